@@ -1,0 +1,124 @@
+# lexstance - see README.md.  `make demo` and `make check` set everything up.
+CC      ?= cc
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BUILD   ?= build
+OPT     ?= -O2
+CFLAGS  ?= $(OPT) -g
+WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers
+ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Iinclude -Isrc $(CFLAGS) $(EXTRA_CFLAGS)
+LDLIBS  := -lstemmer -lutf8proc -ljansson -lm -lpthread
+SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+# Debian packages this project needs (headers and libraries).
+DEB_PKGS := libutf8proc-dev libstemmer-dev uthash-dev libcmocka-dev libjansson-dev pkg-config
+
+LIB_SRC := src/util.c src/utf8.c src/tokenize.c src/stem.c src/sha256.c \
+           src/lexicon.c src/match.c src/score.c src/segment.c src/aggregate.c \
+           src/report.c src/input.c $(wildcard src/vader.c)
+CLI_SRC := src/cli.c
+LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/lexicons_embedded.o
+CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
+
+# Default lexicons, embedded in this order (theme order in reports).
+CORE_LEX  := lexicons/multilateralism.tsv lexicons/us_protectionism.tsv lexicons/global_south.tsv
+EXTRA_LEX := $(filter-out $(CORE_LEX) lexicons/sentiment.tsv lexicons/modifiers.tsv,$(sort $(wildcard lexicons/*.tsv)))
+LEXICONS  := $(CORE_LEX) $(EXTRA_LEX) lexicons/sentiment.tsv lexicons/modifiers.tsv
+
+TEST_SRC  := $(sort $(wildcard tests/unit/test_*.c))
+TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+SEED := corpora/cafta-3.0-global-times-2025-11-02.txt
+
+.PHONY: all deps check demo asan ubsan valgrind clean install uninstall eval bench reports fuzz
+.DELETE_ON_ERROR:
+
+all: $(BUILD)/lexstance $(BUILD)/liblexstance.a
+
+# ---- set-up ---------------------------------------------------------------
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "lexstance: installing$$missing"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	  else \
+	    echo "lexstance: missing packages; run:"; \
+	    echo "  sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+# ---- build ----------------------------------------------------------------
+$(BUILD)/obj/%.o: src/%.c include/lexstance.h $(wildcard src/*.h) | $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/obj $(BUILD)/tests:
+	mkdir -p $@
+
+$(BUILD)/embed: tools/embed.c | $(BUILD)/obj
+	$(CC) -std=c11 -O1 -o $@ $<
+
+$(BUILD)/lexicons_embedded.c: $(BUILD)/embed $(LEXICONS)
+	$(BUILD)/embed $@ $(LEXICONS)
+
+$(BUILD)/obj/lexicons_embedded.o: $(BUILD)/lexicons_embedded.c
+	$(CC) -std=c11 $(CFLAGS) $(EXTRA_CFLAGS) -c $< -o $@
+
+$(BUILD)/liblexstance.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/lexstance: $(CLI_OBJ) $(BUILD)/liblexstance.a
+	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/liblexstance.a $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/liblexstance.a | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/liblexstance.a $(LDLIBS) -lcmocka
+
+# ---- tests ----------------------------------------------------------------
+check: deps
+	@$(MAKE) --no-print-directory all $(TEST_BIN)
+	@BUILD=$(BUILD) sh tests/run-tests.sh $(TEST_BIN)
+
+asan:
+	@$(MAKE) --no-print-directory check BUILD=build-asan OPT=-O1 EXTRA_CFLAGS="$(SAN)"
+
+ubsan: asan
+
+valgrind: deps
+	@$(MAKE) --no-print-directory all $(TEST_BIN)
+	@BUILD=$(BUILD) VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
+	  sh tests/run-tests.sh $(TEST_BIN)
+
+demo: deps all
+	@mkdir -p corpora
+	$(BUILD)/lexstance compare -o reports/$(basename $(notdir $(SEED))) $(SEED)
+	@echo
+	@echo "Reports written to reports/$(basename $(notdir $(SEED)))/ (comparison.csv, speakers.csv, evidence.csv)"
+
+reports: all
+	$(BUILD)/lexstance compare -o reports/$(basename $(notdir $(SEED))) $(SEED) >reports/$(basename $(notdir $(SEED))).md
+
+# ---- install --------------------------------------------------------------
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \
+	  $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/lexstance/lexicons \
+	  $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/lexstance $(DESTDIR)$(PREFIX)/bin/lexstance
+	install -m 644 $(BUILD)/liblexstance.a $(DESTDIR)$(PREFIX)/lib/liblexstance.a
+	install -m 644 include/lexstance.h $(DESTDIR)$(PREFIX)/include/lexstance.h
+	install -m 644 $(LEXICONS) lexicons/README.md $(DESTDIR)$(PREFIX)/share/lexstance/lexicons/
+	install -m 644 man/lexstance.1 $(DESTDIR)$(PREFIX)/share/man/man1/lexstance.1
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/^#define LXS_VERSION "\(.*\)"/\1/p' include/lexstance.h)|g' \
+	  lexstance.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/lexstance.pc
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/lexstance $(DESTDIR)$(PREFIX)/lib/liblexstance.a \
+	  $(DESTDIR)$(PREFIX)/include/lexstance.h $(DESTDIR)$(PREFIX)/lib/pkgconfig/lexstance.pc \
+	  $(DESTDIR)$(PREFIX)/share/man/man1/lexstance.1
+	rm -rf $(DESTDIR)$(PREFIX)/share/lexstance
+
+clean:
+	rm -rf build build-asan

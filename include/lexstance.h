@@ -1,0 +1,163 @@
+/* lexstance.h - the public API of lexstance.
+ *
+ * Pipeline: tokenize -> stem -> match lexicons -> score sentences ->
+ * segment speakers -> aggregate -> report.
+ *
+ * A lxs_lexicon is loaded once and is read-only afterwards, so one lexicon
+ * may be shared by many threads.  A lxs_scorer holds per-thread state (the
+ * stemmer, its word cache and reusable buffers): use one per thread.
+ * Text is passed as pointer + length and need not be NUL-terminated. */
+#ifndef LEXSTANCE_H
+#define LEXSTANCE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define LXS_VERSION "0.1.0"
+
+/* Exit/status codes, shared by the library and the CLI. */
+enum {
+  LXS_OK = 0,
+  LXS_EDATA = 1,   /* bad input or lexicon data */
+  LXS_EUSAGE = 2,  /* bad command line */
+  LXS_EIO = 3,     /* cannot read or write a file */
+  LXS_ENOMEM = 4,  /* out of memory */
+  LXS_EINTR = 130  /* interrupted by a signal */
+};
+
+/* ---- lexicons ---------------------------------------------------------- */
+
+typedef struct lxs_lexicon lxs_lexicon;
+
+/* language: Snowball algorithm name, NULL for English. */
+lxs_lexicon *lxs_lexicon_new(const char *language, char *err, size_t errlen);
+void lxs_lexicon_free(lxs_lexicon *lex);
+/* The lexicons embedded in the library (copies of lexicons/ at build). */
+int lxs_lexicon_load_defaults(lxs_lexicon *lex, char *err, size_t errlen);
+/* Load a TSV lexicon; entries add to or override earlier ones.  On error
+ * returns LXS_EDATA/LXS_EIO and err holds "FILE:LINE: message". */
+int lxs_lexicon_load_file(lxs_lexicon *lex, const char *path, char *err,
+                          size_t errlen);
+int lxs_lexicon_load_buffer(lxs_lexicon *lex, const char *name,
+                            const char *data, size_t len, char *err,
+                            size_t errlen);
+size_t lxs_lexicon_theme_count(const lxs_lexicon *lex);
+const char *lxs_lexicon_theme_name(const lxs_lexicon *lex, size_t i);
+size_t lxs_lexicon_entry_count(const lxs_lexicon *lex);
+
+/* ---- scoring ----------------------------------------------------------- */
+
+typedef struct lxs_scorer lxs_scorer;
+
+typedef struct {
+  int segment_speakers;  /* detect speaker sections (article input) */
+} lxs_options;
+
+typedef struct {
+  size_t start, end;     /* byte range in the document */
+  uint32_t speaker;      /* index into lxs_result.speakers */
+  uint32_t paragraph;
+  uint32_t tokens;       /* word tokens */
+  double sentiment;      /* [-1, 1] */
+  uint32_t sentiment_hits;
+  unsigned flags;        /* LXS_SENTENCE_* */
+} lxs_sentence;
+
+/* The speaker's own header line ("Name, title"): not scored. */
+#define LXS_SENTENCE_HEADER 1u
+
+typedef struct {
+  uint32_t mentions;     /* theme terms matched in the sentence */
+  double raw;            /* sum of stance contributions */
+  double stance;         /* raw squashed into [-1, 1] */
+} lxs_theme_score;
+
+/* Modifier flags recorded on evidence rows. */
+enum {
+  LXS_MOD_NEGATED = 1 << 0,
+  LXS_MOD_INTENSIFIED = 1 << 1,
+  LXS_MOD_DIMINISHED = 1 << 2,
+  LXS_MOD_HEDGED = 1 << 3,
+  LXS_MOD_CONTRAST_UP = 1 << 4,    /* clause after but/however */
+  LXS_MOD_CONTRAST_DOWN = 1 << 5,  /* clause before but, or concessive */
+  LXS_MOD_CONDITIONAL = 1 << 6,
+  LXS_MOD_QUESTION = 1 << 7,
+  LXS_MOD_HARM_PATIENT = 1 << 8,   /* harm done to the target: inverted */
+  LXS_MOD_AGENT = 1 << 9,          /* target causes the harm/benefit */
+  LXS_MOD_DISTANCED = 1 << 10,     /* so-called ... */
+  LXS_MOD_REPORTED = 1 << 11,      /* view reported from another holder */
+  LXS_MOD_WEAK_LINK = 1 << 12      /* target outside the phrase */
+};
+
+typedef struct {
+  uint32_t sentence;
+  uint32_t theme;        /* theme index; LXS_THEME_NONE for sentiment */
+  const char *term;      /* lexicon term as written */
+  const char *role;      /* "target", "stance", "eval", "harm", ... */
+  size_t start, end;     /* matched bytes */
+  size_t target_start, target_end; /* the theme term it was tied to */
+  double weight;         /* lexicon weight */
+  unsigned modifiers;    /* LXS_MOD_* */
+  double contribution;   /* to the sentence's raw stance (or sentiment) */
+  const char *holder;    /* who holds the view when reported, else NULL */
+} lxs_evidence;
+
+#define LXS_THEME_NONE 0xFFFFFFFFu
+
+typedef struct {
+  const char *name;         /* "author" for unattributed text */
+  const char *description;  /* affiliation from the header line, or "" */
+} lxs_speaker;
+
+typedef struct {
+  const lxs_sentence *sentences;
+  size_t n_sentences;
+  const lxs_theme_score *scores;  /* n_sentences * n_themes, row-major */
+  size_t n_themes;
+  const lxs_speaker *speakers;
+  size_t n_speakers;
+  const lxs_evidence *evidence;
+  size_t n_evidence;
+  size_t tokens;
+} lxs_result;
+
+lxs_scorer *lxs_scorer_new(const lxs_lexicon *lex, char *err, size_t errlen);
+void lxs_scorer_free(lxs_scorer *sc);
+/* Score one document.  The result is owned by the scorer and valid until
+ * the next call. */
+const lxs_result *lxs_scorer_run(lxs_scorer *sc, const char *text, size_t len,
+                                 const lxs_options *opt);
+
+/* ---- aggregation ------------------------------------------------------- */
+
+/* Per-unit totals: build one per speaker / document / sentence. */
+typedef struct {
+  size_t tokens;
+  size_t sentences;
+  double sentiment_sum;       /* over sentences with sentiment hits */
+  size_t sentiment_n;
+  size_t n_themes;
+  uint32_t *mentions;         /* per theme */
+  double *stance_sum;         /* per theme, over mentioning sentences */
+  uint32_t *stance_n;         /* sentences mentioning the theme */
+} lxs_agg;
+
+void lxs_agg_init(lxs_agg *a, size_t n_themes);
+void lxs_agg_free(lxs_agg *a);
+void lxs_agg_reset(lxs_agg *a);
+void lxs_agg_add_sentence(lxs_agg *a, const lxs_result *r, size_t sentence);
+void lxs_agg_merge(lxs_agg *into, const lxs_agg *from);
+/* stance of theme t in [-1,1]; returns 0 and sets *present=0 when absent */
+double lxs_agg_stance(const lxs_agg *a, size_t t, int *present);
+double lxs_agg_salience(const lxs_agg *a, size_t t);  /* per 1,000 tokens */
+double lxs_agg_sentiment(const lxs_agg *a);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

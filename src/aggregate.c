@@ -1,0 +1,82 @@
+/* aggregate.c - stage 6: per-unit totals (speaker, document, sentence).
+ *
+ * stance    = mean sentence stance over sentences that mention the theme
+ * salience  = theme mentions per 1,000 word tokens
+ * sentiment = mean sentence sentiment over sentences with sentiment terms */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexstance.h"
+#include "util.h"
+
+void lxs_agg_init(lxs_agg *a, size_t n_themes) {
+  memset(a, 0, sizeof *a);
+  a->n_themes = n_themes;
+  a->mentions = lxs_xcalloc(n_themes + 1, sizeof *a->mentions);
+  a->stance_sum = lxs_xcalloc(n_themes + 1, sizeof *a->stance_sum);
+  a->stance_n = lxs_xcalloc(n_themes + 1, sizeof *a->stance_n);
+}
+
+void lxs_agg_free(lxs_agg *a) {
+  if (!a) return;
+  free(a->mentions);
+  free(a->stance_sum);
+  free(a->stance_n);
+  memset(a, 0, sizeof *a);
+}
+
+void lxs_agg_reset(lxs_agg *a) {
+  a->tokens = a->sentences = a->sentiment_n = 0;
+  a->sentiment_sum = 0;
+  memset(a->mentions, 0, a->n_themes * sizeof *a->mentions);
+  memset(a->stance_sum, 0, a->n_themes * sizeof *a->stance_sum);
+  memset(a->stance_n, 0, a->n_themes * sizeof *a->stance_n);
+}
+
+void lxs_agg_add_sentence(lxs_agg *a, const lxs_result *r, size_t s) {
+  const lxs_sentence *se = &r->sentences[s];
+  if (se->flags & LXS_SENTENCE_HEADER) return;
+  a->tokens += se->tokens;
+  a->sentences++;
+  if (se->sentiment_hits) {
+    a->sentiment_sum += se->sentiment;
+    a->sentiment_n++;
+  }
+  for (size_t t = 0; t < a->n_themes && t < r->n_themes; t++) {
+    const lxs_theme_score *ts = &r->scores[s * r->n_themes + t];
+    if (!ts->mentions) continue;
+    a->mentions[t] += ts->mentions;
+    a->stance_sum[t] += ts->stance;
+    a->stance_n[t]++;
+  }
+}
+
+void lxs_agg_merge(lxs_agg *into, const lxs_agg *from) {
+  into->tokens += from->tokens;
+  into->sentences += from->sentences;
+  into->sentiment_sum += from->sentiment_sum;
+  into->sentiment_n += from->sentiment_n;
+  for (size_t t = 0; t < into->n_themes && t < from->n_themes; t++) {
+    into->mentions[t] += from->mentions[t];
+    into->stance_sum[t] += from->stance_sum[t];
+    into->stance_n[t] += from->stance_n[t];
+  }
+}
+
+double lxs_agg_stance(const lxs_agg *a, size_t t, int *present) {
+  if (t >= a->n_themes || a->stance_n[t] == 0) {
+    if (present) *present = 0;
+    return 0;
+  }
+  if (present) *present = 1;
+  return a->stance_sum[t] / a->stance_n[t];
+}
+
+double lxs_agg_salience(const lxs_agg *a, size_t t) {
+  if (t >= a->n_themes || a->tokens == 0) return 0;
+  return 1000.0 * a->mentions[t] / (double)a->tokens;
+}
+
+double lxs_agg_sentiment(const lxs_agg *a) {
+  return a->sentiment_n ? a->sentiment_sum / a->sentiment_n : 0;
+}

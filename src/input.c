@@ -1,0 +1,214 @@
+/* input.c - streaming readers.  Each record is read with getline, so cost
+ * is linear and memory bounded by the longest line; JSON Lines records are
+ * parsed with jansson. */
+#define _POSIX_C_SOURCE 200809L
+#include "input.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct lxs_reader {
+  FILE *f;
+  int close_f;
+  char *name;
+  lxs_input_format fmt;
+  char *line;
+  size_t cap;
+  size_t lineno;
+  int done;
+  lxs_buf id, text, speaker, all;
+  json_t *json;
+};
+
+int lxs_input_format_parse(const char *s, lxs_input_format *out) {
+  if (strcmp(s, "text") == 0) *out = LXS_IN_TEXT;
+  else if (strcmp(s, "lines") == 0) *out = LXS_IN_LINES;
+  else if (strcmp(s, "tsv") == 0) *out = LXS_IN_TSV;
+  else if (strcmp(s, "jsonl") == 0) *out = LXS_IN_JSONL;
+  else return -1;
+  return 0;
+}
+
+lxs_reader *lxs_reader_open(const char *path, lxs_input_format fmt, char *err,
+                            size_t errlen) {
+  FILE *f;
+  int close_f = 1;
+  if (strcmp(path, "-") == 0) {
+    f = stdin;
+    close_f = 0;
+  } else {
+    f = fopen(path, "rb");
+    if (!f) {
+      lxs_set_err(err, errlen, "%s: %s", path, strerror(errno));
+      return NULL;
+    }
+  }
+  lxs_reader *r = lxs_xcalloc(1, sizeof *r);
+  r->f = f;
+  r->close_f = close_f;
+  r->name = lxs_xstrndup(path, strlen(path));
+  r->fmt = fmt;
+  lxs_buf_init(&r->id);
+  lxs_buf_init(&r->text);
+  lxs_buf_init(&r->speaker);
+  lxs_buf_init(&r->all);
+  return r;
+}
+
+void lxs_reader_close(lxs_reader *r) {
+  if (!r) return;
+  if (r->close_f) fclose(r->f);
+  free(r->line);
+  free(r->name);
+  lxs_buf_free(&r->id);
+  lxs_buf_free(&r->text);
+  lxs_buf_free(&r->speaker);
+  lxs_buf_free(&r->all);
+  if (r->json) json_decref(r->json);
+  free(r);
+}
+
+const char *lxs_reader_name(const lxs_reader *r) { return r->name; }
+
+void lxs_doc_name(const char *path, lxs_buf *out) {
+  out->len = 0;
+  if (strcmp(path, "-") == 0) {
+    lxs_buf_puts(out, "stdin");
+    return;
+  }
+  const char *base = strrchr(path, '/');
+  base = base ? base + 1 : path;
+  const char *dot = strrchr(base, '.');
+  size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+  lxs_buf_put(out, base, n);
+}
+
+static int read_error(lxs_reader *r, char *err, size_t errlen) {
+  lxs_set_err(err, errlen, "%s: read error: %s", r->name, strerror(errno));
+  return -1;
+}
+
+static int all_space(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n') return 0;
+  return 1;
+}
+
+int lxs_reader_next(lxs_reader *r, lxs_record *rec, char *err, size_t errlen) {
+  memset(rec, 0, sizeof *rec);
+  if (r->done) return 0;
+  if (r->fmt == LXS_IN_TEXT) {
+    r->done = 1;
+    r->all.len = 0;
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, r->f)) > 0)
+      lxs_buf_put(&r->all, chunk, n);
+    if (ferror(r->f)) return read_error(r, err, errlen);
+    lxs_doc_name(r->name, &r->id);
+    rec->id = lxs_buf_cstr(&r->id);
+    rec->text = r->all.data ? r->all.data : "";
+    rec->len = r->all.len;
+    rec->line = 1;
+    return 1;
+  }
+  for (;;) {
+    errno = 0;
+    ssize_t n = getline(&r->line, &r->cap, r->f);
+    if (n < 0) {
+      if (ferror(r->f)) return read_error(r, err, errlen);
+      r->done = 1;
+      return 0;
+    }
+    r->lineno++;
+    size_t len = (size_t)n;
+    if (len && r->line[len - 1] == '\n') len--;
+    if (len && r->line[len - 1] == '\r') len--;
+    char *s = r->line;
+    if (r->lineno == 1 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+      s += 3;
+      len -= 3;
+    }
+    if (all_space(s, len)) continue; /* blank lines separate nothing */
+    rec->line = r->lineno;
+    if (r->fmt == LXS_IN_LINES) {
+      r->id.len = 0;
+      lxs_buf_printf(&r->id, "%zu", r->lineno);
+      rec->id = lxs_buf_cstr(&r->id);
+      rec->text = s;
+      rec->len = len;
+      return 1;
+    }
+    if (r->fmt == LXS_IN_TSV) {
+      char *tab = memchr(s, '\t', len);
+      if (!tab) {
+        lxs_set_err(err, errlen, "%s:%zu: expected id<TAB>text", r->name,
+                    r->lineno);
+        return -1;
+      }
+      size_t idl = (size_t)(tab - s);
+      if (r->lineno == 1 && idl == 2 && memcmp(s, "id", 2) == 0 &&
+          len - idl - 1 == 4 && memcmp(tab + 1, "text", 4) == 0)
+        continue; /* header */
+      if (idl == 0) {
+        lxs_set_err(err, errlen, "%s:%zu: empty id", r->name, r->lineno);
+        return -1;
+      }
+      r->id.len = 0;
+      lxs_buf_put(&r->id, s, idl);
+      rec->id = lxs_buf_cstr(&r->id);
+      rec->text = tab + 1;
+      rec->len = len - idl - 1;
+      return 1;
+    }
+    /* JSON Lines */
+    if (r->json) {
+      json_decref(r->json);
+      r->json = NULL;
+    }
+    json_error_t je;
+    r->json = json_loadb(s, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
+    if (!r->json) {
+      lxs_set_err(err, errlen, "%s:%zu: invalid JSON: %s", r->name, r->lineno,
+                  je.text);
+      return -1;
+    }
+    if (!json_is_object(r->json)) {
+      lxs_set_err(err, errlen, "%s:%zu: expected a JSON object", r->name,
+                  r->lineno);
+      return -1;
+    }
+    json_t *text = json_object_get(r->json, "text");
+    if (!json_is_string(text)) {
+      lxs_set_err(err, errlen, "%s:%zu: missing string field \"text\"",
+                  r->name, r->lineno);
+      return -1;
+    }
+    json_t *id = json_object_get(r->json, "id");
+    r->id.len = 0;
+    if (json_is_string(id)) lxs_buf_put(&r->id, json_string_value(id), json_string_length(id));
+    else if (json_is_integer(id)) lxs_buf_printf(&r->id, "%lld", (long long)json_integer_value(id));
+    else if (id && !json_is_null(id)) {
+      lxs_set_err(err, errlen, "%s:%zu: \"id\" must be a string or integer",
+                  r->name, r->lineno);
+      return -1;
+    } else lxs_buf_printf(&r->id, "%zu", r->lineno);
+    rec->id = lxs_buf_cstr(&r->id);
+    rec->text = json_string_value(text);
+    rec->len = json_string_length(text);
+    json_t *sp = json_object_get(r->json, "speaker");
+    if (sp && !json_is_null(sp)) {
+      if (!json_is_string(sp)) {
+        lxs_set_err(err, errlen, "%s:%zu: \"speaker\" must be a string",
+                    r->name, r->lineno);
+        return -1;
+      }
+      r->speaker.len = 0;
+      lxs_buf_put(&r->speaker, json_string_value(sp), json_string_length(sp));
+      rec->speaker = lxs_buf_cstr(&r->speaker);
+    }
+    return 1;
+  }
+}

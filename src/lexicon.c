@@ -1,0 +1,547 @@
+/* lexicon.c - loading TSV lexicons and indexing them for matching.
+ *
+ * Lexicons hold plain words; every term is tokenised and stemmed here with
+ * the same tokenizer and stemmer that later read the text, so a term and
+ * the text it should match always agree (stems differ between Snowball
+ * releases, so stems are never stored in files). */
+#include "lexicon.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <uthash.h>
+
+#include "sha256.h"
+#include "stem.h"
+#include "tokenize.h"
+#include "utf8.h"
+#include "util.h"
+
+typedef struct {
+  char *key;             /* kind char + key bytes */
+  lxs_patlist list;
+  size_t cap;
+  UT_hash_handle hh;
+} index_entry;
+
+typedef struct {
+  char *key;             /* serialised pattern words */
+  lxs_pattern *pat;
+  UT_hash_handle hh;
+} pattern_entry;
+
+struct lxs_lexicon {
+  lxs_stemmer *stemmer;
+  lxs_tokenizer *tok;
+  char *language;
+  char **themes;
+  size_t nthemes, capthemes;
+  index_entry *first;      /* exact and acronym first words */
+  index_entry *globs;      /* glob prefixes */
+  uint64_t glob_lengths;   /* bit L set: a glob prefix of length L exists */
+  int has_long_globs;
+  pattern_entry *patterns;
+  size_t npatterns;
+  size_t nentries;         /* distinct (pattern, theme, role) senses */
+  lxs_source *sources;
+  size_t nsources, capsources;
+  char **terms;            /* owned copies of terms as written */
+  size_t nterms, capterms;
+  lxs_buf scratch;
+};
+
+static const char *const kRoleNames[LXS_R_COUNT] = {
+    "target", "stance", "eval", "harm", "benefit", "oppose",
+    "negator", "neutral", "intensifier", "diminisher", "hedge",
+    "contrast", "concessive", "conditional", "report", "agent", "distancer"};
+
+const char *lxs_role_name(lxs_role r) {
+  return (unsigned)r < LXS_R_COUNT ? kRoleNames[r] : "?";
+}
+
+static int role_from_name(const char *s) {
+  for (int i = 0; i < LXS_R_COUNT; i++)
+    if (strcmp(kRoleNames[i], s) == 0) return i;
+  return -1;
+}
+
+lxs_lexicon *lxs_lexicon_new(const char *language, char *err, size_t errlen) {
+  lxs_stemmer *st = lxs_stemmer_new(language, err, errlen);
+  if (!st) return NULL;
+  lxs_lexicon *lex = lxs_xcalloc(1, sizeof *lex);
+  lex->stemmer = st;
+  lex->tok = lxs_tokenizer_new();
+  lex->language = lxs_xstrndup(language ? language : "english",
+                               strlen(language ? language : "english"));
+  lxs_buf_init(&lex->scratch);
+  return lex;
+}
+
+static void free_index(index_entry **head) {
+  index_entry *e, *tmp;
+  HASH_ITER(hh, *head, e, tmp) {
+    HASH_DEL(*head, e);
+    free(e->key);
+    free((void *)e->list.pats);
+    free(e);
+  }
+}
+
+void lxs_lexicon_free(lxs_lexicon *lex) {
+  if (!lex) return;
+  free_index(&lex->first);
+  free_index(&lex->globs);
+  pattern_entry *p, *tmp;
+  HASH_ITER(hh, lex->patterns, p, tmp) {
+    HASH_DEL(lex->patterns, p);
+    for (int i = 0; i < p->pat->nwords; i++) free((void *)p->pat->words[i].key);
+    free(p->pat->senses);
+    free(p->pat);
+    free(p->key);
+    free(p);
+  }
+  for (size_t i = 0; i < lex->nthemes; i++) free(lex->themes[i]);
+  free(lex->themes);
+  for (size_t i = 0; i < lex->nsources; i++) {
+    free(lex->sources[i].name);
+    free(lex->sources[i].format);
+  }
+  free(lex->sources);
+  for (size_t i = 0; i < lex->nterms; i++) free(lex->terms[i]);
+  free(lex->terms);
+  lxs_buf_free(&lex->scratch);
+  lxs_tokenizer_free(lex->tok);
+  lxs_stemmer_free(lex->stemmer);
+  free(lex->language);
+  free(lex);
+}
+
+size_t lxs_lexicon_theme_count(const lxs_lexicon *lex) { return lex->nthemes; }
+const char *lxs_lexicon_theme_name(const lxs_lexicon *lex, size_t i) {
+  return i < lex->nthemes ? lex->themes[i] : NULL;
+}
+size_t lxs_lexicon_entry_count(const lxs_lexicon *lex) { return lex->nentries; }
+const lxs_source *lxs_lexicon_source(const lxs_lexicon *lex, size_t i) {
+  return i < lex->nsources ? &lex->sources[i] : NULL;
+}
+size_t lxs_lexicon_source_count(const lxs_lexicon *lex) { return lex->nsources; }
+const char *lxs_lexicon_language(const lxs_lexicon *lex) { return lex->language; }
+int lxs_lexicon_has_globs(const lxs_lexicon *lex) { return lex->globs != NULL; }
+
+int lxs_lexicon_theme_index(const lxs_lexicon *lex, const char *name) {
+  for (size_t i = 0; i < lex->nthemes; i++)
+    if (strcmp(lex->themes[i], name) == 0) return (int)i;
+  return -1;
+}
+
+const lxs_patlist *lxs_lexicon_find(const lxs_lexicon *lex, const char *key,
+                                    size_t len, int acro) {
+  char buf[256];
+  if (len + 1 >= sizeof buf) return NULL; /* no lexicon key is that long */
+  buf[0] = acro ? 'a' : 'e';
+  memcpy(buf + 1, key, len);
+  index_entry *e = NULL;
+  HASH_FIND(hh, lex->first, buf, (unsigned)(len + 1), e);
+  return e ? &e->list : NULL;
+}
+
+void lxs_lexicon_find_globs(const lxs_lexicon *lex, const char *norm,
+                            size_t len,
+                            void (*cb)(const lxs_patlist *, void *), void *ud) {
+  if (!lex->globs) return;
+  for (size_t l = 1; l <= len && l < 64; l++) {
+    if (!(lex->glob_lengths & ((uint64_t)1 << l))) continue;
+    index_entry *e = NULL;
+    HASH_FIND(hh, lex->globs, norm, (unsigned)l, e);
+    if (e) cb(&e->list, ud);
+  }
+}
+
+static void index_add(index_entry **head, const char *key, size_t len,
+                      const lxs_pattern *p) {
+  index_entry *e = NULL;
+  HASH_FIND(hh, *head, key, (unsigned)len, e);
+  if (!e) {
+    e = lxs_xcalloc(1, sizeof *e);
+    e->key = lxs_xstrndup(key, len);
+    HASH_ADD_KEYPTR(hh, *head, e->key, (unsigned)len, e);
+  }
+  if (e->list.n == e->cap) {
+    e->cap = e->cap ? e->cap * 2 : 4;
+    e->list.pats = lxs_xrealloc((void *)e->list.pats, e->cap * sizeof(void *));
+  }
+  e->list.pats[e->list.n++] = p;
+}
+
+static int theme_for(lxs_lexicon *lex, const char *name) {
+  int i = lxs_lexicon_theme_index(lex, name);
+  if (i >= 0) return i;
+  LXS_VEC_GROW(lex->themes, lex->nthemes, lex->capthemes);
+  lex->themes[lex->nthemes] = lxs_xstrndup(name, strlen(name));
+  return (int)lex->nthemes++;
+}
+
+/* Turn one written term into pattern words.  alt: the variant with every
+ * hyphenated compound replaced by its parts.  Returns words, or -1 with
+ * message in why. */
+static int term_to_words(lxs_lexicon *lex, const char *term, lxs_pword *out,
+                         lxs_pword *alt, int *nalt, const char **why) {
+  int n = 0, na = 0;
+  const char *p = term;
+  while (*p) {
+    const char *sp = strchr(p, ' ');
+    size_t wl = sp ? (size_t)(sp - p) : strlen(p);
+    if (wl == 0) {
+      *why = "term has an empty word (double space)";
+      return -1;
+    }
+    int glob = p[wl - 1] == '*';
+    size_t core = glob ? wl - 1 : wl;
+    if (glob) {
+      if (core == 0 || memchr(p, '*', core)) {
+        *why = "a glob needs a prefix before '*'";
+        return -1;
+      }
+      if (n >= LXS_MAX_PATTERN_WORDS || na >= LXS_MAX_PATTERN_WORDS) {
+        *why = "term has too many words";
+        return -1;
+      }
+      lex->scratch.len = 0;
+      lxs_utf8_normalize_word(p, core, &lex->scratch);
+      if (lex->scratch.len >= 63) {
+        *why = "glob prefix longer than 62 bytes";
+        return -1;
+      }
+      lxs_pword w = {lxs_xstrndup(lex->scratch.data, lex->scratch.len),
+                     (uint16_t)lex->scratch.len, 1, 0};
+      out[n++] = w;
+      lxs_pword w2 = {lxs_xstrndup(w.key, w.len), w.len, 1, 0};
+      alt[na++] = w2;
+    } else {
+      lxs_tokenize(lex->tok, p, core);
+      lxs_tokenizer *t = lex->tok;
+      if (t->ntok == 0) {
+        *why = "term word has no letters or digits";
+        return -1;
+      }
+      for (size_t i = 0; i < t->ntok; i++) {
+        lxs_token *k = &t->toks[i];
+        if (k->kind != LXS_TOK_WORD) {
+          *why = "term contains punctuation that text tokens never carry";
+          return -1;
+        }
+        if (n >= LXS_MAX_PATTERN_WORDS || na >= LXS_MAX_PATTERN_WORDS) {
+          *why = "term has too many words";
+          return -1;
+        }
+        lxs_pword w;
+        memset(&w, 0, sizeof w);
+        if ((k->flags & LXS_TF_ACRO) && !(k->flags & LXS_TF_PART)) {
+          const char *a = lxs_tok_acro(t, k);
+          w.key = lxs_xstrndup(a, strlen(a));
+          w.len = (uint16_t)strlen(a);
+          w.acro = 1;
+        } else {
+          size_t sl;
+          const char *st = lxs_stem(lex->stemmer, lxs_tok_norm(t, k),
+                                    k->norm_len, &sl);
+          w.key = lxs_xstrndup(st, sl);
+          w.len = (uint16_t)sl;
+        }
+        if (k->flags & LXS_TF_PART) {
+          alt[na++] = w;
+        } else {
+          out[n++] = w;
+          if (!(k->flags & LXS_TF_COMPOUND)) {
+            lxs_pword w2 = w;
+            w2.key = lxs_xstrndup(w.key, w.len);
+            alt[na++] = w2;
+          }
+        }
+      }
+    }
+    p += wl;
+    if (*p == ' ') p++;
+  }
+  *nalt = na;
+  return n;
+}
+
+static void serialise(const lxs_pword *w, int n, lxs_buf *b) {
+  b->len = 0;
+  for (int i = 0; i < n; i++) {
+    lxs_buf_putc(b, w[i].glob ? 'g' : w[i].acro ? 'a' : 'e');
+    lxs_buf_put(b, w[i].key, w[i].len);
+    lxs_buf_putc(b, '\x1f');
+  }
+}
+
+/* Adds (or overrides) one sense for the pattern; takes ownership of words. */
+static void add_sense(lxs_lexicon *lex, lxs_pword *words, int n,
+                      const lxs_sense *sense) {
+  lxs_buf key;
+  lxs_buf_init(&key);
+  serialise(words, n, &key);
+  pattern_entry *pe = NULL;
+  HASH_FIND(hh, lex->patterns, key.data, (unsigned)key.len, pe);
+  lxs_pattern *pat;
+  if (!pe) {
+    pat = lxs_xcalloc(1, sizeof *pat);
+    pat->nwords = (uint8_t)n;
+    for (int i = 0; i < n; i++) {
+      pat->words[i] = words[i];
+      if (words[i].glob) pat->nglobs++;
+    }
+    pat->order = (uint32_t)lex->npatterns++;
+    pe = lxs_xcalloc(1, sizeof *pe);
+    pe->key = lxs_xstrndup(key.data, key.len);
+    pe->pat = pat;
+    HASH_ADD_KEYPTR(hh, lex->patterns, pe->key, (unsigned)key.len, pe);
+    const lxs_pword *f = &pat->words[0];
+    if (f->glob) {
+      index_add(&lex->globs, f->key, f->len, pat);
+      lex->glob_lengths |= (uint64_t)1 << f->len;
+    } else {
+      char buf[512];
+      size_t l = f->len < sizeof buf - 1 ? f->len : sizeof buf - 2;
+      buf[0] = f->acro ? 'a' : 'e';
+      memcpy(buf + 1, f->key, l);
+      index_add(&lex->first, buf, l + 1, pat);
+    }
+  } else {
+    pat = pe->pat;
+    for (int i = 0; i < n; i++) free((void *)words[i].key);
+  }
+  lxs_buf_free(&key);
+  for (size_t i = 0; i < pat->nsenses; i++) {
+    if (pat->senses[i].theme == sense->theme &&
+        pat->senses[i].role == sense->role) {
+      pat->senses[i] = *sense; /* later entry overrides */
+      return;
+    }
+  }
+  LXS_VEC_GROW(pat->senses, pat->nsenses, pat->capsenses);
+  pat->senses[pat->nsenses++] = *sense;
+}
+
+static int parse_weight(const char *s, double *out) {
+  if (!*s) return -1;
+  char *end;
+  errno = 0;
+  double v = strtod(s, &end);
+  if (errno || *end || v != v) return -1;
+  *out = v;
+  return 0;
+}
+
+static int valid_theme_name(const char *s) {
+  if (!(*s >= 'a' && *s <= 'z')) return 0;
+  for (; *s; s++)
+    if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
+      return 0;
+  return 1;
+}
+
+/* Which roles each kind of theme column accepts, and weight ranges. */
+static const char *check_role(uint32_t theme, lxs_role r, double w) {
+  if (theme == LXS_THEME_MODIFIER) {
+    switch (r) {
+    case LXS_R_NEGATOR:
+      return (w < -2 || w > 0) ? "negator weight must be in [-2, 0]" : NULL;
+    case LXS_R_NEUTRAL:
+    case LXS_R_REPORT:
+    case LXS_R_AGENT:
+      return (w < 0 || w > 2) ? "weight must be in [0, 2]" : NULL;
+    case LXS_R_INTENSIFIER:
+      return (w < 1 || w > 4) ? "intensifier weight must be in [1, 4]" : NULL;
+    case LXS_R_DIMINISHER:
+    case LXS_R_HEDGE:
+    case LXS_R_CONCESSIVE:
+    case LXS_R_CONDITIONAL:
+      return (w < 0 || w > 1) ? "weight must be in [0, 1]" : NULL;
+    case LXS_R_CONTRAST:
+      return (w < 1 || w > 2) ? "contrast weight must be in [1, 2]" : NULL;
+    case LXS_R_DISTANCER:
+      return (w < -1 || w > 0) ? "distancer weight must be in [-1, 0]" : NULL;
+    default:
+      return "role not allowed for theme '-' (modifiers)";
+    }
+  }
+  if (theme == LXS_THEME_SENTIMENT) {
+    switch (r) {
+    case LXS_R_EVAL:
+      return (w < -1 || w > 1) ? "weight must be in [-1, 1]" : NULL;
+    case LXS_R_HARM:
+      return (w < -1 || w >= 0) ? "harm weight must be in [-1, 0)" : NULL;
+    case LXS_R_BENEFIT:
+    case LXS_R_OPPOSE:
+      return (w <= 0 || w > 1) ? "weight must be in (0, 1]" : NULL;
+    default:
+      return "role not allowed for theme 'sentiment'";
+    }
+  }
+  switch (r) {
+  case LXS_R_TARGET:
+    return (w < -1 || w > 1 || w == 0) ? "target weight must be in [-1, 1], not 0"
+                                       : NULL;
+  case LXS_R_STANCE:
+  case LXS_R_EVAL:
+    return (w < -1 || w > 1) ? "weight must be in [-1, 1]" : NULL;
+  default:
+    return "role not allowed for a theme (use target, stance or eval)";
+  }
+}
+
+static char *keep_term(lxs_lexicon *lex, const char *s) {
+  LXS_VEC_GROW(lex->terms, lex->nterms, lex->capterms);
+  char *c = lxs_xstrndup(s, strlen(s));
+  lex->terms[lex->nterms++] = c;
+  return c;
+}
+
+int lxs_lexicon_load_buffer(lxs_lexicon *lex, const char *name,
+                            const char *data, size_t len, char *err,
+                            size_t errlen) {
+  LXS_VEC_GROW(lex->sources, lex->nsources, lex->capsources);
+  uint32_t src = (uint32_t)lex->nsources;
+  lxs_source *so = &lex->sources[lex->nsources++];
+  memset(so, 0, sizeof *so);
+  so->name = lxs_xstrndup(name, strlen(name));
+  so->format = lxs_xstrndup("tsv", 3);
+  lxs_sha256_hex(data, len, so->sha256);
+
+  size_t pos = 0;
+  uint32_t lineno = 0;
+  if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) pos = 3;
+  lxs_buf line;
+  lxs_buf_init(&line);
+  int rc = LXS_OK;
+  while (pos < len) {
+    lineno++;
+    const char *nl = memchr(data + pos, '\n', len - pos);
+    size_t end = nl ? (size_t)(nl - data) : len;
+    size_t l = end - pos;
+    if (l && data[pos + l - 1] == '\r') l--;
+    line.len = 0;
+    lxs_buf_put(&line, data + pos, l);
+    pos = nl ? end + 1 : len;
+#define FAIL(...)                                                         \
+  do {                                                                    \
+    char m_[200];                                                         \
+    snprintf(m_, sizeof m_, __VA_ARGS__);                                 \
+    lxs_set_err(err, errlen, "%s:%u: %s", name, lineno, m_);              \
+    rc = LXS_EDATA;                                                       \
+    goto done;                                                            \
+  } while (0)
+    if (memchr(line.data, '\0', line.len)) FAIL("NUL byte in line");
+    size_t bad = lxs_utf8_validate(line.data, line.len);
+    if (bad < line.len) FAIL("invalid UTF-8 at byte %zu of the line", bad + 1);
+    const char *s = line.data;
+    size_t k = 0;
+    while (k < line.len && (s[k] == ' ' || s[k] == '\t')) k++;
+    if (k == line.len || s[k] == '#') continue;
+    char *fields[6];
+    int nf = 0;
+    char *q = line.data;
+    for (;;) {
+      if (nf == 6) break;
+      fields[nf++] = q;
+      char *tab = strchr(q, '\t');
+      if (!tab) break;
+      *tab = '\0';
+      q = tab + 1;
+    }
+    if (nf < 4) FAIL("expected 4 tab-separated fields (term, theme, role, weight), found %d", nf);
+    if (nf > 5) FAIL("too many fields (at most 5: term, theme, role, weight, note)");
+    for (int i = 0; i < 4; i++) {
+      if (!fields[i][0]) FAIL("field %d is empty", i + 1);
+      size_t fl = strlen(fields[i]);
+      if (fields[i][0] == ' ' || fields[i][fl - 1] == ' ')
+        FAIL("field %d has leading or trailing spaces", i + 1);
+    }
+    const char *term = fields[0], *theme = fields[1], *role = fields[2];
+    uint32_t th;
+    if (strcmp(theme, "-") == 0) th = LXS_THEME_MODIFIER;
+    else if (strcmp(theme, "sentiment") == 0) th = LXS_THEME_SENTIMENT;
+    else if (valid_theme_name(theme)) th = (uint32_t)theme_for(lex, theme);
+    else FAIL("invalid theme '%s' (use [a-z][a-z0-9_]*, 'sentiment' or '-')", theme);
+    int r = role_from_name(role);
+    if (r < 0)
+      FAIL("unknown role '%s' (target, stance, eval, harm, benefit, oppose, "
+           "negator, neutral, intensifier, diminisher, hedge, contrast, "
+           "concessive, conditional, report, agent, distancer)", role);
+    double w;
+    if (parse_weight(fields[3], &w)) FAIL("weight '%s' is not a number", fields[3]);
+    const char *why = check_role(th, (lxs_role)r, w);
+    if (why) FAIL("%s (role %s, weight %s)", why, role, fields[3]);
+    lxs_pword words[LXS_MAX_PATTERN_WORDS], alt[LXS_MAX_PATTERN_WORDS];
+    int nalt = 0;
+    int nw = term_to_words(lex, term, words, alt, &nalt, &why);
+    if (nw < 0) FAIL("term '%s': %s", term, why);
+    lxs_sense sense;
+    sense.theme = th;
+    sense.role = (lxs_role)r;
+    sense.weight = w;
+    sense.term = keep_term(lex, term);
+    sense.source = src;
+    sense.line = lineno;
+    int same = nalt == nw;
+    for (int i = 0; same && i < nw; i++)
+      same = alt[i].len == words[i].len && alt[i].glob == words[i].glob &&
+             memcmp(alt[i].key, words[i].key, words[i].len) == 0;
+    add_sense(lex, words, nw, &sense);
+    if (!same) add_sense(lex, alt, nalt, &sense);
+    else
+      for (int i = 0; i < nalt; i++) free((void *)alt[i].key);
+    so->entries++;
+    lex->nentries++;
+#undef FAIL
+  }
+done:
+  lxs_buf_free(&line);
+  return rc;
+}
+
+int lxs_lexicon_load_file(lxs_lexicon *lex, const char *path, char *err,
+                          size_t errlen) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    lxs_set_err(err, errlen, "%s: %s", path, strerror(errno));
+    return LXS_EIO;
+  }
+  lxs_buf b;
+  lxs_buf_init(&b);
+  char chunk[65536];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) lxs_buf_put(&b, chunk, n);
+  int rd_err = ferror(f);
+  fclose(f);
+  if (rd_err) {
+    lxs_buf_free(&b);
+    lxs_set_err(err, errlen, "%s: read error", path);
+    return LXS_EIO;
+  }
+  int rc = lxs_lexicon_load_buffer(lex, path, b.data ? b.data : "", b.len,
+                                   err, errlen);
+  lxs_buf_free(&b);
+  return rc;
+}
+
+/* Generated at build time from lexicons/ (tools/embed.c). */
+typedef struct {
+  const char *name;
+  const char *data;
+  size_t len;
+} lxs_embedded_file;
+extern const lxs_embedded_file lxs_embedded_lexicons[];
+extern const size_t lxs_embedded_lexicon_count;
+
+int lxs_lexicon_load_defaults(lxs_lexicon *lex, char *err, size_t errlen) {
+  for (size_t i = 0; i < lxs_embedded_lexicon_count; i++) {
+    const lxs_embedded_file *f = &lxs_embedded_lexicons[i];
+    int rc = lxs_lexicon_load_buffer(lex, f->name, f->data, f->len, err, errlen);
+    if (rc) return rc;
+  }
+  return LXS_OK;
+}

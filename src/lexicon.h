@@ -1,0 +1,92 @@
+/* lexicon.h - stage 3 data: lexicon entries loaded from TSV files, stemmed
+ * with the same tokenizer and stemmer as the text, indexed by first word.
+ * The only file that includes uthash.h is lexicon.c. */
+#ifndef LXS_LEXICON_H
+#define LXS_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lexstance.h"
+
+#define LXS_MAX_PATTERN_WORDS 8
+#define LXS_THEME_SENTIMENT 0xFFFEu
+#define LXS_THEME_MODIFIER 0xFFFFu
+
+typedef enum {
+  LXS_R_TARGET,
+  LXS_R_STANCE,
+  LXS_R_EVAL,
+  LXS_R_HARM,
+  LXS_R_BENEFIT,
+  LXS_R_OPPOSE,
+  LXS_R_NEGATOR,
+  LXS_R_NEUTRAL,
+  LXS_R_INTENSIFIER,
+  LXS_R_DIMINISHER,
+  LXS_R_HEDGE,
+  LXS_R_CONTRAST,
+  LXS_R_CONCESSIVE,
+  LXS_R_CONDITIONAL,
+  LXS_R_REPORT,
+  LXS_R_AGENT,
+  LXS_R_DISTANCER,
+  LXS_R_COUNT
+} lxs_role;
+
+const char *lxs_role_name(lxs_role r);
+
+typedef struct {
+  uint32_t theme;      /* theme index, LXS_THEME_SENTIMENT or _MODIFIER */
+  lxs_role role;
+  double weight;
+  const char *term;    /* as written in the file */
+  uint32_t source;     /* index into the lexicon's source list */
+  uint32_t line;
+} lxs_sense;
+
+typedef struct {
+  const char *key;     /* stem, glob prefix, or acronym key */
+  uint16_t len;
+  uint8_t glob;        /* prefix glob on the normal form */
+  uint8_t acro;        /* case-sensitive acronym key */
+} lxs_pword;
+
+typedef struct lxs_pattern {
+  uint8_t nwords;
+  uint8_t nglobs;
+  lxs_pword words[LXS_MAX_PATTERN_WORDS];
+  lxs_sense *senses;
+  size_t nsenses, capsenses;
+  uint32_t order;      /* load order, later overrides earlier */
+} lxs_pattern;
+
+/* Patterns sharing a first-word key. */
+typedef struct {
+  const lxs_pattern **pats;
+  size_t n;
+} lxs_patlist;
+
+typedef struct {
+  char *name;          /* file name or "embedded:lexicons/x.tsv" */
+  char *format;
+  size_t entries;
+  char sha256[65];
+} lxs_source;
+
+/* Exact (stem) or acronym lookup of a first word. */
+const lxs_patlist *lxs_lexicon_find(const lxs_lexicon *lex, const char *key,
+                                    size_t len, int acro);
+/* Calls cb for every glob whose prefix starts norm. */
+void lxs_lexicon_find_globs(const lxs_lexicon *lex, const char *norm,
+                            size_t len,
+                            void (*cb)(const lxs_patlist *, void *), void *ud);
+int lxs_lexicon_has_globs(const lxs_lexicon *lex);
+
+const lxs_source *lxs_lexicon_source(const lxs_lexicon *lex, size_t i);
+size_t lxs_lexicon_source_count(const lxs_lexicon *lex);
+const char *lxs_lexicon_language(const lxs_lexicon *lex);
+/* Returns index of theme name, or -1. */
+int lxs_lexicon_theme_index(const lxs_lexicon *lex, const char *name);
+
+#endif

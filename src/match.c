@@ -1,0 +1,228 @@
+/* match.c - longest-match lookup of lexicon patterns over tokens.
+ *
+ * Each distinct word is stemmed once and its candidate patterns (those whose
+ * first word is its stem, or a glob prefix of it) are cached with it, so the
+ * per-token cost is one hash probe plus a short candidate scan. */
+#include "match.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+typedef struct {
+  const lxs_pattern **p;
+  size_t n, cap;
+} cand_list;
+
+/* Candidate list cached on a word: a count followed by pointers. */
+typedef struct {
+  size_t n;
+  const lxs_pattern *p[];
+} cached_cands;
+
+static void add_list(const lxs_patlist *l, void *ud) {
+  cand_list *c = ud;
+  for (size_t i = 0; i < l->n; i++) {
+    LXS_VEC_GROW(c->p, c->n, c->cap);
+    c->p[c->n++] = l->pats[i];
+  }
+}
+
+/* Cached candidate patterns of a token (by stem and globs, or acronym). */
+static const cached_cands *candidates(const lxs_lexicon *lex, lxs_stemmer *st,
+                                      lxs_word *w, int acro) {
+  if (w->first_done) return w->first;
+  cand_list c = {NULL, 0, 0};
+  if (acro) {
+    /* acronym words are interned as "\x01KEY" */
+    const lxs_patlist *l = lxs_lexicon_find(lex, w->norm + 1, w->norm_len - 1, 1);
+    if (l) add_list(l, &c);
+  } else {
+    const lxs_patlist *l = lxs_lexicon_find(lex, w->stem, w->stem_len, 0);
+    if (l) add_list(l, &c);
+    lxs_lexicon_find_globs(lex, w->norm, w->norm_len, add_list, &c);
+  }
+  cached_cands *cc = NULL;
+  if (c.n) {
+    /* Lives as long as the word cache entry (trimmed between documents). */
+    cc = lxs_stem_alloc(st, sizeof *cc + c.n * sizeof(void *));
+    cc->n = c.n;
+    memcpy(cc->p, c.p, c.n * sizeof(void *));
+  }
+  free(c.p);
+  w->first = cc;
+  w->first_done = 1;
+  return cc;
+}
+
+void lxs_matcher_init(lxs_matcher *mt) { memset(mt, 0, sizeof *mt); }
+
+void lxs_matcher_free(lxs_matcher *mt) {
+  free(mt->m);
+  free(mt->senses);
+  free(mt->wpos);
+  free(mt->cand);
+  memset(mt, 0, sizeof *mt);
+}
+
+/* The token after k for multiword matching: skips a compound's parts;
+ * returns SIZE_MAX at punctuation or the sentence end. */
+static size_t next_word(const lxs_tokenizer *tk, size_t k) {
+  const lxs_token *t = &tk->toks[k];
+  size_t n = k + 1;
+  if (t->flags & LXS_TF_COMPOUND) n += t->nparts;
+  if (n >= tk->ntok) return SIZE_MAX;
+  const lxs_token *u = &tk->toks[n];
+  if (u->kind != LXS_TOK_WORD || u->sentence != t->sentence) return SIZE_MAX;
+  return n;
+}
+
+static int word_matches(const lxs_tokenizer *tk, const lxs_token *t,
+                        const lxs_pword *pw) {
+  if (pw->acro) {
+    if (!(t->flags & LXS_TF_ACRO)) return 0;
+    const char *a = lxs_tok_acro(tk, t);
+    return strlen(a) == pw->len && memcmp(a, pw->key, pw->len) == 0;
+  }
+  if (pw->glob)
+    return t->norm_len >= pw->len &&
+           memcmp(lxs_tok_norm(tk, t), pw->key, pw->len) == 0;
+  const lxs_word *w = t->info;
+  return w && w->stem_len == pw->len && memcmp(w->stem, pw->key, pw->len) == 0;
+}
+
+/* Length in tokens (index of last token) of pattern p at k, or SIZE_MAX. */
+static size_t try_pattern(const lxs_tokenizer *tk, size_t k,
+                          const lxs_pattern *p) {
+  size_t cur = k;
+  for (int i = 1; i < p->nwords; i++) {
+    cur = next_word(tk, cur);
+    if (cur == SIZE_MAX) return SIZE_MAX;
+    if (!word_matches(tk, &tk->toks[cur], &p->words[i])) return SIZE_MAX;
+  }
+  return cur;
+}
+
+static int better(const lxs_pattern *a, const lxs_pattern *b) {
+  /* exact beats glob; later-loaded beats earlier */
+  if (a->nglobs != b->nglobs) return a->nglobs < b->nglobs;
+  return a->order > b->order;
+}
+
+void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
+                        lxs_stemmer *st, lxs_tokenizer *tk) {
+  mt->n = 0;
+  mt->nsenses = 0;
+  if (mt->capwpos < tk->ntok + 1) {
+    mt->capwpos = tk->ntok + 1;
+    mt->wpos = lxs_xrealloc(mt->wpos, mt->capwpos * sizeof *mt->wpos);
+  }
+  /* Intern words and assign word positions. */
+  uint32_t wp = 0, cur_sent = UINT32_MAX, compound_pos = 0;
+  for (size_t i = 0; i < tk->ntok; i++) {
+    lxs_token *t = &tk->toks[i];
+    if (t->sentence != cur_sent) {
+      cur_sent = t->sentence;
+      wp = 0;
+    }
+    if (t->kind != LXS_TOK_WORD) {
+      t->info = NULL;
+      mt->wpos[i] = wp;
+      continue;
+    }
+    t->info = lxs_stem_word(st, lxs_tok_norm(tk, t), t->norm_len);
+    if (t->flags & LXS_TF_PART) {
+      mt->wpos[i] = compound_pos;
+    } else {
+      if (t->flags & LXS_TF_COMPOUND) compound_pos = wp;
+      mt->wpos[i] = wp++;
+    }
+  }
+  lxs_buf akey;
+  lxs_buf_init(&akey);
+  size_t i = 0;
+  while (i < tk->ntok) {
+    lxs_token *t = &tk->toks[i];
+    if (t->kind != LXS_TOK_WORD) {
+      i++;
+      continue;
+    }
+    mt->ncand = 0;
+    const cached_cands *cc = candidates(lex, st, (lxs_word *)t->info, 0);
+    const cached_cands *ca = NULL;
+    if (t->flags & LXS_TF_ACRO) {
+      const char *a = lxs_tok_acro(tk, t);
+      akey.len = 0;
+      lxs_buf_putc(&akey, '\x01');
+      lxs_buf_puts(&akey, a);
+      lxs_word *aw = lxs_stem_word(st, akey.data, akey.len);
+      ca = candidates(lex, st, aw, 1);
+    }
+    size_t best_end = SIZE_MAX;
+    int best_words = 0;
+    for (int pass = 0; pass < 2; pass++) {
+      const cached_cands *c = pass ? ca : cc;
+      if (!c) continue;
+      for (size_t j = 0; j < c->n; j++) {
+        const lxs_pattern *p = c->p[j];
+        if (!word_matches(tk, t, &p->words[0])) continue; /* acro/glob check */
+        size_t e = try_pattern(tk, i, p);
+        if (e == SIZE_MAX) continue;
+        if (p->nwords > best_words) {
+          best_words = p->nwords;
+          best_end = e;
+          mt->ncand = 0;
+        }
+        if (p->nwords == best_words) {
+          LXS_VEC_GROW(mt->cand, mt->ncand, mt->capcand);
+          mt->cand[mt->ncand++] = p;
+        }
+      }
+    }
+    if (best_end == SIZE_MAX) {
+      i++; /* a compound without a whole match is tried by its parts */
+      continue;
+    }
+    /* Order tied patterns so the preferred sense of a (theme, role) comes
+     * first, then take the union of their senses. */
+    for (size_t a = 1; a < mt->ncand; a++) {
+      const lxs_pattern *x = mt->cand[a];
+      size_t b = a;
+      while (b > 0 && better(x, mt->cand[b - 1])) {
+        mt->cand[b] = mt->cand[b - 1];
+        b--;
+      }
+      mt->cand[b] = x;
+    }
+    LXS_VEC_GROW(mt->m, mt->n, mt->cap);
+    lxs_match *m = &mt->m[mt->n++];
+    m->tok_first = (uint32_t)i;
+    m->tok_last = (uint32_t)best_end;
+    m->sentence = t->sentence;
+    m->wpos = mt->wpos[i];
+    m->wpos_last = mt->wpos[best_end];
+    m->sense_off = (uint32_t)mt->nsenses;
+    m->nsenses = 0;
+    for (size_t a = 0; a < mt->ncand; a++) {
+      const lxs_pattern *p = mt->cand[a];
+      for (size_t s = 0; s < p->nsenses; s++) {
+        const lxs_sense *se = &p->senses[s];
+        int dup = 0;
+        for (uint32_t q = 0; q < m->nsenses; q++) {
+          const lxs_sense *o = mt->senses[m->sense_off + q];
+          if (o->theme == se->theme && o->role == se->role) dup = 1;
+        }
+        if (dup) continue;
+        LXS_VEC_GROW(mt->senses, mt->nsenses, mt->capsenses);
+        mt->senses[mt->nsenses++] = se;
+        m->nsenses++;
+      }
+    }
+    /* Continue after the match; a matched compound skips its parts. */
+    const lxs_token *last = &tk->toks[best_end];
+    i = best_end + 1;
+    if (last->flags & LXS_TF_COMPOUND) i += last->nparts;
+  }
+  lxs_buf_free(&akey);
+}

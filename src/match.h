@@ -1,0 +1,38 @@
+/* match.h - stage 3: find lexicon entries in the token stream (longest
+ * match wins; compounds match whole first, then by their parts). */
+#ifndef LXS_MATCH_H
+#define LXS_MATCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lexicon.h"
+#include "stem.h"
+#include "tokenize.h"
+
+typedef struct {
+  uint32_t tok_first, tok_last;  /* token range, inclusive */
+  uint32_t sentence;
+  uint32_t wpos;                 /* word position of the first token */
+  uint32_t wpos_last;
+  uint32_t sense_off, nsenses;   /* into lxs_matcher.senses */
+} lxs_match;
+
+typedef struct {
+  lxs_match *m;
+  size_t n, cap;
+  const lxs_sense **senses;
+  size_t nsenses, capsenses;
+  uint32_t *wpos;                /* per token: word position in sentence */
+  size_t capwpos;
+  const lxs_pattern **cand;      /* scratch */
+  size_t ncand, capcand;
+} lxs_matcher;
+
+void lxs_matcher_init(lxs_matcher *mt);
+void lxs_matcher_free(lxs_matcher *mt);
+/* Fill mt with every match in the tokenised document, in token order. */
+void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
+                        lxs_stemmer *st, lxs_tokenizer *tk);
+
+#endif

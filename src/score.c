@@ -1,0 +1,572 @@
+/* score.c - stage 4: the scoring model.
+ *
+ * For each sentence: lexicon matches are turned into clause weights
+ * (contrast, concession, condition, question), scopes (negation to the end
+ * of its clause segment, hedges), local modifiers (intensifiers,
+ * diminishers, distancers), and then each evaluative term is tied to the
+ * theme terms it speaks about.  See README "Scoring model" for the formulas.
+ *
+ * Segments are stretches between commas, semicolons, colons, brackets,
+ * dashes and contrast markers; clauses are stretches between the strong
+ * ones (semicolons, colons, contrast markers). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "match.h"
+#include "scorer.h"
+#include "segment.h"
+#include "stem.h"
+#include "tokenize.h"
+#include "util.h"
+
+#define STANCE_ALPHA 1.0     /* raw -> raw / sqrt(raw^2 + alpha) */
+#define SENTIMENT_ALPHA 1.0
+#define QUESTION_DAMP 0.5    /* questions state no settled view */
+#define WEAK_LINK 0.5        /* evaluative term tied across a comma */
+#define NEAR_WORDS 3         /* reach of intensifiers and distancers */
+#define AGENT_REACH 5        /* words before a harm verb for its agent */
+
+struct lxs_scorer {
+  const lxs_lexicon *lex;
+  lxs_stemmer *stemmer;
+  lxs_tokenizer *tok;
+  lxs_matcher mt;
+  lxs_speakers speakers;
+  lxs_speaker *spk_view;
+  size_t capspk;
+  lxs_sentence *sents;
+  size_t capsents;
+  uint32_t *sent_speaker, *sent_flags;
+  lxs_theme_score *scores;
+  size_t capscores;
+  lxs_evidence *ev;
+  size_t nev, capev;
+  /* per-match scratch for the current sentence */
+  double *mult, *neg, *intens, *dist;
+  unsigned *mflags;
+  uint32_t *seg, *clause;   /* per token of the sentence */
+  size_t capm, capt;
+  lxs_result res;
+};
+
+lxs_scorer *lxs_scorer_new(const lxs_lexicon *lex, char *err, size_t errlen) {
+  lxs_stemmer *st = lxs_stemmer_new(lxs_lexicon_language(lex), err, errlen);
+  if (!st) return NULL;
+  lxs_scorer *sc = lxs_xcalloc(1, sizeof *sc);
+  sc->lex = lex;
+  sc->stemmer = st;
+  sc->tok = lxs_tokenizer_new();
+  lxs_matcher_init(&sc->mt);
+  lxs_speakers_init(&sc->speakers);
+  return sc;
+}
+
+void lxs_scorer_free(lxs_scorer *sc) {
+  if (!sc) return;
+  lxs_stemmer_free(sc->stemmer);
+  lxs_tokenizer_free(sc->tok);
+  lxs_matcher_free(&sc->mt);
+  lxs_speakers_free(&sc->speakers);
+  free(sc->spk_view);
+  free(sc->sents);
+  free(sc->sent_speaker);
+  free(sc->sent_flags);
+  free(sc->scores);
+  free(sc->ev);
+  free(sc->mult);
+  free(sc->neg);
+  free(sc->intens);
+  free(sc->dist);
+  free(sc->mflags);
+  free(sc->seg);
+  free(sc->clause);
+  free(sc);
+}
+
+lxs_tokenizer *lxs_scorer_tokenizer(lxs_scorer *sc) { return sc->tok; }
+const lxs_matcher *lxs_scorer_matcher(const lxs_scorer *sc) { return &sc->mt; }
+
+static const lxs_sense *sense_at(const lxs_scorer *sc, const lxs_match *m,
+                                 uint32_t k) {
+  return sc->mt.senses[m->sense_off + k];
+}
+
+static int has_role(const lxs_scorer *sc, const lxs_match *m, lxs_role r) {
+  for (uint32_t k = 0; k < m->nsenses; k++)
+    if (sense_at(sc, m, k)->role == r) return 1;
+  return 0;
+}
+
+static int is_target(const lxs_scorer *sc, const lxs_match *m) {
+  for (uint32_t k = 0; k < m->nsenses; k++) {
+    const lxs_sense *s = sense_at(sc, m, k);
+    if (s->theme < LXS_THEME_SENTIMENT &&
+        (s->role == LXS_R_TARGET || s->role == LXS_R_STANCE))
+      return 1;
+  }
+  return 0;
+}
+
+static int is_evaluative(const lxs_scorer *sc, const lxs_match *m) {
+  for (uint32_t k = 0; k < m->nsenses; k++) {
+    lxs_role r = sense_at(sc, m, k)->role;
+    if (r == LXS_R_EVAL || r == LXS_R_HARM || r == LXS_R_BENEFIT ||
+        r == LXS_R_OPPOSE || r == LXS_R_STANCE)
+      return 1;
+  }
+  return 0;
+}
+
+/* Orientation of match m as a target of theme t (0 when not a target). */
+static double orientation(const lxs_scorer *sc, const lxs_match *m, uint32_t t) {
+  double o = 0;
+  for (uint32_t k = 0; k < m->nsenses; k++) {
+    const lxs_sense *s = sense_at(sc, m, k);
+    if (s->theme != t) continue;
+    if (s->role == LXS_R_TARGET) return s->weight > 0 ? 1 : -1;
+    if (s->role == LXS_R_STANCE) o = s->weight >= 0 ? 1 : -1;
+  }
+  return o;
+}
+
+static void add_evidence(lxs_scorer *sc, uint32_t sent, uint32_t theme,
+                         const lxs_sense *se, const lxs_match *m,
+                         const lxs_match *target, unsigned mods,
+                         double contribution) {
+  LXS_VEC_GROW(sc->ev, sc->nev, sc->capev);
+  lxs_evidence *e = &sc->ev[sc->nev++];
+  const lxs_tokenizer *tk = sc->tok;
+  e->sentence = sent;
+  e->theme = theme;
+  e->term = se->term;
+  e->role = lxs_role_name(se->role);
+  e->start = tk->toks[m->tok_first].start;
+  e->end = tk->toks[m->tok_last].end;
+  if (target) {
+    e->target_start = tk->toks[target->tok_first].start;
+    e->target_end = tk->toks[target->tok_last].end;
+  } else {
+    e->target_start = e->target_end = 0;
+  }
+  e->weight = se->weight;
+  e->modifiers = mods;
+  e->contribution = contribution;
+  e->holder = NULL;
+}
+
+typedef struct {
+  size_t m0, m1;          /* matches of the sentence */
+  double *raw;            /* per theme */
+  uint32_t *mentions;
+  uint32_t sent;
+} sent_ctx;
+
+static unsigned wdist(const lxs_match *a, const lxs_match *b) {
+  if (a->wpos > b->wpos_last) return a->wpos - b->wpos_last;
+  if (b->wpos > a->wpos_last) return b->wpos - a->wpos_last;
+  return 0;
+}
+
+/* Nearest target of theme (or any theme if theme == LXS_THEME_NONE) to
+ * match e, among matches [lo, hi) satisfying the segment/clause filter. */
+enum { SAME_SEG, SAME_CLAUSE, SAME_SENT };
+static long nearest_target(lxs_scorer *sc, const sent_ctx *cx, size_t e,
+                           uint32_t theme, int scope, int side,
+                           unsigned *dist_out) {
+  const lxs_match *M = sc->mt.m;
+  const lxs_tokenizer *tk = sc->tok;
+  uint32_t t0 = tk->sents[cx->sent].first_tok;
+  uint32_t es = sc->seg[M[e].tok_first - t0], ec = sc->clause[M[e].tok_first - t0];
+  long best = -1;
+  unsigned bd = ~0u;
+  for (size_t i = cx->m0; i < cx->m1; i++) {
+    if (i == e || !is_target(sc, &M[i])) continue;
+    if (side > 0 && i < e) continue;
+    if (side < 0 && i > e) continue;
+    if (theme != LXS_THEME_NONE && orientation(sc, &M[i], theme) == 0) continue;
+    uint32_t is = sc->seg[M[i].tok_first - t0], ic = sc->clause[M[i].tok_first - t0];
+    if (scope == SAME_SEG && is != es) continue;
+    if (scope == SAME_CLAUSE && ic != ec) continue;
+    unsigned d = wdist(&M[e], &M[i]);
+    /* ties go to the term after: modifiers precede their nouns */
+    if (d < bd || (d == bd && i > e)) {
+      bd = d;
+      best = (long)i;
+    }
+  }
+  if (dist_out) *dist_out = bd;
+  return best;
+}
+
+static int agent_between(lxs_scorer *sc, const sent_ctx *cx, size_t a,
+                         size_t b) {
+  for (size_t i = a + 1; i < b && i < cx->m1; i++)
+    if (has_role(sc, &sc->mt.m[i], LXS_R_AGENT)) return 1;
+  return 0;
+}
+
+static int passive_before(lxs_scorer *sc, const lxs_match *e) {
+  static const char *const be[] = {"is", "are", "was", "were", "be", "been",
+                                   "being", "get", "gets", "got", "getting",
+                                   "become", "became", NULL};
+  const lxs_tokenizer *tk = sc->tok;
+  uint32_t t0 = tk->sents[e->sentence].first_tok;
+  for (int back = 1; back <= 2; back++) {
+    if (e->tok_first < t0 + (uint32_t)back) return 0;
+    const lxs_token *t = &tk->toks[e->tok_first - back];
+    if (t->kind != LXS_TOK_WORD) return 0;
+    const char *nm = lxs_tok_norm(tk, t);
+    for (int i = 0; be[i]; i++)
+      if (strcmp(nm, be[i]) == 0) return 1;
+  }
+  return 0;
+}
+
+/* Add contribution of evaluative sense se at match e toward target g, for
+ * every theme g is a target of (skipping themes in 'done'). */
+static void credit(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *se,
+                   size_t g, double factor, unsigned mods, uint32_t only_theme) {
+  const lxs_match *M = sc->mt.m;
+  size_t nth = lxs_lexicon_theme_count(sc->lex);
+  for (uint32_t t = 0; t < nth; t++) {
+    if (only_theme != LXS_THEME_NONE && t != only_theme) continue;
+    double o = orientation(sc, &M[g], t);
+    if (o == 0) continue;
+    double c = factor * o;
+    cx->raw[t] += c;
+    add_evidence(sc, cx->sent, t, se, &M[e], &M[g], mods | sc->mflags[e], c);
+  }
+}
+
+static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
+  const lxs_tokenizer *tk = sc->tok;
+  const lxs_sent *S = &tk->sents[cx->sent];
+  const lxs_match *M = sc->mt.m;
+  size_t nth = lxs_lexicon_theme_count(sc->lex);
+  uint32_t t0 = S->first_tok;
+
+  /* Segments and clauses per token. */
+  if (sc->capt < S->ntok + 1) {
+    sc->capt = S->ntok + 1;
+    sc->seg = lxs_xrealloc(sc->seg, sc->capt * sizeof *sc->seg);
+    sc->clause = lxs_xrealloc(sc->clause, sc->capt * sizeof *sc->clause);
+  }
+  /* Contrast/concessive markers open a new segment and clause. */
+  size_t mi = cx->m0;
+  uint32_t seg = 0, cl = 0;
+  int question = 0;
+  for (uint32_t k = 0; k < S->ntok; k++) {
+    const lxs_token *t = &tk->toks[t0 + k];
+    while (mi < cx->m1 && M[mi].tok_first < t0 + k) mi++;
+    if (mi < cx->m1 && M[mi].tok_first == t0 + k &&
+        (has_role(sc, &M[mi], LXS_R_CONTRAST) ||
+         has_role(sc, &M[mi], LXS_R_CONCESSIVE)) && k > 0) {
+      seg++;
+      cl++;
+    }
+    if (t->kind == LXS_TOK_PUNCT) {
+      switch (t->punct) {
+      case LXS_P_SEMI: case LXS_P_COLON:
+        seg++; cl++; break;
+      case LXS_P_COMMA: case LXS_P_OPEN: case LXS_P_CLOSE: case LXS_P_DASH:
+        seg++; break;
+      case LXS_P_QUEST:
+        question = 1; break;
+      default: break;
+      }
+    }
+    sc->seg[k] = seg;
+    sc->clause[k] = cl;
+  }
+
+  size_t nm = cx->m1 - cx->m0;
+  if (sc->capm < nm + 1) {
+    sc->capm = nm + 1;
+    sc->mult = lxs_xrealloc(sc->mult, sc->capm * sizeof(double));
+    sc->neg = lxs_xrealloc(sc->neg, sc->capm * sizeof(double));
+    sc->intens = lxs_xrealloc(sc->intens, sc->capm * sizeof(double));
+    sc->dist = lxs_xrealloc(sc->dist, sc->capm * sizeof(double));
+    sc->mflags = lxs_xrealloc(sc->mflags, sc->capm * sizeof(unsigned));
+  }
+  /* Index scratch arrays by match index minus m0 via these macros. */
+#define MULT(i) sc->mult[(i) - cx->m0]
+#define NEG(i) sc->neg[(i) - cx->m0]
+#define INT(i) sc->intens[(i) - cx->m0]
+#define DIST(i) sc->dist[(i) - cx->m0]
+#define FLG(i) sc->mflags[(i) - cx->m0]
+#define SEG(i) sc->seg[M[i].tok_first - t0]
+#define CLA(i) sc->clause[M[i].tok_first - t0]
+  for (size_t i = cx->m0; i < cx->m1; i++) {
+    MULT(i) = question ? QUESTION_DAMP : 1.0;
+    NEG(i) = 1.0;
+    INT(i) = 1.0;
+    DIST(i) = 0.0;
+    FLG(i) = question ? LXS_MOD_QUESTION : 0;
+  }
+  /* Modifiers. */
+  for (size_t j = cx->m0; j < cx->m1; j++) {
+    for (uint32_t k = 0; k < M[j].nsenses; k++) {
+      const lxs_sense *se = sense_at(sc, &M[j], k);
+      if (se->theme != LXS_THEME_MODIFIER) continue;
+      double w = se->weight;
+      switch (se->role) {
+      case LXS_R_CONTRAST:
+        for (size_t i = cx->m0; i < cx->m1; i++) {
+          if (i < j) { MULT(i) *= 2 - w; FLG(i) |= LXS_MOD_CONTRAST_DOWN; }
+          else if (i > j) { MULT(i) *= w; FLG(i) |= LXS_MOD_CONTRAST_UP; }
+        }
+        break;
+      case LXS_R_CONCESSIVE:
+        for (size_t i = cx->m0; i < cx->m1; i++) {
+          if (i == j) continue;
+          if (i > j && SEG(i) == SEG(j)) { MULT(i) *= w; FLG(i) |= LXS_MOD_CONTRAST_DOWN; }
+          else { MULT(i) *= 2 - w; FLG(i) |= LXS_MOD_CONTRAST_UP; }
+        }
+        break;
+      case LXS_R_CONDITIONAL:
+        for (size_t i = j + 1; i < cx->m1 && SEG(i) == SEG(j); i++) {
+          MULT(i) *= w; FLG(i) |= LXS_MOD_CONDITIONAL;
+        }
+        break;
+      case LXS_R_HEDGE:
+        for (size_t i = j + 1; i < cx->m1 && SEG(i) == SEG(j); i++) {
+          MULT(i) *= w; FLG(i) |= LXS_MOD_HEDGED;
+        }
+        break;
+      case LXS_R_NEGATOR:
+        for (size_t i = j + 1; i < cx->m1 && SEG(i) == SEG(j); i++) {
+          NEG(i) *= w; FLG(i) ^= LXS_MOD_NEGATED;
+        }
+        break;
+      case LXS_R_INTENSIFIER:
+      case LXS_R_DIMINISHER:
+        for (size_t i = j + 1; i < cx->m1 && SEG(i) == SEG(j); i++) {
+          if (M[i].wpos - M[j].wpos_last > NEAR_WORDS) break;
+          if (!is_evaluative(sc, &M[i])) continue;
+          INT(i) *= w;
+          FLG(i) |= se->role == LXS_R_INTENSIFIER ? LXS_MOD_INTENSIFIED
+                                                  : LXS_MOD_DIMINISHED;
+          break;
+        }
+        break;
+      case LXS_R_DISTANCER:
+        for (size_t i = j + 1; i < cx->m1 && SEG(i) == SEG(j); i++) {
+          if (M[i].wpos - M[j].wpos_last > NEAR_WORDS) break;
+          if (!is_target(sc, &M[i])) continue;
+          DIST(i) = w;
+          FLG(i) |= LXS_MOD_DISTANCED;
+          break;
+        }
+        break;
+      default:
+        break;
+      }
+    }
+  }
+
+  double sent_raw = 0;
+  uint32_t sent_hits = 0;
+  for (size_t e = cx->m0; e < cx->m1; e++) {
+    double me = MULT(e) * INT(e), ne = NEG(e);
+    /* Mentions, loaded terms and distancing. */
+    for (uint32_t t = 0; t < nth; t++) {
+      int mentioned = 0;
+      for (uint32_t k = 0; k < M[e].nsenses; k++) {
+        const lxs_sense *se = sense_at(sc, &M[e], k);
+        if (se->theme != t) continue;
+        if (se->role == LXS_R_TARGET || se->role == LXS_R_STANCE) mentioned = 1;
+        if (se->role == LXS_R_STANCE) {
+          double c = se->weight * me * ne;
+          cx->raw[t] += c;
+          add_evidence(sc, cx->sent, t, se, &M[e], &M[e], FLG(e), c);
+        } else if (se->role == LXS_R_TARGET) {
+          double c = 0;
+          unsigned f = FLG(e);
+          if (DIST(e) != 0) {
+            c = DIST(e) * orientation(sc, &M[e], t) * MULT(e);
+            cx->raw[t] += c;
+          }
+          add_evidence(sc, cx->sent, t, se, &M[e], &M[e], f, c);
+        }
+      }
+      if (mentioned) cx->mentions[t]++;
+    }
+    for (uint32_t k = 0; k < M[e].nsenses; k++) {
+      const lxs_sense *se = sense_at(sc, &M[e], k);
+      double w = se->weight;
+      if (se->theme == LXS_THEME_SENTIMENT) {
+        if (se->role != LXS_R_OPPOSE) {
+          double c = w * me * ne;
+          sent_raw += c;
+          sent_hits++;
+          add_evidence(sc, cx->sent, LXS_THEME_NONE, se, &M[e], NULL, FLG(e), c);
+        }
+        unsigned d = 0;
+        if (se->role == LXS_R_EVAL) {
+          long g = nearest_target(sc, cx, e, LXS_THEME_NONE, SAME_SEG, 0, &d);
+          double f = 1.0;
+          unsigned mods = 0;
+          if (g < 0) {
+            g = nearest_target(sc, cx, e, LXS_THEME_NONE, SAME_CLAUSE, 0, &d);
+            f = WEAK_LINK;
+            mods = LXS_MOD_WEAK_LINK;
+          }
+          if (g < 0) continue;
+          credit(sc, cx, e, se, (size_t)g, w * me * ne * f, mods, LXS_THEME_NONE);
+          /* Other themes' terms right next to it get the same reading. */
+          for (uint32_t t = 0; t < nth; t++) {
+            if (orientation(sc, &M[g], t) != 0) continue;
+            unsigned d2;
+            long h = nearest_target(sc, cx, e, t, SAME_SEG, 0, &d2);
+            if (h >= 0 && d2 <= NEAR_WORDS)
+              credit(sc, cx, e, se, (size_t)h, w * me * ne, 0, t);
+          }
+        } else if (se->role == LXS_R_HARM || se->role == LXS_R_BENEFIT ||
+                   se->role == LXS_R_OPPOSE) {
+          long g = nearest_target(sc, cx, e, LXS_THEME_NONE, SAME_SEG, +1, &d);
+          if (g >= 0) {
+            int agent = agent_between(sc, cx, e, (size_t)g);
+            double c;
+            unsigned mods = 0;
+            if (se->role == LXS_R_BENEFIT) {
+              c = w * me * ne;
+              if (agent) mods |= LXS_MOD_AGENT;
+            } else if (se->role == LXS_R_OPPOSE) {
+              c = agent ? 0 : -w * me * ne;
+            } else if (agent) {
+              c = w * me * ne;
+              mods |= LXS_MOD_AGENT;
+            } else {
+              /* Harm done to the theme: the speaker defends it.  A denied
+               * harm ("not a threat to X") says nothing either way. */
+              c = ne < 0 ? 0 : -w * me * ne;
+              mods |= LXS_MOD_HARM_PATIENT;
+            }
+            if (c != 0) credit(sc, cx, e, se, (size_t)g, c, mods, LXS_THEME_NONE);
+          }
+          long b = nearest_target(sc, cx, e, LXS_THEME_NONE, SAME_SEG, -1, &d);
+          if (b >= 0 && d <= AGENT_REACH && se->role != LXS_R_OPPOSE) {
+            int passive = passive_before(sc, &M[e]);
+            double c;
+            unsigned mods;
+            if (se->role == LXS_R_BENEFIT) {
+              c = w * me * ne;
+              mods = passive ? 0 : LXS_MOD_AGENT;
+            } else if (passive) {
+              c = ne < 0 ? 0 : -w * me * ne;
+              mods = LXS_MOD_HARM_PATIENT;
+            } else {
+              c = w * me * ne;
+              mods = LXS_MOD_AGENT;
+            }
+            if (c != 0) credit(sc, cx, e, se, (size_t)b, c, mods, LXS_THEME_NONE);
+          }
+        }
+      } else if (se->theme < LXS_THEME_SENTIMENT && se->role == LXS_R_EVAL) {
+        unsigned d;
+        long g = nearest_target(sc, cx, e, se->theme, SAME_SEG, 0, &d);
+        double f = 1.0;
+        unsigned mods = 0;
+        if (g < 0) {
+          g = nearest_target(sc, cx, e, se->theme, SAME_SENT, 0, &d);
+          f = WEAK_LINK;
+          mods = LXS_MOD_WEAK_LINK;
+        }
+        if (g >= 0) credit(sc, cx, e, se, (size_t)g, w * me * ne * f, mods, se->theme);
+      }
+    }
+  }
+#undef MULT
+#undef NEG
+#undef INT
+#undef DIST
+#undef FLG
+#undef SEG
+#undef CLA
+  lxs_sentence *out = &sc->sents[cx->sent];
+  out->sentiment = sent_raw / sqrt(sent_raw * sent_raw + SENTIMENT_ALPHA);
+  out->sentiment_hits = sent_hits;
+  for (size_t t = 0; t < nth; t++) {
+    lxs_theme_score *ts = &sc->scores[cx->sent * nth + t];
+    ts->mentions = cx->mentions[t];
+    ts->raw = cx->raw[t];
+    ts->stance = ts->raw / sqrt(ts->raw * ts->raw + STANCE_ALPHA);
+  }
+}
+
+const lxs_result *lxs_scorer_run(lxs_scorer *sc, const char *text, size_t len,
+                                 const lxs_options *opt) {
+  lxs_stemmer_trim(sc->stemmer);
+  lxs_tokenize(sc->tok, text, len);
+  lxs_match_document(&sc->mt, sc->lex, sc->stemmer, sc->tok);
+  const lxs_tokenizer *tk = sc->tok;
+  size_t ns = tk->nsent;
+  size_t nth = lxs_lexicon_theme_count(sc->lex);
+  if (sc->capsents < ns + 1) {
+    sc->capsents = ns + 1;
+    sc->sents = lxs_xrealloc(sc->sents, sc->capsents * sizeof *sc->sents);
+    sc->sent_speaker = lxs_xrealloc(sc->sent_speaker, sc->capsents * sizeof(uint32_t));
+    sc->sent_flags = lxs_xrealloc(sc->sent_flags, sc->capsents * sizeof(uint32_t));
+  }
+  if (sc->capscores < ns * nth + 1) {
+    sc->capscores = ns * nth + 1;
+    sc->scores = lxs_xrealloc(sc->scores, sc->capscores * sizeof *sc->scores);
+  }
+  lxs_speakers_clear(&sc->speakers);
+  if (opt && opt->segment_speakers) {
+    lxs_segment(tk, text, &sc->speakers, sc->sent_speaker, sc->sent_flags);
+  } else {
+    for (size_t i = 0; i < ns; i++) sc->sent_speaker[i] = 0, sc->sent_flags[i] = 0;
+  }
+  sc->nev = 0;
+  double *raw = lxs_xcalloc(nth + 1, sizeof(double));
+  uint32_t *mentions = lxs_xcalloc(nth + 1, sizeof(uint32_t));
+  size_t mi = 0;
+  size_t total_tokens = 0;
+  for (size_t s = 0; s < ns; s++) {
+    const lxs_sent *S = &tk->sents[s];
+    lxs_sentence *o = &sc->sents[s];
+    o->start = S->start;
+    o->end = S->end;
+    o->paragraph = S->paragraph;
+    o->tokens = S->nwords;
+    o->speaker = sc->sent_speaker[s];
+    o->flags = (sc->sent_flags[s] & LXS_SENT_HEADER) ? LXS_SENTENCE_HEADER : 0;
+    o->sentiment = 0;
+    o->sentiment_hits = 0;
+    size_t m0 = mi;
+    while (mi < sc->mt.n && sc->mt.m[mi].sentence == s) mi++;
+    memset(raw, 0, nth * sizeof *raw);
+    memset(mentions, 0, nth * sizeof *mentions);
+    if (o->flags & LXS_SENTENCE_HEADER) {
+      for (size_t t = 0; t < nth; t++)
+        memset(&sc->scores[s * nth + t], 0, sizeof(lxs_theme_score));
+      continue;
+    }
+    total_tokens += S->nwords;
+    sent_ctx cx = {m0, mi, raw, mentions, (uint32_t)s};
+    score_sentence(sc, &cx);
+  }
+  free(raw);
+  free(mentions);
+  if (sc->capspk < sc->speakers.n) {
+    sc->capspk = sc->speakers.n;
+    sc->spk_view = lxs_xrealloc(sc->spk_view, sc->capspk * sizeof *sc->spk_view);
+  }
+  for (size_t i = 0; i < sc->speakers.n; i++) {
+    sc->spk_view[i].name = sc->speakers.names[i];
+    sc->spk_view[i].description = sc->speakers.descs[i];
+  }
+  sc->res.sentences = sc->sents;
+  sc->res.n_sentences = ns;
+  sc->res.scores = sc->scores;
+  sc->res.n_themes = nth;
+  sc->res.speakers = sc->spk_view;
+  sc->res.n_speakers = sc->speakers.n;
+  sc->res.evidence = sc->ev;
+  sc->res.n_evidence = sc->nev;
+  sc->res.tokens = total_tokens;
+  return &sc->res;
+}

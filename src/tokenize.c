@@ -1,0 +1,532 @@
+/* tokenize.c - words, punctuation, sentences and paragraphs.
+ *
+ * One left-to-right pass over the bytes (plus a cheap pre-pass that decides
+ * whether single newlines are hard wraps).  Every token keeps byte offsets
+ * into the original text so evidence can quote it exactly. */
+#include "tokenize.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+
+/* Abbreviations whose period never ends a sentence (titles before names). */
+static const char *const kTitles[] = {
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col",
+    "lt", "capt", "sgt", "st", "mt", "rev", "hon", "pres", "amb", "maj",
+    "adm", "cmdr", "messrs", "mme", "mlle", "jr", "sr", "no", "vs", "fig",
+    "vol", "pp", "approx", "dept", "univ", "est", "cf", "al", NULL};
+/* Abbreviations whose period ends a sentence only before a clear
+ * sentence opener. */
+static const char *const kAbbrevs[] = {
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "inc", "ltd", "co", "corp", "plc", "bros", "etc", "e.g",
+    "i.e", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", NULL};
+/* Words that, capitalised after an abbreviation's period, signal that a new
+ * sentence has started ("... in the U.S. The ..."). */
+static const char *const kOpeners[] = {
+    "the", "this", "that", "these", "those", "it", "its", "but", "and",
+    "in", "we", "they", "he", "she", "i", "a", "an", "however", "yet",
+    "there", "such", "as", "for", "with", "at", "on", "while", "although",
+    "if", "when", "now", "so", "what", "why", "how", "our", "their", NULL};
+
+static int in_list(const char *const *list, const char *s, size_t n) {
+  for (size_t i = 0; list[i]; i++)
+    if (strlen(list[i]) == n && memcmp(list[i], s, n) == 0) return 1;
+  return 0;
+}
+
+lxs_tokenizer *lxs_tokenizer_new(void) {
+  lxs_tokenizer *t = lxs_xcalloc(1, sizeof *t);
+  lxs_buf_init(&t->norms);
+  return t;
+}
+
+void lxs_tokenizer_free(lxs_tokenizer *t) {
+  if (!t) return;
+  free(t->toks);
+  free(t->sents);
+  free(t->paras);
+  lxs_buf_free(&t->norms);
+  free(t);
+}
+
+typedef struct {
+  lxs_tokenizer *t;
+  const char *text;
+  size_t len;
+  int in_sent;          /* a sentence is open */
+  int in_para;
+  int pending_break;    /* terminal punctuation seen; break before next word */
+  int pending_soft;     /* break only if next word is a clear opener */
+} tk_state;
+
+static int32_t peek_cp(const tk_state *s, size_t pos, size_t *n) {
+  int32_t cp;
+  if (pos >= s->len) {
+    *n = 0;
+    return -1;
+  }
+  *n = lxs_utf8_decode((const unsigned char *)s->text + pos, s->len - pos, &cp);
+  if (cp == 0) cp = ' ';
+  return cp;
+}
+
+static void close_sentence(tk_state *s) {
+  lxs_tokenizer *t = s->t;
+  if (!s->in_sent) return;
+  s->in_sent = 0;
+  lxs_sent *se = &t->sents[t->nsent - 1];
+  if (se->nwords == 0) { /* punctuation only: drop it */
+    t->ntok = se->first_tok;
+    t->nsent--;
+    if (t->npara && t->paras[t->npara - 1].nsent) t->paras[t->npara - 1].nsent--;
+    return;
+  }
+  lxs_token *last = &t->toks[se->first_tok + se->ntok - 1];
+  se->end = last->end;
+  lxs_para *pa = &t->paras[t->npara - 1];
+  pa->end = se->end;
+}
+
+static void close_paragraph(tk_state *s) {
+  close_sentence(s);
+  if (!s->in_para) return;
+  s->in_para = 0;
+  lxs_tokenizer *t = s->t;
+  if (t->paras[t->npara - 1].nsent == 0) t->npara--;
+}
+
+static void open_sentence(tk_state *s, size_t start) {
+  lxs_tokenizer *t = s->t;
+  if (!s->in_para) {
+    LXS_VEC_GROW(t->paras, t->npara, t->cappara);
+    lxs_para *pa = &t->paras[t->npara++];
+    pa->start = start;
+    pa->end = start;
+    pa->first_sent = (uint32_t)t->nsent;
+    pa->nsent = 0;
+    s->in_para = 1;
+  }
+  LXS_VEC_GROW(t->sents, t->nsent, t->capsent);
+  lxs_sent *se = &t->sents[t->nsent++];
+  se->start = start;
+  se->end = start;
+  se->first_tok = (uint32_t)t->ntok;
+  se->ntok = 0;
+  se->nwords = 0;
+  se->paragraph = (uint32_t)(t->npara - 1);
+  t->paras[t->npara - 1].nsent++;
+  s->in_sent = 1;
+}
+
+static lxs_token *push_token(tk_state *s, int kind, size_t start, size_t end) {
+  lxs_tokenizer *t = s->t;
+  if (!s->in_sent) open_sentence(s, start);
+  LXS_VEC_GROW(t->toks, t->ntok, t->captok);
+  lxs_token *k = &t->toks[t->ntok++];
+  memset(k, 0, sizeof *k);
+  k->kind = (uint8_t)kind;
+  k->start = start;
+  k->end = end;
+  k->sentence = (uint32_t)(t->nsent - 1);
+  t->sents[t->nsent - 1].ntok++;
+  return k;
+}
+
+static void set_norm(tk_state *s, lxs_token *k, const char *src, size_t n) {
+  lxs_buf *b = &s->t->norms;
+  k->norm = (uint32_t)b->len;
+  k->norm_len = (uint32_t)lxs_utf8_normalize_word(src, n, b);
+  lxs_buf_putc(b, '\0');
+}
+
+static void set_norm_str(tk_state *s, lxs_token *k, const char *str) {
+  lxs_buf *b = &s->t->norms;
+  k->norm = (uint32_t)b->len;
+  k->norm_len = (uint32_t)strlen(str);
+  lxs_buf_put(b, str, k->norm_len);
+  lxs_buf_putc(b, '\0');
+}
+
+/* Acronym key: upper-case letters and digits, dots and a possessive
+ * suffix removed ("U.S.'s" -> "US"). */
+static void set_acro(tk_state *s, lxs_token *k, const char *src, size_t n) {
+  lxs_buf *b = &s->t->norms;
+  size_t at = b->len;
+  size_t pos = 0;
+  while (pos < n) {
+    int32_t cp;
+    size_t m = lxs_utf8_decode((const unsigned char *)src + pos, n - pos, &cp);
+    if (lxs_utf8_is_apostrophe(cp)) break; /* possessive */
+    if (cp != '.') {
+      char enc[4];
+      size_t e = lxs_utf8_encode(lxs_utf8_toupper(cp), enc);
+      lxs_buf_put(b, enc, e);
+    }
+    pos += m;
+  }
+  lxs_buf_putc(b, '\0');
+  k->acro = (uint32_t)at;
+  k->flags |= LXS_TF_ACRO;
+}
+
+static int is_word_cp(int32_t cp) {
+  return lxs_utf8_is_letter(cp) || lxs_utf8_is_digit(cp) ||
+         lxs_utf8_is_mark(cp);
+}
+
+static int is_joiner_hyphen(int32_t cp) {
+  return cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == 0x2012 ||
+         cp == 0x2013 || cp == 0xFE63 || cp == 0xFF0D;
+}
+
+/* Scan a word starting at pos.  Returns its end; fills part boundaries. */
+typedef struct {
+  size_t end;
+  size_t part_start[32];
+  size_t part_end[32];
+  int nparts;
+  int letters, uppers, digits_first;
+  int first_upper;
+  int dotted;          /* single letters separated by dots: U.S. */
+  size_t last_apos;    /* byte offset of last internal apostrophe or 0 */
+} word_scan;
+
+static void scan_word(tk_state *s, size_t pos, word_scan *w) {
+  size_t n;
+  int32_t cp = peek_cp(s, pos, &n);
+  memset(w, 0, sizeof *w);
+  w->digits_first = lxs_utf8_is_digit(cp);
+  w->part_start[0] = pos;
+  w->nparts = 1;
+  int prev_word = 0;       /* previous code point was a word character */
+  int prev_digit = 0;
+  int seg_letters = 0;     /* letters since last dot (for U.S.) */
+  int dots = 0, dot_ok = 1;
+  while (pos < s->len) {
+    cp = peek_cp(s, pos, &n);
+    if (is_word_cp(cp)) {
+      if (lxs_utf8_is_letter(cp)) {
+        if (w->letters == 0) w->first_upper = lxs_utf8_is_upper(cp);
+        w->letters++;
+        seg_letters++;
+        if (lxs_utf8_is_upper(cp)) w->uppers++;
+      }
+      prev_digit = lxs_utf8_is_digit(cp);
+      prev_word = 1;
+      pos += n;
+      continue;
+    }
+    size_t n2;
+    int32_t next = peek_cp(s, pos + n, &n2);
+    int next_word = next >= 0 && is_word_cp(next);
+    if (prev_word && lxs_utf8_is_apostrophe(cp) && next >= 0 &&
+        lxs_utf8_is_letter(next)) {
+      w->last_apos = pos;
+      pos += n;
+      continue;
+    }
+    if (prev_word && (cp == '.' || cp == ',') && prev_digit && next >= 0 &&
+        lxs_utf8_is_digit(next)) { /* 3.0, 1,000 */
+      pos += n;
+      continue;
+    }
+    if (prev_word && cp == '.' && seg_letters == 1 && next >= 0 &&
+        lxs_utf8_is_letter(next)) {
+      /* U.S / e.g: letter '.' letter; require the next segment to be a
+       * single letter too. */
+      size_t n3;
+      int32_t after = peek_cp(s, pos + n + n2, &n3);
+      if (after < 0 || !is_word_cp(after)) {
+        dots++;
+        seg_letters = 0;
+        pos += n;
+        continue;
+      }
+    }
+    if (prev_word && is_joiner_hyphen(cp) && next_word && w->nparts < 32) {
+      w->part_end[w->nparts - 1] = pos;
+      w->part_start[w->nparts] = pos + n;
+      w->nparts++;
+      pos += n;
+      prev_word = 0;
+      continue;
+    }
+    break;
+  }
+  /* Trailing dot of a dotted acronym belongs to it: "U.S." */
+  if (dots > 0 && dot_ok && seg_letters == 1) {
+    size_t n4;
+    int32_t c = peek_cp(s, pos, &n4);
+    if (c == '.') pos += n4;
+    w->dotted = 1;
+  }
+  w->end = pos;
+  w->part_end[w->nparts - 1] = pos;
+}
+
+static void emit_word(tk_state *s, size_t start, word_scan *w) {
+  lxs_tokenizer *t = s->t;
+  const char *src = s->text + start;
+  size_t n = w->end - start;
+  if (w->dotted) {
+    lxs_token *k = push_token(s, LXS_TOK_WORD, start, w->end);
+    k->flags |= LXS_TF_ABBR | LXS_TF_ALLCAPS;
+    /* Normal form drops the dots: "U.S." -> "us"; acronym key "US". */
+    lxs_buf tmp;
+    lxs_buf_init(&tmp);
+    for (size_t i = 0; i < n; i++)
+      if (src[i] != '.') lxs_buf_putc(&tmp, src[i]);
+    set_norm(s, k, tmp.data ? tmp.data : "", tmp.len);
+    lxs_buf_free(&tmp);
+    if (w->uppers == w->letters) set_acro(s, k, src, n);
+    else k->flags &= (uint16_t)~LXS_TF_ALLCAPS;
+    if (w->first_upper) k->flags |= LXS_TF_CAPITAL;
+    t->sents[t->nsent - 1].nwords++;
+    t->nwords++;
+    return;
+  }
+  uint16_t caseflags = 0;
+  if (w->first_upper) caseflags |= LXS_TF_CAPITAL;
+  if (w->letters >= 2 && w->uppers == w->letters) caseflags |= LXS_TF_ALLCAPS;
+  if (w->digits_first) caseflags |= LXS_TF_NUMBER;
+
+  /* Split the "n't" of a contraction into its own token: do|n't. */
+  if (w->nparts == 1 && w->last_apos > start) {
+    size_t a = w->last_apos;
+    size_t an;
+    peek_cp(s, a, &an);
+    if (a + an + 1 == w->end && (s->text[a + an] == 't' || s->text[a + an] == 'T') &&
+        a - 1 > start && (s->text[a - 1] == 'n' || s->text[a - 1] == 'N')) {
+      lxs_token *k = push_token(s, LXS_TOK_WORD, start, a - 1);
+      set_norm(s, k, src, a - 1 - start);
+      k->flags |= caseflags & LXS_TF_CAPITAL;
+      lxs_token *nt = push_token(s, LXS_TOK_WORD, a - 1, w->end);
+      set_norm_str(s, nt, "n't");
+      nt->flags |= LXS_TF_NT;
+      t->sents[t->nsent - 1].nwords += 2;
+      t->nwords += 2;
+      return;
+    }
+  }
+  lxs_token *k = push_token(s, LXS_TOK_WORD, start, w->end);
+  k->flags |= caseflags;
+  set_norm(s, k, src, n);
+  if (caseflags & LXS_TF_ALLCAPS) set_acro(s, k, src, n);
+  t->sents[t->nsent - 1].nwords++;
+  t->nwords++;
+  if (w->nparts > 1) {
+    size_t ci = t->ntok - 1;
+    t->toks[ci].flags |= LXS_TF_COMPOUND;
+    t->toks[ci].nparts = (uint8_t)w->nparts;
+    for (int p = 0; p < w->nparts; p++) {
+      size_t ps = w->part_start[p], pe = w->part_end[p];
+      lxs_token *pk = push_token(s, LXS_TOK_WORD, ps, pe);
+      pk->flags |= LXS_TF_PART;
+      set_norm(s, pk, s->text + ps, pe - ps);
+      int32_t c0;
+      lxs_utf8_decode((const unsigned char *)s->text + ps, pe - ps, &c0);
+      if (lxs_utf8_is_upper(c0)) pk->flags |= LXS_TF_CAPITAL;
+    }
+  }
+}
+
+/* Decide whether a single newline is a soft wrap: the text has blank-line
+ * paragraphs and most lines are of similar, moderate length. */
+static int detect_wrapped(const char *text, size_t len) {
+  size_t lines = 0, blank = 0, mid = 0, longest = 0, cur = 0;
+  int nonspace = 0;
+  for (size_t i = 0; i <= len; i++) {
+    if (i == len || text[i] == '\n') {
+      if (nonspace) {
+        lines++;
+        if (cur >= 40 && cur <= 100) mid++;
+        if (cur > longest) longest = cur;
+      } else if (i < len) {
+        blank++;
+      }
+      cur = 0;
+      nonspace = 0;
+      continue;
+    }
+    if (text[i] != '\r') cur++;
+    if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r') nonspace = 1;
+  }
+  return lines >= 5 && blank >= 1 && longest <= 120 && mid * 10 >= lines * 7;
+}
+
+static int closes_quote_or_bracket(int32_t cp) {
+  return cp == ')' || cp == ']' || cp == '}' || cp == 0x201D || cp == 0x2019 ||
+         cp == 0x00BB || cp == '"' || cp == '\'';
+}
+
+void lxs_tokenize(lxs_tokenizer *t, const char *text, size_t len) {
+  t->ntok = t->nsent = t->npara = 0;
+  t->nwords = 0;
+  t->norms.len = 0;
+  tk_state st = {t, text, len, 0, 0, 0, 0};
+  tk_state *s = &st;
+  int wrapped = detect_wrapped(text, len);
+  size_t pos = 0;
+  /* Skip a byte order mark. */
+  if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) pos = 3;
+  int prev_was_space = 1;
+  while (pos < len) {
+    size_t n;
+    int32_t cp = peek_cp(s, pos, &n);
+    if (cp == '\n' || cp == 0x2029 || cp == 0x2028) {
+      /* Count newlines in this run of whitespace. */
+      size_t nl = 0, p = pos;
+      while (p < len) {
+        size_t m;
+        int32_t c = peek_cp(s, p, &m);
+        if (c == '\n' || c == 0x2029 || c == 0x2028) nl++;
+        else if (!lxs_utf8_is_space(c)) break;
+        p += m;
+      }
+      if (nl >= 2 || !wrapped || cp == 0x2029) {
+        close_paragraph(s);
+        s->pending_break = s->pending_soft = 0;
+      }
+      pos = p;
+      prev_was_space = 1;
+      continue;
+    }
+    if (lxs_utf8_is_space(cp) || cp == LXS_REPLACEMENT_CHAR ||
+        (cp < 0x20 && cp != '\t')) {
+      pos += n;
+      prev_was_space = 1;
+      continue;
+    }
+    if (is_word_cp(cp)) {
+      word_scan w;
+      scan_word(s, pos, &w);
+      const char *ws = text + pos;
+      size_t wn = w.end - pos;
+      if (s->pending_break || s->pending_soft) {
+        int lower = !w.first_upper && !w.digits_first;
+        int brk;
+        if (s->pending_soft) {
+          /* After an abbreviation: break before a capitalised opener. */
+          lxs_buf tmp;
+          lxs_buf_init(&tmp);
+          lxs_utf8_normalize_word(ws, wn, &tmp);
+          brk = w.first_upper && in_list(kOpeners, tmp.data, tmp.len);
+          lxs_buf_free(&tmp);
+        } else {
+          brk = !lower;
+        }
+        if (brk) close_sentence(s);
+        s->pending_break = s->pending_soft = 0;
+      }
+      emit_word(s, pos, &w);
+      /* Abbreviation followed by a period. */
+      size_t pn;
+      int32_t nextc = peek_cp(s, w.end, &pn);
+      lxs_token *last = &t->toks[t->ntok - 1];
+      if (last->flags & LXS_TF_PART) {
+        size_t ci = t->ntok - 1;
+        while (ci > 0 && (t->toks[ci].flags & LXS_TF_PART)) ci--;
+        last = &t->toks[ci];
+      }
+      pos = w.end;
+      if (w.dotted) {
+        const char *nm = lxs_tok_norm(t, last);
+        s->pending_soft = 1;
+        (void)nm;
+      } else if (nextc == '.') {
+        const char *nm = lxs_tok_norm(t, last);
+        size_t nl = last->norm_len;
+        int single_initial = w.letters == 1 && w.first_upper && wn <= 4;
+        if (in_list(kTitles, nm, nl) || single_initial) {
+          last->flags |= LXS_TF_ABBR;
+          last->end = pos + 1;
+          pos += 1;
+        } else if (in_list(kAbbrevs, nm, nl)) {
+          last->flags |= LXS_TF_ABBR;
+          last->end = pos + 1;
+          pos += 1;
+          s->pending_soft = 1;
+        }
+      }
+      prev_was_space = 0;
+      continue;
+    }
+    /* Punctuation. */
+    char cls = LXS_P_OTHER;
+    int terminal = 0;
+    uint16_t flags = 0;
+    size_t tokend = pos + n;
+    if (cp == ',' || cp == 0x3001 || cp == 0xFF0C) cls = LXS_P_COMMA;
+    else if (cp == ';' || cp == 0xFF1B) cls = LXS_P_SEMI;
+    else if (cp == ':' || cp == 0xFF1A) cls = LXS_P_COLON;
+    else if (cp == '.' || cp == 0x3002 || cp == 0x2026) {
+      cls = LXS_P_PERIOD;
+      terminal = 1;
+      while (tokend < len && text[tokend] == '.') tokend++; /* "..." */
+    } else if (cp == '!' || cp == 0xFF01) {
+      cls = LXS_P_EXCL; terminal = 1;
+    } else if (cp == '?' || cp == 0xFF1F) {
+      cls = LXS_P_QUEST; terminal = 1;
+    } else if (cp == '(' || cp == '[' || cp == '{') cls = LXS_P_OPEN;
+    else if (cp == ')' || cp == ']' || cp == '}') {
+      cls = LXS_P_CLOSE; flags |= LXS_TF_CLOSING;
+    } else if (lxs_utf8_is_quote(cp) || lxs_utf8_is_apostrophe(cp)) {
+      cls = LXS_P_QUOTE;
+      size_t nn;
+      int32_t nx = peek_cp(s, pos + n, &nn);
+      int next_space = nx < 0 || lxs_utf8_is_space(nx) || nx == ',' ||
+                       nx == '.' || nx == ';' || nx == ':' || nx == ')';
+      if (cp == 0x201D || cp == 0x2019 || cp == 0x00BB ||
+          ((cp == '"' || cp == '\'') && !prev_was_space && next_space))
+        flags |= LXS_TF_CLOSING;
+      /* A possessive apostrophe after -s ("the US' approach") is part of
+       * the word, not a quote. */
+      if (lxs_utf8_is_apostrophe(cp) && !prev_was_space && next_space &&
+          t->ntok > 0 && t->toks[t->ntok - 1].kind == LXS_TOK_WORD &&
+          t->toks[t->ntok - 1].end == pos) {
+        lxs_token *w = &t->toks[t->ntok - 1];
+        const char *nm = lxs_tok_norm(t, w);
+        if (w->norm_len && (nm[w->norm_len - 1] == 's')) {
+          w->end = pos + n;
+          pos += n;
+          continue;
+        }
+      }
+    } else if (lxs_utf8_is_dash(cp)) {
+      /* A hyphen glued to a word on the left ("micro-, small-") is a
+       * suspended compound, not a clause dash. */
+      size_t nn;
+      int32_t nx = peek_cp(s, pos + n, &nn);
+      if (!prev_was_space && cp == '-' && (nx < 0 || !is_word_cp(nx))) {
+        pos += n;
+        continue;
+      }
+      cls = LXS_P_DASH;
+      while (tokend < len && text[tokend] == '-') tokend++;
+    }
+    if (s->pending_break || s->pending_soft) {
+      if (flags & LXS_TF_CLOSING) {
+        /* closing quote/bracket stays with the ending sentence */
+      } else if (s->pending_break) {
+        close_sentence(s);
+        s->pending_break = 0;
+      }
+    }
+    lxs_token *k = push_token(s, LXS_TOK_PUNCT, pos, tokend);
+    k->punct = cls;
+    k->flags |= flags;
+    k->norm = 0;
+    k->norm_len = 0;
+    if (terminal) {
+      if (cls == LXS_P_PERIOD || cls == LXS_P_QUEST || cls == LXS_P_EXCL)
+        s->pending_break = 1;
+      s->pending_soft = 0;
+    }
+    (void)closes_quote_or_bracket;
+    pos = tokend;
+    prev_was_space = 0;
+  }
+  close_paragraph(s);
+}

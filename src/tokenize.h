@@ -1,0 +1,90 @@
+/* tokenize.h - stage 1: UTF-8 text -> words, punctuation, sentences and
+ * paragraphs, all with byte offsets into the original text. */
+#ifndef LXS_TOKENIZE_H
+#define LXS_TOKENIZE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util.h"
+
+enum lxs_tok_kind { LXS_TOK_WORD = 1, LXS_TOK_PUNCT = 2 };
+
+enum lxs_tok_flag {
+  LXS_TF_COMPOUND = 1 << 0, /* hyphenated compound; nparts PART tokens follow */
+  LXS_TF_PART = 1 << 1,     /* one part of the preceding compound */
+  LXS_TF_ALLCAPS = 1 << 2,  /* every cased letter upper, >= 2 letters */
+  LXS_TF_CAPITAL = 1 << 3,  /* first letter upper case */
+  LXS_TF_ACRO = 1 << 4,     /* has an acronym key ("U.S." -> "US") */
+  LXS_TF_NUMBER = 1 << 5,   /* starts with a digit */
+  LXS_TF_ABBR = 1 << 6,     /* abbreviation with its period ("Dr.", "U.S.") */
+  LXS_TF_CLOSING = 1 << 7,  /* closing quote/bracket punctuation */
+  LXS_TF_NT = 1 << 8,       /* the "n't" split off a contraction */
+};
+
+typedef struct {
+  size_t start, end;  /* bytes in the original text */
+  uint32_t norm;      /* offset of the NUL-terminated normal form in norms */
+  uint32_t norm_len;
+  uint32_t acro;      /* offset of the acronym key (if LXS_TF_ACRO) */
+  uint32_t sentence;  /* index into sents */
+  uint16_t flags;
+  uint8_t kind;
+  uint8_t nparts;     /* for LXS_TF_COMPOUND */
+  char punct;         /* punctuation class, see tokenize.c */
+  const void *info;   /* per-word data filled in by the match stage */
+} lxs_token;
+
+typedef struct {
+  size_t start, end;
+  uint32_t first_tok, ntok;
+  uint32_t nwords;    /* word tokens, not counting compound parts */
+  uint32_t paragraph;
+} lxs_sent;
+
+typedef struct {
+  size_t start, end;
+  uint32_t first_sent, nsent;
+} lxs_para;
+
+typedef struct lxs_tokenizer {
+  lxs_token *toks;
+  size_t ntok, captok;
+  lxs_sent *sents;
+  size_t nsent, capsent;
+  lxs_para *paras;
+  size_t npara, cappara;
+  lxs_buf norms;      /* arena of normal forms, reset per document */
+  size_t nwords;      /* word tokens in the document (no parts) */
+} lxs_tokenizer;
+
+lxs_tokenizer *lxs_tokenizer_new(void);
+void lxs_tokenizer_free(lxs_tokenizer *t);
+
+/* Tokenise text[0..len).  Replaces the previous document's results.
+ * Invalid UTF-8 is read as U+FFFD; NUL bytes are treated as spaces. */
+void lxs_tokenize(lxs_tokenizer *t, const char *text, size_t len);
+
+static inline const char *lxs_tok_norm(const lxs_tokenizer *t,
+                                       const lxs_token *k) {
+  return t->norms.data + k->norm;
+}
+static inline const char *lxs_tok_acro(const lxs_tokenizer *t,
+                                       const lxs_token *k) {
+  return t->norms.data + k->acro;
+}
+
+/* Punctuation classes (lxs_token.punct). */
+#define LXS_P_COMMA ','
+#define LXS_P_SEMI ';'
+#define LXS_P_COLON ':'
+#define LXS_P_PERIOD '.'
+#define LXS_P_EXCL '!'
+#define LXS_P_QUEST '?'
+#define LXS_P_OPEN '('
+#define LXS_P_CLOSE ')'
+#define LXS_P_QUOTE '"'
+#define LXS_P_DASH '-'
+#define LXS_P_OTHER '*'
+
+#endif

@@ -1,0 +1,103 @@
+/* util.c - checked allocation and growable buffers. */
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void lxs_oom(void) {
+  fputs("lexstance: out of memory\n", stderr);
+  exit(4);
+}
+
+void *lxs_xmalloc(size_t n) {
+  void *p = malloc(n ? n : 1);
+  if (!p) lxs_oom();
+  return p;
+}
+
+void *lxs_xcalloc(size_t n, size_t size) {
+  void *p = calloc(n ? n : 1, size ? size : 1);
+  if (!p) lxs_oom();
+  return p;
+}
+
+void *lxs_xrealloc(void *p, size_t n) {
+  void *q = realloc(p, n ? n : 1);
+  if (!q) lxs_oom();
+  return q;
+}
+
+char *lxs_xstrndup(const char *s, size_t n) {
+  char *p = lxs_xmalloc(n + 1);
+  memcpy(p, s, n);
+  p[n] = '\0';
+  return p;
+}
+
+void lxs_buf_init(lxs_buf *b) {
+  b->data = NULL;
+  b->len = 0;
+  b->cap = 0;
+}
+
+void lxs_buf_free(lxs_buf *b) {
+  free(b->data);
+  lxs_buf_init(b);
+}
+
+void lxs_buf_reserve(lxs_buf *b, size_t extra) {
+  size_t need = b->len + extra + 1;
+  if (need <= b->cap) return;
+  size_t nc = b->cap ? b->cap : 64;
+  while (nc < need) nc *= 2;
+  b->data = lxs_xrealloc(b->data, nc);
+  b->cap = nc;
+}
+
+void lxs_buf_put(lxs_buf *b, const char *s, size_t n) {
+  lxs_buf_reserve(b, n);
+  if (n) memcpy(b->data + b->len, s, n);
+  b->len += n;
+  b->data[b->len] = '\0';
+}
+
+void lxs_buf_putc(lxs_buf *b, char c) {
+  lxs_buf_reserve(b, 1);
+  b->data[b->len++] = c;
+  b->data[b->len] = '\0';
+}
+
+void lxs_buf_puts(lxs_buf *b, const char *s) { lxs_buf_put(b, s, strlen(s)); }
+
+void lxs_buf_printf(lxs_buf *b, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  char tmp[256];
+  int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+  va_end(ap);
+  if (n < 0) return;
+  if ((size_t)n < sizeof tmp) {
+    lxs_buf_put(b, tmp, (size_t)n);
+    return;
+  }
+  lxs_buf_reserve(b, (size_t)n);
+  va_start(ap, fmt);
+  vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  b->len += (size_t)n;
+}
+
+const char *lxs_buf_cstr(lxs_buf *b) {
+  lxs_buf_reserve(b, 0);
+  b->data[b->len] = '\0';
+  return b->data;
+}
+
+void lxs_set_err(char *err, size_t errlen, const char *fmt, ...) {
+  if (!err || !errlen) return;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(err, errlen, fmt, ap);
+  va_end(ap);
+}

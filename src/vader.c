@@ -1,0 +1,977 @@
+/* vader.c - VADER-compatible sentiment scoring.
+ *
+ * Re-implements the rules of vaderSentiment's polarity_scores so that the
+ * rounded outputs match the reference exactly.  The reference's behaviour is
+ * mirrored on purpose where it looks odd, because exact agreement is the
+ * point of this mode:
+ *   - emoji are replaced one code point at a time, a space before the
+ *     description but not after it;
+ *   - words come from Python's str.split(), with ASCII punctuation stripped
+ *     from both ends unless that leaves two code points or fewer;
+ *   - capitalised lexicon entries never match (look-ups are lowercased);
+ *   - "no" before a lexicon word loses its own valence;
+ *   - the three-words-back negation test multiplies by 1.25 whenever the
+ *     word just before is "so" or "this" (an operator-precedence slip in
+ *     the reference);
+ *   - the "but" rule finds each sentiment's index with list.index(), i.e.
+ *     the FIRST equal value, so equal values before "but" interact;
+ *   - sums are plain left-to-right double additions (CPython 3.11 sum()).
+ * Arithmetic is done in the same order as the reference; do not build this
+ * file with -ffast-math or FP contraction. */
+#include "vader.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+#include "util.h"
+
+/* Empirical constants of the reference. */
+#define VADER_B_INCR 0.293
+#define VADER_B_DECR (-0.293)
+#define VADER_C_INCR 0.733
+#define VADER_N_SCALAR (-0.74)
+#define VADER_ALPHA 15.0
+
+/* ---- built-in word lists ------------------------------------------------ */
+
+/* Words that the rules compare against literally.  Each gets an id so the
+ * rules compare small integers instead of strings. */
+enum {
+  KW_NONE,
+  KW_NO, KW_BUT, KW_KIND, KW_OF, KW_LEAST, KW_AT, KW_VERY, KW_NEVER,
+  KW_SO, KW_THIS, KW_WITHOUT, KW_DOUBT, KW_OR, KW_NOR,
+  /* parts of the multi-word boosters and special-case idioms */
+  KW_JUST, KW_ENOUGH, KW_SORT, KW_THE, KW_SHIT, KW_BOMB, KW_BAD, KW_ASS,
+  KW_BUS, KW_STOP, KW_YEAH, KW_RIGHT, KW_KISS, KW_DEATH, KW_TO, KW_DIE,
+  KW_FOR, KW_BEATING, KW_HEART, KW_BROKEN,
+  KW_COUNT
+};
+
+static const char *const kw_names[KW_COUNT] = {
+    "", "no", "but", "kind", "of", "least", "at", "very", "never",
+    "so", "this", "without", "doubt", "or", "nor",
+    "just", "enough", "sort", "the", "shit", "bomb", "bad", "ass",
+    "bus", "stop", "yeah", "right", "kiss", "death", "to", "die",
+    "for", "beating", "heart", "broken"};
+
+/* Negation words; any word containing "n't" also negates. */
+static const char *const negate_words[] = {
+    "aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt",
+    "doesnt", "ain't", "aren't", "can't", "couldn't", "daren't", "didn't",
+    "doesn't", "dont", "hadnt", "hasnt", "havent", "isnt", "mightnt",
+    "mustnt", "neither", "don't", "hadn't", "hasn't", "haven't", "isn't",
+    "mightn't", "mustn't", "neednt", "needn't", "never", "none", "nope",
+    "nor", "not", "nothing", "nowhere", "oughtnt", "shant", "shouldnt",
+    "uhuh", "wasnt", "werent", "oughtn't", "shan't", "shouldn't", "uh-uh",
+    "wasn't", "weren't", "without", "wont", "wouldnt", "won't", "wouldn't",
+    "rarely", "seldom", "despite"};
+
+/* Single-word intensifiers (+) and dampeners (-). */
+static const char *const booster_incr[] = {
+    "absolutely", "amazingly", "awfully", "completely", "considerable",
+    "considerably", "decidedly", "deeply", "effing", "enormous",
+    "enormously", "entirely", "especially", "exceptional", "exceptionally",
+    "extreme", "extremely", "fabulously", "flipping", "flippin", "frackin",
+    "fracking", "fricking", "frickin", "frigging", "friggin", "fully",
+    "fuckin", "fucking", "fuggin", "fugging", "greatly", "hella", "highly",
+    "hugely", "incredible", "incredibly", "intensely", "major", "majorly",
+    "more", "most", "particularly", "purely", "quite", "really",
+    "remarkably", "so", "substantially", "thoroughly", "total", "totally",
+    "tremendous", "tremendously", "uber", "unbelievably", "unusually",
+    "utter", "utterly", "very"};
+static const char *const booster_decr[] = {
+    "almost", "barely", "hardly", "kinda", "kindof", "kind-of", "less",
+    "little", "marginal", "marginally", "occasional", "occasionally",
+    "partly", "scarce", "scarcely", "slight", "slightly", "somewhat",
+    "sorta", "sortof", "sort-of"};
+
+/* A phrase of up to three keyword ids with a value. */
+typedef struct {
+  uint8_t w[3];
+  uint8_t n;
+  double value;
+} vader_phrase;
+
+/* Idioms whose value replaces the word's valence.  The reference also
+ * lists the single word "badass", which can never equal a space-joined
+ * n-gram, so it is left out. */
+static const vader_phrase special_cases[] = {
+    {{KW_THE, KW_SHIT, 0}, 2, 3.0},       {{KW_THE, KW_BOMB, 0}, 2, 3.0},
+    {{KW_BAD, KW_ASS, 0}, 2, 1.5},        {{KW_BUS, KW_STOP, 0}, 2, 0.0},
+    {{KW_YEAH, KW_RIGHT, 0}, 2, -2.0},    {{KW_KISS, KW_OF, KW_DEATH}, 3, -1.5},
+    {{KW_TO, KW_DIE, KW_FOR}, 3, 3.0},    {{KW_BEATING, KW_HEART, 0}, 2, 3.1},
+    {{KW_BROKEN, KW_HEART, 0}, 2, -2.9}};
+
+/* Two-word dampeners, added (unsigned) by the idiom step. */
+static const vader_phrase booster_phrases[] = {
+    {{KW_JUST, KW_ENOUGH, 0}, 2, VADER_B_DECR},
+    {{KW_KIND, KW_OF, 0}, 2, VADER_B_DECR},
+    {{KW_SORT, KW_OF, 0}, 2, VADER_B_DECR}};
+
+#define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- the word table ------------------------------------------------------ */
+
+enum { F_LEX = 1, F_BOOST = 2, F_NEG = 4 };
+
+/* One lowercase key: lexicon valence, booster scalar, negation flag and
+ * keyword id all live in one entry so each word costs one look-up. */
+typedef struct {
+  uint32_t key_off, key_len;
+  double valence;
+  double booster;
+  uint8_t flags;
+  uint8_t kw;
+} vader_entry;
+
+typedef struct {
+  uint32_t idx; /* entry index + 1; 0 = empty */
+  uint32_t hash;
+} vader_slot;
+
+/* Emoji map: one code point -> description. */
+typedef struct {
+  int32_t cp; /* -1 = empty */
+  uint32_t off, len;
+} vader_emoji;
+
+/* Per-word facts the rules need, computed once per word. */
+typedef struct {
+  double valence;
+  double booster;
+  uint8_t in_lex, is_booster, negated, upper, kw;
+} vader_word;
+
+struct lxs_vader {
+  vader_entry *ents;
+  size_t nents, ents_cap;
+  vader_slot *slots;
+  size_t nslots; /* power of two */
+  lxs_buf keys;
+
+  vader_emoji *emo;
+  size_t nemo, emo_slots; /* emo_slots: power of two or 0 */
+  lxs_buf emo_desc;
+  uint8_t ascii_emoji[128]; /* an ASCII key exists (never, in practice) */
+
+  /* scratch reused across calls; this is why one instance = one thread */
+  lxs_buf text;  /* emoji-replaced text */
+  lxs_buf lower; /* the current word, lowercased */
+  vader_word *words;
+  size_t nwords, words_cap;
+  double *sent;
+  size_t *nonzero;
+  size_t sent_cap;
+  size_t bangs, questions;
+};
+
+static const vader_entry *table_find(const lxs_vader *v, const char *s,
+                                     size_t n, uint64_t h) {
+  size_t mask = v->nslots - 1;
+  uint32_t h32 = (uint32_t)h;
+  for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+    const vader_slot *sl = &v->slots[i];
+    if (!sl->idx) return NULL;
+    if (sl->hash != h32) continue;
+    const vader_entry *e = &v->ents[sl->idx - 1];
+    if (e->key_len == n && memcmp(v->keys.data + e->key_off, s, n) == 0)
+      return e;
+  }
+}
+
+static void table_place(vader_slot *slots, size_t nslots, uint32_t idx,
+                        uint64_t h) {
+  size_t mask = nslots - 1, i = (size_t)h & mask;
+  while (slots[i].idx) i = (i + 1) & mask;
+  slots[i].idx = idx;
+  slots[i].hash = (uint32_t)h;
+}
+
+/* Keep the load factor at most 1/2 so probes stay short. */
+static void table_grow(lxs_vader *v) {
+  size_t ns = v->nslots * 2;
+  vader_slot *slots = lxs_xcalloc(ns, sizeof *slots);
+  for (size_t i = 0; i < v->nents; i++) {
+    const vader_entry *e = &v->ents[i];
+    uint64_t h = lxs_hash_bytes(v->keys.data + e->key_off, e->key_len);
+    table_place(slots, ns, (uint32_t)(i + 1), h);
+  }
+  free(v->slots);
+  v->slots = slots;
+  v->nslots = ns;
+}
+
+/* Find or create the entry for key s[0..n). */
+static vader_entry *table_intern(lxs_vader *v, const char *s, size_t n) {
+  uint64_t h = lxs_hash_bytes(s, n);
+  const vader_entry *found = table_find(v, s, n, h);
+  if (found) return (vader_entry *)found;
+  if ((v->nents + 1) * 2 > v->nslots) table_grow(v);
+  LXS_VEC_GROW(v->ents, v->nents, v->ents_cap);
+  vader_entry *e = &v->ents[v->nents++];
+  memset(e, 0, sizeof *e);
+  e->key_off = (uint32_t)v->keys.len;
+  e->key_len = (uint32_t)n;
+  lxs_buf_put(&v->keys, s, n);
+  table_place(v->slots, v->nslots, (uint32_t)v->nents, h);
+  return e;
+}
+
+static void add_builtin_words(lxs_vader *v) {
+  for (int k = 1; k < KW_COUNT; k++)
+    table_intern(v, kw_names[k], strlen(kw_names[k]))->kw = (uint8_t)k;
+  for (size_t i = 0; i < COUNT_OF(negate_words); i++)
+    table_intern(v, negate_words[i], strlen(negate_words[i]))->flags |= F_NEG;
+  for (size_t i = 0; i < COUNT_OF(booster_incr); i++) {
+    vader_entry *e = table_intern(v, booster_incr[i], strlen(booster_incr[i]));
+    e->flags |= F_BOOST;
+    e->booster = VADER_B_INCR;
+  }
+  for (size_t i = 0; i < COUNT_OF(booster_decr); i++) {
+    vader_entry *e = table_intern(v, booster_decr[i], strlen(booster_decr[i]));
+    e->flags |= F_BOOST;
+    e->booster = VADER_B_DECR;
+  }
+}
+
+lxs_vader *lxs_vader_new(void) {
+  lxs_vader *v = lxs_xcalloc(1, sizeof *v);
+  v->nslots = 1024;
+  v->slots = lxs_xcalloc(v->nslots, sizeof *v->slots);
+  lxs_buf_init(&v->keys);
+  lxs_buf_init(&v->emo_desc);
+  lxs_buf_init(&v->text);
+  lxs_buf_init(&v->lower);
+  add_builtin_words(v);
+  return v;
+}
+
+void lxs_vader_free(lxs_vader *v) {
+  if (!v) return;
+  free(v->ents);
+  free(v->slots);
+  lxs_buf_free(&v->keys);
+  free(v->emo);
+  lxs_buf_free(&v->emo_desc);
+  lxs_buf_free(&v->text);
+  lxs_buf_free(&v->lower);
+  free(v->words);
+  free(v->sent);
+  free(v->nonzero);
+  free(v);
+}
+
+/* ---- lexicon files ------------------------------------------------------- */
+
+/* Python's str.strip() with no argument, on a UTF-8 slice. */
+static void py_strip(const char **s, size_t *n) {
+  const unsigned char *u = (const unsigned char *)*s;
+  size_t b = 0, e = *n;
+  while (b < e) {
+    int32_t cp;
+    size_t k = lxs_utf8_decode(u + b, e - b, &cp);
+    if (!lxs_utf8_py_isspace(cp)) break;
+    b += k;
+  }
+  while (e > b) {
+    size_t q = e - 1; /* start of the last code point */
+    while (q > b && (u[q] & 0xC0) == 0x80 && e - q < 4) q--;
+    int32_t cp;
+    if (lxs_utf8_decode(u + q, e - q, &cp) != e - q) {
+      q = e - 1;
+      cp = LXS_REPLACEMENT_CHAR;
+    }
+    if (!lxs_utf8_py_isspace(cp)) break;
+    e = q;
+  }
+  *s += b;
+  *n = e - b;
+}
+
+/* Parse a mean like Python's float() would for the decimal forms the
+ * lexicon uses; rejects hex, inf and nan, which no lexicon should hold. */
+static int parse_mean(const char *s, size_t n, double *out) {
+  char tmp[64];
+  while (n && (*s == ' ' || *s == '\t' || *s == '\r')) s++, n--;
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r')) n--;
+  if (n == 0 || n >= sizeof tmp) return -1;
+  for (size_t i = 0; i < n; i++)
+    if (!s[i] || !strchr("0123456789+-.eE", s[i])) return -1;
+  memcpy(tmp, s, n);
+  tmp[n] = '\0';
+  char *end;
+  *out = strtod(tmp, &end);
+  return (*end == '\0' && isfinite(*out)) ? 0 : -1;
+}
+
+/* Returns NULL, or what is wrong with the value. */
+typedef const char *(*line_fn)(lxs_vader *v, const char *key, size_t klen,
+                               const char *val, size_t vlen);
+
+/* Walk LF-separated lines; each non-blank line is stripped (like the
+ * reference's line.strip()) and split at the first two tabs. */
+static int for_each_line(lxs_vader *v, const char *name, const char *data,
+                         size_t len, line_fn fn, const char *what,
+                         char *err, size_t errlen) {
+  size_t pos = 0, lineno = 0;
+  while (pos < len) {
+    const char *nl = memchr(data + pos, '\n', len - pos);
+    size_t end = nl ? (size_t)(nl - data) : len;
+    const char *line = data + pos;
+    size_t n = end - pos;
+    pos = end + 1;
+    lineno++;
+    py_strip(&line, &n);
+    if (n == 0) continue;
+    const char *tab = memchr(line, '\t', n);
+    if (!tab) {
+      lxs_set_err(err, errlen, "%s:%zu: missing tab after the %s", name,
+                  lineno, what);
+      return -1;
+    }
+    size_t klen = (size_t)(tab - line);
+    const char *val = tab + 1;
+    const char *tab2 = memchr(val, '\t', n - klen - 1);
+    size_t vlen = tab2 ? (size_t)(tab2 - val) : n - klen - 1;
+    if (klen == 0) {
+      lxs_set_err(err, errlen, "%s:%zu: empty %s", name, lineno, what);
+      return -1;
+    }
+    const char *bad = klen > UINT32_MAX / 2 ? "key too long"
+                                            : fn(v, line, klen, val, vlen);
+    if (bad) {
+      lxs_set_err(err, errlen, "%s:%zu: %s '%.*s'", name, lineno, bad,
+                  (int)(vlen > 40 ? 40 : vlen), val);
+      return -1;
+    }
+  }
+  return 0;
+}
+
+static const char *lexicon_line(lxs_vader *v, const char *key, size_t klen,
+                                const char *val, size_t vlen) {
+  double mean;
+  if (parse_mean(val, vlen, &mean) != 0) return "non-numeric mean";
+  vader_entry *e = table_intern(v, key, klen);
+  e->flags |= F_LEX; /* a later duplicate overwrites, as in a dict */
+  e->valence = mean;
+  return NULL;
+}
+
+int lxs_vader_load_lexicon_buffer(lxs_vader *v, const char *name,
+                                  const char *data, size_t len, char *err,
+                                  size_t errlen) {
+  return for_each_line(v, name, data, len, lexicon_line, "token", err,
+                       errlen);
+}
+
+/* Read a whole file; NULL with err set on failure. */
+static char *read_file(const char *path, size_t *len, char *err,
+                       size_t errlen) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    lxs_set_err(err, errlen, "%s: cannot open", path);
+    return NULL;
+  }
+  lxs_buf b;
+  lxs_buf_init(&b);
+  char chunk[65536];
+  size_t got;
+  while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) lxs_buf_put(&b, chunk, got);
+  int bad = ferror(f);
+  fclose(f);
+  if (bad) {
+    lxs_buf_free(&b);
+    lxs_set_err(err, errlen, "%s: read error", path);
+    return NULL;
+  }
+  lxs_buf_reserve(&b, 0);
+  *len = b.len;
+  return b.data;
+}
+
+int lxs_vader_load_lexicon(lxs_vader *v, const char *path, char *err,
+                           size_t errlen) {
+  size_t len;
+  char *data = read_file(path, &len, err, errlen);
+  if (!data) return -1;
+  int rc = lxs_vader_load_lexicon_buffer(v, path, data, len, err, errlen);
+  free(data);
+  return rc;
+}
+
+/* ---- emoji --------------------------------------------------------------- */
+
+static uint64_t hash_cp(int32_t cp) {
+  return (uint64_t)(uint32_t)cp * 0x9E3779B97F4A7C15ULL;
+}
+
+static const vader_emoji *emoji_find(const lxs_vader *v, int32_t cp) {
+  if (!v->emo_slots) return NULL;
+  size_t mask = v->emo_slots - 1;
+  for (size_t i = (size_t)(hash_cp(cp) >> 32) & mask;; i = (i + 1) & mask) {
+    if (v->emo[i].cp == cp) return &v->emo[i];
+    if (v->emo[i].cp < 0) return NULL;
+  }
+}
+
+static void emoji_grow(lxs_vader *v) {
+  size_t ns = v->emo_slots ? v->emo_slots * 2 : 256;
+  vader_emoji *t = lxs_xmalloc(ns * sizeof *t);
+  for (size_t i = 0; i < ns; i++) t[i].cp = -1;
+  for (size_t i = 0; i < v->emo_slots; i++) {
+    if (v->emo[i].cp < 0) continue;
+    size_t j = (size_t)(hash_cp(v->emo[i].cp) >> 32) & (ns - 1);
+    while (t[j].cp >= 0) j = (j + 1) & (ns - 1);
+    t[j] = v->emo[i];
+  }
+  free(v->emo);
+  v->emo = t;
+  v->emo_slots = ns;
+}
+
+static const char *emoji_line(lxs_vader *v, const char *key, size_t klen,
+                              const char *val, size_t vlen) {
+  int32_t cp;
+  /* The reference looks text up one code point at a time, so only
+   * single-code-point keys can ever match; skip the rest. */
+  if (lxs_utf8_decode((const unsigned char *)key, klen, &cp) != klen)
+    return NULL;
+  if (cp == LXS_REPLACEMENT_CHAR && klen == 1) return NULL; /* invalid byte */
+  if ((v->nemo + 1) * 2 > v->emo_slots) emoji_grow(v);
+  vader_emoji *e = (vader_emoji *)emoji_find(v, cp);
+  if (!e) {
+    size_t j = (size_t)(hash_cp(cp) >> 32) & (v->emo_slots - 1);
+    while (v->emo[j].cp >= 0) j = (j + 1) & (v->emo_slots - 1);
+    e = &v->emo[j];
+    e->cp = cp;
+    v->nemo++;
+  }
+  /* Repaired so a description never ends in a partial sequence that could
+   * combine with the bytes following the emoji. */
+  e->off = (uint32_t)v->emo_desc.len;
+  lxs_utf8_repair(val, vlen, &v->emo_desc);
+  e->len = (uint32_t)(v->emo_desc.len - e->off);
+  if (cp < 128) v->ascii_emoji[cp] = 1;
+  return NULL;
+}
+
+int lxs_vader_load_emoji_buffer(lxs_vader *v, const char *name,
+                                const char *data, size_t len, char *err,
+                                size_t errlen) {
+  return for_each_line(v, name, data, len, emoji_line, "emoji", err, errlen);
+}
+
+int lxs_vader_load_emoji(lxs_vader *v, const char *path, char *err,
+                         size_t errlen) {
+  size_t len;
+  char *data = read_file(path, &len, err, errlen);
+  if (!data) return -1;
+  int rc = lxs_vader_load_emoji_buffer(v, path, data, len, err, errlen);
+  free(data);
+  return rc;
+}
+
+/* Is there an emoji at text[pos]?  *n gets the code point's byte length. */
+static const vader_emoji *emoji_at(const lxs_vader *v, const char *text,
+                                   size_t len, size_t pos, size_t *n) {
+  unsigned char c = (unsigned char)text[pos];
+  int32_t cp;
+  if (c < 0x80) {
+    *n = 1;
+    return v->ascii_emoji[c] ? emoji_find(v, c) : NULL;
+  }
+  *n = lxs_utf8_decode((const unsigned char *)text + pos, len - pos, &cp);
+  return emoji_find(v, cp);
+}
+
+/* The reference's emoji step: each emoji code point becomes its
+ * description, preceded by a space unless the previous character was a
+ * space (or it is at the start).  Returns text itself when nothing
+ * changes, which is the common case. */
+static const char *replace_emoji(lxs_vader *v, const char *text, size_t len,
+                                 size_t *outlen) {
+  *outlen = len;
+  if (!v->nemo) return text;
+  size_t pos = 0, n = 0;
+  const vader_emoji *e = NULL;
+  while (pos < len && !(e = emoji_at(v, text, len, pos, &n))) pos += n;
+  if (!e) return text;
+  lxs_buf *b = &v->text;
+  b->len = 0;
+  lxs_buf_put(b, text, pos);
+  int prev_space = pos == 0 || text[pos - 1] == ' ';
+  while (pos < len) {
+    e = emoji_at(v, text, len, pos, &n);
+    if (e) {
+      if (!prev_space) lxs_buf_putc(b, ' ');
+      lxs_buf_put(b, v->emo_desc.data + e->off, e->len);
+      prev_space = 0;
+    } else {
+      lxs_buf_put(b, text + pos, n);
+      prev_space = n == 1 && text[pos] == ' ';
+    }
+    pos += n;
+  }
+  *outlen = b->len;
+  return b->data;
+}
+
+/* ---- tokenising ---------------------------------------------------------- */
+
+/* ASCII byte classes: whitespace for str.split(), string.punctuation. */
+enum { C_SPACE = 1, C_PUNCT = 2, C_UPPER = 4, C_LOWER = 8 };
+
+static uint8_t ascii_class[128];
+
+static void init_ascii_class(void) {
+  /* Idempotent and the same on every thread, so a benign race. */
+  if (ascii_class['a']) return;
+  for (int c = 0; c < 128; c++) {
+    uint8_t k = 0;
+    if (lxs_utf8_py_isspace(c)) k |= C_SPACE;
+    if (c > 32 && c < 127 && !((c >= '0' && c <= '9') ||
+                               (c >= 'a' && c <= 'z') ||
+                               (c >= 'A' && c <= 'Z')))
+      k |= C_PUNCT;
+    if (c >= 'A' && c <= 'Z') k |= C_UPPER;
+    if (c >= 'a' && c <= 'z') k |= C_LOWER;
+    ascii_class[c] = k;
+  }
+}
+
+/* Number of code points in s[0..n), counting at most to `cap`. */
+static size_t count_cps(const char *s, size_t n, size_t cap) {
+  size_t count = 0, pos = 0;
+  while (pos < n && count < cap) {
+    int32_t cp;
+    pos += lxs_utf8_decode((const unsigned char *)s + pos, n - pos, &cp);
+    count++;
+  }
+  return count;
+}
+
+/* Does the lowercased word contain "n't"? */
+static int has_nt(const char *s, size_t n) {
+  for (size_t i = 1; i + 1 < n; i++)
+    if (s[i] == '\'' && s[i - 1] == 'n' && s[i + 1] == 't') return 1;
+  return 0;
+}
+
+/* Lowercase s into v->lower and return Python's s.isupper(). */
+static int lower_word(lxs_vader *v, const char *s, size_t n) {
+  lxs_buf *b = &v->lower;
+  b->len = 0;
+  lxs_buf_reserve(b, n);
+  unsigned seen = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x80) { /* rare: let the UTF-8 module apply Python's rules */
+      b->len = 0;
+      lxs_utf8_py_lower(s, n, b);
+      return lxs_utf8_py_isupper(s, n);
+    }
+    seen |= ascii_class[c];
+    b->data[i] = (char)((ascii_class[c] & C_UPPER) ? c + 32 : c);
+  }
+  b->len = n;
+  return (seen & C_UPPER) && !(seen & C_LOWER);
+}
+
+static void add_word(lxs_vader *v, const char *s, size_t n) {
+  int upper = lower_word(v, s, n);
+  const char *low = v->lower.data;
+  size_t ln = v->lower.len;
+  const vader_entry *e = table_find(v, low, ln, lxs_hash_bytes(low, ln));
+  LXS_VEC_GROW(v->words, v->nwords, v->words_cap);
+  vader_word *w = &v->words[v->nwords++];
+  w->upper = (uint8_t)upper;
+  if (e) {
+    w->valence = e->valence;
+    w->booster = e->booster;
+    w->in_lex = (e->flags & F_LEX) != 0;
+    w->is_booster = (e->flags & F_BOOST) != 0;
+    w->negated = (e->flags & F_NEG) != 0;
+    w->kw = e->kw;
+  } else {
+    w->valence = w->booster = 0.0;
+    w->in_lex = w->is_booster = w->negated = w->kw = 0;
+  }
+  if (!w->negated && memchr(low, '\'', ln)) w->negated = (uint8_t)has_nt(low, ln);
+}
+
+/* A whitespace-delimited token: strip string.punctuation from both ends,
+ * but keep the token whole if that leaves <= 2 code points (emoticons). */
+static void add_token(lxs_vader *v, const char *s, size_t n) {
+  size_t b = 0, e = n;
+  while (b < e && (unsigned char)s[b] < 0x80 &&
+         (ascii_class[(unsigned char)s[b]] & C_PUNCT))
+    b++;
+  while (e > b && (unsigned char)s[e - 1] < 0x80 &&
+         (ascii_class[(unsigned char)s[e - 1]] & C_PUNCT))
+    e--;
+  if (count_cps(s + b, e - b, 3) <= 2)
+    add_word(v, s, n);
+  else
+    add_word(v, s + b, e - b);
+}
+
+/* Python's str.split() plus the counts of '!' and '?'. */
+static void tokenize(lxs_vader *v, const char *t, size_t len) {
+  size_t pos = 0, start = 0;
+  int in_tok = 0;
+  v->nwords = v->bangs = v->questions = 0;
+  while (pos < len) {
+    unsigned char c = (unsigned char)t[pos];
+    size_t n = 1;
+    int space;
+    if (c < 0x80) {
+      space = ascii_class[c] & C_SPACE;
+      v->bangs += c == '!';
+      v->questions += c == '?';
+    } else {
+      int32_t cp;
+      n = lxs_utf8_decode((const unsigned char *)t + pos, len - pos, &cp);
+      space = lxs_utf8_py_isspace(cp);
+    }
+    if (space && in_tok) {
+      add_token(v, t + start, pos - start);
+      in_tok = 0;
+    } else if (!space && !in_tok) {
+      start = pos;
+      in_tok = 1;
+    }
+    pos += n;
+  }
+  if (in_tok) add_token(v, t + start, len - start);
+}
+
+/* ---- the rules ----------------------------------------------------------- */
+
+/* Booster/dampener effect of word w on a valence (scalar_inc_dec). */
+static double scalar_inc_dec(const vader_word *w, double valence,
+                             int cap_diff) {
+  if (!w->is_booster) return 0.0;
+  double scalar = w->booster;
+  if (valence < 0) scalar = -scalar;
+  if (w->upper && cap_diff)
+    scalar = valence > 0 ? scalar + VADER_C_INCR : scalar - VADER_C_INCR;
+  return scalar;
+}
+
+static int is_so_or_this(const vader_word *w) {
+  return w->kw == KW_SO || w->kw == KW_THIS;
+}
+
+/* Negation by the word `start + 1` places before word i. */
+static double negation_check(const vader_word *w, size_t i, int start,
+                             double valence) {
+  if (start == 0) {
+    if (w[i - 1].negated) valence = valence * VADER_N_SCALAR;
+  } else if (start == 1) {
+    if (w[i - 2].kw == KW_NEVER && is_so_or_this(&w[i - 1]))
+      valence = valence * 1.25;
+    else if (w[i - 2].kw == KW_WITHOUT && w[i - 1].kw == KW_DOUBT)
+      ; /* "without doubt" is not a negation */
+    else if (w[i - 2].negated)
+      valence = valence * VADER_N_SCALAR;
+  } else {
+    /* The reference's condition reads `A and B or C`, so a "so"/"this"
+     * just before the word boosts even without "never". */
+    if ((w[i - 3].kw == KW_NEVER && is_so_or_this(&w[i - 2])) ||
+        is_so_or_this(&w[i - 1]))
+      valence = valence * 1.25;
+    else if (w[i - 3].kw == KW_WITHOUT &&
+             (w[i - 2].kw == KW_DOUBT || w[i - 1].kw == KW_DOUBT))
+      ;
+    else if (w[i - 3].negated)
+      valence = valence * VADER_N_SCALAR;
+  }
+  return valence;
+}
+
+/* Do words[at..at+p->n) spell phrase p? */
+static int phrase_at(const vader_word *w, size_t at, const vader_phrase *p) {
+  for (uint8_t k = 0; k < p->n; k++)
+    if (w[at + k].kw != p->w[k]) return 0;
+  return 1;
+}
+
+static const vader_phrase *find_phrase(const vader_phrase *ps, size_t count,
+                                       const vader_word *w, size_t at,
+                                       size_t n) {
+  for (size_t k = 0; k < count; k++)
+    if (ps[k].n == n && phrase_at(w, at, &ps[k])) return &ps[k];
+  return NULL;
+}
+
+static const vader_phrase *special_case(const vader_word *w, size_t at,
+                                        size_t n) {
+  return find_phrase(special_cases, COUNT_OF(special_cases), w, at, n);
+}
+
+/* _special_idioms_check; only called with i >= 3. */
+static double idioms_check(const vader_word *w, size_t nw, size_t i,
+                           double valence) {
+  /* n-grams ending before or at i, in the reference's order: (i-1,i),
+   * (i-2..i), (i-2,i-1), (i-3..i-1), (i-3,i-2); the first hit wins. */
+  static const struct { uint8_t back, n; } seqs[] = {
+      {1, 2}, {2, 3}, {2, 2}, {3, 3}, {3, 2}};
+  for (size_t k = 0; k < COUNT_OF(seqs); k++) {
+    const vader_phrase *p = special_case(w, i - seqs[k].back, seqs[k].n);
+    if (p) {
+      valence = p->value;
+      break;
+    }
+  }
+  /* n-grams starting at i override. */
+  const vader_phrase *p;
+  if (nw - 1 > i && (p = special_case(w, i, 2))) valence = p->value;
+  if (nw - 1 > i + 1 && (p = special_case(w, i, 3))) valence = p->value;
+  /* Two-word dampeners before i: (i-3,i-2) then (i-2,i-1). */
+  for (size_t back = 3; back >= 2; back--) {
+    p = find_phrase(booster_phrases, COUNT_OF(booster_phrases), w, i - back, 2);
+    if (p) valence = valence + p->value;
+  }
+  return valence;
+}
+
+/* "least" before the word negates it, except "at least" / "very least". */
+static double least_check(const vader_word *w, size_t i, double valence) {
+  if (i > 1 && !w[i - 1].in_lex && w[i - 1].kw == KW_LEAST) {
+    if (w[i - 2].kw != KW_AT && w[i - 2].kw != KW_VERY)
+      valence = valence * VADER_N_SCALAR;
+  } else if (i > 0 && !w[i - 1].in_lex && w[i - 1].kw == KW_LEAST) {
+    valence = valence * VADER_N_SCALAR;
+  }
+  return valence;
+}
+
+/* Valence of lexicon word i with all its context rules. */
+static double word_valence(const vader_word *w, size_t nw, size_t i,
+                           int cap_diff) {
+  double valence = w[i].valence;
+  /* "no" directly before a lexicon word acts as a negation, not as
+   * a negative word itself. */
+  if (w[i].kw == KW_NO && i != nw - 1 && w[i + 1].in_lex) valence = 0.0;
+  if ((i > 0 && w[i - 1].kw == KW_NO) || (i > 1 && w[i - 2].kw == KW_NO) ||
+      (i > 2 && w[i - 3].kw == KW_NO &&
+       (w[i - 1].kw == KW_OR || w[i - 1].kw == KW_NOR)))
+    valence = w[i].valence * VADER_N_SCALAR;
+  /* ALL-CAPS word among mixed-case words. */
+  if (w[i].upper && cap_diff)
+    valence = valence > 0 ? valence + VADER_C_INCR : valence - VADER_C_INCR;
+  for (int start = 0; start < 3; start++) {
+    if (i <= (size_t)start || w[i - start - 1].in_lex) continue;
+    double s = scalar_inc_dec(&w[i - start - 1], valence, cap_diff);
+    /* boosters further away count less */
+    if (start == 1 && s != 0) s = s * 0.95;
+    if (start == 2 && s != 0) s = s * 0.9;
+    valence = valence + s;
+    valence = negation_check(w, i, start, valence);
+    if (start == 2) valence = idioms_check(w, nw, i, valence);
+  }
+  return least_check(w, i, valence);
+}
+
+/* The contrastive "but": halve sentiments before it, scale by 1.5 after.
+ * Reproduces the reference's list.index() lookup: the element changed is
+ * the FIRST one equal to the current value.  Zeros stay zero either way,
+ * so only the nonzero entries take part (O(m^2) in the number of
+ * sentiment words, fine for sentence-sized texts). */
+static void but_check(lxs_vader *v, size_t nw, size_t bi) {
+  double *a = v->sent;
+  size_t m = 0;
+  for (size_t k = 0; k < nw; k++)
+    if (a[k] != 0) v->nonzero[m++] = k;
+  for (size_t t = 0; t < m; t++) {
+    double s = a[v->nonzero[t]];
+    size_t j = v->nonzero[t];
+    for (size_t u = 0; u < t; u++)
+      if (a[v->nonzero[u]] == s) {
+        j = v->nonzero[u];
+        break;
+      }
+    if (j < bi)
+      a[j] = s * 0.5;
+    else if (j > bi)
+      a[j] = s * 1.5;
+  }
+}
+
+static int cap_differential(const vader_word *w, size_t nw) {
+  size_t caps = 0;
+  for (size_t i = 0; i < nw; i++) caps += w[i].upper;
+  return caps > 0 && caps < nw;
+}
+
+static void compute_sentiments(lxs_vader *v) {
+  const vader_word *w = v->words;
+  size_t nw = v->nwords;
+  int cap_diff = cap_differential(w, nw);
+  if (v->sent_cap < nw) {
+    v->sent_cap = v->words_cap;
+    v->sent = lxs_xrealloc(v->sent, v->sent_cap * sizeof *v->sent);
+    v->nonzero = lxs_xrealloc(v->nonzero, v->sent_cap * sizeof *v->nonzero);
+  }
+  size_t bi = nw;
+  for (size_t i = 0; i < nw; i++) {
+    double s = 0.0;
+    if (w[i].kw == KW_BUT && bi == nw) bi = i;
+    if (w[i].is_booster)
+      s = 0.0; /* modifiers carry no valence of their own */
+    else if (i + 1 < nw && w[i].kw == KW_KIND && w[i + 1].kw == KW_OF)
+      s = 0.0;
+    else if (w[i].in_lex)
+      s = word_valence(w, nw, i, cap_diff);
+    v->sent[i] = s;
+  }
+  if (bi < nw) but_check(v, nw, bi);
+}
+
+/* ---- scoring ------------------------------------------------------------- */
+
+static double punctuation_emphasis(size_t bangs, size_t questions) {
+  double ep = (double)(bangs > 4 ? 4 : bangs) * 0.292;
+  double qm = 0.0;
+  if (questions > 1) qm = questions <= 3 ? (double)questions * 0.18 : 0.96;
+  return ep + qm;
+}
+
+static double normalize(double score) {
+  double norm = score / sqrt(score * score + VADER_ALPHA);
+  if (norm < -1.0) return -1.0;
+  if (norm > 1.0) return 1.0;
+  return norm;
+}
+
+static void score_valence(const lxs_vader *v, lxs_vader_scores *raw) {
+  size_t nw = v->nwords;
+  memset(raw, 0, sizeof *raw);
+  if (nw == 0) return;
+  const double *a = v->sent;
+  double sum = 0.0;
+  for (size_t i = 0; i < nw; i++) sum += a[i];
+  double amp = punctuation_emphasis(v->bangs, v->questions);
+  if (sum > 0)
+    sum += amp;
+  else if (sum < 0)
+    sum -= amp;
+  raw->compound = normalize(sum);
+
+  double pos_sum = 0.0, neg_sum = 0.0;
+  size_t neu = 0;
+  for (size_t i = 0; i < nw; i++) {
+    if (a[i] > 0) pos_sum += a[i] + 1; /* +1/-1: comparable to neutral count */
+    if (a[i] < 0) neg_sum += a[i] - 1;
+    if (a[i] == 0) neu++;
+  }
+  if (pos_sum > fabs(neg_sum))
+    pos_sum += amp;
+  else if (pos_sum < fabs(neg_sum))
+    neg_sum -= amp;
+  double total = pos_sum + fabs(neg_sum) + (double)neu;
+  raw->pos = fabs(pos_sum / total);
+  raw->neg = fabs(neg_sum / total);
+  raw->neu = fabs((double)neu / total);
+}
+
+void lxs_vader_score(lxs_vader *v, const char *text, size_t len,
+                     lxs_vader_scores *out, lxs_vader_scores *raw) {
+  init_ascii_class();
+  if (!text) len = 0;
+  size_t tlen;
+  const char *t = len ? replace_emoji(v, text, len, &tlen) : "";
+  if (!len) tlen = 0;
+  tokenize(v, t, tlen);
+  compute_sentiments(v);
+  lxs_vader_scores r;
+  score_valence(v, &r);
+  if (raw) *raw = r;
+  if (out) {
+    out->neg = lxs_vader_round(r.neg, 3);
+    out->neu = lxs_vader_round(r.neu, 3);
+    out->pos = lxs_vader_round(r.pos, 3);
+    out->compound = lxs_vader_round(r.compound, 4);
+  }
+}
+
+/* ---- Python number semantics -------------------------------------------- */
+
+double lxs_vader_round(double x, int ndigits) {
+  static const double p10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                               1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  if (!isfinite(x) || ndigits < 0 || ndigits > 15) return x;
+  double t = x * p10[ndigits];
+  if (fabs(t) < 1e6) {
+    /* t is within ~1e-10 of the exact x*10^n; unless that is near a tie
+     * the nearest integer r is the correctly rounded result, and r/10^n
+     * (one correctly rounded division of exact values) is the double
+     * strtod would give for the decimal string. */
+    double fl = floor(t), frac = t - fl;
+    if (fabs(frac - 0.5) > 1e-7) {
+      double r = frac > 0.5 ? fl + 1 : fl;
+      return r == 0 ? copysign(0.0, x) : r / p10[ndigits];
+    }
+  }
+  /* Near a tie: glibc's printf is exact and rounds ties to even, like
+   * CPython's dtoa-based round(). */
+  char buf[400];
+  snprintf(buf, sizeof buf, "%.*f", ndigits, x);
+  return strtod(buf, NULL);
+}
+
+size_t lxs_vader_format(double x, char *buf, size_t buflen) {
+  char tmp[40], digits[24], out[64];
+  if (isnan(x)) return (size_t)snprintf(buf, buflen, "nan");
+  if (isinf(x)) return (size_t)snprintf(buf, buflen, x < 0 ? "-inf" : "inf");
+  int prec;
+  for (prec = 1; prec < 17; prec++) { /* shortest round-tripping digits */
+    snprintf(tmp, sizeof tmp, "%.*e", prec - 1, x);
+    if (strtod(tmp, NULL) == x) break;
+  }
+  snprintf(tmp, sizeof tmp, "%.*e", prec - 1, x);
+  /* tmp = [-]d[.ddd]e[+-]xx */
+  const char *p = tmp;
+  int neg = *p == '-';
+  if (neg) p++;
+  size_t nd = 0;
+  for (; *p && *p != 'e'; p++)
+    if (*p != '.') digits[nd++] = *p;
+  int exp = atoi(p + 1);
+  while (nd > 1 && digits[nd - 1] == '0') nd--;
+  digits[nd] = '\0';
+  size_t o = 0;
+  if (neg) out[o++] = '-';
+  if (exp < -4 || exp >= 16) { /* Python repr switches to exponent form */
+    out[o++] = digits[0];
+    if (nd > 1) {
+      out[o++] = '.';
+      memcpy(out + o, digits + 1, nd - 1);
+      o += nd - 1;
+    }
+    o += (size_t)snprintf(out + o, sizeof out - o, "e%c%02d",
+                          exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
+  } else if (exp < 0) {
+    out[o++] = '0';
+    out[o++] = '.';
+    for (int k = -1; k > exp; k--) out[o++] = '0';
+    memcpy(out + o, digits, nd);
+    o += nd;
+  } else {
+    for (int k = 0; k <= exp; k++) out[o++] = (size_t)k < nd ? digits[k] : '0';
+    out[o++] = '.';
+    if ((size_t)exp + 1 < nd) {
+      memcpy(out + o, digits + exp + 1, nd - (size_t)exp - 1);
+      o += nd - (size_t)exp - 1;
+    } else {
+      out[o++] = '0';
+    }
+  }
+  out[o] = '\0';
+  return (size_t)snprintf(buf, buflen, "%s", out);
+}
