@@ -116,14 +116,25 @@ static const vader_phrase booster_phrases[] = {
 
 /* ---- the word table ------------------------------------------------------ */
 
-enum { F_LEX = 1, F_BOOST = 2, F_NEG = 4 };
+enum {
+  F_LEX = 1,   /* in the sentiment lexicon */
+  F_BOOST = 2, /* booster / dampener word */
+  F_DECR = 4,  /* ... a dampener (B_DECR rather than B_INCR) */
+  F_NEG = 8    /* negation word (or, on a vader_word, contains "n't") */
+};
 
-/* One lowercase key: lexicon valence, booster scalar, negation flag and
- * keyword id all live in one entry so each word costs one look-up. */
+/* Keys up to this length are kept inline, zero-padded, so a look-up is a
+ * fixed 16-byte compare without touching the key arena. */
+#define KEY_INLINE 16
+#define KEY_MAX 65535
+
+/* One lowercase key: lexicon valence, booster kind, negation flag and
+ * keyword id live in one 32-byte entry so each word costs one look-up. */
 typedef struct {
-  uint32_t key_off, key_len;
+  char key[KEY_INLINE];
   double valence;
-  double booster;
+  uint32_t key_off; /* in lxs_vader.keys */
+  uint16_t key_len;
   uint8_t flags;
   uint8_t kw;
 } vader_entry;
@@ -141,10 +152,21 @@ typedef struct {
 
 /* Per-word facts the rules need, computed once per word. */
 typedef struct {
-  double valence;
-  double booster;
-  uint8_t in_lex, is_booster, negated, upper, kw;
+  double valence; /* lexicon valence when flags & F_LEX */
+  uint8_t flags;  /* F_* */
+  uint8_t upper;  /* Python str.isupper() of the word */
+  uint8_t kw;     /* KW_* id of the lowercased word */
 } vader_word;
+
+/* Byte classes of the tokeniser's ASCII fast path. */
+enum {
+  C_SPACE = 1, /* str.split() whitespace */
+  C_PUNCT = 2, /* string.punctuation */
+  C_UPPER = 4,
+  C_LOWER = 8,
+  C_HIGH = 16, /* >= 0x80: decode and take the slow path */
+  C_MARK = 32  /* '!' or '?', counted for emphasis */
+};
 
 struct lxs_vader {
   vader_entry *ents;
@@ -156,11 +178,12 @@ struct lxs_vader {
   vader_emoji *emo;
   size_t nemo, emo_slots; /* emo_slots: power of two or 0 */
   lxs_buf emo_desc;
-  uint8_t ascii_emoji[128]; /* an ASCII key exists (never, in practice) */
+  size_t ascii_emoji; /* number of ASCII keys (none in the real file) */
+  uint8_t cls[256];   /* C_* per byte */
 
   /* scratch reused across calls; this is why one instance = one thread */
   lxs_buf text;  /* emoji-replaced text */
-  lxs_buf lower; /* the current word, lowercased */
+  lxs_buf lower; /* the current word, lowercased, zero-padded */
   vader_word *words;
   size_t nwords, words_cap;
   double *sent;
@@ -169,7 +192,8 @@ struct lxs_vader {
   size_t bangs, questions;
 };
 
-static const vader_entry *table_find(const lxs_vader *v, const char *s,
+/* key must be zero-padded to KEY_INLINE bytes when n <= KEY_INLINE. */
+static const vader_entry *table_find(const lxs_vader *v, const char *key,
                                      size_t n, uint64_t h) {
   size_t mask = v->nslots - 1;
   uint32_t h32 = (uint32_t)h;
@@ -178,7 +202,9 @@ static const vader_entry *table_find(const lxs_vader *v, const char *s,
     if (!sl->idx) return NULL;
     if (sl->hash != h32) continue;
     const vader_entry *e = &v->ents[sl->idx - 1];
-    if (e->key_len == n && memcmp(v->keys.data + e->key_off, s, n) == 0)
+    if (e->key_len != n) continue;
+    if (n <= KEY_INLINE ? memcmp(e->key, key, KEY_INLINE) == 0
+                        : memcmp(v->keys.data + e->key_off, key, n) == 0)
       return e;
   }
 }
@@ -191,7 +217,8 @@ static void table_place(vader_slot *slots, size_t nslots, uint32_t idx,
   slots[i].hash = (uint32_t)h;
 }
 
-/* Keep the load factor at most 1/2 so probes stay short. */
+/* Keep the load factor at most 1/4: most words are NOT in the table, and
+ * a miss ends at the first empty slot. */
 static void table_grow(lxs_vader *v) {
   size_t ns = v->nslots * 2;
   vader_slot *slots = lxs_xcalloc(ns, sizeof *slots);
@@ -205,36 +232,58 @@ static void table_grow(lxs_vader *v) {
   v->nslots = ns;
 }
 
-/* Find or create the entry for key s[0..n). */
+/* Find or create the entry for key s[0..n), n <= KEY_MAX. */
 static vader_entry *table_intern(lxs_vader *v, const char *s, size_t n) {
+  char padded[KEY_INLINE] = {0};
+  const char *key = s;
+  if (n <= KEY_INLINE) {
+    memcpy(padded, s, n);
+    key = padded;
+  }
   uint64_t h = lxs_hash_bytes(s, n);
-  const vader_entry *found = table_find(v, s, n, h);
+  const vader_entry *found = table_find(v, key, n, h);
   if (found) return (vader_entry *)found;
-  if ((v->nents + 1) * 2 > v->nslots) table_grow(v);
+  if ((v->nents + 1) * 4 > v->nslots) table_grow(v);
   LXS_VEC_GROW(v->ents, v->nents, v->ents_cap);
   vader_entry *e = &v->ents[v->nents++];
   memset(e, 0, sizeof *e);
+  if (n <= KEY_INLINE) memcpy(e->key, padded, KEY_INLINE);
   e->key_off = (uint32_t)v->keys.len;
-  e->key_len = (uint32_t)n;
+  e->key_len = (uint16_t)n;
   lxs_buf_put(&v->keys, s, n);
   table_place(v->slots, v->nslots, (uint32_t)v->nents, h);
   return e;
 }
 
+static void add_words(lxs_vader *v, const char *const *words, size_t n,
+                      uint8_t flags) {
+  for (size_t i = 0; i < n; i++)
+    table_intern(v, words[i], strlen(words[i]))->flags |= flags;
+}
+
 static void add_builtin_words(lxs_vader *v) {
   for (int k = 1; k < KW_COUNT; k++)
     table_intern(v, kw_names[k], strlen(kw_names[k]))->kw = (uint8_t)k;
-  for (size_t i = 0; i < COUNT_OF(negate_words); i++)
-    table_intern(v, negate_words[i], strlen(negate_words[i]))->flags |= F_NEG;
-  for (size_t i = 0; i < COUNT_OF(booster_incr); i++) {
-    vader_entry *e = table_intern(v, booster_incr[i], strlen(booster_incr[i]));
-    e->flags |= F_BOOST;
-    e->booster = VADER_B_INCR;
-  }
-  for (size_t i = 0; i < COUNT_OF(booster_decr); i++) {
-    vader_entry *e = table_intern(v, booster_decr[i], strlen(booster_decr[i]));
-    e->flags |= F_BOOST;
-    e->booster = VADER_B_DECR;
+  add_words(v, negate_words, COUNT_OF(negate_words), F_NEG);
+  add_words(v, booster_incr, COUNT_OF(booster_incr), F_BOOST);
+  add_words(v, booster_decr, COUNT_OF(booster_decr), F_BOOST | F_DECR);
+}
+
+static void init_byte_classes(uint8_t cls[256]) {
+  for (int c = 0; c < 256; c++) {
+    uint8_t k = 0;
+    if (c >= 0x80)
+      k = C_HIGH;
+    else if (lxs_utf8_py_isspace(c))
+      k = C_SPACE;
+    else if (c >= 'A' && c <= 'Z')
+      k = C_UPPER;
+    else if (c >= 'a' && c <= 'z')
+      k = C_LOWER;
+    else if (c > ' ' && c < 0x7F && !(c >= '0' && c <= '9'))
+      k = C_PUNCT;
+    if (c == '!' || c == '?') k |= C_MARK;
+    cls[c] = k;
   }
 }
 
@@ -246,6 +295,7 @@ lxs_vader *lxs_vader_new(void) {
   lxs_buf_init(&v->emo_desc);
   lxs_buf_init(&v->text);
   lxs_buf_init(&v->lower);
+  init_byte_classes(v->cls);
   add_builtin_words(v);
   return v;
 }
@@ -341,7 +391,7 @@ static int for_each_line(lxs_vader *v, const char *name, const char *data,
       lxs_set_err(err, errlen, "%s:%zu: empty %s", name, lineno, what);
       return -1;
     }
-    const char *bad = klen > UINT32_MAX / 2 ? "key too long"
+    const char *bad = klen > KEY_MAX ? "key too long"
                                             : fn(v, line, klen, val, vlen);
     if (bad) {
       lxs_set_err(err, errlen, "%s:%zu: %s '%.*s'", name, lineno, bad,
@@ -450,13 +500,13 @@ static const char *emoji_line(lxs_vader *v, const char *key, size_t klen,
     e = &v->emo[j];
     e->cp = cp;
     v->nemo++;
+    if (cp < 128) v->ascii_emoji++;
   }
   /* Repaired so a description never ends in a partial sequence that could
    * combine with the bytes following the emoji. */
   e->off = (uint32_t)v->emo_desc.len;
   lxs_utf8_repair(val, vlen, &v->emo_desc);
   e->len = (uint32_t)(v->emo_desc.len - e->off);
-  if (cp < 128) v->ascii_emoji[cp] = 1;
   return NULL;
 }
 
@@ -476,6 +526,19 @@ int lxs_vader_load_emoji(lxs_vader *v, const char *path, char *err,
   return rc;
 }
 
+/* Offset of the first byte >= 0x80 in s[0..n), or n; 8 bytes a step. */
+static size_t first_high_byte(const char *s, size_t n) {
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    memcpy(&x, s + i, 8);
+    if (x & 0x8080808080808080ULL) break;
+  }
+  for (; i < n; i++)
+    if ((unsigned char)s[i] >= 0x80) return i;
+  return n;
+}
+
 /* Is there an emoji at text[pos]?  *n gets the code point's byte length. */
 static const vader_emoji *emoji_at(const lxs_vader *v, const char *text,
                                    size_t len, size_t pos, size_t *n) {
@@ -483,7 +546,7 @@ static const vader_emoji *emoji_at(const lxs_vader *v, const char *text,
   int32_t cp;
   if (c < 0x80) {
     *n = 1;
-    return v->ascii_emoji[c] ? emoji_find(v, c) : NULL;
+    return v->ascii_emoji ? emoji_find(v, c) : NULL;
   }
   *n = lxs_utf8_decode((const unsigned char *)text + pos, len - pos, &cp);
   return emoji_find(v, cp);
@@ -497,7 +560,9 @@ static const char *replace_emoji(lxs_vader *v, const char *text, size_t len,
                                  size_t *outlen) {
   *outlen = len;
   if (!v->nemo) return text;
-  size_t pos = 0, n = 0;
+  /* Without ASCII keys only non-ASCII bytes can start an emoji, and most
+   * texts have none. */
+  size_t pos = v->ascii_emoji ? 0 : first_high_byte(text, len), n = 0;
   const vader_emoji *e = NULL;
   while (pos < len && !(e = emoji_at(v, text, len, pos, &n))) pos += n;
   if (!e) return text;
@@ -523,27 +588,6 @@ static const char *replace_emoji(lxs_vader *v, const char *text, size_t len,
 
 /* ---- tokenising ---------------------------------------------------------- */
 
-/* ASCII byte classes: whitespace for str.split(), string.punctuation. */
-enum { C_SPACE = 1, C_PUNCT = 2, C_UPPER = 4, C_LOWER = 8 };
-
-static uint8_t ascii_class[128];
-
-static void init_ascii_class(void) {
-  /* Idempotent and the same on every thread, so a benign race. */
-  if (ascii_class['a']) return;
-  for (int c = 0; c < 128; c++) {
-    uint8_t k = 0;
-    if (lxs_utf8_py_isspace(c)) k |= C_SPACE;
-    if (c > 32 && c < 127 && !((c >= '0' && c <= '9') ||
-                               (c >= 'a' && c <= 'z') ||
-                               (c >= 'A' && c <= 'Z')))
-      k |= C_PUNCT;
-    if (c >= 'A' && c <= 'Z') k |= C_UPPER;
-    if (c >= 'a' && c <= 'z') k |= C_LOWER;
-    ascii_class[c] = k;
-  }
-}
-
 /* Number of code points in s[0..n), counting at most to `cap`. */
 static size_t count_cps(const char *s, size_t n, size_t cap) {
   size_t count = 0, pos = 0;
@@ -562,101 +606,121 @@ static int has_nt(const char *s, size_t n) {
   return 0;
 }
 
-/* Lowercase s into v->lower and return Python's s.isupper(). */
-static int lower_word(lxs_vader *v, const char *s, size_t n) {
-  lxs_buf *b = &v->lower;
-  b->len = 0;
-  lxs_buf_reserve(b, n);
-  unsigned seen = 0;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 0x80) { /* rare: let the UTF-8 module apply Python's rules */
-      b->len = 0;
-      lxs_utf8_py_lower(s, n, b);
-      return lxs_utf8_py_isupper(s, n);
-    }
-    seen |= ascii_class[c];
-    b->data[i] = (char)((ascii_class[c] & C_UPPER) ? c + 32 : c);
-  }
-  b->len = n;
-  return (seen & C_UPPER) && !(seen & C_LOWER);
-}
-
-static void add_word(lxs_vader *v, const char *s, size_t n) {
-  int upper = lower_word(v, s, n);
+/* Record word i from its lowercased, zero-padded form in v->lower. */
+static void add_word(lxs_vader *v, size_t ln, int upper) {
   const char *low = v->lower.data;
-  size_t ln = v->lower.len;
   const vader_entry *e = table_find(v, low, ln, lxs_hash_bytes(low, ln));
   LXS_VEC_GROW(v->words, v->nwords, v->words_cap);
   vader_word *w = &v->words[v->nwords++];
   w->upper = (uint8_t)upper;
-  if (e) {
-    w->valence = e->valence;
-    w->booster = e->booster;
-    w->in_lex = (e->flags & F_LEX) != 0;
-    w->is_booster = (e->flags & F_BOOST) != 0;
-    w->negated = (e->flags & F_NEG) != 0;
-    w->kw = e->kw;
-  } else {
-    w->valence = w->booster = 0.0;
-    w->in_lex = w->is_booster = w->negated = w->kw = 0;
-  }
-  if (!w->negated && memchr(low, '\'', ln)) w->negated = (uint8_t)has_nt(low, ln);
+  w->valence = e ? e->valence : 0.0;
+  w->flags = e ? e->flags : 0;
+  w->kw = e ? e->kw : KW_NONE;
+  if (!(w->flags & F_NEG) && memchr(low, '\'', ln) && has_nt(low, ln))
+    w->flags |= F_NEG;
 }
 
-/* A whitespace-delimited token: strip string.punctuation from both ends,
- * but keep the token whole if that leaves <= 2 code points (emoticons). */
-static void add_token(lxs_vader *v, const char *s, size_t n) {
+/* ASCII word: lowercase it with a table and note str.isupper(). */
+static void add_ascii_word(lxs_vader *v, const char *s, size_t n) {
+  char *low = v->lower.data; /* reserved for the whole text + padding */
+  unsigned seen = 0;
+  for (size_t i = 0; i < n; i++) {
+    uint8_t k = v->cls[(unsigned char)s[i]];
+    seen |= k;
+    low[i] = (char)(s[i] + ((k & C_UPPER) ? 32 : 0));
+  }
+  memset(low + n, 0, KEY_INLINE);
+  add_word(v, n, (seen & C_UPPER) && !(seen & C_LOWER));
+}
+
+/* Any other word: the UTF-8 module applies Python's rules. */
+static void add_utf8_word(lxs_vader *v, const char *s, size_t n) {
+  lxs_buf *b = &v->lower;
+  b->len = 0;
+  lxs_utf8_py_lower(s, n, b);
+  size_t ln = b->len;
+  lxs_buf_reserve(b, KEY_INLINE);
+  memset(b->data + ln, 0, KEY_INLINE);
+  add_word(v, ln, lxs_utf8_py_isupper(s, n));
+}
+
+/* A whitespace-delimited token (acc = OR of its byte classes): strip
+ * string.punctuation from both ends, but keep the token whole if that
+ * leaves <= 2 code points (emoticons like ":)" or ":-D"). */
+static void add_token(lxs_vader *v, const char *s, size_t n, unsigned acc) {
+  const uint8_t *cls = v->cls;
+  if (acc & C_MARK) {
+    for (size_t i = 0; i < n; i++) {
+      v->bangs += s[i] == '!';
+      v->questions += s[i] == '?';
+    }
+  }
   size_t b = 0, e = n;
-  while (b < e && (unsigned char)s[b] < 0x80 &&
-         (ascii_class[(unsigned char)s[b]] & C_PUNCT))
-    b++;
-  while (e > b && (unsigned char)s[e - 1] < 0x80 &&
-         (ascii_class[(unsigned char)s[e - 1]] & C_PUNCT))
-    e--;
-  if (count_cps(s + b, e - b, 3) <= 2)
-    add_word(v, s, n);
-  else
-    add_word(v, s + b, e - b);
+  while (b < e && (cls[(unsigned char)s[b]] & C_PUNCT)) b++;
+  while (e > b && (cls[(unsigned char)s[e - 1]] & C_PUNCT)) e--;
+  if (!(acc & C_HIGH)) {
+    if (e - b <= 2) b = 0, e = n;
+    add_ascii_word(v, s + b, e - b);
+  } else {
+    if (count_cps(s + b, e - b, 3) <= 2) b = 0, e = n;
+    add_utf8_word(v, s + b, e - b);
+  }
 }
 
-/* Python's str.split() plus the counts of '!' and '?'. */
-static void tokenize(lxs_vader *v, const char *t, size_t len) {
-  size_t pos = 0, start = 0;
-  int in_tok = 0;
+/* Length of the code point at s if it is str.split() whitespace, else 0;
+ * *n gets its byte length either way. */
+static size_t utf8_space(const unsigned char *s, size_t len, size_t *n) {
+  int32_t cp;
+  *n = lxs_utf8_decode(s, len, &cp);
+  return lxs_utf8_py_isspace(cp) ? *n : 0;
+}
+
+/* Python's str.split(), handing each token to add_token. */
+static void tokenize(lxs_vader *v, const char *text, size_t len) {
+  const unsigned char *t = (const unsigned char *)text;
+  const uint8_t *cls = v->cls;
+  size_t pos = 0, n;
   v->nwords = v->bangs = v->questions = 0;
+  lxs_buf_reserve(&v->lower, len + KEY_INLINE);
   while (pos < len) {
-    unsigned char c = (unsigned char)t[pos];
-    size_t n = 1;
-    int space;
-    if (c < 0x80) {
-      space = ascii_class[c] & C_SPACE;
-      v->bangs += c == '!';
-      v->questions += c == '?';
-    } else {
-      int32_t cp;
-      n = lxs_utf8_decode((const unsigned char *)t + pos, len - pos, &cp);
-      space = lxs_utf8_py_isspace(cp);
+    uint8_t k = cls[t[pos]];
+    if (k & C_SPACE) {
+      pos++;
+      continue;
     }
-    if (space && in_tok) {
-      add_token(v, t + start, pos - start);
-      in_tok = 0;
-    } else if (!space && !in_tok) {
-      start = pos;
-      in_tok = 1;
+    if ((k & C_HIGH) && utf8_space(t + pos, len - pos, &n)) {
+      pos += n;
+      continue;
     }
-    pos += n;
+    size_t start = pos;
+    unsigned acc = 0;
+    for (;;) {
+      while (pos < len && !((k = cls[t[pos]]) & (C_SPACE | C_HIGH))) {
+        acc |= k;
+        pos++;
+      }
+      if (pos == len || (k & C_SPACE) || utf8_space(t + pos, len - pos, &n))
+        break;
+      acc |= C_HIGH;
+      pos += n;
+    }
+    add_token(v, text + start, pos - start, acc);
   }
-  if (in_tok) add_token(v, t + start, len - start);
 }
 
 /* ---- the rules ----------------------------------------------------------- */
 
+static int in_lex(const vader_word *w) { return (w->flags & F_LEX) != 0; }
+static int negated(const vader_word *w) { return (w->flags & F_NEG) != 0; }
+static double booster_value(const vader_word *w) {
+  return (w->flags & F_DECR) ? VADER_B_DECR : VADER_B_INCR;
+}
+
 /* Booster/dampener effect of word w on a valence (scalar_inc_dec). */
 static double scalar_inc_dec(const vader_word *w, double valence,
                              int cap_diff) {
-  if (!w->is_booster) return 0.0;
-  double scalar = w->booster;
+  if (!(w->flags & F_BOOST)) return 0.0;
+  double scalar = booster_value(w);
   if (valence < 0) scalar = -scalar;
   if (w->upper && cap_diff)
     scalar = valence > 0 ? scalar + VADER_C_INCR : scalar - VADER_C_INCR;
@@ -671,13 +735,13 @@ static int is_so_or_this(const vader_word *w) {
 static double negation_check(const vader_word *w, size_t i, int start,
                              double valence) {
   if (start == 0) {
-    if (w[i - 1].negated) valence = valence * VADER_N_SCALAR;
+    if (negated(&w[i - 1])) valence = valence * VADER_N_SCALAR;
   } else if (start == 1) {
     if (w[i - 2].kw == KW_NEVER && is_so_or_this(&w[i - 1]))
       valence = valence * 1.25;
     else if (w[i - 2].kw == KW_WITHOUT && w[i - 1].kw == KW_DOUBT)
       ; /* "without doubt" is not a negation */
-    else if (w[i - 2].negated)
+    else if (negated(&w[i - 2]))
       valence = valence * VADER_N_SCALAR;
   } else {
     /* The reference's condition reads `A and B or C`, so a "so"/"this"
@@ -688,7 +752,7 @@ static double negation_check(const vader_word *w, size_t i, int start,
     else if (w[i - 3].kw == KW_WITHOUT &&
              (w[i - 2].kw == KW_DOUBT || w[i - 1].kw == KW_DOUBT))
       ;
-    else if (w[i - 3].negated)
+    else if (negated(&w[i - 3]))
       valence = valence * VADER_N_SCALAR;
   }
   return valence;
@@ -742,10 +806,10 @@ static double idioms_check(const vader_word *w, size_t nw, size_t i,
 
 /* "least" before the word negates it, except "at least" / "very least". */
 static double least_check(const vader_word *w, size_t i, double valence) {
-  if (i > 1 && !w[i - 1].in_lex && w[i - 1].kw == KW_LEAST) {
+  if (i > 1 && !in_lex(&w[i - 1]) && w[i - 1].kw == KW_LEAST) {
     if (w[i - 2].kw != KW_AT && w[i - 2].kw != KW_VERY)
       valence = valence * VADER_N_SCALAR;
-  } else if (i > 0 && !w[i - 1].in_lex && w[i - 1].kw == KW_LEAST) {
+  } else if (i > 0 && !in_lex(&w[i - 1]) && w[i - 1].kw == KW_LEAST) {
     valence = valence * VADER_N_SCALAR;
   }
   return valence;
@@ -757,7 +821,7 @@ static double word_valence(const vader_word *w, size_t nw, size_t i,
   double valence = w[i].valence;
   /* "no" directly before a lexicon word acts as a negation, not as
    * a negative word itself. */
-  if (w[i].kw == KW_NO && i != nw - 1 && w[i + 1].in_lex) valence = 0.0;
+  if (w[i].kw == KW_NO && i != nw - 1 && in_lex(&w[i + 1])) valence = 0.0;
   if ((i > 0 && w[i - 1].kw == KW_NO) || (i > 1 && w[i - 2].kw == KW_NO) ||
       (i > 2 && w[i - 3].kw == KW_NO &&
        (w[i - 1].kw == KW_OR || w[i - 1].kw == KW_NOR)))
@@ -766,7 +830,7 @@ static double word_valence(const vader_word *w, size_t nw, size_t i,
   if (w[i].upper && cap_diff)
     valence = valence > 0 ? valence + VADER_C_INCR : valence - VADER_C_INCR;
   for (int start = 0; start < 3; start++) {
-    if (i <= (size_t)start || w[i - start - 1].in_lex) continue;
+    if (i <= (size_t)start || in_lex(&w[i - start - 1])) continue;
     double s = scalar_inc_dec(&w[i - start - 1], valence, cap_diff);
     /* boosters further away count less */
     if (start == 1 && s != 0) s = s * 0.95;
@@ -822,11 +886,11 @@ static void compute_sentiments(lxs_vader *v) {
   for (size_t i = 0; i < nw; i++) {
     double s = 0.0;
     if (w[i].kw == KW_BUT && bi == nw) bi = i;
-    if (w[i].is_booster)
+    if (w[i].flags & F_BOOST)
       s = 0.0; /* modifiers carry no valence of their own */
     else if (i + 1 < nw && w[i].kw == KW_KIND && w[i + 1].kw == KW_OF)
       s = 0.0;
-    else if (w[i].in_lex)
+    else if (w[i].flags & F_LEX)
       s = word_valence(w, nw, i, cap_diff);
     v->sent[i] = s;
   }
@@ -882,7 +946,6 @@ static void score_valence(const lxs_vader *v, lxs_vader_scores *raw) {
 
 void lxs_vader_score(lxs_vader *v, const char *text, size_t len,
                      lxs_vader_scores *out, lxs_vader_scores *raw) {
-  init_ascii_class();
   if (!text) len = 0;
   size_t tlen;
   const char *t = len ? replace_emoji(v, text, len, &tlen) : "";
