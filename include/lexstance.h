@@ -65,7 +65,11 @@ typedef struct {
   double sentiment;      /* [-1, 1] */
   uint32_t sentiment_hits;
   unsigned flags;        /* LXS_SENTENCE_* */
+  uint32_t holder;       /* speaker index of a reported view's holder, or
+                            LXS_NO_HOLDER */
 } lxs_sentence;
+
+#define LXS_NO_HOLDER 0xFFFFFFFFu
 
 /* The speaker's own header line ("Name, title"): not scored. */
 #define LXS_SENTENCE_HEADER 1u
@@ -74,6 +78,8 @@ typedef struct {
   uint32_t mentions;     /* theme terms matched in the sentence */
   double raw;            /* sum of stance contributions */
   double stance;         /* raw squashed into [-1, 1] */
+  uint32_t held_mentions;/* of those, inside a view reported from the holder */
+  double held_raw;       /* of raw, the reported view's part */
 } lxs_theme_score;
 
 /* Modifier flags recorded on evidence rows. */
@@ -157,7 +163,15 @@ typedef struct {
 void lxs_agg_init(lxs_agg *a, size_t n_themes);
 void lxs_agg_free(lxs_agg *a);
 void lxs_agg_reset(lxs_agg *a);
+/* Adds the whole sentence: what it expresses, reported views included. */
 void lxs_agg_add_sentence(lxs_agg *a, const lxs_result *r, size_t sentence);
+/* Adds the part held by one person: LXS_PART_OWN is the sentence speaker's
+ * own view (reported views removed), LXS_PART_HELD the holder's view. */
+enum { LXS_PART_ALL, LXS_PART_OWN, LXS_PART_HELD };
+void lxs_agg_add_part(lxs_agg *a, const lxs_result *r, size_t sentence,
+                      int part);
+/* Adds every sentence that speaker sp speaks or holds a reported view in. */
+void lxs_agg_add_speaker(lxs_agg *a, const lxs_result *r, uint32_t sp);
 void lxs_agg_merge(lxs_agg *into, const lxs_agg *from);
 /* stance of theme t in [-1,1]; returns 0 and sets *present=0 when absent */
 double lxs_agg_stance(const lxs_agg *a, size_t t, int *present);

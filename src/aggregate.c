@@ -33,21 +33,52 @@ void lxs_agg_reset(lxs_agg *a) {
   memset(a->stance_n, 0, a->n_themes * sizeof *a->stance_n);
 }
 
-void lxs_agg_add_sentence(lxs_agg *a, const lxs_result *r, size_t s) {
+#include <math.h>
+
+void lxs_agg_add_part(lxs_agg *a, const lxs_result *r, size_t s, int part) {
   const lxs_sentence *se = &r->sentences[s];
   if (se->flags & LXS_SENTENCE_HEADER) return;
   a->tokens += se->tokens;
-  a->sentences++;
-  if (se->sentiment_hits) {
-    a->sentiment_sum += se->sentiment;
-    a->sentiment_n++;
+  if (part != LXS_PART_HELD) {
+    /* The sentence and its tone belong to whoever speaks it. */
+    a->sentences++;
+    if (se->sentiment_hits) {
+      a->sentiment_sum += se->sentiment;
+      a->sentiment_n++;
+    }
   }
   for (size_t t = 0; t < a->n_themes && t < r->n_themes; t++) {
     const lxs_theme_score *ts = &r->scores[s * r->n_themes + t];
-    if (!ts->mentions) continue;
-    a->mentions[t] += ts->mentions;
-    a->stance_sum[t] += ts->stance;
+    uint32_t m;
+    double raw;
+    if (part == LXS_PART_ALL) {
+      m = ts->mentions;
+      raw = ts->raw;
+    } else if (part == LXS_PART_OWN) {
+      m = ts->mentions - ts->held_mentions;
+      raw = ts->raw - ts->held_raw;
+    } else {
+      m = ts->held_mentions;
+      raw = ts->held_raw;
+    }
+    if (!m) continue;
+    a->mentions[t] += m;
+    a->stance_sum[t] += part == LXS_PART_ALL ? ts->stance : raw / sqrt(raw * raw + 1.0);
     a->stance_n[t]++;
+  }
+}
+
+void lxs_agg_add_sentence(lxs_agg *a, const lxs_result *r, size_t s) {
+  lxs_agg_add_part(a, r, s, LXS_PART_ALL);
+}
+
+void lxs_agg_add_speaker(lxs_agg *a, const lxs_result *r, uint32_t sp) {
+  for (size_t s = 0; s < r->n_sentences; s++) {
+    const lxs_sentence *se = &r->sentences[s];
+    if (se->speaker == sp)
+      lxs_agg_add_part(a, r, s, se->holder == LXS_NO_HOLDER ? LXS_PART_ALL : LXS_PART_OWN);
+    if (se->holder == sp && se->holder != se->speaker)
+      lxs_agg_add_part(a, r, s, LXS_PART_HELD);
   }
 }
 

@@ -285,9 +285,8 @@ static void doc_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
   for (size_t sp = 0; sp < res->n_speakers; sp++) {
     lxs_agg a;
     lxs_agg_init(&a, nth);
-    for (size_t s = 0; s < res->n_sentences; s++)
-      if (res->sentences[s].speaker == sp) lxs_agg_add_sentence(&a, res, s);
-    if (a.sentences > 0) {
+    lxs_agg_add_speaker(&a, res, (uint32_t)sp);
+    if (a.sentences > 0 || a.tokens > 0) {
       row_src r = {doc, speaker_override ? speaker_override : res->speakers[sp].name,
                    -1, 0, &a, NULL, 0};
       emit_rows(b, o, lex, &r);
@@ -503,8 +502,7 @@ static int cmd_compare(int argc, char **argv) {
           lxs_agg_init(&pool[p].agg, nth);
           npool++;
         }
-        for (size_t s = 0; s < res->n_sentences; s++)
-          if (res->sentences[s].speaker == sp) lxs_agg_add_sentence(&pool[p].agg, res, s);
+        lxs_agg_add_speaker(&pool[p].agg, res, (uint32_t)sp);
       }
     }
     lxs_reader_close(rd);
@@ -526,7 +524,7 @@ static int cmd_compare(int argc, char **argv) {
   lxs_buf_putc(&md, '\n');
   for (size_t p = 0; p < npool; p++) {
     const lxs_agg *a = &pool[p].agg;
-    if (a->sentences == 0) continue;
+    if (a->sentences == 0 && a->tokens == 0) continue;
     lxs_csv_str(&cmp, pool[p].name);
     lxs_buf_putc(&cmp, ',');
     lxs_csv_str(&cmp, pool[p].desc);

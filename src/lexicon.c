@@ -54,7 +54,8 @@ struct lxs_lexicon {
 static const char *const kRoleNames[LXS_R_COUNT] = {
     "target", "stance", "eval", "harm", "benefit", "oppose",
     "negator", "neutral", "intensifier", "diminisher", "hedge",
-    "contrast", "concessive", "conditional", "report", "agent", "distancer"};
+    "contrast", "concessive", "conditional", "report", "agent", "distancer",
+    "endorse"};
 
 const char *lxs_role_name(lxs_role r) {
   return (unsigned)r < LXS_R_COUNT ? kRoleNames[r] : "?";
@@ -351,6 +352,7 @@ static const char *check_role(uint32_t theme, lxs_role r, double w) {
       return (w < -2 || w > 0) ? "negator weight must be in [-2, 0]" : NULL;
     case LXS_R_NEUTRAL:
     case LXS_R_REPORT:
+    case LXS_R_ENDORSE:
     case LXS_R_AGENT:
       return (w < 0 || w > 2) ? "weight must be in [0, 2]" : NULL;
     case LXS_R_INTENSIFIER:
@@ -470,7 +472,7 @@ int lxs_lexicon_load_buffer(lxs_lexicon *lex, const char *name,
     if (r < 0)
       FAIL("unknown role '%s' (target, stance, eval, harm, benefit, oppose, "
            "negator, neutral, intensifier, diminisher, hedge, contrast, "
-           "concessive, conditional, report, agent, distancer)", role);
+           "concessive, conditional, report, agent, distancer, endorse)", role);
     double w;
     if (parse_weight(fields[3], &w)) FAIL("weight '%s' is not a number", fields[3]);
     const char *why = check_role(th, (lxs_role)r, w);

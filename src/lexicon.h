@@ -31,6 +31,7 @@ typedef enum {
   LXS_R_REPORT,
   LXS_R_AGENT,
   LXS_R_DISTANCER,
+  LXS_R_ENDORSE,
   LXS_R_COUNT
 } lxs_role;
 

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lexicon.h"
 #include "match.h"
@@ -46,7 +47,10 @@ struct lxs_scorer {
   /* per-match scratch for the current sentence */
   double *mult, *neg, *intens, *dist;
   unsigned *mflags;
+  unsigned char *inrep;     /* match lies inside a reported view */
   uint32_t *seg, *clause;   /* per token of the sentence */
+  const char *text;         /* the current document */
+  uint32_t holder_idx;
   size_t capm, capt;
   lxs_result res;
 };
@@ -80,6 +84,7 @@ void lxs_scorer_free(lxs_scorer *sc) {
   free(sc->intens);
   free(sc->dist);
   free(sc->mflags);
+  free(sc->inrep);
   free(sc->seg);
   free(sc->clause);
   free(sc);
@@ -160,7 +165,10 @@ typedef struct {
   size_t m0, m1;          /* matches of the sentence */
   double *raw;            /* per theme */
   uint32_t *mentions;
+  double *held_raw;       /* per theme: the reported view's part */
+  uint32_t *held_mentions;
   uint32_t sent;
+  const char *holder;     /* holder of the reported view, or NULL */
 } sent_ctx;
 
 static unsigned wdist(const lxs_match *a, const lxs_match *b) {
@@ -236,8 +244,111 @@ static void credit(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *se,
     if (o == 0) continue;
     double c = factor * o;
     cx->raw[t] += c;
-    add_evidence(sc, cx->sent, t, se, &M[e], &M[g], mods | sc->mflags[e], c);
+    unsigned f = mods | sc->mflags[e - cx->m0];
+    if (sc->inrep[e - cx->m0]) {
+      cx->held_raw[t] += c;
+      f |= LXS_MOD_REPORTED;
+    }
+    add_evidence(sc, cx->sent, t, se, &M[e], &M[g], f, c);
+    if (f & LXS_MOD_REPORTED) sc->ev[sc->nev - 1].holder = cx->holder;
   }
+}
+
+/* Reported views.  A reporting verb ("say", "argue", "according to") with a
+ * subject that is not the speaker ("Critics say the WTO is broken") marks
+ * the clause it introduces as the holder's view: the sentence still
+ * expresses it, but per-speaker totals credit the holder.  Post-posed
+ * frames ("..., critics say") report what precedes them; inverted ones
+ * ("..., said Zhang Wei") name the holder after the verb.  First-person
+ * subjects and endorsements ("rightly") keep the view the speaker's own. */
+static void detect_report(lxs_scorer *sc, sent_ctx *cx) {
+  static const char *const first_person[] = {"i", "we", "our", "my", "us", NULL};
+  static const char *const skip_det[] = {"the", "a", "an", "some", "many", "most", NULL};
+  const lxs_tokenizer *tk = sc->tok;
+  const lxs_match *M = sc->mt.m;
+  const lxs_sent *S = &tk->sents[cx->sent];
+  uint32_t t0 = S->first_tok, tend = S->first_tok + S->ntok;
+  cx->holder = NULL;
+  size_t r = SIZE_MAX;
+  for (size_t i = cx->m0; i < cx->m1; i++) {
+    if (has_role(sc, &M[i], LXS_R_ENDORSE)) return;
+    if (r == SIZE_MAX && has_role(sc, &M[i], LXS_R_REPORT)) r = i;
+  }
+  if (r == SIZE_MAX) return;
+  uint32_t rs = sc->seg[M[r].tok_first - t0];
+  /* Subject: words right before the verb in its segment (max 6). */
+  uint32_t subj_first = M[r].tok_first, nsubj = 0;
+  while (subj_first > t0 && nsubj < 6) {
+    const lxs_token *t = &tk->toks[subj_first - 1];
+    if (t->kind != LXS_TOK_WORD) break;
+    subj_first--;
+    if (!(t->flags & LXS_TF_PART)) nsubj++;
+  }
+  /* "according to X, ..." names the holder after the verb. */
+  int after_named = nsubj == 0 || (M[r].wpos == 0);
+  uint32_t h0, h1; /* holder tokens [h0, h1) */
+  int span_before; /* the view precedes the frame */
+  if (!after_named) {
+    h0 = subj_first;
+    h1 = M[r].tok_first;
+    /* Post-posed frame: the verb's segment is the last one with words. */
+    span_before = rs > 0;
+    for (size_t i = r + 1; i < cx->m1; i++)
+      if (sc->seg[M[i].tok_first - t0] == rs && is_evaluative(sc, &M[i]))
+        span_before = 0;
+    if (rs > 0) {
+      int later_words = 0;
+      for (uint32_t k = M[r].tok_last + 1; k < tend; k++)
+        if (tk->toks[k].kind == LXS_TOK_WORD) later_words++;
+      if (later_words > 3) span_before = 0;
+    }
+  } else {
+    h0 = M[r].tok_last + 1;
+    h1 = h0;
+    while (h1 < tend && tk->toks[h1].kind == LXS_TOK_WORD) h1++;
+    span_before = M[r].wpos > 0;
+  }
+  while (h0 < h1) { /* drop leading determiners */
+    const char *nm = lxs_tok_norm(tk, &tk->toks[h0]);
+    int det = 0;
+    for (int i = 0; skip_det[i]; i++)
+      if (strcmp(nm, skip_det[i]) == 0) det = 1;
+    if (!det) break;
+    h0++;
+  }
+  if (h0 >= h1) return;
+  for (uint32_t k = h0; k < h1; k++) {
+    const char *nm = lxs_tok_norm(tk, &tk->toks[k]);
+    for (int i = 0; first_person[i]; i++)
+      if (strcmp(nm, first_person[i]) == 0) return;
+  }
+  /* Mark the reported matches. */
+  int any = 0;
+  for (size_t i = cx->m0; i < cx->m1; i++) {
+    uint32_t is = sc->seg[M[i].tok_first - t0];
+    int in;
+    if (span_before) {
+      in = i < r && M[i].tok_last < h0 && is < rs;
+      if (after_named) in = i < r;
+    } else if (after_named) {
+      in = M[i].tok_first >= h1;
+    } else {
+      in = i > r && sc->clause[M[i].tok_first - t0] ==
+                        sc->clause[M[r].tok_first - t0];
+    }
+    if (in) {
+      sc->inrep[i - cx->m0] = 1;
+      any = 1;
+    }
+  }
+  if (!any) return;
+  size_t start = tk->toks[h0].start, end = tk->toks[h1 - 1].end;
+  if (tk->toks[h1 - 1].flags & LXS_TF_PART) {
+    /* extend to the compound's end */
+  }
+  const char *text = sc->text;
+  sc->holder_idx = lxs_speakers_intern(&sc->speakers, text + start, end - start, "", 0);
+  cx->holder = sc->speakers.names[sc->holder_idx];
 }
 
 static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
@@ -289,7 +400,9 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
     sc->intens = lxs_xrealloc(sc->intens, sc->capm * sizeof(double));
     sc->dist = lxs_xrealloc(sc->dist, sc->capm * sizeof(double));
     sc->mflags = lxs_xrealloc(sc->mflags, sc->capm * sizeof(unsigned));
+    sc->inrep = lxs_xrealloc(sc->inrep, sc->capm);
   }
+  memset(sc->inrep, 0, nm);
   /* Index scratch arrays by match index minus m0 via these macros. */
 #define MULT(i) sc->mult[(i) - cx->m0]
 #define NEG(i) sc->neg[(i) - cx->m0]
@@ -366,6 +479,8 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
     }
   }
 
+  detect_report(sc, cx);
+
   double sent_raw = 0;
   uint32_t sent_hits = 0;
   for (size_t e = cx->m0; e < cx->m1; e++) {
@@ -380,6 +495,7 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
         if (se->role == LXS_R_STANCE) {
           double c = se->weight * me * ne;
           cx->raw[t] += c;
+          if (sc->inrep[e - cx->m0]) cx->held_raw[t] += c;
           add_evidence(sc, cx->sent, t, se, &M[e], &M[e], FLG(e), c);
         } else if (se->role == LXS_R_TARGET) {
           double c = 0;
@@ -387,11 +503,15 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
           if (DIST(e) != 0) {
             c = DIST(e) * orientation(sc, &M[e], t) * MULT(e);
             cx->raw[t] += c;
+            if (sc->inrep[e - cx->m0]) cx->held_raw[t] += c;
           }
           add_evidence(sc, cx->sent, t, se, &M[e], &M[e], f, c);
         }
       }
-      if (mentioned) cx->mentions[t]++;
+      if (mentioned) {
+        cx->mentions[t]++;
+        if (sc->inrep[e - cx->m0]) cx->held_mentions[t]++;
+      }
     }
     for (uint32_t k = 0; k < M[e].nsenses; k++) {
       const lxs_sense *se = sense_at(sc, &M[e], k);
@@ -493,7 +613,17 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
     ts->mentions = cx->mentions[t];
     ts->raw = cx->raw[t];
     ts->stance = ts->raw / sqrt(ts->raw * ts->raw + STANCE_ALPHA);
+    ts->held_raw = 0;
+    ts->held_mentions = 0;
   }
+}
+
+/* "Menon" and "Dr. Jayant Menon" are the same person: compare last words. */
+static int same_person(const char *a, const char *b) {
+  const char *la = strrchr(a, ' '), *lb = strrchr(b, ' ');
+  la = la ? la + 1 : a;
+  lb = lb ? lb + 1 : b;
+  return strcasecmp(la, lb) == 0;
 }
 
 const lxs_result *lxs_scorer_run(lxs_scorer *sc, const char *text, size_t len,
@@ -523,6 +653,9 @@ const lxs_result *lxs_scorer_run(lxs_scorer *sc, const char *text, size_t len,
   sc->nev = 0;
   double *raw = lxs_xcalloc(nth + 1, sizeof(double));
   uint32_t *mentions = lxs_xcalloc(nth + 1, sizeof(uint32_t));
+  double *held_raw = lxs_xcalloc(nth + 1, sizeof(double));
+  uint32_t *held_mentions = lxs_xcalloc(nth + 1, sizeof(uint32_t));
+  sc->text = text;
   size_t mi = 0;
   size_t total_tokens = 0;
   for (size_t s = 0; s < ns; s++) {
@@ -540,17 +673,29 @@ const lxs_result *lxs_scorer_run(lxs_scorer *sc, const char *text, size_t len,
     while (mi < sc->mt.n && sc->mt.m[mi].sentence == s) mi++;
     memset(raw, 0, nth * sizeof *raw);
     memset(mentions, 0, nth * sizeof *mentions);
+    memset(held_raw, 0, nth * sizeof *held_raw);
+    memset(held_mentions, 0, nth * sizeof *held_mentions);
+    o->holder = LXS_NO_HOLDER;
     if (o->flags & LXS_SENTENCE_HEADER) {
       for (size_t t = 0; t < nth; t++)
         memset(&sc->scores[s * nth + t], 0, sizeof(lxs_theme_score));
       continue;
     }
     total_tokens += S->nwords;
-    sent_ctx cx = {m0, mi, raw, mentions, (uint32_t)s};
+    sent_ctx cx = {m0, mi, raw, mentions, held_raw, held_mentions, (uint32_t)s, NULL};
     score_sentence(sc, &cx);
+    if (cx.holder && !same_person(cx.holder, sc->speakers.names[o->speaker])) {
+      o->holder = sc->holder_idx;
+      for (size_t t = 0; t < nth; t++) {
+        sc->scores[s * nth + t].held_raw = held_raw[t];
+        sc->scores[s * nth + t].held_mentions = held_mentions[t];
+      }
+    }
   }
   free(raw);
   free(mentions);
+  free(held_raw);
+  free(held_mentions);
   if (sc->capspk < sc->speakers.n) {
     sc->capspk = sc->speakers.n;
     sc->spk_view = lxs_xrealloc(sc->spk_view, sc->capspk * sizeof *sc->spk_view);

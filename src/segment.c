@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "utf8.h"
 
@@ -81,7 +82,7 @@ uint32_t lxs_speakers_intern(lxs_speakers *sp, const char *name, size_t nlen,
                              const char *desc, size_t dlen) {
   char *nm = clean_copy(name, nlen);
   for (size_t i = 0; i < sp->n; i++) {
-    if (strcmp(sp->names[i], nm) == 0) {
+    if (strcasecmp(sp->names[i], nm) == 0) {
       free(nm);
       if (!sp->descs[i][0] && dlen) {
         free(sp->descs[i]);

@@ -165,7 +165,8 @@ enum {
   C_UPPER = 4,
   C_LOWER = 8,
   C_HIGH = 16, /* >= 0x80: decode and take the slow path */
-  C_MARK = 32  /* '!' or '?', counted for emphasis */
+  C_MARK = 32, /* '!' or '?', counted for emphasis */
+  C_APOS = 64  /* '\'', so the word may contain "n't" */
 };
 
 struct lxs_vader {
@@ -174,12 +175,17 @@ struct lxs_vader {
   vader_slot *slots;
   size_t nslots; /* power of two */
   lxs_buf keys;
+  /* Bloom filter over the keys (4 bits per slot, 2 probes): three words in
+   * four are in no table, and the filter answers those from L1 cache. */
+  uint64_t *filter;
+  size_t filter_mask; /* number of bits - 1 */
 
   vader_emoji *emo;
   size_t nemo, emo_slots; /* emo_slots: power of two or 0 */
   lxs_buf emo_desc;
   size_t ascii_emoji; /* number of ASCII keys (none in the real file) */
   uint8_t cls[256];   /* C_* per byte */
+  uint8_t lower_tab[256]; /* ASCII lowercase per byte */
 
   /* scratch reused across calls; this is why one instance = one thread */
   lxs_buf text;  /* emoji-replaced text */
@@ -191,6 +197,19 @@ struct lxs_vader {
   size_t sent_cap;
   size_t bangs, questions;
 };
+
+static void filter_add(lxs_vader *v, uint64_t h) {
+  size_t b1 = (size_t)(h >> 20) & v->filter_mask;
+  size_t b2 = (size_t)(h >> 42) & v->filter_mask;
+  v->filter[b1 >> 6] |= 1ULL << (b1 & 63);
+  v->filter[b2 >> 6] |= 1ULL << (b2 & 63);
+}
+
+static int filter_may_have(const lxs_vader *v, uint64_t h) {
+  size_t b1 = (size_t)(h >> 20) & v->filter_mask;
+  size_t b2 = (size_t)(h >> 42) & v->filter_mask;
+  return (v->filter[b1 >> 6] >> (b1 & 63)) & (v->filter[b2 >> 6] >> (b2 & 63)) & 1;
+}
 
 /* key must be zero-padded to KEY_INLINE bytes when n <= KEY_INLINE. */
 static const vader_entry *table_find(const lxs_vader *v, const char *key,
@@ -217,19 +236,21 @@ static void table_place(vader_slot *slots, size_t nslots, uint32_t idx,
   slots[i].hash = (uint32_t)h;
 }
 
-/* Keep the load factor at most 1/4: most words are NOT in the table, and
- * a miss ends at the first empty slot. */
-static void table_grow(lxs_vader *v) {
-  size_t ns = v->nslots * 2;
-  vader_slot *slots = lxs_xcalloc(ns, sizeof *slots);
+/* (Re)build slots and filter for ns slots.  The load factor stays at most
+ * 1/2 so that slots and entries of the real lexicon fit in L2 together. */
+static void table_resize(lxs_vader *v, size_t ns) {
+  free(v->slots);
+  free(v->filter);
+  v->slots = lxs_xcalloc(ns, sizeof *v->slots);
+  v->nslots = ns;
+  v->filter_mask = ns * 4 - 1;
+  v->filter = lxs_xcalloc(ns * 4 / 64, sizeof *v->filter);
   for (size_t i = 0; i < v->nents; i++) {
     const vader_entry *e = &v->ents[i];
     uint64_t h = lxs_hash_bytes(v->keys.data + e->key_off, e->key_len);
-    table_place(slots, ns, (uint32_t)(i + 1), h);
+    table_place(v->slots, ns, (uint32_t)(i + 1), h);
+    filter_add(v, h);
   }
-  free(v->slots);
-  v->slots = slots;
-  v->nslots = ns;
 }
 
 /* Find or create the entry for key s[0..n), n <= KEY_MAX. */
@@ -243,7 +264,7 @@ static vader_entry *table_intern(lxs_vader *v, const char *s, size_t n) {
   uint64_t h = lxs_hash_bytes(s, n);
   const vader_entry *found = table_find(v, key, n, h);
   if (found) return (vader_entry *)found;
-  if ((v->nents + 1) * 4 > v->nslots) table_grow(v);
+  if ((v->nents + 1) * 2 > v->nslots) table_resize(v, v->nslots * 2);
   LXS_VEC_GROW(v->ents, v->nents, v->ents_cap);
   vader_entry *e = &v->ents[v->nents++];
   memset(e, 0, sizeof *e);
@@ -252,6 +273,7 @@ static vader_entry *table_intern(lxs_vader *v, const char *s, size_t n) {
   e->key_len = (uint16_t)n;
   lxs_buf_put(&v->keys, s, n);
   table_place(v->slots, v->nslots, (uint32_t)v->nents, h);
+  filter_add(v, h);
   return e;
 }
 
@@ -283,19 +305,21 @@ static void init_byte_classes(uint8_t cls[256]) {
     else if (c > ' ' && c < 0x7F && !(c >= '0' && c <= '9'))
       k = C_PUNCT;
     if (c == '!' || c == '?') k |= C_MARK;
+    if (c == '\'') k |= C_APOS;
     cls[c] = k;
   }
 }
 
 lxs_vader *lxs_vader_new(void) {
   lxs_vader *v = lxs_xcalloc(1, sizeof *v);
-  v->nslots = 1024;
-  v->slots = lxs_xcalloc(v->nslots, sizeof *v->slots);
+  table_resize(v, 1024);
   lxs_buf_init(&v->keys);
   lxs_buf_init(&v->emo_desc);
   lxs_buf_init(&v->text);
   lxs_buf_init(&v->lower);
   init_byte_classes(v->cls);
+  for (int c = 0; c < 256; c++)
+    v->lower_tab[c] = (uint8_t)((c >= 'A' && c <= 'Z') ? c + 32 : c);
   add_builtin_words(v);
   return v;
 }
@@ -304,6 +328,7 @@ void lxs_vader_free(lxs_vader *v) {
   if (!v) return;
   free(v->ents);
   free(v->slots);
+  free(v->filter);
   lxs_buf_free(&v->keys);
   free(v->emo);
   lxs_buf_free(&v->emo_desc);
@@ -606,65 +631,39 @@ static int has_nt(const char *s, size_t n) {
   return 0;
 }
 
-/* Record word i from its lowercased, zero-padded form in v->lower. */
-static void add_word(lxs_vader *v, size_t ln, int upper) {
-  const char *low = v->lower.data;
-  const vader_entry *e = table_find(v, low, ln, lxs_hash_bytes(low, ln));
+/* The tokeniser hashes words as it lowercases them; this must be the same
+ * FNV-1a as lxs_hash_bytes, which hashes the table's keys. */
+#define FNV_OFFSET 1469598103934665603ULL
+#define FNV_PRIME 1099511628211ULL
+
+/* Record a word: low[0..ln) is its lowercased form, zero-padded to
+ * KEY_INLINE bytes, h its hash. */
+static void add_word(lxs_vader *v, const char *low, size_t ln, uint64_t h,
+                     int upper, int maybe_nt) {
+  const vader_entry *e =
+      filter_may_have(v, h) ? table_find(v, low, ln, h) : NULL;
   LXS_VEC_GROW(v->words, v->nwords, v->words_cap);
   vader_word *w = &v->words[v->nwords++];
   w->upper = (uint8_t)upper;
   w->valence = e ? e->valence : 0.0;
   w->flags = e ? e->flags : 0;
   w->kw = e ? e->kw : KW_NONE;
-  if (!(w->flags & F_NEG) && memchr(low, '\'', ln) && has_nt(low, ln))
-    w->flags |= F_NEG;
+  if (maybe_nt && !(w->flags & F_NEG) && has_nt(low, ln)) w->flags |= F_NEG;
 }
 
-/* ASCII word: lowercase it with a table and note str.isupper(). */
-static void add_ascii_word(lxs_vader *v, const char *s, size_t n) {
-  char *low = v->lower.data; /* reserved for the whole text + padding */
-  unsigned seen = 0;
+static void count_marks(lxs_vader *v, const unsigned char *s, size_t n) {
   for (size_t i = 0; i < n; i++) {
-    uint8_t k = v->cls[(unsigned char)s[i]];
-    seen |= k;
-    low[i] = (char)(s[i] + ((k & C_UPPER) ? 32 : 0));
+    v->bangs += s[i] == '!';
+    v->questions += s[i] == '?';
   }
-  memset(low + n, 0, KEY_INLINE);
-  add_word(v, n, (seen & C_UPPER) && !(seen & C_LOWER));
 }
 
-/* Any other word: the UTF-8 module applies Python's rules. */
-static void add_utf8_word(lxs_vader *v, const char *s, size_t n) {
-  lxs_buf *b = &v->lower;
-  b->len = 0;
-  lxs_utf8_py_lower(s, n, b);
-  size_t ln = b->len;
-  lxs_buf_reserve(b, KEY_INLINE);
-  memset(b->data + ln, 0, KEY_INLINE);
-  add_word(v, ln, lxs_utf8_py_isupper(s, n));
-}
-
-/* A whitespace-delimited token (acc = OR of its byte classes): strip
- * string.punctuation from both ends, but keep the token whole if that
- * leaves <= 2 code points (emoticons like ":)" or ":-D"). */
-static void add_token(lxs_vader *v, const char *s, size_t n, unsigned acc) {
-  const uint8_t *cls = v->cls;
-  if (acc & C_MARK) {
-    for (size_t i = 0; i < n; i++) {
-      v->bangs += s[i] == '!';
-      v->questions += s[i] == '?';
-    }
-  }
-  size_t b = 0, e = n;
-  while (b < e && (cls[(unsigned char)s[b]] & C_PUNCT)) b++;
-  while (e > b && (cls[(unsigned char)s[e - 1]] & C_PUNCT)) e--;
-  if (!(acc & C_HIGH)) {
-    if (e - b <= 2) b = 0, e = n;
-    add_ascii_word(v, s + b, e - b);
-  } else {
-    if (count_cps(s + b, e - b, 3) <= 2) b = 0, e = n;
-    add_utf8_word(v, s + b, e - b);
-  }
+/* Hash an already lowercased word in v->lower, pad it, record it. */
+static void add_lowered(lxs_vader *v, size_t ln, int upper) {
+  lxs_buf_reserve(&v->lower, ln + KEY_INLINE);
+  char *low = v->lower.data;
+  memset(low + ln, 0, KEY_INLINE);
+  add_word(v, low, ln, lxs_hash_bytes(low, ln), upper, 1);
 }
 
 /* Length of the code point at s if it is str.split() whitespace, else 0;
@@ -675,7 +674,83 @@ static size_t utf8_space(const unsigned char *s, size_t len, size_t *n) {
   return lxs_utf8_py_isspace(cp) ? *n : 0;
 }
 
-/* Python's str.split(), handing each token to add_token. */
+/* Slow path: a token with non-ASCII bytes starting at t[start].  Returns
+ * the position after it. */
+static size_t utf8_token(lxs_vader *v, const unsigned char *t, size_t len,
+                         size_t start) {
+  const uint8_t *cls = v->cls;
+  size_t pos = start, n;
+  for (;;) {
+    while (pos < len && !(cls[t[pos]] & (C_SPACE | C_HIGH))) pos++;
+    if (pos == len || (cls[t[pos]] & C_SPACE) ||
+        utf8_space(t + pos, len - pos, &n))
+      break;
+    pos += n;
+  }
+  const unsigned char *s = t + start;
+  size_t tn = pos - start, b = 0, e = tn;
+  count_marks(v, s, tn);
+  /* strip string.punctuation; keep the token if <= 2 code points remain */
+  while (b < e && (cls[s[b]] & C_PUNCT)) b++;
+  while (e > b && (cls[s[e - 1]] & C_PUNCT)) e--;
+  if (count_cps((const char *)s + b, e - b, 3) <= 2) b = 0, e = tn;
+  v->lower.len = 0;
+  lxs_utf8_py_lower((const char *)s + b, e - b, &v->lower);
+  add_lowered(v, v->lower.len,
+              lxs_utf8_py_isupper((const char *)s + b, e - b));
+  return pos;
+}
+
+/* Fast path: an ASCII token at t[start].  Strips string.punctuation from
+ * both ends while lowercasing and hashing in the same pass (the hash of
+ * the stripped word is the state after its last non-punctuation byte).
+ * If fewer than three characters remain, the reference keeps the whole
+ * token (emoticons such as ":)" and ":-D").  Returns the position after
+ * the token. */
+static size_t ascii_token(lxs_vader *v, const unsigned char *t, size_t len,
+                          size_t start) {
+  const uint8_t *cls = v->cls;
+  const uint8_t *lower = v->lower_tab;
+  char *low = v->lower.data; /* reserved for the whole text + padding */
+#define CLS_AT(p) ((p) < len ? cls[t[p]] : C_SPACE)
+  size_t pos = start;
+  unsigned acc = 0, k;
+  while ((k = CLS_AT(pos)) & C_PUNCT) {
+    acc |= k;
+    pos++;
+  }
+  size_t b = pos, e = pos;
+  uint64_t h = FNV_OFFSET, he = h;
+  while (!((k = CLS_AT(pos)) & (C_SPACE | C_HIGH))) {
+    acc |= k;
+    unsigned char c = lower[t[pos]];
+    low[pos - b] = (char)c;
+    h = (h ^ c) * FNV_PRIME;
+    if (!(k & C_PUNCT)) {
+      he = h;
+      e = pos + 1;
+    }
+    pos++;
+  }
+#undef CLS_AT
+  size_t n;
+  if ((k & C_HIGH) && !utf8_space(t + pos, len - pos, &n))
+    return utf8_token(v, t, len, start); /* non-ASCII inside: start over */
+  if (acc & C_MARK) count_marks(v, t + start, pos - start);
+  /* Letters are never punctuation, so the token's classes tell
+   * str.isupper() of the word whether or not it was stripped. */
+  int upper = (acc & C_UPPER) && !(acc & C_LOWER);
+  if (e - b <= 2 && (b != start || e != pos)) {
+    for (size_t i = start; i < pos; i++) low[i - start] = (char)lower[t[i]];
+    add_lowered(v, pos - start, upper);
+  } else {
+    memset(low + (e - b), 0, KEY_INLINE);
+    add_word(v, low, e - b, he, upper, acc & C_APOS);
+  }
+  return pos;
+}
+
+/* Python's str.split(), handing each token to the fast or slow path. */
 static void tokenize(lxs_vader *v, const char *text, size_t len) {
   const unsigned char *t = (const unsigned char *)text;
   const uint8_t *cls = v->cls;
@@ -684,27 +759,14 @@ static void tokenize(lxs_vader *v, const char *text, size_t len) {
   lxs_buf_reserve(&v->lower, len + KEY_INLINE);
   while (pos < len) {
     uint8_t k = cls[t[pos]];
-    if (k & C_SPACE) {
+    if (k & C_SPACE)
       pos++;
-      continue;
-    }
-    if ((k & C_HIGH) && utf8_space(t + pos, len - pos, &n)) {
+    else if (!(k & C_HIGH))
+      pos = ascii_token(v, t, len, pos);
+    else if (utf8_space(t + pos, len - pos, &n))
       pos += n;
-      continue;
-    }
-    size_t start = pos;
-    unsigned acc = 0;
-    for (;;) {
-      while (pos < len && !((k = cls[t[pos]]) & (C_SPACE | C_HIGH))) {
-        acc |= k;
-        pos++;
-      }
-      if (pos == len || (k & C_SPACE) || utf8_space(t + pos, len - pos, &n))
-        break;
-      acc |= C_HIGH;
-      pos += n;
-    }
-    add_token(v, text + start, pos - start, acc);
+    else
+      pos = utf8_token(v, t, len, pos);
   }
 }
 
@@ -768,6 +830,7 @@ static int phrase_at(const vader_word *w, size_t at, const vader_phrase *p) {
 static const vader_phrase *find_phrase(const vader_phrase *ps, size_t count,
                                        const vader_word *w, size_t at,
                                        size_t n) {
+  if (w[at].kw == KW_NONE) return NULL; /* the common case */
   for (size_t k = 0; k < count; k++)
     if (ps[k].n == n && phrase_at(w, at, &ps[k])) return &ps[k];
   return NULL;
