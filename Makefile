@@ -7,15 +7,17 @@ OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-missing-field-initializers
 ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Iinclude -Isrc $(CFLAGS) $(EXTRA_CFLAGS)
-LDLIBS  := -lstemmer -lutf8proc -ljansson -lm -lpthread
+LDLIBS  := -lstemmer -lutf8proc -ljansson -lcsv -lyaml -lm -lpthread
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 # Debian packages this project needs (headers and libraries).
-DEB_PKGS := libutf8proc-dev libstemmer-dev uthash-dev libcmocka-dev libjansson-dev pkg-config
+DEB_PKGS := libutf8proc-dev libstemmer-dev uthash-dev libcmocka-dev libjansson-dev libcsv-dev libyaml-dev pkg-config
 
 LIB_SRC := src/util.c src/utf8.c src/tokenize.c src/stem.c src/sha256.c \
            src/lexicon.c src/match.c src/score.c src/segment.c src/aggregate.c \
-           src/report.c src/input.c $(VADER_SRC)
+           src/report.c src/input.c $(VADER_SRC) $(EXTRA_SRC)
+VADER_SRC ?=
+EXTRA_SRC ?=
 CLI_SRC := src/cli.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/lexicons_embedded.o
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)

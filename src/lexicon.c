@@ -186,9 +186,26 @@ static int theme_for(lxs_lexicon *lex, const char *name) {
 /* Turn one written term into pattern words.  alt: the variant with every
  * hyphenated compound replaced by its parts.  Returns words, or -1 with
  * message in why. */
+static int term_to_words_(lxs_lexicon *lex, const char *term, lxs_pword *out,
+                          lxs_pword *alt, int *nalt, int *nout, const char **why);
+
 static int term_to_words(lxs_lexicon *lex, const char *term, lxs_pword *out,
                          lxs_pword *alt, int *nalt, const char **why) {
-  int n = 0, na = 0;
+  int n = 0;
+  *nalt = 0;
+  int r = term_to_words_(lex, term, out, alt, nalt, &n, why);
+  if (r < 0) {
+    for (int i = 0; i < n; i++) free((void *)out[i].key);
+    for (int i = 0; i < *nalt; i++) free((void *)alt[i].key);
+    *nalt = 0;
+  }
+  return r;
+}
+
+static int term_to_words_(lxs_lexicon *lex, const char *term, lxs_pword *out,
+                          lxs_pword *alt, int *nalt, int *nout, const char **why) {
+#define n (*nout)
+#define na (*nalt)
   const char *p = term;
   while (*p) {
     const char *sp = strchr(p, ' ');
@@ -265,8 +282,9 @@ static int term_to_words(lxs_lexicon *lex, const char *term, lxs_pword *out,
     p += wl;
     if (*p == ' ') p++;
   }
-  *nalt = na;
   return n;
+#undef n
+#undef na
 }
 
 static void serialise(const lxs_pword *w, int n, lxs_buf *b) {
@@ -402,17 +420,88 @@ static char *keep_term(lxs_lexicon *lex, const char *s) {
   return c;
 }
 
-int lxs_lexicon_load_buffer(lxs_lexicon *lex, const char *name,
-                            const char *data, size_t len, char *err,
-                            size_t errlen) {
+
+uint32_t lxs_lexicon_begin_source(lxs_lexicon *lex, const char *name,
+                                  const char *format, const char *data,
+                                  size_t len) {
   LXS_VEC_GROW(lex->sources, lex->nsources, lex->capsources);
   uint32_t src = (uint32_t)lex->nsources;
   lxs_source *so = &lex->sources[lex->nsources++];
   memset(so, 0, sizeof *so);
   so->name = lxs_xstrndup(name, strlen(name));
-  so->format = lxs_xstrndup("tsv", 3);
+  so->format = lxs_xstrndup(format, strlen(format));
   lxs_sha256_hex(data, len, so->sha256);
+  return src;
+}
 
+int lxs_lexicon_add_entry(lxs_lexicon *lex, uint32_t src, uint32_t lineno,
+                          const char *term, const char *theme,
+                          const char *role, const char *weight, char *err,
+                          size_t errlen) {
+  const char *name = src < lex->nsources ? lex->sources[src].name : "?";
+  int rc = LXS_OK;
+#define FAIL(...)                                                         \
+  do {                                                                    \
+    char m_[200];                                                         \
+    snprintf(m_, sizeof m_, __VA_ARGS__);                                 \
+    lxs_set_err(err, errlen, "%s:%u: %s", name, lineno, m_);              \
+    rc = LXS_EDATA;                                                       \
+    goto done;                                                            \
+  } while (0)
+  {
+    if (!term[0]) FAIL("empty term");
+    uint32_t th;
+    if (strcmp(theme, "-") == 0) th = LXS_THEME_MODIFIER;
+    else if (strcmp(theme, "sentiment") == 0) th = LXS_THEME_SENTIMENT;
+    else if (valid_theme_name(theme)) th = (uint32_t)theme_for(lex, theme);
+    else FAIL("invalid theme '%s' (use [a-z][a-z0-9_]*, 'sentiment' or '-')", theme);
+    int r = role_from_name(role);
+    if (r < 0)
+      FAIL("unknown role '%s' (target, stance, eval, harm, benefit, oppose, "
+           "negator, neutral, intensifier, diminisher, hedge, contrast, "
+           "concessive, conditional, report, agent, distancer, endorse)", role);
+    double w;
+    if (parse_weight(weight, &w)) FAIL("weight '%s' is not a number", weight);
+    const char *why = check_role(th, (lxs_role)r, w);
+    if (why) FAIL("%s (role %s, weight %s)", why, role, weight);
+    lxs_pword words[LXS_MAX_PATTERN_WORDS], alt[LXS_MAX_PATTERN_WORDS];
+    int nalt = 0;
+    int nw = term_to_words(lex, term, words, alt, &nalt, &why);
+    if (nw < 0) {
+      /* term_to_words leaves no allocation behind on failure */
+      FAIL("term '%s': %s", term, why);
+    }
+    lxs_sense sense;
+    sense.theme = th;
+    sense.role = (lxs_role)r;
+    sense.weight = w;
+    sense.term = keep_term(lex, term);
+    sense.source = src;
+    sense.line = lineno;
+    int same = nalt == nw;
+    for (int i = 0; same && i < nw; i++)
+      same = alt[i].len == words[i].len && alt[i].glob == words[i].glob &&
+             memcmp(alt[i].key, words[i].key, words[i].len) == 0;
+    add_sense(lex, words, nw, &sense);
+    if (!same) add_sense(lex, alt, nalt, &sense);
+    else
+      for (int i = 0; i < nalt; i++) free((void *)alt[i].key);
+    lex->nentries++;
+  }
+done:
+  return rc;
+#undef FAIL
+}
+
+void lxs_lexicon_count_entry(lxs_lexicon *lex, uint32_t src) {
+  if (src < lex->nsources) lex->sources[src].entries++;
+}
+
+int lxs_lexicon_load_buffer(lxs_lexicon *lex, const char *name,
+                            const char *data, size_t len, char *err,
+                            size_t errlen) {
+  uint32_t src = lxs_lexicon_begin_source(lex, name, "tsv", data, len);
+  lxs_source *so = &lex->sources[src];
   size_t pos = 0;
   uint32_t lineno = 0;
   if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) pos = 3;
@@ -462,42 +551,14 @@ int lxs_lexicon_load_buffer(lxs_lexicon *lex, const char *name,
       if (fields[i][0] == ' ' || fields[i][fl - 1] == ' ')
         FAIL("field %d has leading or trailing spaces", i + 1);
     }
-    const char *term = fields[0], *theme = fields[1], *role = fields[2];
-    uint32_t th;
-    if (strcmp(theme, "-") == 0) th = LXS_THEME_MODIFIER;
-    else if (strcmp(theme, "sentiment") == 0) th = LXS_THEME_SENTIMENT;
-    else if (valid_theme_name(theme)) th = (uint32_t)theme_for(lex, theme);
-    else FAIL("invalid theme '%s' (use [a-z][a-z0-9_]*, 'sentiment' or '-')", theme);
-    int r = role_from_name(role);
-    if (r < 0)
-      FAIL("unknown role '%s' (target, stance, eval, harm, benefit, oppose, "
-           "negator, neutral, intensifier, diminisher, hedge, contrast, "
-           "concessive, conditional, report, agent, distancer, endorse)", role);
-    double w;
-    if (parse_weight(fields[3], &w)) FAIL("weight '%s' is not a number", fields[3]);
-    const char *why = check_role(th, (lxs_role)r, w);
-    if (why) FAIL("%s (role %s, weight %s)", why, role, fields[3]);
-    lxs_pword words[LXS_MAX_PATTERN_WORDS], alt[LXS_MAX_PATTERN_WORDS];
-    int nalt = 0;
-    int nw = term_to_words(lex, term, words, alt, &nalt, &why);
-    if (nw < 0) FAIL("term '%s': %s", term, why);
-    lxs_sense sense;
-    sense.theme = th;
-    sense.role = (lxs_role)r;
-    sense.weight = w;
-    sense.term = keep_term(lex, term);
-    sense.source = src;
-    sense.line = lineno;
-    int same = nalt == nw;
-    for (int i = 0; same && i < nw; i++)
-      same = alt[i].len == words[i].len && alt[i].glob == words[i].glob &&
-             memcmp(alt[i].key, words[i].key, words[i].len) == 0;
-    add_sense(lex, words, nw, &sense);
-    if (!same) add_sense(lex, alt, nalt, &sense);
-    else
-      for (int i = 0; i < nalt; i++) free((void *)alt[i].key);
+    int arc = lxs_lexicon_add_entry(lex, src, lineno, fields[0], fields[1],
+                                    fields[2], fields[3], err, errlen);
+    if (arc) {
+      rc = arc;
+      goto done;
+    }
+    so = &lex->sources[src];
     so->entries++;
-    lex->nentries++;
 #undef FAIL
   }
 done:

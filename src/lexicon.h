@@ -90,4 +90,18 @@ const char *lxs_lexicon_language(const lxs_lexicon *lex);
 /* Returns index of theme name, or -1. */
 int lxs_lexicon_theme_index(const lxs_lexicon *lex, const char *name);
 
+/* Programmatic loading, used by the dictionary-format readers: register a
+ * source (for provenance; data/len are hashed), then add entries to it.
+ * Entry fields are validated exactly like a TSV line; errors are
+ * "NAME:LINE: message" and LXS_EDATA. */
+uint32_t lxs_lexicon_begin_source(lxs_lexicon *lex, const char *name,
+                                  const char *format, const char *data,
+                                  size_t len);
+int lxs_lexicon_add_entry(lxs_lexicon *lex, uint32_t src, uint32_t line,
+                          const char *term, const char *theme,
+                          const char *role, const char *weight, char *err,
+                          size_t errlen);
+/* Count one more entry for a source (readers call it per accepted entry). */
+void lxs_lexicon_count_entry(lxs_lexicon *lex, uint32_t src);
+
 #endif
