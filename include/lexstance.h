@@ -148,7 +148,9 @@ static inline int lxs_stance_class(double stance) {
 
 /* ---- aggregation ------------------------------------------------------- */
 
-/* Per-unit totals: build one per speaker / document / sentence. */
+/* Per-unit totals: build one per speaker / document / sentence.  With
+ * keep_samples set, the per-sentence values are kept too, for bootstrap
+ * intervals (see lxs_bootstrap). */
 typedef struct {
   size_t tokens;
   size_t sentences;
@@ -158,6 +160,13 @@ typedef struct {
   uint32_t *mentions;         /* per theme */
   double *stance_sum;         /* per theme, over mentioning sentences */
   uint32_t *stance_n;         /* sentences mentioning the theme */
+  /* per-sentence samples (when keep_samples) */
+  int keep_samples;
+  size_t n_samples, cap_samples;
+  uint32_t *s_tokens;         /* [n_samples] */
+  double *s_sentiment;        /* [n_samples]; NAN when no sentiment hits */
+  uint32_t *s_mentions;       /* [n_samples * n_themes] */
+  double *s_stance;           /* [n_samples * n_themes] */
 } lxs_agg;
 
 void lxs_agg_init(lxs_agg *a, size_t n_themes);
@@ -177,6 +186,28 @@ void lxs_agg_merge(lxs_agg *into, const lxs_agg *from);
 double lxs_agg_stance(const lxs_agg *a, size_t t, int *present);
 double lxs_agg_salience(const lxs_agg *a, size_t t);  /* per 1,000 tokens */
 double lxs_agg_sentiment(const lxs_agg *a);
+
+/* ---- uncertainty ------------------------------------------------------- */
+
+typedef struct {
+  double lo, hi;
+  int ok;                     /* 0 when undefined (theme never mentioned) */
+} lxs_interval;
+
+/* Percentile bootstrap over the unit's sentences: B resamples (with
+ * replacement) at confidence level (e.g. 0.95), seeded; deterministic.
+ * stance and salience have n_themes entries. */
+void lxs_bootstrap(const lxs_agg *a, unsigned B, double level, uint64_t seed,
+                   lxs_interval *stance, lxs_interval *salience,
+                   lxs_interval *sentiment);
+/* Difference of stance on theme t between units a and b: bootstrap
+ * interval of (a - b) and a two-sided permutation p-value (P permutations
+ * of the pooled mentioning sentences).  Returns 0 if either unit never
+ * mentions the theme. */
+int lxs_stance_difference(const lxs_agg *a, const lxs_agg *b, size_t t,
+                          unsigned B, double level, uint64_t seed,
+                          double *diff, lxs_interval *ci, double *p_value);
+uint64_t lxs_seed_mix(uint64_t seed, const char *s);
 
 #ifdef __cplusplus
 }

@@ -3,6 +3,7 @@
  * stance    = mean sentence stance over sentences that mention the theme
  * salience  = theme mentions per 1,000 word tokens
  * sentiment = mean sentence sentiment over sentences with sentiment terms */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,10 @@ void lxs_agg_init(lxs_agg *a, size_t n_themes) {
 
 void lxs_agg_free(lxs_agg *a) {
   if (!a) return;
+  free(a->s_tokens);
+  free(a->s_sentiment);
+  free(a->s_mentions);
+  free(a->s_stance);
   free(a->mentions);
   free(a->stance_sum);
   free(a->stance_n);
@@ -31,13 +36,35 @@ void lxs_agg_reset(lxs_agg *a) {
   memset(a->mentions, 0, a->n_themes * sizeof *a->mentions);
   memset(a->stance_sum, 0, a->n_themes * sizeof *a->stance_sum);
   memset(a->stance_n, 0, a->n_themes * sizeof *a->stance_n);
+  a->n_samples = 0;
 }
 
-#include <math.h>
+static void add_sample(lxs_agg *a) {
+  if (a->n_samples == a->cap_samples) {
+    size_t nc = a->cap_samples ? a->cap_samples * 2 : 32;
+    a->s_tokens = lxs_xrealloc(a->s_tokens, nc * sizeof *a->s_tokens);
+    a->s_sentiment = lxs_xrealloc(a->s_sentiment, nc * sizeof *a->s_sentiment);
+    a->s_mentions = lxs_xrealloc(a->s_mentions, nc * (a->n_themes + 1) * sizeof *a->s_mentions);
+    a->s_stance = lxs_xrealloc(a->s_stance, nc * (a->n_themes + 1) * sizeof *a->s_stance);
+    a->cap_samples = nc;
+  }
+  size_t i = a->n_samples++;
+  a->s_tokens[i] = 0;
+  a->s_sentiment[i] = NAN;
+  memset(a->s_mentions + i * a->n_themes, 0, a->n_themes * sizeof *a->s_mentions);
+  memset(a->s_stance + i * a->n_themes, 0, a->n_themes * sizeof *a->s_stance);
+}
 
 void lxs_agg_add_part(lxs_agg *a, const lxs_result *r, size_t s, int part) {
   const lxs_sentence *se = &r->sentences[s];
   if (se->flags & LXS_SENTENCE_HEADER) return;
+  size_t si = 0;
+  if (a->keep_samples) {
+    add_sample(a);
+    si = a->n_samples - 1;
+    a->s_tokens[si] = se->tokens;
+    if (part != LXS_PART_HELD && se->sentiment_hits) a->s_sentiment[si] = se->sentiment;
+  }
   a->tokens += se->tokens;
   if (part != LXS_PART_HELD) {
     /* The sentence and its tone belong to whoever speaks it. */
@@ -62,9 +89,14 @@ void lxs_agg_add_part(lxs_agg *a, const lxs_result *r, size_t s, int part) {
       raw = ts->held_raw;
     }
     if (!m) continue;
+    double st = part == LXS_PART_ALL ? ts->stance : raw / sqrt(raw * raw + 1.0);
     a->mentions[t] += m;
-    a->stance_sum[t] += part == LXS_PART_ALL ? ts->stance : raw / sqrt(raw * raw + 1.0);
+    a->stance_sum[t] += st;
     a->stance_n[t]++;
+    if (a->keep_samples) {
+      a->s_mentions[si * a->n_themes + t] = m;
+      a->s_stance[si * a->n_themes + t] = st;
+    }
   }
 }
 
@@ -83,6 +115,18 @@ void lxs_agg_add_speaker(lxs_agg *a, const lxs_result *r, uint32_t sp) {
 }
 
 void lxs_agg_merge(lxs_agg *into, const lxs_agg *from) {
+  if (into->keep_samples && from->keep_samples) {
+    for (size_t i = 0; i < from->n_samples; i++) {
+      add_sample(into);
+      size_t k = into->n_samples - 1;
+      into->s_tokens[k] = from->s_tokens[i];
+      into->s_sentiment[k] = from->s_sentiment[i];
+      for (size_t t = 0; t < into->n_themes && t < from->n_themes; t++) {
+        into->s_mentions[k * into->n_themes + t] = from->s_mentions[i * from->n_themes + t];
+        into->s_stance[k * into->n_themes + t] = from->s_stance[i * from->n_themes + t];
+      }
+    }
+  }
   into->tokens += from->tokens;
   into->sentences += from->sentences;
   into->sentiment_sum += from->sentiment_sum;

@@ -1,27 +1,26 @@
-/* cli.c - the lexstance command line: score, compare.
+/* cli.c - the lexstance command line: options, lexicon loading, row
+ * writers shared by the commands, and main().
  *
  * Exit codes: 0 ok, 1 bad input or lexicon data, 2 usage, 3 I/O error,
  * 4 out of memory, 130 interrupted. */
 #define _POSIX_C_SOURCE 200809L
+#include "cli.h"
+
 #include <errno.h>
 #include <getopt.h>
-#include <stdio.h>
+#include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 
-#include "input.h"
 #include "lexicon.h"
-#include "lexstance.h"
-#include "report.h"
-#include "util.h"
-
-#define ERRLEN 512
 
 static const char kUsage[] =
     "usage: lexstance score [options] [FILE|-]...\n"
     "       lexstance compare [options] [-o DIR] ARTICLE...\n"
+    "       lexstance explain [--theme T] [--speaker S] FILE...\n"
     "       lexstance --help | --version\n";
 
 static const char kHelp[] =
@@ -29,8 +28,11 @@ static const char kHelp[] =
     "\n"
     "Commands:\n"
     "  score [FILE|-]...      score documents; long CSV to stdout\n"
-    "  compare ARTICLE...     compare the speakers of articles; Markdown table\n"
-    "                         to stdout, CSV reports to DIR\n"
+    "  compare ARTICLE...     compare speakers across articles: Markdown table to\n"
+    "                         stdout; comparison.csv, speakers.csv, evidence.csv,\n"
+    "                         differences.csv, comparison.svg, report.html in DIR\n"
+    "  explain FILE...        show each matched sentence, the rules applied and\n"
+    "                         each contribution\n"
     "\n"
     "Options:\n"
     "  --input FMT            text (an article, default), lines, tsv (id<TAB>text),\n"
@@ -43,36 +45,50 @@ static const char kHelp[] =
     "  --no-default-lexicons  do not load the embedded lexicons\n"
     "  --language LANG        Snowball stemmer language (default english)\n"
     "  --no-attribution       do not split articles into speakers\n"
+    "  --bootstrap N          bootstrap resamples for intervals (default 2000 for\n"
+    "                         speakers and compare, 0 for doc and sentence units)\n"
+    "  --seed S               random seed for resampling (default 1)\n"
+    "  --ci LEVEL             confidence level of intervals (default 0.95)\n"
+    "  --by article           compare: one row per speaker and article\n"
+    "  --theme T, --speaker S explain: only this theme / speaker\n"
+    "  --color, --no-color    explain: force or disable colour\n"
     "  -h, --help             this help\n"
     "  --version              print the version\n"
     "\n"
     "Exit status: 0 ok, 1 bad input or lexicon data, 2 usage error,\n"
     "3 I/O error, 4 out of memory, 130 interrupted.\n";
 
-static void die_usage(const char *fmt, const char *arg) {
+void cli_err(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fputs("lexstance: ", stderr);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+}
+
+_Noreturn void cli_usage_error(const char *fmt, const char *arg) {
   fprintf(stderr, "lexstance: ");
   fprintf(stderr, fmt, arg);
   fprintf(stderr, "\n%s", kUsage);
   exit(LXS_EUSAGE);
 }
 
-typedef struct {
-  const char **lexicons;
-  size_t nlex;
-  int no_defaults;
-  const char *language;
-  lxs_input_format input;
-  int input_set;
-  enum { UNIT_SENTENCE, UNIT_SPEAKER, UNIT_DOC } unit;
-  int unit_set;
-  enum { FMT_CSV, FMT_MD, FMT_JSONL } format;
-  const char *output;
-  int no_attribution;
-} cli_opts;
+static _Noreturn void print_help(void) {
+  fputs(kHelp, stdout);
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    cli_err("error writing to standard output: %s", strerror(errno));
+    exit(LXS_EIO);
+  }
+  exit(0);
+}
 
 enum {
   OPT_INPUT = 256, OPT_UNIT, OPT_FORMAT, OPT_LEXICON, OPT_NODEF, OPT_LANG,
-  OPT_NOATTR, OPT_VERSION
+  OPT_NOATTR, OPT_VERSION, OPT_BOOT, OPT_SEED, OPT_CI, OPT_THEME, OPT_SPEAKER,
+  OPT_COLOR, OPT_NOCOLOR, OPT_BY, OPT_SPEAKERS, OPT_LEXFMT, OPT_MAP,
+  OPT_MAPFILE, OPT_CATEGORIES, OPT_SENTIMENT, OPT_VADERLEX, OPT_EMOJILEX,
+  OPT_PARTIAL, OPT_ONERROR, OPT_QUIET
 };
 
 static const struct option kLongOpts[] = {
@@ -84,85 +100,167 @@ static const struct option kLongOpts[] = {
     {"no-default-lexicons", no_argument, NULL, OPT_NODEF},
     {"language", required_argument, NULL, OPT_LANG},
     {"no-attribution", no_argument, NULL, OPT_NOATTR},
+    {"bootstrap", required_argument, NULL, OPT_BOOT},
+    {"seed", required_argument, NULL, OPT_SEED},
+    {"ci", required_argument, NULL, OPT_CI},
+    {"theme", required_argument, NULL, OPT_THEME},
+    {"speaker", required_argument, NULL, OPT_SPEAKER},
+    {"color", no_argument, NULL, OPT_COLOR},
+    {"colour", no_argument, NULL, OPT_COLOR},
+    {"no-color", no_argument, NULL, OPT_NOCOLOR},
+    {"no-colour", no_argument, NULL, OPT_NOCOLOR},
+    {"by", required_argument, NULL, OPT_BY},
+    {"speakers", required_argument, NULL, OPT_SPEAKERS},
+    {"lexicon-format", required_argument, NULL, OPT_LEXFMT},
+    {"map", required_argument, NULL, OPT_MAP},
+    {"map-file", required_argument, NULL, OPT_MAPFILE},
+    {"categories", no_argument, NULL, OPT_CATEGORIES},
+    {"sentiment", required_argument, NULL, OPT_SENTIMENT},
+    {"vader-lexicon", required_argument, NULL, OPT_VADERLEX},
+    {"emoji-lexicon", required_argument, NULL, OPT_EMOJILEX},
+    {"jobs", required_argument, NULL, 'j'},
+    {"partial", required_argument, NULL, OPT_PARTIAL},
+    {"on-error", required_argument, NULL, OPT_ONERROR},
+    {"recursive", required_argument, NULL, 'r'},
+    {"quiet", no_argument, NULL, OPT_QUIET},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, OPT_VERSION},
     {NULL, 0, NULL, 0}};
 
-static void print_help(void) {
-  fputs(kHelp, stdout);
-  if (fflush(stdout) != 0 || ferror(stdout)) {
-    fprintf(stderr, "lexstance: error writing to standard output\n");
-    exit(LXS_EIO);
-  }
-  exit(0);
+static unsigned long parse_count(const char *s, const char *what,
+                                 unsigned long max) {
+  char *end;
+  errno = 0;
+  unsigned long v = strtoul(s, &end, 10);
+  if (errno || *end || !*s || s[0] == '-' || v > max)
+    cli_usage_error(what, s);
+  return v;
 }
 
-static int parse_opts(int argc, char **argv, cli_opts *o) {
+int cli_parse(int argc, char **argv, cli_opts *o) {
   memset(o, 0, sizeof *o);
   o->lexicons = lxs_xcalloc((size_t)argc + 1, sizeof(char *));
+  o->maps = lxs_xcalloc((size_t)argc + 1, sizeof(char *));
+  o->dirs = lxs_xcalloc((size_t)argc + 1, sizeof(char *));
   o->unit = UNIT_SPEAKER;
+  o->seed = 1;
+  o->ci = 0.95;
+  o->color = -1;
   opterr = 0;
   optind = 1;
   int c;
-  while ((c = getopt_long(argc, argv, "+o:h", kLongOpts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "+o:hj:r:q", kLongOpts, NULL)) != -1) {
     switch (c) {
     case OPT_INPUT:
       if (lxs_input_format_parse(optarg, &o->input))
-        die_usage("unknown input format '%s' (text, lines, tsv, jsonl)", optarg);
+        cli_usage_error("unknown input format '%s' (text, lines, tsv, jsonl)", optarg);
       o->input_set = 1;
       break;
     case OPT_UNIT:
       if (strcmp(optarg, "sentence") == 0) o->unit = UNIT_SENTENCE;
       else if (strcmp(optarg, "speaker") == 0) o->unit = UNIT_SPEAKER;
       else if (strcmp(optarg, "doc") == 0) o->unit = UNIT_DOC;
-      else die_usage("unknown unit '%s' (sentence, speaker, doc)", optarg);
+      else cli_usage_error("unknown unit '%s' (sentence, speaker, doc)", optarg);
       o->unit_set = 1;
       break;
     case OPT_FORMAT:
       if (strcmp(optarg, "csv") == 0) o->format = FMT_CSV;
       else if (strcmp(optarg, "md") == 0) o->format = FMT_MD;
       else if (strcmp(optarg, "jsonl") == 0) o->format = FMT_JSONL;
-      else die_usage("unknown format '%s' (csv, md, jsonl)", optarg);
+      else cli_usage_error("unknown format '%s' (csv, md, jsonl)", optarg);
       break;
     case 'o': o->output = optarg; break;
     case OPT_LEXICON: o->lexicons[o->nlex++] = optarg; break;
     case OPT_NODEF: o->no_defaults = 1; break;
     case OPT_LANG: o->language = optarg; break;
     case OPT_NOATTR: o->no_attribution = 1; break;
-    case 'h': print_help(); break;
+    case OPT_BOOT:
+      o->bootstrap = (unsigned)parse_count(optarg, "--bootstrap needs a count from 0 to 1000000, not '%s'", 1000000);
+      o->bootstrap_set = 1;
+      break;
+    case OPT_SEED:
+      o->seed = parse_count(optarg, "--seed needs a non-negative integer, not '%s'", ~0UL);
+      break;
+    case OPT_CI: {
+      char *end;
+      double v = strtod(optarg, &end);
+      if (*end || !(v > 0 && v < 1))
+        cli_usage_error("--ci needs a level between 0 and 1, not '%s'", optarg);
+      o->ci = v;
+      break;
+    }
+    case OPT_THEME: o->theme = optarg; break;
+    case OPT_SPEAKER: o->speaker = optarg; break;
+    case OPT_COLOR: o->color = 1; break;
+    case OPT_NOCOLOR: o->color = 0; break;
+    case OPT_BY:
+      if (strcmp(optarg, "article") != 0 && strcmp(optarg, "speaker") != 0)
+        cli_usage_error("unknown --by value '%s' (article, speaker)", optarg);
+      o->by_article = strcmp(optarg, "article") == 0;
+      break;
+    case OPT_SPEAKERS: o->speakers_file = optarg; break;
+    case OPT_LEXFMT: o->lexicon_format = optarg; break;
+    case OPT_MAP: o->maps[o->nmaps++] = optarg; break;
+    case OPT_MAPFILE: o->map_file = optarg; break;
+    case OPT_CATEGORIES: o->categories = 1; break;
+    case OPT_SENTIMENT:
+      if (strcmp(optarg, "vader") == 0) o->sentiment_vader = 1;
+      else if (strcmp(optarg, "default") == 0) o->sentiment_vader = 0;
+      else cli_usage_error("unknown sentiment model '%s' (default, vader)", optarg);
+      break;
+    case OPT_VADERLEX: o->vader_lexicon = optarg; break;
+    case OPT_EMOJILEX: o->emoji_lexicon = optarg; break;
+    case 'j': o->jobs = (unsigned)parse_count(optarg, "-j needs a thread count from 1 to 256, not '%s'", 256);
+      if (o->jobs == 0) cli_usage_error("-j needs a thread count from 1 to 256, not '%s'", optarg);
+      break;
+    case OPT_PARTIAL: o->partial = optarg; break;
+    case OPT_ONERROR:
+      if (strcmp(optarg, "skip") == 0) o->on_error_skip = 1;
+      else if (strcmp(optarg, "fail") == 0) o->on_error_skip = 0;
+      else cli_usage_error("unknown --on-error value '%s' (skip, fail)", optarg);
+      break;
+    case 'r': o->dirs[o->ndirs++] = optarg; break;
+    case 'q':
+    case OPT_QUIET: o->quiet = 1; break;
+    case 'h': print_help();
     case OPT_VERSION:
       printf("lexstance %s\n", LXS_VERSION);
-      exit(0);
+      exit(fflush(stdout) == 0 ? 0 : LXS_EIO);
     case ':':
-      die_usage("option '%s' needs an argument", argv[optind - 1]);
-      break;
+      cli_usage_error("option '%s' needs an argument", argv[optind - 1]);
     default:
-      die_usage("unknown option '%s'", argv[optind - 1]);
+      cli_usage_error("unknown option '%s'", argv[optind - 1]);
     }
   }
   if (!o->unit_set && o->input_set && o->input != LXS_IN_TEXT)
     o->unit = UNIT_DOC;
+  if (!o->bootstrap_set) o->bootstrap = o->unit == UNIT_SPEAKER ? 2000 : 0;
+  if (o->sentiment_vader && !o->vader_lexicon)
+    cli_usage_error("%s", "--sentiment vader needs --vader-lexicon PATH");
   return optind;
 }
 
-static lxs_lexicon *load_lexicon(const cli_opts *o) {
+void cli_opts_free(cli_opts *o) {
+  free(o->lexicons);
+  free(o->maps);
+  free(o->dirs);
+}
+
+lxs_lexicon *cli_load_lexicon(const cli_opts *o) {
   char err[ERRLEN];
   lxs_lexicon *lex = lxs_lexicon_new(o->language, err, sizeof err);
-  if (!lex) {
-    fprintf(stderr, "lexstance: %s\n", err);
-    exit(LXS_EUSAGE);
-  }
+  if (!lex) cli_usage_error("%s", err);
   int rc = 0;
   if (!o->no_defaults) rc = lxs_lexicon_load_defaults(lex, err, sizeof err);
   for (size_t i = 0; rc == 0 && i < o->nlex; i++)
     rc = lxs_lexicon_load_file(lex, o->lexicons[i], err, sizeof err);
   if (rc) {
-    fprintf(stderr, "lexstance: %s\n", err);
+    cli_err("%s", err);
     lxs_lexicon_free(lex);
     exit(rc);
   }
   if (lxs_lexicon_theme_count(lex) == 0) {
-    fprintf(stderr, "lexstance: no themes loaded (no lexicon defines a theme)\n");
+    cli_err("no themes loaded (no lexicon defines a theme)");
     lxs_lexicon_free(lex);
     exit(LXS_EDATA);
   }
@@ -171,249 +269,202 @@ static lxs_lexicon *load_lexicon(const cli_opts *o) {
 
 /* ---- rows ---------------------------------------------------------------- */
 
-typedef struct {
-  const char *doc, *speaker;
-  long sentence;          /* < 0: none */
-  size_t tokens;
-  const lxs_agg *agg;     /* for speaker/doc units */
-  const lxs_result *res;  /* for sentence units */
-  size_t sent;
-} row_src;
-
-static void emit_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
-                      const row_src *r) {
-  size_t nth = lxs_lexicon_theme_count(lex);
-  for (size_t t = 0; t < nth; t++) {
-    size_t mentions;
-    int present;
-    double stance, salience, sentiment;
-    size_t tokens;
-    if (r->res) {
-      const lxs_theme_score *ts = &r->res->scores[r->sent * r->res->n_themes + t];
-      const lxs_sentence *se = &r->res->sentences[r->sent];
-      mentions = ts->mentions;
-      present = mentions > 0;
-      stance = ts->stance;
-      tokens = se->tokens;
-      salience = tokens ? 1000.0 * mentions / tokens : 0;
-      sentiment = se->sentiment;
-    } else {
-      mentions = r->agg->mentions[t];
-      stance = lxs_agg_stance(r->agg, t, &present);
-      tokens = r->agg->tokens;
-      salience = lxs_agg_salience(r->agg, t);
-      sentiment = lxs_agg_sentiment(r->agg);
-    }
-    const char *theme = lxs_lexicon_theme_name(lex, t);
-    if (o->format == FMT_CSV || o->format == FMT_MD) {
-      const char *sep = o->format == FMT_CSV ? "," : " | ";
-      if (o->format == FMT_MD) lxs_buf_puts(b, "| ");
-      if (o->format == FMT_CSV) lxs_csv_str(b, r->doc); else lxs_md_cell(b, r->doc);
-      lxs_buf_puts(b, sep);
-      if (o->format == FMT_CSV) lxs_csv_str(b, r->speaker); else lxs_md_cell(b, r->speaker);
-      lxs_buf_puts(b, sep);
-      if (r->sentence >= 0) lxs_buf_printf(b, "%ld", r->sentence);
-      lxs_buf_puts(b, sep);
-      lxs_buf_puts(b, theme);
-      lxs_buf_puts(b, sep);
-      lxs_buf_printf(b, "%zu%s%zu%s", tokens, sep, mentions, sep);
-      if (present) lxs_fmt_num(b, stance);
-      lxs_buf_puts(b, sep);
-      lxs_fmt_num(b, salience);
-      lxs_buf_puts(b, sep);
-      lxs_fmt_num(b, sentiment);
-      lxs_buf_puts(b, o->format == FMT_CSV ? "\r\n" : " |\n");
-    } else {
-      lxs_buf_puts(b, "{\"doc\":");
-      lxs_json_str(b, r->doc, strlen(r->doc));
-      lxs_buf_puts(b, ",\"speaker\":");
-      lxs_json_str(b, r->speaker, strlen(r->speaker));
-      lxs_buf_puts(b, ",\"sentence\":");
-      if (r->sentence >= 0) lxs_buf_printf(b, "%ld", r->sentence);
-      else lxs_buf_puts(b, "null");
-      lxs_buf_printf(b, ",\"theme\":\"%s\",\"tokens\":%zu,\"mentions\":%zu,\"stance\":",
-                     theme, tokens, mentions);
-      if (present) lxs_fmt_num(b, stance); else lxs_buf_puts(b, "null");
-      lxs_buf_puts(b, ",\"salience\":");
-      lxs_fmt_num(b, salience);
-      lxs_buf_puts(b, ",\"sentiment\":");
-      lxs_fmt_num(b, sentiment);
-      lxs_buf_puts(b, "}\n");
-    }
-  }
-}
-
 static const char kLongHeader[] =
-    "doc,speaker,sentence,theme,tokens,mentions,stance,salience,sentiment";
+    "doc,speaker,sentence,theme,tokens,mentions,stance,salience,sentiment,"
+    "class,stance_lo,stance_hi,salience_lo,salience_hi,sentiment_lo,"
+    "sentiment_hi,sentences";
 
-static void emit_header(lxs_buf *b, const cli_opts *o) {
+void cli_header(lxs_buf *b, const cli_opts *o) {
   if (o->format == FMT_CSV) {
     lxs_buf_puts(b, kLongHeader);
     lxs_buf_puts(b, "\r\n");
   } else if (o->format == FMT_MD) {
     lxs_buf_puts(b, "| doc | speaker | sentence | theme | tokens | mentions | "
-                    "stance | salience | sentiment |\n");
-    lxs_buf_puts(b, "|---|---|---:|---|---:|---:|---:|---:|---:|\n");
+                    "stance | salience | sentiment | class | stance 95% CI | "
+                    "salience CI | sentiment CI | sentences |\n");
+    lxs_buf_puts(b, "|---|---|---:|---|---:|---:|---:|---:|---:|---:|---|---|---|---:|\n");
   }
 }
 
-/* Rows of one scored document, per the unit. */
-static void doc_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
-                     const char *doc, const char *speaker_override,
-                     const lxs_result *res) {
+typedef struct {
+  size_t tokens, mentions, sentences;
+  int present;
+  double stance, salience, sentiment;
+  lxs_interval ci_st, ci_sa, ci_se;
+} row_vals;
+
+static void put_num_or_empty(lxs_buf *b, int ok, double v, const char *empty) {
+  if (ok) lxs_fmt_num(b, v);
+  else lxs_buf_puts(b, empty);
+}
+
+static void emit_row(lxs_buf *b, const cli_opts *o, const char *doc,
+                     const char *speaker, long sentence, const char *theme,
+                     const row_vals *v) {
+  int cls = v->present ? lxs_stance_class(v->stance) : 0;
+  if (o->format == FMT_JSONL) {
+    lxs_buf_puts(b, "{\"doc\":");
+    lxs_json_str(b, doc, strlen(doc));
+    lxs_buf_puts(b, ",\"speaker\":");
+    lxs_json_str(b, speaker, strlen(speaker));
+    lxs_buf_puts(b, ",\"sentence\":");
+    if (sentence >= 0) lxs_buf_printf(b, "%ld", sentence);
+    else lxs_buf_puts(b, "null");
+    lxs_buf_puts(b, ",\"theme\":");
+    lxs_json_str(b, theme, strlen(theme));
+    lxs_buf_printf(b, ",\"tokens\":%zu,\"mentions\":%zu,\"stance\":", v->tokens,
+                   v->mentions);
+    put_num_or_empty(b, v->present, v->stance, "null");
+    lxs_buf_puts(b, ",\"salience\":");
+    lxs_fmt_num(b, v->salience);
+    lxs_buf_puts(b, ",\"sentiment\":");
+    lxs_fmt_num(b, v->sentiment);
+    lxs_buf_puts(b, ",\"class\":");
+    if (v->present) lxs_buf_printf(b, "%d", cls);
+    else lxs_buf_puts(b, "null");
+    const char *k[6] = {"stance_lo", "stance_hi", "salience_lo", "salience_hi",
+                        "sentiment_lo", "sentiment_hi"};
+    const lxs_interval *iv[3] = {&v->ci_st, &v->ci_sa, &v->ci_se};
+    for (int i = 0; i < 6; i++) {
+      lxs_buf_printf(b, ",\"%s\":", k[i]);
+      const lxs_interval *x = iv[i / 2];
+      put_num_or_empty(b, x->ok, i % 2 ? x->hi : x->lo, "null");
+    }
+    lxs_buf_printf(b, ",\"sentences\":%zu}\n", v->sentences);
+    return;
+  }
+  int csv = o->format == FMT_CSV;
+  const char *sep = csv ? "," : " | ";
+  if (!csv) lxs_buf_puts(b, "| ");
+  if (csv) lxs_csv_str(b, doc); else lxs_md_cell(b, doc);
+  lxs_buf_puts(b, sep);
+  if (csv) lxs_csv_str(b, speaker); else lxs_md_cell(b, speaker);
+  lxs_buf_puts(b, sep);
+  if (sentence >= 0) lxs_buf_printf(b, "%ld", sentence);
+  lxs_buf_puts(b, sep);
+  if (csv) lxs_csv_str(b, theme); else lxs_md_cell(b, theme);
+  lxs_buf_printf(b, "%s%zu%s%zu%s", sep, v->tokens, sep, v->mentions, sep);
+  put_num_or_empty(b, v->present, v->stance, "");
+  lxs_buf_puts(b, sep);
+  lxs_fmt_num(b, v->salience);
+  lxs_buf_puts(b, sep);
+  lxs_fmt_num(b, v->sentiment);
+  lxs_buf_puts(b, sep);
+  if (v->present) lxs_buf_printf(b, "%d", cls);
+  const lxs_interval *iv[3] = {&v->ci_st, &v->ci_sa, &v->ci_se};
+  for (int i = 0; i < 3; i++) {
+    if (csv) {
+      lxs_buf_puts(b, sep);
+      put_num_or_empty(b, iv[i]->ok, iv[i]->lo, "");
+      lxs_buf_puts(b, sep);
+      put_num_or_empty(b, iv[i]->ok, iv[i]->hi, "");
+    } else {
+      lxs_buf_puts(b, sep);
+      if (iv[i]->ok) {
+        lxs_buf_putc(b, '[');
+        lxs_fmt_num(b, iv[i]->lo);
+        lxs_buf_puts(b, ", ");
+        lxs_fmt_num(b, iv[i]->hi);
+        lxs_buf_putc(b, ']');
+      }
+    }
+  }
+  lxs_buf_printf(b, "%s%zu", sep, v->sentences);
+  lxs_buf_puts(b, csv ? "\r\n" : " |\n");
+}
+
+void cli_agg_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
+                  const char *doc, const char *speaker, const lxs_agg *a) {
+  size_t nth = lxs_lexicon_theme_count(lex);
+  lxs_interval *st = lxs_xcalloc(nth + 1, sizeof *st);
+  lxs_interval *sa = lxs_xcalloc(nth + 1, sizeof *sa);
+  lxs_interval se = {0, 0, 0};
+  if (o->bootstrap && a->keep_samples) {
+    lxs_buf key;
+    lxs_buf_init(&key);
+    lxs_buf_printf(&key, "%s\x1f%s", doc, speaker);
+    lxs_bootstrap(a, o->bootstrap, o->ci, lxs_seed_mix(o->seed, key.data), st, sa, &se);
+    lxs_buf_free(&key);
+  }
+  for (size_t t = 0; t < nth; t++) {
+    row_vals v;
+    memset(&v, 0, sizeof v);
+    v.tokens = a->tokens;
+    v.mentions = a->mentions[t];
+    v.sentences = a->sentences;
+    v.stance = lxs_agg_stance(a, t, &v.present);
+    v.salience = lxs_agg_salience(a, t);
+    v.sentiment = lxs_agg_sentiment(a);
+    v.ci_st = st[t];
+    v.ci_sa = sa[t];
+    v.ci_se = se;
+    emit_row(b, o, doc, speaker, -1, lxs_lexicon_theme_name(lex, t), &v);
+  }
+  free(st);
+  free(sa);
+}
+
+void cli_doc_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
+                  const char *doc, const char *speaker_override,
+                  const lxs_result *res) {
   size_t nth = lxs_lexicon_theme_count(lex);
   if (o->unit == UNIT_SENTENCE) {
     for (size_t s = 0; s < res->n_sentences; s++) {
-      if (res->sentences[s].flags & LXS_SENTENCE_HEADER) continue;
-      row_src r = {doc,
-                   speaker_override ? speaker_override
-                                    : res->speakers[res->sentences[s].speaker].name,
-                   (long)s + 1, 0, NULL, res, s};
-      emit_rows(b, o, lex, &r);
+      const lxs_sentence *se = &res->sentences[s];
+      if (se->flags & LXS_SENTENCE_HEADER) continue;
+      const char *spk = speaker_override ? speaker_override : res->speakers[se->speaker].name;
+      for (size_t t = 0; t < nth; t++) {
+        const lxs_theme_score *ts = &res->scores[s * res->n_themes + t];
+        row_vals v;
+        memset(&v, 0, sizeof v);
+        v.tokens = se->tokens;
+        v.mentions = ts->mentions;
+        v.sentences = 1;
+        v.present = ts->mentions > 0;
+        v.stance = ts->stance;
+        v.salience = se->tokens ? 1000.0 * ts->mentions / se->tokens : 0;
+        v.sentiment = se->sentiment;
+        emit_row(b, o, doc, spk, (long)s + 1, lxs_lexicon_theme_name(lex, t), &v);
+      }
     }
     return;
   }
   if (o->unit == UNIT_DOC) {
     lxs_agg a;
     lxs_agg_init(&a, nth);
+    a.keep_samples = o->bootstrap > 0;
     for (size_t s = 0; s < res->n_sentences; s++) lxs_agg_add_sentence(&a, res, s);
-    row_src r = {doc, speaker_override ? speaker_override : "", -1, 0, &a, NULL, 0};
-    emit_rows(b, o, lex, &r);
+    cli_agg_rows(b, o, lex, doc, speaker_override ? speaker_override : "", &a);
     lxs_agg_free(&a);
     return;
   }
   for (size_t sp = 0; sp < res->n_speakers; sp++) {
     lxs_agg a;
     lxs_agg_init(&a, nth);
+    a.keep_samples = o->bootstrap > 0;
     lxs_agg_add_speaker(&a, res, (uint32_t)sp);
-    if (a.sentences > 0 || a.tokens > 0) {
-      row_src r = {doc, speaker_override ? speaker_override : res->speakers[sp].name,
-                   -1, 0, &a, NULL, 0};
-      emit_rows(b, o, lex, &r);
-    }
+    if (a.sentences > 0 || a.tokens > 0)
+      cli_agg_rows(b, o, lex, doc, speaker_override ? speaker_override : res->speakers[sp].name, &a);
     lxs_agg_free(&a);
   }
 }
 
-static int write_out(lxs_out *out, lxs_buf *b, char *err, size_t errlen) {
-  if (b->len && fwrite(b->data, 1, b->len, lxs_out_file(out)) != b->len) {
-    lxs_set_err(err, errlen, "write failed: %s", strerror(errno));
-    return -1;
-  }
-  b->len = 0;
-  return 0;
+static const char *const kModNames[] = {
+    "negated", "intensified", "diminished", "hedged", "contrast+", "contrast-",
+    "conditional", "question", "harm-inverted", "agent", "distanced",
+    "reported", "weak-link"};
+
+const char *cli_modifier_name(unsigned bit) {
+  return bit < sizeof kModNames / sizeof *kModNames ? kModNames[bit] : NULL;
 }
 
-static int cmd_score(int argc, char **argv) {
-  cli_opts o;
-  int first = parse_opts(argc, argv, &o);
-  lxs_lexicon *lex = load_lexicon(&o);
-  char err[ERRLEN];
-  lxs_scorer *sc = lxs_scorer_new(lex, err, sizeof err);
-  if (!sc) {
-    fprintf(stderr, "lexstance: %s\n", err);
-    return LXS_EUSAGE;
-  }
-  lxs_out *out = lxs_out_open(o.output, err, sizeof err);
-  if (!out) {
-    fprintf(stderr, "lexstance: %s\n", err);
-    lxs_scorer_free(sc);
-    lxs_lexicon_free(lex);
-    free(o.lexicons);
-    return LXS_EIO;
-  }
-  lxs_buf b;
-  lxs_buf_init(&b);
-  emit_header(&b, &o);
-  int rc = 0;
-  const char *stdin_only[] = {"-"};
-  char **files = argv + first;
-  int nfiles = argc - first;
-  if (nfiles == 0) {
-    files = (char **)stdin_only;
-    nfiles = 1;
-  }
-  lxs_options sopt = {o.input == LXS_IN_TEXT && !o.no_attribution};
-  for (int i = 0; i < nfiles && rc == 0; i++) {
-    lxs_reader *rd = lxs_reader_open(files[i], o.input, err, sizeof err);
-    if (!rd) {
-      fprintf(stderr, "lexstance: %s\n", err);
-      rc = LXS_EIO;
-      break;
-    }
-    lxs_record rec;
-    int k;
-    while ((k = lxs_reader_next(rd, &rec, err, sizeof err)) == 1) {
-      const lxs_result *res = lxs_scorer_run(sc, rec.text, rec.len, &sopt);
-      doc_rows(&b, &o, lex, rec.id, rec.speaker, res);
-      if (b.len > (1 << 16) && write_out(out, &b, err, sizeof err)) {
-        k = -2;
-        break;
-      }
-    }
-    if (k == -1) {
-      fprintf(stderr, "lexstance: %s\n", err);
-      rc = strstr(err, "read error") ? LXS_EIO : LXS_EDATA;
-    } else if (k == -2) {
-      fprintf(stderr, "lexstance: %s\n", err);
-      rc = LXS_EIO;
-    }
-    lxs_reader_close(rd);
-  }
-  if (rc == 0 && write_out(out, &b, err, sizeof err)) {
-    fprintf(stderr, "lexstance: %s\n", err);
-    rc = LXS_EIO;
-  }
-  if (rc == 0) {
-    if (lxs_out_commit(out, err, sizeof err)) {
-      fprintf(stderr, "lexstance: %s\n", err);
-      rc = LXS_EIO;
-    }
-  } else {
-    lxs_out_abort(out);
-  }
-  lxs_buf_free(&b);
-  lxs_scorer_free(sc);
-  lxs_lexicon_free(lex);
-  free(o.lexicons);
-  return rc;
+void cli_evidence_header(lxs_buf *b) {
+  lxs_buf_puts(b, "doc,speaker,sentence,theme,term,role,matched,byte_start,"
+                  "byte_end,target,weight,modifiers,contribution,holder\r\n");
 }
 
-/* ---- compare ------------------------------------------------------------- */
-
-typedef struct {
-  char *name, *desc;
-  lxs_agg agg;
-} pooled;
-
-static int mkdir_p(const char *path, char *err, size_t errlen) {
-  char *p = lxs_xstrndup(path, strlen(path));
-  for (char *s = p + 1; *s; s++) {
-    if (*s != '/') continue;
-    *s = '\0';
-    if (mkdir(p, 0755) != 0 && errno != EEXIST) {
-      lxs_set_err(err, errlen, "%s: cannot create directory: %s", p, strerror(errno));
-      free(p);
-      return -1;
-    }
-    *s = '/';
-  }
-  int rc = 0;
-  if (mkdir(p, 0755) != 0 && errno != EEXIST) {
-    lxs_set_err(err, errlen, "%s: cannot create directory: %s", p, strerror(errno));
-    rc = -1;
-  }
-  free(p);
-  return rc;
-}
-
-static const char *mod_names[] = {"negated", "intensified", "diminished", "hedged",
-                                  "contrast+", "contrast-", "conditional", "question",
-                                  "harm-inverted", "agent", "distanced", "reported",
-                                  "weak-link"};
-
-static void evidence_rows(lxs_buf *b, const lxs_lexicon *lex, const char *doc,
-                          const char *text, const lxs_result *res) {
+void cli_evidence_rows(lxs_buf *b, const lxs_lexicon *lex, const char *doc,
+                       const char *text, const lxs_result *res) {
   for (size_t i = 0; i < res->n_evidence; i++) {
     const lxs_evidence *e = &res->evidence[i];
     const lxs_sentence *s = &res->sentences[e->sentence];
@@ -421,8 +472,8 @@ static void evidence_rows(lxs_buf *b, const lxs_lexicon *lex, const char *doc,
     lxs_buf_putc(b, ',');
     lxs_csv_str(b, res->speakers[s->speaker].name);
     lxs_buf_printf(b, ",%u,", e->sentence + 1);
-    lxs_buf_puts(b, e->theme == LXS_THEME_NONE ? "sentiment"
-                                               : lxs_lexicon_theme_name(lex, e->theme));
+    lxs_csv_str(b, e->theme == LXS_THEME_NONE ? "sentiment"
+                                              : lxs_lexicon_theme_name(lex, e->theme));
     lxs_buf_putc(b, ',');
     lxs_csv_str(b, e->term);
     lxs_buf_putc(b, ',');
@@ -435,183 +486,49 @@ static void evidence_rows(lxs_buf *b, const lxs_lexicon *lex, const char *doc,
     lxs_buf_putc(b, ',');
     lxs_fmt_num(b, e->weight);
     lxs_buf_putc(b, ',');
-    int firstm = 1;
-    for (unsigned k = 0; k < sizeof mod_names / sizeof *mod_names; k++)
+    int first = 1;
+    for (unsigned k = 0; cli_modifier_name(k); k++)
       if (e->modifiers & (1u << k)) {
-        if (!firstm) lxs_buf_putc(b, ' ');
-        lxs_buf_puts(b, mod_names[k]);
-        firstm = 0;
+        if (!first) lxs_buf_putc(b, ' ');
+        lxs_buf_puts(b, cli_modifier_name(k));
+        first = 0;
       }
     lxs_buf_putc(b, ',');
     lxs_fmt_num(b, e->contribution);
+    lxs_buf_putc(b, ',');
+    if (e->holder) lxs_csv_str(b, e->holder);
     lxs_buf_puts(b, "\r\n");
   }
 }
 
-static int cmd_compare(int argc, char **argv) {
-  cli_opts o;
-  int first = parse_opts(argc, argv, &o);
-  if (first >= argc) die_usage("%s", "compare needs at least one ARTICLE");
-  lxs_lexicon *lex = load_lexicon(&o);
-  size_t nth = lxs_lexicon_theme_count(lex);
-  char err[ERRLEN];
-  lxs_scorer *sc = lxs_scorer_new(lex, err, sizeof err);
-  if (!sc) {
-    fprintf(stderr, "lexstance: %s\n", err);
-    return LXS_EUSAGE;
+int cli_write(lxs_out *out, lxs_buf *b, char *err, size_t errlen) {
+  if (b->len && fwrite(b->data, 1, b->len, lxs_out_file(out)) != b->len) {
+    lxs_set_err(err, errlen, "write failed: %s", strerror(errno));
+    return -1;
   }
-  pooled *pool = NULL;
-  size_t npool = 0, cappool = 0;
-  lxs_buf spk, evid, name;
-  lxs_buf_init(&spk);
-  lxs_buf_init(&evid);
-  lxs_buf_init(&name);
-  cli_opts lo = o;
-  lo.unit = UNIT_SPEAKER;
-  lo.format = FMT_CSV;
-  emit_header(&spk, &lo);
-  lxs_buf_puts(&evid, "doc,speaker,sentence,theme,term,role,matched,byte_start,"
-                      "byte_end,target,weight,modifiers,contribution\r\n");
+  b->len = 0;
+  return 0;
+}
+
+int cli_mkdir_p(const char *path, char *err, size_t errlen) {
+  char *p = lxs_xstrndup(path, strlen(path));
   int rc = 0;
-  lxs_options sopt = {!o.no_attribution};
-  for (int i = first; i < argc && rc == 0; i++) {
-    lxs_reader *rd = lxs_reader_open(argv[i], LXS_IN_TEXT, err, sizeof err);
-    if (!rd) {
-      fprintf(stderr, "lexstance: %s\n", err);
-      rc = LXS_EIO;
-      break;
+  for (char *s = p + 1;; s++) {
+    if (*s && *s != '/') continue;
+    char c = *s;
+    *s = '\0';
+    struct stat st;
+    if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+      lxs_set_err(err, errlen, "%s: cannot create directory: %s", p, strerror(errno));
+      rc = -1;
+    } else if (stat(p, &st) != 0 || !S_ISDIR(st.st_mode)) {
+      lxs_set_err(err, errlen, "%s: not a directory", p);
+      rc = -1;
     }
-    lxs_record rec;
-    int k = lxs_reader_next(rd, &rec, err, sizeof err);
-    if (k < 0) {
-      fprintf(stderr, "lexstance: %s\n", err);
-      rc = LXS_EIO;
-    } else if (k == 1) {
-      const lxs_result *res = lxs_scorer_run(sc, rec.text, rec.len, &sopt);
-      doc_rows(&spk, &lo, lex, rec.id, NULL, res);
-      evidence_rows(&evid, lex, rec.id, rec.text, res);
-      for (size_t sp = 0; sp < res->n_speakers; sp++) {
-        size_t p;
-        for (p = 0; p < npool; p++)
-          if (strcmp(pool[p].name, res->speakers[sp].name) == 0) break;
-        if (p == npool) {
-          LXS_VEC_GROW(pool, npool, cappool);
-          pool[p].name = lxs_xstrndup(res->speakers[sp].name, strlen(res->speakers[sp].name));
-          pool[p].desc = lxs_xstrndup(res->speakers[sp].description,
-                                      strlen(res->speakers[sp].description));
-          lxs_agg_init(&pool[p].agg, nth);
-          npool++;
-        }
-        lxs_agg_add_speaker(&pool[p].agg, res, (uint32_t)sp);
-      }
-    }
-    lxs_reader_close(rd);
+    *s = c;
+    if (rc || !c) break;
   }
-  /* Wide comparison table and Markdown. */
-  lxs_buf cmp, md;
-  lxs_buf_init(&cmp);
-  lxs_buf_init(&md);
-  lxs_buf_puts(&cmp, "speaker,description,sentences,tokens");
-  lxs_buf_puts(&md, "| speaker |");
-  for (size_t t = 0; t < nth; t++) {
-    const char *tn = lxs_lexicon_theme_name(lex, t);
-    lxs_buf_printf(&cmp, ",%s_stance,%s_salience,%s_mentions", tn, tn, tn);
-    lxs_buf_printf(&md, " %s |", tn);
-  }
-  lxs_buf_puts(&cmp, ",sentiment\r\n");
-  lxs_buf_puts(&md, " sentiment |\n|---|");
-  for (size_t t = 0; t <= nth; t++) lxs_buf_puts(&md, "---:|");
-  lxs_buf_putc(&md, '\n');
-  for (size_t p = 0; p < npool; p++) {
-    const lxs_agg *a = &pool[p].agg;
-    if (a->sentences == 0 && a->tokens == 0) continue;
-    lxs_csv_str(&cmp, pool[p].name);
-    lxs_buf_putc(&cmp, ',');
-    lxs_csv_str(&cmp, pool[p].desc);
-    lxs_buf_printf(&cmp, ",%zu,%zu", a->sentences, a->tokens);
-    lxs_buf_puts(&md, "| ");
-    lxs_md_cell(&md, pool[p].name);
-    lxs_buf_puts(&md, " |");
-    for (size_t t = 0; t < nth; t++) {
-      int present;
-      double st = lxs_agg_stance(a, t, &present);
-      lxs_buf_putc(&cmp, ',');
-      if (present) lxs_fmt_num(&cmp, st);
-      lxs_buf_putc(&cmp, ',');
-      lxs_fmt_num(&cmp, lxs_agg_salience(a, t));
-      lxs_buf_printf(&cmp, ",%u", a->mentions[t]);
-      if (present)
-        lxs_buf_printf(&md, " %+.2f (%.1f/1k, n=%u) |", st, lxs_agg_salience(a, t),
-                       a->mentions[t]);
-      else
-        lxs_buf_puts(&md, " - |");
-    }
-    lxs_buf_putc(&cmp, ',');
-    lxs_fmt_num(&cmp, lxs_agg_sentiment(a));
-    lxs_buf_puts(&cmp, "\r\n");
-    lxs_buf_printf(&md, " %+.2f |\n", lxs_agg_sentiment(a));
-  }
-  /* Report directory. */
-  lxs_buf dir;
-  lxs_buf_init(&dir);
-  if (o.output) lxs_buf_puts(&dir, o.output);
-  else {
-    lxs_doc_name(argv[first], &name);
-    lxs_buf_printf(&dir, "reports/%s", lxs_buf_cstr(&name));
-  }
-  if (rc == 0 && mkdir_p(lxs_buf_cstr(&dir), err, sizeof err)) {
-    fprintf(stderr, "lexstance: %s\n", err);
-    rc = LXS_EIO;
-  }
-  struct { const char *file; lxs_buf *data; } files[] = {
-      {"comparison.csv", &cmp}, {"speakers.csv", &spk}, {"evidence.csv", &evid}};
-  lxs_out *outs[3] = {NULL, NULL, NULL};
-  for (int i = 0; i < 3 && rc == 0; i++) {
-    lxs_buf path;
-    lxs_buf_init(&path);
-    lxs_buf_printf(&path, "%s/%s", lxs_buf_cstr(&dir), files[i].file);
-    outs[i] = lxs_out_open(path.data, err, sizeof err);
-    lxs_buf_free(&path);
-    if (!outs[i] || write_out(outs[i], files[i].data, err, sizeof err)) {
-      fprintf(stderr, "lexstance: %s\n", err);
-      rc = LXS_EIO;
-    }
-  }
-  /* Commit only when every file is complete. */
-  for (int i = 0; i < 3; i++) {
-    if (!outs[i]) continue;
-    if (rc == 0) {
-      if (lxs_out_commit(outs[i], err, sizeof err)) {
-        fprintf(stderr, "lexstance: %s\n", err);
-        rc = LXS_EIO;
-      }
-    } else {
-      lxs_out_abort(outs[i]);
-    }
-  }
-  if (rc == 0) {
-    fwrite(md.data, 1, md.len, stdout);
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-      fprintf(stderr, "lexstance: error writing to standard output: %s\n",
-              strerror(errno));
-      rc = LXS_EIO;
-    }
-  }
-  for (size_t p = 0; p < npool; p++) {
-    free(pool[p].name);
-    free(pool[p].desc);
-    lxs_agg_free(&pool[p].agg);
-  }
-  free(pool);
-  lxs_buf_free(&dir);
-  lxs_buf_free(&cmp);
-  lxs_buf_free(&md);
-  lxs_buf_free(&spk);
-  lxs_buf_free(&evid);
-  lxs_buf_free(&name);
-  lxs_scorer_free(sc);
-  lxs_lexicon_free(lex);
-  free(o.lexicons);
+  free(p);
   return rc;
 }
 
@@ -631,6 +548,7 @@ int main(int argc, char **argv) {
   }
   if (strcmp(cmd, "score") == 0) return cmd_score(argc - 1, argv + 1);
   if (strcmp(cmd, "compare") == 0) return cmd_compare(argc - 1, argv + 1);
-  die_usage("unknown command '%s'", cmd);
-  return LXS_EUSAGE;
+  if (strcmp(cmd, "explain") == 0) return cmd_explain(argc - 1, argv + 1);
+  if (cmd[0] == '-') cli_usage_error("unknown option '%s'", cmd);
+  cli_usage_error("unknown command '%s'", cmd);
 }

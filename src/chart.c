@@ -1,0 +1,133 @@
+/* chart.c - SVG dot-and-whisker chart.  Plain text output with fixed
+ * number formatting, so the same input gives the same bytes. */
+#include "chart.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "utf8.h"
+
+void lxs_html_escape(lxs_buf *out, const char *s, size_t n) {
+  size_t pos = 0;
+  while (pos < n) {
+    unsigned char c = (unsigned char)s[pos];
+    if (c < 0x80) {
+      switch (c) {
+      case '&': lxs_buf_puts(out, "&amp;"); break;
+      case '<': lxs_buf_puts(out, "&lt;"); break;
+      case '>': lxs_buf_puts(out, "&gt;"); break;
+      case '"': lxs_buf_puts(out, "&quot;"); break;
+      case '\'': lxs_buf_puts(out, "&#39;"); break;
+      default:
+        if (c < 0x20 && c != '\n' && c != '\t') lxs_buf_putc(out, ' ');
+        else lxs_buf_putc(out, (char)c);
+      }
+      pos++;
+      continue;
+    }
+    int32_t cp;
+    size_t m = lxs_utf8_decode((const unsigned char *)s + pos, n - pos, &cp);
+    if (cp == LXS_REPLACEMENT_CHAR && m == 1) lxs_buf_puts(out, "&#xFFFD;");
+    else lxs_buf_put(out, s + pos, m);
+    pos += m;
+  }
+}
+
+#define LABEL_W 190.0
+#define PANEL_W 230.0
+#define PANEL_GAP 20.0
+#define ROW_H 34.0
+#define TOP 64.0
+
+static double xpos(size_t panel, double v) {
+  if (v < -1) v = -1;
+  if (v > 1) v = 1;
+  return LABEL_W + (double)panel * (PANEL_W + PANEL_GAP) + (v + 1) / 2 * PANEL_W;
+}
+
+void lxs_chart_svg(lxs_buf *o, const lxs_lexicon *lex,
+                   const lxs_chart_row *rows, size_t nrows, double level) {
+  size_t nth = lxs_lexicon_theme_count(lex);
+  double width = LABEL_W + (double)nth * (PANEL_W + PANEL_GAP) + 10;
+  double height = TOP + (double)nrows * ROW_H + 60;
+  lxs_buf_printf(o,
+                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" "
+                 "height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
+                 "font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"12\" "
+                 "role=\"img\">\n",
+                 width, height, width, height);
+  lxs_buf_printf(o, "<title>Stance by speaker and theme (dot: mean stance; "
+                    "whisker: %.0f%% bootstrap interval; dot size: salience)</title>\n",
+                 level * 100);
+  lxs_buf_printf(o, "<rect width=\"%.0f\" height=\"%.0f\" fill=\"#ffffff\"/>\n",
+                 width, height);
+  lxs_buf_printf(o, "<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">"
+                    "Stance by speaker (-1 opposes, +1 favours); whiskers: %.0f%% "
+                    "interval; dot area: salience</text>\n",
+                 level * 100);
+  for (size_t t = 0; t < nth; t++) {
+    double x0 = xpos(t, -1), x1 = xpos(t, 1), xm = xpos(t, 0);
+    double ybot = TOP + (double)nrows * ROW_H;
+    lxs_buf_printf(o, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
+                      "font-weight=\"bold\">",
+                   xm, TOP - 22);
+    const char *tn = lxs_lexicon_theme_name(lex, t);
+    lxs_html_escape(o, tn, strlen(tn));
+    lxs_buf_puts(o, "</text>\n");
+    lxs_buf_printf(o, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                      "fill=\"#f6f7f9\" stroke=\"#c8ccd2\"/>\n",
+                   x0, TOP - 10, x1 - x0, ybot - TOP + 10);
+    for (int g = -2; g <= 2; g++) {
+      double x = xpos(t, g / 2.0);
+      lxs_buf_printf(o, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                        "stroke=\"%s\" stroke-width=\"%s\"/>\n",
+                     x, TOP - 10, x, ybot, g == 0 ? "#555555" : "#dde0e4",
+                     g == 0 ? "1.2" : "1");
+      lxs_buf_printf(o, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
+                        "font-size=\"10\" fill=\"#555555\">%+.1f</text>\n",
+                     x, ybot + 14, g / 2.0);
+    }
+  }
+  for (size_t r = 0; r < nrows; r++) {
+    double y = TOP + (double)r * ROW_H + ROW_H / 2;
+    lxs_buf_printf(o, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">",
+                   LABEL_W - 12, y + 4);
+    lxs_html_escape(o, rows[r].name, strlen(rows[r].name));
+    lxs_buf_puts(o, "</text>\n");
+    for (size_t t = 0; t < nth; t++) {
+      int present;
+      double st = lxs_agg_stance(rows[r].agg, t, &present);
+      if (!present) {
+        lxs_buf_printf(o, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
+                          "fill=\"#999999\" font-size=\"10\">not mentioned</text>\n",
+                       xpos(t, 0), y + 4);
+        continue;
+      }
+      const lxs_interval *ci = &rows[r].stance_ci[t];
+      if (ci->ok) {
+        double a = xpos(t, ci->lo), b = xpos(t, ci->hi);
+        lxs_buf_printf(o, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                          "stroke=\"#2b5d9b\" stroke-width=\"2\"/>\n",
+                       a, y, b, y);
+        lxs_buf_printf(o, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                          "stroke=\"#2b5d9b\" stroke-width=\"2\"/>\n",
+                       a, y - 5, a, y + 5);
+        lxs_buf_printf(o, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+                          "stroke=\"#2b5d9b\" stroke-width=\"2\"/>\n",
+                       b, y - 5, b, y + 5);
+      }
+      double sal = lxs_agg_salience(rows[r].agg, t);
+      double rad = 3 + 1.6 * sqrt(sal > 100 ? 100 : sal);
+      lxs_buf_printf(o, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" "
+                        "fill=\"%s\" fill-opacity=\"0.85\" stroke=\"#1d3557\">"
+                        "<title>",
+                     xpos(t, st), y, rad, st >= 0 ? "#3a86c8" : "#d1495b");
+      lxs_html_escape(o, rows[r].name, strlen(rows[r].name));
+      lxs_buf_printf(o, ": stance %+.2f", st);
+      if (ci->ok) lxs_buf_printf(o, " [%+.2f, %+.2f]", ci->lo, ci->hi);
+      lxs_buf_printf(o, ", salience %.1f per 1,000 words, %u mentions</title></circle>\n",
+                     sal, rows[r].agg->mentions[t]);
+    }
+  }
+  lxs_buf_puts(o, "</svg>\n");
+}

@@ -1,0 +1,81 @@
+/* cli.h - shared pieces of the command-line front end (src/cli*.c). */
+#ifndef LXS_CLI_H
+#define LXS_CLI_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "input.h"
+#include "lexstance.h"
+#include "report.h"
+#include "util.h"
+
+#define ERRLEN 1024
+
+typedef enum { UNIT_SENTENCE, UNIT_SPEAKER, UNIT_DOC } cli_unit;
+typedef enum { FMT_CSV, FMT_MD, FMT_JSONL } cli_format;
+
+typedef struct {
+  const char **lexicons;
+  size_t nlex;
+  int no_defaults;
+  const char *language;
+  lxs_input_format input;
+  int input_set;
+  cli_unit unit;
+  int unit_set;
+  cli_format format;
+  const char *output;
+  int no_attribution;
+  unsigned bootstrap;     /* resamples; 0 = no intervals */
+  int bootstrap_set;
+  uint64_t seed;
+  double ci;              /* confidence level */
+  const char *theme;      /* explain filter */
+  const char *speaker;    /* explain filter */
+  int color;              /* -1 auto, 0 never, 1 always */
+  int by_article;
+  const char *speakers_file;
+  const char *lexicon_format;
+  const char **maps;
+  size_t nmaps;
+  const char *map_file;
+  int categories;
+  int sentiment_vader;
+  const char *vader_lexicon;
+  const char *emoji_lexicon;
+  unsigned jobs;
+  const char *partial;
+  int on_error_skip;
+  const char **dirs;      /* -r DIR */
+  size_t ndirs;
+  int quiet;
+} cli_opts;
+
+/* Parse options for a command; returns index of the first operand. */
+int cli_parse(int argc, char **argv, cli_opts *o);
+void cli_opts_free(cli_opts *o);
+lxs_lexicon *cli_load_lexicon(const cli_opts *o);
+_Noreturn void cli_usage_error(const char *fmt, const char *arg);
+void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Row writers shared by score and compare. */
+void cli_header(lxs_buf *b, const cli_opts *o);
+void cli_doc_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
+                  const char *doc, const char *speaker_override,
+                  const lxs_result *res);
+/* Rows of one aggregated unit (speaker or doc). */
+void cli_agg_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
+                  const char *doc, const char *speaker, const lxs_agg *a);
+void cli_evidence_header(lxs_buf *b);
+void cli_evidence_rows(lxs_buf *b, const lxs_lexicon *lex, const char *doc,
+                       const char *text, const lxs_result *res);
+const char *cli_modifier_name(unsigned bit);
+int cli_write(lxs_out *out, lxs_buf *b, char *err, size_t errlen);
+int cli_mkdir_p(const char *path, char *err, size_t errlen);
+
+int cmd_score(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+
+#endif

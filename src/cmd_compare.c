@@ -1,0 +1,504 @@
+/* cmd_compare.c - `lexstance compare`: pool speakers across articles and
+ * write the comparison table, differences, evidence, chart and report. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "chart.h"
+#include "cli.h"
+#include "lexicon.h"
+
+typedef struct {
+  char *name, *desc, *article;
+  lxs_agg agg;
+  lxs_interval *st, *sa, se;
+  int *rank;                /* per theme; 0 = not ranked */
+} pooled;
+
+typedef struct {
+  pooled *p;
+  size_t n, cap;
+} pool_set;
+
+static pooled *pool_get(pool_set *ps, const char *name, const char *desc,
+                        const char *article, size_t nth) {
+  for (size_t i = 0; i < ps->n; i++)
+    if (strcasecmp(ps->p[i].name, name) == 0 &&
+        (!article || strcmp(ps->p[i].article, article) == 0))
+      return &ps->p[i];
+  LXS_VEC_GROW(ps->p, ps->n, ps->cap);
+  pooled *p = &ps->p[ps->n++];
+  memset(p, 0, sizeof *p);
+  p->name = lxs_xstrndup(name, strlen(name));
+  p->desc = lxs_xstrndup(desc, strlen(desc));
+  p->article = lxs_xstrndup(article ? article : "", article ? strlen(article) : 0);
+  lxs_agg_init(&p->agg, nth);
+  p->agg.keep_samples = 1;
+  p->st = lxs_xcalloc(nth + 1, sizeof *p->st);
+  p->sa = lxs_xcalloc(nth + 1, sizeof *p->sa);
+  p->rank = lxs_xcalloc(nth + 1, sizeof *p->rank);
+  return p;
+}
+
+static void fmt_signed(lxs_buf *b, double v) {
+  if (fabs(v) < 0.005) v = 0;
+  lxs_buf_printf(b, "%+.2f", v);
+}
+
+static int active(const pooled *p) { return p->agg.sentences > 0 || p->agg.tokens > 0; }
+
+/* Ranks per theme: 1 = most favourable stance; ties share the order of
+ * appearance. */
+static void rank_theme(pool_set *ps, size_t t) {
+  for (size_t i = 0; i < ps->n; i++) {
+    int present;
+    double si = lxs_agg_stance(&ps->p[i].agg, t, &present);
+    if (!present || !active(&ps->p[i])) continue;
+    int r = 1;
+    for (size_t j = 0; j < ps->n; j++) {
+      int pj;
+      double sj = lxs_agg_stance(&ps->p[j].agg, t, &pj);
+      if (pj && active(&ps->p[j]) && (sj > si || (sj == si && j < i))) r++;
+    }
+    ps->p[i].rank[t] = r;
+  }
+}
+
+static const char *display_name(const pooled *p, lxs_buf *tmp, int by_article) {
+  if (!by_article) return p->name;
+  tmp->len = 0;
+  lxs_buf_printf(tmp, "%s (%s)", p->name, p->article);
+  return lxs_buf_cstr(tmp);
+}
+
+int cmd_compare(int argc, char **argv) {
+  cli_opts o;
+  int first = cli_parse(argc, argv, &o);
+  if (first >= argc) cli_usage_error("%s", "compare needs at least one ARTICLE");
+  if (!o.bootstrap_set) o.bootstrap = 2000;
+  lxs_lexicon *lex = cli_load_lexicon(&o);
+  size_t nth = lxs_lexicon_theme_count(lex);
+  char err[ERRLEN];
+  lxs_scorer *sc = lxs_scorer_new(lex, err, sizeof err);
+  if (!sc) {
+    cli_err("%s", err);
+    return LXS_EUSAGE;
+  }
+  pool_set ps = {NULL, 0, 0};
+  lxs_buf spk, evid, evhtml, name, tmp;
+  lxs_buf_init(&spk);
+  lxs_buf_init(&evid);
+  lxs_buf_init(&evhtml);
+  lxs_buf_init(&name);
+  lxs_buf_init(&tmp);
+  cli_opts lo = o;
+  lo.unit = UNIT_SPEAKER;
+  lo.format = FMT_CSV;
+  cli_header(&spk, &lo);
+  cli_evidence_header(&evid);
+  int rc = 0;
+  lxs_options sopt = {!o.no_attribution};
+  for (int i = first; i < argc && rc == 0; i++) {
+    lxs_reader *rd = lxs_reader_open(argv[i], LXS_IN_TEXT, err, sizeof err);
+    if (!rd) {
+      cli_err("%s", err);
+      rc = LXS_EIO;
+      break;
+    }
+    lxs_record rec;
+    int k = lxs_reader_next(rd, &rec, err, sizeof err);
+    if (k < 0) {
+      cli_err("%s", err);
+      rc = LXS_EIO;
+    } else if (k == 1) {
+      const lxs_result *res = lxs_scorer_run(sc, rec.text, rec.len, &sopt);
+      cli_doc_rows(&spk, &lo, lex, rec.id, NULL, res);
+      cli_evidence_rows(&evid, lex, rec.id, rec.text, res);
+      for (size_t sp = 0; sp < res->n_speakers; sp++) {
+        pooled *p = pool_get(&ps, res->speakers[sp].name, res->speakers[sp].description,
+                             o.by_article ? rec.id : NULL, nth);
+        lxs_agg_add_speaker(&p->agg, res, (uint32_t)sp);
+      }
+      /* Evidence for the HTML report: stance rows with their sentence. */
+      for (size_t e = 0; e < res->n_evidence; e++) {
+        const lxs_evidence *ev = &res->evidence[e];
+        if (ev->theme == LXS_THEME_NONE || ev->contribution == 0) continue;
+        const lxs_sentence *s = &res->sentences[ev->sentence];
+        lxs_buf_puts(&evhtml, "<tr><td>");
+        const char *spn = res->speakers[s->speaker].name;
+        lxs_html_escape(&evhtml, spn, strlen(spn));
+        lxs_buf_puts(&evhtml, "</td><td>");
+        const char *tn = lxs_lexicon_theme_name(lex, ev->theme);
+        lxs_html_escape(&evhtml, tn, strlen(tn));
+        lxs_buf_puts(&evhtml, "</td><td>");
+        lxs_html_escape(&evhtml, rec.text + s->start, ev->start - s->start);
+        lxs_buf_puts(&evhtml, "<mark>");
+        lxs_html_escape(&evhtml, rec.text + ev->start, ev->end - ev->start);
+        lxs_buf_puts(&evhtml, "</mark>");
+        lxs_html_escape(&evhtml, rec.text + ev->end, s->end - ev->end);
+        lxs_buf_puts(&evhtml, "</td><td>");
+        lxs_html_escape(&evhtml, ev->role, strlen(ev->role));
+        for (unsigned m = 0; cli_modifier_name(m); m++)
+          if (ev->modifiers & (1u << m)) {
+            lxs_buf_puts(&evhtml, ", ");
+            lxs_buf_puts(&evhtml, cli_modifier_name(m));
+          }
+        lxs_buf_puts(&evhtml, "</td><td class=\"num\">");
+        fmt_signed(&evhtml, ev->contribution);
+        lxs_buf_puts(&evhtml, "</td></tr>\n");
+      }
+    }
+    lxs_reader_close(rd);
+  }
+  /* Intervals and ranks. */
+  for (size_t i = 0; i < ps.n; i++) {
+    pooled *p = &ps.p[i];
+    tmp.len = 0;
+    lxs_buf_printf(&tmp, "%s\x1f%s", p->article, p->name);
+    lxs_bootstrap(&p->agg, o.bootstrap, o.ci, lxs_seed_mix(o.seed, tmp.data), p->st,
+                  p->sa, &p->se);
+  }
+  for (size_t t = 0; t < nth; t++) rank_theme(&ps, t);
+
+  /* comparison.csv (wide) and the Markdown table. */
+  lxs_buf cmp, md, diff;
+  lxs_buf_init(&cmp);
+  lxs_buf_init(&md);
+  lxs_buf_init(&diff);
+  int pct = (int)lround(o.ci * 100);
+  lxs_buf_puts(&cmp, "speaker,");
+  if (o.by_article) lxs_buf_puts(&cmp, "doc,");
+  lxs_buf_puts(&cmp, "description,sentences,tokens");
+  for (size_t l = 0; l < lxs_lexicon_source_count(lex); l++) {
+    const lxs_source *so = lxs_lexicon_source(lex, l);
+    if (l == 0) lxs_buf_puts(&md, "<!-- lexicons:\n");
+    lxs_buf_printf(&md, "  %s (%s, %zu entries, sha256 %s)\n", so->name, so->format,
+                   so->entries, so->sha256);
+    if (l + 1 == lxs_lexicon_source_count(lex)) lxs_buf_puts(&md, "-->\n");
+  }
+  lxs_buf_puts(&md, "| speaker |");
+  for (size_t t = 0; t < nth; t++) {
+    const char *tn = lxs_lexicon_theme_name(lex, t);
+    lxs_buf_printf(&cmp, ",%s_stance,%s_stance_lo,%s_stance_hi,%s_rank,%s_salience,%s_mentions",
+                   tn, tn, tn, tn, tn, tn);
+    lxs_buf_printf(&md, " %s |", tn);
+  }
+  lxs_buf_puts(&cmp, ",sentiment,sentiment_lo,sentiment_hi\r\n");
+  lxs_buf_puts(&md, " sentiment |\n|---|");
+  for (size_t t = 0; t <= nth; t++) lxs_buf_puts(&md, "---|");
+  lxs_buf_putc(&md, '\n');
+  size_t nrows = 0;
+  lxs_chart_row *rows = lxs_xcalloc(ps.n + 1, sizeof *rows);
+  for (size_t i = 0; i < ps.n; i++) {
+    pooled *p = &ps.p[i];
+    const lxs_agg *a = &p->agg;
+    if (!active(p)) continue;
+    rows[nrows].name = lxs_xstrndup(display_name(p, &tmp, o.by_article),
+                                    strlen(display_name(p, &tmp, o.by_article)));
+    rows[nrows].description = p->desc;
+    rows[nrows].agg = a;
+    rows[nrows].stance_ci = p->st;
+    nrows++;
+    lxs_csv_str(&cmp, p->name);
+    if (o.by_article) {
+      lxs_buf_putc(&cmp, ',');
+      lxs_csv_str(&cmp, p->article);
+    }
+    lxs_buf_putc(&cmp, ',');
+    lxs_csv_str(&cmp, p->desc);
+    lxs_buf_printf(&cmp, ",%zu,%zu", a->sentences, a->tokens);
+    lxs_buf_puts(&md, "| ");
+    lxs_md_cell(&md, display_name(p, &tmp, o.by_article));
+    lxs_buf_puts(&md, " |");
+    for (size_t t = 0; t < nth; t++) {
+      int present;
+      double st = lxs_agg_stance(a, t, &present);
+      lxs_buf_putc(&cmp, ',');
+      if (present) lxs_fmt_num(&cmp, st);
+      lxs_buf_putc(&cmp, ',');
+      if (present && p->st[t].ok) lxs_fmt_num(&cmp, p->st[t].lo);
+      lxs_buf_putc(&cmp, ',');
+      if (present && p->st[t].ok) lxs_fmt_num(&cmp, p->st[t].hi);
+      lxs_buf_putc(&cmp, ',');
+      if (p->rank[t]) lxs_buf_printf(&cmp, "%d", p->rank[t]);
+      lxs_buf_putc(&cmp, ',');
+      lxs_fmt_num(&cmp, lxs_agg_salience(a, t));
+      lxs_buf_printf(&cmp, ",%u", a->mentions[t]);
+      if (present) {
+        lxs_buf_putc(&md, ' ');
+        fmt_signed(&md, st);
+        if (p->st[t].ok) {
+          lxs_buf_puts(&md, " [");
+          fmt_signed(&md, p->st[t].lo);
+          lxs_buf_puts(&md, ", ");
+          fmt_signed(&md, p->st[t].hi);
+          lxs_buf_putc(&md, ']');
+        }
+        lxs_buf_printf(&md, " #%d (%.1f/1k, n=%u) |", p->rank[t], lxs_agg_salience(a, t),
+                       a->mentions[t]);
+      } else {
+        lxs_buf_puts(&md, " - |");
+      }
+    }
+    lxs_buf_putc(&cmp, ',');
+    lxs_fmt_num(&cmp, lxs_agg_sentiment(a));
+    lxs_buf_putc(&cmp, ',');
+    if (p->se.ok) lxs_fmt_num(&cmp, p->se.lo);
+    lxs_buf_putc(&cmp, ',');
+    if (p->se.ok) lxs_fmt_num(&cmp, p->se.hi);
+    lxs_buf_puts(&cmp, "\r\n");
+    lxs_buf_putc(&md, ' ');
+    fmt_signed(&md, lxs_agg_sentiment(a));
+    lxs_buf_puts(&md, " |\n");
+  }
+  lxs_buf_printf(&md, "\nStance in [-1, +1] with its %d%% bootstrap interval "
+                      "(%u resamples, seed %llu), rank within the theme (#1 most "
+                      "favourable), salience per 1,000 words and mentions; "
+                      "'-' = theme not mentioned.\n",
+                 pct, o.bootstrap, (unsigned long long)o.seed);
+
+  /* differences.csv: every pair of speakers per theme. */
+  lxs_buf_puts(&diff, "theme,speaker_a,speaker_b,stance_a,stance_b,difference,"
+                      "diff_lo,diff_hi,p_value,distinguishable\r\n");
+  lxs_buf undist, diffhtml;
+  lxs_buf_init(&undist);
+  lxs_buf_init(&diffhtml);
+  size_t n_undist = 0, n_pairs = 0;
+  for (size_t t = 0; t < nth; t++) {
+    const char *tn = lxs_lexicon_theme_name(lex, t);
+    for (size_t i = 0; i < ps.n; i++) {
+      if (!active(&ps.p[i])) continue;
+      for (size_t j = i + 1; j < ps.n; j++) {
+        if (!active(&ps.p[j])) continue;
+        double d, pv;
+        lxs_interval ci;
+        tmp.len = 0;
+        lxs_buf_printf(&tmp, "%s\x1f%s\x1f%s\x1f%s\x1f%s", tn, ps.p[i].article,
+                       ps.p[i].name, ps.p[j].article, ps.p[j].name);
+        if (!lxs_stance_difference(&ps.p[i].agg, &ps.p[j].agg, t,
+                                   o.bootstrap ? o.bootstrap : 2000, o.ci,
+                                   lxs_seed_mix(o.seed, tmp.data), &d, &ci, &pv))
+          continue;
+        int dist = ci.ok && (ci.lo > 0 || ci.hi < 0);
+        n_pairs++;
+        int pa, pb;
+        lxs_csv_str(&diff, tn);
+        lxs_buf_putc(&diff, ',');
+        lxs_csv_str(&diff, display_name(&ps.p[i], &tmp, o.by_article));
+        lxs_buf_putc(&diff, ',');
+        lxs_csv_str(&diff, display_name(&ps.p[j], &tmp, o.by_article));
+        lxs_buf_putc(&diff, ',');
+        lxs_fmt_num(&diff, lxs_agg_stance(&ps.p[i].agg, t, &pa));
+        lxs_buf_putc(&diff, ',');
+        lxs_fmt_num(&diff, lxs_agg_stance(&ps.p[j].agg, t, &pb));
+        lxs_buf_putc(&diff, ',');
+        lxs_fmt_num(&diff, d);
+        lxs_buf_putc(&diff, ',');
+        lxs_fmt_num(&diff, ci.lo);
+        lxs_buf_putc(&diff, ',');
+        lxs_fmt_num(&diff, ci.hi);
+        lxs_buf_putc(&diff, ',');
+        lxs_fmt_num(&diff, pv);
+        lxs_buf_puts(&diff, dist ? ",yes\r\n" : ",no\r\n");
+        lxs_buf_puts(&diffhtml, "<tr><td>");
+        lxs_html_escape(&diffhtml, tn, strlen(tn));
+        lxs_buf_puts(&diffhtml, "</td><td>");
+        const char *na = display_name(&ps.p[i], &tmp, o.by_article);
+        lxs_html_escape(&diffhtml, na, strlen(na));
+        lxs_buf_puts(&diffhtml, " &ndash; ");
+        const char *nb = display_name(&ps.p[j], &tmp, o.by_article);
+        lxs_html_escape(&diffhtml, nb, strlen(nb));
+        lxs_buf_puts(&diffhtml, "</td><td class=\"num\">");
+        fmt_signed(&diffhtml, d);
+        lxs_buf_puts(&diffhtml, "</td><td class=\"num\">[");
+        fmt_signed(&diffhtml, ci.lo);
+        lxs_buf_puts(&diffhtml, ", ");
+        fmt_signed(&diffhtml, ci.hi);
+        lxs_buf_printf(&diffhtml, "]</td><td class=\"num\">%.3f</td><td>%s</td></tr>\n",
+                       pv, dist ? "yes" : "no &mdash; cannot be told apart");
+        if (!dist) {
+          n_undist++;
+          lxs_buf_printf(&undist, "- %s: ", tn);
+          lxs_md_cell(&undist, display_name(&ps.p[i], &tmp, o.by_article));
+          lxs_buf_puts(&undist, " vs ");
+          lxs_md_cell(&undist, display_name(&ps.p[j], &tmp, o.by_article));
+          lxs_buf_printf(&undist, " (difference %+.2f, %d%% CI [%+.2f, %+.2f], p = %.3f)\n",
+                         d, pct, ci.lo, ci.hi, pv);
+        }
+      }
+    }
+  }
+  if (n_pairs) {
+    lxs_buf_printf(&md, "\n%zu of %zu speaker pairs cannot be told apart on a theme "
+                        "(the %d%% interval of the difference includes 0):\n",
+                   n_undist, n_pairs, pct);
+    if (undist.len) lxs_buf_put(&md, undist.data, undist.len);
+  }
+
+  /* Chart, HTML report, provenance. */
+  lxs_buf svg, html, lexcsv;
+  lxs_buf_init(&svg);
+  lxs_buf_init(&html);
+  lxs_buf_init(&lexcsv);
+  lxs_chart_svg(&svg, lex, rows, nrows, o.ci);
+  lxs_buf_puts(&lexcsv, "name,format,entries,sha256\r\n");
+  for (size_t l = 0; l < lxs_lexicon_source_count(lex); l++) {
+    const lxs_source *so = lxs_lexicon_source(lex, l);
+    lxs_csv_str(&lexcsv, so->name);
+    lxs_buf_putc(&lexcsv, ',');
+    lxs_csv_str(&lexcsv, so->format);
+    lxs_buf_printf(&lexcsv, ",%zu,%s\r\n", so->entries, so->sha256);
+  }
+  lxs_buf_puts(&html, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                      "<title>lexstance comparison</title>\n<style>\n"
+                      "body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em;color:#222;max-width:1200px}\n"
+                      "table{border-collapse:collapse;margin:1em 0}\n"
+                      "th,td{border:1px solid #ccd;padding:4px 8px;vertical-align:top}\n"
+                      "th{background:#eef1f5}td.num{text-align:right;font-variant-numeric:tabular-nums}\n"
+                      "mark{background:#ffe08a}\n.small{font-size:85%;color:#555}\n"
+                      "</style>\n</head>\n<body>\n<h1>Speaker comparison</h1>\n<p class=\"small\">");
+  for (int i = first; i < argc; i++) {
+    lxs_doc_name(argv[i], &name);
+    if (i > first) lxs_buf_puts(&html, ", ");
+    lxs_html_escape(&html, name.data, name.len);
+  }
+  lxs_buf_printf(&html, " &mdash; stance in [-1, +1] (codebook sign convention), %d%% "
+                        "bootstrap intervals (%u resamples, seed %llu).</p>\n",
+                 pct, o.bootstrap, (unsigned long long)o.seed);
+  lxs_buf_puts(&html, "<h2>Table</h2>\n<table>\n<tr><th>speaker</th><th>description</th>");
+  for (size_t t = 0; t < nth; t++) {
+    lxs_buf_puts(&html, "<th>");
+    const char *tn = lxs_lexicon_theme_name(lex, t);
+    lxs_html_escape(&html, tn, strlen(tn));
+    lxs_buf_puts(&html, "</th>");
+  }
+  lxs_buf_puts(&html, "<th>sentiment</th></tr>\n");
+  for (size_t r = 0; r < nrows; r++) {
+    lxs_buf_puts(&html, "<tr><td>");
+    lxs_html_escape(&html, rows[r].name, strlen(rows[r].name));
+    lxs_buf_puts(&html, "</td><td class=\"small\">");
+    lxs_html_escape(&html, rows[r].description, strlen(rows[r].description));
+    lxs_buf_puts(&html, "</td>");
+    for (size_t t = 0; t < nth; t++) {
+      int present;
+      double st = lxs_agg_stance(rows[r].agg, t, &present);
+      lxs_buf_puts(&html, "<td class=\"num\">");
+      if (present) {
+        fmt_signed(&html, st);
+        if (rows[r].stance_ci[t].ok) {
+          lxs_buf_puts(&html, " [");
+          fmt_signed(&html, rows[r].stance_ci[t].lo);
+          lxs_buf_puts(&html, ", ");
+          fmt_signed(&html, rows[r].stance_ci[t].hi);
+          lxs_buf_puts(&html, "]");
+        }
+        lxs_buf_printf(&html, "<br><span class=\"small\">%.1f/1k, n=%u</span>",
+                       lxs_agg_salience(rows[r].agg, t), rows[r].agg->mentions[t]);
+      } else {
+        lxs_buf_puts(&html, "&ndash;");
+      }
+      lxs_buf_puts(&html, "</td>");
+    }
+    lxs_buf_puts(&html, "<td class=\"num\">");
+    fmt_signed(&html, lxs_agg_sentiment(rows[r].agg));
+    lxs_buf_puts(&html, "</td></tr>\n");
+  }
+  lxs_buf_puts(&html, "</table>\n<h2>Chart</h2>\n");
+  lxs_buf_put(&html, svg.data, svg.len);
+  lxs_buf_printf(&html, "<h2>Differences</h2>\n<p>%zu of %zu speaker pairs cannot be "
+                        "told apart on a theme (the interval of the difference "
+                        "includes 0).</p>\n<table>\n<tr><th>theme</th><th>pair</th>"
+                        "<th>difference</th><th>%d%% interval</th><th>p</th>"
+                        "<th>distinguishable</th></tr>\n",
+                 n_undist, n_pairs, pct);
+  lxs_buf_put(&html, diffhtml.data ? diffhtml.data : "", diffhtml.len);
+  lxs_buf_puts(&html, "</table>\n<h2>Evidence</h2>\n<table>\n<tr><th>speaker</th>"
+                      "<th>theme</th><th>sentence (match highlighted)</th><th>rule</th>"
+                      "<th>contribution</th></tr>\n");
+  lxs_buf_put(&html, evhtml.data ? evhtml.data : "", evhtml.len);
+  lxs_buf_puts(&html, "</table>\n<h2>Lexicons</h2>\n<table>\n<tr><th>name</th><th>format</th>"
+                      "<th>entries</th><th>sha256</th></tr>\n");
+  for (size_t l = 0; l < lxs_lexicon_source_count(lex); l++) {
+    const lxs_source *so = lxs_lexicon_source(lex, l);
+    lxs_buf_puts(&html, "<tr><td>");
+    lxs_html_escape(&html, so->name, strlen(so->name));
+    lxs_buf_printf(&html, "</td><td>%s</td><td class=\"num\">%zu</td><td class=\"small\">%s</td></tr>\n",
+                   so->format, so->entries, so->sha256);
+  }
+  lxs_buf_puts(&html, "</table>\n<p class=\"small\">Generated by lexstance " LXS_VERSION
+                      ".</p>\n</body>\n</html>\n");
+
+  /* Report directory and atomic files. */
+  lxs_buf dir;
+  lxs_buf_init(&dir);
+  if (o.output) lxs_buf_puts(&dir, o.output);
+  else {
+    lxs_doc_name(argv[first], &name);
+    lxs_buf_printf(&dir, "reports/%s", lxs_buf_cstr(&name));
+  }
+  if (rc == 0 && cli_mkdir_p(lxs_buf_cstr(&dir), err, sizeof err)) {
+    cli_err("%s", err);
+    rc = LXS_EIO;
+  }
+  struct {
+    const char *file;
+    lxs_buf *data;
+  } files[] = {{"comparison.csv", &cmp}, {"speakers.csv", &spk},
+               {"evidence.csv", &evid},  {"differences.csv", &diff},
+               {"lexicons.csv", &lexcsv}, {"comparison.svg", &svg},
+               {"report.html", &html}};
+  enum { NFILES = sizeof files / sizeof *files };
+  lxs_out *outs[NFILES] = {NULL};
+  for (int i = 0; i < NFILES && rc == 0; i++) {
+    lxs_buf path;
+    lxs_buf_init(&path);
+    lxs_buf_printf(&path, "%s/%s", lxs_buf_cstr(&dir), files[i].file);
+    outs[i] = lxs_out_open(path.data, err, sizeof err);
+    lxs_buf_free(&path);
+    if (!outs[i] || cli_write(outs[i], files[i].data, err, sizeof err)) {
+      cli_err("%s", err);
+      rc = LXS_EIO;
+    }
+  }
+  /* Rename into place only when every file is complete. */
+  for (int i = 0; i < NFILES; i++) {
+    if (!outs[i]) continue;
+    if (rc == 0) {
+      if (lxs_out_commit(outs[i], err, sizeof err)) {
+        cli_err("%s", err);
+        rc = LXS_EIO;
+      }
+    } else {
+      lxs_out_abort(outs[i]);
+    }
+  }
+  if (rc == 0) {
+    fwrite(md.data, 1, md.len, stdout);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+      cli_err("error writing to standard output: %s", strerror(errno));
+      rc = LXS_EIO;
+    }
+  }
+  for (size_t i = 0; i < ps.n; i++) {
+    free(ps.p[i].name);
+    free(ps.p[i].desc);
+    free(ps.p[i].article);
+    free(ps.p[i].st);
+    free(ps.p[i].sa);
+    free(ps.p[i].rank);
+    lxs_agg_free(&ps.p[i].agg);
+  }
+  for (size_t r = 0; r < nrows; r++) free((void *)rows[r].name);
+  free(rows);
+  free(ps.p);
+  lxs_buf *bufs[] = {&dir, &cmp, &md, &diff, &undist, &diffhtml, &svg, &html, &lexcsv,
+                     &spk, &evid, &evhtml, &name, &tmp};
+  for (size_t i = 0; i < sizeof bufs / sizeof *bufs; i++) lxs_buf_free(bufs[i]);
+  lxs_scorer_free(sc);
+  lxs_lexicon_free(lex);
+  cli_opts_free(&o);
+  return rc;
+}

@@ -1,0 +1,140 @@
+/* cmd_explain.c - `lexstance explain`: every matched sentence with its
+ * matched spans highlighted, the rules applied and each contribution. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#define C_ON_TARGET "\033[1;36m"
+#define C_ON_EVAL "\033[1;33m"
+#define C_OFF "\033[0m"
+
+static int wanted(const cli_opts *o, const lxs_lexicon *lex, const lxs_evidence *e) {
+  if (!o->theme) return e->theme != LXS_THEME_NONE;
+  const char *tn = e->theme == LXS_THEME_NONE ? "sentiment" : lxs_lexicon_theme_name(lex, e->theme);
+  return strcmp(tn, o->theme) == 0;
+}
+
+static void explain_doc(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
+                        const char *doc, const char *text, const lxs_result *r,
+                        int color) {
+  size_t e = 0;
+  for (size_t s = 0; s < r->n_sentences; s++) {
+    const lxs_sentence *se = &r->sentences[s];
+    const char *spk = r->speakers[se->speaker].name;
+    if (o->speaker && strcasecmp(o->speaker, spk) != 0) {
+      while (e < r->n_evidence && r->evidence[e].sentence == s) e++;
+      continue;
+    }
+    size_t e0 = e;
+    int any = 0;
+    while (e < r->n_evidence && r->evidence[e].sentence == s) {
+      if (wanted(o, lex, &r->evidence[e])) any = 1;
+      e++;
+    }
+    if (!any) continue;
+    lxs_buf_printf(b, "%s sentence %zu, %s:\n  ", doc, s + 1, spk);
+    /* Highlight: walk the sentence, opening a mark at each wanted span. */
+    size_t pos = se->start;
+    for (size_t k = e0; k < e; k++) {
+      const lxs_evidence *ev = &r->evidence[k];
+      if (!wanted(o, lex, ev) || ev->start < pos) continue;
+      lxs_buf_put(b, text + pos, ev->start - pos);
+      int tgt = strcmp(ev->role, "target") == 0;
+      lxs_buf_puts(b, color ? (tgt ? C_ON_TARGET : C_ON_EVAL) : (tgt ? "{" : "["));
+      lxs_buf_put(b, text + ev->start, ev->end - ev->start);
+      lxs_buf_puts(b, color ? C_OFF : (tgt ? "}" : "]"));
+      pos = ev->end;
+    }
+    lxs_buf_put(b, text + pos, se->end - pos);
+    lxs_buf_putc(b, '\n');
+    for (size_t k = e0; k < e; k++) {
+      const lxs_evidence *ev = &r->evidence[k];
+      if (!wanted(o, lex, ev)) continue;
+      const char *tn = ev->theme == LXS_THEME_NONE ? "sentiment" : lxs_lexicon_theme_name(lex, ev->theme);
+      lxs_buf_printf(b, "    %-18s %+.3f  %s '", tn, ev->contribution, ev->role);
+      lxs_buf_put(b, text + ev->start, ev->end - ev->start);
+      lxs_buf_puts(b, "'");
+      if (ev->target_end > ev->target_start &&
+          (ev->target_start != ev->start || ev->target_end != ev->end)) {
+        lxs_buf_puts(b, " -> '");
+        lxs_buf_put(b, text + ev->target_start, ev->target_end - ev->target_start);
+        lxs_buf_puts(b, "'");
+      }
+      lxs_buf_printf(b, " (lexicon \"%s\", weight %+.2f", ev->term, ev->weight);
+      for (unsigned m = 0; cli_modifier_name(m); m++)
+        if (ev->modifiers & (1u << m)) lxs_buf_printf(b, ", %s", cli_modifier_name(m));
+      if (ev->holder) lxs_buf_printf(b, ", held by %s", ev->holder);
+      lxs_buf_puts(b, ")\n");
+    }
+    for (size_t t = 0; t < r->n_themes; t++) {
+      const lxs_theme_score *ts = &r->scores[s * r->n_themes + t];
+      const char *tn = lxs_lexicon_theme_name(lex, t);
+      if (!ts->mentions || (o->theme && strcmp(o->theme, tn) != 0)) continue;
+      lxs_buf_printf(b, "    = %s stance %+.3f (raw %+.3f, %u mention%s)\n", tn,
+                     ts->stance, ts->raw, ts->mentions, ts->mentions == 1 ? "" : "s");
+    }
+    if (!o->theme || strcmp(o->theme, "sentiment") == 0)
+      lxs_buf_printf(b, "    = sentiment %+.3f\n", se->sentiment);
+    lxs_buf_putc(b, '\n');
+  }
+}
+
+int cmd_explain(int argc, char **argv) {
+  cli_opts o;
+  int first = cli_parse(argc, argv, &o);
+  if (first >= argc) cli_usage_error("%s", "explain needs at least one FILE");
+  lxs_lexicon *lex = cli_load_lexicon(&o);
+  if (o.theme && strcmp(o.theme, "sentiment") != 0) {
+    int found = 0;
+    for (size_t t = 0; t < lxs_lexicon_theme_count(lex); t++)
+      if (strcmp(lxs_lexicon_theme_name(lex, t), o.theme) == 0) found = 1;
+    if (!found) {
+      cli_err("unknown theme '%s'", o.theme);
+      lxs_lexicon_free(lex);
+      cli_opts_free(&o);
+      return LXS_EUSAGE;
+    }
+  }
+  char err[ERRLEN];
+  lxs_scorer *sc = lxs_scorer_new(lex, err, sizeof err);
+  int color = o.color >= 0 ? o.color : isatty(STDOUT_FILENO);
+  lxs_buf b;
+  lxs_buf_init(&b);
+  int rc = 0;
+  lxs_options sopt = {!o.no_attribution};
+  for (int i = first; i < argc && rc == 0; i++) {
+    lxs_reader *rd = lxs_reader_open(argv[i], o.input_set ? o.input : LXS_IN_TEXT, err, sizeof err);
+    if (!rd) {
+      cli_err("%s", err);
+      rc = LXS_EIO;
+      break;
+    }
+    lxs_record rec;
+    int k;
+    while ((k = lxs_reader_next(rd, &rec, err, sizeof err)) == 1) {
+      const lxs_result *res = lxs_scorer_run(sc, rec.text, rec.len, &sopt);
+      explain_doc(&b, &o, lex, rec.id, rec.text, res, color);
+      if (fwrite(b.data ? b.data : "", 1, b.len, stdout) != b.len) break;
+      b.len = 0;
+    }
+    if (k < 0) {
+      cli_err("%s", err);
+      rc = strstr(err, "read error") ? LXS_EIO : LXS_EDATA;
+    }
+    lxs_reader_close(rd);
+  }
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    cli_err("error writing to standard output: %s", strerror(errno ? errno : EIO));
+    if (!rc) rc = LXS_EIO;
+  }
+  lxs_buf_free(&b);
+  lxs_scorer_free(sc);
+  lxs_lexicon_free(lex);
+  cli_opts_free(&o);
+  return rc;
+}
