@@ -160,14 +160,24 @@ typedef struct {
   uint32_t *mentions;         /* per theme */
   double *stance_sum;         /* per theme, over mentioning sentences */
   uint32_t *stance_n;         /* sentences mentioning the theme */
-  /* per-sentence samples (when keep_samples) */
+  /* Resampling units (when keep_samples): one per sentence, or one per
+   * document when merged from partial results.  Each holds the same sums
+   * as the totals above, so a resample's statistic is a ratio of sums. */
   int keep_samples;
   size_t n_samples, cap_samples;
   uint32_t *s_tokens;         /* [n_samples] */
-  double *s_sentiment;        /* [n_samples]; NAN when no sentiment hits */
+  double *s_sentiment_sum;    /* [n_samples] */
+  uint32_t *s_sentiment_n;    /* [n_samples] */
   uint32_t *s_mentions;       /* [n_samples * n_themes] */
-  double *s_stance;           /* [n_samples * n_themes] */
+  double *s_stance_sum;       /* [n_samples * n_themes] */
+  uint32_t *s_stance_n;       /* [n_samples * n_themes] */
 } lxs_agg;
+
+/* Append one resampling unit with the given sums (used by merge). */
+void lxs_agg_add_unit(lxs_agg *a, size_t tokens, size_t sentences,
+                      double sentiment_sum, size_t sentiment_n,
+                      const uint32_t *mentions, const double *stance_sum,
+                      const uint32_t *stance_n);
 
 void lxs_agg_init(lxs_agg *a, size_t n_themes);
 void lxs_agg_free(lxs_agg *a);

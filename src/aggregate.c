@@ -21,9 +21,11 @@ void lxs_agg_init(lxs_agg *a, size_t n_themes) {
 void lxs_agg_free(lxs_agg *a) {
   if (!a) return;
   free(a->s_tokens);
-  free(a->s_sentiment);
+  free(a->s_sentiment_sum);
+  free(a->s_sentiment_n);
   free(a->s_mentions);
-  free(a->s_stance);
+  free(a->s_stance_sum);
+  free(a->s_stance_n);
   free(a->mentions);
   free(a->stance_sum);
   free(a->stance_n);
@@ -41,18 +43,50 @@ void lxs_agg_reset(lxs_agg *a) {
 
 static void add_sample(lxs_agg *a) {
   if (a->n_samples == a->cap_samples) {
-    size_t nc = a->cap_samples ? a->cap_samples * 2 : 32;
+    size_t nc = a->cap_samples ? a->cap_samples * 2 : 32, nt = a->n_themes + 1;
     a->s_tokens = lxs_xrealloc(a->s_tokens, nc * sizeof *a->s_tokens);
-    a->s_sentiment = lxs_xrealloc(a->s_sentiment, nc * sizeof *a->s_sentiment);
-    a->s_mentions = lxs_xrealloc(a->s_mentions, nc * (a->n_themes + 1) * sizeof *a->s_mentions);
-    a->s_stance = lxs_xrealloc(a->s_stance, nc * (a->n_themes + 1) * sizeof *a->s_stance);
+    a->s_sentiment_sum = lxs_xrealloc(a->s_sentiment_sum, nc * sizeof *a->s_sentiment_sum);
+    a->s_sentiment_n = lxs_xrealloc(a->s_sentiment_n, nc * sizeof *a->s_sentiment_n);
+    a->s_mentions = lxs_xrealloc(a->s_mentions, nc * nt * sizeof *a->s_mentions);
+    a->s_stance_sum = lxs_xrealloc(a->s_stance_sum, nc * nt * sizeof *a->s_stance_sum);
+    a->s_stance_n = lxs_xrealloc(a->s_stance_n, nc * nt * sizeof *a->s_stance_n);
     a->cap_samples = nc;
   }
   size_t i = a->n_samples++;
   a->s_tokens[i] = 0;
-  a->s_sentiment[i] = NAN;
+  a->s_sentiment_sum[i] = 0;
+  a->s_sentiment_n[i] = 0;
   memset(a->s_mentions + i * a->n_themes, 0, a->n_themes * sizeof *a->s_mentions);
-  memset(a->s_stance + i * a->n_themes, 0, a->n_themes * sizeof *a->s_stance);
+  memset(a->s_stance_sum + i * a->n_themes, 0, a->n_themes * sizeof *a->s_stance_sum);
+  memset(a->s_stance_n + i * a->n_themes, 0, a->n_themes * sizeof *a->s_stance_n);
+}
+
+void lxs_agg_add_unit(lxs_agg *a, size_t tokens, size_t sentences,
+                      double sentiment_sum, size_t sentiment_n,
+                      const uint32_t *mentions, const double *stance_sum,
+                      const uint32_t *stance_n) {
+  a->tokens += tokens;
+  a->sentences += sentences;
+  a->sentiment_sum += sentiment_sum;
+  a->sentiment_n += sentiment_n;
+  size_t si = 0;
+  if (a->keep_samples) {
+    add_sample(a);
+    si = a->n_samples - 1;
+    a->s_tokens[si] = (uint32_t)tokens;
+    a->s_sentiment_sum[si] = sentiment_sum;
+    a->s_sentiment_n[si] = (uint32_t)sentiment_n;
+  }
+  for (size_t t = 0; t < a->n_themes; t++) {
+    a->mentions[t] += mentions[t];
+    a->stance_sum[t] += stance_sum[t];
+    a->stance_n[t] += stance_n[t];
+    if (a->keep_samples) {
+      a->s_mentions[si * a->n_themes + t] = mentions[t];
+      a->s_stance_sum[si * a->n_themes + t] = stance_sum[t];
+      a->s_stance_n[si * a->n_themes + t] = stance_n[t];
+    }
+  }
 }
 
 void lxs_agg_add_part(lxs_agg *a, const lxs_result *r, size_t s, int part) {
@@ -63,7 +97,10 @@ void lxs_agg_add_part(lxs_agg *a, const lxs_result *r, size_t s, int part) {
     add_sample(a);
     si = a->n_samples - 1;
     a->s_tokens[si] = se->tokens;
-    if (part != LXS_PART_HELD && se->sentiment_hits) a->s_sentiment[si] = se->sentiment;
+    if (part != LXS_PART_HELD && se->sentiment_hits) {
+      a->s_sentiment_sum[si] = se->sentiment;
+      a->s_sentiment_n[si] = 1;
+    }
   }
   a->tokens += se->tokens;
   if (part != LXS_PART_HELD) {
@@ -95,7 +132,8 @@ void lxs_agg_add_part(lxs_agg *a, const lxs_result *r, size_t s, int part) {
     a->stance_n[t]++;
     if (a->keep_samples) {
       a->s_mentions[si * a->n_themes + t] = m;
-      a->s_stance[si * a->n_themes + t] = st;
+      a->s_stance_sum[si * a->n_themes + t] = st;
+      a->s_stance_n[si * a->n_themes + t] = 1;
     }
   }
 }
@@ -120,10 +158,12 @@ void lxs_agg_merge(lxs_agg *into, const lxs_agg *from) {
       add_sample(into);
       size_t k = into->n_samples - 1;
       into->s_tokens[k] = from->s_tokens[i];
-      into->s_sentiment[k] = from->s_sentiment[i];
+      into->s_sentiment_sum[k] = from->s_sentiment_sum[i];
+      into->s_sentiment_n[k] = from->s_sentiment_n[i];
       for (size_t t = 0; t < into->n_themes && t < from->n_themes; t++) {
         into->s_mentions[k * into->n_themes + t] = from->s_mentions[i * from->n_themes + t];
-        into->s_stance[k * into->n_themes + t] = from->s_stance[i * from->n_themes + t];
+        into->s_stance_sum[k * into->n_themes + t] = from->s_stance_sum[i * from->n_themes + t];
+        into->s_stance_n[k * into->n_themes + t] = from->s_stance_n[i * from->n_themes + t];
       }
     }
   }

@@ -103,32 +103,29 @@ void lxs_bootstrap(const lxs_agg *a, unsigned B, double level, uint64_t seed,
   size_t *nst = lxs_xcalloc(nth + 1, sizeof *nst);
   size_t nse = 0;
   double *sum = lxs_xmalloc((nth + 1) * sizeof *sum);
-  uint32_t *cnt = lxs_xmalloc((nth + 1) * sizeof *cnt);
+  uint64_t *cnt = lxs_xmalloc((nth + 1) * sizeof *cnt);
   uint64_t *men = lxs_xmalloc((nth + 1) * sizeof *men);
   for (unsigned b = 0; b < B; b++) {
     memset(sum, 0, nth * sizeof *sum);
     memset(cnt, 0, nth * sizeof *cnt);
     memset(men, 0, nth * sizeof *men);
-    uint64_t tokens = 0;
+    uint64_t tokens = 0, sn = 0;
     double ssum = 0;
-    size_t sn = 0;
     for (size_t k = 0; k < n; k++) {
       size_t i = rng_below(&r, n);
       tokens += a->s_tokens[i];
-      if (!isnan(a->s_sentiment[i])) {
-        ssum += a->s_sentiment[i];
-        sn++;
-      }
+      ssum += a->s_sentiment_sum[i];
+      sn += a->s_sentiment_n[i];
       for (size_t t = 0; t < nth; t++) {
         uint32_t m = a->s_mentions[i * nth + t];
         if (!m) continue;
         men[t] += m;
-        sum[t] += a->s_stance[i * nth + t];
-        cnt[t]++;
+        sum[t] += a->s_stance_sum[i * nth + t];
+        cnt[t] += a->s_stance_n[i * nth + t];
       }
     }
     for (size_t t = 0; t < nth; t++) {
-      if (cnt[t]) st[t * B + nst[t]++] = sum[t] / cnt[t];
+      if (cnt[t]) st[t * B + nst[t]++] = sum[t] / (double)cnt[t];
       sa[t * B + b] = tokens ? 1000.0 * (double)men[t] / (double)tokens : 0;
     }
     se[nse++] = sn ? ssum / (double)sn : 0;
@@ -150,64 +147,85 @@ void lxs_bootstrap(const lxs_agg *a, unsigned B, double level, uint64_t seed,
   free(men);
 }
 
-/* Mentioning-sentence stances of theme t. */
-static double *theme_values(const lxs_agg *a, size_t t, size_t *n) {
-  double *v = lxs_xmalloc((a->n_samples + 1) * sizeof *v);
+/* Resampling units that mention theme t: their stance sums and counts. */
+static size_t theme_units(const lxs_agg *a, size_t t, double **sum, double **cnt) {
+  *sum = lxs_xmalloc((a->n_samples + 1) * sizeof **sum);
+  *cnt = lxs_xmalloc((a->n_samples + 1) * sizeof **cnt);
   size_t k = 0;
   for (size_t i = 0; i < a->n_samples; i++)
-    if (a->s_mentions[i * a->n_themes + t]) v[k++] = a->s_stance[i * a->n_themes + t];
-  *n = k;
-  return v;
+    if (a->s_stance_n[i * a->n_themes + t]) {
+      (*sum)[k] = a->s_stance_sum[i * a->n_themes + t];
+      (*cnt)[k] = a->s_stance_n[i * a->n_themes + t];
+      k++;
+    }
+  return k;
 }
 
-static double mean(const double *v, size_t n) {
-  double s = 0;
-  for (size_t i = 0; i < n; i++) s += v[i];
-  return n ? s / (double)n : 0;
+static double ratio(const double *s, const double *c, size_t n) {
+  double a = 0, b = 0;
+  for (size_t i = 0; i < n; i++) {
+    a += s[i];
+    b += c[i];
+  }
+  return b > 0 ? a / b : 0;
 }
 
 int lxs_stance_difference(const lxs_agg *a, const lxs_agg *b, size_t t,
                           unsigned B, double level, uint64_t seed,
                           double *diff, lxs_interval *ci, double *p_value) {
-  size_t na, nb;
-  double *va = theme_values(a, t, &na), *vb = theme_values(b, t, &nb);
-  if (!na || !nb) {
-    free(va);
-    free(vb);
-    return 0;
-  }
-  double obs = mean(va, na) - mean(vb, nb);
-  *diff = obs;
-  rng r;
-  rng_seed(&r, seed);
-  double *d = lxs_xmalloc((B + 1) * sizeof *d);
-  for (unsigned k = 0; k < B; k++) {
-    double sa = 0, sb = 0;
-    for (size_t i = 0; i < na; i++) sa += va[rng_below(&r, na)];
-    for (size_t i = 0; i < nb; i++) sb += vb[rng_below(&r, nb)];
-    d[k] = sa / (double)na - sb / (double)nb;
-  }
-  interval(d, B, level, ci);
-  /* Permutation test: shuffle the pooled values (Fisher-Yates). */
-  size_t n = na + nb;
-  double *pool = lxs_xmalloc(n * sizeof *pool);
-  memcpy(pool, va, na * sizeof *pool);
-  memcpy(pool + na, vb, nb * sizeof *pool);
-  size_t extreme = 0;
-  for (unsigned k = 0; k < B; k++) {
-    for (size_t i = n - 1; i > 0; i--) {
-      size_t j = rng_below(&r, i + 1);
-      double tmp = pool[i];
-      pool[i] = pool[j];
-      pool[j] = tmp;
+  double *sa, *ca, *sb, *cb;
+  size_t na = theme_units(a, t, &sa, &ca), nb = theme_units(b, t, &sb, &cb);
+  int ok = na && nb;
+  if (ok) {
+    double obs = ratio(sa, ca, na) - ratio(sb, cb, nb);
+    *diff = obs;
+    rng r;
+    rng_seed(&r, seed);
+    double *d = lxs_xmalloc((B + 1) * sizeof *d);
+    for (unsigned k = 0; k < B; k++) {
+      double x = 0, xn = 0, y = 0, yn = 0;
+      for (size_t i = 0; i < na; i++) {
+        size_t j = rng_below(&r, na);
+        x += sa[j];
+        xn += ca[j];
+      }
+      for (size_t i = 0; i < nb; i++) {
+        size_t j = rng_below(&r, nb);
+        y += sb[j];
+        yn += cb[j];
+      }
+      d[k] = x / xn - y / yn;
     }
-    double pd = mean(pool, na) - mean(pool + na, nb);
-    if (fabs(pd) >= fabs(obs) - 1e-12) extreme++;
+    interval(d, B, level, ci);
+    /* Permutation test: shuffle the pooled units' labels (Fisher-Yates). */
+    size_t n = na + nb;
+    double *ps = lxs_xmalloc(n * sizeof *ps), *pc = lxs_xmalloc(n * sizeof *pc);
+    memcpy(ps, sa, na * sizeof *ps);
+    memcpy(ps + na, sb, nb * sizeof *ps);
+    memcpy(pc, ca, na * sizeof *pc);
+    memcpy(pc + na, cb, nb * sizeof *pc);
+    size_t extreme = 0;
+    for (unsigned k = 0; k < B; k++) {
+      for (size_t i = n - 1; i > 0; i--) {
+        size_t j = rng_below(&r, i + 1);
+        double tmp = ps[i];
+        ps[i] = ps[j];
+        ps[j] = tmp;
+        tmp = pc[i];
+        pc[i] = pc[j];
+        pc[j] = tmp;
+      }
+      double pd = ratio(ps, pc, na) - ratio(ps + na, pc + na, nb);
+      if (fabs(pd) >= fabs(obs) - 1e-12) extreme++;
+    }
+    *p_value = (double)(extreme + 1) / (double)(B + 1);
+    free(d);
+    free(ps);
+    free(pc);
   }
-  *p_value = (double)(extreme + 1) / (double)(B + 1);
-  free(d);
-  free(pool);
-  free(va);
-  free(vb);
-  return 1;
+  free(sa);
+  free(ca);
+  free(sb);
+  free(cb);
+  return ok;
 }

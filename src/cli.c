@@ -21,6 +21,7 @@ static const char kUsage[] =
     "usage: lexstance score [options] [FILE|-]...\n"
     "       lexstance compare [options] [-o DIR] ARTICLE...\n"
     "       lexstance explain [--theme T] [--speaker S] FILE...\n"
+    "       lexstance merge [-o FILE] PARTIAL...\n"
     "       lexstance --help | --version\n";
 
 static const char kHelp[] =
@@ -33,6 +34,7 @@ static const char kHelp[] =
     "                         differences.csv, comparison.svg, report.html in DIR\n"
     "  explain FILE...        show each matched sentence, the rules applied and\n"
     "                         each contribution\n"
+    "  merge PARTIAL...       combine --partial results into per-speaker rows\n"
     "\n"
     "Options:\n"
     "  --input FMT            text (an article, default), lines, tsv (id<TAB>text),\n"
@@ -50,6 +52,12 @@ static const char kHelp[] =
     "  --seed S               random seed for resampling (default 1)\n"
     "  --ci LEVEL             confidence level of intervals (default 0.95)\n"
     "  --by article           compare: one row per speaker and article\n"
+    "  -j, --jobs N           score on N threads (default: all cores); same output\n"
+    "  -r DIR                 score every .txt file below DIR (sorted)\n"
+    "  --partial FILE         also write mergeable per-speaker statistics (- = stdout\n"
+    "                         instead of rows)\n"
+    "  --on-error skip|fail   malformed records: skip (counted) or stop (default)\n"
+    "  -q, --quiet            no progress line on a terminal\n"
     "  --theme T, --speaker S explain: only this theme / speaker\n"
     "  --color, --no-color    explain: force or disable colour\n"
     "  -h, --help             this help\n"
@@ -549,6 +557,7 @@ int main(int argc, char **argv) {
   if (strcmp(cmd, "score") == 0) return cmd_score(argc - 1, argv + 1);
   if (strcmp(cmd, "compare") == 0) return cmd_compare(argc - 1, argv + 1);
   if (strcmp(cmd, "explain") == 0) return cmd_explain(argc - 1, argv + 1);
+  if (strcmp(cmd, "merge") == 0) return cmd_merge(argc - 1, argv + 1);
   if (cmd[0] == '-') cli_usage_error("unknown option '%s'", cmd);
   cli_usage_error("unknown command '%s'", cmd);
 }

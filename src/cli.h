@@ -77,5 +77,6 @@ int cli_mkdir_p(const char *path, char *err, size_t errlen);
 int cmd_score(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 #endif

@@ -1,92 +1,380 @@
-/* cmd_score.c - `lexstance score`: stream documents, write long rows. */
+/* cmd_score.c - `lexstance score`: stream documents, score them on N
+ * threads, write long rows in input order.
+ *
+ * The main thread reads a batch of documents while the workers score the
+ * previous one; each worker has its own scorer (stemmer, caches), the
+ * lexicon is shared read-only, and outputs are written in input order, so
+ * -j N gives the same bytes as -j 1.  Memory is bounded by two batches. */
 #define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "partial.h"
+
+#define BATCH_DOCS 512
+#define BATCH_BYTES (4u << 20)
+
+typedef struct {
+  char *id, *speaker;
+  lxs_buf text;
+  lxs_buf out, part;     /* rows and partial records of this document */
+} doc_slot;
+
+typedef struct {
+  doc_slot *docs;
+  size_t n, cap, bytes;
+} batch;
+
+typedef struct score_ctx score_ctx;
+
+typedef struct {
+  score_ctx *ctx;
+  lxs_scorer *sc;
+  pthread_t th;
+} worker;
+
+struct score_ctx {
+  const cli_opts *o;
+  const lxs_lexicon *lex;
+  lxs_options sopt;
+  /* work hand-off */
+  pthread_mutex_t mu;
+  pthread_cond_t go, done;
+  unsigned long gen;
+  int quit;
+  batch *cur;
+  atomic_size_t next;
+  unsigned pending;
+  worker *w;
+  unsigned nw;
+};
+
+static void score_doc(score_ctx *c, lxs_scorer *sc, doc_slot *d) {
+  const lxs_result *res = lxs_scorer_run(sc, d->text.data ? d->text.data : "",
+                                         d->text.len, &c->sopt);
+  d->out.len = 0;
+  d->part.len = 0;
+  cli_doc_rows(&d->out, c->o, c->lex, d->id, d->speaker, res);
+  if (c->o->partial) lxs_partial_rows(&d->part, c->lex, d->id, d->speaker, res);
+}
+
+static void run_batch(score_ctx *c, lxs_scorer *sc) {
+  batch *b = c->cur;
+  for (;;) {
+    size_t i = atomic_fetch_add(&c->next, 1);
+    if (i >= b->n) break;
+    score_doc(c, sc, &b->docs[i]);
+  }
+}
+
+static void *worker_main(void *arg) {
+  worker *w = arg;
+  score_ctx *c = w->ctx;
+  unsigned long seen = 0;
+  for (;;) {
+    pthread_mutex_lock(&c->mu);
+    while (c->gen == seen && !c->quit) pthread_cond_wait(&c->go, &c->mu);
+    if (c->quit) {
+      pthread_mutex_unlock(&c->mu);
+      return NULL;
+    }
+    seen = c->gen;
+    pthread_mutex_unlock(&c->mu);
+    run_batch(c, w->sc);
+    pthread_mutex_lock(&c->mu);
+    if (--c->pending == 0) pthread_cond_signal(&c->done);
+    pthread_mutex_unlock(&c->mu);
+  }
+}
+
+static void batch_clear(batch *b) {
+  b->n = 0;
+  b->bytes = 0;
+}
+
+static void batch_free(batch *b) {
+  for (size_t i = 0; i < b->cap; i++) {
+    free(b->docs[i].id);
+    free(b->docs[i].speaker);
+    lxs_buf_free(&b->docs[i].text);
+    lxs_buf_free(&b->docs[i].out);
+    lxs_buf_free(&b->docs[i].part);
+  }
+  free(b->docs);
+}
+
+static void batch_add(batch *b, const lxs_record *r) {
+  if (b->n == b->cap) {
+    size_t nc = b->cap ? b->cap * 2 : 64;
+    b->docs = lxs_xrealloc(b->docs, nc * sizeof *b->docs);
+    memset(b->docs + b->cap, 0, (nc - b->cap) * sizeof *b->docs);
+    b->cap = nc;
+  }
+  doc_slot *d = &b->docs[b->n++];
+  free(d->id);
+  free(d->speaker);
+  d->id = lxs_xstrndup(r->id, strlen(r->id));
+  d->speaker = r->speaker ? lxs_xstrndup(r->speaker, strlen(r->speaker)) : NULL;
+  d->text.len = 0;
+  lxs_buf_put(&d->text, r->text, r->len);
+  b->bytes += r->len;
+}
+
+/* ---- inputs: files, stdin, directories ---------------------------------- */
+
+typedef struct {
+  char **paths;
+  size_t n, cap;
+} path_list;
+
+static void path_add(path_list *pl, const char *p) {
+  LXS_VEC_GROW(pl->paths, pl->n, pl->cap);
+  pl->paths[pl->n++] = lxs_xstrndup(p, strlen(p));
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* All .txt files below dir, sorted, so runs are reproducible. */
+static int walk_dir(const char *dir, path_list *pl, char *err, size_t errlen) {
+  DIR *d = opendir(dir);
+  if (!d) {
+    lxs_set_err(err, errlen, "%s: %s", dir, strerror(errno));
+    return -1;
+  }
+  path_list local = {NULL, 0, 0};
+  struct dirent *de;
+  while ((de = readdir(d)) != NULL) {
+    if (de->d_name[0] == '.') continue;
+    lxs_buf p;
+    lxs_buf_init(&p);
+    lxs_buf_printf(&p, "%s/%s", dir, de->d_name);
+    path_add(&local, p.data);
+    lxs_buf_free(&p);
+  }
+  closedir(d);
+  qsort(local.paths, local.n, sizeof(char *), cmp_str);
+  int rc = 0;
+  for (size_t i = 0; i < local.n; i++) {
+    struct stat st;
+    if (rc == 0 && stat(local.paths[i], &st) == 0) {
+      if (S_ISDIR(st.st_mode)) rc = walk_dir(local.paths[i], pl, err, errlen);
+      else {
+        size_t l = strlen(local.paths[i]);
+        if (l > 4 && strcmp(local.paths[i] + l - 4, ".txt") == 0) path_add(pl, local.paths[i]);
+      }
+    }
+    free(local.paths[i]);
+  }
+  free(local.paths);
+  return rc;
+}
+
+/* ---- progress ------------------------------------------------------------ */
+
+static double now_sec(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void progress(size_t docs, double bytes, double total, double t0, int final) {
+  double el = now_sec() - t0;
+  double mbs = el > 0 ? bytes / 1e6 / el : 0;
+  fprintf(stderr, "\r%zu docs, %.1f MB, %.1f MB/s", docs, bytes / 1e6, mbs);
+  if (total > 0 && mbs > 0 && !final)
+    fprintf(stderr, ", ETA %.0f s   ", (total - bytes) / 1e6 / mbs);
+  else
+    fputs("          ", stderr);
+  if (final) fputc('\n', stderr);
+}
 
 int cmd_score(int argc, char **argv) {
   cli_opts o;
   int first = cli_parse(argc, argv, &o);
+  if (o.ndirs && !o.input_set) o.input = LXS_IN_TEXT;
   lxs_lexicon *lex = cli_load_lexicon(&o);
   char err[ERRLEN];
-  lxs_scorer *sc = lxs_scorer_new(lex, err, sizeof err);
-  if (!sc) {
-    cli_err("%s", err);
-    lxs_lexicon_free(lex);
-    cli_opts_free(&o);
-    return LXS_EUSAGE;
-  }
-  lxs_out *out = lxs_out_open(o.output, err, sizeof err);
-  if (!out) {
-    cli_err("%s", err);
-    lxs_scorer_free(sc);
-    lxs_lexicon_free(lex);
-    cli_opts_free(&o);
-    return LXS_EIO;
-  }
-  lxs_buf b;
-  lxs_buf_init(&b);
-  cli_header(&b, &o);
   int rc = 0;
-  const char *stdin_only[] = {"-"};
-  char **files = argv + first;
-  int nfiles = argc - first;
-  if (nfiles == 0) {
-    files = (char **)stdin_only;
-    nfiles = 1;
-  }
-  lxs_options sopt = {o.input == LXS_IN_TEXT && !o.no_attribution};
-  size_t skipped = 0;
-  for (int i = 0; i < nfiles && rc == 0; i++) {
-    lxs_reader *rd = lxs_reader_open(files[i], o.input, err, sizeof err);
-    if (!rd) {
-      cli_err("%s", err);
-      rc = LXS_EIO;
-      break;
-    }
-    lxs_record rec;
-    int k;
-    for (;;) {
-      k = lxs_reader_next(rd, &rec, err, sizeof err);
-      if (k == -1 && o.on_error_skip && !strstr(err, "read error")) {
-        cli_err("%s (skipped)", err);
-        skipped++;
-        continue;
-      }
-      if (k != 1) break;
-      const lxs_result *res = lxs_scorer_run(sc, rec.text, rec.len, &sopt);
-      cli_doc_rows(&b, &o, lex, rec.id, rec.speaker, res);
-      if (b.len > (1 << 16) && cli_write(out, &b, err, sizeof err)) {
-        k = -2;
-        break;
-      }
-    }
-    if (k == -1) {
-      cli_err("%s", err);
-      rc = strstr(err, "read error") ? LXS_EIO : LXS_EDATA;
-    } else if (k == -2) {
+  path_list files = {NULL, 0, 0};
+  for (int i = first; i < argc; i++) path_add(&files, argv[i]);
+  for (size_t i = 0; i < o.ndirs && rc == 0; i++)
+    if (walk_dir(o.dirs[i], &files, err, sizeof err)) {
       cli_err("%s", err);
       rc = LXS_EIO;
     }
-    lxs_reader_close(rd);
+  if (files.n == 0 && o.ndirs == 0) path_add(&files, "-");
+  unsigned nthreads = o.jobs ? o.jobs : (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
+  if (nthreads < 1) nthreads = 1;
+
+  score_ctx c;
+  memset(&c, 0, sizeof c);
+  c.o = &o;
+  c.lex = lex;
+  c.sopt.segment_speakers = o.input == LXS_IN_TEXT && !o.no_attribution;
+  pthread_mutex_init(&c.mu, NULL);
+  pthread_cond_init(&c.go, NULL);
+  pthread_cond_init(&c.done, NULL);
+  c.nw = nthreads;
+  c.w = lxs_xcalloc(nthreads, sizeof *c.w);
+  for (unsigned i = 0; i < nthreads; i++) {
+    c.w[i].ctx = &c;
+    c.w[i].sc = lxs_scorer_new(lex, err, sizeof err);
+    if (!c.w[i].sc) {
+      cli_err("%s", err);
+      exit(LXS_EUSAGE);
+    }
   }
-  if (rc == 0 && cli_write(out, &b, err, sizeof err)) {
+  if (nthreads > 1)
+    for (unsigned i = 0; i < nthreads; i++)
+      pthread_create(&c.w[i].th, NULL, worker_main, &c.w[i]);
+
+  lxs_out *out = rc ? NULL : lxs_out_open(o.output, err, sizeof err);
+  if (!out && rc == 0) {
     cli_err("%s", err);
     rc = LXS_EIO;
   }
-  if (rc == 0) {
-    if (lxs_out_commit(out, err, sizeof err)) {
+  lxs_out *pout = NULL;
+  if (rc == 0 && o.partial) {
+    if (o.output == NULL && strcmp(o.partial, "-") == 0) {
+      /* partial records replace the rows on stdout */
+    }
+    pout = strcmp(o.partial, "-") == 0 ? NULL : lxs_out_open(o.partial, err, sizeof err);
+    if (strcmp(o.partial, "-") != 0 && !pout) {
       cli_err("%s", err);
       rc = LXS_EIO;
     }
-  } else {
-    lxs_out_abort(out);
+  }
+  int partial_stdout = o.partial && strcmp(o.partial, "-") == 0;
+  lxs_buf hdr;
+  lxs_buf_init(&hdr);
+  if (rc == 0) {
+    if (!partial_stdout) cli_header(&hdr, &o);
+    if (o.partial) {
+      lxs_buf ph;
+      lxs_buf_init(&ph);
+      lxs_partial_header(&ph, lex);
+      if (pout) cli_write(pout, &ph, err, sizeof err);
+      else lxs_buf_put(&hdr, ph.data, ph.len);
+      lxs_buf_free(&ph);
+    }
+    if (cli_write(out, &hdr, err, sizeof err)) {
+      cli_err("%s", err);
+      rc = LXS_EIO;
+    }
+  }
+  batch bufs[2];
+  memset(bufs, 0, sizeof bufs);
+  batch *cur = &bufs[0], *nxt = &bufs[1];
+  size_t skipped = 0, ndocs = 0;
+  double bytes = 0, total = 0, t0 = now_sec();
+  int show = !o.quiet && isatty(STDERR_FILENO);
+  for (size_t i = 0; i < files.n; i++) {
+    struct stat st;
+    if (strcmp(files.paths[i], "-") != 0 && stat(files.paths[i], &st) == 0) total += (double)st.st_size;
+  }
+  size_t fi = 0;
+  lxs_reader *rd = NULL;
+  int eof = 0;
+  /* Fill a batch from the inputs; returns 0, or an exit code. */
+#define FILL(B)                                                              \
+  do {                                                                       \
+    batch_clear(B);                                                          \
+    while (!eof && (B)->n < BATCH_DOCS && (B)->bytes < BATCH_BYTES) {        \
+      if (!rd) {                                                             \
+        if (fi >= files.n) { eof = 1; break; }                               \
+        rd = lxs_reader_open(files.paths[fi++], o.input, err, sizeof err);   \
+        if (!rd) { cli_err("%s", err); rc = LXS_EIO; eof = 1; break; }       \
+      }                                                                      \
+      lxs_record rec;                                                        \
+      int k = lxs_reader_next(rd, &rec, err, sizeof err);                    \
+      if (k == 1) { batch_add(B, &rec); continue; }                          \
+      if (k == -1 && o.on_error_skip && !strstr(err, "read error")) {        \
+        cli_err("%s (skipped)", err); skipped++; continue;                   \
+      }                                                                      \
+      if (k == -1) {                                                         \
+        cli_err("%s", err);                                                  \
+        rc = strstr(err, "read error") ? LXS_EIO : LXS_EDATA;                \
+        eof = 1; break;                                                      \
+      }                                                                      \
+      lxs_reader_close(rd); rd = NULL;                                       \
+    }                                                                        \
+  } while (0)
+  if (rc == 0) FILL(cur);
+  while (rc == 0 && cur->n > 0) {
+    if (nthreads > 1) {
+      pthread_mutex_lock(&c.mu);
+      c.cur = cur;
+      atomic_store(&c.next, 0);
+      c.pending = nthreads;
+      c.gen++;
+      pthread_cond_broadcast(&c.go);
+      pthread_mutex_unlock(&c.mu);
+      FILL(nxt); /* overlap reading with scoring */
+      pthread_mutex_lock(&c.mu);
+      while (c.pending) pthread_cond_wait(&c.done, &c.mu);
+      pthread_mutex_unlock(&c.mu);
+    } else {
+      c.cur = cur;
+      atomic_store(&c.next, 0);
+      run_batch(&c, c.w[0].sc);
+    }
+    for (size_t i = 0; i < cur->n && rc == 0; i++) {
+      doc_slot *d = &cur->docs[i];
+      if (!partial_stdout && cli_write(out, &d->out, err, sizeof err)) rc = LXS_EIO;
+      if (o.partial && cli_write(pout ? pout : out, &d->part, err, sizeof err)) rc = LXS_EIO;
+      if (rc) cli_err("%s", err);
+      bytes += (double)d->text.len;
+    }
+    ndocs += cur->n;
+    if (show) progress(ndocs, bytes, total, t0, 0);
+    if (nthreads == 1 && rc == 0) FILL(nxt);
+    batch *t = cur;
+    cur = nxt;
+    nxt = t;
+  }
+#undef FILL
+  if (show) progress(ndocs, bytes, total, t0, 1);
+  if (rd) lxs_reader_close(rd);
+  if (nthreads > 1) {
+    pthread_mutex_lock(&c.mu);
+    c.quit = 1;
+    pthread_cond_broadcast(&c.go);
+    pthread_mutex_unlock(&c.mu);
+    for (unsigned i = 0; i < nthreads; i++) pthread_join(c.w[i].th, NULL);
+  }
+  lxs_out *outs[2] = {out, pout};
+  for (int i = 0; i < 2; i++) {
+    if (!outs[i]) continue;
+    if (rc == 0) {
+      if (lxs_out_commit(outs[i], err, sizeof err)) {
+        cli_err("%s", err);
+        rc = LXS_EIO;
+      }
+    } else {
+      lxs_out_abort(outs[i]);
+    }
   }
   if (skipped) cli_err("%zu malformed record%s skipped", skipped, skipped == 1 ? "" : "s");
-  lxs_buf_free(&b);
-  lxs_scorer_free(sc);
+  batch_free(&bufs[0]);
+  batch_free(&bufs[1]);
+  for (unsigned i = 0; i < nthreads; i++) lxs_scorer_free(c.w[i].sc);
+  free(c.w);
+  pthread_mutex_destroy(&c.mu);
+  pthread_cond_destroy(&c.go);
+  pthread_cond_destroy(&c.done);
+  for (size_t i = 0; i < files.n; i++) free(files.paths[i]);
+  free(files.paths);
+  lxs_buf_free(&hdr);
   lxs_lexicon_free(lex);
   cli_opts_free(&o);
   return rc;
