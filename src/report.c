@@ -19,6 +19,7 @@ struct lxs_out {
   char *path;
   char *tmp;
   int is_stdout;
+  int is_device;
 };
 
 /* Temporaries to remove if a signal arrives; plain array so the handler
@@ -70,6 +71,20 @@ lxs_out *lxs_out_open(const char *path, char *err, size_t errlen) {
     return o;
   }
   size_t n = strlen(path);
+  struct stat st;
+  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+    /* A device or pipe (/dev/null, /dev/stdout, a FIFO): write to it
+     * directly; renaming over it would replace the device node. */
+    o->f = fopen(path, "wb");
+    if (!o->f) {
+      lxs_set_err(err, errlen, "%s: %s", path, strerror(errno));
+      free(o);
+      return NULL;
+    }
+    o->is_device = 1;
+    o->path = lxs_xstrndup(path, n);
+    return o;
+  }
   o->path = lxs_xstrndup(path, n);
   o->tmp = lxs_xmalloc(n + 16);
   snprintf(o->tmp, n + 16, "%s.tmp.XXXXXX", path);
@@ -109,6 +124,19 @@ int lxs_out_commit(lxs_out *o, char *err, size_t errlen) {
     free(o);
     return rc;
   }
+  if (o->is_device) {
+    if (fflush(o->f) != 0 || ferror(o->f)) {
+      lxs_set_err(err, errlen, "%s: write failed: %s", o->path, strerror(errno ? errno : EIO));
+      rc = -1;
+    }
+    if (fclose(o->f) != 0 && rc == 0) {
+      lxs_set_err(err, errlen, "%s: write failed: %s", o->path, strerror(errno));
+      rc = -1;
+    }
+    free(o->path);
+    free(o);
+    return rc;
+  }
   if (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0) {
     lxs_set_err(err, errlen, "%s: write failed: %s", o->path,
                 strerror(errno ? errno : EIO));
@@ -133,7 +161,10 @@ int lxs_out_commit(lxs_out *o, char *err, size_t errlen) {
 
 void lxs_out_abort(lxs_out *o) {
   if (!o) return;
-  if (!o->is_stdout) {
+  if (o->is_device) {
+    fclose(o->f);
+    free(o->path);
+  } else if (!o->is_stdout) {
     fclose(o->f);
     unlink(o->tmp);
     untrack(o->tmp);
