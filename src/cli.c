@@ -157,7 +157,7 @@ int cli_parse(int argc, char **argv, cli_opts *o) {
   opterr = 0;
   optind = 1;
   int c;
-  while ((c = getopt_long(argc, argv, "o:hj:r:q", kLongOpts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":o:hj:r:q", kLongOpts, NULL)) != -1) {
     switch (c) {
     case OPT_INPUT:
       if (lxs_input_format_parse(optarg, &o->input))

@@ -29,10 +29,15 @@ static void add_list(const lxs_patlist *l, void *ud) {
   }
 }
 
-/* Cached candidate patterns of a token (by stem and globs, or acronym). */
+/* Marks "computed, no candidates" in a word's user slot. */
+static const cached_cands kNoCands = {0};
+
+/* Candidate patterns of word w (by stem and globs, or acronym key),
+ * computed once per distinct word and kept in its cache slot. */
 static const cached_cands *candidates(const lxs_lexicon *lex, lxs_stemmer *st,
-                                      lxs_word *w, int acro) {
-  if (w->first_done) return w->first;
+                                      const lxs_word *w, const void **user,
+                                      int acro) {
+  if (*user) return *user == &kNoCands ? NULL : *user;
   cand_list c = {NULL, 0, 0};
   if (acro) {
     /* acronym words are interned as "\x01KEY" */
@@ -51,8 +56,7 @@ static const cached_cands *candidates(const lxs_lexicon *lex, lxs_stemmer *st,
     memcpy(cc->p, c.p, c.n * sizeof(void *));
   }
   free(c.p);
-  w->first = cc;
-  w->first_done = 1;
+  *user = cc ? (const void *)cc : (const void *)&kNoCands;
   return cc;
 }
 
@@ -131,7 +135,10 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
       mt->wpos[i] = wp;
       continue;
     }
-    t->info = lxs_stem_word(st, lxs_tok_norm(tk, t), t->norm_len);
+    const void **user;
+    lxs_word *w = lxs_stem_lookup(st, lxs_tok_norm(tk, t), t->norm_len, &user);
+    t->info = w;
+    t->cands = candidates(lex, st, w, user, 0);
     if (t->flags & LXS_TF_PART) {
       mt->wpos[i] = compound_pos;
     } else {
@@ -149,15 +156,20 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
       continue;
     }
     mt->ncand = 0;
-    const cached_cands *cc = candidates(lex, st, (lxs_word *)t->info, 0);
+    const cached_cands *cc = t->cands;
     const cached_cands *ca = NULL;
     if (t->flags & LXS_TF_ACRO) {
       const char *a = lxs_tok_acro(tk, t);
       akey.len = 0;
       lxs_buf_putc(&akey, '\x01');
       lxs_buf_puts(&akey, a);
-      lxs_word *aw = lxs_stem_word(st, akey.data, akey.len);
-      ca = candidates(lex, st, aw, 1);
+      const void **user;
+      lxs_word *aw = lxs_stem_lookup(st, akey.data, akey.len, &user);
+      ca = candidates(lex, st, aw, user, 1);
+    }
+    if (!cc && !ca) {
+      i++;
+      continue;
     }
     size_t best_end = SIZE_MAX;
     int best_words = 0;

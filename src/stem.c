@@ -20,9 +20,18 @@ typedef struct chunk {
   char data[];
 } chunk;
 
+/* The hash is kept beside the pointer so a probe touches the entry only on
+ * a likely hit: the table is the hot spot of the whole pipeline. */
+typedef struct {
+  uint64_t hash;
+  uint32_t len;
+  lxs_word *w;
+  const void *user;   /* the match stage's data for this word, or NULL */
+} slot;
+
 struct lxs_stemmer {
   struct sb_stemmer *sb;
-  lxs_word **slots;
+  slot *slots;
   size_t nslots, nwords;
   chunk *chunks;
 };
@@ -89,26 +98,31 @@ const char *lxs_stem(lxs_stemmer *s, const char *word, size_t len,
 
 static void grow(lxs_stemmer *s) {
   size_t nn = s->nslots * 2;
-  lxs_word **ns = lxs_xcalloc(nn, sizeof *ns);
+  slot *ns = lxs_xcalloc(nn, sizeof *ns);
   for (size_t i = 0; i < s->nslots; i++) {
-    lxs_word *w = s->slots[i];
-    if (!w) continue;
-    size_t h = lxs_hash_bytes(w->norm, w->norm_len) & (nn - 1);
-    while (ns[h]) h = (h + 1) & (nn - 1);
-    ns[h] = w;
+    if (!s->slots[i].w) continue;
+    size_t h = s->slots[i].hash & (nn - 1);
+    while (ns[h].w) h = (h + 1) & (nn - 1);
+    ns[h] = s->slots[i];
   }
   free(s->slots);
   s->slots = ns;
   s->nslots = nn;
 }
 
-lxs_word *lxs_stem_word(lxs_stemmer *s, const char *word, size_t len) {
+lxs_word *lxs_stem_lookup(lxs_stemmer *s, const char *word, size_t len,
+                          const void ***user) {
   uint64_t hv = lxs_hash_bytes(word, len);
   size_t mask = s->nslots - 1;
   size_t h = hv & mask;
-  while (s->slots[h]) {
-    lxs_word *w = s->slots[h];
-    if (w->norm_len == len && memcmp(w->norm, word, len) == 0) return w;
+  while (s->slots[h].w) {
+    /* A 64-bit hash and the length identify the word; the entry itself is
+     * not touched, which saves a cache miss per token on large
+     * vocabularies (a collision needs ~2^32 distinct words). */
+    if (s->slots[h].hash == hv && s->slots[h].len == len) {
+      *user = &s->slots[h].user;
+      return s->slots[h].w;
+    }
     h = (h + 1) & mask;
   }
   /* Very long "words" (a megabyte without a space) are stemmed but not
@@ -127,12 +141,24 @@ lxs_word *lxs_stem_word(lxs_stemmer *s, const char *word, size_t len) {
   w->stem = sm;
   w->norm_len = (unsigned)len;
   w->stem_len = (unsigned)sl;
-  w->first = NULL;
-  w->first_done = 0;
-  s->slots[h] = w;
+  if (s->nwords * 2 + 2 > s->nslots) {
+    grow(s);
+    mask = s->nslots - 1;
+    h = hv & mask;
+    while (s->slots[h].w) h = (h + 1) & mask;
+  }
+  s->slots[h].hash = hv;
+  s->slots[h].len = (uint32_t)len;
+  s->slots[h].w = w;
+  s->slots[h].user = NULL;
   s->nwords++;
-  if (s->nwords * 2 > s->nslots) grow(s);
+  *user = &s->slots[h].user;
   return w;
+}
+
+lxs_word *lxs_stem_word(lxs_stemmer *s, const char *word, size_t len) {
+  const void **user;
+  return lxs_stem_lookup(s, word, len, &user);
 }
 
 void *lxs_stem_alloc(lxs_stemmer *s, size_t n) { return arena_alloc(s, n); }

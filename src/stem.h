@@ -14,8 +14,6 @@ typedef struct lxs_word {
   const char *norm;
   const char *stem;
   unsigned norm_len, stem_len;
-  const void *first;      /* match stage: candidate patterns (or NULL) */
-  int first_done;         /* match stage: 'first' computed */
 } lxs_word;
 
 /* language: a Snowball algorithm name ("english", "french", ...) or NULL for
@@ -31,6 +29,10 @@ const char *lxs_stem(lxs_stemmer *s, const char *word, size_t len,
 /* Intern word (normalised) and return its cached entry, stemming it on
  * first sight. */
 lxs_word *lxs_stem_word(lxs_stemmer *s, const char *word, size_t len);
+/* Same, and *user points to one pointer-sized slot kept with the word for
+ * the caller (NULL until set); valid until the next call on s. */
+lxs_word *lxs_stem_lookup(lxs_stemmer *s, const char *word, size_t len,
+                          const void ***user);
 
 /* Drop the cache when it has grown beyond its bound; call between
  * documents only (pointers from lxs_stem_word become invalid). */

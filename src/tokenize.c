@@ -171,6 +171,10 @@ static void set_acro(tk_state *s, lxs_token *k, const char *src, size_t n) {
   k->flags |= LXS_TF_ACRO;
 }
 
+static inline int ascii_alnum(unsigned char c) {
+  return (unsigned)((c | 32) - 'a') < 26u || (unsigned)(c - '0') < 10u;
+}
+
 static int is_word_cp(int32_t cp) {
   return lxs_utf8_is_letter(cp) || lxs_utf8_is_digit(cp) ||
          lxs_utf8_is_mark(cp);
@@ -196,7 +200,11 @@ typedef struct {
 static void scan_word(tk_state *s, size_t pos, word_scan *w) {
   size_t n;
   int32_t cp = peek_cp(s, pos, &n);
-  memset(w, 0, sizeof *w);
+  /* No memset: the part arrays are large and only nparts entries count. */
+  w->end = 0;
+  w->nparts = 0;
+  w->letters = w->uppers = w->first_upper = w->dotted = 0;
+  w->last_apos = 0;
   w->digits_first = lxs_utf8_is_digit(cp);
   w->part_start[0] = pos;
   w->nparts = 1;
@@ -205,6 +213,22 @@ static void scan_word(tk_state *s, size_t pos, word_scan *w) {
   int seg_letters = 0;     /* letters since last dot (for U.S.) */
   int dots = 0, dot_ok = 1;
   while (pos < s->len) {
+    unsigned char c = (unsigned char)s->text[pos];
+    if (c < 0x80 && ascii_alnum(c)) { /* fast path for plain ASCII */
+      if (c >= 'A') {
+        int up = c <= 'Z';
+        if (w->letters == 0) w->first_upper = up;
+        w->letters++;
+        seg_letters++;
+        w->uppers += up;
+        prev_digit = 0;
+      } else {
+        prev_digit = 1;
+      }
+      prev_word = 1;
+      pos++;
+      continue;
+    }
     cp = peek_cp(s, pos, &n);
     if (is_word_cp(cp)) {
       if (lxs_utf8_is_letter(cp)) {
@@ -367,12 +391,17 @@ void lxs_tokenize(lxs_tokenizer *t, const char *text, size_t len) {
   t->norms.len = 0;
   tk_state st = {t, text, len, 0, 0, 0, 0};
   tk_state *s = &st;
-  int wrapped = detect_wrapped(text, len);
+  int wrapped = memchr(text, '\n', len) ? detect_wrapped(text, len) : 0;
   size_t pos = 0;
   /* Skip a byte order mark. */
   if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) pos = 3;
   int prev_was_space = 1;
   while (pos < len) {
+    if (text[pos] == ' ') {
+      pos++;
+      prev_was_space = 1;
+      continue;
+    }
     size_t n;
     int32_t cp = peek_cp(s, pos, &n);
     if (cp == '\n' || cp == 0x2029 || cp == 0x2028) {

@@ -33,6 +33,7 @@ typedef struct {
   uint8_t nparts;     /* for LXS_TF_COMPOUND */
   char punct;         /* punctuation class, see tokenize.c */
   const void *info;   /* per-word data filled in by the match stage */
+  const void *cands;  /* match stage: lexicon patterns starting here */
 } lxs_token;
 
 typedef struct {
