@@ -32,7 +32,12 @@ TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 SEED := corpora/cafta-3.0-global-times-2025-11-02.txt
 
-.PHONY: all deps check demo asan ubsan valgrind clean install uninstall eval bench reports fuzz
+.PHONY: all deps check demo asan ubsan valgrind clean install uninstall eval bench reports fuzz fuzz-build
+
+FUZZ_SECONDS ?= 10
+FUZZ_TARGETS := $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
+SHARED ?= ../shared
+BENCH_MB ?= 200
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/lexstance $(BUILD)/liblexstance.a
@@ -103,6 +108,52 @@ demo: deps all
 reports: all
 	$(BUILD)/lexstance compare -o reports/$(basename $(notdir $(SEED))) $(SEED) >reports/$(basename $(notdir $(SEED))).md
 
+# ---- evaluation and benchmarks -------------------------------------------
+$(BUILD)/eval: tools/eval.c $(BUILD)/liblexstance.a
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/liblexstance.a $(LDLIBS)
+
+$(BUILD)/gencorpus: tools/gencorpus.c | $(BUILD)/obj
+	$(CC) -std=c11 -O2 -o $@ $<
+
+eval: deps
+	@$(MAKE) --no-print-directory all $(BUILD)/eval
+	$(BUILD)/eval stance tests/eval/stance-dev.tsv
+	@if [ -d "$(SHARED)/data/vader" ]; then \
+	  $(BUILD)/eval sentiment $(SHARED)/data/vader tests/eval/sentiment-dev.tsv; \
+	else \
+	  echo "eval: $(SHARED)/data/vader not found; skipping the VADER sets"; \
+	  $(BUILD)/eval sentiment - tests/eval/sentiment-dev.tsv; \
+	fi
+
+bench: all $(BUILD)/gencorpus
+	@sh tools/bench.sh $(BUILD) $(BENCH_MB) $(SHARED)
+
+# ---- fuzzing (libFuzzer; clang with libclang-rt-14-dev) --------------------
+FUZZ_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -Iinclude -Isrc \
+  -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+
+fuzz-build:
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT=-O1 \
+	  EXTRA_CFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" \
+	  build-fuzz/liblexstance.a
+	@for t in $(FUZZ_TARGETS); do \
+	  clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o build-fuzz/$$t tests/fuzz/$$t.c \
+	    build-fuzz/liblexstance.a $(LDLIBS) || exit 1; \
+	done
+
+fuzz: deps fuzz-build
+	@fail=0; for t in $(FUZZ_TARGETS); do \
+	  name=$${t#fuzz_}; mkdir -p build-fuzz/corpus/$$name tests/fuzz/artifacts; \
+	  build-fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	    -max_len=65536 -print_final_stats=1 -artifact_prefix=tests/fuzz/artifacts/ \
+	    build-fuzz/corpus/$$name tests/fuzz/corpus/$$name >build-fuzz/$$t.log 2>&1; \
+	  st=$$?; \
+	  execs=$$(sed -n 's/^stat::number_of_executed_units: *//p' build-fuzz/$$t.log); \
+	  cov=$$(grep -o 'cov: [0-9]*' build-fuzz/$$t.log | tail -1); \
+	  echo "fuzz: $$t $(FUZZ_SECONDS)s: $$execs executions, $$cov, exit $$st"; \
+	  if [ $$st -ne 0 ]; then grep -E 'ERROR|SUMMARY|Test unit written' build-fuzz/$$t.log | head -5; fail=1; fi; \
+	done; exit $$fail
+
 # ---- install --------------------------------------------------------------
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \
@@ -123,4 +174,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/lexstance
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz

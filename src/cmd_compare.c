@@ -333,8 +333,8 @@ int cmd_compare(int argc, char **argv) {
   }
   if (n_pairs) {
     lxs_buf_printf(&md, "\n%zu of %zu speaker pairs cannot be told apart on a theme "
-                        "(the %d%% interval of the difference includes 0):\n",
-                   n_undist, n_pairs, pct);
+                        "(the %d%% interval of the difference includes 0)%s\n",
+                   n_undist, n_pairs, pct, n_undist ? ":" : ".");
     if (undist.len) lxs_buf_put(&md, undist.data, undist.len);
   }
 

@@ -296,8 +296,9 @@ static void serialise(const lxs_pword *w, int n, lxs_buf *b) {
   }
 }
 
-/* Adds (or overrides) one sense for the pattern; takes ownership of words. */
-static void add_sense(lxs_lexicon *lex, lxs_pword *words, int n,
+/* Adds (or overrides) one sense for the pattern; takes ownership of words.
+ * Returns 1 for a new sense, 0 for an override. */
+static int add_sense(lxs_lexicon *lex, lxs_pword *words, int n,
                       const lxs_sense *sense) {
   lxs_buf key;
   lxs_buf_init(&key);
@@ -337,11 +338,12 @@ static void add_sense(lxs_lexicon *lex, lxs_pword *words, int n,
     if (pat->senses[i].theme == sense->theme &&
         pat->senses[i].role == sense->role) {
       pat->senses[i] = *sense; /* later entry overrides */
-      return;
+      return 0;
     }
   }
   LXS_VEC_GROW(pat->senses, pat->nsenses, pat->capsenses);
   pat->senses[pat->nsenses++] = *sense;
+  return 1;
 }
 
 static int parse_weight(const char *s, double *out) {
@@ -482,11 +484,11 @@ int lxs_lexicon_add_entry(lxs_lexicon *lex, uint32_t src, uint32_t lineno,
     for (int i = 0; same && i < nw; i++)
       same = alt[i].len == words[i].len && alt[i].glob == words[i].glob &&
              memcmp(alt[i].key, words[i].key, words[i].len) == 0;
-    add_sense(lex, words, nw, &sense);
+    int fresh = add_sense(lex, words, nw, &sense);
     if (!same) add_sense(lex, alt, nalt, &sense);
     else
       for (int i = 0; i < nalt; i++) free((void *)alt[i].key);
-    lex->nentries++;
+    lex->nentries += (size_t)fresh;
   }
 done:
   return rc;

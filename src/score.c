@@ -131,7 +131,9 @@ static double orientation(const lxs_scorer *sc, const lxs_match *m, uint32_t t) 
     const lxs_sense *s = sense_at(sc, m, k);
     if (s->theme != t) continue;
     if (s->role == LXS_R_TARGET) return s->weight > 0 ? 1 : -1;
-    if (s->role == LXS_R_STANCE) o = s->weight >= 0 ? 1 : -1;
+    /* A loaded term names the theme's own object ("trade war" is US
+     * protectionism): praising it is support, whatever its connotation. */
+    if (s->role == LXS_R_STANCE) o = 1;
   }
   return o;
 }

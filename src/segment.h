@@ -1,7 +1,20 @@
-/* segment.h - stage 5: who is speaking.  Splits an article into speaker
- * sections: round-up header lines ("Name, title, affiliation") and explicit
- * "Speaker: Name" lines start a section; text before the first belongs to
- * the author. */
+/* segment.h - stage 5: who is speaking.
+ *
+ * Attributes every sentence of an article to a speaker (index 0 is always
+ * "author") and records the cue that decided it:
+ *
+ *  - layouts: round-up header lines ("Name, title, affiliation"), explicit
+ *    "Speaker: Name" lines, "Q:/A:" interviews and "Name: text"
+ *    transcripts;
+ *  - prose: direct quotes with a speech verb after or before them, "according
+ *    to X", indirect speech ("X said that ..."), continuations ("He added",
+ *    a following unattributed quote, multi-paragraph quotes), and references
+ *    back to a known person by pronoun, short name ("Menon", "Dr Menon") or
+ *    description ("the former ADB economist").
+ *
+ * Names are canonical: titles and honorifics stripped, initials joined
+ * ("Peter T.C. Chang" -> "Peter T C Chang"), short names resolved to the
+ * full name already seen.  The whole pass is linear in the article. */
 #ifndef LXS_SEGMENT_H
 #define LXS_SEGMENT_H
 
@@ -11,21 +24,98 @@
 #include "tokenize.h"
 #include "util.h"
 
-#define LXS_SENT_HEADER 1u  /* the speaker's header line itself */
+#define LXS_SENT_HEADER 1u  /* a speaker's header/label line itself */
+#define LXS_SENT_QUOTE 2u   /* mostly inside a direct quotation */
 
 typedef struct {
-  char **names;
-  char **descs;
+  char **names;       /* canonical names; names[0] = "author" */
+  char **descs;       /* descriptions ("" if none) */
   size_t n, cap;
+  uint32_t *htab;     /* internal: case-insensitive name index */
+  size_t hcap;
 } lxs_speakers;
 
 void lxs_speakers_init(lxs_speakers *sp);
 void lxs_speakers_clear(lxs_speakers *sp);  /* keeps index 0 = author */
 void lxs_speakers_free(lxs_speakers *sp);
+/* Canonicalises name (see lxs_canonical_name) and returns the index of the
+ * speaker with that name (case-insensitive), adding it if new.  A non-empty
+ * desc fills in an empty description. */
 uint32_t lxs_speakers_intern(lxs_speakers *sp, const char *name, size_t nlen,
                              const char *desc, size_t dlen);
 
-/* Assign each sentence a speaker (sent_speaker) and flags (sent_flags). */
+/* Canonical form of a personal name, appended to out (NUL-terminated, not
+ * counted): whitespace collapsed, leading titles and honorifics removed
+ * ("Dr.", "Prof", "Foreign Minister"), initials split and undotted ("T.C."
+ * and a middle "TC" -> "T C"), a possessive "'s" dropped, an all-capitals
+ * name title-cased.  Returns the bytes appended. */
+size_t lxs_canonical_name(const char *name, size_t len, lxs_buf *out);
+
+/* ---- user-supplied speakers ------------------------------------------ */
+
+typedef struct {
+  char *name;        /* canonical name as the user wrote it */
+  char **aliases;    /* other ways the text names this speaker */
+  size_t n_aliases;
+} lxs_speaker_hint;
+
+typedef struct {
+  lxs_speaker_hint *items;
+  size_t n, cap;
+} lxs_speaker_hints;
+
+void lxs_speaker_hints_init(lxs_speaker_hints *h);
+void lxs_speaker_hints_free(lxs_speaker_hints *h);
+/* Adds a speaker (or finds one with the same name); returns its index. */
+size_t lxs_speaker_hints_add(lxs_speaker_hints *h, const char *name,
+                             size_t nlen);
+void lxs_speaker_hints_add_alias(lxs_speaker_hints *h, size_t i,
+                                 const char *alias, size_t alen);
+/* One speaker per line: "Canonical Name<TAB>alias<TAB>alias...".  Blank
+ * lines and lines starting with '#' are skipped.  Returns LXS_OK, or
+ * LXS_EDATA / LXS_EIO with err = "FILE:LINE: message" / "FILE: message".
+ * name is used in messages. */
+int lxs_speaker_hints_load(lxs_speaker_hints *h, const char *path, char *err,
+                           size_t errlen);
+int lxs_speaker_hints_load_buffer(lxs_speaker_hints *h, const char *name,
+                                  const char *data, size_t len, char *err,
+                                  size_t errlen);
+
+/* ---- attribution ------------------------------------------------------ */
+
+/* How a sentence's speaker was decided (sent_cue). */
+enum lxs_cue {
+  LXS_CUE_AUTHOR = 0,    /* nothing attributes it: the author */
+  LXS_CUE_HEADER,        /* round-up section opened by "Name, title" line */
+  LXS_CUE_SPEAKER_LINE,  /* section opened by "Speaker: Name" / "Name:" line */
+  LXS_CUE_QA,            /* "Q:" (author) or "A:" (interviewee) turn */
+  LXS_CUE_TRANSCRIPT,    /* "Name: text" turn */
+  LXS_CUE_QUOTE,         /* inside a quotation attributed elsewhere */
+  LXS_CUE_SAID_AFTER,    /* "...," Name said. / said Name */
+  LXS_CUE_SAID_BEFORE,   /* Name said: "..." */
+  LXS_CUE_ACCORDING_TO,  /* according to Name, ... */
+  LXS_CUE_INDIRECT,      /* Name said (that) ... without quotation marks */
+  LXS_CUE_CONTINUATION,  /* He added ...; a following quote; next paragraph */
+  LXS_CUE_PRONOUN,       /* frame subject "he"/"she" -> last person */
+  LXS_CUE_SHORT_NAME,    /* frame subject "Menon", "Dr Menon" */
+  LXS_CUE_DESCRIPTION,   /* frame subject "the former ADB economist" */
+  LXS_CUE_COUNT
+};
+
+/* "author", "header", "speaker-line", "qa", "transcript", "quote",
+ * "said-after", "said-before", "according-to", "indirect", "continuation",
+ * "pronoun", "short-name", "description"; "?" when out of range. */
+const char *lxs_cue_name(int cue);
+
+/* Assign each sentence of the tokenised text a speaker (interned in sp,
+ * which should be cleared first), flags (LXS_SENT_*) and a cue
+ * (enum lxs_cue).  hints and sent_cue may be NULL. */
+void lxs_attribute(const lxs_tokenizer *tk, const char *text,
+                   lxs_speakers *sp, const lxs_speaker_hints *hints,
+                   uint32_t *sent_speaker, uint32_t *sent_flags,
+                   uint8_t *sent_cue);
+
+/* lxs_attribute without hints or cues (what the scorer calls). */
 void lxs_segment(const lxs_tokenizer *tk, const char *text,
                  lxs_speakers *sp, uint32_t *sent_speaker,
                  uint32_t *sent_flags);

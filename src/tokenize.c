@@ -14,8 +14,12 @@
 static const char *const kTitles[] = {
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col",
     "lt", "capt", "sgt", "st", "mt", "rev", "hon", "pres", "amb", "maj",
-    "adm", "cmdr", "messrs", "mme", "mlle", "jr", "sr", "no", "vs", "fig",
-    "vol", "pp", "approx", "dept", "univ", "est", "cf", "al", NULL};
+    "adm", "cmdr", "messrs", "mme", "mlle", "jr", "sr", "vs", "approx",
+    "dept", "univ", "est", "cf", "al", NULL};
+/* Abbreviations that only precede a number ("No. 5", "Fig. 2"); before
+ * anything else their period may end a sentence ("The answer was no."). */
+static const char *const kNumberAbbrevs[] = {"no", "nos", "fig", "vol", "pp",
+                                             "art", "sec", "ch", NULL};
 /* Abbreviations whose period ends a sentence only before a clear
  * sentence opener. */
 static const char *const kAbbrevs[] = {
@@ -285,6 +289,15 @@ static void scan_word(tk_state *s, size_t pos, word_scan *w) {
     int32_t c = peek_cp(s, pos, &n4);
     if (c == '.') pos += n4;
     w->dotted = 1;
+    /* possessive after the dot: "U.S.'s" */
+    size_t n5, n6;
+    int32_t ap = peek_cp(s, pos, &n5);
+    if (ap >= 0 && lxs_utf8_is_apostrophe(ap)) {
+      int32_t ss = peek_cp(s, pos + n5, &n6);
+      size_t n7;
+      int32_t after = peek_cp(s, pos + n5 + n6, &n7);
+      if ((ss == 's' || ss == 'S') && (after < 0 || !is_word_cp(after))) pos += n5 + n6;
+    }
   }
   w->end = pos;
   w->part_end[w->nparts - 1] = pos;
@@ -313,7 +326,11 @@ static void emit_word(tk_state *s, size_t start, word_scan *w) {
   }
   uint16_t caseflags = 0;
   if (w->first_upper) caseflags |= LXS_TF_CAPITAL;
-  if (w->letters >= 2 && w->uppers == w->letters) caseflags |= LXS_TF_ALLCAPS;
+  /* "US's": a lower-case possessive s does not spoil an acronym */
+  int poss = w->last_apos > start && w->end - w->last_apos <= 4 &&
+             src[n - 1] == 's' && w->nparts == 1;
+  if (w->letters - poss >= 2 && w->uppers == w->letters - poss)
+    caseflags |= LXS_TF_ALLCAPS;
   if (w->digits_first) caseflags |= LXS_TF_NUMBER;
 
   /* Split the "n't" of a contraction into its own token: do|n't. */
@@ -352,6 +369,19 @@ static void emit_word(tk_state *s, size_t start, word_scan *w) {
       int32_t c0;
       lxs_utf8_decode((const unsigned char *)s->text + ps, pe - ps, &c0);
       if (lxs_utf8_is_upper(c0)) pk->flags |= LXS_TF_CAPITAL;
+      /* An all-caps part keeps its acronym key: "US-China" -> US */
+      size_t up = 0, lo = 0, q = ps;
+      while (q < pe) {
+        int32_t cq;
+        q += lxs_utf8_decode((const unsigned char *)s->text + q, pe - q, &cq);
+        if (lxs_utf8_is_upper(cq)) up++;
+        else if (lxs_utf8_is_lower(cq)) lo++;
+      }
+      if (up >= 2 && lo == 0) {
+        pk = &t->toks[t->ntok - 1];
+        pk->flags |= LXS_TF_ALLCAPS;
+        set_acro(s, pk, s->text + ps, pe - ps);
+      }
     }
   }
 }
@@ -468,7 +498,11 @@ void lxs_tokenize(lxs_tokenizer *t, const char *text, size_t len) {
         const char *nm = lxs_tok_norm(t, last);
         size_t nl = last->norm_len;
         int single_initial = w.letters == 1 && w.first_upper && wn <= 4;
-        if (in_list(kTitles, nm, nl) || single_initial) {
+        size_t q = pos + 1;
+        while (q < len && (text[q] == ' ' || text[q] == '\t')) q++;
+        int digit_next = q < len && text[q] >= '0' && text[q] <= '9';
+        if (in_list(kTitles, nm, nl) || single_initial ||
+            (digit_next && in_list(kNumberAbbrevs, nm, nl))) {
           last->flags |= LXS_TF_ABBR;
           last->end = pos + 1;
           pos += 1;

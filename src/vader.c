@@ -29,6 +29,14 @@
 #include "utf8.h"
 #include "util.h"
 
+/* SSE2 (every x86-64) classifies 16 bytes at a time for the bitmap
+ * tokeniser; elsewhere, or with -DLXS_VADER_NO_SIMD, a portable loop
+ * builds the same bitmaps. */
+#if defined(__SSE2__) && !defined(LXS_VADER_NO_SIMD)
+#include <emmintrin.h>
+#define VADER_SSE2 1
+#endif
+
 /* Empirical constants of the reference. */
 #define VADER_B_INCR 0.293
 #define VADER_B_DECR (-0.293)
@@ -153,20 +161,51 @@ typedef struct {
 /* Per-word facts the rules need, computed once per word. */
 typedef struct {
   double valence; /* lexicon valence when flags & F_LEX */
+  size_t key;     /* offset of the lowercased word in lxs_vader.lower */
+  size_t len;     /* its length in bytes */
   uint8_t flags;  /* F_* */
   uint8_t upper;  /* Python str.isupper() of the word */
   uint8_t kw;     /* KW_* id of the lowercased word */
 } vader_word;
 
-/* Byte classes of the tokeniser's ASCII fast path. */
+/* A word that passed the Bloom filter, on its way through the table. */
+typedef struct {
+  size_t word;
+  uint64_t hash;
+  size_t slot; /* first slot with the same 32-bit hash, or an empty one */
+} vader_cand;
+
+/* A nonzero sentiment: only these matter for the "but" rule and the sums
+ * (zeros add nothing and just count as neutral). */
+typedef struct {
+  size_t idx; /* word index */
+  double val;
+} vader_senti;
+
+/* Bitmaps of one 64-byte block of an ASCII text: bit i = byte i is ... */
+enum {
+  BM_SPACE, /* str.split() whitespace */
+  BM_WORD,  /* neither whitespace nor string.punctuation */
+  BM_UPPER,
+  BM_LOWER,
+  BM_BANG,  /* '!' */
+  BM_QUEST, /* '?' */
+  BM_APOS,  /* '\'' */
+  BM_COUNT
+};
+
+typedef struct {
+  uint64_t m[BM_COUNT];
+} vader_block;
+
+/* Byte classes of the scalar tokeniser. */
 enum {
   C_SPACE = 1, /* str.split() whitespace */
   C_PUNCT = 2, /* string.punctuation */
   C_UPPER = 4,
   C_LOWER = 8,
   C_HIGH = 16, /* >= 0x80: decode and take the slow path */
-  C_MARK = 32, /* '!' or '?', counted for emphasis */
-  C_APOS = 64  /* '\'', so the word may contain "n't" */
+  C_APOS = 32  /* '\'', so the word may contain "n't" */
 };
 
 struct lxs_vader {
@@ -176,9 +215,11 @@ struct lxs_vader {
   size_t nslots; /* power of two */
   lxs_buf keys;
   /* Bloom filter over the keys (4 bits per slot, 2 probes): three words in
-   * four are in no table, and the filter answers those from L1 cache. */
+   * four are in no table, and the filter answers those from L1 cache with
+   * a cheap hash, so FNV and the table are only paid for likely hits. */
   uint64_t *filter;
   size_t filter_mask; /* number of bits - 1 */
+  unsigned filter_log2; /* log2(number of bits) */
 
   vader_emoji *emo;
   size_t nemo, emo_slots; /* emo_slots: power of two or 0 */
@@ -187,27 +228,56 @@ struct lxs_vader {
   uint8_t cls[256];   /* C_* per byte */
   uint8_t lower_tab[256]; /* ASCII lowercase per byte */
 
-  /* scratch reused across calls; this is why one instance = one thread */
+  /* Scratch reused across calls (this is why one instance = one thread).
+   * Per text: the words, the indices of the lexicon words among them, the
+   * nonzero sentiments, and counts the rules need. */
   lxs_buf text;  /* emoji-replaced text */
-  lxs_buf lower; /* the current word, lowercased, zero-padded */
+  lxs_buf pad;   /* ASCII text padded with spaces for the bitmaps */
+  lxs_buf lower; /* the words, lowercased, each zero-padded to 16 bytes */
+  vader_block *blocks;
+  size_t blocks_cap;
   vader_word *words;
   size_t nwords, words_cap;
-  double *sent;
-  size_t *nonzero;
-  size_t sent_cap;
+  vader_cand *cand;
+  size_t ncand, cand_cap;
+  size_t *lexw;
+  size_t nlexw, lexw_cap;
+  vader_senti *senti;
+  size_t nsenti, senti_cap;
+  size_t ncaps;     /* words for which str.isupper() holds */
+  size_t but_index; /* first "but", or SIZE_MAX */
   size_t bangs, questions;
 };
 
+/* The filter's hash: for keys of up to KEY_INLINE bytes (given
+ * zero-padded) one multiply on two 8-byte loads instead of FNV's multiply
+ * per byte; longer keys, which are rare, use FNV.  The filter indices come
+ * from the well-mixed high half of the product. */
+static uint64_t filter_hash(const char *key, size_t n) {
+  uint64_t a, b;
+  if (n > KEY_INLINE) return lxs_hash_bytes(key, n);
+  memcpy(&a, key, 8);
+  memcpy(&b, key + 8, 8);
+  uint64_t x = a ^ ((b << 29) | (b >> 35)) ^ b ^ n;
+  return x * 0x9E3779B97F4A7C15ULL;
+}
+
+static void filter_bits(const lxs_vader *v, uint64_t h, size_t *b1,
+                        size_t *b2) {
+  *b1 = (size_t)(h >> (64 - v->filter_log2));
+  *b2 = (size_t)(h >> (64 - 2 * v->filter_log2)) & v->filter_mask;
+}
+
 static void filter_add(lxs_vader *v, uint64_t h) {
-  size_t b1 = (size_t)(h >> 20) & v->filter_mask;
-  size_t b2 = (size_t)(h >> 42) & v->filter_mask;
+  size_t b1, b2;
+  filter_bits(v, h, &b1, &b2);
   v->filter[b1 >> 6] |= 1ULL << (b1 & 63);
   v->filter[b2 >> 6] |= 1ULL << (b2 & 63);
 }
 
 static int filter_may_have(const lxs_vader *v, uint64_t h) {
-  size_t b1 = (size_t)(h >> 20) & v->filter_mask;
-  size_t b2 = (size_t)(h >> 42) & v->filter_mask;
+  size_t b1, b2;
+  filter_bits(v, h, &b1, &b2);
   return (v->filter[b1 >> 6] >> (b1 & 63)) & (v->filter[b2 >> 6] >> (b2 & 63)) & 1;
 }
 
@@ -243,13 +313,18 @@ static void table_resize(lxs_vader *v, size_t ns) {
   free(v->filter);
   v->slots = lxs_xcalloc(ns, sizeof *v->slots);
   v->nslots = ns;
-  v->filter_mask = ns * 4 - 1;
-  v->filter = lxs_xcalloc(ns * 4 / 64, sizeof *v->filter);
+  /* 4 bits per slot, at most 2^24 bits (2 MB) */
+  for (v->filter_log2 = 6; v->filter_log2 < 24 &&
+                           ((size_t)1 << v->filter_log2) < ns * 4;)
+    v->filter_log2++;
+  v->filter_mask = ((size_t)1 << v->filter_log2) - 1;
+  v->filter = lxs_xcalloc((v->filter_mask + 1) / 64, sizeof *v->filter);
   for (size_t i = 0; i < v->nents; i++) {
     const vader_entry *e = &v->ents[i];
-    uint64_t h = lxs_hash_bytes(v->keys.data + e->key_off, e->key_len);
-    table_place(v->slots, ns, (uint32_t)(i + 1), h);
-    filter_add(v, h);
+    const char *key = e->key_len <= KEY_INLINE ? e->key : v->keys.data + e->key_off;
+    table_place(v->slots, ns, (uint32_t)(i + 1),
+                lxs_hash_bytes(key, e->key_len));
+    filter_add(v, filter_hash(key, e->key_len));
   }
 }
 
@@ -273,7 +348,7 @@ static vader_entry *table_intern(lxs_vader *v, const char *s, size_t n) {
   e->key_len = (uint16_t)n;
   lxs_buf_put(&v->keys, s, n);
   table_place(v->slots, v->nslots, (uint32_t)v->nents, h);
-  filter_add(v, h);
+  filter_add(v, filter_hash(key, n));
   return e;
 }
 
@@ -304,7 +379,6 @@ static void init_byte_classes(uint8_t cls[256]) {
       k = C_LOWER;
     else if (c > ' ' && c < 0x7F && !(c >= '0' && c <= '9'))
       k = C_PUNCT;
-    if (c == '!' || c == '?') k |= C_MARK;
     if (c == '\'') k |= C_APOS;
     cls[c] = k;
   }
@@ -316,6 +390,7 @@ lxs_vader *lxs_vader_new(void) {
   lxs_buf_init(&v->keys);
   lxs_buf_init(&v->emo_desc);
   lxs_buf_init(&v->text);
+  lxs_buf_init(&v->pad);
   lxs_buf_init(&v->lower);
   init_byte_classes(v->cls);
   for (int c = 0; c < 256; c++)
@@ -333,10 +408,13 @@ void lxs_vader_free(lxs_vader *v) {
   free(v->emo);
   lxs_buf_free(&v->emo_desc);
   lxs_buf_free(&v->text);
+  lxs_buf_free(&v->pad);
   lxs_buf_free(&v->lower);
+  free(v->blocks);
   free(v->words);
-  free(v->sent);
-  free(v->nonzero);
+  free(v->cand);
+  free(v->lexw);
+  free(v->senti);
   free(v);
 }
 
@@ -631,39 +709,103 @@ static int has_nt(const char *s, size_t n) {
   return 0;
 }
 
-/* The tokeniser hashes words as it lowercases them; this must be the same
- * FNV-1a as lxs_hash_bytes, which hashes the table's keys. */
-#define FNV_OFFSET 1469598103934665603ULL
-#define FNV_PRIME 1099511628211ULL
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
 
-/* Record a word: low[0..ln) is its lowercased form, zero-padded to
- * KEY_INLINE bytes, h its hash. */
-static void add_word(lxs_vader *v, const char *low, size_t ln, uint64_t h,
-                     int upper, int maybe_nt) {
-  const vader_entry *e =
-      filter_may_have(v, h) ? table_find(v, low, ln, h) : NULL;
-  LXS_VEC_GROW(v->words, v->nwords, v->words_cap);
-  vader_word *w = &v->words[v->nwords++];
-  w->upper = (uint8_t)upper;
-  w->valence = e ? e->valence : 0.0;
-  w->flags = e ? e->flags : 0;
-  w->kw = e ? e->kw : KW_NONE;
-  if (maybe_nt && !(w->flags & F_NEG) && has_nt(low, ln)) w->flags |= F_NEG;
+/* Words are looked up in three passes, so that the tokeniser runs without
+ * data-dependent branches and the table's cache misses overlap:
+ *   1. while tokenising: the Bloom filter (in L1) marks possible hits;
+ *   2. for those, FNV, probe the slots, prefetch the entry;
+ *   3. compare keys and copy the entry's facts into the word. */
+
+/* Room for a key of up to n bytes (+ padding) in the key arena; returns
+ * its offset. */
+static size_t key_begin(lxs_vader *v, size_t n) {
+  lxs_buf *k = &v->lower;
+  size_t off = (k->len + 15) & ~(size_t)15;
+  if (off + n + KEY_INLINE >= k->cap) lxs_buf_reserve(k, off - k->len + n + KEY_INLINE);
+  return off;
 }
 
-static void count_marks(lxs_vader *v, const unsigned char *s, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    v->bangs += s[i] == '!';
-    v->questions += s[i] == '?';
+/* Record the word whose lowercased form is at `key` (zero-padded to
+ * KEY_INLINE bytes), n bytes long. */
+static void add_word(lxs_vader *v, size_t key, size_t n, int upper,
+                     int maybe_nt) {
+  const char *low = v->lower.data + key;
+  v->lower.len = key + (n < KEY_INLINE ? KEY_INLINE : n);
+  LXS_VEC_GROW(v->words, v->nwords, v->words_cap);
+  vader_word *w = &v->words[v->nwords];
+  w->valence = 0.0;
+  w->key = key;
+  w->len = n;
+  w->flags = (maybe_nt && has_nt(low, n)) ? F_NEG : 0;
+  w->upper = (uint8_t)upper;
+  w->kw = KW_NONE;
+  v->ncaps += (size_t)upper;
+  if (filter_may_have(v, filter_hash(low, n))) {
+    LXS_VEC_GROW(v->cand, v->ncand, v->cand_cap);
+    v->cand[v->ncand++].word = v->nwords;
+  }
+  v->nwords++;
+}
+
+/* Pass 2: find each candidate's slot. */
+static void probe_candidates(lxs_vader *v) {
+  size_t mask = v->nslots - 1;
+  for (size_t k = 0; k < v->ncand; k++) { /* hash them all first */
+    vader_cand *c = &v->cand[k];
+    const vader_word *w = &v->words[c->word];
+    c->hash = lxs_hash_bytes(v->lower.data + w->key, w->len);
+    PREFETCH(&v->slots[c->hash & mask]);
+  }
+  for (size_t k = 0; k < v->ncand; k++) {
+    vader_cand *c = &v->cand[k];
+    size_t i = c->hash & mask;
+    while (v->slots[i].idx && v->slots[i].hash != (uint32_t)c->hash)
+      i = (i + 1) & mask;
+    c->slot = i;
+    if (v->slots[i].idx) PREFETCH(&v->ents[v->slots[i].idx - 1]);
   }
 }
 
-/* Hash an already lowercased word in v->lower, pad it, record it. */
-static void add_lowered(lxs_vader *v, size_t ln, int upper) {
-  lxs_buf_reserve(&v->lower, ln + KEY_INLINE);
-  char *low = v->lower.data;
-  memset(low + ln, 0, KEY_INLINE);
-  add_word(v, low, ln, lxs_hash_bytes(low, ln), upper, 1);
+/* Pass 3: confirm the key and take over the entry's facts. */
+static void resolve_candidates(lxs_vader *v) {
+  for (size_t k = 0; k < v->ncand; k++) {
+    const vader_cand *c = &v->cand[k];
+    vader_word *w = &v->words[c->word];
+    if (!v->slots[c->slot].idx) continue;
+    const vader_entry *e = &v->ents[v->slots[c->slot].idx - 1];
+    const char *low = v->lower.data + w->key;
+    int same = e->key_len == w->len &&
+               (w->len <= KEY_INLINE ? memcmp(e->key, low, KEY_INLINE) == 0
+                                     : memcmp(v->keys.data + e->key_off, low,
+                                              w->len) == 0);
+    if (!same) /* a 32-bit hash collision: search the rest of the chain */
+      e = table_find(v, low, w->len, c->hash);
+    if (!e) continue;
+    w->valence = e->valence;
+    w->flags |= e->flags;
+    w->kw = e->kw;
+    if (e->flags & F_LEX) {
+      LXS_VEC_GROW(v->lexw, v->nlexw, v->lexw_cap);
+      v->lexw[v->nlexw++] = c->word;
+    }
+    if (e->kw == KW_BUT && v->but_index == SIZE_MAX) v->but_index = c->word;
+  }
+}
+
+static void begin_words(lxs_vader *v) {
+  v->nwords = v->ncand = v->nlexw = v->ncaps = v->bangs = v->questions = 0;
+  v->but_index = SIZE_MAX;
+  v->lower.len = 0;
+}
+
+static void end_words(lxs_vader *v) {
+  probe_candidates(v);
+  resolve_candidates(v);
 }
 
 /* Length of the code point at s if it is str.split() whitespace, else 0;
@@ -689,29 +831,67 @@ static size_t utf8_token(lxs_vader *v, const unsigned char *t, size_t len,
   }
   const unsigned char *s = t + start;
   size_t tn = pos - start, b = 0, e = tn;
-  count_marks(v, s, tn);
   /* strip string.punctuation; keep the token if <= 2 code points remain */
   while (b < e && (cls[s[b]] & C_PUNCT)) b++;
   while (e > b && (cls[s[e - 1]] & C_PUNCT)) e--;
   if (count_cps((const char *)s + b, e - b, 3) <= 2) b = 0, e = tn;
-  v->lower.len = 0;
+  size_t key = key_begin(v, 0);
+  v->lower.len = key;
   lxs_utf8_py_lower((const char *)s + b, e - b, &v->lower);
-  add_lowered(v, v->lower.len,
-              lxs_utf8_py_isupper((const char *)s + b, e - b));
+  size_t kn = v->lower.len - key;
+  lxs_buf_reserve(&v->lower, KEY_INLINE);
+  memset(v->lower.data + key + kn, 0, KEY_INLINE);
+  add_word(v, key, kn, lxs_utf8_py_isupper((const char *)s + b, e - b), 1);
   return pos;
 }
 
+/* Lowercase 8 ASCII bytes at once: a byte gets 0x20 added when it lies in
+ * 'A'..'Z' (bytes are < 0x80, so the additions never carry). */
+static uint64_t swar_lower(uint64_t x) {
+  const uint64_t ones = 0x0101010101010101ULL;
+  uint64_t ge_a = x + ones * (0x80 - 'A');
+  uint64_t gt_z = x + ones * (0x80 - 'Z' - 1);
+  return x | (((ge_a & ~gt_z) & (ones * 0x80)) >> 2);
+}
+
+/* Put the lowercased ASCII word t[at..at+n) into the key arena,
+ * zero-padded; returns its offset.  Words of up to KEY_INLINE bytes are
+ * built in two 8-byte registers and stored whole: byte stores followed by
+ * the look-up's 8-byte loads would defeat store forwarding. */
+static size_t lower_ascii(lxs_vader *v, const unsigned char *t, size_t len,
+                          size_t at, size_t n) {
+  static const unsigned char keep[2 * KEY_INLINE] = {
+      0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+      0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+  size_t key = key_begin(v, n);
+  char *low = v->lower.data + key;
+  if (n > KEY_INLINE) {
+    for (size_t i = 0; i < n; i++) low[i] = (char)v->lower_tab[t[at + i]];
+    memset(low + n, 0, KEY_INLINE);
+    return key;
+  }
+  uint64_t w[2], m[2];
+  if (at + KEY_INLINE <= len) {
+    memcpy(w, t + at, KEY_INLINE);
+  } else { /* near the end of the text: do not read past it */
+    unsigned char tmp[KEY_INLINE] = {0};
+    memcpy(tmp, t + at, n);
+    memcpy(w, tmp, KEY_INLINE);
+  }
+  memcpy(m, keep + KEY_INLINE - n, KEY_INLINE); /* n bytes of 0xFF */
+  w[0] = swar_lower(w[0] & m[0]);
+  w[1] = swar_lower(w[1] & m[1]);
+  memcpy(low, w, KEY_INLINE);
+  return key;
+}
+
 /* Fast path: an ASCII token at t[start].  Strips string.punctuation from
- * both ends while lowercasing and hashing in the same pass (the hash of
- * the stripped word is the state after its last non-punctuation byte).
- * If fewer than three characters remain, the reference keeps the whole
- * token (emoticons such as ":)" and ":-D").  Returns the position after
- * the token. */
+ * both ends; if fewer than three characters remain, the reference keeps
+ * the whole token (emoticons such as ":)" and ":-D").  Returns the
+ * position after the token. */
 static size_t ascii_token(lxs_vader *v, const unsigned char *t, size_t len,
                           size_t start) {
   const uint8_t *cls = v->cls;
-  const uint8_t *lower = v->lower_tab;
-  char *low = v->lower.data; /* reserved for the whole text + padding */
 #define CLS_AT(p) ((p) < len ? cls[t[p]] : C_SPACE)
   size_t pos = start;
   unsigned acc = 0, k;
@@ -720,43 +900,35 @@ static size_t ascii_token(lxs_vader *v, const unsigned char *t, size_t len,
     pos++;
   }
   size_t b = pos, e = pos;
-  uint64_t h = FNV_OFFSET, he = h;
   while (!((k = CLS_AT(pos)) & (C_SPACE | C_HIGH))) {
     acc |= k;
-    unsigned char c = lower[t[pos]];
-    low[pos - b] = (char)c;
-    h = (h ^ c) * FNV_PRIME;
-    if (!(k & C_PUNCT)) {
-      he = h;
-      e = pos + 1;
-    }
     pos++;
+    if (!(k & C_PUNCT)) e = pos;
   }
 #undef CLS_AT
   size_t n;
   if ((k & C_HIGH) && !utf8_space(t + pos, len - pos, &n))
     return utf8_token(v, t, len, start); /* non-ASCII inside: start over */
-  if (acc & C_MARK) count_marks(v, t + start, pos - start);
+  if (e - b <= 2) b = start, e = pos;
+  size_t key = lower_ascii(v, t, len, b, e - b);
   /* Letters are never punctuation, so the token's classes tell
    * str.isupper() of the word whether or not it was stripped. */
-  int upper = (acc & C_UPPER) && !(acc & C_LOWER);
-  if (e - b <= 2 && (b != start || e != pos)) {
-    for (size_t i = start; i < pos; i++) low[i - start] = (char)lower[t[i]];
-    add_lowered(v, pos - start, upper);
-  } else {
-    memset(low + (e - b), 0, KEY_INLINE);
-    add_word(v, low, e - b, he, upper, acc & C_APOS);
-  }
+  add_word(v, key, e - b, (acc & C_UPPER) && !(acc & C_LOWER), acc & C_APOS);
   return pos;
 }
 
-/* Python's str.split(), handing each token to the fast or slow path. */
-static void tokenize(lxs_vader *v, const char *text, size_t len) {
+/* Python's str.split() for any text, one byte at a time, handing each
+ * token to the ASCII or UTF-8 path. */
+static void tokenize_scalar(lxs_vader *v, const char *text, size_t len) {
   const unsigned char *t = (const unsigned char *)text;
   const uint8_t *cls = v->cls;
   size_t pos = 0, n;
-  v->nwords = v->bangs = v->questions = 0;
-  lxs_buf_reserve(&v->lower, len + KEY_INLINE);
+  /* '!' and '?' are never whitespace, so counting them in the whole text
+   * (as the reference does) is the same as counting them in the tokens */
+  for (size_t i = 0; i < len; i++) {
+    v->bangs += t[i] == '!';
+    v->questions += t[i] == '?';
+  }
   while (pos < len) {
     uint8_t k = cls[t[pos]];
     if (k & C_SPACE)
@@ -768,6 +940,280 @@ static void tokenize(lxs_vader *v, const char *text, size_t len) {
     else
       pos = utf8_token(v, t, len, pos);
   }
+}
+
+/* ---- the bitmap tokeniser (ASCII texts) ---------------------------------- */
+
+/* Branches on every byte (is it the end of the token? of the spaces?)
+ * mispredict once or twice per word, which dominated the scalar
+ * tokeniser's cost.  For ASCII texts we instead classify all bytes into
+ * per-class bitmaps first and find each token's end, stripped part and
+ * letter case with bit operations. */
+
+static unsigned ctz64(uint64_t x) { /* x != 0 */
+#if defined(__GNUC__)
+  return (unsigned)__builtin_ctzll(x);
+#else
+  unsigned n = 0;
+  while (!(x & 1)) x >>= 1, n++;
+  return n;
+#endif
+}
+
+static unsigned clz64(uint64_t x) { /* x != 0 */
+#if defined(__GNUC__)
+  return (unsigned)__builtin_clzll(x);
+#else
+  unsigned n = 0;
+  while (!(x & (1ULL << 63))) x <<= 1, n++;
+  return n;
+#endif
+}
+
+static unsigned popcount64(uint64_t x) {
+#if defined(__GNUC__)
+  return (unsigned)__builtin_popcountll(x);
+#else
+  unsigned n = 0;
+  for (; x; x &= x - 1) n++;
+  return n;
+#endif
+}
+
+/* The 64 bits of bitmap `which` starting at byte pos (the next block must
+ * exist). */
+static uint64_t bits_at(const vader_block *bl, int which, size_t pos) {
+  size_t i = pos >> 6;
+  unsigned sh = (unsigned)(pos & 63);
+  /* (x << 1) << (63 - sh) is x << (64 - sh) without the undefined shift
+   * by 64 when sh == 0 */
+  return (bl[i].m[which] >> sh) | ((bl[i + 1].m[which] << 1) << (63 - sh));
+}
+
+#ifdef VADER_SSE2
+/* Classify the 16 bytes at p into the 16-bit masks m[BM_*]; returns the
+ * mask of bytes >= 0x80 (signed compares are only right without them). */
+static unsigned classify16(const unsigned char *p, unsigned m[BM_COUNT]) {
+#define B8(c) _mm_set1_epi8((char)(c))
+#define IN(x, lo, hi) \
+  _mm_and_si128(_mm_cmpgt_epi8(x, B8((lo) - 1)), _mm_cmplt_epi8(x, B8((hi) + 1)))
+  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+  __m128i space = _mm_or_si128(IN(x, 0x09, 0x0D), IN(x, 0x1C, 0x20));
+  __m128i upper = IN(x, 'A', 'Z'), lower = IN(x, 'a', 'z');
+  __m128i alnum = _mm_or_si128(_mm_or_si128(upper, lower), IN(x, '0', '9'));
+  __m128i punct = _mm_andnot_si128(alnum, IN(x, 0x21, 0x7E));
+  m[BM_SPACE] = (unsigned)_mm_movemask_epi8(space);
+  m[BM_WORD] = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(space, punct)) & 0xFFFF;
+  m[BM_UPPER] = (unsigned)_mm_movemask_epi8(upper);
+  m[BM_LOWER] = (unsigned)_mm_movemask_epi8(lower);
+  m[BM_BANG] = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, B8('!')));
+  m[BM_QUEST] = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, B8('?')));
+  m[BM_APOS] = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, B8('\'')));
+  return (unsigned)_mm_movemask_epi8(x);
+#undef IN
+#undef B8
+}
+#endif
+
+/* Fill blocks[0..nb) from p[0..nb*64); returns 0 if a byte is >= 0x80. */
+static int classify_blocks(const lxs_vader *v, const unsigned char *p,
+                           vader_block *bl, size_t nb) {
+#ifdef VADER_SSE2
+  (void)v;
+  unsigned high = 0, m[BM_COUNT];
+  for (size_t b = 0; b < nb; b++) {
+    uint64_t acc[BM_COUNT] = {0}; /* in registers, stored once */
+    for (unsigned o = 0; o < 64; o += 16) {
+      high |= classify16(p + b * 64 + o, m);
+      for (int k = 0; k < BM_COUNT; k++) acc[k] |= (uint64_t)m[k] << o;
+    }
+    memcpy(bl[b].m, acc, sizeof acc);
+  }
+  return high == 0;
+#else
+  for (size_t i = 0; i < nb * 64; i++) {
+    unsigned c = p[i], k = v->cls[c];
+    uint64_t bit = 1ULL << (i & 63);
+    uint64_t *m = bl[i >> 6].m;
+    if (c >= 0x80) return 0;
+    if (k & C_SPACE) m[BM_SPACE] |= bit;
+    if (!(k & (C_SPACE | C_PUNCT))) m[BM_WORD] |= bit;
+    if (k & C_UPPER) m[BM_UPPER] |= bit;
+    if (k & C_LOWER) m[BM_LOWER] |= bit;
+    if (c == '!') m[BM_BANG] |= bit;
+    if (c == '?') m[BM_QUEST] |= bit;
+    if (c == '\'') m[BM_APOS] |= bit;
+  }
+  return 1;
+#endif
+}
+
+/* Copy an ASCII text into v->pad (space-padded to whole blocks) and build
+ * its bitmaps, plus one all-space block so every token ends.  Returns the
+ * number of text blocks, or 0 when the text is not ASCII. */
+static size_t build_bitmaps(lxs_vader *v, const char *text, size_t len) {
+  size_t nb = (len + 63) / 64;
+  lxs_buf *pad = &v->pad;
+  pad->len = 0;
+  lxs_buf_reserve(pad, nb * 64 + KEY_INLINE);
+  memcpy(pad->data, text, len);
+  memset(pad->data + len, ' ', nb * 64 + KEY_INLINE - len);
+  if (v->blocks_cap < nb + 1) {
+    v->blocks_cap = nb + 1;
+    v->blocks = lxs_xrealloc(v->blocks, v->blocks_cap * sizeof *v->blocks);
+  }
+  memset(v->blocks, 0, (nb + 1) * sizeof *v->blocks);
+  v->blocks[nb].m[BM_SPACE] = ~0ULL;
+  if (!classify_blocks(v, (const unsigned char *)pad->data, v->blocks, nb))
+    return 0;
+  return nb;
+}
+
+/* Sizes the per-text arrays for ntok more words and len more key bytes,
+ * so the tokeniser's loop needs no capacity checks. */
+static void reserve_words(lxs_vader *v, size_t ntok, size_t len) {
+  size_t need = v->nwords + ntok;
+  if (v->words_cap < need) {
+    v->words_cap = need + 16;
+    v->words = lxs_xrealloc(v->words, v->words_cap * sizeof *v->words);
+  }
+  need = v->ncand + ntok;
+  if (v->cand_cap < need) {
+    v->cand_cap = need + 16;
+    v->cand = lxs_xrealloc(v->cand, v->cand_cap * sizeof *v->cand);
+  }
+  /* a short key takes 16 bytes, a long one its length + up to 31 */
+  lxs_buf_reserve(&v->lower, 32 * ntok + len + 32);
+}
+
+/* Where the tokeniser's loop keeps its state: locals, not fields of v,
+ * because the key stores (char-typed) would force the compiler to reload
+ * every field of v after each one. */
+typedef struct {
+  vader_word *words;
+  size_t nwords;
+  vader_cand *cand;
+  size_t ncand;
+  char *keys;
+  size_t keys_len;
+  size_t ncaps;
+} vader_tokstate;
+
+static void tokstate_load(const lxs_vader *v, vader_tokstate *st) {
+  st->words = v->words;
+  st->nwords = v->nwords;
+  st->cand = v->cand;
+  st->ncand = v->ncand;
+  st->keys = v->lower.data;
+  st->keys_len = v->lower.len;
+  st->ncaps = v->ncaps;
+}
+
+static void tokstate_store(lxs_vader *v, const vader_tokstate *st) {
+  v->nwords = st->nwords;
+  v->ncand = st->ncand;
+  v->lower.len = st->keys_len;
+  v->ncaps = st->ncaps;
+}
+
+/* Lowercase the n <= KEY_INLINE bytes at p (16 readable) into dst as two
+ * zero-padded 8-byte words; also returns the filter hash. */
+static uint64_t short_key(const unsigned char *p, size_t n, char *dst) {
+  static const unsigned char keep[2 * KEY_INLINE] = {
+      0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+      0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+  uint64_t w[2], m[2];
+  memcpy(w, p, KEY_INLINE);
+  memcpy(m, keep + KEY_INLINE - n, KEY_INLINE); /* n bytes of 0xFF */
+  w[0] = swar_lower(w[0] & m[0]);
+  w[1] = swar_lower(w[1] & m[1]);
+  memcpy(dst, w, KEY_INLINE);
+  return filter_hash((const char *)w, n);
+}
+
+/* One token of fewer than 64 bytes starting at t[s]; sp = the space bits
+ * from s on (nonzero). */
+static void bitmap_token(const lxs_vader *v, vader_tokstate *st,
+                         const unsigned char *t, size_t s, uint64_t sp) {
+  const vader_block *bl = v->blocks;
+  unsigned n = ctz64(sp); /* token length, 1..63 */
+  uint64_t tok = (1ULL << n) - 1;
+  /* strip string.punctuation: the word is the first..last WORD byte, but
+   * the whole token if that leaves <= 2 bytes (emoticons like ":)") */
+  uint64_t word = bits_at(bl, BM_WORD, s) & tok;
+  unsigned b = word ? ctz64(word) : 0;
+  unsigned e = word ? 64 - clz64(word) : 0;
+  if (e - b <= 2) b = 0, e = n;
+  size_t wn = e - b, key = st->keys_len;
+  char *dst = st->keys + key;
+  uint64_t fh;
+  if (wn <= KEY_INLINE) {
+    fh = short_key(t + s + b, wn, dst);
+    st->keys_len = key + KEY_INLINE;
+  } else {
+    for (size_t i = 0; i < wn; i++) dst[i] = (char)v->lower_tab[t[s + b + i]];
+    memset(dst + wn, 0, KEY_INLINE);
+    st->keys_len = (key + wn + KEY_INLINE + 15) & ~(size_t)15;
+    fh = filter_hash(dst, wn);
+  }
+  /* letters are never punctuation: the token's case is the word's */
+  int upper = (bits_at(bl, BM_UPPER, s) & tok) != 0 &&
+              (bits_at(bl, BM_LOWER, s) & tok) == 0;
+  vader_word *w = &st->words[st->nwords];
+  w->valence = 0.0;
+  w->key = key;
+  w->len = wn;
+  w->flags = 0;
+  if ((bits_at(bl, BM_APOS, s) & tok) && has_nt(dst, wn)) w->flags = F_NEG;
+  w->upper = (uint8_t)upper;
+  w->kw = KW_NONE;
+  st->ncaps += (size_t)upper;
+  st->cand[st->ncand].word = st->nwords; /* kept only if the filter agrees */
+  st->ncand += (size_t)filter_may_have(v, fh);
+  st->nwords++;
+}
+
+/* Python's str.split() for ASCII texts; returns 0 (having done nothing)
+ * for other texts. */
+static int tokenize_bitmaps(lxs_vader *v, const char *text, size_t len) {
+  size_t nb = build_bitmaps(v, text, len);
+  if (!nb) return 0;
+  const vader_block *bl = v->blocks;
+  const unsigned char *t = (const unsigned char *)v->pad.data;
+  v->pad.len = nb * 64 + KEY_INLINE; /* readable; all but the text is spaces */
+  /* the text starts after a virtual space; a token starts at a non-space
+   * after a space */
+  uint64_t carry = 1;
+  size_t ntok = 0;
+  for (size_t i = 0; i < nb; i++) {
+    uint64_t sp = bl[i].m[BM_SPACE];
+    ntok += popcount64(~sp & ((sp << 1) | carry));
+    carry = sp >> 63;
+    v->bangs += popcount64(bl[i].m[BM_BANG]);
+    v->questions += popcount64(bl[i].m[BM_QUEST]);
+  }
+  reserve_words(v, ntok, len);
+  vader_tokstate st;
+  tokstate_load(v, &st);
+  carry = 1;
+  for (size_t i = 0; i < nb; i++) {
+    uint64_t sp = bl[i].m[BM_SPACE];
+    uint64_t starts = ~sp & ((sp << 1) | carry);
+    carry = sp >> 63;
+    for (; starts; starts &= starts - 1) {
+      size_t s = i * 64 + ctz64(starts);
+      uint64_t tsp = bits_at(bl, BM_SPACE, s);
+      if (tsp) {
+        bitmap_token(v, &st, t, s, tsp);
+      } else { /* 64 bytes or longer: the scalar path walks it */
+        tokstate_store(v, &st);
+        ascii_token(v, t, v->pad.len, s);
+        tokstate_load(v, &st);
+      }
+    }
+  }
+  tokstate_store(v, &st);
+  return 1;
 }
 
 /* ---- the rules ----------------------------------------------------------- */
@@ -910,54 +1356,42 @@ static double word_valence(const vader_word *w, size_t nw, size_t i,
  * the FIRST one equal to the current value.  Zeros stay zero either way,
  * so only the nonzero entries take part (O(m^2) in the number of
  * sentiment words, fine for sentence-sized texts). */
-static void but_check(lxs_vader *v, size_t nw, size_t bi) {
-  double *a = v->sent;
-  size_t m = 0;
-  for (size_t k = 0; k < nw; k++)
-    if (a[k] != 0) v->nonzero[m++] = k;
+static void but_check(vader_senti *a, size_t m, size_t bi) {
   for (size_t t = 0; t < m; t++) {
-    double s = a[v->nonzero[t]];
-    size_t j = v->nonzero[t];
+    double s = a[t].val;
+    size_t j = t;
     for (size_t u = 0; u < t; u++)
-      if (a[v->nonzero[u]] == s) {
-        j = v->nonzero[u];
+      if (a[u].val == s) {
+        j = u;
         break;
       }
-    if (j < bi)
-      a[j] = s * 0.5;
-    else if (j > bi)
-      a[j] = s * 1.5;
+    if (a[j].idx < bi)
+      a[j].val = s * 0.5;
+    else if (a[j].idx > bi)
+      a[j].val = s * 1.5;
   }
 }
 
-static int cap_differential(const vader_word *w, size_t nw) {
-  size_t caps = 0;
-  for (size_t i = 0; i < nw; i++) caps += w[i].upper;
-  return caps > 0 && caps < nw;
-}
-
+/* Sentiment of every lexicon word; boosters and the "kind" of "kind of"
+ * score 0 like all non-lexicon words. */
 static void compute_sentiments(lxs_vader *v) {
   const vader_word *w = v->words;
   size_t nw = v->nwords;
-  int cap_diff = cap_differential(w, nw);
-  if (v->sent_cap < nw) {
-    v->sent_cap = v->words_cap;
-    v->sent = lxs_xrealloc(v->sent, v->sent_cap * sizeof *v->sent);
-    v->nonzero = lxs_xrealloc(v->nonzero, v->sent_cap * sizeof *v->nonzero);
+  /* some but not all words in ALL CAPS */
+  int cap_diff = v->ncaps > 0 && v->ncaps < nw;
+  v->nsenti = 0;
+  for (size_t k = 0; k < v->nlexw; k++) {
+    size_t i = v->lexw[k];
+    if (w[i].flags & F_BOOST) continue;
+    if (i + 1 < nw && w[i].kw == KW_KIND && w[i + 1].kw == KW_OF) continue;
+    double s = word_valence(w, nw, i, cap_diff);
+    if (s == 0) continue;
+    LXS_VEC_GROW(v->senti, v->nsenti, v->senti_cap);
+    v->senti[v->nsenti].idx = i;
+    v->senti[v->nsenti].val = s;
+    v->nsenti++;
   }
-  size_t bi = nw;
-  for (size_t i = 0; i < nw; i++) {
-    double s = 0.0;
-    if (w[i].kw == KW_BUT && bi == nw) bi = i;
-    if (w[i].flags & F_BOOST)
-      s = 0.0; /* modifiers carry no valence of their own */
-    else if (i + 1 < nw && w[i].kw == KW_KIND && w[i + 1].kw == KW_OF)
-      s = 0.0;
-    else if (w[i].flags & F_LEX)
-      s = word_valence(w, nw, i, cap_diff);
-    v->sent[i] = s;
-  }
-  if (bi < nw) but_check(v, nw, bi);
+  if (v->but_index != SIZE_MAX) but_check(v->senti, v->nsenti, v->but_index);
 }
 
 /* ---- scoring ------------------------------------------------------------- */
@@ -976,13 +1410,16 @@ static double normalize(double score) {
   return norm;
 }
 
+/* Skipping the zero sentiments changes none of the sums: adding 0 to a
+ * double leaves it as it is (and a sum never starts at -0.0, as Python's
+ * sum() starts from the integer 0). */
 static void score_valence(const lxs_vader *v, lxs_vader_scores *raw) {
-  size_t nw = v->nwords;
   memset(raw, 0, sizeof *raw);
-  if (nw == 0) return;
-  const double *a = v->sent;
+  if (v->nwords == 0) return;
+  const vader_senti *a = v->senti;
+  size_t m = v->nsenti;
   double sum = 0.0;
-  for (size_t i = 0; i < nw; i++) sum += a[i];
+  for (size_t k = 0; k < m; k++) sum += a[k].val;
   double amp = punctuation_emphasis(v->bangs, v->questions);
   if (sum > 0)
     sum += amp;
@@ -991,20 +1428,22 @@ static void score_valence(const lxs_vader *v, lxs_vader_scores *raw) {
   raw->compound = normalize(sum);
 
   double pos_sum = 0.0, neg_sum = 0.0;
-  size_t neu = 0;
-  for (size_t i = 0; i < nw; i++) {
-    if (a[i] > 0) pos_sum += a[i] + 1; /* +1/-1: comparable to neutral count */
-    if (a[i] < 0) neg_sum += a[i] - 1;
-    if (a[i] == 0) neu++;
+  for (size_t k = 0; k < m; k++) {
+    /* +1/-1 make a sentiment word comparable to a neutral word's count */
+    if (a[k].val > 0)
+      pos_sum += a[k].val + 1;
+    else
+      neg_sum += a[k].val - 1;
   }
+  double neu = (double)(v->nwords - m);
   if (pos_sum > fabs(neg_sum))
     pos_sum += amp;
   else if (pos_sum < fabs(neg_sum))
     neg_sum -= amp;
-  double total = pos_sum + fabs(neg_sum) + (double)neu;
+  double total = pos_sum + fabs(neg_sum) + neu;
   raw->pos = fabs(pos_sum / total);
   raw->neg = fabs(neg_sum / total);
-  raw->neu = fabs((double)neu / total);
+  raw->neu = fabs(neu / total);
 }
 
 void lxs_vader_score(lxs_vader *v, const char *text, size_t len,
@@ -1013,7 +1452,9 @@ void lxs_vader_score(lxs_vader *v, const char *text, size_t len,
   size_t tlen;
   const char *t = len ? replace_emoji(v, text, len, &tlen) : "";
   if (!len) tlen = 0;
-  tokenize(v, t, tlen);
+  begin_words(v);
+  if (!tokenize_bitmaps(v, t, tlen)) tokenize_scalar(v, t, tlen);
+  end_words(v);
   compute_sentiments(v);
   lxs_vader_scores r;
   score_valence(v, &r);
@@ -1038,7 +1479,9 @@ double lxs_vader_round(double x, int ndigits) {
      * the nearest integer r is the correctly rounded result, and r/10^n
      * (one correctly rounded division of exact values) is the double
      * strtod would give for the decimal string. */
-    double fl = floor(t), frac = t - fl;
+    double fl = (double)(int64_t)t; /* floor without a libm call */
+    if (fl > t) fl -= 1;
+    double frac = t - fl;
     if (fabs(frac - 0.5) > 1e-7) {
       double r = frac > 0.5 ? fl + 1 : fl;
       return r == 0 ? copysign(0.0, x) : r / p10[ndigits];

@@ -8,7 +8,7 @@ failed=0
 for t in "$@"; do
   out=$(CMOCKA_MESSAGE_OUTPUT=stdout $VALGRIND "$t" 2>&1)
   status=$?
-  printf '%s\n' "$out" | grep -E '^\[  (FAILED|  OK  |ERROR|SKIPPED) \]|^\[==========\]|FAIL|error' | grep -v '^\[==========\] tests: Running' | sed "s|^|$(basename "$t"): |"
+  printf '%s\n' "$out" | grep -E '^\[  (FAILED|ERROR|SKIPPED) \]|^\[  FAILED|Test failed|error:' | sed "s|^|$(basename "$t"): |"
   p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -1)
   f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -1)
   p=${p:-0}; f=${f:-0}

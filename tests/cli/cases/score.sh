@@ -1,0 +1,13 @@
+# score: exact output bytes with the fixture lexicon.
+
+check score-tsv-doc 0 -- $BIN score $LEX --input tsv --unit doc $FX/docs.tsv
+check score-tsv-stdin 0 -- sh -c "$BIN score $LEX --input tsv - < $FX/docs.tsv"
+check score-lines 0 -- $BIN score $LEX --input lines --unit doc $FX/docs.tsv
+check score-sentence 0 -- $BIN score $LEX --unit sentence $FX/article.txt
+check score-speaker 0 -- $BIN score $LEX --unit speaker $FX/article.txt
+check score-no-attribution 0 -- $BIN score $LEX --no-attribution $FX/article.txt
+check score-md 0 -- $BIN score $LEX --format md $FX/article.txt
+check score-jsonl 0 -- $BIN score $LEX --input jsonl --format jsonl $FX/docs.jsonl
+# -o writes the same bytes to the file and nothing to standard output.
+check score-output-file 0 -- sh -c "$BIN score $LEX --input tsv --unit doc -o $T/score.csv $FX/docs.tsv \
+  && cmp $T/score.csv $G/score-tsv-doc.out && echo same bytes as score-tsv-doc"

@@ -1,0 +1,490 @@
+/* test_score.c - stage 4: the scoring rules, on sentences written for each
+ * rule.  Expected values follow the formulas in src/score.c:
+ *   contribution = weight * orientation(target) * clause multipliers
+ *                  * intensifier * negator (* 0.5 for a weak link)
+ *   raw = sum of contributions,  stance = raw / sqrt(raw^2 + 1)
+ *   sentiment = s / sqrt(s^2 + 1), s = sum of sentiment weights * modifiers */
+#include "testutil.h"
+
+static const char kLex[] =
+    "wto\tmulti\ttarget\t1\n"
+    "multilateralism\tmulti\ttarget\t1\n"
+    "unilateralism\tmulti\ttarget\t-1\n"
+    "tariff\tprot\ttarget\t1\n"
+    "us protectionism\tprot\ttarget\t1\n"
+    "trade war\tprot\tstance\t-0.5\n"
+    "global south\tsouth\ttarget\t1\n"
+    "good\tsentiment\teval\t0.5\n"
+    "helpful\tsentiment\teval\t0.4\n"
+    "bad\tsentiment\teval\t-0.5\n"
+    "broken\tsentiment\teval\t-0.6\n"
+    "solution\tsentiment\teval\t0.4\n"
+    "threat\tsentiment\tharm\t-0.8\n"
+    "erosion\tsentiment\tharm\t-0.6\n"
+    "risk\tsentiment\tharm\t-0.4\n"
+    "undermine\tsentiment\tharm\t-0.7\n"
+    "not\t-\tnegator\t-0.75\n"
+    "very\t-\tintensifier\t1.5\n"
+    "extremely\t-\tintensifier\t2\n"
+    "somewhat\t-\tdiminisher\t0.5\n"
+    "but\t-\tcontrast\t1.5\n"
+    "although\t-\tconcessive\t0.5\n"
+    "if\t-\tconditional\t0.5\n"
+    "may\t-\thedge\t0.6\n"
+    "so-called\t-\tdistancer\t-0.5\n"
+    "posed by\t-\tagent\t1\n"
+    "by\t-\tagent\t1\n"
+    "say\t-\treport\t1\n";
+
+static lxs_lexicon *lex;
+static lxs_scorer *sc;
+
+static int setup(void **state) {
+  (void)state;
+  lex = test_lexicon(kLex);
+  sc = test_scorer(lex);
+  return 0;
+}
+
+static int teardown(void **state) {
+  (void)state;
+  lxs_scorer_free(sc);
+  lxs_lexicon_free(lex);
+  return 0;
+}
+
+/* Raw stance of theme in sentence s of the last run, checking the squash. */
+static double raw_of(const lxs_result *r, size_t s, const char *theme) {
+  const lxs_theme_score *ts = test_score(r, lex, s, theme);
+  assert_near(ts->stance, test_squash(ts->raw), TEST_EPS);
+  return ts->raw;
+}
+
+static uint32_t mentions_of(const lxs_result *r, size_t s, const char *theme) {
+  return test_score(r, lex, s, theme)->mentions;
+}
+
+/* ---- plain evaluation -------------------------------------------------- */
+
+static void eval_ties_to_its_target(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The WTO is good.");
+  assert_int_equal(r->n_sentences, 1);
+  assert_int_equal(r->n_themes, 3);
+  assert_near(raw_of(r, 0, "multi"), 0.5, TEST_EPS);
+  assert_near(test_score(r, lex, 0, "multi")->stance, 0.5 / sqrt(1.25), 1e-12);
+  assert_int_equal(mentions_of(r, 0, "multi"), 1);
+  assert_near(r->sentences[0].sentiment, test_squash(0.5), TEST_EPS);
+  assert_int_equal(r->sentences[0].sentiment_hits, 1);
+  assert_int_equal(r->sentences[0].tokens, 4);
+}
+
+static void eval_ties_to_nearest_target(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "Tariffs rose and the WTO is good.");
+  assert_near(raw_of(r, 0, "multi"), 0.5, TEST_EPS);
+  assert_near(raw_of(r, 0, "prot"), 0.0, TEST_EPS);
+  assert_int_equal(mentions_of(r, 0, "prot"), 1);
+}
+
+static void eval_of_negative_target_inverts(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "Unilateralism is bad.");
+  assert_near(raw_of(r, 0, "multi"), 0.5, TEST_EPS);  /* -0.5 * -1 */
+}
+
+static void eval_across_comma_is_weak_link(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The WTO, in my view, is good.");
+  assert_near(raw_of(r, 0, "multi"), 0.5 * 0.5, TEST_EPS);
+  const lxs_evidence *e = test_evidence(r, lex, "multi", "eval", "good");
+  assert_true(e->modifiers & LXS_MOD_WEAK_LINK);
+}
+
+static void loaded_stance_term_counts_alone(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The trade war goes on.");
+  assert_near(raw_of(r, 0, "prot"), -0.5, TEST_EPS);
+  assert_int_equal(mentions_of(r, 0, "prot"), 1);
+}
+
+/* Codebook: criticising a trade war is -1 on us_protectionism.  The stance
+ * term is negative and "bad" agrees with it; they must not cancel out. */
+static void criticised_stance_term_stays_negative(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The trade war is bad.");
+  double raw = raw_of(r, 0, "prot");
+  if (!(raw < 0)) fail_msg("'The trade war is bad.' prot raw = %.4f, want < 0", raw);
+}
+
+/* ---- negation ---------------------------------------------------------- */
+
+static void negation_flips_and_scales(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The WTO is not good.");
+  assert_near(raw_of(r, 0, "multi"), 0.5 * -0.75, TEST_EPS);
+  assert_near(r->sentences[0].sentiment, test_squash(-0.375), TEST_EPS);
+  const lxs_evidence *e = test_evidence(r, lex, "multi", "eval", "good");
+  assert_true(e->modifiers & LXS_MOD_NEGATED);
+}
+
+static void negated_solution_is_against_tariffs(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "Tariffs are not a solution.");
+  assert_near(raw_of(r, 0, "prot"), 0.4 * -0.75, TEST_EPS);
+}
+
+static void negation_scope_ends_at_clause_end(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The WTO is not good, and tariffs are bad.");
+  assert_near(raw_of(r, 0, "multi"), -0.375, TEST_EPS);
+  assert_near(raw_of(r, 0, "prot"), -0.5, TEST_EPS);  /* not negated */
+  const lxs_evidence *e = test_evidence(r, lex, "prot", "eval", "bad");
+  assert_false(e->modifiers & LXS_MOD_NEGATED);
+  r = test_run(sc, "The WTO is not good; tariffs are bad.");
+  assert_near(raw_of(r, 0, "multi"), -0.375, TEST_EPS);
+  assert_near(raw_of(r, 0, "prot"), -0.5, TEST_EPS);
+}
+
+static void negation_scope_ends_at_sentence(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "It is not over. The WTO is good.");
+  assert_near(raw_of(r, 1, "multi"), 0.5, TEST_EPS);
+}
+
+static void double_negation(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The WTO is not not good.");
+  assert_near(raw_of(r, 0, "multi"), 0.5 * 0.75 * 0.75, TEST_EPS);
+  const lxs_evidence *e = test_evidence(r, lex, "multi", "eval", "good");
+  assert_false(e->modifiers & LXS_MOD_NEGATED);
+}
+
+/* ---- intensity --------------------------------------------------------- */
+
+static void intensifier_and_diminisher(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The WTO is very good.");
+  assert_near(raw_of(r, 0, "multi"), 0.75, TEST_EPS);
+  assert_true(test_evidence(r, lex, "multi", "eval", "good")->modifiers &
+              LXS_MOD_INTENSIFIED);
+  r = test_run(sc, "The WTO is somewhat good.");
+  assert_near(raw_of(r, 0, "multi"), 0.25, TEST_EPS);
+  assert_true(test_evidence(r, lex, "multi", "eval", "good")->modifiers &
+              LXS_MOD_DIMINISHED);
+}
+
+static void strength_orders_somewhat_plain_extremely(void **state) {
+  (void)state;
+  double s[3];
+  const char *texts[3] = {"The WTO is somewhat helpful.", "The WTO is helpful.",
+                          "The WTO is extremely helpful."};
+  for (int i = 0; i < 3; i++) s[i] = test_score(test_run(sc, texts[i]), lex, 0, "multi")->stance;
+  assert_near(s[0], test_squash(0.2), TEST_EPS);
+  assert_near(s[1], test_squash(0.4), TEST_EPS);
+  assert_near(s[2], test_squash(0.8), TEST_EPS);
+  assert_true(0 < s[0] && s[0] < s[1] && s[1] < s[2]);
+}
+
+static void intensifier_reaches_three_words(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "Very many members now think the WTO is good.");
+  assert_near(raw_of(r, 0, "multi"), 0.5, TEST_EPS);
+}
+
+static void negated_intensified(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The WTO is not very good.");
+  assert_near(raw_of(r, 0, "multi"), 0.5 * 1.5 * -0.75, TEST_EPS);
+}
+
+/* ---- clauses ----------------------------------------------------------- */
+
+static void contrast_weights_clauses(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The WTO is good but tariffs are bad.");
+  assert_near(raw_of(r, 0, "multi"), 0.5 * 0.5, TEST_EPS);   /* before: 2 - 1.5 */
+  assert_near(raw_of(r, 0, "prot"), -0.5 * 1.5, TEST_EPS);   /* after: 1.5 */
+  assert_near(r->sentences[0].sentiment, test_squash(0.25 - 0.75), TEST_EPS);
+  assert_true(test_evidence(r, lex, "multi", "eval", "good")->modifiers &
+              LXS_MOD_CONTRAST_DOWN);
+  assert_true(test_evidence(r, lex, "prot", "eval", "bad")->modifiers &
+              LXS_MOD_CONTRAST_UP);
+}
+
+static void concessive_weights_clauses(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "Although the WTO is good, tariffs are bad.");
+  assert_near(raw_of(r, 0, "multi"), 0.5 * 0.5, TEST_EPS);
+  assert_near(raw_of(r, 0, "prot"), -0.5 * 1.5, TEST_EPS);
+}
+
+static void conditional_scales_its_segment(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "If the WTO is good, trade grows.");
+  assert_near(raw_of(r, 0, "multi"), 0.5 * 0.5, TEST_EPS);
+  r = test_run(sc, "The WTO is good, if anyone asks.");
+  assert_near(raw_of(r, 0, "multi"), 0.5, TEST_EPS);
+}
+
+static void question_is_damped(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "Is the WTO good?");
+  assert_near(raw_of(r, 0, "multi"), 0.5 * 0.5, TEST_EPS);
+  assert_near(r->sentences[0].sentiment, test_squash(0.25), TEST_EPS);
+  assert_true(test_evidence(r, lex, "multi", "eval", "good")->modifiers & LXS_MOD_QUESTION);
+}
+
+static void hedge_scales(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The WTO may be good.");
+  assert_near(raw_of(r, 0, "multi"), 0.5 * 0.6, TEST_EPS);
+  assert_true(test_evidence(r, lex, "multi", "eval", "good")->modifiers & LXS_MOD_HEDGED);
+}
+
+/* ---- harm, agents, distancing ------------------------------------------ */
+
+static void harm_to_target_is_support(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The erosion of the WTO worries us.");
+  assert_near(raw_of(r, 0, "multi"), 0.6, TEST_EPS);
+  assert_near(r->sentences[0].sentiment, test_squash(-0.6), TEST_EPS);
+  const lxs_evidence *e = test_evidence(r, lex, "multi", "harm", "erosion");
+  assert_true(e->modifiers & LXS_MOD_HARM_PATIENT);
+  assert_near(e->contribution, 0.6, TEST_EPS);
+}
+
+static void agent_of_harm_after_posed_by(void **state) {
+  (void)state;
+  const lxs_result *r =
+      test_run(sc, "The fragmentation risk posed by US protectionism grows.");
+  assert_near(raw_of(r, 0, "prot"), -0.4, TEST_EPS);
+  assert_true(test_evidence(r, lex, "prot", "harm", "risk")->modifiers & LXS_MOD_AGENT);
+}
+
+static void harm_verb_credits_patient_and_agent(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "Tariffs undermine the WTO.");
+  assert_near(raw_of(r, 0, "multi"), 0.7, TEST_EPS);
+  assert_near(raw_of(r, 0, "prot"), -0.7, TEST_EPS);
+  r = test_run(sc, "The WTO is undermined by tariffs.");  /* passive */
+  assert_near(raw_of(r, 0, "multi"), 0.7, TEST_EPS);
+  assert_near(raw_of(r, 0, "prot"), -0.7, TEST_EPS);
+}
+
+static void negated_harm_is_neutral(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "This is not a threat to the Global South.");
+  assert_near(raw_of(r, 0, "south"), 0.0, TEST_EPS);
+  assert_int_equal(mentions_of(r, 0, "south"), 1);
+}
+
+static void distancer_disapproves_of_the_thing_named(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The so-called reciprocal tariffs arrived.");
+  assert_near(raw_of(r, 0, "prot"), -0.5, TEST_EPS);
+  const lxs_evidence *e = test_evidence(r, lex, "prot", "target", "tariff");
+  assert_true(e->modifiers & LXS_MOD_DISTANCED);
+  assert_near(e->contribution, -0.5, TEST_EPS);
+}
+
+/* Codebook: "Critics say the WTO is broken" expresses -1 on multilateralism,
+ * and that stance belongs to the critics, not to the person reporting it. */
+static void reported_view_belongs_to_its_holder(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "Critics say the WTO is broken.");
+  const lxs_theme_score *ts = test_score(r, lex, 0, "multi");
+  assert_int_equal(ts->mentions, 1);
+  assert_near(ts->raw, -0.6, TEST_EPS);          /* the sentence expresses it */
+  assert_int_equal(ts->held_mentions, 1);
+  assert_near(ts->held_raw, -0.6, TEST_EPS);     /* ... as the critics' view */
+  uint32_t h = r->sentences[0].holder;
+  assert_true(h != LXS_NO_HOLDER && h < r->n_speakers);
+  assert_string_equal(r->speakers[h].name, "Critics");
+  assert_int_equal(r->sentences[0].speaker, 0);
+  const lxs_evidence *e = test_evidence(r, lex, "multi", "eval", "broken");
+  assert_true(e->modifiers & LXS_MOD_REPORTED);
+  assert_non_null(e->holder);
+  assert_string_equal(e->holder, "Critics");
+
+  int present = -1;
+  lxs_agg a;
+  lxs_agg_init(&a, r->n_themes);
+  lxs_agg_add_speaker(&a, r, 0);                 /* the author */
+  lxs_agg_stance(&a, (size_t)test_theme(lex, "multi"), &present);
+  assert_int_equal(present, 0);
+  lxs_agg_free(&a);
+  lxs_agg_init(&a, r->n_themes);
+  lxs_agg_add_speaker(&a, r, h);                 /* the critics */
+  assert_near(lxs_agg_stance(&a, (size_t)test_theme(lex, "multi"), &present),
+              test_squash(-0.6), TEST_EPS);
+  assert_int_equal(present, 1);
+  lxs_agg_free(&a);
+}
+
+/* First-person reporting keeps the view the speaker's own. */
+static void first_person_report_is_own_view(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "We say the WTO is broken.");
+  assert_int_equal(r->sentences[0].holder, LXS_NO_HOLDER);
+  assert_int_equal(test_score(r, lex, 0, "multi")->held_mentions, 0);
+  assert_near(test_score(r, lex, 0, "multi")->held_raw, 0.0, TEST_EPS);
+}
+
+/* ---- mentions and absence ---------------------------------------------- */
+
+static void mentions_are_counted(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The WTO, the WTO and multilateralism. Tariffs.");
+  assert_int_equal(mentions_of(r, 0, "multi"), 3);
+  assert_near(raw_of(r, 0, "multi"), 0.0, TEST_EPS);
+  assert_int_equal(mentions_of(r, 0, "prot"), 0);
+  assert_int_equal(mentions_of(r, 1, "prot"), 1);
+  assert_int_equal(r->tokens, 7);
+  int present = -1;
+  double st = test_doc_stance(sc, lex, "The WTO met.", "multi", &present);
+  assert_int_equal(present, 1);
+  assert_near(st, 0.0, TEST_EPS);
+}
+
+static void absent_theme_has_no_mentions(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "Nothing here is good.");
+  for (size_t t = 0; t < r->n_themes; t++) {
+    assert_int_equal(r->scores[t].mentions, 0);
+    assert_near(r->scores[t].raw, 0.0, TEST_EPS);
+  }
+  int present = -1;
+  test_doc_stance(sc, lex, "Nothing here is good.", "multi", &present);
+  assert_int_equal(present, 0);
+}
+
+static void no_sentiment_terms(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The WTO met.");
+  assert_int_equal(r->sentences[0].sentiment_hits, 0);
+  assert_near(r->sentences[0].sentiment, 0.0, TEST_EPS);
+}
+
+static void empty_document(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "");
+  assert_int_equal(r->n_sentences, 0);
+  assert_int_equal(r->n_evidence, 0);
+  assert_int_equal(r->tokens, 0);
+  assert_int_equal(r->n_speakers, 1);
+  assert_string_equal(r->speakers[0].name, "author");
+}
+
+/* ---- evidence ---------------------------------------------------------- */
+
+static void evidence_rows(void **state) {
+  (void)state;
+  const char *t = "Yes. The WTO is not very good.";
+  const lxs_result *r = test_run(sc, t);
+  assert_int_equal(r->n_evidence, 3);
+
+  const lxs_evidence *tg = test_evidence(r, lex, "multi", "target", "wto");
+  assert_int_equal(tg->sentence, 1);
+  assert_span(t, tg->start, tg->end, "WTO");
+  assert_span(t, tg->target_start, tg->target_end, "WTO");
+  assert_near(tg->weight, 1.0, TEST_EPS);
+  assert_near(tg->contribution, 0.0, TEST_EPS);
+  assert_null(tg->holder);
+
+  const lxs_evidence *ev = test_evidence(r, lex, "multi", "eval", "good");
+  assert_int_equal(ev->sentence, 1);
+  assert_span(t, ev->start, ev->end, "good");
+  assert_span(t, ev->target_start, ev->target_end, "WTO");
+  assert_near(ev->weight, 0.5, TEST_EPS);
+  assert_int_equal(ev->modifiers, LXS_MOD_NEGATED | LXS_MOD_INTENSIFIED);
+  assert_near(ev->contribution, 0.5 * 1.5 * -0.75, TEST_EPS);
+
+  const lxs_evidence *se = test_evidence(r, NULL, NULL, "eval", "good");
+  assert_int_equal(se->theme, LXS_THEME_NONE);
+  assert_span(t, se->start, se->end, "good");
+  assert_int_equal(se->target_start, 0);
+  assert_int_equal(se->target_end, 0);
+  assert_int_equal(se->modifiers, LXS_MOD_NEGATED | LXS_MOD_INTENSIFIED);
+  assert_near(se->contribution, -0.5625, TEST_EPS);
+}
+
+static void evidence_spans_multiword_and_compound(void **state) {
+  (void)state;
+  const char *t = "Risks posed by US protectionism hurt the so-called Global South.";
+  const lxs_result *r = test_run(sc, t);
+  const lxs_evidence *e = test_evidence(r, lex, "prot", "target", "us protectionism");
+  assert_span(t, e->start, e->end, "US protectionism");
+  e = test_evidence(r, lex, "south", "target", "global south");
+  assert_span(t, e->start, e->end, "Global South");
+  e = test_evidence(r, lex, "prot", "harm", "risk");
+  assert_span(t, e->start, e->end, "Risks");
+  assert_span(t, e->target_start, e->target_end, "US protectionism");
+}
+
+/* Sentence-level modifiers must reach the theme rows of every sentence,
+ * not only the first one of the document.  (A fresh scorer, so the result
+ * does not depend on scratch memory left by earlier tests.) */
+static void evidence_modifiers_in_later_sentences(void **state) {
+  (void)state;
+  lxs_scorer *fresh = test_scorer(lex);
+  const lxs_result *r =
+      test_run(fresh, "The WTO and the WTO met. Tariffs are very bad and the WTO and the WTO met.");
+  const lxs_evidence *s = test_evidence(r, NULL, NULL, "eval", "bad");
+  assert_int_equal(s->modifiers, LXS_MOD_INTENSIFIED);
+  const lxs_evidence *e = test_evidence(r, lex, "prot", "eval", "bad");
+  assert_int_equal(e->sentence, 1);
+  assert_near(e->contribution, -0.75, TEST_EPS);
+  assert_int_equal(e->modifiers, LXS_MOD_INTENSIFIED);
+  lxs_scorer_free(fresh);
+}
+
+static void scorer_reuse_gives_same_result(void **state) {
+  (void)state;
+  const char *t = "The WTO is good but tariffs are bad.";
+  double a = test_score(test_run(sc, t), lex, 0, "prot")->raw;
+  test_run(sc, "Something else entirely, with the WTO and tariffs.");
+  double b = test_score(test_run(sc, t), lex, 0, "prot")->raw;
+  assert_near(a, b, 0.0);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(eval_ties_to_its_target),
+      cmocka_unit_test(eval_ties_to_nearest_target),
+      cmocka_unit_test(eval_of_negative_target_inverts),
+      cmocka_unit_test(eval_across_comma_is_weak_link),
+      cmocka_unit_test(loaded_stance_term_counts_alone),
+      cmocka_unit_test(criticised_stance_term_stays_negative),
+      cmocka_unit_test(negation_flips_and_scales),
+      cmocka_unit_test(negated_solution_is_against_tariffs),
+      cmocka_unit_test(negation_scope_ends_at_clause_end),
+      cmocka_unit_test(negation_scope_ends_at_sentence),
+      cmocka_unit_test(double_negation),
+      cmocka_unit_test(intensifier_and_diminisher),
+      cmocka_unit_test(strength_orders_somewhat_plain_extremely),
+      cmocka_unit_test(intensifier_reaches_three_words),
+      cmocka_unit_test(negated_intensified),
+      cmocka_unit_test(contrast_weights_clauses),
+      cmocka_unit_test(concessive_weights_clauses),
+      cmocka_unit_test(conditional_scales_its_segment),
+      cmocka_unit_test(question_is_damped),
+      cmocka_unit_test(hedge_scales),
+      cmocka_unit_test(harm_to_target_is_support),
+      cmocka_unit_test(agent_of_harm_after_posed_by),
+      cmocka_unit_test(harm_verb_credits_patient_and_agent),
+      cmocka_unit_test(negated_harm_is_neutral),
+      cmocka_unit_test(distancer_disapproves_of_the_thing_named),
+      cmocka_unit_test(reported_view_belongs_to_its_holder),
+      cmocka_unit_test(first_person_report_is_own_view),
+      cmocka_unit_test(mentions_are_counted),
+      cmocka_unit_test(absent_theme_has_no_mentions),
+      cmocka_unit_test(no_sentiment_terms),
+      cmocka_unit_test(empty_document),
+      cmocka_unit_test(evidence_rows),
+      cmocka_unit_test(evidence_spans_multiword_and_compound),
+      cmocka_unit_test(evidence_modifiers_in_later_sentences),
+      cmocka_unit_test(scorer_reuse_gives_same_result),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,68 @@
+#!/bin/sh
+# make bench: throughput, scaling and memory of lexstance on a generated
+# English corpus, compared with `wc -w` on the same file in the same run.
+#   tools/bench.sh BUILD MEGABYTES SHARED
+BUILD=${1:-build}
+MB=${2:-200}
+SHARED=${3:-../shared}
+BIN=$BUILD/lexstance
+CORPUS=$BUILD/bench-corpus-$MB.tsv
+SMALL=$BUILD/bench-corpus-small.tsv
+TIME=/usr/bin/time
+
+[ -x "$BIN" ] || { echo "bench: build $BIN first"; exit 1; }
+if [ ! -s "$CORPUS" ]; then
+  echo "bench: generating a $MB MB corpus (tools/gencorpus.c, seed 1)"
+  "$BUILD/gencorpus" "$MB" 1 > "$CORPUS" || exit 1
+fi
+BYTES=$(wc -c < "$CORPUS")
+WORDS=$(wc -w < "$CORPUS")
+head -c $((BYTES / 10)) "$CORPUS" | sed '$d' > "$SMALL"
+SBYTES=$(wc -c < "$SMALL")
+
+# best of N runs: prints "seconds maxrss_kb"
+best() {
+  n=$1; shift
+  bs=""; bm=""
+  i=0
+  while [ $i -lt "$n" ]; do
+    $TIME -f "%e %M" -o "$BUILD/bench.time" "$@" >/dev/null 2>"$BUILD/bench.err" || { cat "$BUILD/bench.err"; return 1; }
+    read -r s m < "$BUILD/bench.time"
+    if [ -z "$bs" ] || [ "$(echo "$s < $bs" | bc -l 2>/dev/null || awk "BEGIN{print ($s < $bs)}")" = 1 ]; then bs=$s; bm=$m; fi
+    i=$((i + 1))
+  done
+  echo "$bs $bm"
+}
+rate() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", (s > 0 ? b / 1e6 / s : 0) }'; }
+
+echo "corpus: $CORPUS ($BYTES bytes, $WORDS words)"
+set -- $(best 3 wc -w "$CORPUS"); WC=$1
+set -- $(best 3 "$BIN" score --input tsv --unit doc -j 1 -o /dev/null "$CORPUS"); J1=$1; M1=$2
+set -- $(best 3 "$BIN" score --input tsv --unit doc -j 2 -o /dev/null "$CORPUS"); J2=$1; M2=$2
+set -- $(best 3 "$BIN" score --input tsv --unit doc -j 1 -o /dev/null "$SMALL"); JS=$1
+printf '%-34s %8s %10s %14s %10s\n' "command" "seconds" "MB/s" "tokens/s" "peak KB"
+printf '%-34s %8s %10s %14s %10s\n' "wc -w" "$WC" "$(rate "$BYTES" "$WC")" "$(awk -v w="$WORDS" -v s="$WC" 'BEGIN{printf "%.0f", w/s}')" "-"
+printf '%-34s %8s %10s %14s %10s\n' "lexstance score -j 1" "$J1" "$(rate "$BYTES" "$J1")" "$(awk -v w="$WORDS" -v s="$J1" 'BEGIN{printf "%.0f", w/s}')" "$M1"
+printf '%-34s %8s %10s %14s %10s\n' "lexstance score -j 2" "$J2" "$(rate "$BYTES" "$J2")" "$(awk -v w="$WORDS" -v s="$J2" 'BEGIN{printf "%.0f", w/s}')" "$M2"
+awk -v wc="$WC" -v j1="$J1" -v j2="$J2" -v js="$JS" -v b="$BYTES" -v sb="$SBYTES" 'BEGIN {
+  printf "speed of -j 1 relative to wc -w: %.2f (goal >= 0.5)\n", wc / j1;
+  printf "-j 2 speed-up over -j 1: %.2fx (goal >= 1.8)\n", j1 / j2;
+  printf "linearity: %.1fx the input took %.2fx the time (goal: within 10%%)\n", b / sb, j1 / js;
+}'
+# VADER mode (issue 5) on the four human-rated sets, repeated to >= 50 MB.
+if [ -d "$SHARED/data/vader" ] && "$BIN" --help | grep -q -- '--sentiment'; then
+  V=$BUILD/bench-vader.txt
+  if [ ! -s "$V" ]; then
+    : > "$V"
+    while [ "$(wc -c < "$V")" -lt 50000000 ]; do
+      for f in "$SHARED"/data/vader/*_GroundTruth.txt; do cut -f3 "$f" | tr -d '\r' >> "$V"; done
+    done
+  fi
+  VB=$(wc -c < "$V"); VL=$(wc -l < "$V")
+  if [ -x "$BUILD/vader_check" ]; then
+    set -- $(best 3 "$BUILD/vader_check" --bench "$V" "$SHARED/data/vader/vader_lexicon.txt" "$SHARED/data/vader/emoji_utf8_lexicon.txt"); VS=$1
+    echo "VADER mode: $VB bytes, $VL sentences in ${VS}s: $(rate "$VB" "$VS") MB/s, $(awk -v l="$VL" -v s="$VS" 'BEGIN{printf "%.0f", l/s}') sentences/s (reference Python ~1.7 MB/s; goal >= 170 MB/s)"
+  fi
+else
+  echo "bench: $SHARED/data/vader not found or no VADER mode; skipping the VADER benchmark"
+fi
