@@ -35,7 +35,7 @@ void lxs_html_escape(lxs_buf *out, const char *s, size_t n) {
 
 #define LABEL_W 190.0
 #define PANEL_W 230.0
-#define PANEL_GAP 20.0
+#define PANEL_GAP 36.0
 #define ROW_H 34.0
 #define TOP 64.0
 

@@ -16,6 +16,7 @@
 #include <sys/types.h>
 
 #include "lexicon.h"
+#include "vader.h"
 
 static const char kUsage[] =
     "usage: lexstance score [options] [FILE|-]...\n"
@@ -60,6 +61,9 @@ static const char kHelp[] =
     "  -q, --quiet            no progress line on a terminal\n"
     "  --theme T, --speaker S explain: only this theme / speaker\n"
     "  --color, --no-color    explain: force or disable colour\n"
+    "  --sentiment vader      VADER-compatible sentiment (needs --vader-lexicon PATH,\n"
+    "                         optional --emoji-lexicon PATH); adds neg,neu,pos,\n"
+    "                         compound columns\n"
     "  -h, --help             this help\n"
     "  --version              print the version\n"
     "\n"
@@ -275,6 +279,19 @@ lxs_lexicon *cli_load_lexicon(const cli_opts *o) {
   return lex;
 }
 
+lxs_vader *cli_load_vader(const cli_opts *o) {
+  if (!o->sentiment_vader) return NULL;
+  char err[ERRLEN];
+  lxs_vader *vd = lxs_vader_new();
+  if (lxs_vader_load_lexicon(vd, o->vader_lexicon, err, sizeof err) ||
+      (o->emoji_lexicon && lxs_vader_load_emoji(vd, o->emoji_lexicon, err, sizeof err))) {
+    cli_err("%s", err);
+    lxs_vader_free(vd);
+    exit(strstr(err, ": No such file") || strstr(err, ": Permission") ? LXS_EIO : LXS_EDATA);
+  }
+  return vd;
+}
+
 /* ---- rows ---------------------------------------------------------------- */
 
 static const char kLongHeader[] =
@@ -285,6 +302,7 @@ static const char kLongHeader[] =
 void cli_header(lxs_buf *b, const cli_opts *o) {
   if (o->format == FMT_CSV) {
     lxs_buf_puts(b, kLongHeader);
+    if (o->sentiment_vader) lxs_buf_puts(b, ",neg,neu,pos,compound");
     lxs_buf_puts(b, "\r\n");
   } else if (o->format == FMT_MD) {
     lxs_buf_puts(b, "| doc | speaker | sentence | theme | tokens | mentions | "
@@ -299,6 +317,7 @@ typedef struct {
   int present;
   double stance, salience, sentiment;
   lxs_interval ci_st, ci_sa, ci_se;
+  const lxs_vader_scores *vader;  /* VADER mode: its four scores */
 } row_vals;
 
 static void put_num_or_empty(lxs_buf *b, int ok, double v, const char *empty) {
@@ -338,7 +357,18 @@ static void emit_row(lxs_buf *b, const cli_opts *o, const char *doc,
       const lxs_interval *x = iv[i / 2];
       put_num_or_empty(b, x->ok, i % 2 ? x->hi : x->lo, "null");
     }
-    lxs_buf_printf(b, ",\"sentences\":%zu}\n", v->sentences);
+    lxs_buf_printf(b, ",\"sentences\":%zu", v->sentences);
+    if (v->vader) {
+      lxs_buf_puts(b, ",\"neg\":");
+      lxs_fmt_num(b, v->vader->neg);
+      lxs_buf_puts(b, ",\"neu\":");
+      lxs_fmt_num(b, v->vader->neu);
+      lxs_buf_puts(b, ",\"pos\":");
+      lxs_fmt_num(b, v->vader->pos);
+      lxs_buf_puts(b, ",\"compound\":");
+      lxs_fmt_num(b, v->vader->compound);
+    }
+    lxs_buf_puts(b, "}\n");
     return;
   }
   int csv = o->format == FMT_CSV;
@@ -378,11 +408,19 @@ static void emit_row(lxs_buf *b, const cli_opts *o, const char *doc,
     }
   }
   lxs_buf_printf(b, "%s%zu", sep, v->sentences);
+  if (v->vader && csv) {
+    const double x[4] = {v->vader->neg, v->vader->neu, v->vader->pos, v->vader->compound};
+    for (int i = 0; i < 4; i++) {
+      lxs_buf_putc(b, ',');
+      lxs_fmt_num(b, x[i]);
+    }
+  }
   lxs_buf_puts(b, csv ? "\r\n" : " |\n");
 }
 
-void cli_agg_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
-                  const char *doc, const char *speaker, const lxs_agg *a) {
+static void agg_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
+                     const char *doc, const char *speaker, const lxs_agg *a,
+                     const lxs_vader_scores *vs) {
   size_t nth = lxs_lexicon_theme_count(lex);
   lxs_interval *st = lxs_xcalloc(nth + 1, sizeof *st);
   lxs_interval *sa = lxs_xcalloc(nth + 1, sizeof *sa);
@@ -406,21 +444,62 @@ void cli_agg_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
     v.ci_st = st[t];
     v.ci_sa = sa[t];
     v.ci_se = se;
+    if (vs) {
+      v.vader = vs;
+      v.sentiment = vs->compound;
+    }
     emit_row(b, o, doc, speaker, -1, lxs_lexicon_theme_name(lex, t), &v);
   }
   free(st);
   free(sa);
 }
 
+void cli_agg_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
+                  const char *doc, const char *speaker, const lxs_agg *a) {
+  agg_rows(b, o, lex, doc, speaker, a, NULL);
+}
+
 void cli_doc_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
                   const char *doc, const char *speaker_override,
                   const lxs_result *res) {
+  cli_doc_rows_v(b, o, lex, doc, speaker_override, res, NULL, 0, NULL);
+}
+
+/* Mean VADER scores over the sentences of speaker sp (all if sp < 0). */
+static void vader_mean(lxs_vader *vd, const char *text, const lxs_result *res,
+                       long sp, lxs_vader_scores *out) {
+  memset(out, 0, sizeof *out);
+  size_t n = 0;
+  for (size_t s = 0; s < res->n_sentences; s++) {
+    const lxs_sentence *se = &res->sentences[s];
+    if ((se->flags & LXS_SENTENCE_HEADER) || (sp >= 0 && se->speaker != (uint32_t)sp)) continue;
+    lxs_vader_scores v;
+    lxs_vader_score(vd, text + se->start, se->end - se->start, &v, NULL);
+    out->neg += v.neg;
+    out->neu += v.neu;
+    out->pos += v.pos;
+    out->compound += v.compound;
+    n++;
+  }
+  if (n) {
+    out->neg /= (double)n;
+    out->neu /= (double)n;
+    out->pos /= (double)n;
+    out->compound /= (double)n;
+  }
+}
+
+void cli_doc_rows_v(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
+                    const char *doc, const char *speaker_override,
+                    const lxs_result *res, const char *text, size_t len,
+                    lxs_vader *vd) {
   size_t nth = lxs_lexicon_theme_count(lex);
   if (o->unit == UNIT_SENTENCE) {
     for (size_t s = 0; s < res->n_sentences; s++) {
       const lxs_sentence *se = &res->sentences[s];
       if (se->flags & LXS_SENTENCE_HEADER) continue;
       const char *spk = speaker_override ? speaker_override : res->speakers[se->speaker].name;
+      lxs_vader_scores vs;
       for (size_t t = 0; t < nth; t++) {
         const lxs_theme_score *ts = &res->scores[s * res->n_themes + t];
         row_vals v;
@@ -432,6 +511,11 @@ void cli_doc_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
         v.stance = ts->stance;
         v.salience = se->tokens ? 1000.0 * ts->mentions / se->tokens : 0;
         v.sentiment = se->sentiment;
+        if (vd) {
+          if (t == 0) lxs_vader_score(vd, text + se->start, se->end - se->start, &vs, NULL);
+          v.vader = &vs;
+          v.sentiment = vs.compound;
+        }
         emit_row(b, o, doc, spk, (long)s + 1, lxs_lexicon_theme_name(lex, t), &v);
       }
     }
@@ -442,7 +526,10 @@ void cli_doc_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
     lxs_agg_init(&a, nth);
     a.keep_samples = o->bootstrap > 0;
     for (size_t s = 0; s < res->n_sentences; s++) lxs_agg_add_sentence(&a, res, s);
-    cli_agg_rows(b, o, lex, doc, speaker_override ? speaker_override : "", &a);
+    lxs_vader_scores vs;
+    /* VADER scores the document as one text, as the reference does. */
+    if (vd) lxs_vader_score(vd, text, len, &vs, NULL);
+    agg_rows(b, o, lex, doc, speaker_override ? speaker_override : "", &a, vd ? &vs : NULL);
     lxs_agg_free(&a);
     return;
   }
@@ -451,8 +538,11 @@ void cli_doc_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
     lxs_agg_init(&a, nth);
     a.keep_samples = o->bootstrap > 0;
     lxs_agg_add_speaker(&a, res, (uint32_t)sp);
+    lxs_vader_scores vs;
+    if (vd) vader_mean(vd, text, res, (long)sp, &vs);
     if (a.sentences > 0 || a.tokens > 0)
-      cli_agg_rows(b, o, lex, doc, speaker_override ? speaker_override : res->speakers[sp].name, &a);
+      agg_rows(b, o, lex, doc, speaker_override ? speaker_override : res->speakers[sp].name,
+               &a, vd ? &vs : NULL);
     lxs_agg_free(&a);
   }
 }

@@ -67,6 +67,16 @@ void cli_doc_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
 /* Rows of one aggregated unit (speaker or doc). */
 void cli_agg_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
                   const char *doc, const char *speaker, const lxs_agg *a);
+typedef struct lxs_vader lxs_vader;
+/* Like cli_doc_rows; in VADER mode (vd != NULL) adds neg,neu,pos,compound
+ * computed on text[0..len) and uses compound as the sentiment. */
+void cli_doc_rows_v(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
+                    const char *doc, const char *speaker_override,
+                    const lxs_result *res, const char *text, size_t len,
+                    lxs_vader *vd);
+/* A VADER scorer from --vader-lexicon/--emoji-lexicon, or NULL; exits with
+ * a message on a bad file. */
+lxs_vader *cli_load_vader(const cli_opts *o);
 void cli_evidence_header(lxs_buf *b);
 void cli_evidence_rows(lxs_buf *b, const lxs_lexicon *lex, const char *doc,
                        const char *text, const lxs_result *res);

@@ -282,7 +282,9 @@ int cmd_compare(int argc, char **argv) {
                                    o.bootstrap ? o.bootstrap : 2000, o.ci,
                                    lxs_seed_mix(o.seed, tmp.data), &d, &ci, &pv))
           continue;
-        int dist = ci.ok && (ci.lo > 0 || ci.hi < 0);
+        /* Both the interval and the permutation test must agree: with one
+         * or two sentences a degenerate interval alone over-reads. */
+        int dist = ci.ok && (ci.lo > 0 || ci.hi < 0) && pv < 1 - o.ci;
         n_pairs++;
         int pa, pb;
         lxs_csv_str(&diff, tn);
@@ -333,8 +335,9 @@ int cmd_compare(int argc, char **argv) {
   }
   if (n_pairs) {
     lxs_buf_printf(&md, "\n%zu of %zu speaker pairs cannot be told apart on a theme "
-                        "(the %d%% interval of the difference includes 0)%s\n",
-                   n_undist, n_pairs, pct, n_undist ? ":" : ".");
+                        "(the %d%% interval of the difference includes 0, or the permutation test "
+                        "gives p >= %.2f)%s\n",
+                   n_undist, n_pairs, pct, 1 - o.ci, n_undist ? ":" : ".");
     if (undist.len) lxs_buf_put(&md, undist.data, undist.len);
   }
 

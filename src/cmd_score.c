@@ -18,6 +18,7 @@
 
 #include "cli.h"
 #include "partial.h"
+#include "vader.h"
 
 #define BATCH_DOCS 512
 #define BATCH_BYTES (4u << 20)
@@ -38,6 +39,7 @@ typedef struct score_ctx score_ctx;
 typedef struct {
   score_ctx *ctx;
   lxs_scorer *sc;
+  lxs_vader *vd;          /* VADER mode: one per thread (it keeps scratch) */
   pthread_t th;
 } worker;
 
@@ -57,21 +59,22 @@ struct score_ctx {
   unsigned nw;
 };
 
-static void score_doc(score_ctx *c, lxs_scorer *sc, doc_slot *d) {
+static void score_doc(score_ctx *c, lxs_scorer *sc, lxs_vader *vd, doc_slot *d) {
   const lxs_result *res = lxs_scorer_run(sc, d->text.data ? d->text.data : "",
                                          d->text.len, &c->sopt);
   d->out.len = 0;
   d->part.len = 0;
-  cli_doc_rows(&d->out, c->o, c->lex, d->id, d->speaker, res);
+  cli_doc_rows_v(&d->out, c->o, c->lex, d->id, d->speaker, res,
+                 d->text.data ? d->text.data : "", d->text.len, vd);
   if (c->o->partial) lxs_partial_rows(&d->part, c->lex, d->id, d->speaker, res);
 }
 
-static void run_batch(score_ctx *c, lxs_scorer *sc) {
+static void run_batch(score_ctx *c, lxs_scorer *sc, lxs_vader *vd) {
   batch *b = c->cur;
   for (;;) {
     size_t i = atomic_fetch_add(&c->next, 1);
     if (i >= b->n) break;
-    score_doc(c, sc, &b->docs[i]);
+    score_doc(c, sc, vd, &b->docs[i]);
   }
 }
 
@@ -88,7 +91,7 @@ static void *worker_main(void *arg) {
     }
     seen = c->gen;
     pthread_mutex_unlock(&c->mu);
-    run_batch(c, w->sc);
+    run_batch(c, w->sc, w->vd);
     pthread_mutex_lock(&c->mu);
     if (--c->pending == 0) pthread_cond_signal(&c->done);
     pthread_mutex_unlock(&c->mu);
@@ -229,6 +232,7 @@ int cmd_score(int argc, char **argv) {
   for (unsigned i = 0; i < nthreads; i++) {
     c.w[i].ctx = &c;
     c.w[i].sc = lxs_scorer_new(lex, err, sizeof err);
+    c.w[i].vd = cli_load_vader(&o);
     if (!c.w[i].sc) {
       cli_err("%s", err);
       exit(LXS_EUSAGE);
@@ -326,7 +330,7 @@ int cmd_score(int argc, char **argv) {
     } else {
       c.cur = cur;
       atomic_store(&c.next, 0);
-      run_batch(&c, c.w[0].sc);
+      run_batch(&c, c.w[0].sc, c.w[0].vd);
     }
     for (size_t i = 0; i < cur->n && rc == 0; i++) {
       doc_slot *d = &cur->docs[i];
@@ -367,7 +371,10 @@ int cmd_score(int argc, char **argv) {
   if (skipped) cli_err("%zu malformed record%s skipped", skipped, skipped == 1 ? "" : "s");
   batch_free(&bufs[0]);
   batch_free(&bufs[1]);
-  for (unsigned i = 0; i < nthreads; i++) lxs_scorer_free(c.w[i].sc);
+  for (unsigned i = 0; i < nthreads; i++) {
+    lxs_scorer_free(c.w[i].sc);
+    lxs_vader_free(c.w[i].vd);
+  }
   free(c.w);
   pthread_mutex_destroy(&c.mu);
   pthread_cond_destroy(&c.go);
