@@ -55,7 +55,7 @@ static const char *const kRoleNames[LXS_R_COUNT] = {
     "target", "stance", "eval", "harm", "benefit", "oppose",
     "negator", "neutral", "intensifier", "diminisher", "hedge",
     "contrast", "concessive", "conditional", "report", "agent", "distancer",
-    "endorse"};
+    "endorse", "anaphor", "advocate", "naming"};
 
 const char *lxs_role_name(lxs_role r) {
   return (unsigned)r < LXS_R_COUNT ? kRoleNames[r] : "?";
@@ -373,6 +373,9 @@ static const char *check_role(uint32_t theme, lxs_role r, double w) {
     case LXS_R_NEUTRAL:
     case LXS_R_REPORT:
     case LXS_R_ENDORSE:
+    case LXS_R_ANAPHOR:
+    case LXS_R_ADVOCATE:
+    case LXS_R_NAMING:
     case LXS_R_AGENT:
       return (w < 0 || w > 2) ? "weight must be in [0, 2]" : NULL;
     case LXS_R_INTENSIFIER:
@@ -444,7 +447,7 @@ int lxs_lexicon_add_entry(lxs_lexicon *lex, uint32_t src, uint32_t lineno,
   int rc = LXS_OK;
 #define FAIL(...)                                                         \
   do {                                                                    \
-    char m_[200];                                                         \
+    char m_[400];                                                         \
     snprintf(m_, sizeof m_, __VA_ARGS__);                                 \
     lxs_set_err(err, errlen, "%s:%u: %s", name, lineno, m_);              \
     rc = LXS_EDATA;                                                       \
@@ -461,7 +464,8 @@ int lxs_lexicon_add_entry(lxs_lexicon *lex, uint32_t src, uint32_t lineno,
     if (r < 0)
       FAIL("unknown role '%s' (target, stance, eval, harm, benefit, oppose, "
            "negator, neutral, intensifier, diminisher, hedge, contrast, "
-           "concessive, conditional, report, agent, distancer, endorse)", role);
+           "concessive, conditional, report, agent, distancer, endorse, anaphor, "
+           "advocate, naming)", role);
     double w;
     if (parse_weight(weight, &w)) FAIL("weight '%s' is not a number", weight);
     const char *why = check_role(th, (lxs_role)r, w);
@@ -521,7 +525,7 @@ int lxs_lexicon_load_buffer(lxs_lexicon *lex, const char *name,
     pos = nl ? end + 1 : len;
 #define FAIL(...)                                                         \
   do {                                                                    \
-    char m_[200];                                                         \
+    char m_[400];                                                         \
     snprintf(m_, sizeof m_, __VA_ARGS__);                                 \
     lxs_set_err(err, errlen, "%s:%u: %s", name, lineno, m_);              \
     rc = LXS_EDATA;                                                       \

@@ -32,6 +32,9 @@ typedef enum {
   LXS_R_AGENT,
   LXS_R_DISTANCER,
   LXS_R_ENDORSE,
+  LXS_R_ANAPHOR,
+  LXS_R_ADVOCATE,
+  LXS_R_NAMING,
   LXS_R_COUNT
 } lxs_role;
 

@@ -26,8 +26,14 @@
 #define SENTIMENT_ALPHA 1.0
 #define QUESTION_DAMP 0.5    /* questions state no settled view */
 #define WEAK_LINK 0.5        /* evaluative term tied across a comma */
+#define SENTENCE_LINK 0.35   /* ... across a clause boundary */
 #define NEAR_WORDS 3         /* reach of intensifiers and distancers */
 #define AGENT_REACH 5        /* words before a harm verb for its agent */
+#define ADVOCATE_REACH 4     /* "should ... withdraw from" */
+#define SCARE_QUOTE -0.6     /* a theme term in scare quotes is disapproved */
+#define SCARE_WORDS 4        /* longest quoted span read as scare quotes */
+#define DECAY_START 2        /* tie strength falls off beyond this distance */
+#define DECAY_SCALE 4.0
 
 struct lxs_scorer {
   const lxs_lexicon *lex;
@@ -48,6 +54,8 @@ struct lxs_scorer {
   double *mult, *neg, *intens, *dist;
   unsigned *mflags;
   unsigned char *inrep;     /* match lies inside a reported view */
+  long *ante;               /* anaphor's antecedent match, or -1 */
+  unsigned char *advocated; /* harm term under "should", "must", ... */
   uint32_t *seg, *clause;   /* per token of the sentence */
   const char *text;         /* the current document */
   uint32_t holder_idx;
@@ -85,6 +93,8 @@ void lxs_scorer_free(lxs_scorer *sc) {
   free(sc->dist);
   free(sc->mflags);
   free(sc->inrep);
+  free(sc->ante);
+  free(sc->advocated);
   free(sc->seg);
   free(sc->clause);
   free(sc);
@@ -173,6 +183,38 @@ typedef struct {
   const char *holder;     /* holder of the reported view, or NULL */
 } sent_ctx;
 
+/* Weight of the match's general evaluative sense (0 if none). */
+static double eval_weight(const lxs_scorer *sc, const lxs_match *m) {
+  for (uint32_t k = 0; k < m->nsenses; k++) {
+    const lxs_sense *s = sense_at(sc, m, k);
+    if (s->theme == LXS_THEME_SENTIMENT && s->role == LXS_R_EVAL) return s->weight;
+  }
+  return 0;
+}
+
+/* Is the word after token k a coordinator ("and", "or", "nor")? */
+static int coordinated_after(const lxs_tokenizer *tk, uint32_t k, uint32_t tend) {
+  for (uint32_t n = k + 1; n < tend; n++) {
+    const lxs_token *t = &tk->toks[n];
+    if (t->flags & LXS_TF_PART) continue;
+    if (t->kind != LXS_TOK_WORD) return 0;
+    const char *nm = lxs_tok_norm(tk, t);
+    return strcmp(nm, "and") == 0 || strcmp(nm, "or") == 0 || strcmp(nm, "nor") == 0;
+  }
+  return 0;
+}
+
+/* Match index a target reference resolves to: an anaphor ("it", "they")
+ * stands for its antecedent. */
+static size_t resolve(const lxs_scorer *sc, const sent_ctx *cx, size_t i) {
+  long a = sc->ante[i - cx->m0];
+  return a >= 0 ? (size_t)a : i;
+}
+
+static int is_target_ref(const lxs_scorer *sc, const sent_ctx *cx, size_t i) {
+  return is_target(sc, &sc->mt.m[i]) || sc->ante[i - cx->m0] >= 0;
+}
+
 static unsigned wdist(const lxs_match *a, const lxs_match *b) {
   if (a->wpos > b->wpos_last) return a->wpos - b->wpos_last;
   if (b->wpos > a->wpos_last) return b->wpos - a->wpos_last;
@@ -192,10 +234,11 @@ static long nearest_target(lxs_scorer *sc, const sent_ctx *cx, size_t e,
   long best = -1;
   unsigned bd = ~0u;
   for (size_t i = cx->m0; i < cx->m1; i++) {
-    if (i == e || !is_target(sc, &M[i])) continue;
+    if (i == e || !is_target_ref(sc, cx, i)) continue;
     if (side > 0 && i < e) continue;
     if (side < 0 && i > e) continue;
-    if (theme != LXS_THEME_NONE && orientation(sc, &M[i], theme) == 0) continue;
+    if (theme != LXS_THEME_NONE && orientation(sc, &M[resolve(sc, cx, i)], theme) == 0)
+      continue;
     uint32_t is = sc->seg[M[i].tok_first - t0], ic = sc->clause[M[i].tok_first - t0];
     if (scope == SAME_SEG && is != es) continue;
     if (scope == SAME_CLAUSE && ic != ec) continue;
@@ -236,13 +279,17 @@ static int passive_before(lxs_scorer *sc, const lxs_match *e) {
 
 /* Add contribution of evaluative sense se at match e toward target g, for
  * every theme g is a target of (skipping themes in 'done'). */
-static void credit(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *se,
-                   size_t g, double factor, unsigned mods, uint32_t only_theme) {
+static uint64_t credit_x(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *se,
+                         size_t g, double factor, unsigned mods, uint32_t only_theme,
+                         uint64_t skip) {
   const lxs_match *M = sc->mt.m;
   size_t nth = lxs_lexicon_theme_count(sc->lex);
+  size_t gr = resolve(sc, cx, g);
+  uint64_t done = 0;
   for (uint32_t t = 0; t < nth; t++) {
     if (only_theme != LXS_THEME_NONE && t != only_theme) continue;
-    double o = orientation(sc, &M[g], t);
+    if (t < 64 && (skip >> t & 1)) continue;
+    double o = orientation(sc, &M[gr], t);
     if (o == 0) continue;
     double c = factor * o;
     cx->raw[t] += c;
@@ -253,7 +300,14 @@ static void credit(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *se,
     }
     add_evidence(sc, cx->sent, t, se, &M[e], &M[g], f, c);
     if (f & LXS_MOD_REPORTED) sc->ev[sc->nev - 1].holder = cx->holder;
+    if (t < 64) done |= (uint64_t)1 << t;
   }
+  return done;
+}
+
+static void credit(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *se,
+                   size_t g, double factor, unsigned mods, uint32_t only_theme) {
+  credit_x(sc, cx, e, se, g, factor, mods, only_theme, 0);
 }
 
 /* Reported views.  A reporting verb ("say", "argue", "according to") with a
@@ -403,8 +457,12 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
     sc->dist = lxs_xrealloc(sc->dist, sc->capm * sizeof(double));
     sc->mflags = lxs_xrealloc(sc->mflags, sc->capm * sizeof(unsigned));
     sc->inrep = lxs_xrealloc(sc->inrep, sc->capm);
+    sc->ante = lxs_xrealloc(sc->ante, sc->capm * sizeof(long));
+    sc->advocated = lxs_xrealloc(sc->advocated, sc->capm);
   }
   memset(sc->inrep, 0, nm);
+  memset(sc->advocated, 0, nm);
+  for (size_t i = 0; i < nm; i++) sc->ante[i] = -1;
   /* Index scratch arrays by match index minus m0 via these macros. */
 #define MULT(i) sc->mult[(i) - cx->m0]
 #define NEG(i) sc->neg[(i) - cx->m0]
@@ -419,6 +477,47 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
     INT(i) = 1.0;
     DIST(i) = 0.0;
     FLG(i) = question ? LXS_MOD_QUESTION : 0;
+  }
+  /* Anaphors ("it", "they", "its") stand for the nearest theme term
+   * before them in the sentence. */
+  for (size_t j = cx->m0; j < cx->m1; j++) {
+    if (!has_role(sc, &M[j], LXS_R_ANAPHOR) || is_target(sc, &M[j])) continue;
+    for (size_t i = j; i-- > cx->m0;)
+      if (is_target(sc, &M[i])) {
+        sc->ante[j - cx->m0] = (long)i;
+        break;
+      }
+  }
+  /* Scare quotes: a theme term alone in short quotes ("the 'rules-based
+   * order'") is held at a distance -- unless a naming word introduces it
+   * ("known as", "dubbed"). */
+  for (uint32_t k = 0; k + 2 < S->ntok; k++) {
+    const lxs_token *q = &tk->toks[t0 + k];
+    if (q->kind != LXS_TOK_PUNCT || q->punct != LXS_P_QUOTE || (q->flags & LXS_TF_CLOSING))
+      continue;
+    uint32_t e = k + 1, words = 0;
+    while (e < S->ntok && tk->toks[t0 + e].kind == LXS_TOK_WORD) {
+      if (!(tk->toks[t0 + e].flags & LXS_TF_PART)) words++;
+      e++;
+    }
+    if (e >= S->ntok || words == 0 || words > SCARE_WORDS) continue;
+    const lxs_token *qc = &tk->toks[t0 + e];
+    if (qc->kind != LXS_TOK_PUNCT || qc->punct != LXS_P_QUOTE) continue;
+    int named = 0;
+    for (size_t i = cx->m0; i < cx->m1; i++)
+      if (M[i].tok_last + 1 == t0 + k && has_role(sc, &M[i], LXS_R_NAMING)) named = 1;
+    if (named) continue;
+    for (size_t i = cx->m0; i < cx->m1; i++) {
+      if (M[i].tok_first <= t0 + k || M[i].tok_last >= t0 + e) continue;
+      if (is_target(sc, &M[i])) {
+        DIST(i) = SCARE_QUOTE;
+        FLG(i) |= LXS_MOD_DISTANCED;
+      } else if (eval_weight(sc, &M[i]) > 0) {
+        /* a quoted praise word ("the 'fair' tariffs") is ironic */
+        MULT(i) *= -1;
+        FLG(i) |= LXS_MOD_DISTANCED;
+      }
+    }
   }
   /* Modifiers. */
   for (size_t j = cx->m0; j < cx->m1; j++) {
@@ -451,8 +550,24 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
         }
         break;
       case LXS_R_NEGATOR:
+        /* Scope: to the end of the clause segment, but past the first
+         * evaluative term only over a coordination ("not fair or wise"),
+         * so "not a solution to the deficit" leaves "deficit" alone. */
         for (size_t i = j + 1; i < cx->m1 && SEG(i) == SEG(j); i++) {
           NEG(i) *= w; FLG(i) ^= LXS_MOD_NEGATED;
+          if (is_evaluative(sc, &M[i]) && !has_role(sc, &M[i], LXS_R_NEGATOR) &&
+              !coordinated_after(tk, M[i].tok_last, t0 + S->ntok))
+            break;
+        }
+        break;
+      case LXS_R_ADVOCATE:
+        /* "should withdraw from the WTO": the speaker wants the harm */
+        for (size_t i = j + 1; i < cx->m1 && SEG(i) == SEG(j); i++) {
+          if (M[i].wpos - M[j].wpos_last > ADVOCATE_REACH) break;
+          if (has_role(sc, &M[i], LXS_R_HARM)) {
+            sc->advocated[i - cx->m0] = 1;
+            break;
+          }
         }
         break;
       case LXS_R_INTENSIFIER:
@@ -481,6 +596,18 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
     }
   }
 
+  /* "spectacular failure", "remarkable mess": an evaluative adjective right
+   * before an evaluative noun of the other sign intensifies it instead of
+   * counting on its own. */
+  for (size_t j = cx->m0; j + 1 < cx->m1; j++) {
+    double a = eval_weight(sc, &M[j]), b = eval_weight(sc, &M[j + 1]);
+    if (a == 0 || b == 0 || (a > 0) == (b > 0)) continue;
+    if (M[j + 1].wpos != M[j].wpos_last + 1 || SEG(j) != SEG(j + 1)) continue;
+    if (is_target(sc, &M[j]) || is_target(sc, &M[j + 1])) continue;
+    MULT(j) = 0;
+    INT(j + 1) *= 1.0 + fabs(a) / 2;
+    FLG(j + 1) |= LXS_MOD_INTENSIFIED;
+  }
   detect_report(sc, cx);
 
   double sent_raw = 0;
@@ -535,11 +662,19 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
             f = WEAK_LINK;
             mods = LXS_MOD_WEAK_LINK;
           }
+          if (g < 0) {
+            /* Across a contrast or semicolon: the sentence is still about
+             * its theme ("Tariffs protect jobs, but they raise prices"). */
+            g = nearest_target(sc, cx, e, LXS_THEME_NONE, SAME_SENT, 0, &d);
+            f = SENTENCE_LINK;
+            mods = LXS_MOD_WEAK_LINK;
+          }
           if (g < 0) continue;
+          if (d > DECAY_START) f /= 1.0 + (d - DECAY_START) / DECAY_SCALE;
           credit(sc, cx, e, se, (size_t)g, w * me * ne * f, mods, LXS_THEME_NONE);
           /* Other themes' terms right next to it get the same reading. */
           for (uint32_t t = 0; t < nth; t++) {
-            if (orientation(sc, &M[g], t) != 0) continue;
+            if (orientation(sc, &M[resolve(sc, cx, (size_t)g)], t) != 0) continue;
             unsigned d2;
             long h = nearest_target(sc, cx, e, t, SAME_SEG, 0, &d2);
             if (h >= 0 && d2 <= NEAR_WORDS)
@@ -548,6 +683,7 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
         } else if (se->role == LXS_R_HARM || se->role == LXS_R_BENEFIT ||
                    se->role == LXS_R_OPPOSE) {
           long g = nearest_target(sc, cx, e, LXS_THEME_NONE, SAME_SEG, +1, &d);
+          uint64_t done = 0;
           if (g >= 0) {
             int agent = agent_between(sc, cx, e, (size_t)g);
             double c;
@@ -557,16 +693,18 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
               if (agent) mods |= LXS_MOD_AGENT;
             } else if (se->role == LXS_R_OPPOSE) {
               c = agent ? 0 : -w * me * ne;
-            } else if (agent) {
+            } else if (agent || sc->advocated[e - cx->m0]) {
+              /* The cause of a harm is blamed; a harm the speaker calls for
+               * ("should withdraw from X") goes against its target. */
               c = w * me * ne;
-              mods |= LXS_MOD_AGENT;
+              if (agent) mods |= LXS_MOD_AGENT;
             } else {
               /* Harm done to the theme: the speaker defends it.  A denied
                * harm ("not a threat to X") says nothing either way. */
               c = ne < 0 ? 0 : -w * me * ne;
               mods |= LXS_MOD_HARM_PATIENT;
             }
-            if (c != 0) credit(sc, cx, e, se, (size_t)g, c, mods, LXS_THEME_NONE);
+            if (c != 0) done = credit_x(sc, cx, e, se, (size_t)g, c, mods, LXS_THEME_NONE, 0);
           }
           long b = nearest_target(sc, cx, e, LXS_THEME_NONE, SAME_SEG, -1, &d);
           if (b >= 0 && d <= AGENT_REACH && se->role != LXS_R_OPPOSE) {
@@ -583,7 +721,9 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
               c = w * me * ne;
               mods = LXS_MOD_AGENT;
             }
-            if (c != 0) credit(sc, cx, e, se, (size_t)b, c, mods, LXS_THEME_NONE);
+            /* One event counts once per theme: "X joined Y" with X and Y
+             * on the same theme is one act of support, not two. */
+            if (c != 0) credit_x(sc, cx, e, se, (size_t)b, c, mods, LXS_THEME_NONE, done);
           }
         }
       } else if (se->theme < LXS_THEME_SENTIMENT && se->role == LXS_R_EVAL) {
