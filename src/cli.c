@@ -15,6 +15,8 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
+#include "lexcheck.h"
+#include "lexformat.h"
 #include "lexicon.h"
 #include "vader.h"
 
@@ -23,6 +25,7 @@ static const char kUsage[] =
     "       lexstance compare [options] [-o DIR] ARTICLE...\n"
     "       lexstance explain [--theme T] [--speaker S] FILE...\n"
     "       lexstance merge [-o FILE] PARTIAL...\n"
+    "       lexstance lexicon check|coverage ...\n"
     "       lexstance --help | --version\n";
 
 static const char kHelp[] =
@@ -36,6 +39,10 @@ static const char kHelp[] =
     "  explain FILE...        show each matched sentence, the rules applied and\n"
     "                         each contribution\n"
     "  merge PARTIAL...       combine --partial results into per-speaker rows\n"
+    "  lexicon check FILE...  parse and lint lexicons (duplicates, conflicts,\n"
+    "                         greedy globs, entries that can never match)\n"
+    "  lexicon coverage --corpus FILE... [LEXICON...]\n"
+    "                         hits per entry, unmatched entries, candidate words\n"
     "\n"
     "Options:\n"
     "  --input FMT            text (an article, default), lines, tsv (id<TAB>text),\n"
@@ -61,6 +68,12 @@ static const char kHelp[] =
     "  -q, --quiet            no progress line on a terminal\n"
     "  --theme T, --speaker S explain: only this theme / speaker\n"
     "  --color, --no-color    explain: force or disable colour\n"
+    "  --lexicon-format FMT   format of --lexicon files: tsv, liwc (.dic), dicx,\n"
+    "                         lexicoder (.lc3/.lcd), wordstat (.cat), yaml, vader\n"
+    "                         (default: by extension)\n"
+    "  --map CAT=THEME[:+|-]  map an imported dictionary's category to a theme or\n"
+    "                         pole (repeatable); --map-file FILE for many\n"
+    "  --categories           score: LIWC-style counts and percentages per category\n"
     "  --sentiment vader      VADER-compatible sentiment (needs --vader-lexicon PATH,\n"
     "                         optional --emoji-lexicon PATH); adds neg,neu,pos,\n"
     "                         compound columns\n"
@@ -263,9 +276,24 @@ lxs_lexicon *cli_load_lexicon(const cli_opts *o) {
   lxs_lexicon *lex = lxs_lexicon_new(o->language, err, sizeof err);
   if (!lex) cli_usage_error("%s", err);
   int rc = 0;
-  if (!o->no_defaults) rc = lxs_lexicon_load_defaults(lex, err, sizeof err);
+  lxs_mapping *map = lxs_mapping_new();
+  for (size_t i = 0; rc == 0 && i < o->nmaps; i++)
+    rc = lxs_mapping_add_spec(map, o->maps[i], err, sizeof err);
+  if (rc == 0 && o->map_file) rc = lxs_mapping_load_file(map, o->map_file, err, sizeof err);
+  if (rc == 0 && o->lexicon_format && !lxs_lexformat_canonical(o->lexicon_format)) {
+    lxs_set_err(err, sizeof err, "unknown lexicon format '%s' (%s)", o->lexicon_format,
+                lxs_lexformat_names());
+    rc = LXS_EUSAGE;
+  }
+  if (rc == LXS_EUSAGE) {
+    lxs_mapping_free(map);
+    lxs_lexicon_free(lex);
+    cli_usage_error("%s", err);
+  }
+  if (rc == 0 && !o->no_defaults) rc = lxs_lexicon_load_defaults(lex, err, sizeof err);
   for (size_t i = 0; rc == 0 && i < o->nlex; i++)
-    rc = lxs_lexicon_load_file(lex, o->lexicons[i], err, sizeof err);
+    rc = lxs_lexicon_load_any(lex, o->lexicons[i], o->lexicon_format, map, err, sizeof err);
+  lxs_mapping_free(map);
   if (rc) {
     cli_err("%s", err);
     lxs_lexicon_free(lex);
@@ -648,6 +676,7 @@ int main(int argc, char **argv) {
   if (strcmp(cmd, "compare") == 0) return cmd_compare(argc - 1, argv + 1);
   if (strcmp(cmd, "explain") == 0) return cmd_explain(argc - 1, argv + 1);
   if (strcmp(cmd, "merge") == 0) return cmd_merge(argc - 1, argv + 1);
+  if (strcmp(cmd, "lexicon") == 0) return lxs_cmd_lexicon(argc - 1, argv + 1);
   if (cmd[0] == '-') cli_usage_error("unknown option '%s'", cmd);
   cli_usage_error("unknown command '%s'", cmd);
 }

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "lexformat.h"
 #include "partial.h"
 #include "vader.h"
 
@@ -64,8 +65,11 @@ static void score_doc(score_ctx *c, lxs_scorer *sc, lxs_vader *vd, doc_slot *d) 
                                          d->text.len, &c->sopt);
   d->out.len = 0;
   d->part.len = 0;
-  cli_doc_rows_v(&d->out, c->o, c->lex, d->id, d->speaker, res,
-                 d->text.data ? d->text.data : "", d->text.len, vd);
+  if (c->o->categories)
+    lxs_categories_csv(&d->out, c->lex, res, d->id, 0);
+  else
+    cli_doc_rows_v(&d->out, c->o, c->lex, d->id, d->speaker, res,
+                   d->text.data ? d->text.data : "", d->text.len, vd);
   if (c->o->partial) lxs_partial_rows(&d->part, c->lex, d->id, d->speaker, res);
 }
 
@@ -262,7 +266,10 @@ int cmd_score(int argc, char **argv) {
   lxs_buf hdr;
   lxs_buf_init(&hdr);
   if (rc == 0) {
-    if (!partial_stdout) cli_header(&hdr, &o);
+    if (o.categories && !partial_stdout)
+      lxs_buf_puts(&hdr, "doc,speaker,category,count,percent\r\n");
+    else if (!partial_stdout)
+      cli_header(&hdr, &o);
     if (o.partial) {
       lxs_buf ph;
       lxs_buf_init(&ph);

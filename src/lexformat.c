@@ -311,7 +311,7 @@ typedef struct {
   size_t errlen;
   int rc;
   lxs_tokenizer *tok;
-  lxs_buf term, theme, msg, tmp;
+  lxs_buf term, theme, tmp;   /* scratch: normalised term, theme, messages */
 } ld_ctx;
 
 static int ld_fail(ld_ctx *c, uint32_t line, const char *fmt, ...)
@@ -407,7 +407,8 @@ static int norm_term(ld_ctx *c, uint32_t line, const char *s, size_t n,
                      "'*' inside a word in '%s' (only a trailing '*' is a wildcard)",
                      t->data);
     if (star) {
-      if (wl == 1) return ld_fail(c, line, "a wildcard needs a prefix before '*' in '%s'", t->data);
+      if (wl == 1)
+        return ld_fail(c, line, "a wildcard needs a prefix before '*' in '%s'", t->data);
       for (size_t q = 0; q < wl - 1;) {
         int32_t cp;
         q += lxs_utf8_decode((const unsigned char *)p + q, wl - 1 - q, &cp);
@@ -444,8 +445,9 @@ static int emit(ld_ctx *c, uint32_t line, const char *category,
   if (!mi && id) mi = map_find_id(m, id);
   int flip = 0;
   if (!mi && strlen(category) > 4 && ascii_prefix(category, 4, "neg_")) {
-    /* Lexicoder: NEG_POSITIVE holds negated positives, so it reads as the
-     * opposite pole of whatever POSITIVE is mapped to. */
+    /* Lexicoder's convention (quanteda's LSD2015 keeps it): NEG_POSITIVE
+     * holds negated positives, so it reads as the opposite pole of
+     * whatever POSITIVE is mapped to. */
     mi = map_find(m, category + 4);
     if (mi && mi->theme) flip = 1;
     else mi = NULL;
@@ -1245,7 +1247,6 @@ int lxs_lexicon_load_any_buffer(lxs_lexicon *lex, const char *name,
   c.tok = lxs_tokenizer_new();
   lxs_buf_init(&c.term);
   lxs_buf_init(&c.theme);
-  lxs_buf_init(&c.msg);
   lxs_buf_init(&c.tmp);
   if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
     data += 3; /* a byte-order mark, as Windows tools write */
@@ -1262,7 +1263,6 @@ int lxs_lexicon_load_any_buffer(lxs_lexicon *lex, const char *name,
   lxs_tokenizer_free(c.tok);
   lxs_buf_free(&c.term);
   lxs_buf_free(&c.theme);
-  lxs_buf_free(&c.msg);
   lxs_buf_free(&c.tmp);
   return c.rc;
 }

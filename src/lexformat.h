@@ -9,14 +9,25 @@
  * Formats (name: extensions):
  *   tsv       .tsv (and any unknown extension): our own format, lexicons/README.md
  *   liwc      .dic   LIWC 2001-2015: '%' category block "ID<TAB>NAME", then
- *                    "term<TAB>ID<TAB>ID..." (LIWC2007 spaces also read)
- *   dicx      .dicx  LIWC-22: CSV "DicTerm,cat1,cat2,..."; a cell X marks
- *                    membership, a number is a weight, empty is neither
+ *                    "term<TAB>ID<TAB>ID..." (LIWC2007 blanks also read: the
+ *                    trailing known ids are the categories).  Indentation
+ *                    (nesting) is ignored: every id is its own category.
+ *                    LIWC2007's conditional "(02 12)/125/464" needs the
+ *                    previous word, which the matcher does not see: it is
+ *                    dropped with a warning, the entry's other ids kept.
+ *   dicx      .dicx  LIWC-22: CSV "DicTerm,cat1,cat2,..." (libcsv, strict
+ *                    quoting); a cell X marks membership, a number is a
+ *                    weight, empty or 0 is no membership; a row in no
+ *                    category is reported with a warning
  *   lexicoder .lc3 .lcd  "+category" lines, then one entry per line
- *   wordstat  .cat   indented category names, entries "WORD_WORD* (weight)"
- *   yaml      .yml .yaml  quanteda dictionary: nested mappings of lists
+ *   wordstat  .cat   indented category names, entries "WORD_WORD* (weight)";
+ *                    a name without a weight heads a category when the next
+ *                    line is indented deeper, else it is an entry of weight 1
+ *   yaml      .yml .yaml  quanteda dictionary (libyaml): nested mappings of
+ *                    lists ("key: [a, b*]", block lists, "key: word")
  *   vader     vader*.txt  "token<TAB>mean[<TAB>...]": sentiment eval,
- *                    weight mean/4 clamped to [-1, 1]
+ *                    weight mean/4 clamped to [-1, 1]; a later line for the
+ *                    same token wins; '*' is literal (emoticons)
  *
  * Imported terms (all formats but tsv) are lower-cased (these tools match
  * without case; an all-caps term would otherwise become a case-sensitive
@@ -96,7 +107,9 @@ typedef struct {
 } lxs_load_opts;
 
 /* Load a dictionary in any format; format NULL: by extension.  Warnings go
- * to standard error as "lexstance: FILE:LINE: warning: ...".  Returns
+ * to standard error as "lexstance: FILE:LINE: warning: ..." (the first 3,
+ * then "lexstance: FILE: warning: N more warnings (see 'lexstance lexicon
+ * check FILE')", so a big dictionary does not drown a run).  Returns
  * LXS_OK, LXS_EDATA ("FILE:LINE: message"), LXS_EIO, or LXS_EUSAGE for an
  * unknown format name. */
 int lxs_lexicon_load_any(lxs_lexicon *lex, const char *path,

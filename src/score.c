@@ -32,8 +32,8 @@
 #define ADVOCATE_REACH 4     /* "should ... withdraw from" */
 #define SCARE_QUOTE -0.6     /* a theme term in scare quotes is disapproved */
 #define SCARE_WORDS 4        /* longest quoted span read as scare quotes */
-#define DECAY_START 2        /* tie strength falls off beyond this distance */
-#define DECAY_SCALE 4.0
+#define DECAY_START 5        /* tie strength falls off beyond this distance */
+#define DECAY_SCALE 5.0
 
 struct lxs_scorer {
   const lxs_lexicon *lex;

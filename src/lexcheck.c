@@ -1,0 +1,1409 @@
+/* lexcheck.c - `lexstance lexicon check` and `lexstance lexicon coverage`
+ * (see lexcheck.h).
+ *
+ * Both load the files through lxs_lexicon_load_any_ex with an entry
+ * callback, so they see every entry exactly as the scorer will (lower-
+ * cased, mapped), and compute each entry's stem pattern with the same
+ * tokenizer and stemmer as lexicon.c: two entries conflict when their
+ * patterns are equal, whatever they looked like in the file.  Coverage
+ * reads the matcher's senses, which carry the source and line of the entry
+ * that produced them, so hits are counted per entry (modifiers included,
+ * which leave no evidence rows). */
+#include "lexcheck.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "input.h"
+#include "lexformat.h"
+#include "lexicon.h"
+#include "match.h"
+#include "report.h"
+#include "scorer.h"
+#include "stem.h"
+#include "tokenize.h"
+#include "utf8.h"
+#include "util.h"
+
+/* ---- embedded data ------------------------------------------------------- */
+
+/* Some 3,000 common English words (base forms), written for this tool: a
+ * glob prefix that covers many different stems among them matches far
+ * more than its author meant ("stat*": state, station, statistic,
+ * status...).  Inflections are left out: they add no stems. */
+static const char *const kCommonWords[] = {
+    "a abandon ability able abroad absence absolute absolutely absorb abuse ",
+    "academic accept acceptable access accident accompany accomplish ",
+    "according account accurate accuse achieve achievement acid acknowledge ",
+    "acquire across act action active activist activity actor actual ",
+    "actually adapt add addition additional address adequate adjust ",
+    "administration admire admit adopt adult advance advanced advantage ",
+    "adventure advertising advice advise adviser advocate affair affect ",
+    "afford afraid after afternoon again against age agency agenda agent ",
+    "aggressive ago agree agreement agricultural agriculture ahead aid aim ",
+    "air aircraft airline airport alarm album alcohol alive all alliance ",
+    "allow ally almost alone along already also alter alternative although ",
+    "always amazing ambassador ambition amendment among amount analysis ",
+    "analyst analyze ancient and anger angle angry animal anniversary ",
+    "announce annual another answer anticipate anxiety any anybody anymore ",
+    "anyone anything anyway anywhere apart apartment apologize apparent ",
+    "apparently appeal appear appearance apple application apply appoint ",
+    "appointment appreciate approach appropriate approval approve ",
+    "approximately architect area argue argument arise arm armed army around ",
+    "arrange arrangement arrest arrival arrive art article artist artistic ",
+    "as ash aside ask asleep aspect assault assert assess assessment asset ",
+    "assign assignment assist assistance assistant associate association ",
+    "assume assumption assure at athlete atmosphere attach attack attempt ",
+    "attend attention attitude attorney attract attractive attribute ",
+    "audience author authority auto available average avoid award aware ",
+    "awareness away awful baby back background bad badly bag bake balance ",
+    "ball ban band bank banker bankrupt bar barely barrel barrier base ",
+    "baseball basic basically basis basket battle be beach bean bear beat ",
+    "beautiful beauty because become bed bedroom beer before begin beginning ",
+    "behavior behind being belief believe bell belong below belt bench bend ",
+    "beneath benefit beside besides best bet better between beyond bias ",
+    "bicycle big bike bill billion bind biological bird birth birthday bit ",
+    "bite bitter black blade blame blank blanket blind block blood blow blue ",
+    "board boat body bomb bond bone book boom boost boot border born borrow ",
+    "boss both bother bottle bottom boundary bowl box boy boyfriend brain ",
+    "branch brand brave bread break breakfast breast breath breathe brick ",
+    "bridge brief briefly bright brilliant bring broad broadcast broken ",
+    "brother brown brush budget build builder building bullet bunch burden ",
+    "burn bury bus business busy but butter button buy buyer by cabin ",
+    "cabinet cable cake calculate call camera camp campaign campus can canal ",
+    "cancel cancer candidate cap capability capable capacity capital ",
+    "capitalism captain capture car carbon card care career careful ",
+    "carefully carrier carry case cash cast cat catch category cattle cause ",
+    "ceiling celebrate celebration celebrity cell center central century ",
+    "ceremony certain certainly chain chair chairman challenge chamber ",
+    "champion championship chance change channel chapter character ",
+    "characteristic charge charity chart chase cheap cheat check cheek ",
+    "cheese chef chemical chest chicken chief child childhood chip chocolate ",
+    "choice cholesterol choose church cigarette circle circumstance cite ",
+    "citizen city civil civilian claim class classic classroom clean clear ",
+    "clearly client climate climb clinic clinical clock close closely closer ",
+    "clothes clothing cloud club clue cluster coach coal coalition coast ",
+    "coat code coffee cognitive cold collapse colleague collect collection ",
+    "collective college colonial colony color column combination combine ",
+    "come comedy comfort comfortable command commander comment commercial ",
+    "commission commit commitment committee common commonly communicate ",
+    "communication community company compare comparison compete competition ",
+    "competitive competitor complain complaint complete completely complex ",
+    "complicated component compose composition comprehensive compromise ",
+    "computer concentrate concentration concept concern concerned concert ",
+    "conclude conclusion concrete condemn condition conduct conference ",
+    "confidence confident confirm conflict confront confrontation confusion ",
+    "congress connect connection conscious consciousness consensus ",
+    "consequence conservative consider considerable consideration consist ",
+    "consistent constant constantly constitute constitution constitutional ",
+    "constraint construct construction consultant consume consumer ",
+    "consumption contact contain container contemporary content contest ",
+    "context continent continue continued contract contrast contribute ",
+    "contribution control controversial controversy convention conventional ",
+    "conversation convert conviction convince cook cookie cooking cool ",
+    "cooperate cooperation cooperative cope copy core corn corner corporate ",
+    "corporation correct corruption cost cotton couch could council ",
+    "counselor count counter country county couple courage course court ",
+    "cousin cover coverage cow crack craft crash crazy cream create creation ",
+    "creative creature credibility credit crew crime criminal crisis ",
+    "criteria critic critical criticism criticize crop cross crowd crucial ",
+    "cry cultural culture cup curious currency current currently curriculum ",
+    "custom customer customs cut cycle dad daily damage dance danger ",
+    "dangerous dare dark darkness data date daughter day dead deadline deal ",
+    "dealer dear death debate debt decade decide decision deck declare ",
+    "decline decrease deep deeply deer defeat defend defendant defense ",
+    "defensive deficit define definitely definition degree delay deliver ",
+    "delivery demand democracy democrat democratic demonstrate demonstration ",
+    "deny department depend dependent depending depict deploy deposit ",
+    "depression depth deputy derive describe description desert deserve ",
+    "design designer desire desk desperate despite destroy destruction ",
+    "detail detailed detect determine develop developed developer developing ",
+    "development device devote dialogue die diet differ difference different ",
+    "differently difficult difficulty dig digital dimension dining dinner ",
+    "diplomacy diplomat diplomatic direct direction directly director dirt ",
+    "dirty disability disagree disappear disaster discipline discourse ",
+    "discover discovery discrimination discuss discussion disease dish ",
+    "dismiss disorder display dispute distance distant distinct distinction ",
+    "distinguish distribute distribution district diverse diversity divide ",
+    "division divorce do doctor document dog dollar domestic dominant ",
+    "dominate door double doubt down downtown dozen draft drag drama ",
+    "dramatic dramatically draw drawing dream dress drink drive driver drop ",
+    "drug dry due during dust duty each eager ear early earn earnings earth ",
+    "ease easily east eastern easy eat economic economically economics ",
+    "economist economy edge edition editor educate education educational ",
+    "educator effect effective effectively efficiency efficient effort egg ",
+    "eight either elderly elect election electric electricity electronic ",
+    "element elementary eliminate elite else elsewhere embargo embrace ",
+    "emerge emergency emerging emission emotion emotional emphasis emphasize ",
+    "empire employ employee employer employment empty enable encounter ",
+    "encourage end enemy energy enforce enforcement engage engagement engine ",
+    "engineer engineering enhance enjoy enormous enough ensure enter ",
+    "enterprise entertainment entire entirely entrance entry environment ",
+    "environmental episode equal equality equally equipment equity era error ",
+    "escape especially essay essential essentially establish establishment ",
+    "estate estimate ethics ethnic evaluate evaluation even evening event ",
+    "eventually ever every everybody everyday everyone everything everywhere ",
+    "evidence evil evolution evolve exact exactly exam examination examine ",
+    "example exceed excellent except exception exchange exciting executive ",
+    "exercise exhibit exhibition exist existence existing expand expansion ",
+    "expect expectation expense expensive experience experiment expert ",
+    "explain explanation explode exploit explore explosion export expose ",
+    "exposure express expression extend extension extensive extent external ",
+    "extra extraordinary extreme extremely eye fabric face facility fact ",
+    "factor factory faculty fade fail failure fair fairly faith fall false ",
+    "familiar family famous fan fantasy far farm farmer fashion fast fat ",
+    "fate father fault favor favorite fear feature federal fee feed feel ",
+    "feeling fellow female fence few fewer fiber fiction field fifteen fifth ",
+    "fifty fight fighter fighting figure file fill film final finally ",
+    "finance financial find finding fine finger finish fire firm first fish ",
+    "fishing fit fitness five fix flag flame flat flavor flee flesh flight ",
+    "float floor flow flower fly focus folk follow following food foot ",
+    "football for force foreign foreigner forest forever forget forgive form ",
+    "formal format formation former formula forth fortune forum forward ",
+    "found foundation founder four fourth frame framework free freedom ",
+    "freeze french frequency frequent frequently fresh friend friendly ",
+    "friendship from front fruit frustration fuel full fully fun function ",
+    "fund fundamental funding funeral funny furniture furthermore future ",
+    "gain galaxy gallery game gang gap garage garden garlic gas gate gather ",
+    "gay gaze gear gender gene general generally generate generation genetic ",
+    "gentleman gently genuine gesture get ghost giant gift gifted girl ",
+    "girlfriend give given glad glance glass global globalization glove go ",
+    "goal god gold golden golf good goods govern governance government ",
+    "governor grab grade gradually graduate grain grand grandfather ",
+    "grandmother grant grass grave gray great greatest green grocery ground ",
+    "group grow growing growth guarantee guard guess guest guide guideline ",
+    "guilty gun guy habit habitat hair half hall hand handful handle hang ",
+    "happen happy hard hardly harm harmful harmony hat hate have he head ",
+    "headline headquarters health healthy hear hearing heart heat heaven ",
+    "heavily heavy heel height helicopter hell hello help helpful her here ",
+    "heritage hero herself hey hi hide high highlight highly highway hill ",
+    "him himself hip hire his historian historic historical history hit hold ",
+    "hole holiday holy home homeless honest honey honor hope horizon horror ",
+    "horse hospital host hostile hot hotel hour house household housing how ",
+    "however huge human humor hundred hungry hunter hunting hurt husband ",
+    "hypothesis ice idea ideal identification identify identity ideology if ",
+    "ignore ill illegal illness illustrate image imagination imagine ",
+    "immediate immediately immigrant immigration impact imperial implement ",
+    "implication imply import importance important impose impossible impress ",
+    "impression impressive improve improvement in incentive incident include ",
+    "including income incorporate increase increased increasing increasingly ",
+    "incredible indeed independence independent index indicate indication ",
+    "individual industrial industry inequality infant infection inflation ",
+    "influence inform information infrastructure ingredient initial ",
+    "initially initiative injury inner innocent innovation input inquiry ",
+    "inside insight insist inspire install instance instead institution ",
+    "institutional instruction instructor instrument insurance intellectual ",
+    "intelligence intend intense intensity intention interaction interest ",
+    "interested interesting internal international internet interpret ",
+    "interpretation intervention interview into introduce introduction ",
+    "invasion invest investigate investigation investigator investment ",
+    "investor invite involve involved involvement iron island issue it item ",
+    "its itself jacket jail job join joint joke journal journalist journey ",
+    "joy judge judgment juice jump junior jury just justice justify keep key ",
+    "kick kid kill killer killing kind king kiss kitchen knee knife knock ",
+    "know knowledge lab label labor laboratory lack lady lake land landscape ",
+    "language lap large largely last late later latter laugh launch law lawn ",
+    "lawsuit lawyer lay layer lead leader leadership leading leaf league ",
+    "lean learn learning least leather leave left leg legacy legal legend ",
+    "legislation legislative legitimate lemon length less lesson let letter ",
+    "level liberal liberalization library license lie life lifestyle ",
+    "lifetime lift light like likely limit limitation limited line link lip ",
+    "list listen literally literary literature little live living load loan ",
+    "local locate location lock long look loose lord lose loss lost lot loud ",
+    "love lovely lover low lower loyal luck lucky lunch lung machine mad ",
+    "magazine mail main mainly maintain maintenance major majority make ",
+    "maker makeup male mall man manage management manager manner ",
+    "manufacturer manufacturing many map margin mark market marketing ",
+    "marriage married marry mask mass massive master match mate material ",
+    "math matter may maybe mayor me meal mean meaning meanwhile measure ",
+    "measurement meat mechanism media medical medication medicine medium ",
+    "meet meeting member membership memory mental mention menu mere merely ",
+    "mess message metal meter method middle might military milk mill million ",
+    "mind mine minister minor minority minute miracle mirror miss missile ",
+    "mission mistake mix mixture mode model moderate modern modest mom ",
+    "moment monetary money monitor monopoly month mood moon moral more ",
+    "moreover morning mortgage most mostly mother motion motivation motor ",
+    "mount mountain mouse mouth move movement movie much multilateral ",
+    "multiple murder muscle museum music musical musician must mutual my ",
+    "myself mystery myth naked name narrative narrow nation national ",
+    "nationalism nationalist nationality native natural naturally nature ",
+    "near nearby nearly necessarily necessary neck need negative negotiate ",
+    "negotiation neighbor neighborhood neither nerve nervous net network ",
+    "never nevertheless new newly news newspaper next nice night nine no ",
+    "nobody nod noise nomination none nonetheless nor normal normally north ",
+    "northern nose not note nothing notice notion novel now nowhere nuclear ",
+    "number numerous nurse nut object objective obligation observation ",
+    "observe observer obtain obvious obviously occasion occasionally ",
+    "occupation occupy occur ocean odd odds of off offense offensive offer ",
+    "office officer official often oh oil ok okay old olympic on once one ",
+    "ongoing onion online only onto open opening operate operating operation ",
+    "operator opinion opponent opportunity oppose opposite opposition option ",
+    "or orange order ordinary organic organization organize orientation ",
+    "origin original originally other others otherwise ought our ourselves ",
+    "out outcome outside oven over overall overcome overlook owe own owner ",
+    "ownership pace pack package page pain painful paint painter painting ",
+    "pair pale palm pan panel pant paper parent park parking part ",
+    "participant participate participation particular particularly partly ",
+    "partner partnership party pass passage passenger passion past patch ",
+    "path patient pattern pause pay payment peace peaceful peak peer penalty ",
+    "people pepper per perceive percent percentage perception perfect ",
+    "perfectly perform performance perhaps period permanent permission ",
+    "permit person personal personality personally personnel perspective ",
+    "persuade pet phase phenomenon philosophy phone photo photograph ",
+    "photographer phrase physical physically physician piano pick picture ",
+    "pie piece pile pilot pine pink pipe pitch place plan plane planet ",
+    "planning plant plastic plate platform play player please pleasure ",
+    "plenty plot plus pocket poem poet poetry point pole police policy ",
+    "political politically politician politics poll pollution pool poor pop ",
+    "popular population porch port portion portrait pose position positive ",
+    "possess possibility possible possibly post pot potato potential ",
+    "potentially pound pour poverty powder power powerful practical practice ",
+    "pray prayer precisely predict preference pregnancy pregnant preparation ",
+    "prepare prescription presence present presentation preserve president ",
+    "presidential press pressure pretend pretty prevent previous previously ",
+    "price pride priest primarily primary prime principal principle print ",
+    "prior priority prison prisoner privacy private probably problem ",
+    "procedure proceed process produce producer product production ",
+    "profession professional professor profile profit program progress ",
+    "progressive project prominent promise promote promotion prompt proof ",
+    "proper properly property proportion proposal propose proposed ",
+    "prosecutor prospect prosperity protect protection protectionism ",
+    "protectionist protein protest proud prove provide provider province ",
+    "provision psychological psychologist psychology public publication ",
+    "publicly publish publisher pull punishment purchase pure purpose pursue ",
+    "push put qualify quality quarter quarterback question quick quickly ",
+    "quiet quietly quit quite quota quote race racial radical radio rail ",
+    "rain raise range rank rapid rapidly rare rarely rate rather rating ",
+    "ratio raw reach react reaction read reader reading ready real reality ",
+    "realize really reason reasonable recall receive recent recently ",
+    "recession recipe recognition recognize recommend recommendation record ",
+    "recording recover recovery recruit red reduce reduction refer reference ",
+    "reflect reflection reform refugee refuse regard regarding regardless ",
+    "regime region regional register regular regularly regulate regulation ",
+    "reinforce reject relate relation relationship relative relatively relax ",
+    "release relevant reliable relief religion religious rely remain ",
+    "remaining remarkable remember remind remote remove repeat repeatedly ",
+    "replace reply report reporter represent representation representative ",
+    "republic republican reputation request require requirement research ",
+    "researcher resemble reservation reserve resident resist resistance ",
+    "resolution resolve resort resource respect respond respondent response ",
+    "responsibility responsible rest restaurant restore restrict restriction ",
+    "result retain retaliate retaliation retire retirement retreat return ",
+    "reveal revenue review revolution rhythm rice rich rid ride rifle right ",
+    "ring rise risk river road rock role roll romantic roof room root rope ",
+    "rose rough roughly round route routine row rule ruling run running ",
+    "rural rush sacred sad safe safety sake salad salary sale sales salt ",
+    "same sample sanction sand satellite satisfaction satisfy sauce save ",
+    "saving say scale scandal scared scenario scene schedule scheme scholar ",
+    "scholarship school science scientific scientist scope score scream ",
+    "screen script sea search season seat second secret secretary section ",
+    "sector secure security see seed seek seem segment seize select ",
+    "selection self sell senate senator send senior sense sensitive sentence ",
+    "separate sequence series serious seriously serve service session set ",
+    "setting settle settlement seven several severe sex sexual shade shadow ",
+    "shake shall shape share sharp she sheet shelf shell shelter shift shine ",
+    "ship shirt shit shock shoe shoot shooting shop shopping shore short ",
+    "shortly shot should shoulder shout show shower shrug shut sick side ",
+    "sigh sight sign signal significance significant significantly silence ",
+    "silent silver similar similarly simple simply sin since sing singer ",
+    "single sink sir sister sit site situation six size ski skill skin sky ",
+    "slave sleep slice slide slight slightly slip slow slowly small smart ",
+    "smell smile smoke smooth snap snow so so-called soccer social socialism ",
+    "socialist society soft software soil solar soldier solid solution solve ",
+    "some somebody somehow someone something sometimes somewhat somewhere ",
+    "son song soon sophisticated sorry sort soul sound soup source south ",
+    "southern sovereign sovereignty space speak speaker special specialist ",
+    "species specific specifically speech speed spend spending spin spirit ",
+    "spiritual split spokesman sport spot spread spring square squeeze ",
+    "stability stable staff stage stair stake stand standard standing star ",
+    "stare start state statement station statistic statistical statistics ",
+    "status statute statutory stay steady steal steel step stick still stir ",
+    "stock stomach stone stop storage store storm story straight strange ",
+    "stranger strategic strategy stream street strength strengthen stress ",
+    "stretch strike string strip stroke strong strongly structural structure ",
+    "struggle student studio study stuff stupid style subject submit ",
+    "subsequent subsidy substance substantial succeed success successful ",
+    "successfully such sudden suddenly sue suffer sufficient sugar suggest ",
+    "suggestion suicide suit summer summit sun super supply support ",
+    "supporter suppose supposed supreme sure surely surface surgery surplus ",
+    "surprise surprised surprising surprisingly surround survey survival ",
+    "survive survivor suspect sustain sustainable swear sweep sweet swim ",
+    "swing switch symbol symptom system table tablespoon tactic tail take ",
+    "tale talent talk tall tank tap tape target tariff task taste tax ",
+    "taxpayer tea teach teacher teaching team tear teaspoon technical ",
+    "technique technology teen teenager telephone telescope television tell ",
+    "temperature temporary ten tend tendency tennis tension tent term terms ",
+    "terrible territory terror terrorism terrorist test testimony testing ",
+    "text than thank thanks that the theater their them theme themselves ",
+    "then theory therapy there therefore these they thick thin thing think ",
+    "thinking third thirty this those though thought thousand threat ",
+    "threaten three throat through throughout throw thus ticket tie tight ",
+    "time tiny tip tire tired tissue title to tobacco today toe together ",
+    "toilet tolerance tomato tomorrow tone tongue tonight too tool tooth top ",
+    "topic toss total totally touch tough tour tourist tournament toward ",
+    "towards tower town toy trace track trade trader trading tradition ",
+    "traditional traffic tragedy trail train training transfer transform ",
+    "transformation transition translate transport transportation travel ",
+    "treat treatment treaty tree tremendous trend trial tribe trick trip ",
+    "troop trouble truck true truly trust truth try tube tunnel turn twelve ",
+    "twenty twice twin two type typical typically ugly ultimate ultimately ",
+    "unable uncle under undergo understand understanding unfair ",
+    "unfortunately uniform union unique unit united unity universal universe ",
+    "university unknown unless unlike unlikely until unusual up upon upper ",
+    "urban urge us use used useful user usual usually utility vacation ",
+    "valley valuable value variable variation variety various vary vast ",
+    "vegetable vehicle venture version versus very veteran via victim ",
+    "victory video view viewer village violate violation violence violent ",
+    "virtual virtually virtue virus visible vision visit visitor visual ",
+    "vital voice volume voluntary volunteer vote voter vulnerable wage wait ",
+    "wake walk wall wander want war warm warn warning wash waste watch water ",
+    "wave way we weak weakness wealth wealthy weapon wear weather wedding ",
+    "week weekend weekly weigh weight welcome welfare well west western wet ",
+    "what whatever wheel when whenever where whereas whether which while ",
+    "whisper white who whole whom whose why wide widely widespread wife wild ",
+    "will willing win wind window wine wing winner winter wipe wire wisdom ",
+    "wise wish with withdraw withdrawal within without witness woman wonder ",
+    "wonderful wood wooden word work worker working works workshop world ",
+    "worldwide worried worry worth would wound wrap write writer writing ",
+    "wrong yard yeah year yell yellow yes yesterday yet yield you young ",
+    "youngster your yours yourself youth zone ",
+    NULL};
+
+/* Function words: never lexicon candidates. */
+static const char *const kStopwords[] = {
+    "a", "about", "above", "across", "after", "again", "against", "all", "along",
+    "also", "am", "amid", "among", "an", "around", "despite", "onto", "toward", "towards",
+    "and", "any", "are", "as", "at", "be", "because", "been", "before", "being",
+    "below", "between", "both", "but", "by", "can", "could", "did", "do", "does",
+    "doing", "down", "during", "each", "even", "every", "few", "for", "from",
+    "further", "had", "has", "have", "having", "he", "her", "here", "hers",
+    "herself", "him", "himself", "his", "how", "however", "i", "if", "in", "into",
+    "is", "it", "its", "itself", "just", "least", "less", "like", "many", "may",
+    "me", "might", "more", "most", "much", "must", "my", "myself", "n't", "no",
+    "nor", "not", "now", "of", "off", "on", "once", "one", "only", "or", "other",
+    "our", "ours", "ourselves", "out", "over", "own", "per", "rather", "said",
+    "same", "say", "says", "shall", "she", "should", "since", "so", "some",
+    "such", "than", "that", "the", "their", "theirs", "them", "themselves",
+    "then", "there", "these", "they", "this", "those", "though", "through",
+    "thus", "to", "too", "under", "until", "up", "upon", "us", "very", "via",
+    "was", "we", "were", "what", "when", "where", "whether", "which", "while",
+    "who", "whom", "whose", "why", "will", "with", "within", "without", "would",
+    "yet", "you", "your", "yours", "yourself", "'s", "s", NULL};
+
+#define CANDIDATE_WINDOW 5   /* words either side of a theme term */
+#define DEFAULT_TOP 20
+
+/* ---- a small string -> index map ------------------------------------------ */
+
+typedef struct {
+  char **keys;
+  size_t *lens;
+  size_t *vals;
+  size_t cap, n;
+} strmap;
+
+static void strmap_free(strmap *m) {
+  for (size_t i = 0; i < m->cap; i++) free(m->keys[i]);
+  free(m->keys);
+  free(m->lens);
+  free(m->vals);
+  memset(m, 0, sizeof *m);
+}
+
+static size_t strmap_slot(const strmap *m, const char *k, size_t n) {
+  size_t i = (size_t)lxs_hash_bytes(k, n) & (m->cap - 1);
+  while (m->keys[i] && !(m->lens[i] == n && memcmp(m->keys[i], k, n) == 0))
+    i = (i + 1) & (m->cap - 1);
+  return i;
+}
+
+static const size_t *strmap_get(const strmap *m, const char *k, size_t n) {
+  if (!m->cap) return NULL;
+  size_t i = strmap_slot(m, k, n);
+  return m->keys[i] ? &m->vals[i] : NULL;
+}
+
+static void strmap_put(strmap *m, const char *k, size_t n, size_t v) {
+  if (2 * (m->n + 1) > m->cap) {
+    strmap old = *m;
+    m->cap = old.cap ? old.cap * 2 : 64;
+    m->keys = lxs_xcalloc(m->cap, sizeof *m->keys);
+    m->lens = lxs_xcalloc(m->cap, sizeof *m->lens);
+    m->vals = lxs_xcalloc(m->cap, sizeof *m->vals);
+    m->n = 0;
+    for (size_t i = 0; i < old.cap; i++)
+      if (old.keys[i]) {
+        size_t j = strmap_slot(m, old.keys[i], old.lens[i]);
+        m->keys[j] = old.keys[i];
+        m->lens[j] = old.lens[i];
+        m->vals[j] = old.vals[i];
+        m->n++;
+      }
+    free(old.keys);
+    free(old.lens);
+    free(old.vals);
+  }
+  size_t i = strmap_slot(m, k, n);
+  if (!m->keys[i]) {
+    m->keys[i] = lxs_xstrndup(k, n);
+    m->lens[i] = n;
+    m->n++;
+  }
+  m->vals[i] = v;
+}
+
+/* ---- entries as loaded ------------------------------------------------------ */
+
+typedef struct {
+  uint32_t source, line;
+  char *file, *term, *theme, *role;
+  double weight;
+  char *key;            /* stem pattern; NULL when it has none */
+  uint32_t theme_code;  /* theme index, LXS_THEME_SENTIMENT or _MODIFIER */
+  int role_code;
+  int is_default;
+  uint64_t hits;
+  size_t docs, last_doc;
+  long overridden_by;   /* entry index, or -1 */
+} ck_entry;
+
+typedef struct {
+  size_t ord;           /* file ordinal: messages come out in file order */
+  uint32_t line;
+  size_t seq;
+  char *text;           /* the whole line after "lexstance: " */
+} ck_msg;
+
+typedef struct {
+  FILE *out, *err;
+  lxs_lexicon *lex;
+  lxs_stemmer *st;
+  lxs_tokenizer *tok;
+  ck_entry *e;
+  size_t n, cap;
+  strmap by_sense;      /* "source:line:theme:role:term" -> entry */
+  int loading_default;
+  size_t cur_ord;
+  size_t *src_ord;      /* per lexicon source: its file ordinal */
+  size_t nsrc_ord;
+  ck_msg *msgs;
+  size_t nmsg, capmsg;
+  size_t nwarn, nerr;
+  int print_now;        /* coverage: warnings straight to err */
+  lxs_buf b;
+} ck_ctx;
+
+static void add_msg(ck_ctx *c, size_t ord, uint32_t line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void add_msg(ck_ctx *c, size_t ord, uint32_t line, const char *fmt, ...) {
+  char buf[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  if (c->print_now) {
+    fprintf(c->err, "lexstance: %s\n", buf);
+    return;
+  }
+  LXS_VEC_GROW(c->msgs, c->nmsg, c->capmsg);
+  c->msgs[c->nmsg] = (ck_msg){ord, line, c->nmsg, lxs_xstrndup(buf, strlen(buf))};
+  c->nmsg++;
+}
+
+static void warn_at(ck_ctx *c, const ck_entry *e, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void warn_at(ck_ctx *c, const ck_entry *e, const char *fmt, ...) {
+  char buf[800];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  size_t ord = e->source < c->nsrc_ord ? c->src_ord[e->source] : 0;
+  add_msg(c, ord, e->line, "%s:%u: warning: %s", e->file, e->line, buf);
+  c->nwarn++;
+}
+
+static int cmp_msg(const void *a, const void *b) {
+  const ck_msg *x = a, *y = b;
+  if (x->ord != y->ord) return x->ord < y->ord ? -1 : 1;
+  if (x->line != y->line) return x->line < y->line ? -1 : 1;
+  return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* The stem pattern of a term, as lexicon.c builds it: per word 'e' + stem,
+ * 'a' + acronym key or 'g' + glob prefix, each ended by \x1f.  Returns -1
+ * when a word does not tokenise to words only. */
+static int pattern_key(ck_ctx *c, const char *term, lxs_buf *key) {
+  key->len = 0;
+  const char *p = term;
+  while (*p) {
+    const char *sp = strchr(p, ' ');
+    size_t wl = sp ? (size_t)(sp - p) : strlen(p);
+    if (wl == 0) return -1;
+    if (p[wl - 1] == '*') {
+      lxs_buf_putc(key, 'g');
+      lxs_utf8_normalize_word(p, wl - 1, key);
+      lxs_buf_putc(key, '\x1f');
+    } else {
+      lxs_tokenize(c->tok, p, wl);
+      for (size_t i = 0; i < c->tok->ntok; i++) {
+        const lxs_token *k = &c->tok->toks[i];
+        if (k->kind != LXS_TOK_WORD) return -1;
+        if (k->flags & LXS_TF_PART) continue;
+        if (k->flags & LXS_TF_ACRO) {
+          lxs_buf_putc(key, 'a');
+          lxs_buf_puts(key, lxs_tok_acro(c->tok, k));
+        } else {
+          size_t sl;
+          const char *s = lxs_stem(c->st, lxs_tok_norm(c->tok, k), k->norm_len, &sl);
+          lxs_buf_putc(key, 'e');
+          lxs_buf_put(key, s, sl);
+        }
+        lxs_buf_putc(key, '\x1f');
+      }
+    }
+    p += wl;
+    if (*p == ' ') p++;
+  }
+  lxs_buf_cstr(key);
+  return key->len ? 0 : -1;
+}
+
+static void on_entry(void *ud, const lxs_dict_entry *d) {
+  ck_ctx *c = ud;
+  uint32_t theme;
+  if (strcmp(d->theme, "-") == 0) theme = LXS_THEME_MODIFIER;
+  else if (strcmp(d->theme, "sentiment") == 0) theme = LXS_THEME_SENTIMENT;
+  else theme = (uint32_t)lxs_lexicon_theme_index(c->lex, d->theme);
+  int role = -1;
+  for (int r = 0; r < LXS_R_COUNT; r++)
+    if (strcmp(lxs_role_name((lxs_role)r), d->role) == 0) role = r;
+  /* one dictionary line can reach one sense twice (two categories mapped
+   * to one theme): the lexicon keeps one, and so do we */
+  c->b.len = 0;
+  lxs_buf_printf(&c->b, "%u:%u:%u:%d:%s", d->source, d->line, theme, role, d->term);
+  if (strmap_get(&c->by_sense, c->b.data, c->b.len)) return;
+  strmap_put(&c->by_sense, c->b.data, c->b.len, c->n);
+  LXS_VEC_GROW(c->e, c->n, c->cap);
+  ck_entry *e = &c->e[c->n++];
+  memset(e, 0, sizeof *e);
+  e->source = d->source;
+  e->line = d->line;
+  e->file = lxs_xstrndup(d->file, strlen(d->file));
+  e->term = lxs_xstrndup(d->term, strlen(d->term));
+  e->theme = lxs_xstrndup(d->theme, strlen(d->theme));
+  e->role = lxs_xstrndup(d->role, strlen(d->role));
+  e->weight = d->weight;
+  e->theme_code = theme;
+  e->role_code = role;
+  e->is_default = c->loading_default;
+  e->overridden_by = -1;
+  e->last_doc = (size_t)-1;
+  lxs_buf key;
+  lxs_buf_init(&key);
+  if (pattern_key(c, d->term, &key) == 0) e->key = lxs_xstrndup(key.data, key.len);
+  lxs_buf_free(&key);
+}
+
+static void on_warn(void *ud, const char *file, uint32_t line, const char *msg) {
+  ck_ctx *c = ud;
+  add_msg(c, c->cur_ord, line, "%s:%u: warning: %s", file, line, msg);
+  c->nwarn++;
+}
+
+/* Records which file ordinal the sources registered since 'from' belong to. */
+static void note_sources(ck_ctx *c, size_t from) {
+  size_t n = lxs_lexicon_source_count(c->lex);
+  if (n > c->nsrc_ord) {
+    c->src_ord = lxs_xrealloc(c->src_ord, n * sizeof *c->src_ord);
+    c->nsrc_ord = n;
+  }
+  for (size_t s = from; s < n; s++) c->src_ord[s] = c->cur_ord;
+}
+
+/* Generated at build time from lexicons/ (tools/embed.c). */
+typedef struct {
+  const char *name;
+  const char *data;
+  size_t len;
+} lxs_embedded_file;
+extern const lxs_embedded_file lxs_embedded_lexicons[];
+extern const size_t lxs_embedded_lexicon_count;
+
+/* ---- options ------------------------------------------------------------------ */
+
+static const char kUsage[] =
+    "usage: lexstance lexicon check [--lexicon-format FMT] [--map CAT=THEME[:+|-]]...\n"
+    "                 [--map-file FILE] [--language LANG] [--with-defaults] FILE...\n"
+    "       lexstance lexicon coverage [--input FMT] [--lexicon-format FMT]\n"
+    "                 [--map CAT=THEME[:+|-]]... [--map-file FILE] [--language LANG]\n"
+    "                 [--no-default-lexicons] [--no-attribution] [--top N]\n"
+    "                 --corpus FILE... [--] [LEXICON...]\n";
+
+typedef struct {
+  int coverage;
+  const char *format;
+  lxs_mapping *map;
+  const char *language;
+  int with_defaults, no_defaults, no_attribution;
+  lxs_input_format input;
+  long top;
+  const char **files;
+  size_t nfiles;
+  const char **corpus;
+  size_t ncorpus;
+} ck_opts;
+
+static int usage_error(FILE *err, const char *fmt, const char *arg) {
+  fputs("lexstance: ", err);
+  fprintf(err, fmt, arg);
+  fputc('\n', err);
+  fputs(kUsage, err);
+  return LXS_EUSAGE;
+}
+
+/* Returns -1 when parsed, else an exit status (help, usage error). */
+static int parse_args(int argc, char **argv, ck_opts *o, FILE *out, FILE *err) {
+  memset(o, 0, sizeof *o);
+  o->top = DEFAULT_TOP;
+  o->map = lxs_mapping_new();
+  o->files = lxs_xcalloc((size_t)argc + 1, sizeof(char *));
+  o->corpus = lxs_xcalloc((size_t)argc + 1, sizeof(char *));
+  if (argc < 2) return usage_error(err, "%s", "lexicon needs a subcommand (check, coverage)");
+  if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+    fputs(kUsage, out);
+    return LXS_OK;
+  }
+  if (strcmp(argv[1], "coverage") == 0) o->coverage = 1;
+  else if (strcmp(argv[1], "check") != 0)
+    return usage_error(err, "unknown lexicon subcommand '%s' (check, coverage)", argv[1]);
+  int in_corpus = 0, operands_only = 0;
+  char ebuf[512];
+  for (int i = 2; i < argc; i++) {
+    const char *a = argv[i];
+    if (operands_only || a[0] != '-' || strcmp(a, "-") == 0) {
+      if (in_corpus) o->corpus[o->ncorpus++] = a;
+      else o->files[o->nfiles++] = a;
+      continue;
+    }
+    if (strcmp(a, "--") == 0) {
+      operands_only = 1;
+      in_corpus = 0;
+      continue;
+    }
+    if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+      fputs(kUsage, out);
+      return LXS_OK;
+    }
+    const char *eq = strchr(a, '=');
+    size_t nl = eq ? (size_t)(eq - a) : strlen(a);
+    char name[64];
+    if (nl >= sizeof name) return usage_error(err, "unknown option '%s'", a);
+    memcpy(name, a, nl);
+    name[nl] = '\0';
+    in_corpus = 0;
+    static const char *const flags[] = {"--with-defaults", "--no-default-lexicons",
+                                        "--no-attribution", NULL};
+    int is_flag = 0;
+    for (int k = 0; flags[k]; k++) is_flag |= strcmp(name, flags[k]) == 0;
+    if (is_flag) {
+      if (eq) return usage_error(err, "option '%s' takes no value", name);
+      int cov_only = strcmp(name, "--with-defaults") != 0;
+      if (cov_only != o->coverage)
+        return usage_error(err, "option '%s' is not for this subcommand", name);
+      if (strcmp(name, "--with-defaults") == 0) o->with_defaults = 1;
+      else if (strcmp(name, "--no-default-lexicons") == 0) o->no_defaults = 1;
+      else o->no_attribution = 1;
+      continue;
+    }
+    static const char *const valued[] = {"--lexicon-format", "--map", "--map-file",
+                                         "--language", "--input", "--top", "--corpus", NULL};
+    int known = 0;
+    for (int k = 0; valued[k]; k++) known |= strcmp(name, valued[k]) == 0;
+    if (!known) return usage_error(err, "unknown option '%s'", a);
+    const char *v = eq ? eq + 1 : NULL;
+    if (strcmp(name, "--corpus") == 0) {
+      /* the operands that follow, up to the next option or "--" */
+      if (!o->coverage) return usage_error(err, "option '%s' is not for this subcommand", name);
+      if (v) o->corpus[o->ncorpus++] = v;
+      in_corpus = 1;
+      continue;
+    }
+    if (!v) {
+      if (i + 1 >= argc) return usage_error(err, "option '%s' needs an argument", name);
+      v = argv[++i];
+    }
+    if (strcmp(name, "--lexicon-format") == 0) {
+      if (!lxs_lexformat_canonical(v)) {
+        snprintf(ebuf, sizeof ebuf, "unknown lexicon format '%s' (%s)", v,
+                 lxs_lexformat_names());
+        return usage_error(err, "%s", ebuf);
+      }
+      o->format = v;
+    } else if (strcmp(name, "--map") == 0) {
+      if (lxs_mapping_add_spec(o->map, v, ebuf, sizeof ebuf))
+        return usage_error(err, "%s", ebuf);
+    } else if (strcmp(name, "--map-file") == 0) {
+      int rc = lxs_mapping_load_file(o->map, v, ebuf, sizeof ebuf);
+      if (rc) {
+        fprintf(err, "lexstance: %s\n", ebuf);
+        return rc;
+      }
+    } else if (strcmp(name, "--language") == 0) {
+      o->language = v;
+    } else if (strcmp(name, "--input") == 0) {
+      if (!o->coverage) return usage_error(err, "option '%s' is not for this subcommand", name);
+      if (lxs_input_format_parse(v, &o->input))
+        return usage_error(err, "unknown input format '%s' (text, lines, tsv, jsonl)", v);
+    } else {
+      if (!o->coverage) return usage_error(err, "option '%s' is not for this subcommand", name);
+      char *end;
+      errno = 0;
+      o->top = strtol(v, &end, 10);
+      if (errno || *end || !*v || o->top < 0)
+        return usage_error(err, "--top needs a number >= 0, not '%s'", v);
+    }
+  }
+  if (!o->coverage && o->nfiles == 0)
+    return usage_error(err, "%s", "lexicon check needs at least one FILE");
+  if (o->coverage && o->ncorpus == 0)
+    return usage_error(err, "%s", "lexicon coverage needs --corpus FILE...");
+  return -1;
+}
+
+static void free_opts(ck_opts *o) {
+  lxs_mapping_free(o->map);
+  free(o->files);
+  free(o->corpus);
+}
+
+/* ---- loading ------------------------------------------------------------------- */
+
+static void ctx_free(ck_ctx *c) {
+  for (size_t i = 0; i < c->n; i++) {
+    ck_entry *e = &c->e[i];
+    free(e->file);
+    free(e->term);
+    free(e->theme);
+    free(e->role);
+    free(e->key);
+  }
+  free(c->e);
+  for (size_t i = 0; i < c->nmsg; i++) free(c->msgs[i].text);
+  free(c->msgs);
+  free(c->src_ord);
+  strmap_free(&c->by_sense);
+  lxs_buf_free(&c->b);
+  lxs_tokenizer_free(c->tok);
+  lxs_stemmer_free(c->st);
+  lxs_lexicon_free(c->lex);
+}
+
+/* Worse status wins: usage over I/O over data. */
+static int worse(int a, int b) {
+  static const int rank[] = {[LXS_OK] = 0, [LXS_EDATA] = 1, [LXS_EIO] = 2, [LXS_EUSAGE] = 3};
+  int ra = a >= 0 && a <= 3 ? rank[a] : 4, rb = b >= 0 && b <= 3 ? rank[b] : 4;
+  return ra >= rb ? a : b;
+}
+
+/* Loads one file (or embedded buffer); errors become messages. */
+static int load_one(ck_ctx *c, const ck_opts *o, const char *path, const char *data,
+                    size_t len) {
+  char ebuf[1024];
+  lxs_load_opts lo = {data ? "tsv" : o->format, o->map, on_warn, on_entry, c};
+  size_t before = lxs_lexicon_source_count(c->lex);
+  int rc = data ? lxs_lexicon_load_any_buffer(c->lex, path, data, len, &lo, ebuf, sizeof ebuf)
+                : lxs_lexicon_load_any_ex(c->lex, path, &lo, ebuf, sizeof ebuf);
+  note_sources(c, before);
+  if (rc) {
+    /* "FILE:LINE: message": keep it with that line's warnings */
+    uint32_t line = 0;
+    size_t pl = strlen(path);
+    if (strncmp(ebuf, path, pl) == 0 && ebuf[pl] == ':')
+      line = (uint32_t)strtoul(ebuf + pl + 1, NULL, 10);
+    add_msg(c, c->cur_ord, line ? line : UINT32_MAX, "%s", ebuf);
+    c->nerr++;
+  }
+  c->cur_ord++;
+  return rc;
+}
+
+static int ctx_init(ck_ctx *c, const ck_opts *o, FILE *out, FILE *err) {
+  memset(c, 0, sizeof *c);
+  c->out = out;
+  c->err = err;
+  char ebuf[512];
+  c->lex = lxs_lexicon_new(o->language, ebuf, sizeof ebuf);
+  if (!c->lex) return usage_error(err, "%s", ebuf);
+  c->st = lxs_stemmer_new(o->language, ebuf, sizeof ebuf);
+  c->tok = lxs_tokenizer_new();
+  lxs_buf_init(&c->b);
+  return LXS_OK;
+}
+
+static int load_all(ck_ctx *c, const ck_opts *o, int defaults) {
+  int rc = LXS_OK;
+  if (defaults) {
+    c->loading_default = 1;
+    for (size_t i = 0; i < lxs_embedded_lexicon_count; i++) {
+      const lxs_embedded_file *f = &lxs_embedded_lexicons[i];
+      rc = worse(rc, load_one(c, o, f->name, f->data, f->len));
+    }
+    c->loading_default = 0;
+  }
+  for (size_t i = 0; i < o->nfiles; i++) rc = worse(rc, load_one(c, o, o->files[i], NULL, 0));
+  return rc;
+}
+
+/* Entry indices sorted by stem pattern, then load order. */
+static const ck_entry *g_sort_e;
+static int cmp_by_key(const void *a, const void *b) {
+  const ck_entry *x = &g_sort_e[*(const size_t *)a], *y = &g_sort_e[*(const size_t *)b];
+  int k = strcmp(x->key, y->key);
+  if (k) return k;
+  return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+}
+
+static size_t *sorted_by_key(ck_ctx *c, size_t *n) {
+  size_t *idx = lxs_xmalloc((c->n + 1) * sizeof *idx);
+  *n = 0;
+  for (size_t i = 0; i < c->n; i++)
+    if (c->e[i].key) idx[(*n)++] = i;
+  g_sort_e = c->e;
+  qsort(idx, *n, sizeof *idx, cmp_by_key);
+  return idx;
+}
+
+/* ---- check ---------------------------------------------------------------------- */
+
+static int is_real_theme(uint32_t t) { return t < LXS_THEME_SENTIMENT; }
+
+static int polar_role(int r) {
+  return r == LXS_R_TARGET || r == LXS_R_STANCE || r == LXS_R_EVAL;
+}
+
+static void fmt_w(char *buf, size_t n, double w) { snprintf(buf, n, "%g", w); }
+
+static void check_pairs(ck_ctx *c) {
+  size_t n;
+  size_t *idx = sorted_by_key(c, &n);
+  for (size_t g = 0; g < n;) {
+    size_t h = g;
+    while (h < n && strcmp(c->e[idx[h]].key, c->e[idx[g]].key) == 0) h++;
+    for (size_t jj = g + 1; jj < h; jj++) {
+      const ck_entry *j = &c->e[idx[jj]];
+      if (j->is_default) continue;
+      char wi[32], wj[32];
+      fmt_w(wj, sizeof wj, j->weight);
+      /* The entry j overrides: the latest earlier one with its pattern,
+       * theme and role (the lexicon keeps the later sense). */
+      for (size_t ii = jj; ii-- > g;) {
+        const ck_entry *i = &c->e[idx[ii]];
+        if (i->theme_code != j->theme_code || i->role_code != j->role_code) continue;
+        fmt_w(wi, sizeof wi, i->weight);
+        int same_term = strcmp(i->term, j->term) == 0;
+        if (i->weight == j->weight && same_term)
+          warn_at(c, j, "duplicate of %s:%u ('%s', %s %s %s)", i->file, i->line, i->term,
+                  i->theme, i->role, wi);
+        else if (i->weight == j->weight)
+          warn_at(c, j, "duplicate of %s:%u: '%s' and '%s' have the same stem (%s %s %s)",
+                  i->file, i->line, i->term, j->term, i->theme, i->role, wi);
+        else if (same_term)
+          warn_at(c, j,
+                  "conflicts with %s:%u: '%s' is %s %s weight %s there and %s here (the "
+                  "later entry wins)",
+                  i->file, i->line, j->term, j->theme, j->role, wi, wj);
+        else
+          warn_at(c, j,
+                  "conflicts with %s:%u: '%s' and '%s' have the same stem, %s %s weight %s "
+                  "there and %s here (the later entry wins)",
+                  i->file, i->line, i->term, j->term, j->theme, j->role, wi, wj);
+        break;
+      }
+      /* Other themes and roles: the first clash of each kind. */
+      int pole = 0, coll = 0;
+      for (size_t ii = g; ii < jj; ii++) {
+        const ck_entry *i = &c->e[idx[ii]];
+        /* one dictionary entry in several categories is meant that way */
+        if (i->source == j->source && i->line == j->line && strcmp(i->term, j->term) == 0)
+          continue;
+        if (i->theme_code == j->theme_code && i->role_code == j->role_code) continue;
+        fmt_w(wi, sizeof wi, i->weight);
+        if (i->theme_code == j->theme_code && polar_role(i->role_code) &&
+            polar_role(j->role_code) && i->weight * j->weight < 0 && !pole++) {
+          warn_at(c, j, "opposite pole to %s:%u: '%s' is %s %s %s there, '%s' %s %s here",
+                  i->file, i->line, i->term, i->theme, i->role, wi, j->term, j->role, wj);
+        } else if (i->theme_code != j->theme_code && is_real_theme(i->theme_code) &&
+                   is_real_theme(j->theme_code) &&
+                   (i->role_code == LXS_R_TARGET || j->role_code == LXS_R_TARGET) && !coll++) {
+          const ck_entry *t = i->role_code == LXS_R_TARGET ? i : j;
+          const ck_entry *x = t == i ? j : i;
+          warn_at(c, j,
+                  "same stem as %s:%u: '%s' is a target of theme '%s' and '%s' a %s%s of "
+                  "theme '%s'",
+                  i->file, i->line, t->term, t->theme, x->term, x->role,
+                  x->role_code == LXS_R_TARGET ? "" : " term", x->theme);
+        }
+      }
+    }
+    g = h;
+  }
+  free(idx);
+}
+
+/* Distinct stems of the common words that start with prefix. */
+static size_t glob_breadth(lxs_stemmer *st, const char *prefix, size_t plen,
+                           char *examples, size_t exlen, int max_examples) {
+  lxs_buf stems; /* NUL-separated */
+  lxs_buf_init(&stems);
+  size_t nst = 0, exn = 0;
+  if (examples && exlen) examples[0] = '\0';
+  for (int line = 0; kCommonWords[line]; line++) {
+    const char *p = kCommonWords[line];
+    while (*p) {
+      while (*p == ' ') p++;
+      const char *w = p;
+      while (*p && *p != ' ') p++;
+      size_t wl = (size_t)(p - w);
+      if (wl == 0 || wl < plen || memcmp(w, prefix, plen) != 0) continue;
+      size_t sl;
+      const char *s = lxs_stem(st, w, wl, &sl);
+      int seen = 0;
+      for (size_t i = 0; i < stems.len && !seen; i += strlen(stems.data + i) + 1)
+        seen = strlen(stems.data + i) == sl && memcmp(stems.data + i, s, sl) == 0;
+      if (seen) continue;
+      lxs_buf_put(&stems, s, sl);
+      lxs_buf_putc(&stems, '\0');
+      nst++;
+      if (examples && (int)nst <= max_examples && exn + wl + 3 < exlen) {
+        if (exn) {
+          examples[exn++] = ',';
+          examples[exn++] = ' ';
+        }
+        memcpy(examples + exn, w, wl);
+        exn += wl;
+        examples[exn] = '\0';
+      }
+    }
+  }
+  lxs_buf_free(&stems);
+  return nst;
+}
+
+size_t lxs_glob_breadth(const char *prefix, const char *language, char *examples,
+                        size_t exlen, int max_examples) {
+  char err[256];
+  lxs_stemmer *st = lxs_stemmer_new(language, err, sizeof err);
+  if (!st) return 0;
+  lxs_buf norm;
+  lxs_buf_init(&norm);
+  lxs_utf8_normalize_word(prefix, strlen(prefix), &norm);
+  size_t n = glob_breadth(st, norm.data ? norm.data : "", norm.len, examples, exlen,
+                          max_examples);
+  lxs_buf_free(&norm);
+  lxs_stemmer_free(st);
+  return n;
+}
+
+static void check_globs(ck_ctx *c) {
+  /* the word list is English: breadth means nothing for other stemmers */
+  if (strcmp(lxs_lexicon_language(c->lex), "english") != 0) return;
+  strmap done;
+  memset(&done, 0, sizeof done);
+  lxs_buf k, norm;
+  lxs_buf_init(&k);
+  lxs_buf_init(&norm);
+  for (size_t i = 0; i < c->n; i++) {
+    const ck_entry *e = &c->e[i];
+    if (e->is_default) continue;
+    const char *p = e->term;
+    while (*p) {
+      const char *sp = strchr(p, ' ');
+      size_t wl = sp ? (size_t)(sp - p) : strlen(p);
+      if (wl > 1 && p[wl - 1] == '*') {
+        norm.len = 0;
+        lxs_utf8_normalize_word(p, wl - 1, &norm);
+        k.len = 0;
+        lxs_buf_printf(&k, "%u:%u:", e->source, e->line);
+        lxs_buf_put(&k, norm.data, norm.len);
+        if (!strmap_get(&done, k.data, k.len)) {
+          strmap_put(&done, k.data, k.len, 1);
+          char ex[200];
+          size_t nb = glob_breadth(c->st, norm.data, norm.len, ex, sizeof ex, 6);
+          if (nb > LXS_GLOB_BREADTH_MAX)
+            warn_at(c, e,
+                    "glob '%.*s' covers %zu different common words (%s, ...); "
+                    "narrow the prefix or list the words",
+                    (int)wl, p, nb, ex);
+        }
+      }
+      p += wl;
+      if (*p == ' ') p++;
+    }
+  }
+  strmap_free(&done);
+  lxs_buf_free(&k);
+  lxs_buf_free(&norm);
+}
+
+static int cmd_check(const ck_opts *o, FILE *out, FILE *err) {
+  ck_ctx c;
+  int rc = ctx_init(&c, o, out, err);
+  if (rc) return rc;
+  rc = load_all(&c, o, o->with_defaults);
+  check_pairs(&c);
+  check_globs(&c);
+  if (c.nmsg) qsort(c.msgs, c.nmsg, sizeof *c.msgs, cmp_msg);
+  for (size_t i = 0; i < c.nmsg; i++) fprintf(err, "lexstance: %s\n", c.msgs[i].text);
+  size_t own = 0;
+  for (size_t i = 0; i < c.n; i++) own += !c.e[i].is_default;
+  fprintf(out, "%zu file%s, %zu entries, %zu warning%s, %zu error%s\n", o->nfiles,
+          o->nfiles == 1 ? "" : "s", own, c.nwarn, c.nwarn == 1 ? "" : "s", c.nerr,
+          c.nerr == 1 ? "" : "s");
+  ctx_free(&c);
+  return rc;
+}
+
+/* ---- coverage ------------------------------------------------------------------- */
+
+typedef struct {
+  size_t entry, speaker;
+  uint64_t hits;
+} sp_hit;
+
+typedef struct {
+  char *word;           /* the first form seen */
+  char *stem;
+  uint64_t count;
+  uint32_t *themes;
+  size_t nthemes, capthemes;
+} cand;
+
+typedef struct {
+  strmap speakers;          /* name -> index */
+  char **names;
+  size_t nnames, capnames;
+  strmap sp_hits;           /* "entry\x1fspeaker" -> index */
+  sp_hit *hits;
+  size_t nhits, caphits;
+  strmap cands;             /* stem -> index */
+  cand *cands_v;
+  size_t ncands, capcands;
+  unsigned char *covered, *counted;
+  size_t capcov;
+} cov_state;
+
+static int is_stopword(const char *w) {
+  for (int i = 0; kStopwords[i]; i++)
+    if (strcmp(kStopwords[i], w) == 0) return 1;
+  return 0;
+}
+
+static int has_letter(const char *s, size_t n) {
+  size_t pos = 0;
+  while (pos < n) {
+    int32_t cp;
+    pos += lxs_utf8_decode((const unsigned char *)s + pos, n - pos, &cp);
+    if (lxs_utf8_is_letter(cp)) return 1;
+  }
+  return 0;
+}
+
+static size_t intern_speaker(cov_state *s, const char *name) {
+  const size_t *v = strmap_get(&s->speakers, name, strlen(name));
+  if (v) return *v;
+  LXS_VEC_GROW(s->names, s->nnames, s->capnames);
+  s->names[s->nnames] = lxs_xstrndup(name, strlen(name));
+  strmap_put(&s->speakers, name, strlen(name), s->nnames);
+  return s->nnames++;
+}
+
+static void count_hit(ck_ctx *c, cov_state *s, const lxs_sense *se, size_t doc,
+                      const char *speaker) {
+  c->b.len = 0;
+  lxs_buf_printf(&c->b, "%u:%u:%u:%d:%s", se->source, se->line, se->theme, (int)se->role,
+                 se->term);
+  const size_t *v = strmap_get(&c->by_sense, c->b.data, c->b.len);
+  if (!v) return; /* not an entry we were told about (cannot happen) */
+  ck_entry *e = &c->e[*v];
+  e->hits++;
+  if (e->last_doc != doc) {
+    e->last_doc = doc;
+    e->docs++;
+  }
+  size_t sp = intern_speaker(s, speaker);
+  c->b.len = 0;
+  lxs_buf_printf(&c->b, "%zu\x1f%zu", *v, sp);
+  const size_t *h = strmap_get(&s->sp_hits, c->b.data, c->b.len);
+  if (h) {
+    s->hits[*h].hits++;
+    return;
+  }
+  LXS_VEC_GROW(s->hits, s->nhits, s->caphits);
+  s->hits[s->nhits] = (sp_hit){*v, sp, 1};
+  strmap_put(&s->sp_hits, c->b.data, c->b.len, s->nhits++);
+}
+
+static void add_candidate(cov_state *s, const lxs_tokenizer *tk, const lxs_token *t,
+                          uint32_t theme, int count) {
+  const lxs_word *w = t->info;
+  if (!w) return;
+  const size_t *v = strmap_get(&s->cands, w->stem, w->stem_len);
+  cand *cd;
+  if (v) {
+    cd = &s->cands_v[*v];
+  } else {
+    LXS_VEC_GROW(s->cands_v, s->ncands, s->capcands);
+    cd = &s->cands_v[s->ncands];
+    memset(cd, 0, sizeof *cd);
+    cd->word = lxs_xstrndup(lxs_tok_norm(tk, t), t->norm_len);
+    cd->stem = lxs_xstrndup(w->stem, w->stem_len);
+    strmap_put(&s->cands, w->stem, w->stem_len, s->ncands++);
+  }
+  if (count) cd->count++;
+  for (size_t i = 0; i < cd->nthemes; i++)
+    if (cd->themes[i] == theme) return;
+  LXS_VEC_GROW(cd->themes, cd->nthemes, cd->capthemes);
+  cd->themes[cd->nthemes++] = theme;
+}
+
+/* Words near theme terms that no entry matched. */
+static void collect_candidates(cov_state *s, lxs_scorer *sc, const lxs_result *r) {
+  const lxs_matcher *mt = lxs_scorer_matcher(sc);
+  const lxs_tokenizer *tk = lxs_scorer_tokenizer(sc);
+  if (s->capcov < tk->ntok + 1) {
+    s->capcov = tk->ntok + 1;
+    s->covered = lxs_xrealloc(s->covered, s->capcov);
+    s->counted = lxs_xrealloc(s->counted, s->capcov);
+  }
+  memset(s->covered, 0, tk->ntok + 1);
+  memset(s->counted, 0, tk->ntok + 1);
+  for (size_t i = 0; i < mt->n; i++) {
+    const lxs_match *m = &mt->m[i];
+    size_t last = m->tok_last;
+    if (tk->toks[last].flags & LXS_TF_COMPOUND) last += tk->toks[last].nparts;
+    for (size_t k = m->tok_first; k <= last && k < tk->ntok; k++) {
+      s->covered[k] = 1;
+      /* a matched part covers its compound ("anti-WTO") */
+      if (tk->toks[k].flags & LXS_TF_PART) {
+        size_t p = k;
+        while (p > 0 && (tk->toks[p].flags & LXS_TF_PART)) p--;
+        s->covered[p] = 1;
+      }
+    }
+  }
+  for (size_t i = 0; i < mt->n; i++) {
+    const lxs_match *m = &mt->m[i];
+    if (r->sentences[m->sentence].flags & LXS_SENTENCE_HEADER) continue;
+    for (uint32_t k = 0; k < m->nsenses; k++) {
+      const lxs_sense *se = mt->senses[m->sense_off + k];
+      if (!is_real_theme(se->theme) || (se->role != LXS_R_TARGET && se->role != LXS_R_STANCE))
+        continue;
+      const lxs_sent *S = &tk->sents[m->sentence];
+      uint32_t lo = m->wpos > CANDIDATE_WINDOW ? m->wpos - CANDIDATE_WINDOW : 0;
+      uint32_t hi = m->wpos_last + CANDIDATE_WINDOW;
+      for (uint32_t t = S->first_tok; t < S->first_tok + S->ntok; t++) {
+        const lxs_token *tok = &tk->toks[t];
+        if (tok->kind != LXS_TOK_WORD || (tok->flags & LXS_TF_PART) || s->covered[t]) continue;
+        if (mt->wpos[t] < lo || mt->wpos[t] > hi) continue;
+        const char *nm = lxs_tok_norm(tk, tok);
+        if (!has_letter(nm, tok->norm_len) || is_stopword(nm)) continue;
+        add_candidate(s, tk, tok, se->theme, !s->counted[t]);
+        s->counted[t] = 1;
+      }
+    }
+  }
+}
+
+static const cand *g_sort_c;
+static int cmp_cand(const void *a, const void *b) {
+  const cand *x = &g_sort_c[*(const size_t *)a], *y = &g_sort_c[*(const size_t *)b];
+  if (x->count != y->count) return x->count > y->count ? -1 : 1;
+  return strcmp(x->word, y->word);
+}
+
+static int cmp_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+static int cmp_sp_hit(const void *a, const void *b) {
+  const sp_hit *x = a, *y = b;
+  if (x->entry != y->entry) return x->entry < y->entry ? -1 : 1;
+  return x->speaker < y->speaker ? -1 : x->speaker > y->speaker;
+}
+
+static void entry_cols(lxs_buf *b, const ck_entry *e) {
+  lxs_csv_str(b, e->file);
+  lxs_buf_printf(b, ",%u,", e->line);
+  lxs_csv_str(b, e->term);
+  lxs_buf_putc(b, ',');
+  lxs_csv_str(b, e->theme);
+  lxs_buf_putc(b, ',');
+  lxs_csv_str(b, e->role);
+}
+
+static void mark_overrides(ck_ctx *c) {
+  size_t n;
+  size_t *idx = sorted_by_key(c, &n);
+  for (size_t a = 0; a < n; a++)
+    for (size_t b = a + 1; b < n && strcmp(c->e[idx[a]].key, c->e[idx[b]].key) == 0; b++) {
+      ck_entry *x = &c->e[idx[a]];
+      const ck_entry *y = &c->e[idx[b]];
+      /* the lexicon keeps the later sense of a (pattern, theme, role) */
+      if (x->theme_code == y->theme_code && x->role_code == y->role_code)
+        x->overridden_by = (long)idx[b];
+    }
+  free(idx);
+}
+
+static int cmd_coverage(const ck_opts *o, FILE *out, FILE *err) {
+  ck_ctx c;
+  int rc = ctx_init(&c, o, out, err);
+  if (rc) return rc;
+  c.print_now = 1;
+  rc = load_all(&c, o, !o->no_defaults);
+  if (rc) {
+    ctx_free(&c);
+    return rc;
+  }
+  if (lxs_lexicon_theme_count(c.lex) == 0) {
+    fprintf(err, "lexstance: no themes loaded (no lexicon defines a theme)\n");
+    ctx_free(&c);
+    return LXS_EDATA;
+  }
+  mark_overrides(&c);
+  char ebuf[1024];
+  lxs_scorer *sc = lxs_scorer_new(c.lex, ebuf, sizeof ebuf);
+  cov_state s;
+  memset(&s, 0, sizeof s);
+  lxs_options sopt = {o->input == LXS_IN_TEXT && !o->no_attribution};
+  size_t doc = 0;
+  for (size_t f = 0; f < o->ncorpus && rc == LXS_OK; f++) {
+    lxs_reader *rd = lxs_reader_open(o->corpus[f], o->input, ebuf, sizeof ebuf);
+    if (!rd) {
+      fprintf(err, "lexstance: %s\n", ebuf);
+      rc = LXS_EIO;
+      break;
+    }
+    lxs_record rec;
+    int k;
+    while ((k = lxs_reader_next(rd, &rec, ebuf, sizeof ebuf)) == 1) {
+      const lxs_result *r = lxs_scorer_run(sc, rec.text, rec.len, &sopt);
+      const lxs_matcher *mt = lxs_scorer_matcher(sc);
+      for (size_t i = 0; i < mt->n; i++) {
+        const lxs_match *m = &mt->m[i];
+        const lxs_sentence *se = &r->sentences[m->sentence];
+        if (se->flags & LXS_SENTENCE_HEADER) continue; /* not scored */
+        const char *spk = rec.speaker ? rec.speaker : r->speakers[se->speaker].name;
+        for (uint32_t q = 0; q < m->nsenses; q++)
+          count_hit(&c, &s, mt->senses[m->sense_off + q], doc, spk);
+      }
+      collect_candidates(&s, sc, r);
+      doc++;
+    }
+    if (k < 0) {
+      fprintf(err, "lexstance: %s\n", ebuf);
+      rc = strstr(ebuf, "read error") ? LXS_EIO : LXS_EDATA;
+    }
+    lxs_reader_close(rd);
+  }
+  if (rc == LXS_OK) {
+    lxs_buf b;
+    lxs_buf_init(&b);
+    lxs_buf_puts(&b, "# entries\r\nsource,line,term,theme,role,weight,hits,docs\r\n");
+    for (size_t i = 0; i < c.n; i++) {
+      entry_cols(&b, &c.e[i]);
+      lxs_buf_putc(&b, ',');
+      lxs_fmt_num(&b, c.e[i].weight);
+      lxs_buf_printf(&b, ",%llu,%zu\r\n", (unsigned long long)c.e[i].hits, c.e[i].docs);
+    }
+    lxs_buf_puts(&b, "\r\n# speakers\r\nsource,line,term,theme,role,speaker,hits\r\n");
+    if (s.nhits) qsort(s.hits, s.nhits, sizeof *s.hits, cmp_sp_hit);
+    for (size_t i = 0; i < s.nhits; i++) {
+      entry_cols(&b, &c.e[s.hits[i].entry]);
+      lxs_buf_putc(&b, ',');
+      lxs_csv_str(&b, s.names[s.hits[i].speaker]);
+      lxs_buf_printf(&b, ",%llu\r\n", (unsigned long long)s.hits[i].hits);
+    }
+    lxs_buf_puts(&b, "\r\n# unmatched\r\nsource,line,term,theme,role,reason\r\n");
+    for (size_t i = 0; i < c.n; i++) {
+      const ck_entry *e = &c.e[i];
+      if (e->hits) continue;
+      entry_cols(&b, e);
+      lxs_buf_putc(&b, ',');
+      if (e->overridden_by >= 0) {
+        const ck_entry *w = &c.e[e->overridden_by];
+        c.b.len = 0;
+        lxs_buf_printf(&c.b, "overridden by %s:%u", w->file, w->line);
+        lxs_csv_str(&b, lxs_buf_cstr(&c.b));
+      } else {
+        lxs_buf_puts(&b, "no match in the corpus");
+      }
+      lxs_buf_puts(&b, "\r\n");
+    }
+    lxs_buf_puts(&b, "\r\n# candidates\r\nword,stem,count,themes\r\n");
+    size_t *ord = lxs_xmalloc((s.ncands + 1) * sizeof *ord);
+    for (size_t i = 0; i < s.ncands; i++) ord[i] = i;
+    g_sort_c = s.cands_v;
+    qsort(ord, s.ncands, sizeof *ord, cmp_cand);
+    for (size_t i = 0; i < s.ncands && i < (size_t)o->top; i++) {
+      cand *cd = &s.cands_v[ord[i]];
+      lxs_csv_str(&b, cd->word);
+      lxs_buf_putc(&b, ',');
+      lxs_csv_str(&b, cd->stem);
+      lxs_buf_printf(&b, ",%llu,", (unsigned long long)cd->count);
+      qsort(cd->themes, cd->nthemes, sizeof *cd->themes, cmp_u32);
+      c.b.len = 0;
+      for (size_t t = 0; t < cd->nthemes; t++) {
+        if (t) lxs_buf_putc(&c.b, ' ');
+        lxs_buf_puts(&c.b, lxs_lexicon_theme_name(c.lex, cd->themes[t]));
+      }
+      lxs_csv_str(&b, lxs_buf_cstr(&c.b));
+      lxs_buf_puts(&b, "\r\n");
+    }
+    free(ord);
+    if (b.len && fwrite(b.data, 1, b.len, out) != b.len) rc = LXS_EIO;
+    if (fflush(out) != 0 || ferror(out)) rc = LXS_EIO;
+    if (rc == LXS_EIO)
+      fprintf(err, "lexstance: error writing to standard output: %s\n", strerror(errno));
+    lxs_buf_free(&b);
+  }
+  for (size_t i = 0; i < s.nnames; i++) free(s.names[i]);
+  free(s.names);
+  for (size_t i = 0; i < s.ncands; i++) {
+    free(s.cands_v[i].word);
+    free(s.cands_v[i].stem);
+    free(s.cands_v[i].themes);
+  }
+  free(s.cands_v);
+  free(s.hits);
+  free(s.covered);
+  free(s.counted);
+  strmap_free(&s.speakers);
+  strmap_free(&s.sp_hits);
+  strmap_free(&s.cands);
+  lxs_scorer_free(sc);
+  ctx_free(&c);
+  return rc;
+}
+
+/* ---- entry points --------------------------------------------------------------- */
+
+int lxs_cmd_lexicon_io(int argc, char **argv, FILE *out, FILE *err) {
+  ck_opts o;
+  int rc = parse_args(argc, argv, &o, out, err);
+  if (rc < 0) rc = o.coverage ? cmd_coverage(&o, out, err) : cmd_check(&o, out, err);
+  free_opts(&o);
+  if (rc == LXS_OK && (fflush(out) != 0 || ferror(out))) {
+    fprintf(err, "lexstance: error writing to standard output: %s\n", strerror(errno));
+    rc = LXS_EIO;
+  }
+  return rc;
+}
+
+int lxs_cmd_lexicon(int argc, char **argv) {
+  return lxs_cmd_lexicon_io(argc, argv, stdout, stderr);
+}

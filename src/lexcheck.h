@@ -1,0 +1,62 @@
+/* lexcheck.h - `lexstance lexicon check` and `lexstance lexicon coverage`:
+ * quality checks of lexicons and dictionaries before they are used, and
+ * how much of a corpus they cover.
+ *
+ *   lexstance lexicon check [options] FILE...
+ *     Loads every FILE (any format, see lexformat.h) into one lexicon.
+ *     Parse errors: "lexstance: FILE:LINE: message" (exit 1).
+ *     Warnings (exit 0), "lexstance: FILE:LINE: warning: ...":
+ *       - duplicate entries (same stem pattern, theme, role and weight)
+ *         and conflicting ones (same stem pattern and theme, another
+ *         weight or pole), across files too;
+ *       - globs whose prefix covers many different stems among the
+ *         common English words embedded in lexcheck.c ("stat*");
+ *       - entries that can never match (punctuation the tokenizer never
+ *         keeps inside words, emoticons);
+ *       - entries whose stem pattern is another theme's target;
+ *       - ignored LIWC2007 conditions and empty categories.
+ *     Standard output: one summary line.
+ *
+ *   lexstance lexicon coverage [options] --corpus FILE... [--] [LEXICON...]
+ *     Scores the corpus and writes CSV sections to standard output, each
+ *     a "# name" line, a header and rows, sections separated by an empty
+ *     line (RFC 4180 rows, CRLF):
+ *       # entries     source,line,term,theme,role,weight,hits,docs
+ *       # speakers    source,line,term,theme,role,speaker,hits
+ *       # unmatched   source,line,term,theme,role,reason
+ *       # candidates  word,stem,count,themes
+ *     candidates: the words no entry matched that occur most often within
+ *     5 words of a theme target or stance term (function words and
+ *     numbers left out), with the themes they were near.
+ *     The embedded lexicons are loaded first unless --no-default-lexicons.
+ *
+ *   Options: --lexicon-format FMT, --map CAT=theme[:pole] (repeatable),
+ *   --map-file FILE, --language LANG; check: --with-defaults (check
+ *   against the embedded lexicons too); coverage: --input FMT (corpus:
+ *   text, lines, tsv, jsonl), --no-attribution, --no-default-lexicons,
+ *   --top N (candidates, default 20).
+ *
+ * Exit status: 0 ok, 1 bad lexicon or corpus data, 2 usage, 3 I/O. */
+#ifndef LXS_LEXCHECK_H
+#define LXS_LEXCHECK_H
+
+#include <stdio.h>
+
+/* argv[0] is "lexicon"; argv[1] the subcommand. */
+int lxs_cmd_lexicon(int argc, char **argv);
+/* The same, writing to out and err instead of stdout and stderr. */
+int lxs_cmd_lexicon_io(int argc, char **argv, FILE *out, FILE *err);
+
+/* How many distinct stems (Snowball, language) the glob prefix (normal
+ * form, without '*') covers among the embedded common English words;
+ * examples gets up to max_examples words, one per stem, space-separated. */
+size_t lxs_glob_breadth(const char *prefix, const char *language,
+                        char *examples, size_t exlen, int max_examples);
+/* examples are separated by ", ". */
+
+/* Warn about a glob covering more distinct common stems than this:
+ * "econom*" (economic, economist, economy) and "protect*" stay quiet,
+ * "ban*" (ban, band, bank, banker, bankrupt) and "stat*" do not. */
+#define LXS_GLOB_BREADTH_MAX 4
+
+#endif
