@@ -55,6 +55,10 @@ struct lxs_scorer {
   unsigned *mflags;
   unsigned char *inrep;     /* match lies inside a reported view */
   long *ante;               /* anaphor's antecedent match, or -1 */
+  long *prev_t, *next_t;    /* target index, see build_target_index */
+  size_t captix;
+  uint32_t *agents;         /* agent markers before each match */
+  size_t capagent;
   unsigned char *advocated; /* harm term under "should", "must", ... */
   uint32_t *seg, *clause;   /* per token of the sentence */
   const char *text;         /* the current document */
@@ -94,6 +98,9 @@ void lxs_scorer_free(lxs_scorer *sc) {
   free(sc->mflags);
   free(sc->inrep);
   free(sc->ante);
+  free(sc->prev_t);
+  free(sc->next_t);
+  free(sc->agents);
   free(sc->advocated);
   free(sc->seg);
   free(sc->clause);
@@ -183,6 +190,15 @@ typedef struct {
   const char *holder;     /* holder of the reported view, or NULL */
 } sent_ctx;
 
+/* Weight of the match's modifier sense with role r (0 if none). */
+static double role_weight(const lxs_scorer *sc, const lxs_match *m, lxs_role r) {
+  for (uint32_t k = 0; k < m->nsenses; k++) {
+    const lxs_sense *s = sense_at(sc, m, k);
+    if (s->role == r && s->theme == LXS_THEME_MODIFIER) return s->weight ? s->weight : 1e-9;
+  }
+  return 0;
+}
+
 /* Weight of the match's general evaluative sense (0 if none). */
 static double eval_weight(const lxs_scorer *sc, const lxs_match *m) {
   for (uint32_t k = 0; k < m->nsenses; k++) {
@@ -223,30 +239,80 @@ static unsigned wdist(const lxs_match *a, const lxs_match *b) {
 
 /* Nearest target of theme (or any theme if theme == LXS_THEME_NONE) to
  * match e, among matches [lo, hi) satisfying the segment/clause filter. */
+/* For every match, the nearest target reference before and after it, for
+ * any theme and per theme, plus a running count of agent markers: built in
+ * two passes so each lookup below is O(1). */
+static void build_target_index(lxs_scorer *sc, const sent_ctx *cx) {
+  const lxs_match *M = sc->mt.m;
+  size_t nm = cx->m1 - cx->m0, nth = lxs_lexicon_theme_count(sc->lex);
+  size_t need = (nm + 1) * (nth + 1);
+  if (sc->captix < need) {
+    sc->captix = need;
+    sc->prev_t = lxs_xrealloc(sc->prev_t, need * sizeof(long));
+    sc->next_t = lxs_xrealloc(sc->next_t, need * sizeof(long));
+  }
+  if (sc->capagent < nm + 1) {
+    sc->capagent = nm + 1;
+    sc->agents = lxs_xrealloc(sc->agents, (nm + 1) * sizeof(uint32_t));
+  }
+  /* row t (0..nth-1) per theme, row nth for any theme */
+  long *last = lxs_xmalloc((nth + 1) * sizeof(long));
+  for (size_t t = 0; t <= nth; t++) last[t] = -1;
+  uint32_t agents = 0;
+  for (size_t i = 0; i < nm; i++) {
+    size_t mi = cx->m0 + i;
+    for (size_t t = 0; t <= nth; t++) sc->prev_t[t * nm + i] = last[t];
+    sc->agents[i] = agents;
+    if (has_role(sc, &M[mi], LXS_R_AGENT)) agents++;
+    if (!is_target_ref(sc, cx, mi)) continue;
+    last[nth] = (long)mi;
+    const lxs_match *r = &M[resolve(sc, cx, mi)];
+    for (size_t t = 0; t < nth; t++)
+      if (orientation(sc, r, (uint32_t)t) != 0) last[t] = (long)mi;
+  }
+  sc->agents[nm] = agents;
+  for (size_t t = 0; t <= nth; t++) last[t] = -1;
+  for (size_t i = nm; i-- > 0;) {
+    size_t mi = cx->m0 + i;
+    for (size_t t = 0; t <= nth; t++) sc->next_t[t * nm + i] = last[t];
+    if (!is_target_ref(sc, cx, mi)) continue;
+    last[nth] = (long)mi;
+    const lxs_match *r = &M[resolve(sc, cx, mi)];
+    for (size_t t = 0; t < nth; t++)
+      if (orientation(sc, r, (uint32_t)t) != 0) last[t] = (long)mi;
+  }
+  free(last);
+}
+
+/* Nearest target reference of theme (or any theme if theme ==
+ * LXS_THEME_NONE) to match e on the given side (0 = either), within the
+ * scope.  Segments are contiguous, so if the nearest one on a side is out
+ * of scope, so are all further ones. */
 enum { SAME_SEG, SAME_CLAUSE, SAME_SENT };
 static long nearest_target(lxs_scorer *sc, const sent_ctx *cx, size_t e,
                            uint32_t theme, int scope, int side,
                            unsigned *dist_out) {
   const lxs_match *M = sc->mt.m;
   const lxs_tokenizer *tk = sc->tok;
+  size_t nm = cx->m1 - cx->m0, nth = lxs_lexicon_theme_count(sc->lex);
+  size_t row = (theme == LXS_THEME_NONE ? nth : theme) * nm;
   uint32_t t0 = tk->sents[cx->sent].first_tok;
   uint32_t es = sc->seg[M[e].tok_first - t0], ec = sc->clause[M[e].tok_first - t0];
+  long cand[2] = {side > 0 ? -1 : sc->prev_t[row + e - cx->m0],
+                  side < 0 ? -1 : sc->next_t[row + e - cx->m0]};
   long best = -1;
   unsigned bd = ~0u;
-  for (size_t i = cx->m0; i < cx->m1; i++) {
-    if (i == e || !is_target_ref(sc, cx, i)) continue;
-    if (side > 0 && i < e) continue;
-    if (side < 0 && i > e) continue;
-    if (theme != LXS_THEME_NONE && orientation(sc, &M[resolve(sc, cx, i)], theme) == 0)
-      continue;
+  for (int k = 0; k < 2; k++) {
+    long i = cand[k];
+    if (i < 0) continue;
     uint32_t is = sc->seg[M[i].tok_first - t0], ic = sc->clause[M[i].tok_first - t0];
     if (scope == SAME_SEG && is != es) continue;
     if (scope == SAME_CLAUSE && ic != ec) continue;
     unsigned d = wdist(&M[e], &M[i]);
     /* ties go to the term after: modifiers precede their nouns */
-    if (d < bd || (d == bd && i > e)) {
+    if (d < bd || (d == bd && k == 1)) {
       bd = d;
-      best = (long)i;
+      best = i;
     }
   }
   if (dist_out) *dist_out = bd;
@@ -255,9 +321,8 @@ static long nearest_target(lxs_scorer *sc, const sent_ctx *cx, size_t e,
 
 static int agent_between(lxs_scorer *sc, const sent_ctx *cx, size_t a,
                          size_t b) {
-  for (size_t i = a + 1; i < b && i < cx->m1; i++)
-    if (has_role(sc, &sc->mt.m[i], LXS_R_AGENT)) return 1;
-  return 0;
+  if (b <= a + 1) return 0;
+  return sc->agents[b - cx->m0] > sc->agents[a + 1 - cx->m0];
 }
 
 static int passive_before(lxs_scorer *sc, const lxs_match *e) {
@@ -478,37 +543,40 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
     DIST(i) = 0.0;
     FLG(i) = question ? LXS_MOD_QUESTION : 0;
   }
+  /* Everything below is a constant number of passes over the sentence's
+   * matches: hostile input (a megabyte of "not not not ...", thousands of
+   * quotes or contrast markers in one sentence) stays linear. */
+
   /* Anaphors ("it", "they", "its") stand for the nearest theme term
    * before them in the sentence. */
+  long last_target = -1;
   for (size_t j = cx->m0; j < cx->m1; j++) {
-    if (!has_role(sc, &M[j], LXS_R_ANAPHOR) || is_target(sc, &M[j])) continue;
-    for (size_t i = j; i-- > cx->m0;)
-      if (is_target(sc, &M[i])) {
-        sc->ante[j - cx->m0] = (long)i;
-        break;
-      }
+    if (is_target(sc, &M[j])) last_target = (long)j;
+    else if (last_target >= 0 && has_role(sc, &M[j], LXS_R_ANAPHOR))
+      sc->ante[j - cx->m0] = last_target;
   }
   /* Scare quotes: a theme term alone in short quotes ("the 'rules-based
    * order'") is held at a distance -- unless a naming word introduces it
    * ("known as", "dubbed"). */
+  size_t mp = cx->m0; /* first match at or after token k */
   for (uint32_t k = 0; k + 2 < S->ntok; k++) {
+    while (mp < cx->m1 && M[mp].tok_first < t0 + k) mp++;
     const lxs_token *q = &tk->toks[t0 + k];
     if (q->kind != LXS_TOK_PUNCT || q->punct != LXS_P_QUOTE || (q->flags & LXS_TF_CLOSING))
       continue;
     uint32_t e = k + 1, words = 0;
-    while (e < S->ntok && tk->toks[t0 + e].kind == LXS_TOK_WORD) {
+    while (e < S->ntok && tk->toks[t0 + e].kind == LXS_TOK_WORD && words <= SCARE_WORDS) {
       if (!(tk->toks[t0 + e].flags & LXS_TF_PART)) words++;
       e++;
     }
     if (e >= S->ntok || words == 0 || words > SCARE_WORDS) continue;
     const lxs_token *qc = &tk->toks[t0 + e];
     if (qc->kind != LXS_TOK_PUNCT || qc->punct != LXS_P_QUOTE) continue;
-    int named = 0;
-    for (size_t i = cx->m0; i < cx->m1; i++)
-      if (M[i].tok_last + 1 == t0 + k && has_role(sc, &M[i], LXS_R_NAMING)) named = 1;
-    if (named) continue;
-    for (size_t i = cx->m0; i < cx->m1; i++) {
-      if (M[i].tok_first <= t0 + k || M[i].tok_last >= t0 + e) continue;
+    if (mp > cx->m0 && M[mp - 1].tok_last + 1 == t0 + k &&
+        has_role(sc, &M[mp - 1], LXS_R_NAMING))
+      continue;
+    for (size_t i = mp; i < cx->m1 && M[i].tok_first < t0 + e; i++) {
+      if (M[i].tok_last >= t0 + e) continue;
       if (is_target(sc, &M[i])) {
         DIST(i) = SCARE_QUOTE;
         FLG(i) |= LXS_MOD_DISTANCED;
@@ -519,47 +587,102 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
       }
     }
   }
-  /* Modifiers. */
+  /* Contrast ("but", "however"): the clause after a marker weighs w, the
+   * one before it 2 - w.  Prefix and suffix products, one pass each. */
+  {
+    double pre = 1;
+    int seen = 0;
+    for (size_t i = cx->m0; i < cx->m1; i++) {
+      if (seen) {
+        MULT(i) *= pre;
+        FLG(i) |= LXS_MOD_CONTRAST_UP;
+      }
+      double w = role_weight(sc, &M[i], LXS_R_CONTRAST);
+      if (w) {
+        pre *= w;
+        seen = 1;
+      }
+    }
+    double suf = 1;
+    seen = 0;
+    for (size_t i = cx->m1; i-- > cx->m0;) {
+      if (seen) {
+        MULT(i) *= suf;
+        FLG(i) |= LXS_MOD_CONTRAST_DOWN;
+      }
+      double w = role_weight(sc, &M[i], LXS_R_CONTRAST);
+      if (w) {
+        suf *= 2 - w;
+        seen = 1;
+      }
+    }
+  }
+  /* Concessives ("although", "while"): their own segment weighs w, the rest
+   * of the sentence 2 - w. */
+  {
+    double all = 1;
+    int any = 0;
+    for (size_t i = cx->m0; i < cx->m1; i++) {
+      double w = role_weight(sc, &M[i], LXS_R_CONCESSIVE);
+      if (w) {
+        all *= 2 - w;
+        any = 1;
+      }
+    }
+    if (any) {
+      double run = 1; /* concessives earlier in this segment */
+      uint32_t cur = UINT32_MAX;
+      for (size_t i = cx->m0; i < cx->m1; i++) {
+        if (SEG(i) != cur) {
+          cur = SEG(i);
+          run = 1;
+        }
+        double w = role_weight(sc, &M[i], LXS_R_CONCESSIVE);
+        double f = all * run / (w ? 2 - w : 1);
+        MULT(i) *= f;
+        FLG(i) |= run != 1 ? LXS_MOD_CONTRAST_DOWN : LXS_MOD_CONTRAST_UP;
+        if (w) run *= w / (2 - w);
+      }
+    }
+  }
+  /* Segment-scoped modifiers, in one forward pass: conditionals and hedges
+   * damp the rest of their segment; negation runs to the segment's end but
+   * past the first evaluative term only over a coordination ("not fair or
+   * wise"), so "not a solution to the deficit" leaves "deficit" alone. */
+  {
+    uint32_t cur = UINT32_MAX;
+    double cond = 1, hedge = 1, neg = 1;
+    int negs = 0;
+    for (size_t i = cx->m0; i < cx->m1; i++) {
+      if (SEG(i) != cur) {
+        cur = SEG(i);
+        cond = hedge = neg = 1;
+        negs = 0;
+      }
+      if (cond != 1) { MULT(i) *= cond; FLG(i) |= LXS_MOD_CONDITIONAL; }
+      if (hedge != 1) { MULT(i) *= hedge; FLG(i) |= LXS_MOD_HEDGED; }
+      NEG(i) = neg;
+      if (negs & 1) FLG(i) |= LXS_MOD_NEGATED;
+      double w;
+      if ((w = role_weight(sc, &M[i], LXS_R_CONDITIONAL))) cond *= w;
+      if ((w = role_weight(sc, &M[i], LXS_R_HEDGE))) hedge *= w;
+      if ((w = role_weight(sc, &M[i], LXS_R_NEGATOR))) {
+        neg *= w;
+        negs++;
+      } else if (negs && is_evaluative(sc, &M[i]) &&
+                 !coordinated_after(tk, M[i].tok_last, t0 + S->ntok)) {
+        neg = 1;
+        negs = 0;
+      }
+    }
+  }
+  /* Modifiers that reach a few words ahead. */
   for (size_t j = cx->m0; j < cx->m1; j++) {
     for (uint32_t k = 0; k < M[j].nsenses; k++) {
       const lxs_sense *se = sense_at(sc, &M[j], k);
       if (se->theme != LXS_THEME_MODIFIER) continue;
       double w = se->weight;
       switch (se->role) {
-      case LXS_R_CONTRAST:
-        for (size_t i = cx->m0; i < cx->m1; i++) {
-          if (i < j) { MULT(i) *= 2 - w; FLG(i) |= LXS_MOD_CONTRAST_DOWN; }
-          else if (i > j) { MULT(i) *= w; FLG(i) |= LXS_MOD_CONTRAST_UP; }
-        }
-        break;
-      case LXS_R_CONCESSIVE:
-        for (size_t i = cx->m0; i < cx->m1; i++) {
-          if (i == j) continue;
-          if (i > j && SEG(i) == SEG(j)) { MULT(i) *= w; FLG(i) |= LXS_MOD_CONTRAST_DOWN; }
-          else { MULT(i) *= 2 - w; FLG(i) |= LXS_MOD_CONTRAST_UP; }
-        }
-        break;
-      case LXS_R_CONDITIONAL:
-        for (size_t i = j + 1; i < cx->m1 && SEG(i) == SEG(j); i++) {
-          MULT(i) *= w; FLG(i) |= LXS_MOD_CONDITIONAL;
-        }
-        break;
-      case LXS_R_HEDGE:
-        for (size_t i = j + 1; i < cx->m1 && SEG(i) == SEG(j); i++) {
-          MULT(i) *= w; FLG(i) |= LXS_MOD_HEDGED;
-        }
-        break;
-      case LXS_R_NEGATOR:
-        /* Scope: to the end of the clause segment, but past the first
-         * evaluative term only over a coordination ("not fair or wise"),
-         * so "not a solution to the deficit" leaves "deficit" alone. */
-        for (size_t i = j + 1; i < cx->m1 && SEG(i) == SEG(j); i++) {
-          NEG(i) *= w; FLG(i) ^= LXS_MOD_NEGATED;
-          if (is_evaluative(sc, &M[i]) && !has_role(sc, &M[i], LXS_R_NEGATOR) &&
-              !coordinated_after(tk, M[i].tok_last, t0 + S->ntok))
-            break;
-        }
-        break;
       case LXS_R_ADVOCATE:
         /* "should withdraw from the WTO": the speaker wants the harm */
         for (size_t i = j + 1; i < cx->m1 && SEG(i) == SEG(j); i++) {
@@ -595,6 +718,7 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
       }
     }
   }
+  build_target_index(sc, cx);
 
   /* "spectacular failure", "remarkable mess": an evaluative adjective right
    * before an evaluative noun of the other sign intensifies it instead of
