@@ -191,6 +191,9 @@ void lxs_agg_add_part(lxs_agg *a, const lxs_result *r, size_t sentence,
                       int part);
 /* Adds every sentence that speaker sp speaks or holds a reported view in. */
 void lxs_agg_add_speaker(lxs_agg *a, const lxs_result *r, uint32_t sp);
+/* The same for all speakers at once, in one pass: aggs[sp] for each of
+ * r->n_speakers speakers. */
+void lxs_agg_add_speakers(lxs_agg *aggs, const lxs_result *r);
 void lxs_agg_merge(lxs_agg *into, const lxs_agg *from);
 /* stance of theme t in [-1,1]; returns 0 and sets *present=0 when absent */
 double lxs_agg_stance(const lxs_agg *a, size_t t, int *present);

@@ -142,6 +142,18 @@ void lxs_agg_add_sentence(lxs_agg *a, const lxs_result *r, size_t s) {
   lxs_agg_add_part(a, r, s, LXS_PART_ALL);
 }
 
+void lxs_agg_add_speakers(lxs_agg *aggs, const lxs_result *r) {
+  for (size_t s = 0; s < r->n_sentences; s++) {
+    const lxs_sentence *se = &r->sentences[s];
+    if (se->speaker < r->n_speakers)
+      lxs_agg_add_part(&aggs[se->speaker], r, s,
+                       se->holder == LXS_NO_HOLDER ? LXS_PART_ALL : LXS_PART_OWN);
+    if (se->holder != LXS_NO_HOLDER && se->holder != se->speaker &&
+        se->holder < r->n_speakers)
+      lxs_agg_add_part(&aggs[se->holder], r, s, LXS_PART_HELD);
+  }
+}
+
 void lxs_agg_add_speaker(lxs_agg *a, const lxs_result *r, uint32_t sp) {
   for (size_t s = 0; s < r->n_sentences; s++) {
     const lxs_sentence *se = &r->sentences[s];

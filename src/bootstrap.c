@@ -61,18 +61,44 @@ uint64_t lxs_seed_mix(uint64_t seed, const char *s) {
   return seed ^ lxs_hash_bytes(s, strlen(s));
 }
 
-static int cmp_double(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
+/* k-th smallest of v[0..n) in expected linear time (Hoare's selection);
+ * reorders v.  Deterministic: the pivot is the middle element. */
+static double select_kth(double *v, size_t n, size_t k) {
+  size_t lo = 0, hi = n - 1;
+  while (lo < hi) {
+    double pivot = v[lo + (hi - lo) / 2];
+    size_t i = lo, j = hi;
+    while (i <= j) {
+      while (v[i] < pivot) i++;
+      while (v[j] > pivot) j--;
+      if (i <= j) {
+        double t = v[i];
+        v[i] = v[j];
+        v[j] = t;
+        i++;
+        if (j == 0) break;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return v[k];
+  }
+  return v[k];
 }
 
 /* Percentile with linear interpolation (Hyndman-Fan type 7). */
-static double quantile(const double *v, size_t n, double q) {
+static double quantile(double *v, size_t n, double q) {
   if (n == 0) return NAN;
   double h = (double)(n - 1) * q;
   size_t lo = (size_t)floor(h);
-  size_t hi = lo + 1 < n ? lo + 1 : lo;
-  return v[lo] + (h - (double)lo) * (v[hi] - v[lo]);
+  double a = select_kth(v, n, lo);
+  if (lo + 1 >= n || h == (double)lo) return a;
+  /* the next order statistic is the minimum of the part above lo */
+  double b = v[lo + 1];
+  for (size_t i = lo + 2; i < n; i++)
+    if (v[i] < b) b = v[i];
+  return a + (h - (double)lo) * (b - a);
 }
 
 static void interval(double *v, size_t n, double level, lxs_interval *out) {
@@ -81,7 +107,6 @@ static void interval(double *v, size_t n, double level, lxs_interval *out) {
     out->lo = out->hi = 0;
     return;
   }
-  qsort(v, n, sizeof *v, cmp_double);
   double a = (1 - level) / 2;
   out->lo = quantile(v, n, a);
   out->hi = quantile(v, n, 1 - a);

@@ -493,30 +493,6 @@ void cli_doc_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
   cli_doc_rows_v(b, o, lex, doc, speaker_override, res, NULL, 0, NULL);
 }
 
-/* Mean VADER scores over the sentences of speaker sp (all if sp < 0). */
-static void vader_mean(lxs_vader *vd, const char *text, const lxs_result *res,
-                       long sp, lxs_vader_scores *out) {
-  memset(out, 0, sizeof *out);
-  size_t n = 0;
-  for (size_t s = 0; s < res->n_sentences; s++) {
-    const lxs_sentence *se = &res->sentences[s];
-    if ((se->flags & LXS_SENTENCE_HEADER) || (sp >= 0 && se->speaker != (uint32_t)sp)) continue;
-    lxs_vader_scores v;
-    lxs_vader_score(vd, text + se->start, se->end - se->start, &v, NULL);
-    out->neg += v.neg;
-    out->neu += v.neu;
-    out->pos += v.pos;
-    out->compound += v.compound;
-    n++;
-  }
-  if (n) {
-    out->neg /= (double)n;
-    out->neu /= (double)n;
-    out->pos /= (double)n;
-    out->compound /= (double)n;
-  }
-}
-
 void cli_doc_rows_v(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
                     const char *doc, const char *speaker_override,
                     const lxs_result *res, const char *text, size_t len,
@@ -561,18 +537,49 @@ void cli_doc_rows_v(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
     lxs_agg_free(&a);
     return;
   }
+  lxs_agg *aggs = lxs_xcalloc(res->n_speakers + 1, sizeof *aggs);
   for (size_t sp = 0; sp < res->n_speakers; sp++) {
-    lxs_agg a;
-    lxs_agg_init(&a, nth);
-    a.keep_samples = o->bootstrap > 0;
-    lxs_agg_add_speaker(&a, res, (uint32_t)sp);
-    lxs_vader_scores vs;
-    if (vd) vader_mean(vd, text, res, (long)sp, &vs);
-    if (a.sentences > 0 || a.tokens > 0)
-      agg_rows(b, o, lex, doc, speaker_override ? speaker_override : res->speakers[sp].name,
-               &a, vd ? &vs : NULL);
-    lxs_agg_free(&a);
+    lxs_agg_init(&aggs[sp], nth);
+    aggs[sp].keep_samples = o->bootstrap > 0;
   }
+  lxs_agg_add_speakers(aggs, res);
+  /* VADER: each sentence scored once, means per speaker in one pass. */
+  lxs_vader_scores *vsum = NULL;
+  size_t *vn = NULL;
+  if (vd) {
+    vsum = lxs_xcalloc(res->n_speakers + 1, sizeof *vsum);
+    vn = lxs_xcalloc(res->n_speakers + 1, sizeof *vn);
+    for (size_t s = 0; s < res->n_sentences; s++) {
+      const lxs_sentence *se = &res->sentences[s];
+      if ((se->flags & LXS_SENTENCE_HEADER) || se->speaker >= res->n_speakers) continue;
+      lxs_vader_scores v;
+      lxs_vader_score(vd, text + se->start, se->end - se->start, &v, NULL);
+      lxs_vader_scores *t = &vsum[se->speaker];
+      t->neg += v.neg;
+      t->neu += v.neu;
+      t->pos += v.pos;
+      t->compound += v.compound;
+      vn[se->speaker]++;
+    }
+  }
+  for (size_t sp = 0; sp < res->n_speakers; sp++) {
+    lxs_agg *a = &aggs[sp];
+    lxs_vader_scores vs = {0, 0, 0, 0};
+    if (vd && vn[sp]) {
+      double n = (double)vn[sp];
+      vs.neg = vsum[sp].neg / n;
+      vs.neu = vsum[sp].neu / n;
+      vs.pos = vsum[sp].pos / n;
+      vs.compound = vsum[sp].compound / n;
+    }
+    if (a->sentences > 0 || a->tokens > 0)
+      agg_rows(b, o, lex, doc, speaker_override ? speaker_override : res->speakers[sp].name,
+               a, vd ? &vs : NULL);
+    lxs_agg_free(a);
+  }
+  free(aggs);
+  free(vsum);
+  free(vn);
 }
 
 static const char *const kModNames[] = {

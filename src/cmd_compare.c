@@ -11,6 +11,8 @@
 #include "cli.h"
 #include "lexicon.h"
 
+#define MAX_DIFF_SPEAKERS 40
+
 typedef struct {
   char *name, *desc, *article;
   lxs_agg agg;
@@ -21,14 +23,40 @@ typedef struct {
 typedef struct {
   pooled *p;
   size_t n, cap;
+  size_t *slot;          /* open-addressing index into p (+1; 0 = empty) */
+  size_t nslot;
 } pool_set;
+
+static uint64_t pool_hash(const char *name, const char *article) {
+  uint64_t h = 1469598103934665603ULL;
+  for (const char *s = name; *s; s++) {
+    char c = *s >= 'A' && *s <= 'Z' ? (char)(*s + 32) : *s;
+    h = (h ^ (unsigned char)c) * 1099511628211ULL;
+  }
+  h = (h ^ 0x1f) * 1099511628211ULL;
+  return h ^ lxs_hash_bytes(article, strlen(article));
+}
+
+static void pool_reindex(pool_set *ps, int by_article) {
+  ps->nslot = ps->nslot ? ps->nslot * 2 : 64;
+  free(ps->slot);
+  ps->slot = lxs_xcalloc(ps->nslot, sizeof *ps->slot);
+  for (size_t i = 0; i < ps->n; i++) {
+    size_t h = pool_hash(ps->p[i].name, by_article ? ps->p[i].article : "") & (ps->nslot - 1);
+    while (ps->slot[h]) h = (h + 1) & (ps->nslot - 1);
+    ps->slot[h] = i + 1;
+  }
+}
 
 static pooled *pool_get(pool_set *ps, const char *name, const char *desc,
                         const char *article, size_t nth) {
-  for (size_t i = 0; i < ps->n; i++)
-    if (strcasecmp(ps->p[i].name, name) == 0 &&
-        (!article || strcmp(ps->p[i].article, article) == 0))
-      return &ps->p[i];
+  if (ps->nslot == 0) pool_reindex(ps, article != NULL);
+  size_t h = pool_hash(name, article ? article : "") & (ps->nslot - 1);
+  for (; ps->slot[h]; h = (h + 1) & (ps->nslot - 1)) {
+    pooled *q = &ps->p[ps->slot[h] - 1];
+    if (strcasecmp(q->name, name) == 0 && (!article || strcmp(q->article, article) == 0))
+      return q;
+  }
   LXS_VEC_GROW(ps->p, ps->n, ps->cap);
   pooled *p = &ps->p[ps->n++];
   memset(p, 0, sizeof *p);
@@ -40,6 +68,12 @@ static pooled *pool_get(pool_set *ps, const char *name, const char *desc,
   p->st = lxs_xcalloc(nth + 1, sizeof *p->st);
   p->sa = lxs_xcalloc(nth + 1, sizeof *p->sa);
   p->rank = lxs_xcalloc(nth + 1, sizeof *p->rank);
+  if (ps->n * 2 > ps->nslot) pool_reindex(ps, article != NULL);
+  else {
+    size_t k = pool_hash(name, article ? article : "") & (ps->nslot - 1);
+    while (ps->slot[k]) k = (k + 1) & (ps->nslot - 1);
+    ps->slot[k] = ps->n;
+  }
   return p;
 }
 
@@ -49,6 +83,9 @@ static void fmt_signed(lxs_buf *b, double v) {
 }
 
 static int active(const pooled *p) { return p->agg.sentences > 0 || p->agg.tokens > 0; }
+/* A speaker has sentences of their own; a "reported" entry only holds
+ * views others report ("critics say ..."). */
+static int is_speaker(const pooled *p) { return p->agg.sentences > 0; }
 
 /* Ranks per theme: 1 = most favourable stance; ties share the order of
  * appearance. */
@@ -56,12 +93,12 @@ static void rank_theme(pool_set *ps, size_t t) {
   for (size_t i = 0; i < ps->n; i++) {
     int present;
     double si = lxs_agg_stance(&ps->p[i].agg, t, &present);
-    if (!present || !active(&ps->p[i])) continue;
+    if (!present || !is_speaker(&ps->p[i])) continue;
     int r = 1;
     for (size_t j = 0; j < ps->n; j++) {
       int pj;
       double sj = lxs_agg_stance(&ps->p[j].agg, t, &pj);
-      if (pj && active(&ps->p[j]) && (sj > si || (sj == si && j < i))) r++;
+      if (pj && is_speaker(&ps->p[j]) && (sj > si || (sj == si && j < i))) r++;
     }
     ps->p[i].rank[t] = r;
   }
@@ -87,7 +124,7 @@ int cmd_compare(int argc, char **argv) {
     cli_err("%s", err);
     return LXS_EUSAGE;
   }
-  pool_set ps = {NULL, 0, 0};
+  pool_set ps = {NULL, 0, 0, NULL, 0};
   lxs_buf spk, evid, evhtml, name, tmp;
   lxs_buf_init(&spk);
   lxs_buf_init(&evid);
@@ -117,11 +154,19 @@ int cmd_compare(int argc, char **argv) {
       const lxs_result *res = lxs_scorer_run(sc, rec.text, rec.len, &sopt);
       cli_doc_rows(&spk, &lo, lex, rec.id, NULL, res);
       cli_evidence_rows(&evid, lex, rec.id, rec.text, res);
+      lxs_agg *aggs = lxs_xcalloc(res->n_speakers + 1, sizeof *aggs);
+      for (size_t sp = 0; sp < res->n_speakers; sp++) {
+        lxs_agg_init(&aggs[sp], nth);
+        aggs[sp].keep_samples = 1;
+      }
+      lxs_agg_add_speakers(aggs, res);
       for (size_t sp = 0; sp < res->n_speakers; sp++) {
         pooled *p = pool_get(&ps, res->speakers[sp].name, res->speakers[sp].description,
                              o.by_article ? rec.id : NULL, nth);
-        lxs_agg_add_speaker(&p->agg, res, (uint32_t)sp);
+        lxs_agg_merge(&p->agg, &aggs[sp]);
+        lxs_agg_free(&aggs[sp]);
       }
+      free(aggs);
       /* Evidence for the HTML report: stance rows with their sentence. */
       for (size_t e = 0; e < res->n_evidence; e++) {
         const lxs_evidence *ev = &res->evidence[e];
@@ -169,7 +214,7 @@ int cmd_compare(int argc, char **argv) {
   lxs_buf_init(&md);
   lxs_buf_init(&diff);
   int pct = (int)lround(o.ci * 100);
-  lxs_buf_puts(&cmp, "speaker,");
+  lxs_buf_puts(&cmp, "speaker,kind,");
   if (o.by_article) lxs_buf_puts(&cmp, "doc,");
   lxs_buf_puts(&cmp, "description,sentences,tokens");
   for (size_t l = 0; l < lxs_lexicon_source_count(lex); l++) {
@@ -190,19 +235,28 @@ int cmd_compare(int argc, char **argv) {
   lxs_buf_puts(&md, " sentiment |\n|---|");
   for (size_t t = 0; t <= nth; t++) lxs_buf_puts(&md, "---|");
   lxs_buf_putc(&md, '\n');
-  size_t nrows = 0;
+  size_t nrows = 0, nreported = 0;
   lxs_chart_row *rows = lxs_xcalloc(ps.n + 1, sizeof *rows);
+  lxs_buf mdrep;
+  lxs_buf_init(&mdrep);
+  for (int pass = 0; pass < 2; pass++)
   for (size_t i = 0; i < ps.n; i++) {
     pooled *p = &ps.p[i];
     const lxs_agg *a = &p->agg;
-    if (!active(p)) continue;
-    rows[nrows].name = lxs_xstrndup(display_name(p, &tmp, o.by_article),
-                                    strlen(display_name(p, &tmp, o.by_article)));
-    rows[nrows].description = p->desc;
-    rows[nrows].agg = a;
-    rows[nrows].stance_ci = p->st;
-    nrows++;
+    if (!active(p) || is_speaker(p) != (pass == 0)) continue;
+    lxs_buf *mdt = pass == 0 ? &md : &mdrep;
+    if (pass == 0) {
+      rows[nrows].name = lxs_xstrndup(display_name(p, &tmp, o.by_article),
+                                      strlen(display_name(p, &tmp, o.by_article)));
+      rows[nrows].description = p->desc;
+      rows[nrows].agg = a;
+      rows[nrows].stance_ci = p->st;
+      nrows++;
+    } else {
+      nreported++;
+    }
     lxs_csv_str(&cmp, p->name);
+    lxs_buf_puts(&cmp, pass == 0 ? ",speaker" : ",reported");
     if (o.by_article) {
       lxs_buf_putc(&cmp, ',');
       lxs_csv_str(&cmp, p->article);
@@ -210,9 +264,9 @@ int cmd_compare(int argc, char **argv) {
     lxs_buf_putc(&cmp, ',');
     lxs_csv_str(&cmp, p->desc);
     lxs_buf_printf(&cmp, ",%zu,%zu", a->sentences, a->tokens);
-    lxs_buf_puts(&md, "| ");
-    lxs_md_cell(&md, display_name(p, &tmp, o.by_article));
-    lxs_buf_puts(&md, " |");
+    lxs_buf_puts(mdt, "| ");
+    lxs_md_cell(mdt, display_name(p, &tmp, o.by_article));
+    lxs_buf_puts(mdt, " |");
     for (size_t t = 0; t < nth; t++) {
       int present;
       double st = lxs_agg_stance(a, t, &present);
@@ -228,19 +282,19 @@ int cmd_compare(int argc, char **argv) {
       lxs_fmt_num(&cmp, lxs_agg_salience(a, t));
       lxs_buf_printf(&cmp, ",%u", a->mentions[t]);
       if (present) {
-        lxs_buf_putc(&md, ' ');
-        fmt_signed(&md, st);
+        lxs_buf_putc(mdt, ' ');
+        fmt_signed(mdt, st);
         if (p->st[t].ok) {
-          lxs_buf_puts(&md, " [");
-          fmt_signed(&md, p->st[t].lo);
-          lxs_buf_puts(&md, ", ");
-          fmt_signed(&md, p->st[t].hi);
-          lxs_buf_putc(&md, ']');
+          lxs_buf_puts(mdt, " [");
+          fmt_signed(mdt, p->st[t].lo);
+          lxs_buf_puts(mdt, ", ");
+          fmt_signed(mdt, p->st[t].hi);
+          lxs_buf_putc(mdt, ']');
         }
-        lxs_buf_printf(&md, " #%d (%.1f/1k, n=%u) |", p->rank[t], lxs_agg_salience(a, t),
-                       a->mentions[t]);
+        if (p->rank[t]) lxs_buf_printf(mdt, " #%d", p->rank[t]);
+        lxs_buf_printf(mdt, " (%.1f/1k, n=%u) |", lxs_agg_salience(a, t), a->mentions[t]);
       } else {
-        lxs_buf_puts(&md, " - |");
+        lxs_buf_puts(mdt, " - |");
       }
     }
     lxs_buf_putc(&cmp, ',');
@@ -250,10 +304,20 @@ int cmd_compare(int argc, char **argv) {
     lxs_buf_putc(&cmp, ',');
     if (p->se.ok) lxs_fmt_num(&cmp, p->se.hi);
     lxs_buf_puts(&cmp, "\r\n");
-    lxs_buf_putc(&md, ' ');
-    fmt_signed(&md, lxs_agg_sentiment(a));
-    lxs_buf_puts(&md, " |\n");
+    lxs_buf_putc(mdt, ' ');
+    fmt_signed(mdt, lxs_agg_sentiment(a));
+    lxs_buf_puts(mdt, " |\n");
   }
+  if (nreported) {
+    lxs_buf_puts(&md, "\nViews reported from others (\"critics say ...\"): they count for "
+                      "their holder, not for the speaker who reports them.\n\n| holder |");
+    for (size_t t = 0; t < nth; t++) lxs_buf_printf(&md, " %s |", lxs_lexicon_theme_name(lex, t));
+    lxs_buf_puts(&md, " sentiment |\n|---|");
+    for (size_t t = 0; t <= nth; t++) lxs_buf_puts(&md, "---|");
+    lxs_buf_putc(&md, '\n');
+    lxs_buf_put(&md, mdrep.data, mdrep.len);
+  }
+  lxs_buf_free(&mdrep);
   lxs_buf_printf(&md, "\nStance in [-1, +1] with its %d%% bootstrap interval "
                       "(%u resamples, seed %llu), rank within the theme (#1 most "
                       "favourable), salience per 1,000 words and mentions; "
@@ -267,12 +331,27 @@ int cmd_compare(int argc, char **argv) {
   lxs_buf_init(&undist);
   lxs_buf_init(&diffhtml);
   size_t n_undist = 0, n_pairs = 0;
+  /* Pairwise differences grow with the square of the speakers: keep them to
+   * the MAX_DIFF_SPEAKERS speakers with the most sentences (ties: order of
+   * appearance), which is every speaker of an ordinary article. */
+  unsigned char *in_diff = lxs_xcalloc(ps.n + 1, 1);
+  size_t n_active = 0;
+  for (size_t i = 0; i < ps.n; i++) n_active += is_speaker(&ps.p[i]) != 0;
+  for (size_t i = 0; i < ps.n; i++) {
+    if (!is_speaker(&ps.p[i])) continue;
+    size_t better = 0;
+    for (size_t j = 0; j < ps.n && better < MAX_DIFF_SPEAKERS; j++)
+      if (is_speaker(&ps.p[j]) && (ps.p[j].agg.sentences > ps.p[i].agg.sentences ||
+                               (ps.p[j].agg.sentences == ps.p[i].agg.sentences && j < i)))
+        better++;
+    in_diff[i] = better < MAX_DIFF_SPEAKERS;
+  }
   for (size_t t = 0; t < nth; t++) {
     const char *tn = lxs_lexicon_theme_name(lex, t);
     for (size_t i = 0; i < ps.n; i++) {
-      if (!active(&ps.p[i])) continue;
+      if (!in_diff[i]) continue;
       for (size_t j = i + 1; j < ps.n; j++) {
-        if (!active(&ps.p[j])) continue;
+        if (!in_diff[j]) continue;
         double d, pv;
         lxs_interval ci;
         tmp.len = 0;
@@ -333,6 +412,10 @@ int cmd_compare(int argc, char **argv) {
       }
     }
   }
+  free(in_diff);
+  if (n_active > MAX_DIFF_SPEAKERS)
+    lxs_buf_printf(&md, "\nDifferences are computed among the %d speakers with the most "
+                        "sentences (of %zu).\n", MAX_DIFF_SPEAKERS, n_active);
   if (n_pairs) {
     lxs_buf_printf(&md, "\n%zu of %zu speaker pairs cannot be told apart on a theme "
                         "(the %d%% interval of the difference includes 0, or the permutation test "
@@ -497,6 +580,7 @@ int cmd_compare(int argc, char **argv) {
   for (size_t r = 0; r < nrows; r++) free((void *)rows[r].name);
   free(rows);
   free(ps.p);
+  free(ps.slot);
   lxs_buf *bufs[] = {&dir, &cmp, &md, &diff, &undist, &diffhtml, &svg, &html, &lexcsv,
                      &spk, &evid, &evhtml, &name, &tmp};
   for (size_t i = 0; i < sizeof bufs / sizeof *bufs; i++) lxs_buf_free(bufs[i]);

@@ -1,6 +1,7 @@
 /* partial.c - writing partial results (see partial.h for the format). */
 #include "partial.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static void put_clean(lxs_buf *b, const char *s) {
@@ -19,11 +20,14 @@ void lxs_partial_header(lxs_buf *b, const lxs_lexicon *lex) {
 void lxs_partial_rows(lxs_buf *b, const lxs_lexicon *lex, const char *doc,
                       const char *speaker_override, const lxs_result *res) {
   size_t nth = lxs_lexicon_theme_count(lex);
+  lxs_agg *aggs = lxs_xcalloc(res->n_speakers + 1, sizeof *aggs);
   for (size_t sp = 0; sp < res->n_speakers; sp++) {
-    lxs_agg a;
-    lxs_agg_init(&a, nth);
-    a.keep_samples = 1; /* for the sum of squares */
-    lxs_agg_add_speaker(&a, res, (uint32_t)sp);
+    lxs_agg_init(&aggs[sp], nth);
+    aggs[sp].keep_samples = 1; /* for the sum of squares */
+  }
+  lxs_agg_add_speakers(aggs, res);
+  for (size_t sp = 0; sp < res->n_speakers; sp++) {
+    lxs_agg a = aggs[sp];
     if (a.sentences || a.tokens) {
       lxs_buf_puts(b, "U\t");
       put_clean(b, speaker_override ? speaker_override : res->speakers[sp].name);
@@ -42,6 +46,7 @@ void lxs_partial_rows(lxs_buf *b, const lxs_lexicon *lex, const char *doc,
       }
       lxs_buf_putc(b, '\n');
     }
-    lxs_agg_free(&a);
+    lxs_agg_free(&aggs[sp]);
   }
+  free(aggs);
 }

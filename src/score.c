@@ -437,12 +437,52 @@ static void detect_report(lxs_scorer *sc, sent_ctx *cx) {
     if (!det) break;
     h0++;
   }
+  /* Drop a trailing reflexive ("the Ministry itself said"). */
+  while (h1 > h0) {
+    const char *nm = lxs_tok_norm(tk, &tk->toks[h1 - 1]);
+    if (strcmp(nm, "itself") && strcmp(nm, "himself") && strcmp(nm, "herself") &&
+        strcmp(nm, "themselves"))
+      break;
+    h1--;
+  }
   if (h0 >= h1) return;
+  /* The reporting word must be a verb: not "the warning", "a claim",
+   * "saying". */
+  {
+    const lxs_token *v = &tk->toks[M[r].tok_first];
+    const char *vn = lxs_tok_norm(tk, v);
+    size_t vl = v->norm_len;
+    if (vl > 4 && strcmp(vn + vl - 3, "ing") == 0) return;
+    if (M[r].tok_first > t0) {
+      const lxs_token *pv = &tk->toks[M[r].tok_first - 1];
+      const char *pn = pv->kind == LXS_TOK_WORD ? lxs_tok_norm(tk, pv) : "";
+      if (!strcmp(pn, "the") || !strcmp(pn, "a") || !strcmp(pn, "an") ||
+          !strcmp(pn, "this") || !strcmp(pn, "its") || !strcmp(pn, "their"))
+        return;
+    }
+  }
+  /* The holder must read as a name or a group, not a clause fragment. */
+  static const char *const not_holder[] = {
+      "and", "or", "but", "for", "to", "in", "on", "with", "by", "that",
+      "which", "who", "whom", "it", "this", "these", "those", "is", "are",
+      "was", "were", "has", "have", "had", "be", "been", "not", "no",
+      "because", "if", "when", "while", "as", "he", "she", "they", "them",
+      "there", "what", "also", NULL};
+  uint32_t holder_words = 0;
   for (uint32_t k = h0; k < h1; k++) {
-    const char *nm = lxs_tok_norm(tk, &tk->toks[k]);
+    const lxs_token *ht = &tk->toks[k];
+    if (ht->flags & LXS_TF_PART) continue;
+    holder_words++;
+    const char *nm = lxs_tok_norm(tk, ht);
     for (int i = 0; first_person[i]; i++)
       if (strcmp(nm, first_person[i]) == 0) return;
+    for (int i = 0; not_holder[i]; i++)
+      if (strcmp(nm, not_holder[i]) == 0) return;
+    if (strcmp(nm, "of") == 0 &&
+        (k + 1 >= h1 || !(tk->toks[k + 1].flags & LXS_TF_CAPITAL)))
+      return;
   }
+  if (holder_words > 5) return;
   /* Mark the reported matches. */
   int any = 0;
   for (size_t i = cx->m0; i < cx->m1; i++) {

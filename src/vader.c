@@ -136,21 +136,20 @@ enum {
 #define KEY_INLINE 16
 #define KEY_MAX 65535
 
+/* log2 of the Bloom filter's size in 64-bit words (see filter_word) */
+#define FILTER_LOG2W 10
+
 /* One lowercase key: lexicon valence, booster kind, negation flag and
- * keyword id live in one 32-byte entry so each word costs one look-up. */
+ * keyword id live in one 32-byte entry, and the entries themselves form
+ * the open-addressing table, so a look-up touches one cache line. */
 typedef struct {
   char key[KEY_INLINE];
   double valence;
   uint32_t key_off; /* in lxs_vader.keys */
-  uint16_t key_len;
+  uint16_t key_len; /* 0 = empty slot (keys are never empty) */
   uint8_t flags;
   uint8_t kw;
 } vader_entry;
-
-typedef struct {
-  uint32_t idx; /* entry index + 1; 0 = empty */
-  uint32_t hash;
-} vader_slot;
 
 /* Emoji map: one code point -> description. */
 typedef struct {
@@ -172,7 +171,6 @@ typedef struct {
 typedef struct {
   size_t word;
   uint64_t hash;
-  size_t slot; /* first slot with the same 32-bit hash, or an empty one */
 } vader_cand;
 
 /* A nonzero sentiment: only these matter for the "but" rule and the sums
@@ -182,15 +180,13 @@ typedef struct {
   double val;
 } vader_senti;
 
-/* Bitmaps of one 64-byte block of an ASCII text: bit i = byte i is ... */
+/* Bitmaps of one 64-byte block of an ASCII text: bit i = byte i is ...
+ * (letter case and apostrophes are read from each word's bytes) */
 enum {
   BM_SPACE, /* str.split() whitespace */
   BM_WORD,  /* neither whitespace nor string.punctuation */
-  BM_UPPER,
-  BM_LOWER,
   BM_BANG,  /* '!' */
   BM_QUEST, /* '?' */
-  BM_APOS,  /* '\'' */
   BM_COUNT
 };
 
@@ -209,17 +205,14 @@ enum {
 };
 
 struct lxs_vader {
-  vader_entry *ents;
-  size_t nents, ents_cap;
-  vader_slot *slots;
+  vader_entry *tab;
   size_t nslots; /* power of two */
+  size_t nents;
   lxs_buf keys;
   /* Bloom filter over the keys (4 bits per slot, 2 probes): three words in
    * four are in no table, and the filter answers those from L1 cache with
    * a cheap hash, so FNV and the table are only paid for likely hits. */
-  uint64_t *filter;
-  size_t filter_mask; /* number of bits - 1 */
-  unsigned filter_log2; /* log2(number of bits) */
+  uint64_t filter[(size_t)1 << FILTER_LOG2W];
 
   vader_emoji *emo;
   size_t nemo, emo_slots; /* emo_slots: power of two or 0 */
@@ -251,8 +244,8 @@ struct lxs_vader {
 
 /* The filter's hash: for keys of up to KEY_INLINE bytes (given
  * zero-padded) one multiply on two 8-byte loads instead of FNV's multiply
- * per byte; longer keys, which are rare, use FNV.  The filter indices come
- * from the well-mixed high half of the product. */
+ * per byte; longer keys, which are rare, use FNV.  Only the well-mixed
+ * high bits of the product are used. */
 static uint64_t filter_hash(const char *key, size_t n) {
   uint64_t a, b;
   if (n > KEY_INLINE) return lxs_hash_bytes(key, n);
@@ -262,35 +255,37 @@ static uint64_t filter_hash(const char *key, size_t n) {
   return x * 0x9E3779B97F4A7C15ULL;
 }
 
-static void filter_bits(const lxs_vader *v, uint64_t h, size_t *b1,
-                        size_t *b2) {
-  *b1 = (size_t)(h >> (64 - v->filter_log2));
-  *b2 = (size_t)(h >> (64 - 2 * v->filter_log2)) & v->filter_mask;
+/* A blocked Bloom filter of fixed size: the top bits of the hash pick one
+ * 64-bit word, the next two 6-bit fields two bits in it, so a test is one
+ * load and constant shifts.  8 KB stays in L1; with the real lexicon about
+ * 5% of the words not in the table get through, and a bigger custom
+ * lexicon only lets more through. */
+
+static inline size_t filter_word(uint64_t h) {
+  return (size_t)(h >> (64 - FILTER_LOG2W));
+}
+
+static inline uint64_t filter_mask_bits(uint64_t h) {
+  return (1ULL << ((h >> (58 - FILTER_LOG2W)) & 63)) |
+         (1ULL << ((h >> (52 - FILTER_LOG2W)) & 63));
 }
 
 static void filter_add(lxs_vader *v, uint64_t h) {
-  size_t b1, b2;
-  filter_bits(v, h, &b1, &b2);
-  v->filter[b1 >> 6] |= 1ULL << (b1 & 63);
-  v->filter[b2 >> 6] |= 1ULL << (b2 & 63);
+  v->filter[filter_word(h)] |= filter_mask_bits(h);
 }
 
-static int filter_may_have(const lxs_vader *v, uint64_t h) {
-  size_t b1, b2;
-  filter_bits(v, h, &b1, &b2);
-  return (v->filter[b1 >> 6] >> (b1 & 63)) & (v->filter[b2 >> 6] >> (b2 & 63)) & 1;
+static inline int filter_may_have(const lxs_vader *v, uint64_t h) {
+  uint64_t bits = filter_mask_bits(h);
+  return (v->filter[filter_word(h)] & bits) == bits;
 }
 
 /* key must be zero-padded to KEY_INLINE bytes when n <= KEY_INLINE. */
 static const vader_entry *table_find(const lxs_vader *v, const char *key,
                                      size_t n, uint64_t h) {
   size_t mask = v->nslots - 1;
-  uint32_t h32 = (uint32_t)h;
   for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-    const vader_slot *sl = &v->slots[i];
-    if (!sl->idx) return NULL;
-    if (sl->hash != h32) continue;
-    const vader_entry *e = &v->ents[sl->idx - 1];
+    const vader_entry *e = &v->tab[i];
+    if (!e->key_len) return NULL;
     if (e->key_len != n) continue;
     if (n <= KEY_INLINE ? memcmp(e->key, key, KEY_INLINE) == 0
                         : memcmp(v->keys.data + e->key_off, key, n) == 0)
@@ -298,37 +293,35 @@ static const vader_entry *table_find(const lxs_vader *v, const char *key,
   }
 }
 
-static void table_place(vader_slot *slots, size_t nslots, uint32_t idx,
-                        uint64_t h) {
+static const char *entry_key(const lxs_vader *v, const vader_entry *e) {
+  return e->key_len <= KEY_INLINE ? e->key : v->keys.data + e->key_off;
+}
+
+static vader_entry *table_place(vader_entry *tab, size_t nslots, uint64_t h) {
   size_t mask = nslots - 1, i = (size_t)h & mask;
-  while (slots[i].idx) i = (i + 1) & mask;
-  slots[i].idx = idx;
-  slots[i].hash = (uint32_t)h;
+  while (tab[i].key_len) i = (i + 1) & mask;
+  return &tab[i];
 }
 
-/* (Re)build slots and filter for ns slots.  The load factor stays at most
- * 1/2 so that slots and entries of the real lexicon fit in L2 together. */
+/* Rebuild table and filter with ns slots.  The load factor stays at most
+ * 1/2 to keep probe sequences short. */
 static void table_resize(lxs_vader *v, size_t ns) {
-  free(v->slots);
-  free(v->filter);
-  v->slots = lxs_xcalloc(ns, sizeof *v->slots);
+  vader_entry *old = v->tab;
+  size_t oldn = v->nslots;
+  v->tab = lxs_xcalloc(ns, sizeof *v->tab);
   v->nslots = ns;
-  /* 4 bits per slot, at most 2^24 bits (2 MB) */
-  for (v->filter_log2 = 6; v->filter_log2 < 24 &&
-                           ((size_t)1 << v->filter_log2) < ns * 4;)
-    v->filter_log2++;
-  v->filter_mask = ((size_t)1 << v->filter_log2) - 1;
-  v->filter = lxs_xcalloc((v->filter_mask + 1) / 64, sizeof *v->filter);
-  for (size_t i = 0; i < v->nents; i++) {
-    const vader_entry *e = &v->ents[i];
-    const char *key = e->key_len <= KEY_INLINE ? e->key : v->keys.data + e->key_off;
-    table_place(v->slots, ns, (uint32_t)(i + 1),
-                lxs_hash_bytes(key, e->key_len));
-    filter_add(v, filter_hash(key, e->key_len));
+  memset(v->filter, 0, sizeof v->filter);
+  for (size_t i = 0; i < oldn; i++) {
+    if (!old[i].key_len) continue;
+    const char *key = entry_key(v, &old[i]);
+    *table_place(v->tab, ns, lxs_hash_bytes(key, old[i].key_len)) = old[i];
+    filter_add(v, filter_hash(key, old[i].key_len));
   }
+  free(old);
 }
 
-/* Find or create the entry for key s[0..n), n <= KEY_MAX. */
+/* Find or create the entry for key s[0..n), 0 < n <= KEY_MAX.  The
+ * pointer is valid until the next call. */
 static vader_entry *table_intern(lxs_vader *v, const char *s, size_t n) {
   char padded[KEY_INLINE] = {0};
   const char *key = s;
@@ -340,14 +333,13 @@ static vader_entry *table_intern(lxs_vader *v, const char *s, size_t n) {
   const vader_entry *found = table_find(v, key, n, h);
   if (found) return (vader_entry *)found;
   if ((v->nents + 1) * 2 > v->nslots) table_resize(v, v->nslots * 2);
-  LXS_VEC_GROW(v->ents, v->nents, v->ents_cap);
-  vader_entry *e = &v->ents[v->nents++];
+  vader_entry *e = table_place(v->tab, v->nslots, h);
   memset(e, 0, sizeof *e);
   if (n <= KEY_INLINE) memcpy(e->key, padded, KEY_INLINE);
   e->key_off = (uint32_t)v->keys.len;
   e->key_len = (uint16_t)n;
   lxs_buf_put(&v->keys, s, n);
-  table_place(v->slots, v->nslots, (uint32_t)v->nents, h);
+  v->nents++;
   filter_add(v, filter_hash(key, n));
   return e;
 }
@@ -401,9 +393,7 @@ lxs_vader *lxs_vader_new(void) {
 
 void lxs_vader_free(lxs_vader *v) {
   if (!v) return;
-  free(v->ents);
-  free(v->slots);
-  free(v->filter);
+  free(v->tab);
   lxs_buf_free(&v->keys);
   free(v->emo);
   lxs_buf_free(&v->emo_desc);
@@ -752,39 +742,24 @@ static void add_word(lxs_vader *v, size_t key, size_t n, int upper,
   v->nwords++;
 }
 
-/* Pass 2: find each candidate's slot. */
+/* Pass 2: hash the candidates and prefetch their slots. */
 static void probe_candidates(lxs_vader *v) {
   size_t mask = v->nslots - 1;
-  for (size_t k = 0; k < v->ncand; k++) { /* hash them all first */
+  for (size_t k = 0; k < v->ncand; k++) {
     vader_cand *c = &v->cand[k];
     const vader_word *w = &v->words[c->word];
     c->hash = lxs_hash_bytes(v->lower.data + w->key, w->len);
-    PREFETCH(&v->slots[c->hash & mask]);
-  }
-  for (size_t k = 0; k < v->ncand; k++) {
-    vader_cand *c = &v->cand[k];
-    size_t i = c->hash & mask;
-    while (v->slots[i].idx && v->slots[i].hash != (uint32_t)c->hash)
-      i = (i + 1) & mask;
-    c->slot = i;
-    if (v->slots[i].idx) PREFETCH(&v->ents[v->slots[i].idx - 1]);
+    PREFETCH(&v->tab[c->hash & mask]);
   }
 }
 
-/* Pass 3: confirm the key and take over the entry's facts. */
+/* Pass 3: look them up and take over the entry's facts. */
 static void resolve_candidates(lxs_vader *v) {
   for (size_t k = 0; k < v->ncand; k++) {
     const vader_cand *c = &v->cand[k];
     vader_word *w = &v->words[c->word];
-    if (!v->slots[c->slot].idx) continue;
-    const vader_entry *e = &v->ents[v->slots[c->slot].idx - 1];
-    const char *low = v->lower.data + w->key;
-    int same = e->key_len == w->len &&
-               (w->len <= KEY_INLINE ? memcmp(e->key, low, KEY_INLINE) == 0
-                                     : memcmp(v->keys.data + e->key_off, low,
-                                              w->len) == 0);
-    if (!same) /* a 32-bit hash collision: search the rest of the chain */
-      e = table_find(v, low, w->len, c->hash);
+    const vader_entry *e =
+        table_find(v, v->lower.data + w->key, w->len, c->hash);
     if (!e) continue;
     w->valence = e->valence;
     w->flags |= e->flags;
@@ -845,13 +820,19 @@ static size_t utf8_token(lxs_vader *v, const unsigned char *t, size_t len,
   return pos;
 }
 
-/* Lowercase 8 ASCII bytes at once: a byte gets 0x20 added when it lies in
- * 'A'..'Z' (bytes are < 0x80, so the additions never carry). */
+/* SWAR on 8 ASCII bytes (all < 0x80, so byte-wise additions never
+ * carry): the high bit of each byte of the result tells whether that byte
+ * lies in lo..hi (lo > 0). */
+#define SWAR_ONES 0x0101010101010101ULL
+static uint64_t swar_in(uint64_t x, unsigned lo, unsigned hi) {
+  uint64_t ge_lo = x + SWAR_ONES * (0x80 - lo);
+  uint64_t gt_hi = x + SWAR_ONES * (0x7F - hi);
+  return ge_lo & ~gt_hi & (SWAR_ONES * 0x80);
+}
+
+/* Lowercase 8 ASCII bytes at once: 'A'..'Z' get 0x20 added. */
 static uint64_t swar_lower(uint64_t x) {
-  const uint64_t ones = 0x0101010101010101ULL;
-  uint64_t ge_a = x + ones * (0x80 - 'A');
-  uint64_t gt_z = x + ones * (0x80 - 'Z' - 1);
-  return x | (((ge_a & ~gt_z) & (ones * 0x80)) >> 2);
+  return x | (swar_in(x, 'A', 'Z') >> 2);
 }
 
 /* Put the lowercased ASCII word t[at..at+n) into the key arena,
@@ -971,12 +952,13 @@ static unsigned clz64(uint64_t x) { /* x != 0 */
 }
 
 static unsigned popcount64(uint64_t x) {
-#if defined(__GNUC__)
+#if defined(__GNUC__) && defined(__POPCNT__)
   return (unsigned)__builtin_popcountll(x);
-#else
-  unsigned n = 0;
-  for (; x; x &= x - 1) n++;
-  return n;
+#else /* inline SWAR rather than libgcc's out-of-line call */
+  x = x - ((x >> 1) & 0x5555555555555555ULL);
+  x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+  return (unsigned)((x * 0x0101010101010101ULL) >> 56);
 #endif
 }
 
@@ -1004,45 +986,46 @@ static unsigned classify16(const unsigned char *p, unsigned m[BM_COUNT]) {
   __m128i punct = _mm_andnot_si128(alnum, IN(x, 0x21, 0x7E));
   m[BM_SPACE] = (unsigned)_mm_movemask_epi8(space);
   m[BM_WORD] = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(space, punct)) & 0xFFFF;
-  m[BM_UPPER] = (unsigned)_mm_movemask_epi8(upper);
-  m[BM_LOWER] = (unsigned)_mm_movemask_epi8(lower);
   m[BM_BANG] = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, B8('!')));
   m[BM_QUEST] = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, B8('?')));
-  m[BM_APOS] = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, B8('\'')));
   return (unsigned)_mm_movemask_epi8(x);
-#undef IN
-#undef B8
 }
 #endif
 
-/* Fill blocks[0..nb) from p[0..nb*64); returns 0 if a byte is >= 0x80. */
+/* Fill blocks[0..nb) from p[0..len) (readable and space-padded up to
+ * nb*64); returns 0 if a byte is >= 0x80. */
 static int classify_blocks(const lxs_vader *v, const unsigned char *p,
-                           vader_block *bl, size_t nb) {
+                           size_t len, vader_block *bl, size_t nb) {
 #ifdef VADER_SSE2
   (void)v;
-  unsigned high = 0, m[BM_COUNT];
+  unsigned high = 0, m[4][BM_COUNT];
+  size_t nchunks = (len + 15) / 16;
   for (size_t b = 0; b < nb; b++) {
-    uint64_t acc[BM_COUNT] = {0}; /* in registers, stored once */
-    for (unsigned o = 0; o < 64; o += 16) {
-      high |= classify16(p + b * 64 + o, m);
-      for (int k = 0; k < BM_COUNT; k++) acc[k] |= (uint64_t)m[k] << o;
+    /* chunks past the text are all spaces: no need to classify them */
+    unsigned c, nc = nchunks - b * 4 < 4 ? (unsigned)(nchunks - b * 4) : 4;
+    for (c = 0; c < nc; c++) high |= classify16(p + b * 64 + c * 16, m[c]);
+    for (; c < 4; c++) {
+      memset(m[c], 0, sizeof m[c]);
+      m[c][BM_SPACE] = 0xFFFF;
     }
-    memcpy(bl[b].m, acc, sizeof acc);
+    for (int k = 0; k < BM_COUNT; k++)
+      bl[b].m[k] = (uint64_t)m[0][k] | (uint64_t)m[1][k] << 16 |
+                   (uint64_t)m[2][k] << 32 | (uint64_t)m[3][k] << 48;
   }
   return high == 0;
 #else
-  for (size_t i = 0; i < nb * 64; i++) {
+  memset(bl, 0, nb * sizeof *bl);
+  for (size_t i = len; i < nb * 64; i++) /* the padding is spaces */
+    bl[i >> 6].m[BM_SPACE] |= 1ULL << (i & 63);
+  for (size_t i = 0; i < len; i++) {
     unsigned c = p[i], k = v->cls[c];
     uint64_t bit = 1ULL << (i & 63);
     uint64_t *m = bl[i >> 6].m;
     if (c >= 0x80) return 0;
     if (k & C_SPACE) m[BM_SPACE] |= bit;
     if (!(k & (C_SPACE | C_PUNCT))) m[BM_WORD] |= bit;
-    if (k & C_UPPER) m[BM_UPPER] |= bit;
-    if (k & C_LOWER) m[BM_LOWER] |= bit;
     if (c == '!') m[BM_BANG] |= bit;
     if (c == '?') m[BM_QUEST] |= bit;
-    if (c == '\'') m[BM_APOS] |= bit;
   }
   return 1;
 #endif
@@ -1062,9 +1045,10 @@ static size_t build_bitmaps(lxs_vader *v, const char *text, size_t len) {
     v->blocks_cap = nb + 1;
     v->blocks = lxs_xrealloc(v->blocks, v->blocks_cap * sizeof *v->blocks);
   }
-  memset(v->blocks, 0, (nb + 1) * sizeof *v->blocks);
+  memset(&v->blocks[nb], 0, sizeof *v->blocks);
   v->blocks[nb].m[BM_SPACE] = ~0ULL;
-  if (!classify_blocks(v, (const unsigned char *)pad->data, v->blocks, nb))
+  if (!classify_blocks(v, (const unsigned char *)pad->data, len, v->blocks,
+                       nb))
     return 0;
   return nb;
 }
@@ -1086,91 +1070,135 @@ static void reserve_words(lxs_vader *v, size_t ntok, size_t len) {
   lxs_buf_reserve(&v->lower, 32 * ntok + len + 32);
 }
 
-/* Where the tokeniser's loop keeps its state: locals, not fields of v,
- * because the key stores (char-typed) would force the compiler to reload
- * every field of v after each one. */
+/* What the tokeniser needs to know about a word besides its key. */
 typedef struct {
-  vader_word *words;
-  size_t nwords;
-  vader_cand *cand;
-  size_t ncand;
-  char *keys;
-  size_t keys_len;
-  size_t ncaps;
-} vader_tokstate;
+  uint64_t fh; /* filter hash */
+  int upper;   /* has an uppercase letter */
+  int lower;   /* has a lowercase letter */
+  int apos;    /* has an apostrophe (so maybe "n't") */
+} vader_keyinfo;
 
-static void tokstate_load(const lxs_vader *v, vader_tokstate *st) {
-  st->words = v->words;
-  st->nwords = v->nwords;
-  st->cand = v->cand;
-  st->ncand = v->ncand;
-  st->keys = v->lower.data;
-  st->keys_len = v->lower.len;
-  st->ncaps = v->ncaps;
-}
+static const unsigned char keep_bytes[2 * KEY_INLINE] = {
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
 
-static void tokstate_store(lxs_vader *v, const vader_tokstate *st) {
-  v->nwords = st->nwords;
-  v->ncand = st->ncand;
-  v->lower.len = st->keys_len;
-  v->ncaps = st->ncaps;
-}
-
-/* Lowercase the n <= KEY_INLINE bytes at p (16 readable) into dst as two
- * zero-padded 8-byte words; also returns the filter hash. */
-static uint64_t short_key(const unsigned char *p, size_t n, char *dst) {
-  static const unsigned char keep[2 * KEY_INLINE] = {
-      0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-      0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+/* Lowercase the n <= KEY_INLINE bytes at p (16 readable) into dst,
+ * zero-padded, noting case and apostrophes on the way. */
+static void short_key(const unsigned char *p, size_t n, char *dst,
+                      vader_keyinfo *ki) {
+#ifdef VADER_SSE2
+#define B8(c) _mm_set1_epi8((char)(c))
+#define IN(x, lo, hi) \
+  _mm_and_si128(_mm_cmpgt_epi8(x, B8((lo) - 1)), _mm_cmplt_epi8(x, B8((hi) + 1)))
+  __m128i x = _mm_and_si128(
+      _mm_loadu_si128((const __m128i *)(const void *)p),
+      _mm_loadu_si128((const __m128i *)(const void *)(keep_bytes + KEY_INLINE - n)));
+  __m128i up = IN(x, 'A', 'Z');
+  ki->upper = _mm_movemask_epi8(up) != 0;
+  ki->lower = _mm_movemask_epi8(IN(x, 'a', 'z')) != 0;
+  ki->apos = _mm_movemask_epi8(_mm_cmpeq_epi8(x, B8('\''))) != 0;
+  x = _mm_add_epi8(x, _mm_and_si128(up, B8(0x20)));
+  _mm_storeu_si128((__m128i *)(void *)dst, x);
+  uint64_t w[2];
+  memcpy(w, &x, sizeof w);
+  ki->fh = filter_hash((const char *)w, n);
+#undef IN
+#undef B8
+#else
+  const unsigned char *keep = keep_bytes;
   uint64_t w[2], m[2];
   memcpy(w, p, KEY_INLINE);
   memcpy(m, keep + KEY_INLINE - n, KEY_INLINE); /* n bytes of 0xFF */
-  w[0] = swar_lower(w[0] & m[0]);
-  w[1] = swar_lower(w[1] & m[1]);
+  w[0] &= m[0];
+  w[1] &= m[1];
+  uint64_t up0 = swar_in(w[0], 'A', 'Z'), up1 = swar_in(w[1], 'A', 'Z');
+  ki->upper = (up0 | up1) != 0;
+  ki->lower = (swar_in(w[0], 'a', 'z') | swar_in(w[1], 'a', 'z')) != 0;
+  ki->apos = (swar_in(w[0], '\'', '\'') | swar_in(w[1], '\'', '\'')) != 0;
+  w[0] |= up0 >> 2; /* lowercase: +0x20 on 'A'..'Z' */
+  w[1] |= up1 >> 2;
   memcpy(dst, w, KEY_INLINE);
-  return filter_hash((const char *)w, n);
+  ki->fh = filter_hash((const char *)w, n);
+#endif
 }
 
-/* One token of fewer than 64 bytes starting at t[s]; sp = the space bits
- * from s on (nonzero). */
-static void bitmap_token(const lxs_vader *v, vader_tokstate *st,
-                         const unsigned char *t, size_t s, uint64_t sp) {
-  const vader_block *bl = v->blocks;
-  unsigned n = ctz64(sp); /* token length, 1..63 */
-  uint64_t tok = (1ULL << n) - 1;
-  /* strip string.punctuation: the word is the first..last WORD byte, but
-   * the whole token if that leaves <= 2 bytes (emoticons like ":)") */
-  uint64_t word = bits_at(bl, BM_WORD, s) & tok;
-  unsigned b = word ? ctz64(word) : 0;
-  unsigned e = word ? 64 - clz64(word) : 0;
-  if (e - b <= 2) b = 0, e = n;
-  size_t wn = e - b, key = st->keys_len;
-  char *dst = st->keys + key;
-  uint64_t fh;
-  if (wn <= KEY_INLINE) {
-    fh = short_key(t + s + b, wn, dst);
-    st->keys_len = key + KEY_INLINE;
-  } else {
-    for (size_t i = 0; i < wn; i++) dst[i] = (char)v->lower_tab[t[s + b + i]];
-    memset(dst + wn, 0, KEY_INLINE);
-    st->keys_len = (key + wn + KEY_INLINE + 15) & ~(size_t)15;
-    fh = filter_hash(dst, wn);
+/* Lowercase the ASCII word p[0..n), n > KEY_INLINE, into dst. */
+static void long_key(const lxs_vader *v, const unsigned char *p, size_t n,
+                     char *dst, vader_keyinfo *ki) {
+  unsigned seen = 0;
+  for (size_t i = 0; i < n; i++) {
+    seen |= v->cls[p[i]];
+    dst[i] = (char)v->lower_tab[p[i]];
   }
-  /* letters are never punctuation: the token's case is the word's */
-  int upper = (bits_at(bl, BM_UPPER, s) & tok) != 0 &&
-              (bits_at(bl, BM_LOWER, s) & tok) == 0;
-  vader_word *w = &st->words[st->nwords];
-  w->valence = 0.0;
-  w->key = key;
-  w->len = wn;
-  w->flags = 0;
-  if ((bits_at(bl, BM_APOS, s) & tok) && has_nt(dst, wn)) w->flags = F_NEG;
-  w->upper = (uint8_t)upper;
-  w->kw = KW_NONE;
-  st->ncaps += (size_t)upper;
-  st->cand[st->ncand].word = st->nwords; /* kept only if the filter agrees */
-  st->ncand += (size_t)filter_may_have(v, fh);
-  st->nwords++;
+  memset(dst + n, 0, KEY_INLINE);
+  ki->fh = filter_hash(dst, n);
+  ki->upper = (seen & C_UPPER) != 0;
+  ki->lower = (seen & C_LOWER) != 0;
+  ki->apos = (seen & C_APOS) != 0;
+}
+
+/* The tokens of the nb blocks.  All state lives in locals: the key stores
+ * are char-typed and would otherwise force the compiler to reload every
+ * field of v after each one. */
+static void bitmap_tokens(lxs_vader *v, size_t nb) {
+  const vader_block *bl = v->blocks;
+  const unsigned char *t = (const unsigned char *)v->pad.data;
+  const uint64_t *filter = v->filter;
+  vader_word *words = v->words;
+  vader_cand *cand = v->cand;
+  char *keys = v->lower.data;
+  size_t nw = v->nwords, nc = v->ncand, klen = v->lower.len, ncaps = v->ncaps;
+  uint64_t carry = 1; /* the text starts after a virtual space */
+  for (size_t i = 0; i < nb; i++) {
+    uint64_t sp = bl[i].m[BM_SPACE];
+    uint64_t starts = ~sp & ((sp << 1) | carry);
+    carry = sp >> 63;
+    for (; starts; starts &= starts - 1) {
+      size_t s = i * 64 + ctz64(starts);
+      uint64_t tsp = bits_at(bl, BM_SPACE, s);
+      if (!tsp) { /* 64 bytes or longer: the scalar path walks it */
+        v->nwords = nw, v->ncand = nc, v->lower.len = klen, v->ncaps = ncaps;
+        ascii_token(v, t, v->pad.len, s);
+        words = v->words, cand = v->cand, keys = v->lower.data;
+        nw = v->nwords, nc = v->ncand, klen = v->lower.len, ncaps = v->ncaps;
+        continue;
+      }
+      unsigned n = ctz64(tsp); /* token length, 1..63 */
+      uint64_t tok = (1ULL << n) - 1;
+      /* strip string.punctuation: the word is the first..last WORD byte,
+       * but the whole token if that leaves <= 2 bytes (":)", ":-D") */
+      uint64_t wb = bits_at(bl, BM_WORD, s) & tok;
+      unsigned b = wb ? ctz64(wb) : 0, e = wb ? 64 - clz64(wb) : 0;
+      /* branch-free: which way this goes is unpredictable */
+      unsigned whole = 0u - (unsigned)(e - b <= 2);
+      b &= ~whole;
+      e = (e & ~whole) | (n & whole);
+      size_t wn = e - b, key = klen;
+      vader_keyinfo ki;
+      if (wn <= KEY_INLINE) {
+        short_key(t + s + b, wn, keys + key, &ki);
+        klen = key + KEY_INLINE;
+      } else {
+        long_key(v, t + s + b, wn, keys + key, &ki);
+        klen = (key + wn + KEY_INLINE + 15) & ~(size_t)15;
+      }
+      /* letters are never punctuation: the word's case is the token's */
+      unsigned upper = (unsigned)ki.upper & (unsigned)!ki.lower;
+      vader_word *w = &words[nw];
+      w->valence = 0.0;
+      w->key = key;
+      w->len = wn;
+      w->flags = (ki.apos && has_nt(keys + key, wn)) ? F_NEG : 0;
+      w->upper = (uint8_t)upper;
+      w->kw = KW_NONE;
+      ncaps += upper;
+      uint64_t bits = filter_mask_bits(ki.fh);
+      cand[nc].word = nw; /* kept only if the filter agrees */
+      nc += (filter[filter_word(ki.fh)] & bits) == bits;
+      nw++;
+    }
+  }
+  v->nwords = nw, v->ncand = nc, v->lower.len = klen, v->ncaps = ncaps;
 }
 
 /* Python's str.split() for ASCII texts; returns 0 (having done nothing)
@@ -1179,40 +1207,18 @@ static int tokenize_bitmaps(lxs_vader *v, const char *text, size_t len) {
   size_t nb = build_bitmaps(v, text, len);
   if (!nb) return 0;
   const vader_block *bl = v->blocks;
-  const unsigned char *t = (const unsigned char *)v->pad.data;
   v->pad.len = nb * 64 + KEY_INLINE; /* readable; all but the text is spaces */
-  /* the text starts after a virtual space; a token starts at a non-space
-   * after a space */
   uint64_t carry = 1;
   size_t ntok = 0;
   for (size_t i = 0; i < nb; i++) {
     uint64_t sp = bl[i].m[BM_SPACE];
     ntok += popcount64(~sp & ((sp << 1) | carry));
     carry = sp >> 63;
-    v->bangs += popcount64(bl[i].m[BM_BANG]);
-    v->questions += popcount64(bl[i].m[BM_QUEST]);
+    if (bl[i].m[BM_BANG]) v->bangs += popcount64(bl[i].m[BM_BANG]);
+    if (bl[i].m[BM_QUEST]) v->questions += popcount64(bl[i].m[BM_QUEST]);
   }
   reserve_words(v, ntok, len);
-  vader_tokstate st;
-  tokstate_load(v, &st);
-  carry = 1;
-  for (size_t i = 0; i < nb; i++) {
-    uint64_t sp = bl[i].m[BM_SPACE];
-    uint64_t starts = ~sp & ((sp << 1) | carry);
-    carry = sp >> 63;
-    for (; starts; starts &= starts - 1) {
-      size_t s = i * 64 + ctz64(starts);
-      uint64_t tsp = bits_at(bl, BM_SPACE, s);
-      if (tsp) {
-        bitmap_token(v, &st, t, s, tsp);
-      } else { /* 64 bytes or longer: the scalar path walks it */
-        tokstate_store(v, &st);
-        ascii_token(v, t, v->pad.len, s);
-        tokstate_load(v, &st);
-      }
-    }
-  }
-  tokstate_store(v, &st);
+  bitmap_tokens(v, nb);
   return 1;
 }
 
@@ -1324,10 +1330,28 @@ static double least_check(const vader_word *w, size_t i, double valence) {
   return valence;
 }
 
+/* Can any rule but ALL CAPS apply to word i?  Every rule needs a keyword
+ * (no, but, least, so, never, idiom words ...), a booster or a negation at
+ * i or among the three words before it; most lexicon words have none. */
+static int plain_context(const vader_word *w, size_t i) {
+  unsigned any = w[i].kw;
+  /* OR the facts of the (up to) three words before i without branches */
+  for (size_t k = 1; k <= 3; k++) {
+    const vader_word *p = &w[i >= k ? i - k : i];
+    any |= (unsigned)(p->flags & (F_BOOST | F_NEG)) | p->kw;
+  }
+  return any == 0;
+}
+
 /* Valence of lexicon word i with all its context rules. */
 static double word_valence(const vader_word *w, size_t nw, size_t i,
                            int cap_diff) {
   double valence = w[i].valence;
+  if (plain_context(w, i)) { /* what the rules below would compute */
+    if (w[i].upper && cap_diff)
+      valence = valence > 0 ? valence + VADER_C_INCR : valence - VADER_C_INCR;
+    return valence;
+  }
   /* "no" directly before a lexicon word acts as a negation, not as
    * a negative word itself. */
   if (w[i].kw == KW_NO && i != nw - 1 && in_lex(&w[i + 1])) valence = 0.0;
@@ -1418,8 +1442,15 @@ static void score_valence(const lxs_vader *v, lxs_vader_scores *raw) {
   if (v->nwords == 0) return;
   const vader_senti *a = v->senti;
   size_t m = v->nsenti;
-  double sum = 0.0;
-  for (size_t k = 0; k < m; k++) sum += a[k].val;
+  double sum = 0.0, pos_sum = 0.0, neg_sum = 0.0;
+  for (size_t k = 0; k < m; k++) {
+    double s = a[k].val;
+    sum += s;
+    /* +1/-1 make a sentiment word comparable to a neutral word's count;
+     * adding 0.0 to the other sum leaves it unchanged */
+    pos_sum += s > 0 ? s + 1 : 0.0;
+    neg_sum += s < 0 ? s - 1 : 0.0;
+  }
   double amp = punctuation_emphasis(v->bangs, v->questions);
   if (sum > 0)
     sum += amp;
@@ -1427,14 +1458,6 @@ static void score_valence(const lxs_vader *v, lxs_vader_scores *raw) {
     sum -= amp;
   raw->compound = normalize(sum);
 
-  double pos_sum = 0.0, neg_sum = 0.0;
-  for (size_t k = 0; k < m; k++) {
-    /* +1/-1 make a sentiment word comparable to a neutral word's count */
-    if (a[k].val > 0)
-      pos_sum += a[k].val + 1;
-    else
-      neg_sum += a[k].val - 1;
-  }
   double neu = (double)(v->nwords - m);
   if (pos_sum > fabs(neg_sum))
     pos_sum += amp;
@@ -1446,33 +1469,40 @@ static void score_valence(const lxs_vader *v, lxs_vader_scores *raw) {
   raw->neu = fabs(neu / total);
 }
 
+static inline double py_round(double x, int ndigits);
+
 void lxs_vader_score(lxs_vader *v, const char *text, size_t len,
                      lxs_vader_scores *out, lxs_vader_scores *raw) {
-  if (!text) len = 0;
-  size_t tlen;
-  const char *t = len ? replace_emoji(v, text, len, &tlen) : "";
-  if (!len) tlen = 0;
+  if (!text) text = "", len = 0;
   begin_words(v);
-  if (!tokenize_bitmaps(v, t, tlen)) tokenize_scalar(v, t, tlen);
+  /* Only a non-ASCII code point can be an emoji (unless the emoji lexicon
+   * has ASCII keys), so an ASCII text goes straight to the tokeniser. */
+  if (v->ascii_emoji || !tokenize_bitmaps(v, text, len)) {
+    size_t tlen;
+    const char *t = replace_emoji(v, text, len, &tlen);
+    if ((t == text && !v->ascii_emoji) || !tokenize_bitmaps(v, t, tlen))
+      tokenize_scalar(v, t, tlen);
+  }
   end_words(v);
   compute_sentiments(v);
   lxs_vader_scores r;
   score_valence(v, &r);
   if (raw) *raw = r;
   if (out) {
-    out->neg = lxs_vader_round(r.neg, 3);
-    out->neu = lxs_vader_round(r.neu, 3);
-    out->pos = lxs_vader_round(r.pos, 3);
-    out->compound = lxs_vader_round(r.compound, 4);
+    out->neg = py_round(r.neg, 3);
+    out->neu = py_round(r.neu, 3);
+    out->pos = py_round(r.pos, 3);
+    out->compound = py_round(r.compound, 4);
   }
 }
 
 /* ---- Python number semantics -------------------------------------------- */
 
-double lxs_vader_round(double x, int ndigits) {
-  static const double p10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                               1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-  if (!isfinite(x) || ndigits < 0 || ndigits > 15) return x;
+static const double p10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                             1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+/* Python's round(x, ndigits) for finite x and ndigits in 0..15. */
+static inline double py_round(double x, int ndigits) {
   double t = x * p10[ndigits];
   if (fabs(t) < 1e6) {
     /* t is within ~1e-10 of the exact x*10^n; unless that is near a tie
@@ -1483,8 +1513,9 @@ double lxs_vader_round(double x, int ndigits) {
     if (fl > t) fl -= 1;
     double frac = t - fl;
     if (fabs(frac - 0.5) > 1e-7) {
-      double r = frac > 0.5 ? fl + 1 : fl;
-      return r == 0 ? copysign(0.0, x) : r / p10[ndigits];
+      double r = fl + (double)(frac > 0.5);
+      /* r has x's sign (or is 0, where Python keeps x's sign too) */
+      return copysign(r / p10[ndigits], x);
     }
   }
   /* Near a tie: glibc's printf is exact and rounds ties to even, like
@@ -1492,6 +1523,11 @@ double lxs_vader_round(double x, int ndigits) {
   char buf[400];
   snprintf(buf, sizeof buf, "%.*f", ndigits, x);
   return strtod(buf, NULL);
+}
+
+double lxs_vader_round(double x, int ndigits) {
+  if (!isfinite(x) || ndigits < 0 || ndigits > 15) return x;
+  return py_round(x, ndigits);
 }
 
 size_t lxs_vader_format(double x, char *buf, size_t buflen) {
