@@ -18,7 +18,7 @@ EXTRA_SRC ?=
 LIB_SRC := src/util.c src/utf8.c src/tokenize.c src/stem.c src/sha256.c \
            src/lexicon.c src/match.c src/score.c src/segment.c src/aggregate.c \
            src/report.c src/input.c src/bootstrap.c src/chart.c src/partial.c src/lexformat.c src/lexcheck.c $(VADER_SRC) $(EXTRA_SRC)
-CLI_SRC := src/cli.c src/cmd_score.c src/cmd_compare.c src/cmd_explain.c src/cmd_merge.c
+CLI_SRC := src/cli.c src/cmd_score.c src/cmd_compare.c src/cmd_explain.c src/cmd_merge.c src/cmd_speakers.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/lexicons_embedded.o
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 

@@ -52,9 +52,12 @@ size_t lxs_lexicon_entry_count(const lxs_lexicon *lex);
 /* ---- scoring ----------------------------------------------------------- */
 
 typedef struct lxs_scorer lxs_scorer;
+/* Known speakers and their aliases (see src/segment.h; may be NULL). */
+typedef struct lxs_speaker_hints lxs_speaker_hints;
 
 typedef struct {
-  int segment_speakers;  /* detect speaker sections (article input) */
+  int segment_speakers;  /* attribute sentences to speakers (articles) */
+  const lxs_speaker_hints *speakers;  /* known names and aliases, or NULL */
 } lxs_options;
 
 typedef struct {
@@ -67,6 +70,8 @@ typedef struct {
   unsigned flags;        /* LXS_SENTENCE_* */
   uint32_t holder;       /* speaker index of a reported view's holder, or
                             LXS_NO_HOLDER */
+  const char *cue;       /* how the speaker was found: "header", "said-after",
+                            "pronoun", ... or "author" (static string) */
 } lxs_sentence;
 
 #define LXS_NO_HOLDER 0xFFFFFFFFu

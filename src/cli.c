@@ -18,6 +18,7 @@
 #include "lexcheck.h"
 #include "lexformat.h"
 #include "lexicon.h"
+#include "segment.h"
 #include "vader.h"
 
 static const char kUsage[] =
@@ -26,6 +27,7 @@ static const char kUsage[] =
     "       lexstance explain [--theme T] [--speaker S] FILE...\n"
     "       lexstance merge [-o FILE] PARTIAL...\n"
     "       lexstance lexicon check|coverage ...\n"
+    "       lexstance speakers [--sentences] ARTICLE...\n"
     "       lexstance --help | --version\n";
 
 static const char kHelp[] =
@@ -39,6 +41,8 @@ static const char kHelp[] =
     "  explain FILE...        show each matched sentence, the rules applied and\n"
     "                         each contribution\n"
     "  merge PARTIAL...       combine --partial results into per-speaker rows\n"
+    "  speakers ARTICLE...    the speakers found, their sentence counts and the\n"
+    "                         attribution cues; --sentences: one row per sentence\n"
     "  lexicon check FILE...  parse and lint lexicons (duplicates, conflicts,\n"
     "                         greedy globs, entries that can never match)\n"
     "  lexicon coverage --corpus FILE... [LEXICON...]\n"
@@ -55,6 +59,7 @@ static const char kHelp[] =
     "  --no-default-lexicons  do not load the embedded lexicons\n"
     "  --language LANG        Snowball stemmer language (default english)\n"
     "  --no-attribution       do not split articles into speakers\n"
+    "  --speakers FILE        known speakers: Name<TAB>alias<TAB>alias... per line\n"
     "  --bootstrap N          bootstrap resamples for intervals (default 2000 for\n"
     "                         speakers and compare, 0 for doc and sentence units)\n"
     "  --seed S               random seed for resampling (default 1)\n"
@@ -305,6 +310,27 @@ lxs_lexicon *cli_load_lexicon(const cli_opts *o) {
     exit(LXS_EDATA);
   }
   return lex;
+}
+
+lxs_speaker_hints *cli_load_hints(const cli_opts *o) {
+  if (!o->speakers_file) return NULL;
+  char err[ERRLEN];
+  lxs_speaker_hints *h = lxs_xcalloc(1, sizeof *h);
+  lxs_speaker_hints_init(h);
+  int rc = lxs_speaker_hints_load(h, o->speakers_file, err, sizeof err);
+  if (rc) {
+    cli_err("%s", err);
+    lxs_speaker_hints_free(h);
+    free(h);
+    exit(rc);
+  }
+  return h;
+}
+
+void cli_free_hints(lxs_speaker_hints *h) {
+  if (!h) return;
+  lxs_speaker_hints_free(h);
+  free(h);
 }
 
 lxs_vader *cli_load_vader(const cli_opts *o) {
@@ -684,6 +710,7 @@ int main(int argc, char **argv) {
   if (strcmp(cmd, "explain") == 0) return cmd_explain(argc - 1, argv + 1);
   if (strcmp(cmd, "merge") == 0) return cmd_merge(argc - 1, argv + 1);
   if (strcmp(cmd, "lexicon") == 0) return lxs_cmd_lexicon(argc - 1, argv + 1);
+  if (strcmp(cmd, "speakers") == 0) return cmd_speakers(argc - 1, argv + 1);
   if (cmd[0] == '-') cli_usage_error("unknown option '%s'", cmd);
   cli_usage_error("unknown command '%s'", cmd);
 }

@@ -137,7 +137,8 @@ int cmd_compare(int argc, char **argv) {
   cli_header(&spk, &lo);
   cli_evidence_header(&evid);
   int rc = 0;
-  lxs_options sopt = {!o.no_attribution};
+  lxs_speaker_hints *hints = cli_load_hints(&o);
+  lxs_options sopt = {!o.no_attribution, hints};
   for (int i = first; i < argc && rc == 0; i++) {
     lxs_reader *rd = lxs_reader_open(argv[i], LXS_IN_TEXT, err, sizeof err);
     if (!rd) {
@@ -585,6 +586,7 @@ int cmd_compare(int argc, char **argv) {
                      &spk, &evid, &evhtml, &name, &tmp};
   for (size_t i = 0; i < sizeof bufs / sizeof *bufs; i++) lxs_buf_free(bufs[i]);
   lxs_scorer_free(sc);
+  cli_free_hints(hints);
   lxs_lexicon_free(lex);
   cli_opts_free(&o);
   return rc;

@@ -106,7 +106,8 @@ int cmd_explain(int argc, char **argv) {
   lxs_buf b;
   lxs_buf_init(&b);
   int rc = 0;
-  lxs_options sopt = {!o.no_attribution};
+  lxs_speaker_hints *hints = cli_load_hints(&o);
+  lxs_options sopt = {!o.no_attribution, hints};
   for (int i = first; i < argc && rc == 0; i++) {
     lxs_reader *rd = lxs_reader_open(argv[i], o.input_set ? o.input : LXS_IN_TEXT, err, sizeof err);
     if (!rd) {
@@ -134,6 +135,7 @@ int cmd_explain(int argc, char **argv) {
   }
   lxs_buf_free(&b);
   lxs_scorer_free(sc);
+  cli_free_hints(hints);
   lxs_lexicon_free(lex);
   cli_opts_free(&o);
   return rc;

@@ -228,6 +228,8 @@ int cmd_score(int argc, char **argv) {
   c.o = &o;
   c.lex = lex;
   c.sopt.segment_speakers = o.input == LXS_IN_TEXT && !o.no_attribution;
+  lxs_speaker_hints *hints = cli_load_hints(&o);
+  c.sopt.speakers = hints;
   pthread_mutex_init(&c.mu, NULL);
   pthread_cond_init(&c.go, NULL);
   pthread_cond_init(&c.done, NULL);
@@ -389,6 +391,7 @@ int cmd_score(int argc, char **argv) {
   for (size_t i = 0; i < files.n; i++) free(files.paths[i]);
   free(files.paths);
   lxs_buf_free(&hdr);
+  cli_free_hints(hints);
   lxs_lexicon_free(lex);
   cli_opts_free(&o);
   return rc;

@@ -46,6 +46,7 @@ struct lxs_scorer {
   lxs_sentence *sents;
   size_t capsents;
   uint32_t *sent_speaker, *sent_flags;
+  uint8_t *sent_cue;
   lxs_theme_score *scores;
   size_t capscores;
   lxs_evidence *ev;
@@ -89,6 +90,7 @@ void lxs_scorer_free(lxs_scorer *sc) {
   free(sc->sents);
   free(sc->sent_speaker);
   free(sc->sent_flags);
+  free(sc->sent_cue);
   free(sc->scores);
   free(sc->ev);
   free(sc->mult);
@@ -945,6 +947,7 @@ const lxs_result *lxs_scorer_run(lxs_scorer *sc, const char *text, size_t len,
     sc->sents = lxs_xrealloc(sc->sents, sc->capsents * sizeof *sc->sents);
     sc->sent_speaker = lxs_xrealloc(sc->sent_speaker, sc->capsents * sizeof(uint32_t));
     sc->sent_flags = lxs_xrealloc(sc->sent_flags, sc->capsents * sizeof(uint32_t));
+    sc->sent_cue = lxs_xrealloc(sc->sent_cue, sc->capsents);
   }
   if (sc->capscores < ns * nth + 1) {
     sc->capscores = ns * nth + 1;
@@ -952,9 +955,14 @@ const lxs_result *lxs_scorer_run(lxs_scorer *sc, const char *text, size_t len,
   }
   lxs_speakers_clear(&sc->speakers);
   if (opt && opt->segment_speakers) {
-    lxs_segment(tk, text, &sc->speakers, sc->sent_speaker, sc->sent_flags);
+    lxs_attribute(tk, text, &sc->speakers, opt->speakers, sc->sent_speaker,
+                  sc->sent_flags, sc->sent_cue);
   } else {
-    for (size_t i = 0; i < ns; i++) sc->sent_speaker[i] = 0, sc->sent_flags[i] = 0;
+    for (size_t i = 0; i < ns; i++) {
+      sc->sent_speaker[i] = 0;
+      sc->sent_flags[i] = 0;
+      sc->sent_cue[i] = LXS_CUE_AUTHOR;
+    }
   }
   sc->nev = 0;
   double *raw = lxs_xcalloc(nth + 1, sizeof(double));
@@ -973,6 +981,7 @@ const lxs_result *lxs_scorer_run(lxs_scorer *sc, const char *text, size_t len,
     o->tokens = S->nwords;
     o->speaker = sc->sent_speaker[s];
     o->flags = (sc->sent_flags[s] & LXS_SENT_HEADER) ? LXS_SENTENCE_HEADER : 0;
+    o->cue = lxs_cue_name(sc->sent_cue[s]);
     o->sentiment = 0;
     o->sentiment_hits = 0;
     size_t m0 = mi;

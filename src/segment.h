@@ -59,7 +59,7 @@ typedef struct {
   size_t n_aliases;
 } lxs_speaker_hint;
 
-typedef struct {
+typedef struct lxs_speaker_hints {
   lxs_speaker_hint *items;
   size_t n, cap;
 } lxs_speaker_hints;
