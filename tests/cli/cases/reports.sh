@@ -23,3 +23,12 @@ check merge-shards-identical 0 -- cmp "$T/merged-all.csv" "$T/merged-shards.csv"
 $BIN score --input tsv -j 1 "$T/m.tsv" > "$T/j1.csv" 2>/dev/null
 $BIN score --input tsv -j 3 "$T/m.tsv" > "$T/j3.csv" 2>/dev/null
 check threads-identical 0 -- cmp "$T/j1.csv" "$T/j3.csv"
+# the README's GNU parallel recipe, run locally: several processes, shards
+if command -v parallel >/dev/null 2>&1; then
+  awk 'BEGIN{for(i=0;i<60;i++) printf "p%d\tThe WTO is %s and tariffs are %s for developing countries.\n", i, (i%3?"vital":"failing"), (i%2?"harmful":"necessary")}' > "$T/par.tsv"
+  $BIN score --input tsv --partial - "$T/par.tsv" 2>/dev/null | $BIN merge - > "$T/par-single.csv" 2>&1
+  parallel --will-cite --pipe -N 7 -j 4 "$BIN score --input tsv --partial -" < "$T/par.tsv" 2>/dev/null | $BIN merge - > "$T/par-sharded.csv" 2>&1
+  check parallel-recipe-identical 0 -- cmp "$T/par-single.csv" "$T/par-sharded.csv"
+else
+  echo "# skip parallel-recipe-identical (GNU parallel not installed)"
+fi
