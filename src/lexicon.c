@@ -311,6 +311,7 @@ static int add_sense(lxs_lexicon *lex, lxs_pword *words, int n,
     pat->nwords = (uint8_t)n;
     for (int i = 0; i < n; i++) {
       pat->words[i] = words[i];
+      pat->words[i].hash = lxs_hash_bytes(words[i].key, words[i].len);
       if (words[i].glob) pat->nglobs++;
     }
     pat->order = (uint32_t)lex->npatterns++;

@@ -51,6 +51,7 @@ typedef struct {
 
 typedef struct {
   const char *key;     /* stem, glob prefix, or acronym key */
+  uint64_t hash;       /* lxs_hash_bytes(key, len) */
   uint16_t len;
   uint8_t glob;        /* prefix glob on the normal form */
   uint8_t acro;        /* case-sensitive acronym key */

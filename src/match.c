@@ -93,7 +93,8 @@ static int word_matches(const lxs_tokenizer *tk, const lxs_token *t,
     return t->norm_len >= pw->len &&
            memcmp(lxs_tok_norm(tk, t), pw->key, pw->len) == 0;
   const lxs_word *w = t->info;
-  return w && w->stem_len == pw->len && memcmp(w->stem, pw->key, pw->len) == 0;
+  return w && w->stem_hash == pw->hash && w->stem_len == pw->len &&
+         memcmp(w->stem, pw->key, pw->len) == 0;
 }
 
 /* Length in tokens (index of last token) of pattern p at k, or SIZE_MAX. */

@@ -141,6 +141,7 @@ lxs_word *lxs_stem_lookup(lxs_stemmer *s, const char *word, size_t len,
   w->stem = sm;
   w->norm_len = (unsigned)len;
   w->stem_len = (unsigned)sl;
+  w->stem_hash = lxs_hash_bytes(sm, sl);
   if (s->nwords * 2 + 2 > s->nslots) {
     grow(s);
     mask = s->nslots - 1;

@@ -4,6 +4,7 @@
 #define LXS_STEM_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct lxs_stemmer lxs_stemmer;
 
@@ -14,6 +15,7 @@ typedef struct lxs_word {
   const char *norm;
   const char *stem;
   unsigned norm_len, stem_len;
+  uint64_t stem_hash;     /* lxs_hash_bytes(stem): cheap equality pre-check */
 } lxs_word;
 
 /* language: a Snowball algorithm name ("english", "french", ...) or NULL for
