@@ -112,6 +112,9 @@ reports: all
 $(BUILD)/eval: tools/eval.c $(BUILD)/liblexstance.a
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/liblexstance.a $(LDLIBS)
 
+$(BUILD)/vader_check: tools/vader_check.c $(BUILD)/liblexstance.a
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/liblexstance.a $(LDLIBS)
+
 $(BUILD)/gencorpus: tools/gencorpus.c | $(BUILD)/obj
 	$(CC) -std=c11 -O2 -o $@ $<
 
@@ -125,7 +128,7 @@ eval: deps
 	  $(BUILD)/eval sentiment - tests/eval/sentiment-dev.tsv; \
 	fi
 
-bench: all $(BUILD)/gencorpus
+bench: all $(BUILD)/gencorpus $(BUILD)/vader_check
 	@sh tools/bench.sh $(BUILD) $(BENCH_MB) $(SHARED)
 
 # ---- fuzzing (libFuzzer; clang with libclang-rt-14-dev) --------------------

@@ -231,10 +231,10 @@ static int term_to_words_(lxs_lexicon *lex, const char *term, lxs_pword *out,
         *why = "glob prefix longer than 62 bytes";
         return -1;
       }
-      lxs_pword w = {lxs_xstrndup(lex->scratch.data, lex->scratch.len),
-                     (uint16_t)lex->scratch.len, 1, 0};
+      lxs_pword w = {.key = lxs_xstrndup(lex->scratch.data, lex->scratch.len),
+                     .len = (uint16_t)lex->scratch.len, .glob = 1, .acro = 0};
       out[n++] = w;
-      lxs_pword w2 = {lxs_xstrndup(w.key, w.len), w.len, 1, 0};
+      lxs_pword w2 = {.key = lxs_xstrndup(w.key, w.len), .len = w.len, .glob = 1, .acro = 0};
       alt[na++] = w2;
     } else {
       lxs_tokenize(lex->tok, p, core);

@@ -209,9 +209,9 @@ struct lxs_vader {
   size_t nslots; /* power of two */
   size_t nents;
   lxs_buf keys;
-  /* Bloom filter over the keys (4 bits per slot, 2 probes): three words in
-   * four are in no table, and the filter answers those from L1 cache with
-   * a cheap hash, so FNV and the table are only paid for likely hits. */
+  /* Bloom filter over the keys: three words in four are in no table, and
+   * the filter answers those from L1 cache with a cheap hash, so FNV and
+   * the table are only paid for likely hits. */
   uint64_t filter[(size_t)1 << FILTER_LOG2W];
 
   vader_emoji *emo;
@@ -708,15 +708,16 @@ static int has_nt(const char *s, size_t n) {
 /* Words are looked up in three passes, so that the tokeniser runs without
  * data-dependent branches and the table's cache misses overlap:
  *   1. while tokenising: the Bloom filter (in L1) marks possible hits;
- *   2. for those, FNV, probe the slots, prefetch the entry;
- *   3. compare keys and copy the entry's facts into the word. */
+ *   2. for those: FNV (lxs_hash_bytes), prefetch the slot;
+ *   3. probe, compare keys, copy the entry's facts into the word. */
 
 /* Room for a key of up to n bytes (+ padding) in the key arena; returns
  * its offset. */
 static size_t key_begin(lxs_vader *v, size_t n) {
   lxs_buf *k = &v->lower;
   size_t off = (k->len + 15) & ~(size_t)15;
-  if (off + n + KEY_INLINE >= k->cap) lxs_buf_reserve(k, off - k->len + n + KEY_INLINE);
+  if (off + n + KEY_INLINE >= k->cap)
+    lxs_buf_reserve(k, off - k->len + n + KEY_INLINE);
   return off;
 }
 
@@ -1378,22 +1379,77 @@ static double word_valence(const vader_word *w, size_t nw, size_t i,
 /* The contrastive "but": halve sentiments before it, scale by 1.5 after.
  * Reproduces the reference's list.index() lookup: the element changed is
  * the FIRST one equal to the current value.  Zeros stay zero either way,
- * so only the nonzero entries take part (O(m^2) in the number of
- * sentiment words, fine for sentence-sized texts). */
+ * so only the nonzero entries take part.
+ *
+ * Done in O(m log m) so a hostile megabyte-long "sentence" stays fast:
+ * each distinct current value keeps a min-heap of the indices holding it;
+ * the first index equal to a[t] is that heap's minimum (t itself is in it),
+ * and changing a[j] moves j from one heap to another. */
+typedef struct {
+  uint64_t key;        /* bits of the value; 0 = empty slot */
+  size_t *h;           /* min-heap of indices */
+  size_t n, cap;
+} but_bucket;
+
+static uint64_t dbits(double x) {
+  uint64_t u;
+  memcpy(&u, &x, sizeof u);
+  return u;
+}
+
+static but_bucket *but_find(but_bucket *tab, size_t cap, double v) {
+  uint64_t k = dbits(v), h = (k * 0x9E3779B97F4A7C15ULL) >> 20;
+  for (size_t i = h & (cap - 1);; i = (i + 1) & (cap - 1))
+    if (tab[i].key == k || tab[i].key == 0) {
+      tab[i].key = k;
+      return &tab[i];
+    }
+}
+
+static void heap_push(but_bucket *b, size_t x) {
+  LXS_VEC_GROW(b->h, b->n, b->cap);
+  size_t i = b->n++;
+  while (i > 0 && b->h[(i - 1) / 2] > x) {
+    b->h[i] = b->h[(i - 1) / 2];
+    i = (i - 1) / 2;
+  }
+  b->h[i] = x;
+}
+
+static void heap_pop(but_bucket *b) {
+  size_t x = b->h[--b->n], i = 0;
+  for (;;) {
+    size_t c = 2 * i + 1;
+    if (c >= b->n) break;
+    if (c + 1 < b->n && b->h[c + 1] < b->h[c]) c++;
+    if (b->h[c] >= x) break;
+    b->h[i] = b->h[c];
+    i = c;
+  }
+  if (b->n) b->h[i] = x;
+}
+
 static void but_check(vader_senti *a, size_t m, size_t bi) {
+  if (m == 0) return;
+  /* values only shrink/grow by 0.5/1.5, so at most 3m distinct values */
+  size_t cap = 16;
+  while (cap < 8 * m) cap *= 2;
+  but_bucket *tab = lxs_xcalloc(cap, sizeof *tab);
+  for (size_t t = 0; t < m; t++) heap_push(but_find(tab, cap, a[t].val), t);
   for (size_t t = 0; t < m; t++) {
     double s = a[t].val;
-    size_t j = t;
-    for (size_t u = 0; u < t; u++)
-      if (a[u].val == s) {
-        j = u;
-        break;
-      }
-    if (a[j].idx < bi)
-      a[j].val = s * 0.5;
-    else if (a[j].idx > bi)
-      a[j].val = s * 1.5;
+    but_bucket *b = but_find(tab, cap, s);
+    size_t j = b->h[0]; /* first index holding s; never after t */
+    double ns;
+    if (a[j].idx < bi) ns = s * 0.5;
+    else if (a[j].idx > bi) ns = s * 1.5;
+    else continue;
+    heap_pop(b);
+    a[j].val = ns;
+    heap_push(but_find(tab, cap, ns), j);
   }
+  for (size_t i = 0; i < cap; i++) free(tab[i].h);
+  free(tab);
 }
 
 /* Sentiment of every lexicon word; boosters and the "kind" of "kind of"

@@ -83,3 +83,9 @@ for sig in INT TERM; do
     echo "# fault-sig$sig: status $st"; ls "$H" | grep sig | sed 's/^/# /'; echo "not ok fault-sig$sig-no-report"
   fi
 done
+# VADER mode on a long sentence full of sentiment words and "but"s
+if [ -f ../shared/data/vader/vader_lexicon.txt ]; then
+  python3 -c "import sys; sys.stdout.write('x\t' + 'good bad but great awful ' * ($MID // 25) + '\n')" > "$H/vader-long.tsv"
+  bounded hostile-vader-long 0 120 -- $BIN score --input tsv --unit doc --sentiment vader \
+    --vader-lexicon ../shared/data/vader/vader_lexicon.txt "$H/vader-long.tsv"
+fi
