@@ -146,7 +146,7 @@ const lxs_result *lxs_scorer_run(lxs_scorer *sc, const char *text, size_t len,
 /* Stance class of a score: +1 above LXS_CLASS_THRESHOLD, -1 below its
  * negative, else 0.  The threshold was chosen on tests/eval/stance-dev.tsv
  * (see `make eval`). */
-#define LXS_CLASS_THRESHOLD 0.10
+#define LXS_CLASS_THRESHOLD 0.05
 static inline int lxs_stance_class(double stance) {
   return stance > LXS_CLASS_THRESHOLD ? 1 : stance < -LXS_CLASS_THRESHOLD ? -1 : 0;
 }
