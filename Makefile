@@ -32,7 +32,7 @@ TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 SEED := corpora/cafta-3.0-global-times-2025-11-02.txt
 
-.PHONY: all deps check demo asan ubsan valgrind clean install uninstall eval bench reports fuzz fuzz-build
+.PHONY: FORCE all deps check demo asan ubsan valgrind clean install uninstall eval bench reports fuzz fuzz-build
 
 FUZZ_SECONDS ?= 10
 FUZZ_TARGETS := $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
@@ -68,7 +68,12 @@ $(BUILD)/obj $(BUILD)/tests:
 $(BUILD)/embed: tools/embed.c | $(BUILD)/obj
 	$(CC) -std=c11 -O1 -o $@ $<
 
-$(BUILD)/lexicons_embedded.c: $(BUILD)/embed $(LEXICONS)
+# The list of embedded files is itself a prerequisite: changing LEXICONS
+# (or adding a theme file) re-embeds even when no file is newer.
+$(BUILD)/lexicons.list: FORCE | $(BUILD)/obj
+	@echo "$(LEXICONS)" | cmp -s - $@ || echo "$(LEXICONS)" > $@
+
+$(BUILD)/lexicons_embedded.c: $(BUILD)/embed $(LEXICONS) $(BUILD)/lexicons.list
 	$(BUILD)/embed $@ $(LEXICONS)
 
 $(BUILD)/obj/lexicons_embedded.o: $(BUILD)/lexicons_embedded.c
