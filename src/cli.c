@@ -669,6 +669,23 @@ int cli_write(lxs_out *out, lxs_buf *b, char *err, size_t errlen) {
   return 0;
 }
 
+int cli_finish_outputs(lxs_out **outs, size_t n, int rc) {
+  char err[ERRLEN];
+  for (size_t i = 0; i < n; i++) {
+    if (!outs[i]) continue;
+    if (rc == 0) {
+      if (lxs_out_commit(outs[i], err, sizeof err)) {
+        cli_err("%s", err);
+        rc = LXS_EIO;
+      }
+    } else {
+      lxs_out_abort(outs[i]);
+    }
+    outs[i] = NULL;
+  }
+  return rc;
+}
+
 int cli_mkdir_p(const char *path, char *err, size_t errlen) {
   char *p = lxs_xstrndup(path, strlen(path));
   int rc = 0;

@@ -551,17 +551,7 @@ int cmd_compare(int argc, char **argv) {
     }
   }
   /* Rename into place only when every file is complete. */
-  for (int i = 0; i < NFILES; i++) {
-    if (!outs[i]) continue;
-    if (rc == 0) {
-      if (lxs_out_commit(outs[i], err, sizeof err)) {
-        cli_err("%s", err);
-        rc = LXS_EIO;
-      }
-    } else {
-      lxs_out_abort(outs[i]);
-    }
-  }
+  rc = cli_finish_outputs(outs, NFILES, rc);
   if (rc == 0) {
     fwrite(md.data, 1, md.len, stdout);
     if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -366,17 +366,7 @@ int cmd_score(int argc, char **argv) {
     for (unsigned i = 0; i < nthreads; i++) pthread_join(c.w[i].th, NULL);
   }
   lxs_out *outs[2] = {out, pout};
-  for (int i = 0; i < 2; i++) {
-    if (!outs[i]) continue;
-    if (rc == 0) {
-      if (lxs_out_commit(outs[i], err, sizeof err)) {
-        cli_err("%s", err);
-        rc = LXS_EIO;
-      }
-    } else {
-      lxs_out_abort(outs[i]);
-    }
-  }
+  rc = cli_finish_outputs(outs, 2, rc);
   if (skipped) cli_err("%zu malformed record%s skipped", skipped, skipped == 1 ? "" : "s");
   batch_free(&bufs[0]);
   batch_free(&bufs[1]);

@@ -221,22 +221,7 @@ int lxs_mapping_load_buffer(lxs_mapping *m, const char *name, const char *data,
 }
 
 static int read_file(const char *path, lxs_buf *b, char *err, size_t errlen) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    lxs_set_err(err, errlen, "%s: %s", path, strerror(errno));
-    return LXS_EIO;
-  }
-  char chunk[65536];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) lxs_buf_put(b, chunk, n);
-  int bad = ferror(f);
-  fclose(f);
-  if (bad) {
-    lxs_set_err(err, errlen, "%s: read error", path);
-    return LXS_EIO;
-  }
-  lxs_buf_cstr(b);
-  return LXS_OK;
+  return lxs_read_file(path, b, err, errlen) ? LXS_EIO : LXS_OK;
 }
 
 int lxs_mapping_load_file(lxs_mapping *m, const char *path, char *err,

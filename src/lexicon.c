@@ -575,25 +575,11 @@ done:
 
 int lxs_lexicon_load_file(lxs_lexicon *lex, const char *path, char *err,
                           size_t errlen) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    lxs_set_err(err, errlen, "%s: %s", path, strerror(errno));
-    return LXS_EIO;
-  }
   lxs_buf b;
   lxs_buf_init(&b);
-  char chunk[65536];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) lxs_buf_put(&b, chunk, n);
-  int rd_err = ferror(f);
-  fclose(f);
-  if (rd_err) {
-    lxs_buf_free(&b);
-    lxs_set_err(err, errlen, "%s: read error", path);
-    return LXS_EIO;
-  }
-  int rc = lxs_lexicon_load_buffer(lex, path, b.data ? b.data : "", b.len,
-                                   err, errlen);
+  int rc = lxs_read_file(path, &b, err, errlen);
+  if (rc == 0)
+    rc = lxs_lexicon_load_buffer(lex, path, b.data ? b.data : "", b.len, err, errlen);
   lxs_buf_free(&b);
   return rc;
 }

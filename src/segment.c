@@ -952,24 +952,11 @@ int lxs_speaker_hints_load_buffer(lxs_speaker_hints *h, const char *name,
 
 int lxs_speaker_hints_load(lxs_speaker_hints *h, const char *path, char *err,
                            size_t errlen) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    lxs_set_err(err, errlen, "%s: %s", path, strerror(errno));
-    return LXS_EIO;
-  }
   lxs_buf b;
   lxs_buf_init(&b);
-  char chunk[8192];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) lxs_buf_put(&b, chunk, n);
-  int rd_err = ferror(f);
-  fclose(f);
-  if (rd_err) {
-    lxs_set_err(err, errlen, "%s: read error", path);
-    lxs_buf_free(&b);
-    return LXS_EIO;
-  }
-  int rc = lxs_speaker_hints_load_buffer(h, path, b.data ? b.data : "", b.len, err, errlen);
+  int rc = lxs_read_file(path, &b, err, errlen);
+  if (rc == 0)
+    rc = lxs_speaker_hints_load_buffer(h, path, b.data ? b.data : "", b.len, err, errlen);
   lxs_buf_free(&b);
   return rc;
 }

@@ -1,6 +1,7 @@
 /* util.c - checked allocation and growable buffers. */
 #include "util.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,6 +93,26 @@ const char *lxs_buf_cstr(lxs_buf *b) {
   lxs_buf_reserve(b, 0);
   b->data[b->len] = '\0';
   return b->data;
+}
+
+int lxs_read_file(const char *path, lxs_buf *b, char *err, size_t errlen) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    lxs_set_err(err, errlen, "%s: %s", path, strerror(errno));
+    return 3;
+  }
+  char chunk[65536];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) lxs_buf_put(b, chunk, n);
+  int bad = ferror(f);
+  int saved = errno;
+  fclose(f);
+  if (bad) {
+    lxs_set_err(err, errlen, "%s: read error: %s", path, strerror(saved));
+    return 3;
+  }
+  lxs_buf_cstr(b);
+  return 0;
 }
 
 void lxs_set_err(char *err, size_t errlen, const char *fmt, ...) {

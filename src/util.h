@@ -43,6 +43,10 @@ const char *lxs_buf_cstr(lxs_buf *b);
     }                                                                       \
   } while (0)
 
+/* Append the whole file at path to b (NUL-terminated after len).  Returns
+ * 0, or LXS_EIO (3) with err = "PATH: reason". */
+int lxs_read_file(const char *path, lxs_buf *b, char *err, size_t errlen);
+
 /* Write "msg" into err (may be NULL) as printf. */
 void lxs_set_err(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -515,21 +515,10 @@ int lxs_vader_load_lexicon_buffer(lxs_vader *v, const char *name,
 /* Read a whole file; NULL with err set on failure. */
 static char *read_file(const char *path, size_t *len, char *err,
                        size_t errlen) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    lxs_set_err(err, errlen, "%s: cannot open", path);
-    return NULL;
-  }
   lxs_buf b;
   lxs_buf_init(&b);
-  char chunk[65536];
-  size_t got;
-  while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) lxs_buf_put(&b, chunk, got);
-  int bad = ferror(f);
-  fclose(f);
-  if (bad) {
+  if (lxs_read_file(path, &b, err, errlen)) {
     lxs_buf_free(&b);
-    lxs_set_err(err, errlen, "%s: read error", path);
     return NULL;
   }
   lxs_buf_reserve(&b, 0);
