@@ -55,7 +55,7 @@ static const char *const kRoleNames[LXS_R_COUNT] = {
     "target", "stance", "eval", "harm", "benefit", "oppose",
     "negator", "neutral", "intensifier", "diminisher", "hedge",
     "contrast", "concessive", "conditional", "report", "agent", "distancer",
-    "endorse", "anaphor", "advocate", "naming"};
+    "endorse", "anaphor", "advocate", "naming", "decay"};
 
 const char *lxs_role_name(lxs_role r) {
   return (unsigned)r < LXS_R_COUNT ? kRoleNames[r] : "?";
@@ -400,6 +400,8 @@ static const char *check_role(uint32_t theme, lxs_role r, double w) {
       return (w < -1 || w > 1) ? "weight must be in [-1, 1]" : NULL;
     case LXS_R_HARM:
       return (w < -1 || w >= 0) ? "harm weight must be in [-1, 0)" : NULL;
+    case LXS_R_DECAY:
+      return (w < -1 || w >= 0) ? "decay weight must be in [-1, 0)" : NULL;
     case LXS_R_BENEFIT:
     case LXS_R_OPPOSE:
       return (w <= 0 || w > 1) ? "weight must be in (0, 1]" : NULL;
@@ -466,7 +468,7 @@ int lxs_lexicon_add_entry(lxs_lexicon *lex, uint32_t src, uint32_t lineno,
       FAIL("unknown role '%s' (target, stance, eval, harm, benefit, oppose, "
            "negator, neutral, intensifier, diminisher, hedge, contrast, "
            "concessive, conditional, report, agent, distancer, endorse, anaphor, "
-           "advocate, naming)", role);
+           "advocate, naming, decay)", role);
     double w;
     if (parse_weight(weight, &w)) FAIL("weight '%s' is not a number", weight);
     const char *why = check_role(th, (lxs_role)r, w);

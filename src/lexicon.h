@@ -35,6 +35,7 @@ typedef enum {
   LXS_R_ANAPHOR,
   LXS_R_ADVOCATE,
   LXS_R_NAMING,
+  LXS_R_DECAY,
   LXS_R_COUNT
 } lxs_role;
 

@@ -61,6 +61,7 @@ struct lxs_scorer {
   uint32_t *agents;         /* agent markers before each match */
   size_t capagent;
   unsigned char *advocated; /* harm term under "should", "must", ... */
+  long *harmed_by;          /* target suffers the harm at this match, or -1 */
   uint32_t *seg, *clause;   /* per token of the sentence */
   const char *text;         /* the current document */
   uint32_t holder_idx;
@@ -104,6 +105,7 @@ void lxs_scorer_free(lxs_scorer *sc) {
   free(sc->next_t);
   free(sc->agents);
   free(sc->advocated);
+  free(sc->harmed_by);
   free(sc->seg);
   free(sc->clause);
   free(sc);
@@ -137,7 +139,7 @@ static int is_evaluative(const lxs_scorer *sc, const lxs_match *m) {
   for (uint32_t k = 0; k < m->nsenses; k++) {
     lxs_role r = sense_at(sc, m, k)->role;
     if (r == LXS_R_EVAL || r == LXS_R_HARM || r == LXS_R_BENEFIT ||
-        r == LXS_R_OPPOSE || r == LXS_R_STANCE)
+        r == LXS_R_OPPOSE || r == LXS_R_STANCE || r == LXS_R_DECAY)
       return 1;
   }
   return 0;
@@ -342,6 +344,12 @@ static int passive_before(lxs_scorer *sc, const lxs_match *e) {
       if (strcmp(nm, be[i]) == 0) return 1;
   }
   return 0;
+}
+
+/* Remember that target g (resolved) suffers the harm at match e. */
+static void mark_harmed(lxs_scorer *sc, const sent_ctx *cx, size_t g, size_t e) {
+  size_t r = resolve(sc, cx, g) - cx->m0;
+  if (sc->harmed_by[r] < 0) sc->harmed_by[r] = (long)e;
 }
 
 /* Add contribution of evaluative sense se at match e toward target g, for
@@ -566,10 +574,11 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
     sc->inrep = lxs_xrealloc(sc->inrep, sc->capm);
     sc->ante = lxs_xrealloc(sc->ante, sc->capm * sizeof(long));
     sc->advocated = lxs_xrealloc(sc->advocated, sc->capm);
+    sc->harmed_by = lxs_xrealloc(sc->harmed_by, sc->capm * sizeof(long));
   }
   memset(sc->inrep, 0, nm);
   memset(sc->advocated, 0, nm);
-  for (size_t i = 0; i < nm; i++) sc->ante[i] = -1;
+  for (size_t i = 0; i < nm; i++) sc->ante[i] = sc->harmed_by[i] = -1;
   /* Index scratch arrays by match index minus m0 via these macros. */
 #define MULT(i) sc->mult[(i) - cx->m0]
 #define NEG(i) sc->neg[(i) - cx->m0]
@@ -692,7 +701,7 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
    * past the first evaluative term only over a coordination ("not fair or
    * wise"), so "not a solution to the deficit" leaves "deficit" alone. */
   {
-    uint32_t cur = UINT32_MAX;
+    uint32_t cur = UINT32_MAX, neg_at = 0;
     double cond = 1, hedge = 1, neg = 1;
     int negs = 0;
     for (size_t i = cx->m0; i < cx->m1; i++) {
@@ -711,8 +720,15 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
       if ((w = role_weight(sc, &M[i], LXS_R_NEGATOR))) {
         neg *= w;
         negs++;
+        neg_at = M[i].wpos_last;
       } else if (negs && is_evaluative(sc, &M[i]) &&
                  !coordinated_after(tk, M[i].tok_last, t0 + S->ntok)) {
+        neg = 1;
+        negs = 0;
+      } else if (negs && is_target(sc, &M[i]) && M[i].wpos > neg_at + 2) {
+        /* "no intention of returning to the WTO's broken system": what
+         * follows a theme term describes it, not the negated predicate;
+         * "no tariff has ever helped" (term right after) keeps scope. */
         neg = 1;
         negs = 0;
       }
@@ -837,6 +853,15 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
           }
           if (g < 0) continue;
           if (d > DECAY_START) f /= 1.0 + (d - DECAY_START) / DECAY_SCALE;
+          /* After "the collapse of the WTO", what follows describes the
+           * consequences of the harm ("small economies would be the first
+           * casualties"): its tone is the tone about the harm, so it
+           * counts the other way for the harmed theme. */
+          long hb = sc->harmed_by[resolve(sc, cx, (size_t)g) - cx->m0];
+          if (hb >= 0 && (size_t)hb < e && !is_target(sc, &M[e])) {
+            f = -f;
+            mods |= LXS_MOD_HARM_PATIENT;
+          }
           credit(sc, cx, e, se, (size_t)g, w * me * ne * f, mods, LXS_THEME_NONE);
           /* Other themes' terms right next to it get the same reading. */
           for (uint32_t t = 0; t < nth; t++) {
@@ -847,7 +872,7 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
               credit(sc, cx, e, se, (size_t)h, w * me * ne, 0, t);
           }
         } else if (se->role == LXS_R_HARM || se->role == LXS_R_BENEFIT ||
-                   se->role == LXS_R_OPPOSE) {
+                   se->role == LXS_R_OPPOSE || se->role == LXS_R_DECAY) {
           long g = nearest_target(sc, cx, e, LXS_THEME_NONE, SAME_SEG, +1, &d);
           uint64_t done = 0;
           if (g >= 0) {
@@ -859,7 +884,7 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
               if (agent) mods |= LXS_MOD_AGENT;
             } else if (se->role == LXS_R_OPPOSE) {
               c = agent ? 0 : -w * me * ne;
-            } else if (agent || sc->advocated[e - cx->m0]) {
+            } else if ((agent && se->role != LXS_R_DECAY) || sc->advocated[e - cx->m0]) {
               /* The cause of a harm is blamed; a harm the speaker calls for
                * ("should withdraw from X") goes against its target. */
               c = w * me * ne;
@@ -869,12 +894,14 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
                * harm ("not a threat to X") says nothing either way. */
               c = ne < 0 ? 0 : -w * me * ne;
               mods |= LXS_MOD_HARM_PATIENT;
+              mark_harmed(sc, cx, (size_t)g, e);
             }
             if (c != 0) done = credit_x(sc, cx, e, se, (size_t)g, c, mods, LXS_THEME_NONE, 0);
           }
           long b = nearest_target(sc, cx, e, LXS_THEME_NONE, SAME_SEG, -1, &d);
           if (b >= 0 && d <= AGENT_REACH && se->role != LXS_R_OPPOSE) {
-            int passive = passive_before(sc, &M[e]);
+            /* "The WTO is collapsing": a decay verb's subject suffers it */
+            int passive = passive_before(sc, &M[e]) || se->role == LXS_R_DECAY;
             double c;
             unsigned mods;
             if (se->role == LXS_R_BENEFIT) {
@@ -883,6 +910,7 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
             } else if (passive) {
               c = ne < 0 ? 0 : -w * me * ne;
               mods = LXS_MOD_HARM_PATIENT;
+              mark_harmed(sc, cx, (size_t)b, e);
             } else {
               c = w * me * ne;
               mods = LXS_MOD_AGENT;
