@@ -179,7 +179,9 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
       if (!c) continue;
       for (size_t j = 0; j < c->n; j++) {
         const lxs_pattern *p = c->p[j];
-        if (!word_matches(tk, t, &p->words[0])) continue; /* acro/glob check */
+        /* The first word matches by construction: candidates were looked up
+         * by this token's stem, acronym key or glob prefix. */
+        if (p->nwords > 1 && c->p[j]->nwords < best_words) continue;
         size_t e = try_pattern(tk, i, p);
         if (e == SIZE_MAX) continue;
         if (p->nwords > best_words) {

@@ -907,7 +907,9 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
             if (se->role == LXS_R_BENEFIT) {
               c = w * me * ne;
               mods = passive ? 0 : LXS_MOD_AGENT;
-            } else if (passive) {
+            } else if (passive || sc->harmed_by[resolve(sc, cx, (size_t)b) - cx->m0] >= 0) {
+              /* Also "the sidelining of X ... undermines the deal": X sits
+               * inside an earlier harm, so this one is its consequence. */
               c = ne < 0 ? 0 : -w * me * ne;
               mods = LXS_MOD_HARM_PATIENT;
               mark_harmed(sc, cx, (size_t)b, e);
