@@ -9,6 +9,7 @@
 
 #include "chart.h"
 #include "cli.h"
+#include "lexformat.h"
 #include "lexicon.h"
 
 #define MAX_DIFF_SPEAKERS 40
@@ -140,19 +141,26 @@ int cmd_compare(int argc, char **argv) {
   lxs_speaker_hints *hints = cli_load_hints(&o);
   lxs_options sopt = {!o.no_attribution, hints};
   for (int i = first; i < argc && rc == 0; i++) {
-    lxs_reader *rd = lxs_reader_open(argv[i], LXS_IN_TEXT, err, sizeof err);
+    lxs_reader *rd = lxs_reader_open(argv[i], o.input_set ? o.input : LXS_IN_TEXT, err,
+                                     sizeof err);
     if (!rd) {
       cli_err("%s", err);
       rc = LXS_EIO;
       break;
     }
     lxs_record rec;
-    int k = lxs_reader_next(rd, &rec, err, sizeof err);
-    if (k < 0) {
-      cli_err("%s", err);
-      rc = LXS_EIO;
-    } else if (k == 1) {
-      const lxs_result *res = lxs_scorer_run(sc, rec.text, rec.len, &sopt);
+    int k;
+    /* Articles are one record per file; --input lines/tsv/jsonl corpora
+     * give many, and a JSONL "speaker" field names the whole record's
+     * speaker (no attribution inside it). */
+    while ((k = lxs_reader_next(rd, &rec, err, sizeof err)) == 1) {
+      lxs_options ropt = sopt;
+      if (rec.speaker || (o.input_set && o.input != LXS_IN_TEXT)) ropt.segment_speakers = 0;
+      const lxs_result *res = lxs_scorer_run(sc, rec.text, rec.len, &ropt);
+      if (rec.speaker) {
+        /* the record's speaker replaces "author" */
+        ((lxs_speaker *)res->speakers)[0].name = rec.speaker;
+      }
       cli_doc_rows(&spk, &lo, lex, rec.id, NULL, res);
       cli_evidence_rows(&evid, lex, rec.id, rec.text, res);
       lxs_agg *aggs = lxs_xcalloc(res->n_speakers + 1, sizeof *aggs);
@@ -196,6 +204,10 @@ int cmd_compare(int argc, char **argv) {
         fmt_signed(&evhtml, ev->contribution);
         lxs_buf_puts(&evhtml, "</td></tr>\n");
       }
+    }
+    if (k < 0) {
+      cli_err("%s", err);
+      rc = strstr(err, "read error") ? LXS_EIO : LXS_EDATA;
     }
     lxs_reader_close(rd);
   }

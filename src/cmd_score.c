@@ -270,8 +270,10 @@ int cmd_score(int argc, char **argv) {
   if (rc == 0) {
     if (o.categories && !partial_stdout)
       lxs_buf_puts(&hdr, "doc,speaker,category,count,percent\r\n");
-    else if (!partial_stdout)
+    else if (!partial_stdout) {
+      if (o.format == FMT_MD) lxs_provenance_md(&hdr, lex);
       cli_header(&hdr, &o);
+    }
     if (o.partial) {
       lxs_buf ph;
       lxs_buf_init(&ph);

@@ -175,6 +175,15 @@ void lxs_out_abort(lxs_out *o) {
 }
 
 void lxs_csv_field(lxs_buf *b, const char *s, size_t n) {
+  if (lxs_utf8_validate(s, n) < n) {
+    /* Reports are always valid UTF-8: repair, then quote as usual. */
+    lxs_buf fixed;
+    lxs_buf_init(&fixed);
+    lxs_utf8_repair(s, n, &fixed);
+    lxs_csv_field(b, fixed.data, fixed.len);
+    lxs_buf_free(&fixed);
+    return;
+  }
   int quote = 0;
   for (size_t i = 0; i < n; i++)
     if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n') {
