@@ -1,3 +1,4 @@
+#include <math.h>
 /* test_report.c - stage 7: field formatting and atomic report files. */
 #include "testutil.h"
 
@@ -301,6 +302,30 @@ static void dash_means_standard_output(void **state) {
   lxs_out_abort(NULL);
 }
 
+
+/* lxs_fmt_num prints its own digits; it must equal "%.4f" byte for byte
+ * (apart from the -0.0000 rule) on values of every kind. */
+static void fmt_num_equals_printf(void **state) {
+  (void)state;
+  uint64_t x = 88172645463325252ULL;
+  char want[64];
+  for (int i = 0; i < 200000; i++) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    double v;
+    if (i % 3 == 0) v = (double)(int64_t)(x % 400001 - 200000) / 20000.0; /* halves */
+    else if (i % 3 == 1) v = ((double)(x >> 11) / 9007199254740992.0 - 0.5) * 4;
+    else v = ((double)(x >> 11) / 9007199254740992.0 - 0.5) * 2e6;
+    lxs_buf nb;
+    lxs_buf_init(&nb);
+    lxs_fmt_num(&nb, v);
+    snprintf(want, sizeof want, "%.4f", fabs(v) < 0.00005 ? 0.0 : v);
+    if (strcmp(nb.data, want) != 0) fail_msg("%.17g: got %s, want %s", v, nb.data, want);
+    lxs_buf_free(&nb);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(csv_plain_field_unquoted, setup_buf, teardown_buf),
@@ -318,6 +343,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(abort_keeps_existing_file, setup_dir, teardown_dir),
       cmocka_unit_test_setup_teardown(commit_replaces_existing_file, setup_dir, teardown_dir),
       cmocka_unit_test_setup_teardown(commit_creates_new_file, setup_dir, teardown_dir),
+      cmocka_unit_test(fmt_num_equals_printf),
       cmocka_unit_test(open_in_missing_directory_fails),
       cmocka_unit_test_setup_teardown(cleanup_all_removes_temporaries, setup_dir, teardown_dir),
       cmocka_unit_test(dash_means_standard_output),
