@@ -61,6 +61,8 @@ struct lxs_scorer {
   uint32_t *agents;         /* agent markers before each match */
   size_t capagent;
   unsigned char *advocated; /* harm term under "should", "must", ... */
+  unsigned char *cross_ref; /* anaphor resolved to the previous sentence */
+  long last_target;         /* last theme term of the previous sentence */
   long *harmed_by;          /* target suffers the harm at this match, or -1 */
   uint32_t *seg, *clause;   /* per token of the sentence */
   const char *text;         /* the current document */
@@ -105,6 +107,7 @@ void lxs_scorer_free(lxs_scorer *sc) {
   free(sc->next_t);
   free(sc->agents);
   free(sc->advocated);
+  free(sc->cross_ref);
   free(sc->harmed_by);
   free(sc->seg);
   free(sc->clause);
@@ -231,6 +234,13 @@ static size_t resolve(const lxs_scorer *sc, const sent_ctx *cx, size_t i) {
   return a >= 0 ? (size_t)a : i;
 }
 
+/* Like resolve, but stays inside the sentence (for per-sentence arrays):
+ * an antecedent in the previous sentence is represented by its anaphor. */
+static size_t local_ref(const lxs_scorer *sc, const sent_ctx *cx, size_t i) {
+  size_t r = resolve(sc, cx, i);
+  return r >= cx->m0 && r < cx->m1 ? r : i;
+}
+
 static int is_target_ref(const lxs_scorer *sc, const sent_ctx *cx, size_t i) {
   return is_target(sc, &sc->mt.m[i]) || sc->ante[i - cx->m0] >= 0;
 }
@@ -348,7 +358,7 @@ static int passive_before(lxs_scorer *sc, const lxs_match *e) {
 
 /* Remember that target g (resolved) suffers the harm at match e. */
 static void mark_harmed(lxs_scorer *sc, const sent_ctx *cx, size_t g, size_t e) {
-  size_t r = resolve(sc, cx, g) - cx->m0;
+  size_t r = local_ref(sc, cx, g) - cx->m0;
   if (sc->harmed_by[r] < 0) sc->harmed_by[r] = (long)e;
 }
 
@@ -574,10 +584,12 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
     sc->inrep = lxs_xrealloc(sc->inrep, sc->capm);
     sc->ante = lxs_xrealloc(sc->ante, sc->capm * sizeof(long));
     sc->advocated = lxs_xrealloc(sc->advocated, sc->capm);
+    sc->cross_ref = lxs_xrealloc(sc->cross_ref, sc->capm);
     sc->harmed_by = lxs_xrealloc(sc->harmed_by, sc->capm * sizeof(long));
   }
   memset(sc->inrep, 0, nm);
   memset(sc->advocated, 0, nm);
+  memset(sc->cross_ref, 0, nm);
   for (size_t i = 0; i < nm; i++) sc->ante[i] = sc->harmed_by[i] = -1;
   /* Index scratch arrays by match index minus m0 via these macros. */
 #define MULT(i) sc->mult[(i) - cx->m0]
@@ -600,11 +612,21 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
 
   /* Anaphors ("it", "they", "its") stand for the nearest theme term
    * before them in the sentence. */
+  /* A sentence that opens with no theme term of its own may refer back to
+   * the previous sentence of the paragraph ("The WTO is slow. Without it,
+   * small states would be at the mercy of the strong."). */
   long last_target = -1;
+  int prev_ok = sc->last_target >= 0 && cx->sent > 0 &&
+                tk->sents[cx->sent - 1].paragraph == S->paragraph;
   for (size_t j = cx->m0; j < cx->m1; j++) {
     if (is_target(sc, &M[j])) last_target = (long)j;
-    else if (last_target >= 0 && has_role(sc, &M[j], LXS_R_ANAPHOR))
-      sc->ante[j - cx->m0] = last_target;
+    else if (has_role(sc, &M[j], LXS_R_ANAPHOR)) {
+      if (last_target >= 0) sc->ante[j - cx->m0] = last_target;
+      else if (prev_ok) {
+        sc->ante[j - cx->m0] = sc->last_target;
+        sc->cross_ref[j - cx->m0] = 1;
+      }
+    }
   }
   /* Scare quotes: a theme term alone in short quotes ("the 'rules-based
    * order'") is held at a distance -- unless a naming word introduces it
@@ -725,6 +747,13 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
                  !coordinated_after(tk, M[i].tok_last, t0 + S->ntok)) {
         neg = 1;
         negs = 0;
+      } else if (negs && is_target_ref(sc, cx, i) && M[i].wpos <= neg_at + 2 &&
+                 SEG(i + 1 < cx->m1 ? i + 1 : i) != SEG(i)) {
+        /* "Without the WTO, small nations would have no recourse": the
+         * theme is imagined absent, and what follows in the next
+         * segments are the consequences of its absence. */
+        if (sc->harmed_by[local_ref(sc, cx, i) - cx->m0] < 0)
+          sc->harmed_by[local_ref(sc, cx, i) - cx->m0] = (long)i;
       } else if (negs && is_target(sc, &M[i]) && M[i].wpos > neg_at + 2) {
         /* "no intention of returning to the WTO's broken system": what
          * follows a theme term describes it, not the negated predicate;
@@ -819,6 +848,11 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
           add_evidence(sc, cx->sent, t, se, &M[e], &M[e], f, c);
         }
       }
+      /* an anaphor that reaches back to the previous sentence is this
+       * sentence's reference to the theme */
+      if (!mentioned && sc->cross_ref[e - cx->m0] &&
+          orientation(sc, &M[resolve(sc, cx, e)], t) != 0)
+        mentioned = 1;
       if (mentioned) {
         cx->mentions[t]++;
         if (sc->inrep[e - cx->m0]) cx->held_mentions[t]++;
@@ -857,7 +891,7 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
            * consequences of the harm ("small economies would be the first
            * casualties"): its tone is the tone about the harm, so it
            * counts the other way for the harmed theme. */
-          long hb = sc->harmed_by[resolve(sc, cx, (size_t)g) - cx->m0];
+          long hb = sc->harmed_by[local_ref(sc, cx, (size_t)g) - cx->m0];
           if (hb >= 0 && (size_t)hb < e && !is_target(sc, &M[e])) {
             f = -f;
             mods |= LXS_MOD_HARM_PATIENT;
@@ -907,7 +941,7 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
             if (se->role == LXS_R_BENEFIT) {
               c = w * me * ne;
               mods = passive ? 0 : LXS_MOD_AGENT;
-            } else if (passive || sc->harmed_by[resolve(sc, cx, (size_t)b) - cx->m0] >= 0) {
+            } else if (passive || sc->harmed_by[local_ref(sc, cx, (size_t)b) - cx->m0] >= 0) {
               /* Also "the sidelining of X ... undermines the deal": X sits
                * inside an earlier harm, so this one is its consequence. */
               c = ne < 0 ? 0 : -w * me * ne;
@@ -956,12 +990,21 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
   }
 }
 
-/* "Menon" and "Dr. Jayant Menon" are the same person: compare last words. */
+/* "Menon" and "Dr. Jayant Menon" are the same person, and so are "Li" and
+ * "Li Wei" (family name first): the holder's last word is one of the
+ * speaker's name words. */
 static int same_person(const char *a, const char *b) {
-  const char *la = strrchr(a, ' '), *lb = strrchr(b, ' ');
+  const char *la = strrchr(a, ' ');
   la = la ? la + 1 : a;
-  lb = lb ? lb + 1 : b;
-  return strcasecmp(la, lb) == 0;
+  size_t n = strlen(la);
+  for (const char *p = b; *p;) {
+    const char *sp = strchr(p, ' ');
+    size_t l = sp ? (size_t)(sp - p) : strlen(p);
+    if (l == n && strncasecmp(p, la, n) == 0) return 1;
+    if (!sp) break;
+    p = sp + 1;
+  }
+  return 0;
 }
 
 const lxs_result *lxs_scorer_run(lxs_scorer *sc, const char *text, size_t len,
@@ -995,6 +1038,7 @@ const lxs_result *lxs_scorer_run(lxs_scorer *sc, const char *text, size_t len,
     }
   }
   sc->nev = 0;
+  sc->last_target = -1;
   double *raw = lxs_xcalloc(nth + 1, sizeof(double));
   uint32_t *mentions = lxs_xcalloc(nth + 1, sizeof(uint32_t));
   double *held_raw = lxs_xcalloc(nth + 1, sizeof(double));
@@ -1029,6 +1073,9 @@ const lxs_result *lxs_scorer_run(lxs_scorer *sc, const char *text, size_t len,
     total_tokens += S->nwords;
     sent_ctx cx = {m0, mi, raw, mentions, held_raw, held_mentions, (uint32_t)s, NULL};
     score_sentence(sc, &cx);
+    sc->last_target = -1;
+    for (size_t j = m0; j < mi; j++)
+      if (is_target(sc, &sc->mt.m[j])) sc->last_target = (long)j;
     if (cx.holder && !same_person(cx.holder, sc->speakers.names[o->speaker])) {
       o->holder = sc->holder_idx;
       for (size_t t = 0; t < nth; t++) {
