@@ -669,6 +669,21 @@ int cli_write(lxs_out *out, lxs_buf *b, char *err, size_t errlen) {
   return 0;
 }
 
+int cli_write_whole(const char *path, lxs_buf *b) {
+  char err[ERRLEN];
+  lxs_out *out = lxs_out_open(path, err, sizeof err);
+  if (!out) {
+    cli_err("%s", err);
+    return LXS_EIO;
+  }
+  int rc = 0;
+  if (cli_write(out, b, err, sizeof err)) {
+    cli_err("%s", err);
+    rc = LXS_EIO;
+  }
+  return cli_finish_outputs(&out, 1, rc);
+}
+
 int cli_finish_outputs(lxs_out **outs, size_t n, int rc) {
   char err[ERRLEN];
   for (size_t i = 0; i < n; i++) {

@@ -82,6 +82,9 @@ void cli_evidence_rows(lxs_buf *b, const lxs_lexicon *lex, const char *doc,
                        const char *text, const lxs_result *res);
 const char *cli_modifier_name(unsigned bit);
 int cli_write(lxs_out *out, lxs_buf *b, char *err, size_t errlen);
+/* Write b to path ("-"/NULL: stdout) atomically; 0 or LXS_EIO (with a
+ * message printed and no file left behind). */
+int cli_write_whole(const char *path, lxs_buf *b);
 /* Commit every output if rc == 0, else discard them all; returns the new
  * rc (LXS_EIO if a commit failed). */
 int cli_finish_outputs(lxs_out **outs, size_t n, int rc);

@@ -169,13 +169,7 @@ int cmd_merge(int argc, char **argv) {
     free(ss);
     lxs_lexicon_free(lex);
   }
-  if (rc == 0) {
-    lxs_out *out = lxs_out_open(o.output, err, sizeof err);
-    if (!out || cli_write(out, &b, err, sizeof err) || lxs_out_commit(out, err, sizeof err)) {
-      cli_err("%s", err);
-      rc = LXS_EIO;
-    }
-  }
+  if (rc == 0) rc = cli_write_whole(o.output, &b);
   lxs_buf_free(&b);
   for (size_t i = 0; i < n; i++) free(recs[i].line);
   free(recs);

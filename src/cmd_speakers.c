@@ -97,13 +97,7 @@ int cmd_speakers(int argc, char **argv) {
     }
     lxs_reader_close(rd);
   }
-  if (rc == 0) {
-    lxs_out *out = lxs_out_open(o.output, err, sizeof err);
-    if (!out || cli_write(out, &b, err, sizeof err) || lxs_out_commit(out, err, sizeof err)) {
-      cli_err("%s", err);
-      rc = LXS_EIO;
-    }
-  }
+  if (rc == 0) rc = cli_write_whole(o.output, &b);
   lxs_buf_free(&b);
   lxs_scorer_free(sc);
   cli_free_hints(hints);
