@@ -28,7 +28,7 @@
 #define WEAK_LINK 0.5        /* evaluative term tied across a comma */
 #define SENTENCE_LINK 0.35   /* ... across a clause boundary */
 #define NEAR_WORDS 3         /* reach of intensifiers and distancers */
-#define AGENT_REACH 5        /* words before a harm verb for its agent */
+#define AGENT_REACH 8        /* words before a harm verb for its agent */
 #define ADVOCATE_REACH 4     /* "should ... withdraw from" */
 #define SCARE_QUOTE -0.6     /* a theme term in scare quotes is disapproved */
 #define SCARE_WORDS 4        /* longest quoted span read as scare quotes */
