@@ -2378,6 +2378,9 @@ static void prose_paragraph(actx *c, uint32_t pi) {
     build_w(c, P->first_sent + k);
     scan_mentions(c, k);
     find_frame(c, k, &c->fr[k]);
+    /* A speaker framed here is the most recent person for the pronouns of
+     * the next sentences in this paragraph ("..., said X. He added ..."). */
+    if (c->fr[k].who >= 0) recent_push(c, c->fr[k].who);
   }
   /* attach frames to the quotations they introduce or close */
   for (uint32_t k = 0; k < ns; k++) {
