@@ -410,11 +410,6 @@ static int detect_wrapped(const char *text, size_t len) {
   return lines >= 5 && blank >= 1 && longest <= 120 && mid * 10 >= lines * 7;
 }
 
-static int closes_quote_or_bracket(int32_t cp) {
-  return cp == ')' || cp == ']' || cp == '}' || cp == 0x201D || cp == 0x2019 ||
-         cp == 0x00BB || cp == '"' || cp == '\'';
-}
-
 void lxs_tokenize(lxs_tokenizer *t, const char *text, size_t len) {
   t->ntok = t->nsent = t->npara = 0;
   t->nwords = 0;
@@ -491,9 +486,7 @@ void lxs_tokenize(lxs_tokenizer *t, const char *text, size_t len) {
       }
       pos = w.end;
       if (w.dotted) {
-        const char *nm = lxs_tok_norm(t, last);
-        s->pending_soft = 1;
-        (void)nm;
+        s->pending_soft = 1; /* "U.S." may or may not end the sentence */
       } else if (nextc == '.') {
         const char *nm = lxs_tok_norm(t, last);
         size_t nl = last->norm_len;
@@ -587,7 +580,6 @@ void lxs_tokenize(lxs_tokenizer *t, const char *text, size_t len) {
         s->pending_break = 1;
       s->pending_soft = 0;
     }
-    (void)closes_quote_or_bracket;
     pos = tokend;
     prev_was_space = 0;
   }
