@@ -623,15 +623,6 @@ static void note_sources(ck_ctx *c, size_t from) {
   for (size_t s = from; s < n; s++) c->src_ord[s] = c->cur_ord;
 }
 
-/* Generated at build time from lexicons/ (tools/embed.c). */
-typedef struct {
-  const char *name;
-  const char *data;
-  size_t len;
-} lxs_embedded_file;
-extern const lxs_embedded_file lxs_embedded_lexicons[];
-extern const size_t lxs_embedded_lexicon_count;
-
 /* ---- options ------------------------------------------------------------------ */
 
 static const char kUsage[] =

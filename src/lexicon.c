@@ -429,6 +429,17 @@ static char *keep_term(lxs_lexicon *lex, const char *s) {
 }
 
 
+/* A malformed entry: "NAME:LINE: message", LXS_EDATA, and out via "done".
+ * Used where name, lineno, err, errlen and rc are in scope. */
+#define FAIL(...)                                                         \
+  do {                                                                    \
+    char m_[400];                                                         \
+    snprintf(m_, sizeof m_, __VA_ARGS__);                                 \
+    lxs_set_err(err, errlen, "%s:%u: %s", name, lineno, m_);              \
+    rc = LXS_EDATA;                                                       \
+    goto done;                                                            \
+  } while (0)
+
 uint32_t lxs_lexicon_begin_source(lxs_lexicon *lex, const char *name,
                                   const char *format, const char *data,
                                   size_t len) {
@@ -448,14 +459,6 @@ int lxs_lexicon_add_entry(lxs_lexicon *lex, uint32_t src, uint32_t lineno,
                           size_t errlen) {
   const char *name = src < lex->nsources ? lex->sources[src].name : "?";
   int rc = LXS_OK;
-#define FAIL(...)                                                         \
-  do {                                                                    \
-    char m_[400];                                                         \
-    snprintf(m_, sizeof m_, __VA_ARGS__);                                 \
-    lxs_set_err(err, errlen, "%s:%u: %s", name, lineno, m_);              \
-    rc = LXS_EDATA;                                                       \
-    goto done;                                                            \
-  } while (0)
   {
     if (!term[0]) FAIL("empty term");
     uint32_t th;
@@ -499,7 +502,6 @@ int lxs_lexicon_add_entry(lxs_lexicon *lex, uint32_t src, uint32_t lineno,
   }
 done:
   return rc;
-#undef FAIL
 }
 
 void lxs_lexicon_count_entry(lxs_lexicon *lex, uint32_t src) {
@@ -526,14 +528,6 @@ int lxs_lexicon_load_buffer(lxs_lexicon *lex, const char *name,
     line.len = 0;
     lxs_buf_put(&line, data + pos, l);
     pos = nl ? end + 1 : len;
-#define FAIL(...)                                                         \
-  do {                                                                    \
-    char m_[400];                                                         \
-    snprintf(m_, sizeof m_, __VA_ARGS__);                                 \
-    lxs_set_err(err, errlen, "%s:%u: %s", name, lineno, m_);              \
-    rc = LXS_EDATA;                                                       \
-    goto done;                                                            \
-  } while (0)
     if (memchr(line.data, '\0', line.len)) FAIL("NUL byte in line");
     size_t bad = lxs_utf8_validate(line.data, line.len);
     if (bad < line.len) FAIL("invalid UTF-8 at byte %zu of the line", bad + 1);
@@ -568,7 +562,6 @@ int lxs_lexicon_load_buffer(lxs_lexicon *lex, const char *name,
     }
     so = &lex->sources[src];
     so->entries++;
-#undef FAIL
   }
 done:
   lxs_buf_free(&line);
@@ -585,15 +578,6 @@ int lxs_lexicon_load_file(lxs_lexicon *lex, const char *path, char *err,
   lxs_buf_free(&b);
   return rc;
 }
-
-/* Generated at build time from lexicons/ (tools/embed.c). */
-typedef struct {
-  const char *name;
-  const char *data;
-  size_t len;
-} lxs_embedded_file;
-extern const lxs_embedded_file lxs_embedded_lexicons[];
-extern const size_t lxs_embedded_lexicon_count;
 
 int lxs_lexicon_load_defaults(lxs_lexicon *lex, char *err, size_t errlen) {
   for (size_t i = 0; i < lxs_embedded_lexicon_count; i++) {

@@ -95,6 +95,15 @@ const char *lxs_lexicon_language(const lxs_lexicon *lex);
 /* Returns index of theme name, or -1. */
 int lxs_lexicon_theme_index(const lxs_lexicon *lex, const char *name);
 
+/* The default lexicons, compiled in from lexicons/ by tools/embed.c. */
+typedef struct {
+  const char *name;
+  const char *data;
+  size_t len;
+} lxs_embedded_file;
+extern const lxs_embedded_file lxs_embedded_lexicons[];
+extern const size_t lxs_embedded_lexicon_count;
+
 /* Programmatic loading, used by the dictionary-format readers: register a
  * source (for provenance; data/len are hashed), then add entries to it.
  * Entry fields are validated exactly like a TSV line; errors are
