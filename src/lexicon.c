@@ -26,6 +26,12 @@ typedef struct {
 } index_entry;
 
 typedef struct {
+  char *key;             /* a stem used as an exact pattern word */
+  uint32_t id;
+  UT_hash_handle hh;
+} stem_entry;
+
+typedef struct {
   char *key;             /* serialised pattern words */
   lxs_pattern *pat;
   UT_hash_handle hh;
@@ -39,6 +45,8 @@ struct lxs_lexicon {
   size_t nthemes, capthemes;
   index_entry *first;      /* exact and acronym first words */
   index_entry *globs;      /* glob prefixes */
+  stem_entry *stems;       /* exact pattern words, numbered */
+  uint32_t nstems;
   uint64_t glob_lengths;   /* bit L set: a glob prefix of length L exists */
   int has_long_globs;
   pattern_entry *patterns;
@@ -93,6 +101,12 @@ void lxs_lexicon_free(lxs_lexicon *lex) {
   if (!lex) return;
   free_index(&lex->first);
   free_index(&lex->globs);
+  stem_entry *se, *stmp;
+  HASH_ITER(hh, lex->stems, se, stmp) {
+    HASH_DEL(lex->stems, se);
+    free(se->key);
+    free(se);
+  }
   pattern_entry *p, *tmp;
   HASH_ITER(hh, lex->patterns, p, tmp) {
     HASH_DEL(lex->patterns, p);
@@ -145,6 +159,23 @@ const lxs_patlist *lxs_lexicon_find(const lxs_lexicon *lex, const char *key,
   index_entry *e = NULL;
   HASH_FIND(hh, lex->first, buf, (unsigned)(len + 1), e);
   return e ? &e->list : NULL;
+}
+
+uint32_t lxs_lexicon_stem_id(const lxs_lexicon *lex, const char *stem,
+                             size_t len) {
+  stem_entry *e = NULL;
+  HASH_FIND(hh, lex->stems, stem, (unsigned)len, e);
+  return e ? e->id : 0;
+}
+
+static uint32_t stem_id_add(lxs_lexicon *lex, const char *stem, size_t len) {
+  uint32_t id = lxs_lexicon_stem_id(lex, stem, len);
+  if (id) return id;
+  stem_entry *e = lxs_xcalloc(1, sizeof *e);
+  e->key = lxs_xstrndup(stem, len);
+  e->id = ++lex->nstems;
+  HASH_ADD_KEYPTR(hh, lex->stems, e->key, (unsigned)len, e);
+  return e->id;
 }
 
 void lxs_lexicon_find_globs(const lxs_lexicon *lex, const char *norm,
@@ -312,6 +343,9 @@ static int add_sense(lxs_lexicon *lex, lxs_pword *words, int n,
     for (int i = 0; i < n; i++) {
       pat->words[i] = words[i];
       pat->words[i].hash = lxs_hash_bytes(words[i].key, words[i].len);
+      pat->words[i].id = words[i].glob || words[i].acro
+                             ? 0
+                             : stem_id_add(lex, words[i].key, words[i].len);
       if (words[i].glob) pat->nglobs++;
     }
     pat->order = (uint32_t)lex->npatterns++;

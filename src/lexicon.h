@@ -53,6 +53,7 @@ typedef struct {
 typedef struct {
   const char *key;     /* stem, glob prefix, or acronym key */
   uint64_t hash;       /* lxs_hash_bytes(key, len) */
+  uint32_t id;         /* exact words: lxs_lexicon_stem_id(key), else 0 */
   uint16_t len;
   uint8_t glob;        /* prefix glob on the normal form */
   uint8_t acro;        /* case-sensitive acronym key */
@@ -83,6 +84,11 @@ typedef struct {
 /* Exact (stem) or acronym lookup of a first word. */
 const lxs_patlist *lxs_lexicon_find(const lxs_lexicon *lex, const char *key,
                                     size_t len, int acro);
+/* A small number (1, 2, ...) naming each distinct stem that occurs as an
+ * exact word of some pattern, or 0 when stem is in no pattern; lets the
+ * matcher compare words by number. */
+uint32_t lxs_lexicon_stem_id(const lxs_lexicon *lex, const char *stem,
+                             size_t len);
 /* Calls cb for every glob whose prefix starts norm. */
 void lxs_lexicon_find_globs(const lxs_lexicon *lex, const char *norm,
                             size_t len,

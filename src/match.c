@@ -15,10 +15,18 @@ typedef struct {
   size_t n, cap;
 } cand_list;
 
-/* Candidate list cached on a word: a count followed by pointers. */
+/* Candidate list cached on a word.  Each candidate carries its length and
+ * the number of its second word, so most multiword candidates are turned
+ * down without touching the pattern itself (a cache miss). */
+typedef struct {
+  const lxs_pattern *p;
+  uint32_t second;   /* stem id of an exact second word, else 0 */
+  uint32_t nwords;
+} cand;
+
 typedef struct {
   size_t n;
-  const lxs_pattern *p[];
+  cand c[];
 } cached_cands;
 
 static void add_list(const lxs_patlist *l, void *ud) {
@@ -29,35 +37,44 @@ static void add_list(const lxs_patlist *l, void *ud) {
   }
 }
 
-/* Marks "computed, no candidates" in a word's user slot. */
+/* Marks "computed, no candidates" in a word's record. */
 static const cached_cands kNoCands = {0};
 
-/* Candidate patterns of word w (by stem and globs, or acronym key),
- * computed once per distinct word and kept in its cache slot. */
-static const cached_cands *candidates(const lxs_lexicon *lex, lxs_stemmer *st,
-                                      const lxs_word *w, const void **user,
-                                      int acro) {
-  if (*user) return *user == &kNoCands ? NULL : *user;
+/* Fills a new cache record (lxs_word_init_fn): the word's candidate
+ * patterns (by stem and globs, or by acronym key for words interned as
+ * "\x01KEY") and the lexicon number of its stem, computed once per
+ * distinct word. */
+static void init_word(void *ctx, lxs_stemmer *st, lxs_cached_word *rec) {
+  const lxs_lexicon *lex = ctx;
+  const lxs_word *w = rec->w;
   cand_list c = {NULL, 0, 0};
-  if (acro) {
-    /* acronym words are interned as "\x01KEY" */
+  if (w->norm_len && w->norm[0] == '\x01') {
     const lxs_patlist *l = lxs_lexicon_find(lex, w->norm + 1, w->norm_len - 1, 1);
     if (l) add_list(l, &c);
   } else {
     const lxs_patlist *l = lxs_lexicon_find(lex, w->stem, w->stem_len, 0);
     if (l) add_list(l, &c);
     lxs_lexicon_find_globs(lex, w->norm, w->norm_len, add_list, &c);
+    rec->id = lxs_lexicon_stem_id(lex, w->stem, w->stem_len);
   }
   cached_cands *cc = NULL;
   if (c.n) {
     /* Lives as long as the word cache entry (trimmed between documents). */
-    cc = lxs_stem_alloc(st, sizeof *cc + c.n * sizeof(void *));
+    cc = lxs_stem_alloc(st, sizeof *cc + c.n * sizeof(cand));
     cc->n = c.n;
-    memcpy(cc->p, c.p, c.n * sizeof(void *));
+    for (size_t i = 0; i < c.n; i++) {
+      const lxs_pattern *p = c.p[i];
+      cc->c[i].p = p;
+      cc->c[i].nwords = p->nwords;
+      cc->c[i].second = p->nwords > 1 ? p->words[1].id : 0;
+    }
   }
   free(c.p);
-  *user = cc ? (const void *)cc : (const void *)&kNoCands;
-  return cc;
+  rec->user = cc ? (const void *)cc : (const void *)&kNoCands;
+}
+
+static const cached_cands *cands_of(const lxs_cached_word *rec) {
+  return rec->user == &kNoCands ? NULL : rec->user;
 }
 
 void lxs_matcher_init(lxs_matcher *mt) { memset(mt, 0, sizeof *mt); }
@@ -92,9 +109,7 @@ static int word_matches(const lxs_tokenizer *tk, const lxs_token *t,
   if (pw->glob)
     return t->norm_len >= pw->len &&
            memcmp(lxs_tok_norm(tk, t), pw->key, pw->len) == 0;
-  const lxs_word *w = t->info;
-  return w && w->stem_hash == pw->hash && w->stem_len == pw->len &&
-         memcmp(w->stem, pw->key, pw->len) == 0;
+  return pw->id && t->stem_id == pw->id;
 }
 
 /* Length in tokens (index of last token) of pattern p at k, or SIZE_MAX. */
@@ -136,10 +151,13 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
       mt->wpos[i] = wp;
       continue;
     }
-    const void **user;
-    lxs_word *w = lxs_stem_lookup(st, lxs_tok_norm(tk, t), t->norm_len, &user);
-    t->info = w;
-    t->cands = candidates(lex, st, w, user, 0);
+    const char *nm = lxs_tok_norm(tk, t);
+    const lxs_cached_word *rec = lxs_stem_lookup(
+        st, nm, t->norm_len, lxs_hash_word(nm, t->norm_len), init_word,
+        (void *)lex);
+    t->info = rec->w;
+    t->cands = cands_of(rec);
+    t->stem_id = rec->id;
     if (t->flags & LXS_TF_PART) {
       mt->wpos[i] = compound_pos;
     } else {
@@ -164,24 +182,29 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
       akey.len = 0;
       lxs_buf_putc(&akey, '\x01');
       lxs_buf_puts(&akey, a);
-      const void **user;
-      lxs_word *aw = lxs_stem_lookup(st, akey.data, akey.len, &user);
-      ca = candidates(lex, st, aw, user, 1);
+      ca = cands_of(lxs_stem_lookup(st, akey.data, akey.len,
+                                    lxs_hash_word(akey.data, akey.len),
+                                    init_word, (void *)lex));
     }
     if (!cc && !ca) {
       i++;
       continue;
     }
     size_t best_end = SIZE_MAX;
-    int best_words = 0;
+    uint32_t best_words = 0;
+    size_t nx = next_word(tk, i);
+    uint32_t next_id = nx == SIZE_MAX ? UINT32_MAX : tk->toks[nx].stem_id;
     for (int pass = 0; pass < 2; pass++) {
       const cached_cands *c = pass ? ca : cc;
       if (!c) continue;
       for (size_t j = 0; j < c->n; j++) {
-        const lxs_pattern *p = c->p[j];
+        const cand *cd = &c->c[j];
         /* The first word matches by construction: candidates were looked up
          * by this token's stem, acronym key or glob prefix. */
-        if (p->nwords > 1 && c->p[j]->nwords < best_words) continue;
+        if (cd->nwords > 1 &&
+            (cd->nwords < best_words || (cd->second && cd->second != next_id)))
+          continue;
+        const lxs_pattern *p = cd->p;
         size_t e = try_pattern(tk, i, p);
         if (e == SIZE_MAX) continue;
         if (p->nwords > best_words) {

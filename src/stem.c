@@ -2,17 +2,28 @@
  *
  * Stemming dominates the per-token cost, so each distinct word is stemmed
  * once per thread and kept in an open-addressing table whose entries live in
- * a chunked arena (stable pointers, no per-token allocation). */
+ * a chunked arena (stable pointers, no per-token allocation).
+ *
+ * A probe of a big table is a cache miss, and on these machines a miss past
+ * ~2 MB costs as much as the rest of a token's processing.  So lookups go
+ * first to a small 2-way set-associative front table (LRU within a set)
+ * that stays in L2 and holds the frequent words -- in English a few
+ * thousand words make up most tokens -- and only rare words reach the big
+ * table, which is allocated on huge pages to spare TLB misses. */
+#define _DEFAULT_SOURCE /* madvise */
 #include "stem.h"
 
 #include <libstemmer.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "util.h"
 
-#define CACHE_MAX_WORDS (1u << 18) /* bound memory on huge corpora */
+#define CACHE_MAX_WORDS (1u << 17) /* bound memory on huge corpora */
 #define CHUNK_BYTES (64 * 1024)
+#define FRONT_SETS 4096            /* x 2 ways x 32 bytes = 256 KB */
+#define HUGE_PAGE (2u << 20)
 
 typedef struct chunk {
   struct chunk *next;
@@ -20,21 +31,34 @@ typedef struct chunk {
   char data[];
 } chunk;
 
-/* The hash is kept beside the pointer so a probe touches the entry only on
- * a likely hit: the table is the hot spot of the whole pipeline. */
+typedef lxs_cached_word slot; /* w == NULL: empty */
+
 typedef struct {
-  uint64_t hash;
-  uint32_t len;
-  lxs_word *w;
-  const void *user;   /* the match stage's data for this word, or NULL */
-} slot;
+  slot way[2]; /* way[0] most recently used */
+} front_set;
 
 struct lxs_stemmer {
   struct sb_stemmer *sb;
   slot *slots;
   size_t nslots, nwords;
+  front_set *front;
   chunk *chunks;
+  slot scratch;  /* record returned for uncached lookups */
 };
+
+/* Zeroed table memory; big tables are aligned for transparent huge
+ * pages. */
+static void *table_alloc(size_t bytes) {
+  if (bytes < HUGE_PAGE) return lxs_xcalloc(1, bytes);
+  size_t rounded = (bytes + HUGE_PAGE - 1) & ~(size_t)(HUGE_PAGE - 1);
+  void *p = aligned_alloc(HUGE_PAGE, rounded);
+  if (!p) return lxs_xcalloc(1, bytes);
+#ifdef MADV_HUGEPAGE
+  madvise(p, rounded, MADV_HUGEPAGE); /* a hint; failure is harmless */
+#endif
+  memset(p, 0, rounded);
+  return p;
+}
 
 static void *arena_alloc(lxs_stemmer *s, size_t n) {
   n = (n + 7) & ~(size_t)7;
@@ -60,6 +84,7 @@ static void cache_clear(lxs_stemmer *s) {
   }
   s->chunks = NULL;
   if (s->slots) memset(s->slots, 0, s->nslots * sizeof *s->slots);
+  memset(s->front, 0, FRONT_SETS * sizeof *s->front);
   s->nwords = 0;
 }
 
@@ -73,7 +98,8 @@ lxs_stemmer *lxs_stemmer_new(const char *language, char *err, size_t errlen) {
   lxs_stemmer *s = lxs_xcalloc(1, sizeof *s);
   s->sb = sb;
   s->nslots = 1024;
-  s->slots = lxs_xcalloc(s->nslots, sizeof *s->slots);
+  s->slots = table_alloc(s->nslots * sizeof *s->slots);
+  s->front = table_alloc(FRONT_SETS * sizeof *s->front);
   return s;
 }
 
@@ -81,6 +107,7 @@ void lxs_stemmer_free(lxs_stemmer *s) {
   if (!s) return;
   cache_clear(s);
   free(s->slots);
+  free(s->front);
   sb_stemmer_delete(s->sb);
   free(s);
 }
@@ -98,7 +125,7 @@ const char *lxs_stem(lxs_stemmer *s, const char *word, size_t len,
 
 static void grow(lxs_stemmer *s) {
   size_t nn = s->nslots * 2;
-  slot *ns = lxs_xcalloc(nn, sizeof *ns);
+  slot *ns = table_alloc(nn * sizeof *ns);
   for (size_t i = 0; i < s->nslots; i++) {
     if (!s->slots[i].w) continue;
     size_t h = s->slots[i].hash & (nn - 1);
@@ -110,24 +137,7 @@ static void grow(lxs_stemmer *s) {
   s->nslots = nn;
 }
 
-lxs_word *lxs_stem_lookup(lxs_stemmer *s, const char *word, size_t len,
-                          const void ***user) {
-  uint64_t hv = lxs_hash_bytes(word, len);
-  size_t mask = s->nslots - 1;
-  size_t h = hv & mask;
-  while (s->slots[h].w) {
-    /* A 64-bit hash and the length identify the word; the entry itself is
-     * not touched, which saves a cache miss per token on large
-     * vocabularies (a collision needs ~2^32 distinct words). */
-    if (s->slots[h].hash == hv && s->slots[h].len == len) {
-      *user = &s->slots[h].user;
-      return s->slots[h].w;
-    }
-    h = (h + 1) & mask;
-  }
-  /* Very long "words" (a megabyte without a space) are stemmed but not
-   * worth caching beyond their own document; they still go through the
-   * arena so their pointer stays valid for the document. */
+static lxs_word *new_word(lxs_stemmer *s, const char *word, size_t len) {
   size_t sl;
   const char *st = lxs_stem(s, word, len, &sl);
   lxs_word *w = arena_alloc(s, sizeof *w + len + 1 + sl + 1);
@@ -141,25 +151,59 @@ lxs_word *lxs_stem_lookup(lxs_stemmer *s, const char *word, size_t len,
   w->stem = sm;
   w->norm_len = (unsigned)len;
   w->stem_len = (unsigned)sl;
-  w->stem_hash = lxs_hash_bytes(sm, sl);
+  return w;
+}
+
+/* The big table: find or insert. */
+static slot *table_lookup(lxs_stemmer *s, const char *word, size_t len,
+                          uint64_t hv, lxs_word_init_fn init, void *ctx) {
+  size_t mask = s->nslots - 1;
+  size_t h = hv & mask;
+  while (s->slots[h].w) {
+    /* A 64-bit hash and the length identify the word; the entry itself is
+     * not touched, which saves a cache miss (a collision needs ~2^32
+     * distinct words). */
+    if (s->slots[h].hash == hv && s->slots[h].len == len) return &s->slots[h];
+    h = (h + 1) & mask;
+  }
+  slot rec = {hv, (uint32_t)len, 0, new_word(s, word, len), NULL};
+  if (init) init(ctx, s, &rec);
+  if (len > UINT32_MAX) { /* a 4 GB "word": stem it, do not cache it */
+    s->scratch = rec;
+    return &s->scratch;
+  }
   if (s->nwords * 2 + 2 > s->nslots) {
     grow(s);
     mask = s->nslots - 1;
     h = hv & mask;
     while (s->slots[h].w) h = (h + 1) & mask;
   }
-  s->slots[h].hash = hv;
-  s->slots[h].len = (uint32_t)len;
-  s->slots[h].w = w;
-  s->slots[h].user = NULL;
+  s->slots[h] = rec;
   s->nwords++;
-  *user = &s->slots[h].user;
-  return w;
+  return &s->slots[h];
+}
+
+const lxs_cached_word *lxs_stem_lookup(lxs_stemmer *s, const char *word,
+                                       size_t len, uint64_t hv,
+                                       lxs_word_init_fn init, void *ctx) {
+  front_set *fs = &s->front[(hv >> 40) & (FRONT_SETS - 1)];
+  /* An empty way (hash 0, len 0) never matches: only "" has len 0, and
+   * lxs_hash_word("") is not 0. */
+  if (fs->way[0].hash == hv && fs->way[0].len == len) return &fs->way[0];
+  if (fs->way[1].hash == hv && fs->way[1].len == len) {
+    slot t = fs->way[1];
+    fs->way[1] = fs->way[0];
+    fs->way[0] = t;
+    return &fs->way[0];
+  }
+  const slot *rec = table_lookup(s, word, len, hv, init, ctx);
+  fs->way[1] = fs->way[0];
+  fs->way[0] = *rec;
+  return &fs->way[0];
 }
 
 lxs_word *lxs_stem_word(lxs_stemmer *s, const char *word, size_t len) {
-  const void **user;
-  return lxs_stem_lookup(s, word, len, &user);
+  return lxs_stem_lookup(s, word, len, lxs_hash_word(word, len), NULL, NULL)->w;
 }
 
 void *lxs_stem_alloc(lxs_stemmer *s, size_t n) { return arena_alloc(s, n); }

@@ -8,15 +8,29 @@
 
 typedef struct lxs_stemmer lxs_stemmer;
 
-/* An interned distinct word: its normal form, its stem, and one slot the
- * match stage uses to remember the lexicon patterns that start with it.
- * Valid until lxs_stemmer_trim() drops the cache. */
+/* An interned distinct word: its normal form and its stem.  Valid until
+ * lxs_stemmer_trim() drops the cache. */
 typedef struct lxs_word {
   const char *norm;
   const char *stem;
   unsigned norm_len, stem_len;
-  uint64_t stem_hash;     /* lxs_hash_bytes(stem): cheap equality pre-check */
 } lxs_word;
+
+/* A cache record: the word plus two fields owned by the caller (the match
+ * stage keeps the word's lexicon candidates and stem id there).  32 bytes,
+ * so two share a cache line in the hot front table. */
+typedef struct lxs_cached_word {
+  uint64_t hash;          /* lxs_hash_word(norm) */
+  uint32_t len;           /* norm_len */
+  uint32_t id;            /* caller's */
+  lxs_word *w;
+  const void *user;       /* caller's */
+} lxs_cached_word;
+
+/* Fills a new record's caller fields on first sight of a word.  It may
+ * allocate with lxs_stem_alloc() but must not look words up. */
+typedef void (*lxs_word_init_fn)(void *ctx, lxs_stemmer *s,
+                                 lxs_cached_word *rec);
 
 /* language: a Snowball algorithm name ("english", "french", ...) or NULL for
  * English.  Returns NULL with a message in err for an unknown language. */
@@ -28,13 +42,14 @@ void lxs_stemmer_free(lxs_stemmer *s);
 const char *lxs_stem(lxs_stemmer *s, const char *word, size_t len,
                      size_t *out_len);
 
-/* Intern word (normalised) and return its cached entry, stemming it on
- * first sight. */
+/* Intern word (normalised; hash = lxs_hash_word(word, len)) and return
+ * its record, stemming it and calling init (may be NULL) on first sight.
+ * The record is a copy that stays valid only until the next call on s. */
+const lxs_cached_word *lxs_stem_lookup(lxs_stemmer *s, const char *word,
+                                       size_t len, uint64_t hash,
+                                       lxs_word_init_fn init, void *ctx);
+/* The same without caller data. */
 lxs_word *lxs_stem_word(lxs_stemmer *s, const char *word, size_t len);
-/* Same, and *user points to one pointer-sized slot kept with the word for
- * the caller (NULL until set); valid until the next call on s. */
-lxs_word *lxs_stem_lookup(lxs_stemmer *s, const char *word, size_t len,
-                          const void ***user);
 
 /* Drop the cache when it has grown beyond its bound; call between
  * documents only (pointers from lxs_stem_word become invalid). */

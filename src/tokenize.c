@@ -7,36 +7,57 @@
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "utf8.h"
 
+/* scan_word_ascii writes the lower-case form of words up to this long as
+ * it scans; longer ones are lower-cased a second time. */
+#define ASCII_NORM_MAX 64
+
+/* Word lists carry their lengths: they are consulted for every word
+ * before a period. */
+typedef struct {
+  uint8_t n;
+  char s[9];
+} list_word;
+#define W(x) {sizeof(x) - 1, x}
+
 /* Abbreviations whose period never ends a sentence (titles before names). */
-static const char *const kTitles[] = {
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col",
-    "lt", "capt", "sgt", "st", "mt", "rev", "hon", "pres", "amb", "maj",
-    "adm", "cmdr", "messrs", "mme", "mlle", "jr", "sr", "vs", "approx",
-    "dept", "univ", "est", "cf", "al", NULL};
+static const list_word kTitles[] = {
+    W("mr"), W("mrs"), W("ms"), W("dr"), W("prof"), W("sen"), W("rep"),
+    W("gov"), W("gen"), W("col"), W("lt"), W("capt"), W("sgt"), W("st"),
+    W("mt"), W("rev"), W("hon"), W("pres"), W("amb"), W("maj"), W("adm"),
+    W("cmdr"), W("messrs"), W("mme"), W("mlle"), W("jr"), W("sr"), W("vs"),
+    W("approx"), W("dept"), W("univ"), W("est"), W("cf"), W("al"), {0, ""}};
 /* Abbreviations that only precede a number ("No. 5", "Fig. 2"); before
  * anything else their period may end a sentence ("The answer was no."). */
-static const char *const kNumberAbbrevs[] = {"no", "nos", "fig", "vol", "pp",
-                                             "art", "sec", "ch", NULL};
+static const list_word kNumberAbbrevs[] = {
+    W("no"), W("nos"), W("fig"), W("vol"), W("pp"), W("art"), W("sec"),
+    W("ch"), {0, ""}};
 /* Abbreviations whose period ends a sentence only before a clear
  * sentence opener. */
-static const char *const kAbbrevs[] = {
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "inc", "ltd", "co", "corp", "plc", "bros", "etc", "e.g",
-    "i.e", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", NULL};
+static const list_word kAbbrevs[] = {
+    W("jan"), W("feb"), W("mar"), W("apr"), W("jun"), W("jul"), W("aug"),
+    W("sep"), W("sept"), W("oct"), W("nov"), W("dec"), W("inc"), W("ltd"),
+    W("co"), W("corp"), W("plc"), W("bros"), W("etc"), W("e.g"), W("i.e"),
+    W("u.s"), W("u.k"), W("u.n"), W("e.u"), W("a.m"), W("p.m"), {0, ""}};
 /* Words that, capitalised after an abbreviation's period, signal that a new
  * sentence has started ("... in the U.S. The ..."). */
-static const char *const kOpeners[] = {
-    "the", "this", "that", "these", "those", "it", "its", "but", "and",
-    "in", "we", "they", "he", "she", "i", "a", "an", "however", "yet",
-    "there", "such", "as", "for", "with", "at", "on", "while", "although",
-    "if", "when", "now", "so", "what", "why", "how", "our", "their", NULL};
+static const list_word kOpeners[] = {
+    W("the"), W("this"), W("that"), W("these"), W("those"), W("it"), W("its"),
+    W("but"), W("and"), W("in"), W("we"), W("they"), W("he"), W("she"),
+    W("i"), W("a"), W("an"), W("however"), W("yet"), W("there"), W("such"),
+    W("as"), W("for"), W("with"), W("at"), W("on"), W("while"), W("although"),
+    W("if"), W("when"), W("now"), W("so"), W("what"), W("why"), W("how"),
+    W("our"), W("their"), {0, ""}};
 
-static int in_list(const char *const *list, const char *s, size_t n) {
-  for (size_t i = 0; list[i]; i++)
-    if (strlen(list[i]) == n && memcmp(list[i], s, n) == 0) return 1;
+static int in_list(const list_word *list, const char *s, size_t n) {
+  if (n >= sizeof list->s) return 0;
+  for (size_t i = 0; list[i].n; i++)
+    if (list[i].n == n && memcmp(list[i].s, s, n) == 0) return 1;
   return 0;
 }
 
@@ -145,6 +166,21 @@ static void set_norm(tk_state *s, lxs_token *k, const char *src, size_t n) {
   lxs_buf_putc(b, '\0');
 }
 
+/* set_norm for a word from scan_word_ascii, which has already written
+ * the lower-case form (up to ASCII_NORM_MAX bytes) at the buffer's end. */
+static void set_norm_ascii(tk_state *s, lxs_token *k, const char *src,
+                           size_t n) {
+  lxs_buf *b = &s->t->norms;
+  lxs_buf_reserve(b, n + 1);
+  char *d = b->data + b->len;
+  if (n > ASCII_NORM_MAX)
+    for (size_t i = 0; i < n; i++) d[i] = (char)(src[i] | 0x20);
+  d[n] = '\0';
+  k->norm = (uint32_t)b->len;
+  k->norm_len = (uint32_t)n;
+  b->len += n + 1;
+}
+
 static void set_norm_str(tk_state *s, lxs_token *k, const char *str) {
   lxs_buf *b = &s->t->norms;
   k->norm = (uint32_t)b->len;
@@ -198,8 +234,100 @@ typedef struct {
   int letters, uppers, digits_first;
   int first_upper;
   int dotted;          /* single letters separated by dots: U.S. */
+  /* letters, uppers: counts; from scan_word_ascii only 0, 1 or 2 (= 2 or
+   * more) letters, and uppers == letters exactly when all are upper. */
   size_t last_apos;    /* byte offset of last internal apostrophe or 0 */
+  int ascii;           /* only ASCII letters and digits (scan_word_ascii) */
 } word_scan;
+
+/* ASCII classes for the word fast path: 1 letter or digit, 2 upper-case
+ * letter, 4 letter.  Bytes >= 0x80 are 0 (handled by scan_word). */
+static const uint8_t kAsciiClass[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+    7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0,
+    0, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0,
+};
+/* The common case in one tight loop: a run of ASCII letters and digits
+ * ended by a byte that cannot continue a word (space, most punctuation).
+ * The lower-cased form is written to the norms buffer as it goes (taken by
+ * set_norm_ascii).  Returns 0 when the run needs scan_word's full rules
+ * (apostrophes, hyphens, "3.0", "U.S.", non-ASCII letters). */
+static int scan_word_ascii(const tk_state *s, size_t pos, word_scan *w) {
+  const unsigned char *p = (const unsigned char *)s->text;
+  size_t len = s->len, e = pos;
+  lxs_buf *b = &s->t->norms;
+  lxs_buf_reserve(b, ASCII_NORM_MAX + 16);
+  char *d = b->data + b->len;
+  /* Letters are counted only up to 2 and upper case is tracked as "no
+   * lower-case letter seen": all that emit_word asks of them. */
+  unsigned letters = 0, lower_seen = 0;
+  int first_upper = -1; /* case of the first letter, once seen */
+#ifdef __SSE2__
+  /* Sixteen bytes at a time: classify and lower-case with SSE2 (part of
+   * x86-64 itself); words are mostly shorter than sixteen. */
+  while (e + 16 <= len && e - pos <= ASCII_NORM_MAX) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(p + e));
+    __m128i lo = _mm_or_si128(x, _mm_set1_epi8(0x20));
+    __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)),
+                                  _mm_cmpgt_epi8(_mm_set1_epi8('z' + 1), lo));
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                  _mm_cmpgt_epi8(_mm_set1_epi8('9' + 1), x));
+    __m128i upper = _mm_and_si128(alpha, _mm_cmpgt_epi8(_mm_set1_epi8('Z' + 1), x));
+    unsigned word = (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit));
+    _mm_storeu_si128((__m128i *)(d + (e - pos)), lo);
+    unsigned run = word == 0xFFFFu ? 16 : (unsigned)__builtin_ctz(~word);
+    unsigned keep = run == 16 ? 0xFFFFu : (1u << run) - 1;
+    unsigned a = (unsigned)_mm_movemask_epi8(alpha) & keep;
+    unsigned u = (unsigned)_mm_movemask_epi8(upper) & keep;
+    if (a) {
+      if (first_upper < 0) first_upper = (u >> __builtin_ctz(a)) & 1;
+      letters += 1 + ((a & (a - 1)) != 0);
+      lower_seen |= a != u;
+    }
+    e += run;
+    if (run < 16) goto scanned;
+  }
+#endif
+  while (e < len) {
+    unsigned k = kAsciiClass[p[e]];
+    if (!(k & 1)) break;
+    if (e - pos < ASCII_NORM_MAX) d[e - pos] = (char)(p[e] | 0x20);
+    if (k & 4) {
+      if (first_upper < 0) first_upper = (k >> 1) & 1;
+      letters++;
+      lower_seen |= !(k & 2);
+    }
+    e++;
+  }
+#ifdef __SSE2__
+scanned:
+#endif
+  if (e < len) {
+    unsigned c = p[e];
+    if (c >= 0x80 || c == '\'' || c == '-' || c == '`') return 0;
+    if (c == '.' || c == ',') {
+      unsigned nx = e + 1 < len ? p[e + 1] : ' ';
+      if (nx >= 0x80 || (kAsciiClass[nx] & 1)) return 0;
+    }
+  }
+  w->end = e;
+  w->nparts = 1;
+  w->part_start[0] = pos;
+  w->part_end[0] = e;
+  w->letters = letters < 2 ? (int)letters : 2;
+  w->uppers = lower_seen ? -1 : w->letters;
+  w->first_upper = first_upper > 0;
+  w->digits_first = !(kAsciiClass[p[pos]] & 4);
+  w->dotted = 0;
+  w->last_apos = 0;
+  w->ascii = 1;
+  return 1;
+}
 
 static void scan_word(tk_state *s, size_t pos, word_scan *w) {
   size_t n;
@@ -209,6 +337,7 @@ static void scan_word(tk_state *s, size_t pos, word_scan *w) {
   w->nparts = 0;
   w->letters = w->uppers = w->first_upper = w->dotted = 0;
   w->last_apos = 0;
+  w->ascii = 0;
   w->digits_first = lxs_utf8_is_digit(cp);
   w->part_start[0] = pos;
   w->nparts = 1;
@@ -353,7 +482,8 @@ static void emit_word(tk_state *s, size_t start, word_scan *w) {
   }
   lxs_token *k = push_token(s, LXS_TOK_WORD, start, w->end);
   k->flags |= caseflags;
-  set_norm(s, k, src, n);
+  if (w->ascii) set_norm_ascii(s, k, src, n);
+  else set_norm(s, k, src, n);
   if (caseflags & LXS_TF_ALLCAPS) set_acro(s, k, src, n);
   t->sents[t->nsent - 1].nwords++;
   t->nwords++;
@@ -427,35 +557,42 @@ void lxs_tokenize(lxs_tokenizer *t, const char *text, size_t len) {
       prev_was_space = 1;
       continue;
     }
-    size_t n;
-    int32_t cp = peek_cp(s, pos, &n);
-    if (cp == '\n' || cp == 0x2029 || cp == 0x2028) {
-      /* Count newlines in this run of whitespace. */
-      size_t nl = 0, p = pos;
-      while (p < len) {
-        size_t m;
-        int32_t c = peek_cp(s, p, &m);
-        if (c == '\n' || c == 0x2029 || c == 0x2028) nl++;
-        else if (!lxs_utf8_is_space(c)) break;
-        p += m;
+    /* Most words start with an ASCII letter or digit: skip the decoding
+     * and the whitespace tests for them. */
+    size_t n = 1;
+    int32_t cp = (unsigned char)text[pos];
+    int word = cp < 0x80 && ascii_alnum((unsigned char)cp);
+    if (!word) {
+      cp = peek_cp(s, pos, &n);
+      if (cp == '\n' || cp == 0x2029 || cp == 0x2028) {
+        /* Count newlines in this run of whitespace. */
+        size_t nl = 0, p = pos;
+        while (p < len) {
+          size_t m;
+          int32_t c = peek_cp(s, p, &m);
+          if (c == '\n' || c == 0x2029 || c == 0x2028) nl++;
+          else if (!lxs_utf8_is_space(c)) break;
+          p += m;
+        }
+        if (nl >= 2 || !wrapped || cp == 0x2029) {
+          close_paragraph(s);
+          s->pending_break = s->pending_soft = 0;
+        }
+        pos = p;
+        prev_was_space = 1;
+        continue;
       }
-      if (nl >= 2 || !wrapped || cp == 0x2029) {
-        close_paragraph(s);
-        s->pending_break = s->pending_soft = 0;
+      if (lxs_utf8_is_space(cp) || cp == LXS_REPLACEMENT_CHAR ||
+          (cp < 0x20 && cp != '\t')) {
+        pos += n;
+        prev_was_space = 1;
+        continue;
       }
-      pos = p;
-      prev_was_space = 1;
-      continue;
+      word = is_word_cp(cp);
     }
-    if (lxs_utf8_is_space(cp) || cp == LXS_REPLACEMENT_CHAR ||
-        (cp < 0x20 && cp != '\t')) {
-      pos += n;
-      prev_was_space = 1;
-      continue;
-    }
-    if (is_word_cp(cp)) {
+    if (word) {
       word_scan w;
-      scan_word(s, pos, &w);
+      if (!scan_word_ascii(s, pos, &w)) scan_word(s, pos, &w);
       const char *ws = text + pos;
       size_t wn = w.end - pos;
       if (s->pending_break || s->pending_soft) {

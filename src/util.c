@@ -47,8 +47,7 @@ void lxs_buf_free(lxs_buf *b) {
   lxs_buf_init(b);
 }
 
-void lxs_buf_reserve(lxs_buf *b, size_t extra) {
-  size_t need = b->len + extra + 1;
+void lxs_buf_grow_(lxs_buf *b, size_t need) {
   if (need <= b->cap) return;
   size_t nc = b->cap ? b->cap : 64;
   while (nc < need) nc *= 2;
@@ -60,12 +59,6 @@ void lxs_buf_put(lxs_buf *b, const char *s, size_t n) {
   lxs_buf_reserve(b, n);
   if (n) memcpy(b->data + b->len, s, n);
   b->len += n;
-  b->data[b->len] = '\0';
-}
-
-void lxs_buf_putc(lxs_buf *b, char c) {
-  lxs_buf_reserve(b, 1);
-  b->data[b->len++] = c;
   b->data[b->len] = '\0';
 }
 

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdarg.h>
+#include <string.h>
 
 /* Allocation failure is not recoverable for a command-line scorer; like
  * cmark we abort with a clear message rather than thread ENOMEM through
@@ -24,9 +25,18 @@ typedef struct {
 
 void lxs_buf_init(lxs_buf *b);
 void lxs_buf_free(lxs_buf *b);
-void lxs_buf_reserve(lxs_buf *b, size_t extra);
+/* Out-of-line part of lxs_buf_reserve. */
+void lxs_buf_grow_(lxs_buf *b, size_t need);
+/* Room for extra more bytes and a NUL. */
+static inline void lxs_buf_reserve(lxs_buf *b, size_t extra) {
+  if (b->len + extra + 1 > b->cap) lxs_buf_grow_(b, b->len + extra + 1);
+}
 void lxs_buf_put(lxs_buf *b, const char *s, size_t n);
-void lxs_buf_putc(lxs_buf *b, char c);
+static inline void lxs_buf_putc(lxs_buf *b, char c) {
+  lxs_buf_reserve(b, 1);
+  b->data[b->len++] = c;
+  b->data[b->len] = '\0';
+}
 void lxs_buf_puts(lxs_buf *b, const char *s);
 void lxs_buf_printf(lxs_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -58,6 +68,37 @@ static inline uint64_t lxs_hash_bytes(const char *s, size_t n) {
     h ^= (unsigned char)s[i];
     h *= 1099511628211ULL;
   }
+  return h;
+}
+
+/* A faster hash for short keys (whole words per multiply, as in wyhash),
+ * used by the word cache on every token; all 64 bits are well mixed. */
+static inline uint64_t lxs_hash_word(const char *s, size_t n) {
+  const uint64_t k = 0x9E3779B97F4A7C15ULL;
+  const unsigned char *p = (const unsigned char *)s;
+  uint64_t h = ((uint64_t)n + 1) * k; /* so that hash("") != 0 */
+  uint64_t v;
+  while (n > 8) {
+    memcpy(&v, p, 8);
+    h = (h ^ v) * k;
+    h ^= h >> 32;
+    p += 8;
+    n -= 8;
+  }
+  if (n >= 4) { /* 4..8 bytes: first four and last four (may overlap) */
+    uint32_t a, b;
+    memcpy(&a, p, 4);
+    memcpy(&b, p + n - 4, 4);
+    v = (uint64_t)a << 32 | b;
+  } else if (n) { /* 1..3 bytes */
+    v = (uint64_t)p[0] << 16 | (uint64_t)p[n >> 1] << 8 | p[n - 1];
+  } else {
+    v = 0;
+  }
+  h = (h ^ v) * k;
+  h ^= h >> 29;
+  h *= 0xBF58476D1CE4E5B9ULL;
+  h ^= h >> 32;
   return h;
 }
 
