@@ -389,29 +389,35 @@ static void emit_row(lxs_buf *b, const cli_opts *o, const char *doc,
     lxs_buf_puts(b, ",\"speaker\":");
     lxs_json_str(b, speaker, strlen(speaker));
     lxs_buf_puts(b, ",\"sentence\":");
-    if (sentence >= 0) lxs_buf_printf(b, "%ld", sentence);
+    if (sentence >= 0) lxs_buf_put_int(b, sentence);
     else lxs_buf_puts(b, "null");
     lxs_buf_puts(b, ",\"theme\":");
     lxs_json_str(b, theme, strlen(theme));
-    lxs_buf_printf(b, ",\"tokens\":%zu,\"mentions\":%zu,\"stance\":", v->tokens,
-                   v->mentions);
+    lxs_buf_puts(b, ",\"tokens\":");
+    lxs_buf_put_uint(b, v->tokens);
+    lxs_buf_puts(b, ",\"mentions\":");
+    lxs_buf_put_uint(b, v->mentions);
+    lxs_buf_puts(b, ",\"stance\":");
     put_num_or_empty(b, v->present, v->stance, "null");
     lxs_buf_puts(b, ",\"salience\":");
     lxs_fmt_num(b, v->salience);
     lxs_buf_puts(b, ",\"sentiment\":");
     lxs_fmt_num(b, v->sentiment);
     lxs_buf_puts(b, ",\"class\":");
-    if (v->present) lxs_buf_printf(b, "%d", cls);
+    if (v->present) lxs_buf_put_int(b, cls);
     else lxs_buf_puts(b, "null");
     const char *k[6] = {"stance_lo", "stance_hi", "salience_lo", "salience_hi",
                         "sentiment_lo", "sentiment_hi"};
     const lxs_interval *iv[3] = {&v->ci_st, &v->ci_sa, &v->ci_se};
     for (int i = 0; i < 6; i++) {
-      lxs_buf_printf(b, ",\"%s\":", k[i]);
+      lxs_buf_puts(b, ",\"");
+      lxs_buf_puts(b, k[i]);
+      lxs_buf_puts(b, "\":");
       const lxs_interval *x = iv[i / 2];
       put_num_or_empty(b, x->ok, i % 2 ? x->hi : x->lo, "null");
     }
-    lxs_buf_printf(b, ",\"sentences\":%zu", v->sentences);
+    lxs_buf_puts(b, ",\"sentences\":");
+    lxs_buf_put_uint(b, v->sentences);
     if (v->vader) {
       lxs_buf_puts(b, ",\"neg\":");
       lxs_fmt_num(b, v->vader->neg);
@@ -432,17 +438,21 @@ static void emit_row(lxs_buf *b, const cli_opts *o, const char *doc,
   lxs_buf_puts(b, sep);
   if (csv) lxs_csv_str(b, speaker); else lxs_md_cell(b, speaker);
   lxs_buf_puts(b, sep);
-  if (sentence >= 0) lxs_buf_printf(b, "%ld", sentence);
+  if (sentence >= 0) lxs_buf_put_int(b, sentence);
   lxs_buf_puts(b, sep);
   if (csv) lxs_csv_str(b, theme); else lxs_md_cell(b, theme);
-  lxs_buf_printf(b, "%s%zu%s%zu%s", sep, v->tokens, sep, v->mentions, sep);
+  lxs_buf_puts(b, sep);
+  lxs_buf_put_uint(b, v->tokens);
+  lxs_buf_puts(b, sep);
+  lxs_buf_put_uint(b, v->mentions);
+  lxs_buf_puts(b, sep);
   put_num_or_empty(b, v->present, v->stance, "");
   lxs_buf_puts(b, sep);
   lxs_fmt_num(b, v->salience);
   lxs_buf_puts(b, sep);
   lxs_fmt_num(b, v->sentiment);
   lxs_buf_puts(b, sep);
-  if (v->present) lxs_buf_printf(b, "%d", cls);
+  if (v->present) lxs_buf_put_int(b, cls);
   const lxs_interval *iv[3] = {&v->ci_st, &v->ci_sa, &v->ci_se};
   for (int i = 0; i < 3; i++) {
     if (csv) {
@@ -461,7 +471,8 @@ static void emit_row(lxs_buf *b, const cli_opts *o, const char *doc,
       }
     }
   }
-  lxs_buf_printf(b, "%s%zu", sep, v->sentences);
+  lxs_buf_puts(b, sep);
+  lxs_buf_put_uint(b, v->sentences);
   if (v->vader && csv) {
     const double x[4] = {v->vader->neg, v->vader->neu, v->vader->pos, v->vader->compound};
     for (int i = 0; i < 4; i++) {

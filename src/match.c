@@ -24,10 +24,26 @@ typedef struct {
   uint32_t nwords;
 } cand;
 
+/* c[0, nsingle): one-word patterns; c[nsingle, nsingle + nkeyed): patterns
+ * whose second word is exact, sorted by its stem id so a token tries only
+ * those whose second word is the next token's; then the rest (second word
+ * a glob or acronym).  Frequent words start dozens of patterns. */
 typedef struct {
-  size_t n;
+  uint32_t n, nsingle, nkeyed;
   cand c[];
 } cached_cands;
+
+static int cand_rank(const cand *x) {
+  return x->nwords == 1 ? 0 : x->second ? 1 : 2;
+}
+
+static int cmp_cand(const void *a, const void *b) {
+  const cand *x = a, *y = b;
+  int rx = cand_rank(x), ry = cand_rank(y);
+  if (rx != ry) return rx < ry ? -1 : 1;
+  if (x->second != y->second) return x->second < y->second ? -1 : 1;
+  return x->p->order < y->p->order ? -1 : x->p->order > y->p->order;
+}
 
 static void add_list(const lxs_patlist *l, void *ud) {
   cand_list *c = ud;
@@ -61,13 +77,18 @@ static void init_word(void *ctx, lxs_stemmer *st, lxs_cached_word *rec) {
   if (c.n) {
     /* Lives as long as the word cache entry (trimmed between documents). */
     cc = lxs_stem_alloc(st, sizeof *cc + c.n * sizeof(cand));
-    cc->n = c.n;
+    cc->n = (uint32_t)c.n;
+    cc->nsingle = cc->nkeyed = 0;
     for (size_t i = 0; i < c.n; i++) {
       const lxs_pattern *p = c.p[i];
       cc->c[i].p = p;
       cc->c[i].nwords = p->nwords;
       cc->c[i].second = p->nwords > 1 ? p->words[1].id : 0;
+      int r = cand_rank(&cc->c[i]);
+      cc->nsingle += r == 0;
+      cc->nkeyed += r == 1;
     }
+    qsort(cc->c, c.n, sizeof(cand), cmp_cand);
   }
   free(c.p);
   rec->user = cc ? (const void *)cc : (const void *)&kNoCands;
@@ -83,6 +104,7 @@ void lxs_matcher_free(lxs_matcher *mt) {
   free(mt->m);
   free(mt->senses);
   free(mt->wpos);
+  free(mt->hash);
   free(mt->cand);
   memset(mt, 0, sizeof *mt);
 }
@@ -138,9 +160,27 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
     mt->capwpos = tk->ntok + 1;
     mt->wpos = lxs_xrealloc(mt->wpos, mt->capwpos * sizeof *mt->wpos);
   }
+  if (mt->caphash < tk->ntok + 1) {
+    mt->caphash = tk->ntok + 1;
+    mt->hash = lxs_xrealloc(mt->hash, mt->caphash * sizeof *mt->hash);
+  }
+  /* Hash every word first, so that the cache lookup of a word can be
+   * prefetched a few words ahead: a lookup that misses the CPU caches
+   * costs more than everything else done for a token. */
+  for (size_t i = 0; i < tk->ntok; i++) {
+    const lxs_token *t = &tk->toks[i];
+    mt->hash[i] = t->kind == LXS_TOK_WORD
+                      ? lxs_hash_word(lxs_tok_norm(tk, t), t->norm_len)
+                      : 0;
+  }
+  enum { PREFETCH_AHEAD = 8 };
+  for (size_t i = 0; i < tk->ntok && i < PREFETCH_AHEAD; i++)
+    if (mt->hash[i]) lxs_stem_prefetch(st, mt->hash[i]);
   /* Intern words and assign word positions. */
   uint32_t wp = 0, cur_sent = UINT32_MAX, compound_pos = 0;
   for (size_t i = 0; i < tk->ntok; i++) {
+    if (i + PREFETCH_AHEAD < tk->ntok && mt->hash[i + PREFETCH_AHEAD])
+      lxs_stem_prefetch(st, mt->hash[i + PREFETCH_AHEAD]);
     lxs_token *t = &tk->toks[i];
     if (t->sentence != cur_sent) {
       cur_sent = t->sentence;
@@ -151,10 +191,9 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
       mt->wpos[i] = wp;
       continue;
     }
-    const char *nm = lxs_tok_norm(tk, t);
-    const lxs_cached_word *rec = lxs_stem_lookup(
-        st, nm, t->norm_len, lxs_hash_word(nm, t->norm_len), init_word,
-        (void *)lex);
+    const lxs_cached_word *rec =
+        lxs_stem_lookup(st, lxs_tok_norm(tk, t), t->norm_len, mt->hash[i],
+                        init_word, (void *)lex);
     t->info = rec->w;
     t->cands = cands_of(rec);
     t->stem_id = rec->id;
@@ -197,26 +236,38 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
     for (int pass = 0; pass < 2; pass++) {
       const cached_cands *c = pass ? ca : cc;
       if (!c) continue;
-      for (size_t j = 0; j < c->n; j++) {
-        const cand *cd = &c->c[j];
-        /* The first word matches by construction: candidates were looked up
-         * by this token's stem, acronym key or glob prefix. */
-        if (cd->nwords > 1 &&
-            (cd->nwords < best_words || (cd->second && cd->second != next_id)))
-          continue;
-        const lxs_pattern *p = cd->p;
-        size_t e = try_pattern(tk, i, p);
-        if (e == SIZE_MAX) continue;
-        if (p->nwords > best_words) {
-          best_words = p->nwords;
-          best_end = e;
-          mt->ncand = 0;
-        }
-        if (p->nwords == best_words) {
-          LXS_VEC_GROW(mt->cand, mt->ncand, mt->capcand);
-          mt->cand[mt->ncand++] = p;
-        }
+      /* The one-word patterns; those whose second word is the next token's
+       * stem (found by binary search); those with a glob or acronym second
+       * word. */
+      uint32_t lo = c->nsingle, hi = c->nsingle + c->nkeyed;
+      while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (c->c[mid].second < next_id) lo = mid + 1;
+        else hi = mid;
       }
+      hi = lo;
+      while (hi < c->nsingle + c->nkeyed && c->c[hi].second == next_id) hi++;
+      const uint32_t range[3][2] = {{0, c->nsingle},
+                                    {lo, hi},
+                                    {c->nsingle + c->nkeyed, c->n}};
+      for (int r = 0; r < 3; r++)
+        for (uint32_t j = range[r][0]; j < range[r][1]; j++) {
+          const cand *cd = &c->c[j];
+          /* The first word matches by construction: candidates were looked
+           * up by this token's stem, acronym key or glob prefix. */
+          if (cd->nwords > 1 && cd->nwords < best_words) continue;
+          size_t e = try_pattern(tk, i, cd->p);
+          if (e == SIZE_MAX) continue;
+          if (cd->nwords > best_words) {
+            best_words = cd->nwords;
+            best_end = e;
+            mt->ncand = 0;
+          }
+          if (cd->nwords == best_words) {
+            LXS_VEC_GROW(mt->cand, mt->ncand, mt->capcand);
+            mt->cand[mt->ncand++] = cd->p;
+          }
+        }
     }
     if (best_end == SIZE_MAX) {
       i++; /* a compound without a whole match is tried by its parts */

@@ -202,6 +202,11 @@ const lxs_cached_word *lxs_stem_lookup(lxs_stemmer *s, const char *word,
   return &fs->way[0];
 }
 
+void lxs_stem_prefetch(const lxs_stemmer *s, uint64_t hv) {
+  __builtin_prefetch(&s->front[(hv >> 40) & (FRONT_SETS - 1)]);
+  __builtin_prefetch(&s->slots[hv & (s->nslots - 1)]);
+}
+
 lxs_word *lxs_stem_word(lxs_stemmer *s, const char *word, size_t len) {
   return lxs_stem_lookup(s, word, len, lxs_hash_word(word, len), NULL, NULL)->w;
 }

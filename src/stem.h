@@ -48,6 +48,8 @@ const char *lxs_stem(lxs_stemmer *s, const char *word, size_t len,
 const lxs_cached_word *lxs_stem_lookup(lxs_stemmer *s, const char *word,
                                        size_t len, uint64_t hash,
                                        lxs_word_init_fn init, void *ctx);
+/* Start loading the cache memory that a lookup of hash will read. */
+void lxs_stem_prefetch(const lxs_stemmer *s, uint64_t hash);
 /* The same without caller data. */
 lxs_word *lxs_stem_word(lxs_stemmer *s, const char *word, size_t len);
 

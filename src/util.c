@@ -64,6 +64,25 @@ void lxs_buf_put(lxs_buf *b, const char *s, size_t n) {
 
 void lxs_buf_puts(lxs_buf *b, const char *s) { lxs_buf_put(b, s, strlen(s)); }
 
+void lxs_buf_put_uint(lxs_buf *b, unsigned long long v) {
+  char tmp[24];
+  size_t k = sizeof tmp;
+  do {
+    tmp[--k] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v);
+  lxs_buf_put(b, tmp + k, sizeof tmp - k);
+}
+
+void lxs_buf_put_int(lxs_buf *b, long long v) {
+  if (v < 0) {
+    lxs_buf_putc(b, '-');
+    lxs_buf_put_uint(b, 0ULL - (unsigned long long)v);
+  } else {
+    lxs_buf_put_uint(b, (unsigned long long)v);
+  }
+}
+
 void lxs_buf_printf(lxs_buf *b, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);

@@ -38,6 +38,10 @@ static inline void lxs_buf_putc(lxs_buf *b, char c) {
   b->data[b->len] = '\0';
 }
 void lxs_buf_puts(lxs_buf *b, const char *s);
+/* Decimal integers, as "%llu" and "%lld" would print them (report rows are
+ * hot; printf is not). */
+void lxs_buf_put_uint(lxs_buf *b, unsigned long long v);
+void lxs_buf_put_int(lxs_buf *b, long long v);
 void lxs_buf_printf(lxs_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Keeps a trailing NUL after len (not counted). */
