@@ -25,6 +25,17 @@ typedef struct {
   UT_hash_handle hh;
 } index_entry;
 
+#define STEM_BLOOM_BITS (1u << 17)
+
+static int bit_test(const uint64_t *set, size_t i) {
+  return (set[i / 64] >> (i % 64)) & 1;
+}
+static void bit_set(uint64_t *set, size_t i) { set[i / 64] |= (uint64_t)1 << (i % 64); }
+static size_t bloom_bit(const char *key, size_t len) {
+  return lxs_hash_word(key, len) & (STEM_BLOOM_BITS - 1);
+}
+#define GLOB_HEAD_MAX 4 /* bytes of a glob prefix in its filter key */
+
 typedef struct {
   char *key;             /* a stem used as an exact pattern word */
   uint32_t id;
@@ -47,6 +58,13 @@ struct lxs_lexicon {
   index_entry *globs;      /* glob prefixes */
   stem_entry *stems;       /* exact pattern words, numbered */
   uint32_t nstems;
+  /* Cheap filters in front of the hash tables, consulted once per distinct
+   * word of the text (most of which are in no lexicon): one-hash Bloom
+   * filters of exact pattern words and of the first (up to four) bytes of
+   * glob prefixes. */
+  uint64_t stem_bloom[STEM_BLOOM_BITS / 64];
+  uint64_t glob_bloom[STEM_BLOOM_BITS / 64];
+  unsigned glob_heads;     /* bit k: some glob's filter key has k bytes */
   uint64_t glob_lengths;   /* bit L set: a glob prefix of length L exists */
   int has_long_globs;
   pattern_entry *patterns;
@@ -154,6 +172,7 @@ const lxs_patlist *lxs_lexicon_find(const lxs_lexicon *lex, const char *key,
                                     size_t len, int acro) {
   char buf[256];
   if (len + 1 >= sizeof buf) return NULL; /* no lexicon key is that long */
+  if (!acro && !bit_test(lex->stem_bloom, bloom_bit(key, len))) return NULL;
   buf[0] = acro ? 'a' : 'e';
   memcpy(buf + 1, key, len);
   index_entry *e = NULL;
@@ -163,6 +182,7 @@ const lxs_patlist *lxs_lexicon_find(const lxs_lexicon *lex, const char *key,
 
 uint32_t lxs_lexicon_stem_id(const lxs_lexicon *lex, const char *stem,
                              size_t len) {
+  if (!bit_test(lex->stem_bloom, bloom_bit(stem, len))) return 0;
   stem_entry *e = NULL;
   HASH_FIND(hh, lex->stems, stem, (unsigned)len, e);
   return e ? e->id : 0;
@@ -174,6 +194,7 @@ static uint32_t stem_id_add(lxs_lexicon *lex, const char *stem, size_t len) {
   stem_entry *e = lxs_xcalloc(1, sizeof *e);
   e->key = lxs_xstrndup(stem, len);
   e->id = ++lex->nstems;
+  bit_set(lex->stem_bloom, bloom_bit(stem, len));
   HASH_ADD_KEYPTR(hh, lex->stems, e->key, (unsigned)len, e);
   return e->id;
 }
@@ -182,6 +203,11 @@ void lxs_lexicon_find_globs(const lxs_lexicon *lex, const char *norm,
                             size_t len,
                             void (*cb)(const lxs_patlist *, void *), void *ud) {
   if (!lex->globs) return;
+  int maybe = 0;
+  for (size_t k = 1; k <= GLOB_HEAD_MAX && k <= len && !maybe; k++)
+    maybe = (lex->glob_heads >> k & 1) &&
+            bit_test(lex->glob_bloom, bloom_bit(norm, k) ^ k);
+  if (!maybe) return;
   for (size_t l = 1; l <= len && l < 64; l++) {
     if (!(lex->glob_lengths & ((uint64_t)1 << l))) continue;
     index_entry *e = NULL;
@@ -356,13 +382,17 @@ static int add_sense(lxs_lexicon *lex, lxs_pword *words, int n,
     const lxs_pword *f = &pat->words[0];
     if (f->glob) {
       index_add(&lex->globs, f->key, f->len, pat);
-      lex->glob_lengths |= (uint64_t)1 << f->len;
+      if (f->len < 64) lex->glob_lengths |= (uint64_t)1 << f->len;
+      size_t head = f->len < GLOB_HEAD_MAX ? f->len : GLOB_HEAD_MAX;
+      lex->glob_heads |= 1u << head;
+      bit_set(lex->glob_bloom, bloom_bit(f->key, head) ^ head);
     } else {
       char buf[512];
       size_t l = f->len < sizeof buf - 1 ? f->len : sizeof buf - 2;
       buf[0] = f->acro ? 'a' : 'e';
       memcpy(buf + 1, f->key, l);
       index_add(&lex->first, buf, l + 1, pat);
+      if (!f->acro) bit_set(lex->stem_bloom, bloom_bit(f->key, f->len));
     }
   } else {
     pat = pe->pat;
