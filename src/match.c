@@ -53,6 +53,8 @@ static void add_list(const lxs_patlist *l, void *ud) {
   }
 }
 
+_Static_assert(LXS_R_COUNT <= 32, "lxs_match role masks are 32 bits");
+
 /* Marks "computed, no candidates" in a word's record. */
 static const cached_cands kNoCands = {0};
 
@@ -136,9 +138,9 @@ static int word_matches(const lxs_tokenizer *tk, const lxs_token *t,
 
 /* Length in tokens (index of last token) of pattern p at k, or SIZE_MAX. */
 static size_t try_pattern(const lxs_tokenizer *tk, size_t k,
-                          const lxs_pattern *p) {
+                          const lxs_pattern *p, uint32_t nwords) {
   size_t cur = k;
-  for (int i = 1; i < p->nwords; i++) {
+  for (uint32_t i = 1; i < nwords; i++) {
     cur = next_word(tk, cur);
     if (cur == SIZE_MAX) return SIZE_MAX;
     if (!word_matches(tk, &tk->toks[cur], &p->words[i])) return SIZE_MAX;
@@ -207,7 +209,10 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
   lxs_buf akey;
   lxs_buf_init(&akey);
   size_t i = 0;
+  size_t fetched = 0; /* candidate lists prefetched up to this token */
   while (i < tk->ntok) {
+    for (; fetched < tk->ntok && fetched < i + PREFETCH_AHEAD; fetched++)
+      if (tk->toks[fetched].cands) __builtin_prefetch(tk->toks[fetched].cands);
     lxs_token *t = &tk->toks[i];
     if (t->kind != LXS_TOK_WORD) {
       i++;
@@ -256,7 +261,7 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
           /* The first word matches by construction: candidates were looked
            * up by this token's stem, acronym key or glob prefix. */
           if (cd->nwords > 1 && cd->nwords < best_words) continue;
-          size_t e = try_pattern(tk, i, cd->p);
+          size_t e = try_pattern(tk, i, cd->p, cd->nwords);
           if (e == SIZE_MAX) continue;
           if (cd->nwords > best_words) {
             best_words = cd->nwords;
@@ -293,6 +298,7 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
     m->wpos_last = mt->wpos[best_end];
     m->sense_off = (uint32_t)mt->nsenses;
     m->nsenses = 0;
+    m->roles = m->mod_roles = m->target = 0;
     for (size_t a = 0; a < mt->ncand; a++) {
       const lxs_pattern *p = mt->cand[a];
       for (size_t s = 0; s < p->nsenses; s++) {
@@ -306,6 +312,11 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
         LXS_VEC_GROW(mt->senses, mt->nsenses, mt->capsenses);
         mt->senses[mt->nsenses++] = se;
         m->nsenses++;
+        m->roles |= 1u << se->role;
+        if (se->theme == LXS_THEME_MODIFIER) m->mod_roles |= 1u << se->role;
+        if (se->theme < LXS_THEME_SENTIMENT &&
+            (se->role == LXS_R_TARGET || se->role == LXS_R_STANCE))
+          m->target = 1;
       }
     }
     /* Continue after the match; a matched compound skips its parts. */

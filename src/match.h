@@ -16,6 +16,11 @@ typedef struct {
   uint32_t wpos;                 /* word position of the first token */
   uint32_t wpos_last;
   uint32_t sense_off, nsenses;   /* into lxs_matcher.senses */
+  /* Summaries of the senses, so the scorer's many "has this match role r"
+   * questions are bit tests: */
+  uint32_t roles;                /* bit r: a sense of any theme has role r */
+  uint32_t mod_roles;            /* bit r: a modifier sense has role r */
+  uint32_t target;               /* a theme sense with role target/stance */
 } lxs_match;
 
 typedef struct {

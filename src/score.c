@@ -123,29 +123,21 @@ static const lxs_sense *sense_at(const lxs_scorer *sc, const lxs_match *m,
 }
 
 static int has_role(const lxs_scorer *sc, const lxs_match *m, lxs_role r) {
-  for (uint32_t k = 0; k < m->nsenses; k++)
-    if (sense_at(sc, m, k)->role == r) return 1;
-  return 0;
+  (void)sc;
+  return (m->roles >> r) & 1;
 }
 
 static int is_target(const lxs_scorer *sc, const lxs_match *m) {
-  for (uint32_t k = 0; k < m->nsenses; k++) {
-    const lxs_sense *s = sense_at(sc, m, k);
-    if (s->theme < LXS_THEME_SENTIMENT &&
-        (s->role == LXS_R_TARGET || s->role == LXS_R_STANCE))
-      return 1;
-  }
-  return 0;
+  (void)sc;
+  return m->target != 0;
 }
 
 static int is_evaluative(const lxs_scorer *sc, const lxs_match *m) {
-  for (uint32_t k = 0; k < m->nsenses; k++) {
-    lxs_role r = sense_at(sc, m, k)->role;
-    if (r == LXS_R_EVAL || r == LXS_R_HARM || r == LXS_R_BENEFIT ||
-        r == LXS_R_OPPOSE || r == LXS_R_STANCE || r == LXS_R_DECAY)
-      return 1;
-  }
-  return 0;
+  (void)sc;
+  const uint32_t evaluative = 1u << LXS_R_EVAL | 1u << LXS_R_HARM |
+                              1u << LXS_R_BENEFIT | 1u << LXS_R_OPPOSE |
+                              1u << LXS_R_STANCE | 1u << LXS_R_DECAY;
+  return (m->roles & evaluative) != 0;
 }
 
 /* Orientation of match m as a target of theme t (0 when not a target). */
@@ -199,6 +191,7 @@ typedef struct {
 
 /* Weight of the match's modifier sense with role r (0 if none). */
 static double role_weight(const lxs_scorer *sc, const lxs_match *m, lxs_role r) {
+  if (!((m->mod_roles >> r) & 1)) return 0;
   for (uint32_t k = 0; k < m->nsenses; k++) {
     const lxs_sense *s = sense_at(sc, m, k);
     if (s->role == r && s->theme == LXS_THEME_MODIFIER) return s->weight ? s->weight : 1e-9;
@@ -208,6 +201,7 @@ static double role_weight(const lxs_scorer *sc, const lxs_match *m, lxs_role r) 
 
 /* Weight of the match's general evaluative sense (0 if none). */
 static double eval_weight(const lxs_scorer *sc, const lxs_match *m) {
+  if (!((m->roles >> LXS_R_EVAL) & 1)) return 0;
   for (uint32_t k = 0; k < m->nsenses; k++) {
     const lxs_sense *s = sense_at(sc, m, k);
     if (s->theme == LXS_THEME_SENTIMENT && s->role == LXS_R_EVAL) return s->weight;
@@ -548,7 +542,7 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
   /* Contrast/concessive markers open a new segment and clause. */
   size_t mi = cx->m0;
   uint32_t seg = 0, cl = 0;
-  int question = 0;
+  int question = 0, quotes = 0;
   for (uint32_t k = 0; k < S->ntok; k++) {
     const lxs_token *t = &tk->toks[t0 + k];
     while (mi < cx->m1 && M[mi].tok_first < t0 + k) mi++;
@@ -566,6 +560,8 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
         seg++; break;
       case LXS_P_QUEST:
         question = 1; break;
+      case LXS_P_QUOTE:
+        quotes++; break;
       default: break;
       }
     }
@@ -632,7 +628,7 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
    * order'") is held at a distance -- unless a naming word introduces it
    * ("known as", "dubbed"). */
   size_t mp = cx->m0; /* first match at or after token k */
-  for (uint32_t k = 0; k + 2 < S->ntok; k++) {
+  for (uint32_t k = 0; quotes >= 2 && k + 2 < S->ntok; k++) {
     while (mp < cx->m1 && M[mp].tok_first < t0 + k) mp++;
     const lxs_token *q = &tk->toks[t0 + k];
     if (q->kind != LXS_TOK_PUNCT || q->punct != LXS_P_QUOTE || (q->flags & LXS_TF_CLOSING))
