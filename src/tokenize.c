@@ -516,6 +516,71 @@ static void emit_word(tk_state *s, size_t start, word_scan *w) {
   }
 }
 
+/* A word followed by a period: an abbreviation ("Dr.", "No. 5", "J.",
+ * "Inc.") takes the period; returns the position after the word and any
+ * period taken. */
+static size_t abbreviation_period(tk_state *s, lxs_token *last,
+                                  const word_scan *w, size_t pos) {
+  const char *text = s->text;
+  size_t len = s->len;
+  const char *nm = lxs_tok_norm(s->t, last);
+  size_t nl = last->norm_len;
+  size_t wn = w->end - w->part_start[0];
+  int single_initial = w->letters == 1 && w->first_upper && wn <= 4;
+  size_t q = pos + 1;
+  while (q < len && (text[q] == ' ' || text[q] == '\t')) q++;
+  int digit_next = q < len && text[q] >= '0' && text[q] <= '9';
+  if (in_list(kTitles, nm, nl) || single_initial ||
+      (digit_next && in_list(kNumberAbbrevs, nm, nl))) {
+    last->flags |= LXS_TF_ABBR;
+    last->end = pos + 1;
+    return pos + 1;
+  }
+  if (in_list(kAbbrevs, nm, nl)) {
+    last->flags |= LXS_TF_ABBR;
+    last->end = pos + 1;
+    s->pending_soft = 1;
+    return pos + 1;
+  }
+  return pos;
+}
+
+/* The whole of the common case: an ASCII word scanned by scan_word_ascii,
+ * emitted without the general path's checks.  Returns the position after
+ * it, or 0 to leave the word to the general path (which then does
+ * exactly what this does). */
+static size_t fast_ascii_word(tk_state *s, size_t pos) {
+  lxs_tokenizer *t = s->t;
+  word_scan w;
+  if (s->pending_soft || !scan_word_ascii(s, pos, &w)) return 0;
+  if (s->pending_break) {
+    if (w.first_upper || w.digits_first) close_sentence(s);
+    s->pending_break = 0;
+  }
+  if (!s->in_sent) open_sentence(s, pos);
+  size_t n = w.end - pos;
+  uint16_t flags = 0;
+  if (w.first_upper) flags |= LXS_TF_CAPITAL;
+  if (w.letters >= 2 && w.uppers == w.letters) flags |= LXS_TF_ALLCAPS;
+  if (w.digits_first) flags |= LXS_TF_NUMBER;
+  LXS_VEC_GROW(t->toks, t->ntok, t->captok);
+  lxs_token *k = &t->toks[t->ntok++];
+  *k = (lxs_token){.start = pos,
+                   .end = w.end,
+                   .sentence = (uint32_t)(t->nsent - 1),
+                   .flags = flags,
+                   .kind = LXS_TOK_WORD};
+  set_norm_ascii(s, k, s->text + pos, n);
+  if (flags & LXS_TF_ALLCAPS) set_acro(s, k, s->text + pos, n);
+  lxs_sent *se = &t->sents[t->nsent - 1];
+  se->ntok++;
+  se->nwords++;
+  t->nwords++;
+  if (w.end < s->len && s->text[w.end] == '.')
+    return abbreviation_period(s, k, &w, w.end);
+  return w.end;
+}
+
 /* Decide whether a single newline is a soft wrap: the text has blank-line
  * paragraphs and most lines are of similar, moderate length. */
 static int detect_wrapped(const char *text, size_t len) {
@@ -562,6 +627,14 @@ void lxs_tokenize(lxs_tokenizer *t, const char *text, size_t len) {
     size_t n = 1;
     int32_t cp = (unsigned char)text[pos];
     int word = cp < 0x80 && ascii_alnum((unsigned char)cp);
+    if (word) {
+      size_t after = fast_ascii_word(s, pos);
+      if (after) {
+        pos = after;
+        prev_was_space = 0;
+        continue;
+      }
+    }
     if (!word) {
       cp = peek_cp(s, pos, &n);
       if (cp == '\n' || cp == 0x2029 || cp == 0x2028) {
@@ -625,23 +698,7 @@ void lxs_tokenize(lxs_tokenizer *t, const char *text, size_t len) {
       if (w.dotted) {
         s->pending_soft = 1; /* "U.S." may or may not end the sentence */
       } else if (nextc == '.') {
-        const char *nm = lxs_tok_norm(t, last);
-        size_t nl = last->norm_len;
-        int single_initial = w.letters == 1 && w.first_upper && wn <= 4;
-        size_t q = pos + 1;
-        while (q < len && (text[q] == ' ' || text[q] == '\t')) q++;
-        int digit_next = q < len && text[q] >= '0' && text[q] <= '9';
-        if (in_list(kTitles, nm, nl) || single_initial ||
-            (digit_next && in_list(kNumberAbbrevs, nm, nl))) {
-          last->flags |= LXS_TF_ABBR;
-          last->end = pos + 1;
-          pos += 1;
-        } else if (in_list(kAbbrevs, nm, nl)) {
-          last->flags |= LXS_TF_ABBR;
-          last->end = pos + 1;
-          pos += 1;
-          s->pending_soft = 1;
-        }
+        pos = abbreviation_period(s, last, &w, pos);
       }
       prev_was_space = 0;
       continue;
