@@ -1137,11 +1137,11 @@ static void count_hit(ck_ctx *c, cov_state *s, const lxs_sense *se, size_t doc,
   strmap_put(&s->sp_hits, c->b.data, c->b.len, s->nhits++);
 }
 
-static void add_candidate(cov_state *s, const lxs_tokenizer *tk, const lxs_token *t,
-                          uint32_t theme, int count) {
-  const lxs_word *w = t->info;
-  if (!w) return;
-  const size_t *v = strmap_get(&s->cands, w->stem, w->stem_len);
+static void add_candidate(cov_state *s, lxs_stemmer *st, const lxs_tokenizer *tk,
+                          const lxs_token *t, uint32_t theme, int count) {
+  size_t stem_len;
+  const char *stem = lxs_stem(st, lxs_tok_norm(tk, t), t->norm_len, &stem_len);
+  const size_t *v = strmap_get(&s->cands, stem, stem_len);
   cand *cd;
   if (v) {
     cd = &s->cands_v[*v];
@@ -1150,8 +1150,8 @@ static void add_candidate(cov_state *s, const lxs_tokenizer *tk, const lxs_token
     cd = &s->cands_v[s->ncands];
     memset(cd, 0, sizeof *cd);
     cd->word = lxs_xstrndup(lxs_tok_norm(tk, t), t->norm_len);
-    cd->stem = lxs_xstrndup(w->stem, w->stem_len);
-    strmap_put(&s->cands, w->stem, w->stem_len, s->ncands++);
+    cd->stem = lxs_xstrndup(stem, stem_len);
+    strmap_put(&s->cands, stem, stem_len, s->ncands++);
   }
   if (count) cd->count++;
   for (size_t i = 0; i < cd->nthemes; i++)
@@ -1201,7 +1201,7 @@ static void collect_candidates(cov_state *s, lxs_scorer *sc, const lxs_result *r
         if (mt->wpos[t] < lo || mt->wpos[t] > hi) continue;
         const char *nm = lxs_tok_norm(tk, tok);
         if (!has_letter(nm, tok->norm_len) || is_stopword(nm)) continue;
-        add_candidate(s, tk, tok, se->theme, !s->counted[t]);
+        add_candidate(s, lxs_scorer_stemmer(sc), tk, tok, se->theme, !s->counted[t]);
         s->counted[t] = 1;
       }
     }

@@ -106,7 +106,6 @@ void lxs_matcher_free(lxs_matcher *mt) {
   free(mt->m);
   free(mt->senses);
   free(mt->wpos);
-  free(mt->hash);
   free(mt->cand);
   memset(mt, 0, sizeof *mt);
 }
@@ -162,42 +161,32 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
     mt->capwpos = tk->ntok + 1;
     mt->wpos = lxs_xrealloc(mt->wpos, mt->capwpos * sizeof *mt->wpos);
   }
-  if (mt->caphash < tk->ntok + 1) {
-    mt->caphash = tk->ntok + 1;
-    mt->hash = lxs_xrealloc(mt->hash, mt->caphash * sizeof *mt->hash);
-  }
-  /* Hash every word first, so that the cache lookup of a word can be
+  /* The tokenizer hashed every word, so the cache lookup of a word can be
    * prefetched a few words ahead: a lookup that misses the CPU caches
    * costs more than everything else done for a token. */
-  for (size_t i = 0; i < tk->ntok; i++) {
-    const lxs_token *t = &tk->toks[i];
-    mt->hash[i] = t->kind == LXS_TOK_WORD
-                      ? lxs_hash_word(lxs_tok_norm(tk, t), t->norm_len)
-                      : 0;
-  }
   enum { PREFETCH_AHEAD = 8 };
   for (size_t i = 0; i < tk->ntok && i < PREFETCH_AHEAD; i++)
-    if (mt->hash[i]) lxs_stem_prefetch(st, mt->hash[i]);
+    if (tk->toks[i].kind == LXS_TOK_WORD) lxs_stem_prefetch(st, tk->toks[i].hash);
   /* Intern words and assign word positions. */
   uint32_t wp = 0, cur_sent = UINT32_MAX, compound_pos = 0;
   for (size_t i = 0; i < tk->ntok; i++) {
-    if (i + PREFETCH_AHEAD < tk->ntok && mt->hash[i + PREFETCH_AHEAD])
-      lxs_stem_prefetch(st, mt->hash[i + PREFETCH_AHEAD]);
+    if (i + PREFETCH_AHEAD < tk->ntok &&
+        tk->toks[i + PREFETCH_AHEAD].kind == LXS_TOK_WORD)
+      lxs_stem_prefetch(st, tk->toks[i + PREFETCH_AHEAD].hash);
     lxs_token *t = &tk->toks[i];
     if (t->sentence != cur_sent) {
       cur_sent = t->sentence;
       wp = 0;
     }
     if (t->kind != LXS_TOK_WORD) {
-      t->info = NULL;
       mt->wpos[i] = wp;
       continue;
     }
     const lxs_cached_word *rec =
-        lxs_stem_lookup(st, lxs_tok_norm(tk, t), t->norm_len, mt->hash[i],
+        lxs_stem_lookup(st, lxs_tok_norm(tk, t), t->norm_len, t->hash,
                         init_word, (void *)lex);
-    t->info = rec->w;
     t->cands = cands_of(rec);
+    if (t->cands) __builtin_prefetch(t->cands); /* read by the next pass */
     t->stem_id = rec->id;
     if (t->flags & LXS_TF_PART) {
       mt->wpos[i] = compound_pos;
@@ -209,10 +198,7 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
   lxs_buf akey;
   lxs_buf_init(&akey);
   size_t i = 0;
-  size_t fetched = 0; /* candidate lists prefetched up to this token */
   while (i < tk->ntok) {
-    for (; fetched < tk->ntok && fetched < i + PREFETCH_AHEAD; fetched++)
-      if (tk->toks[fetched].cands) __builtin_prefetch(tk->toks[fetched].cands);
     lxs_token *t = &tk->toks[i];
     if (t->kind != LXS_TOK_WORD) {
       i++;

@@ -30,8 +30,6 @@ typedef struct {
   size_t nsenses, capsenses;
   uint32_t *wpos;                /* per token: word position in sentence */
   size_t capwpos;
-  uint64_t *hash;                /* per token: lxs_hash_word, 0 if no word */
-  size_t caphash;
   const lxs_pattern **cand;      /* scratch */
   size_t ncand, capcand;
 } lxs_matcher;

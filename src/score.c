@@ -116,6 +116,7 @@ void lxs_scorer_free(lxs_scorer *sc) {
 
 lxs_tokenizer *lxs_scorer_tokenizer(lxs_scorer *sc) { return sc->tok; }
 const lxs_matcher *lxs_scorer_matcher(const lxs_scorer *sc) { return &sc->mt; }
+lxs_stemmer *lxs_scorer_stemmer(lxs_scorer *sc) { return sc->stemmer; }
 
 static const lxs_sense *sense_at(const lxs_scorer *sc, const lxs_match *m,
                                  uint32_t k) {

@@ -22,7 +22,6 @@
 
 #define CACHE_MAX_WORDS (1u << 17) /* bound memory on huge corpora */
 #define CHUNK_BYTES (64 * 1024)
-#define FRONT_SETS 4096            /* x 2 ways x 32 bytes = 256 KB */
 #define HUGE_PAGE (2u << 20)
 
 typedef struct chunk {
@@ -32,16 +31,14 @@ typedef struct chunk {
 } chunk;
 
 typedef lxs_cached_word slot; /* w == NULL: empty */
-
-typedef struct {
-  slot way[2]; /* way[0] most recently used */
-} front_set;
+typedef lxs_front_set front_set;
+#define FRONT_SETS LXS_FRONT_SETS
 
 struct lxs_stemmer {
+  front_set *front;  /* first: read by the inline lxs_stem_lookup */
   struct sb_stemmer *sb;
   slot *slots;
   size_t nslots, nwords;
-  front_set *front;
   chunk *chunks;
   slot scratch;  /* record returned for uncached lookups */
 };
@@ -183,19 +180,10 @@ static slot *table_lookup(lxs_stemmer *s, const char *word, size_t len,
   return &s->slots[h];
 }
 
-const lxs_cached_word *lxs_stem_lookup(lxs_stemmer *s, const char *word,
-                                       size_t len, uint64_t hv,
-                                       lxs_word_init_fn init, void *ctx) {
+const lxs_cached_word *lxs_stem_lookup_slow(lxs_stemmer *s, const char *word,
+                                            size_t len, uint64_t hv,
+                                            lxs_word_init_fn init, void *ctx) {
   front_set *fs = &s->front[(hv >> 40) & (FRONT_SETS - 1)];
-  /* An empty way (hash 0, len 0) never matches: only "" has len 0, and
-   * lxs_hash_word("") is not 0. */
-  if (fs->way[0].hash == hv && fs->way[0].len == len) return &fs->way[0];
-  if (fs->way[1].hash == hv && fs->way[1].len == len) {
-    slot t = fs->way[1];
-    fs->way[1] = fs->way[0];
-    fs->way[0] = t;
-    return &fs->way[0];
-  }
   const slot *rec = table_lookup(s, word, len, hv, init, ctx);
   fs->way[1] = fs->way[0];
   fs->way[0] = *rec;

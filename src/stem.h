@@ -42,12 +42,37 @@ void lxs_stemmer_free(lxs_stemmer *s);
 const char *lxs_stem(lxs_stemmer *s, const char *word, size_t len,
                      size_t *out_len);
 
+/* The hot front of the cache: a small 2-way set-associative table that
+ * stays in L2 (see stem.c).  Visible here so the lookup can be inline. */
+#define LXS_FRONT_SETS 4096 /* x 2 ways x 32 bytes = 256 KB */
+typedef struct {
+  lxs_cached_word way[2]; /* way[0] most recently used */
+} lxs_front_set;
+
+const lxs_cached_word *lxs_stem_lookup_slow(lxs_stemmer *s, const char *word,
+                                            size_t len, uint64_t hash,
+                                            lxs_word_init_fn init, void *ctx);
+
 /* Intern word (normalised; hash = lxs_hash_word(word, len)) and return
  * its record, stemming it and calling init (may be NULL) on first sight.
  * The record is a copy that stays valid only until the next call on s. */
-const lxs_cached_word *lxs_stem_lookup(lxs_stemmer *s, const char *word,
-                                       size_t len, uint64_t hash,
-                                       lxs_word_init_fn init, void *ctx);
+static inline const lxs_cached_word *lxs_stem_lookup(
+    lxs_stemmer *s, const char *word, size_t len, uint64_t hash,
+    lxs_word_init_fn init, void *ctx) {
+  /* The stemmer's first member is its front table (stem.c). */
+  lxs_front_set *fs = &(*(lxs_front_set **)s)[(hash >> 40) & (LXS_FRONT_SETS - 1)];
+  /* An empty way (hash 0, len 0) never matches: only "" has len 0, and
+   * lxs_hash_word("") is not 0. */
+  if (fs->way[0].hash == hash && fs->way[0].len == len) return &fs->way[0];
+  if (fs->way[1].hash == hash && fs->way[1].len == len) {
+    lxs_cached_word t = fs->way[1];
+    fs->way[1] = fs->way[0];
+    fs->way[0] = t;
+    return &fs->way[0];
+  }
+  return lxs_stem_lookup_slow(s, word, len, hash, init, ctx);
+}
+
 /* Start loading the cache memory that a lookup of hash will read. */
 void lxs_stem_prefetch(const lxs_stemmer *s, uint64_t hash);
 /* The same without caller data. */

@@ -164,6 +164,7 @@ static void set_norm(tk_state *s, lxs_token *k, const char *src, size_t n) {
   k->norm = (uint32_t)b->len;
   k->norm_len = (uint32_t)lxs_utf8_normalize_word(src, n, b);
   lxs_buf_putc(b, '\0');
+  k->hash = lxs_hash_word(b->data + k->norm, k->norm_len);
 }
 
 /* set_norm for a word from scan_word_ascii, which has already written
@@ -176,6 +177,7 @@ static void set_norm_ascii(tk_state *s, lxs_token *k, const char *src,
   if (n > ASCII_NORM_MAX)
     for (size_t i = 0; i < n; i++) d[i] = (char)(src[i] | 0x20);
   d[n] = '\0';
+  k->hash = lxs_hash_word(d, n);
   k->norm = (uint32_t)b->len;
   k->norm_len = (uint32_t)n;
   b->len += n + 1;
@@ -187,6 +189,7 @@ static void set_norm_str(tk_state *s, lxs_token *k, const char *str) {
   k->norm_len = (uint32_t)strlen(str);
   lxs_buf_put(b, str, k->norm_len);
   lxs_buf_putc(b, '\0');
+  k->hash = lxs_hash_word(str, k->norm_len);
 }
 
 /* Acronym key: upper-case letters and digits, dots and a possessive

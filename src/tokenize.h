@@ -33,7 +33,7 @@ typedef struct {
   uint8_t nparts;     /* for LXS_TF_COMPOUND */
   char punct;         /* punctuation class, see tokenize.c */
   uint32_t stem_id;   /* match stage: lexicon number of the stem, or 0 */
-  const void *info;   /* per-word data filled in by the match stage */
+  uint64_t hash;      /* words: lxs_hash_word(normal form) */
   const void *cands;  /* match stage: lexicon patterns starting here */
 } lxs_token;
 
