@@ -4,7 +4,7 @@
  * The main thread reads a batch of documents while the workers score the
  * previous one; each worker has its own scorer (stemmer, caches), the
  * lexicon is shared read-only, and outputs are written in input order, so
- * -j N gives the same bytes as -j 1.  Memory is bounded by two batches. */
+ * -j N gives the same bytes as -j 1.  Memory is bounded by three batches. */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
 #include <errno.h>
@@ -287,9 +287,13 @@ int cmd_score(int argc, char **argv) {
       rc = LXS_EIO;
     }
   }
-  batch bufs[2];
+  /* Three batches: one being written out, one being scored, one being
+   * read; with threads the main thread writes and reads while the workers
+   * score. */
+  batch bufs[3];
   memset(bufs, 0, sizeof bufs);
-  batch *cur = &bufs[0], *nxt = &bufs[1];
+  batch *cur = &bufs[0], *nxt = &bufs[1], *done = &bufs[2];
+  done->n = 0;
   size_t skipped = 0, ndocs = 0;
   double bytes = 0, total = 0, t0 = now_sec();
   int show = !o.quiet && isatty(STDERR_FILENO);
@@ -324,6 +328,22 @@ int cmd_score(int argc, char **argv) {
       lxs_reader_close(rd); rd = NULL;                                       \
     }                                                                        \
   } while (0)
+  /* Write a scored batch's rows in input order; sets rc on failure. */
+#define WRITE(B)                                                             \
+  do {                                                                       \
+    for (size_t i = 0; i < (B)->n && rc == 0; i++) {                         \
+      doc_slot *d = &(B)->docs[i];                                           \
+      if (!partial_stdout && cli_write(out, &d->out, err, sizeof err))       \
+        rc = LXS_EIO;                                                        \
+      if (o.partial && cli_write(pout ? pout : out, &d->part, err, sizeof err)) \
+        rc = LXS_EIO;                                                        \
+      if (rc) cli_err("%s", err);                                            \
+      bytes += (double)d->text.len;                                          \
+    }                                                                        \
+    ndocs += (B)->n;                                                         \
+    if (show && (B)->n) progress(ndocs, bytes, total, t0, 0);                \
+    (B)->n = 0;                                                              \
+  } while (0)
   if (rc == 0) FILL(cur);
   while (rc == 0 && cur->n > 0) {
     if (nthreads > 1) {
@@ -334,7 +354,10 @@ int cmd_score(int argc, char **argv) {
       c.gen++;
       pthread_cond_broadcast(&c.go);
       pthread_mutex_unlock(&c.mu);
-      FILL(nxt); /* overlap reading with scoring */
+      /* overlap writing the previous batch and reading the next one with
+       * scoring this one */
+      WRITE(done);
+      if (rc == 0) FILL(nxt);
       pthread_mutex_lock(&c.mu);
       while (c.pending) pthread_cond_wait(&c.done, &c.mu);
       pthread_mutex_unlock(&c.mu);
@@ -342,22 +365,17 @@ int cmd_score(int argc, char **argv) {
       c.cur = cur;
       atomic_store(&c.next, 0);
       run_batch(&c, c.w[0].sc, c.w[0].vd);
+      WRITE(done);
+      if (rc == 0) FILL(nxt);
     }
-    for (size_t i = 0; i < cur->n && rc == 0; i++) {
-      doc_slot *d = &cur->docs[i];
-      if (!partial_stdout && cli_write(out, &d->out, err, sizeof err)) rc = LXS_EIO;
-      if (o.partial && cli_write(pout ? pout : out, &d->part, err, sizeof err)) rc = LXS_EIO;
-      if (rc) cli_err("%s", err);
-      bytes += (double)d->text.len;
-    }
-    ndocs += cur->n;
-    if (show) progress(ndocs, bytes, total, t0, 0);
-    if (nthreads == 1 && rc == 0) FILL(nxt);
-    batch *t = cur;
+    batch *t = done;
+    done = cur;
     cur = nxt;
     nxt = t;
   }
+  WRITE(done);
 #undef FILL
+#undef WRITE
   if (show) progress(ndocs, bytes, total, t0, 1);
   if (rd) lxs_reader_close(rd);
   if (nthreads > 1) {
@@ -370,8 +388,7 @@ int cmd_score(int argc, char **argv) {
   lxs_out *outs[2] = {out, pout};
   rc = cli_finish_outputs(outs, 2, rc);
   if (skipped) cli_err("%zu malformed record%s skipped", skipped, skipped == 1 ? "" : "s");
-  batch_free(&bufs[0]);
-  batch_free(&bufs[1]);
+  for (int i = 0; i < 3; i++) batch_free(&bufs[i]);
   for (unsigned i = 0; i < nthreads; i++) {
     lxs_scorer_free(c.w[i].sc);
     lxs_vader_free(c.w[i].vd);
