@@ -379,19 +379,38 @@ static void put_num_or_empty(lxs_buf *b, int ok, double v, const char *empty) {
   else lxs_buf_puts(b, empty);
 }
 
-static void emit_row(lxs_buf *b, const cli_opts *o, const char *doc,
-                     const char *speaker, long sentence, const char *theme,
-                     const row_vals *v) {
-  int cls = v->present ? lxs_stance_class(v->stance) : 0;
+/* The part of a row before its theme (doc, speaker, sentence), the same
+ * for every theme's row: escaped once, copied per row. */
+static void row_prefix(lxs_buf *p, const cli_opts *o, const char *doc,
+                       const char *speaker, long sentence) {
+  p->len = 0;
   if (o->format == FMT_JSONL) {
-    lxs_buf_puts(b, "{\"doc\":");
-    lxs_json_str(b, doc, strlen(doc));
-    lxs_buf_puts(b, ",\"speaker\":");
-    lxs_json_str(b, speaker, strlen(speaker));
-    lxs_buf_puts(b, ",\"sentence\":");
-    if (sentence >= 0) lxs_buf_put_int(b, sentence);
-    else lxs_buf_puts(b, "null");
-    lxs_buf_puts(b, ",\"theme\":");
+    lxs_buf_puts(p, "{\"doc\":");
+    lxs_json_str(p, doc, strlen(doc));
+    lxs_buf_puts(p, ",\"speaker\":");
+    lxs_json_str(p, speaker, strlen(speaker));
+    lxs_buf_puts(p, ",\"sentence\":");
+    if (sentence >= 0) lxs_buf_put_int(p, sentence);
+    else lxs_buf_puts(p, "null");
+    lxs_buf_puts(p, ",\"theme\":");
+    return;
+  }
+  int csv = o->format == FMT_CSV;
+  const char *sep = csv ? "," : " | ";
+  if (!csv) lxs_buf_puts(p, "| ");
+  if (csv) lxs_csv_str(p, doc); else lxs_md_cell(p, doc);
+  lxs_buf_puts(p, sep);
+  if (csv) lxs_csv_str(p, speaker); else lxs_md_cell(p, speaker);
+  lxs_buf_puts(p, sep);
+  if (sentence >= 0) lxs_buf_put_int(p, sentence);
+  lxs_buf_puts(p, sep);
+}
+
+static void emit_row(lxs_buf *b, const cli_opts *o, const lxs_buf *prefix,
+                     const char *theme, const row_vals *v) {
+  int cls = v->present ? lxs_stance_class(v->stance) : 0;
+  lxs_buf_put(b, prefix->data, prefix->len);
+  if (o->format == FMT_JSONL) {
     lxs_json_str(b, theme, strlen(theme));
     lxs_buf_puts(b, ",\"tokens\":");
     lxs_buf_put_uint(b, v->tokens);
@@ -433,13 +452,6 @@ static void emit_row(lxs_buf *b, const cli_opts *o, const char *doc,
   }
   int csv = o->format == FMT_CSV;
   const char *sep = csv ? "," : " | ";
-  if (!csv) lxs_buf_puts(b, "| ");
-  if (csv) lxs_csv_str(b, doc); else lxs_md_cell(b, doc);
-  lxs_buf_puts(b, sep);
-  if (csv) lxs_csv_str(b, speaker); else lxs_md_cell(b, speaker);
-  lxs_buf_puts(b, sep);
-  if (sentence >= 0) lxs_buf_put_int(b, sentence);
-  lxs_buf_puts(b, sep);
   if (csv) lxs_csv_str(b, theme); else lxs_md_cell(b, theme);
   lxs_buf_puts(b, sep);
   lxs_buf_put_uint(b, v->tokens);
@@ -497,6 +509,9 @@ static void agg_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
     lxs_bootstrap(a, o->bootstrap, o->ci, lxs_seed_mix(o->seed, key.data), st, sa, &se);
     lxs_buf_free(&key);
   }
+  lxs_buf prefix;
+  lxs_buf_init(&prefix);
+  row_prefix(&prefix, o, doc, speaker, -1);
   for (size_t t = 0; t < nth; t++) {
     row_vals v;
     memset(&v, 0, sizeof v);
@@ -513,8 +528,9 @@ static void agg_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
       v.vader = vs;
       v.sentiment = vs->compound;
     }
-    emit_row(b, o, doc, speaker, -1, lxs_lexicon_theme_name(lex, t), &v);
+    emit_row(b, o, &prefix, lxs_lexicon_theme_name(lex, t), &v);
   }
+  lxs_buf_free(&prefix);
   free(st);
   free(sa);
 }
@@ -536,11 +552,14 @@ void cli_doc_rows_v(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
                     lxs_vader *vd) {
   size_t nth = lxs_lexicon_theme_count(lex);
   if (o->unit == UNIT_SENTENCE) {
+    lxs_buf prefix;
+    lxs_buf_init(&prefix);
     for (size_t s = 0; s < res->n_sentences; s++) {
       const lxs_sentence *se = &res->sentences[s];
       if (se->flags & LXS_SENTENCE_HEADER) continue;
       const char *spk = speaker_override ? speaker_override : res->speakers[se->speaker].name;
       lxs_vader_scores vs;
+      row_prefix(&prefix, o, doc, spk, (long)s + 1);
       for (size_t t = 0; t < nth; t++) {
         const lxs_theme_score *ts = &res->scores[s * res->n_themes + t];
         row_vals v;
@@ -557,9 +576,10 @@ void cli_doc_rows_v(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
           v.vader = &vs;
           v.sentiment = vs.compound;
         }
-        emit_row(b, o, doc, spk, (long)s + 1, lxs_lexicon_theme_name(lex, t), &v);
+        emit_row(b, o, &prefix, lxs_lexicon_theme_name(lex, t), &v);
       }
     }
+    lxs_buf_free(&prefix);
     return;
   }
   if (o->unit == UNIT_DOC) {

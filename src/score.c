@@ -38,6 +38,8 @@
 struct lxs_scorer {
   const lxs_lexicon *lex;
   lxs_stemmer *stemmer;
+  double *raw, *held_raw;               /* per theme, for one sentence */
+  uint32_t *mentions, *held_mentions;
   lxs_tokenizer *tok;
   lxs_matcher mt;
   lxs_speakers speakers;
@@ -86,6 +88,10 @@ lxs_scorer *lxs_scorer_new(const lxs_lexicon *lex, char *err, size_t errlen) {
 void lxs_scorer_free(lxs_scorer *sc) {
   if (!sc) return;
   lxs_stemmer_free(sc->stemmer);
+  free(sc->raw);
+  free(sc->held_raw);
+  free(sc->mentions);
+  free(sc->held_mentions);
   lxs_tokenizer_free(sc->tok);
   lxs_matcher_free(&sc->mt);
   lxs_speakers_free(&sc->speakers);
@@ -1036,10 +1042,14 @@ const lxs_result *lxs_scorer_run(lxs_scorer *sc, const char *text, size_t len,
   }
   sc->nev = 0;
   sc->last_target = -1;
-  double *raw = lxs_xcalloc(nth + 1, sizeof(double));
-  uint32_t *mentions = lxs_xcalloc(nth + 1, sizeof(uint32_t));
-  double *held_raw = lxs_xcalloc(nth + 1, sizeof(double));
-  uint32_t *held_mentions = lxs_xcalloc(nth + 1, sizeof(uint32_t));
+  if (!sc->raw) { /* per-theme scratch, kept for the scorer's lifetime */
+    sc->raw = lxs_xcalloc(nth + 1, sizeof(double));
+    sc->mentions = lxs_xcalloc(nth + 1, sizeof(uint32_t));
+    sc->held_raw = lxs_xcalloc(nth + 1, sizeof(double));
+    sc->held_mentions = lxs_xcalloc(nth + 1, sizeof(uint32_t));
+  }
+  double *raw = sc->raw, *held_raw = sc->held_raw;
+  uint32_t *mentions = sc->mentions, *held_mentions = sc->held_mentions;
   sc->text = text;
   size_t mi = 0;
   size_t total_tokens = 0;
@@ -1081,10 +1091,6 @@ const lxs_result *lxs_scorer_run(lxs_scorer *sc, const char *text, size_t len,
       }
     }
   }
-  free(raw);
-  free(mentions);
-  free(held_raw);
-  free(held_mentions);
   if (sc->capspk < sc->speakers.n) {
     sc->capspk = sc->speakers.n;
     sc->spk_view = lxs_xrealloc(sc->spk_view, sc->capspk * sizeof *sc->spk_view);
