@@ -168,16 +168,17 @@ static void set_norm(tk_state *s, lxs_token *k, const char *src, size_t n) {
 }
 
 /* set_norm for a word from scan_word_ascii, which has already written
- * the lower-case form (up to ASCII_NORM_MAX bytes) at the buffer's end. */
+ * the lower-case form (up to ASCII_NORM_MAX bytes) at the buffer's end,
+ * and hashed it when hashed is set. */
 static void set_norm_ascii(tk_state *s, lxs_token *k, const char *src,
-                           size_t n) {
+                           size_t n, int hashed, uint64_t hash) {
   lxs_buf *b = &s->t->norms;
   lxs_buf_reserve(b, n + 1);
   char *d = b->data + b->len;
   if (n > ASCII_NORM_MAX)
     for (size_t i = 0; i < n; i++) d[i] = (char)(src[i] | 0x20);
   d[n] = '\0';
-  k->hash = lxs_hash_word(d, n);
+  k->hash = hashed ? hash : lxs_hash_word(d, n);
   k->norm = (uint32_t)b->len;
   k->norm_len = (uint32_t)n;
   b->len += n + 1;
@@ -241,6 +242,8 @@ typedef struct {
    * more) letters, and uppers == letters exactly when all are upper. */
   size_t last_apos;    /* byte offset of last internal apostrophe or 0 */
   int ascii;           /* only ASCII letters and digits (scan_word_ascii) */
+  int hashed;          /* hash below is lxs_hash_word of the normal form */
+  uint64_t hash;
 } word_scan;
 
 /* ASCII classes for the word fast path: 1 letter or digit, 2 upper-case
@@ -270,6 +273,7 @@ static int scan_word_ascii(const tk_state *s, size_t pos, word_scan *w) {
    * lower-case letter seen": all that emit_word asks of them. */
   unsigned letters = 0, lower_seen = 0;
   int first_upper = -1; /* case of the first letter, once seen */
+  int hashed = 0;
 #ifdef __SSE2__
   /* Sixteen bytes at a time: classify and lower-case with SSE2 (part of
    * x86-64 itself); words are mostly shorter than sixteen. */
@@ -287,6 +291,22 @@ static int scan_word_ascii(const tk_state *s, size_t pos, word_scan *w) {
     unsigned keep = run == 16 ? 0xFFFFu : (1u << run) - 1;
     unsigned a = (unsigned)_mm_movemask_epi8(alpha) & keep;
     unsigned u = (unsigned)_mm_movemask_epi8(upper) & keep;
+    if (run < 16 && e == pos) {
+      /* The whole word is in this register: hash it here (zero the bytes
+       * after it, take the two 64-bit halves). */
+      static const unsigned char kOnes[32] = {
+          0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+          0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+      __m128i m = _mm_and_si128(
+          lo, _mm_loadu_si128((const __m128i *)(kOnes + 16 - run)));
+      uint64_t h = lxs_hash_word_start(run);
+      if (run) h = lxs_hash_word_step(h, (uint64_t)_mm_cvtsi128_si64(m));
+      if (run > 8)
+        h = lxs_hash_word_step(
+            h, (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(m, m)));
+      w->hash = lxs_hash_word_finish(h);
+      hashed = 1;
+    }
     if (a) {
       if (first_upper < 0) first_upper = (u >> __builtin_ctz(a)) & 1;
       letters += 1 + ((a & (a - 1)) != 0);
@@ -329,6 +349,7 @@ scanned:
   w->dotted = 0;
   w->last_apos = 0;
   w->ascii = 1;
+  w->hashed = hashed;
   return 1;
 }
 
@@ -341,6 +362,7 @@ static void scan_word(tk_state *s, size_t pos, word_scan *w) {
   w->letters = w->uppers = w->first_upper = w->dotted = 0;
   w->last_apos = 0;
   w->ascii = 0;
+  w->hashed = 0;
   w->digits_first = lxs_utf8_is_digit(cp);
   w->part_start[0] = pos;
   w->nparts = 1;
@@ -485,7 +507,7 @@ static void emit_word(tk_state *s, size_t start, word_scan *w) {
   }
   lxs_token *k = push_token(s, LXS_TOK_WORD, start, w->end);
   k->flags |= caseflags;
-  if (w->ascii) set_norm_ascii(s, k, src, n);
+  if (w->ascii) set_norm_ascii(s, k, src, n, w->hashed, w->hash);
   else set_norm(s, k, src, n);
   if (caseflags & LXS_TF_ALLCAPS) set_acro(s, k, src, n);
   t->sents[t->nsent - 1].nwords++;
@@ -573,7 +595,7 @@ static size_t fast_ascii_word(tk_state *s, size_t pos) {
                    .sentence = (uint32_t)(t->nsent - 1),
                    .flags = flags,
                    .kind = LXS_TOK_WORD};
-  set_norm_ascii(s, k, s->text + pos, n);
+  set_norm_ascii(s, k, s->text + pos, n, w.hashed, w.hash);
   if (flags & LXS_TF_ALLCAPS) set_acro(s, k, s->text + pos, n);
   lxs_sent *se = &t->sents[t->nsent - 1];
   se->ntok++;

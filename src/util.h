@@ -75,35 +75,34 @@ static inline uint64_t lxs_hash_bytes(const char *s, size_t n) {
   return h;
 }
 
-/* A faster hash for short keys (whole words per multiply, as in wyhash),
- * used by the word cache on every token; all 64 bits are well mixed. */
-static inline uint64_t lxs_hash_word(const char *s, size_t n) {
-  const uint64_t k = 0x9E3779B97F4A7C15ULL;
-  const unsigned char *p = (const unsigned char *)s;
-  uint64_t h = ((uint64_t)n + 1) * k; /* so that hash("") != 0 */
-  uint64_t v;
-  while (n > 8) {
-    memcpy(&v, p, 8);
-    h = (h ^ v) * k;
-    h ^= h >> 32;
-    p += 8;
-    n -= 8;
-  }
-  if (n >= 4) { /* 4..8 bytes: first four and last four (may overlap) */
-    uint32_t a, b;
-    memcpy(&a, p, 4);
-    memcpy(&b, p + n - 4, 4);
-    v = (uint64_t)a << 32 | b;
-  } else if (n) { /* 1..3 bytes */
-    v = (uint64_t)p[0] << 16 | (uint64_t)p[n >> 1] << 8 | p[n - 1];
-  } else {
-    v = 0;
-  }
-  h = (h ^ v) * k;
+/* The word hash, used by the word cache on every token: the word is read
+ * as little-endian 64-bit chunks, the last one zero-padded, so the
+ * tokenizer can compute the same value from the SIMD register it scanned
+ * the word with (lxs_hash_word_finish). */
+#define LXS_HASH_K 0x9E3779B97F4A7C15ULL
+static inline uint64_t lxs_hash_word_step(uint64_t h, uint64_t chunk) {
+  h = (h ^ chunk) * LXS_HASH_K;
+  return h ^ (h >> 32);
+}
+static inline uint64_t lxs_hash_word_start(size_t n) {
+  return ((uint64_t)n + 1) * LXS_HASH_K; /* so that hash("") != 0 */
+}
+static inline uint64_t lxs_hash_word_finish(uint64_t h) {
   h ^= h >> 29;
   h *= 0xBF58476D1CE4E5B9ULL;
   h ^= h >> 32;
   return h;
+}
+static inline uint64_t lxs_hash_word(const char *s, size_t n) {
+  const unsigned char *p = (const unsigned char *)s;
+  uint64_t h = lxs_hash_word_start(n);
+  for (size_t i = 0; i < n; i += 8) {
+    uint64_t c = 0;
+    size_t m = n - i < 8 ? n - i : 8;
+    for (size_t j = 0; j < m; j++) c |= (uint64_t)p[i + j] << (8 * j);
+    h = lxs_hash_word_step(h, c);
+  }
+  return lxs_hash_word_finish(h);
 }
 
 #endif

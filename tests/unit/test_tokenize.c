@@ -450,9 +450,41 @@ static void megabyte_word_through_the_scorer(void **state) {
   lxs_lexicon_free(lex);
 }
 
+/* The fast ASCII path hashes words from its SIMD register; the hash must
+ * equal lxs_hash_word of the normal form whatever the word's length, case,
+ * position or what follows it (the end of the text included). */
+static void word_hash_is_hash_of_normal_form(void **state) {
+  (void)state;
+  const char *texts[] = {
+      "a An THE Trade-war U.S. don't 3.0 naïve abcdefgh abcdefghi "
+      "ABCDEFGHIJKLMNOP abcdefghijklmnopq x1234567890123456789 end",
+      "abcdefghijklmno", "abcdefghijklmnop", "Seventeen-letters", "word.",
+      "zz\tyy\nxx,ww;vv(uu)", "multilateralism's WTO-led rules-based"};
+  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+    toks(texts[i]);
+    size_t words = 0;
+    for (size_t j = 0; j < tk->ntok; j++) {
+      const lxs_token *k = &tk->toks[j];
+      if (k->kind != LXS_TOK_WORD) continue;
+      words++;
+      assert_true(k->hash == lxs_hash_word(lxs_tok_norm(tk, k), k->norm_len));
+    }
+    assert_true(words > 0);
+  }
+  /* every prefix length of a long word, ending at the end of the text */
+  char buf[40];
+  for (size_t n = 1; n < sizeof buf; n++) {
+    memset(buf, 'Q', n);
+    tok(buf, n);
+    assert_int_equal(tk->ntok, 1);
+    assert_true(tk->toks[0].hash == lxs_hash_word(lxs_tok_norm(tk, &tk->toks[0]), n));
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(offsets_slice_the_original_text),
+      cmocka_unit_test(word_hash_is_hash_of_normal_form),
       cmocka_unit_test(normal_forms_are_case_folded_nfc),
       cmocka_unit_test(curly_apostrophe_normalised_to_ascii),
       cmocka_unit_test(no_break_space_separates_words),
