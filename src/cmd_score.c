@@ -73,12 +73,17 @@ static void score_doc(score_ctx *c, lxs_scorer *sc, lxs_vader *vd, doc_slot *d) 
   if (c->o->partial) lxs_partial_rows(&d->part, c->lex, d->id, d->speaker, res);
 }
 
+/* Workers take documents in runs of CLAIM, so no two threads write the
+ * output buffers of neighbouring documents (false sharing). */
+#define CLAIM 8
+
 static void run_batch(score_ctx *c, lxs_scorer *sc, lxs_vader *vd) {
   batch *b = c->cur;
   for (;;) {
-    size_t i = atomic_fetch_add(&c->next, 1);
+    size_t i = atomic_fetch_add(&c->next, CLAIM);
     if (i >= b->n) break;
-    score_doc(c, sc, vd, &b->docs[i]);
+    for (size_t k = i; k < i + CLAIM && k < b->n; k++)
+      score_doc(c, sc, vd, &b->docs[k]);
   }
 }
 
