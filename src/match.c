@@ -222,14 +222,30 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
     }
     size_t best_end = SIZE_MAX;
     uint32_t best_words = 0;
-    size_t nx = next_word(tk, i);
-    uint32_t next_id = nx == SIZE_MAX ? UINT32_MAX : tk->toks[nx].stem_id;
+    uint32_t next_id = 0; /* stem id of the next word; 0 until needed */
     for (int pass = 0; pass < 2; pass++) {
       const cached_cands *c = pass ? ca : cc;
       if (!c) continue;
-      /* The one-word patterns; those whose second word is the next token's
-       * stem (found by binary search); those with a glob or acronym second
-       * word. */
+      /* The one-word patterns match here by construction (candidates were
+       * looked up by this token's stem, acronym key or glob prefix). */
+      if (c->nsingle && best_words <= 1) {
+        if (best_words == 0) {
+          best_words = 1;
+          best_end = i;
+        }
+        for (uint32_t j = 0; j < c->nsingle; j++) {
+          LXS_VEC_GROW(mt->cand, mt->ncand, mt->capcand);
+          mt->cand[mt->ncand++] = c->c[j].p;
+        }
+      }
+      if (c->n == c->nsingle) continue;
+      if (!next_id) {
+        size_t nx = next_word(tk, i);
+        next_id = nx == SIZE_MAX ? UINT32_MAX : tk->toks[nx].stem_id;
+        if (!next_id) next_id = UINT32_MAX - 1; /* next word in no pattern */
+      }
+      /* Patterns whose second word is the next token's stem (binary
+       * search), then those with a glob or acronym second word. */
       uint32_t lo = c->nsingle, hi = c->nsingle + c->nkeyed;
       while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
@@ -238,15 +254,11 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
       }
       hi = lo;
       while (hi < c->nsingle + c->nkeyed && c->c[hi].second == next_id) hi++;
-      const uint32_t range[3][2] = {{0, c->nsingle},
-                                    {lo, hi},
-                                    {c->nsingle + c->nkeyed, c->n}};
-      for (int r = 0; r < 3; r++)
+      const uint32_t range[2][2] = {{lo, hi}, {c->nsingle + c->nkeyed, c->n}};
+      for (int r = 0; r < 2; r++)
         for (uint32_t j = range[r][0]; j < range[r][1]; j++) {
           const cand *cd = &c->c[j];
-          /* The first word matches by construction: candidates were looked
-           * up by this token's stem, acronym key or glob prefix. */
-          if (cd->nwords > 1 && cd->nwords < best_words) continue;
+          if (cd->nwords < best_words) continue;
           size_t e = try_pattern(tk, i, cd->p, cd->nwords);
           if (e == SIZE_MAX) continue;
           if (cd->nwords > best_words) {
@@ -254,10 +266,8 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
             best_end = e;
             mt->ncand = 0;
           }
-          if (cd->nwords == best_words) {
-            LXS_VEC_GROW(mt->cand, mt->ncand, mt->capcand);
-            mt->cand[mt->ncand++] = cd->p;
-          }
+          LXS_VEC_GROW(mt->cand, mt->ncand, mt->capcand);
+          mt->cand[mt->ncand++] = cd->p;
         }
     }
     if (best_end == SIZE_MAX) {

@@ -24,24 +24,17 @@
 #define CHUNK_BYTES (64 * 1024)
 #define HUGE_PAGE (2u << 20)
 
-typedef struct chunk {
-  struct chunk *next;
+typedef struct lxs_stem_chunk chunk;
+struct lxs_stem_chunk {
+  chunk *next;
   size_t used, cap;
   char data[];
-} chunk;
+};
 
 typedef lxs_cached_word slot; /* w == NULL: empty */
 typedef lxs_front_set front_set;
 #define FRONT_SETS LXS_FRONT_SETS
 
-struct lxs_stemmer {
-  front_set *front;  /* first: read by the inline lxs_stem_lookup */
-  struct sb_stemmer *sb;
-  slot *slots;
-  size_t nslots, nwords;
-  chunk *chunks;
-  slot scratch;  /* record returned for uncached lookups */
-};
 
 /* Zeroed table memory; big tables are aligned for transparent huge
  * pages. */
@@ -188,11 +181,6 @@ const lxs_cached_word *lxs_stem_lookup_slow(lxs_stemmer *s, const char *word,
   fs->way[1] = fs->way[0];
   fs->way[0] = *rec;
   return &fs->way[0];
-}
-
-void lxs_stem_prefetch(const lxs_stemmer *s, uint64_t hv) {
-  __builtin_prefetch(&s->front[(hv >> 40) & (FRONT_SETS - 1)]);
-  __builtin_prefetch(&s->slots[hv & (s->nslots - 1)]);
 }
 
 lxs_word *lxs_stem_word(lxs_stemmer *s, const char *word, size_t len) {

@@ -49,6 +49,17 @@ typedef struct {
   lxs_cached_word way[2]; /* way[0] most recently used */
 } lxs_front_set;
 
+/* The stemmer, visible so that the hot lookups below can be inline;
+ * only stem.c touches its fields otherwise. */
+struct lxs_stemmer {
+  lxs_front_set *front;
+  struct sb_stemmer *sb;        /* libstemmer's, opaque here */
+  lxs_cached_word *slots;       /* the main table; w == NULL: empty */
+  size_t nslots, nwords;
+  struct lxs_stem_chunk *chunks;
+  lxs_cached_word scratch;      /* record returned for uncached lookups */
+};
+
 const lxs_cached_word *lxs_stem_lookup_slow(lxs_stemmer *s, const char *word,
                                             size_t len, uint64_t hash,
                                             lxs_word_init_fn init, void *ctx);
@@ -59,8 +70,7 @@ const lxs_cached_word *lxs_stem_lookup_slow(lxs_stemmer *s, const char *word,
 static inline const lxs_cached_word *lxs_stem_lookup(
     lxs_stemmer *s, const char *word, size_t len, uint64_t hash,
     lxs_word_init_fn init, void *ctx) {
-  /* The stemmer's first member is its front table (stem.c). */
-  lxs_front_set *fs = &(*(lxs_front_set **)s)[(hash >> 40) & (LXS_FRONT_SETS - 1)];
+  lxs_front_set *fs = &s->front[(hash >> 40) & (LXS_FRONT_SETS - 1)];
   /* An empty way (hash 0, len 0) never matches: only "" has len 0, and
    * lxs_hash_word("") is not 0. */
   if (fs->way[0].hash == hash && fs->way[0].len == len) return &fs->way[0];
@@ -74,7 +84,11 @@ static inline const lxs_cached_word *lxs_stem_lookup(
 }
 
 /* Start loading the cache memory that a lookup of hash will read. */
-void lxs_stem_prefetch(const lxs_stemmer *s, uint64_t hash);
+static inline void lxs_stem_prefetch(const lxs_stemmer *s, uint64_t hash) {
+  __builtin_prefetch(&s->front[(hash >> 40) & (LXS_FRONT_SETS - 1)]);
+  __builtin_prefetch(&s->slots[hash & (s->nslots - 1)]);
+}
+
 /* The same without caller data. */
 lxs_word *lxs_stem_word(lxs_stemmer *s, const char *word, size_t len);
 
