@@ -57,7 +57,8 @@ static const list_word kOpeners[] = {
 static int in_list(const list_word *list, const char *s, size_t n) {
   if (n >= sizeof list->s) return 0;
   for (size_t i = 0; list[i].n; i++)
-    if (list[i].n == n && memcmp(list[i].s, s, n) == 0) return 1;
+    if (list[i].n == n && list[i].s[0] == s[0] && memcmp(list[i].s, s, n) == 0)
+      return 1;
   return 0;
 }
 

@@ -55,14 +55,7 @@ void lxs_buf_grow_(lxs_buf *b, size_t need) {
   b->cap = nc;
 }
 
-void lxs_buf_put(lxs_buf *b, const char *s, size_t n) {
-  lxs_buf_reserve(b, n);
-  if (n) memcpy(b->data + b->len, s, n);
-  b->len += n;
-  b->data[b->len] = '\0';
-}
 
-void lxs_buf_puts(lxs_buf *b, const char *s) { lxs_buf_put(b, s, strlen(s)); }
 
 void lxs_buf_put_uint(lxs_buf *b, unsigned long long v) {
   char tmp[24];

@@ -31,13 +31,20 @@ void lxs_buf_grow_(lxs_buf *b, size_t need);
 static inline void lxs_buf_reserve(lxs_buf *b, size_t extra) {
   if (b->len + extra + 1 > b->cap) lxs_buf_grow_(b, b->len + extra + 1);
 }
-void lxs_buf_put(lxs_buf *b, const char *s, size_t n);
+static inline void lxs_buf_put(lxs_buf *b, const char *s, size_t n) {
+  lxs_buf_reserve(b, n);
+  if (n) memcpy(b->data + b->len, s, n);
+  b->len += n;
+  b->data[b->len] = '\0';
+}
 static inline void lxs_buf_putc(lxs_buf *b, char c) {
   lxs_buf_reserve(b, 1);
   b->data[b->len++] = c;
   b->data[b->len] = '\0';
 }
-void lxs_buf_puts(lxs_buf *b, const char *s);
+static inline void lxs_buf_puts(lxs_buf *b, const char *s) {
+  lxs_buf_put(b, s, strlen(s));
+}
 /* Decimal integers, as "%llu" and "%lld" would print them (report rows are
  * hot; printf is not). */
 void lxs_buf_put_uint(lxs_buf *b, unsigned long long v);
