@@ -1,7 +1,8 @@
 /* match.c - longest-match lookup of lexicon patterns over tokens.
  *
  * Each distinct word is stemmed once and its candidate patterns (those whose
- * first word is its stem, or a glob prefix of it) are cached with it, so the
+ * first word is its stem, or a glob prefix of it) are kept in the matcher
+ * under a handle stored with the word in the stemmer's cache, so the
  * per-token cost is one hash probe plus a short candidate scan. */
 #include "match.h"
 
@@ -18,20 +19,21 @@ typedef struct {
 /* Candidate list cached on a word.  Each candidate carries its length and
  * the number of its second word, so most multiword candidates are turned
  * down without touching the pattern itself (a cache miss). */
-typedef struct {
+typedef struct lxs_cand {
   const lxs_pattern *p;
   uint32_t second;   /* stem id of an exact second word, else 0 */
   uint32_t nwords;
 } cand;
 
-/* c[0, nsingle): one-word patterns; c[nsingle, nsingle + nkeyed): patterns
- * whose second word is exact, sorted by its stem id so a token tries only
- * those whose second word is the next token's; then the rest (second word
- * a glob or acronym).  Frequent words start dozens of patterns. */
-typedef struct {
-  uint32_t n, nsingle, nkeyed;
-  cand c[];
-} cached_cands;
+/* A word's candidates: pool[off, off + n).  The first nsingle are one-word
+ * patterns; the next nkeyed have an exact second word and are sorted by
+ * its stem id, so a token tries only those whose second word is the next
+ * token's; then the rest (second word a glob or acronym).  Frequent words
+ * start dozens of patterns. */
+struct lxs_cand_list {
+  uint32_t off, n, nsingle, nkeyed;
+};
+typedef struct lxs_cand_list cand_list_hdr;
 
 static int cand_rank(const cand *x) {
   return x->nwords == 1 ? 0 : x->second ? 1 : 2;
@@ -55,17 +57,19 @@ static void add_list(const lxs_patlist *l, void *ud) {
 
 _Static_assert(LXS_R_COUNT <= 32, "lxs_match role masks are 32 bits");
 
-/* Marks "computed, no candidates" in a word's record. */
-static const cached_cands kNoCands = {0};
+typedef struct {
+  lxs_matcher *mt;
+  const lxs_lexicon *lex;
+} init_ctx;
 
-/* Fills a new cache record (lxs_word_init_fn): the word's candidate
+/* Fills a new word's ref (lxs_word_init_fn): the handle of its candidate
  * patterns (by stem and globs, or by acronym key for words interned as
- * "\x01KEY") and the lexicon number of its stem, computed once per
- * distinct word. */
-static void init_word(void *ctx, lxs_stemmer *st, lxs_cached_word *rec) {
-  const lxs_lexicon *lex = ctx;
-  const lxs_word *w = rec->w;
-  cand_list c = {NULL, 0, 0};
+ * "\x01KEY"; 0 for none) and the lexicon number of its stem, computed
+ * once per distinct word. */
+static void init_word(void *ctx, const lxs_word *w, lxs_word_ref *ref) {
+  lxs_matcher *mt = ((init_ctx *)ctx)->mt;
+  const lxs_lexicon *lex = ((init_ctx *)ctx)->lex;
+  cand_list c = {mt->found, 0, mt->capfound};
   if (w->norm_len && w->norm[0] == '\x01') {
     const lxs_patlist *l = lxs_lexicon_find(lex, w->norm + 1, w->norm_len - 1, 1);
     if (l) add_list(l, &c);
@@ -73,31 +77,34 @@ static void init_word(void *ctx, lxs_stemmer *st, lxs_cached_word *rec) {
     const lxs_patlist *l = lxs_lexicon_find(lex, w->stem, w->stem_len, 0);
     if (l) add_list(l, &c);
     lxs_lexicon_find_globs(lex, w->norm, w->norm_len, add_list, &c);
-    rec->id = lxs_lexicon_stem_id(lex, w->stem, w->stem_len);
+    ref->id = lxs_lexicon_stem_id(lex, w->stem, w->stem_len);
   }
-  cached_cands *cc = NULL;
-  if (c.n) {
-    /* Lives as long as the word cache entry (trimmed between documents). */
-    cc = lxs_stem_alloc(st, sizeof *cc + c.n * sizeof(cand));
-    cc->n = (uint32_t)c.n;
-    cc->nsingle = cc->nkeyed = 0;
-    for (size_t i = 0; i < c.n; i++) {
-      const lxs_pattern *p = c.p[i];
-      cc->c[i].p = p;
-      cc->c[i].nwords = p->nwords;
-      cc->c[i].second = p->nwords > 1 ? p->words[1].id : 0;
-      int r = cand_rank(&cc->c[i]);
-      cc->nsingle += r == 0;
-      cc->nkeyed += r == 1;
-    }
-    qsort(cc->c, c.n, sizeof(cand), cmp_cand);
+  mt->found = c.p; /* reused for the next word */
+  mt->capfound = c.cap;
+  if (!c.n) return;
+  /* Kept until the stemmer drops its cache (lxs_match_document notices). */
+  LXS_VEC_GROW(mt->lists, mt->nlists, mt->caplists);
+  cand_list_hdr *h = &mt->lists[mt->nlists++];
+  while (mt->npool + c.n > mt->cappool) {
+    mt->cappool = mt->cappool ? mt->cappool * 2 : 1024;
+    mt->pool = lxs_xrealloc(mt->pool, mt->cappool * sizeof *mt->pool);
   }
-  free(c.p);
-  rec->user = cc ? (const void *)cc : (const void *)&kNoCands;
-}
-
-static const cached_cands *cands_of(const lxs_cached_word *rec) {
-  return rec->user == &kNoCands ? NULL : rec->user;
+  h->off = (uint32_t)mt->npool;
+  h->n = (uint32_t)c.n;
+  h->nsingle = h->nkeyed = 0;
+  cand *cc = mt->pool + mt->npool;
+  mt->npool += c.n;
+  for (size_t i = 0; i < c.n; i++) {
+    const lxs_pattern *p = c.p[i];
+    cc[i].p = p;
+    cc[i].nwords = p->nwords;
+    cc[i].second = p->nwords > 1 ? p->words[1].id : 0;
+    int r = cand_rank(&cc[i]);
+    h->nsingle += r == 0;
+    h->nkeyed += r == 1;
+  }
+  qsort(cc, c.n, sizeof(cand), cmp_cand);
+  ref->user = (uint32_t)mt->nlists; /* index + 1 */
 }
 
 void lxs_matcher_init(lxs_matcher *mt) { memset(mt, 0, sizeof *mt); }
@@ -107,6 +114,9 @@ void lxs_matcher_free(lxs_matcher *mt) {
   free(mt->senses);
   free(mt->wpos);
   free(mt->cand);
+  free(mt->lists);
+  free(mt->pool);
+  free(mt->found);
   memset(mt, 0, sizeof *mt);
 }
 
@@ -161,6 +171,12 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
     mt->capwpos = tk->ntok + 1;
     mt->wpos = lxs_xrealloc(mt->wpos, mt->capwpos * sizeof *mt->wpos);
   }
+  /* Candidate handles live as long as the stemmer's cache. */
+  if (mt->generation != lxs_stemmer_generation(st) || !mt->lists) {
+    mt->generation = lxs_stemmer_generation(st);
+    mt->nlists = mt->npool = 0;
+  }
+  init_ctx ictx = {mt, lex};
   /* The tokenizer hashed every word, so the cache lookup of a word can be
    * prefetched a few words ahead: a lookup that misses the CPU caches
    * costs more than everything else done for a token. */
@@ -182,12 +198,11 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
       mt->wpos[i] = wp;
       continue;
     }
-    const lxs_cached_word *rec =
-        lxs_stem_lookup(st, lxs_tok_norm(tk, t), t->norm_len, t->hash,
-                        init_word, (void *)lex);
-    t->cands = cands_of(rec);
-    if (t->cands) __builtin_prefetch(t->cands); /* read by the next pass */
-    t->stem_id = rec->id;
+    const lxs_word_ref *ref = lxs_stem_lookup(st, lxs_tok_norm(tk, t),
+                                              t->norm_len, t->hash, init_word,
+                                              &ictx);
+    t->cands = ref->user;
+    t->stem_id = ref->id;
     if (t->flags & LXS_TF_PART) {
       mt->wpos[i] = compound_pos;
     } else {
@@ -205,18 +220,17 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
       continue;
     }
     mt->ncand = 0;
-    const cached_cands *cc = t->cands;
-    const cached_cands *ca = NULL;
+    uint32_t hc = t->cands, ha = 0;
     if (t->flags & LXS_TF_ACRO) {
       const char *a = lxs_tok_acro(tk, t);
       akey.len = 0;
       lxs_buf_putc(&akey, '\x01');
       lxs_buf_puts(&akey, a);
-      ca = cands_of(lxs_stem_lookup(st, akey.data, akey.len,
-                                    lxs_hash_word(akey.data, akey.len),
-                                    init_word, (void *)lex));
+      ha = lxs_stem_lookup(st, akey.data, akey.len,
+                           lxs_hash_word(akey.data, akey.len), init_word,
+                           &ictx)->user;
     }
-    if (!cc && !ca) {
+    if (!hc && !ha) {
       i++;
       continue;
     }
@@ -224,8 +238,10 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
     uint32_t best_words = 0;
     uint32_t next_id = 0; /* stem id of the next word; 0 until needed */
     for (int pass = 0; pass < 2; pass++) {
-      const cached_cands *c = pass ? ca : cc;
-      if (!c) continue;
+      uint32_t handle = pass ? ha : hc;
+      if (!handle) continue;
+      const cand_list_hdr *c = &mt->lists[handle - 1];
+      const cand *cs = mt->pool + c->off;
       /* The one-word patterns match here by construction (candidates were
        * looked up by this token's stem, acronym key or glob prefix). */
       if (c->nsingle && best_words <= 1) {
@@ -235,7 +251,7 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
         }
         for (uint32_t j = 0; j < c->nsingle; j++) {
           LXS_VEC_GROW(mt->cand, mt->ncand, mt->capcand);
-          mt->cand[mt->ncand++] = c->c[j].p;
+          mt->cand[mt->ncand++] = cs[j].p;
         }
       }
       if (c->n == c->nsingle) continue;
@@ -249,15 +265,15 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
       uint32_t lo = c->nsingle, hi = c->nsingle + c->nkeyed;
       while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
-        if (c->c[mid].second < next_id) lo = mid + 1;
+        if (cs[mid].second < next_id) lo = mid + 1;
         else hi = mid;
       }
       hi = lo;
-      while (hi < c->nsingle + c->nkeyed && c->c[hi].second == next_id) hi++;
+      while (hi < c->nsingle + c->nkeyed && cs[hi].second == next_id) hi++;
       const uint32_t range[2][2] = {{lo, hi}, {c->nsingle + c->nkeyed, c->n}};
       for (int r = 0; r < 2; r++)
         for (uint32_t j = range[r][0]; j < range[r][1]; j++) {
-          const cand *cd = &c->c[j];
+          const cand *cd = &cs[j];
           if (cd->nwords < best_words) continue;
           size_t e = try_pattern(tk, i, cd->p, cd->nwords);
           if (e == SIZE_MAX) continue;

@@ -32,6 +32,15 @@ typedef struct {
   size_t capwpos;
   const lxs_pattern **cand;      /* scratch */
   size_t ncand, capcand;
+  /* Candidate patterns of the words seen, by handle (match.c); dropped
+   * when the stemmer drops its cache (a new generation). */
+  struct lxs_cand_list *lists;
+  size_t nlists, caplists;
+  struct lxs_cand *pool;
+  size_t npool, cappool;
+  uint32_t generation;
+  const lxs_pattern **found;     /* scratch for one word's patterns */
+  size_t capfound;
 } lxs_matcher;
 
 void lxs_matcher_init(lxs_matcher *mt);

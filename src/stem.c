@@ -6,10 +6,11 @@
  *
  * A probe of a big table is a cache miss, and on these machines a miss past
  * ~2 MB costs as much as the rest of a token's processing.  So lookups go
- * first to a small 2-way set-associative front table (LRU within a set)
- * that stays in L2 and holds the frequent words -- in English a few
- * thousand words make up most tokens -- and only rare words reach the big
- * table, which is allocated on huge pages to spare TLB misses. */
+ * first to a small 4-way set-associative front table of 16-byte refs (LRU
+ * within a set) that stays in L2 and holds the frequent words -- in
+ * English a few thousand words make up most tokens -- and only rare words
+ * reach the big table, which is allocated on huge pages to spare TLB
+ * misses. */
 #define _DEFAULT_SOURCE /* madvise */
 #include "stem.h"
 
@@ -76,6 +77,7 @@ static void cache_clear(lxs_stemmer *s) {
   if (s->slots) memset(s->slots, 0, s->nslots * sizeof *s->slots);
   memset(s->front, 0, FRONT_SETS * sizeof *s->front);
   s->nwords = 0;
+  s->generation++;
 }
 
 lxs_stemmer *lxs_stemmer_new(const char *language, char *err, size_t errlen) {
@@ -118,7 +120,7 @@ static void grow(lxs_stemmer *s) {
   slot *ns = table_alloc(nn * sizeof *ns);
   for (size_t i = 0; i < s->nslots; i++) {
     if (!s->slots[i].w) continue;
-    size_t h = s->slots[i].hash & (nn - 1);
+    size_t h = s->slots[i].ref.hash & (nn - 1);
     while (ns[h].w) h = (h + 1) & (nn - 1);
     ns[h] = s->slots[i];
   }
@@ -153,14 +155,14 @@ static slot *table_lookup(lxs_stemmer *s, const char *word, size_t len,
     /* A 64-bit hash and the length identify the word; the entry itself is
      * not touched, which saves a cache miss (a collision needs ~2^32
      * distinct words). */
-    if (s->slots[h].hash == hv && s->slots[h].len == len) return &s->slots[h];
+    if (s->slots[h].ref.hash == hv && s->slots[h].len == len) return &s->slots[h];
     h = (h + 1) & mask;
   }
-  slot rec = {hv, (uint32_t)len, 0, new_word(s, word, len), NULL};
-  if (init) init(ctx, s, &rec);
+  slot rec = {{hv, 0, 0}, (uint32_t)len, new_word(s, word, len)};
+  if (init) init(ctx, rec.w, &rec.ref);
   if (len > UINT32_MAX) { /* a 4 GB "word": stem it, do not cache it */
-    s->scratch = rec;
-    return &s->scratch;
+    s->scratch_slot = rec;
+    return &s->scratch_slot;
   }
   if (s->nwords * 2 + 2 > s->nslots) {
     grow(s);
@@ -173,21 +175,23 @@ static slot *table_lookup(lxs_stemmer *s, const char *word, size_t len,
   return &s->slots[h];
 }
 
-const lxs_cached_word *lxs_stem_lookup_slow(lxs_stemmer *s, const char *word,
-                                            size_t len, uint64_t hv,
-                                            lxs_word_init_fn init, void *ctx) {
-  front_set *fs = &s->front[(hv >> 40) & (FRONT_SETS - 1)];
+const lxs_word_ref *lxs_stem_lookup_slow(lxs_stemmer *s, const char *word,
+                                         size_t len, uint64_t hv,
+                                         lxs_word_init_fn init, void *ctx) {
+  lxs_word_ref *way = s->front[(hv >> 40) & (FRONT_SETS - 1)].way;
   const slot *rec = table_lookup(s, word, len, hv, init, ctx);
-  fs->way[1] = fs->way[0];
-  fs->way[0] = *rec;
-  return &fs->way[0];
+  if (rec == &s->scratch_slot) {
+    s->scratch = rec->ref;
+    return &s->scratch;
+  }
+  memmove(way + 1, way, 3 * sizeof *way); /* evict the least recent */
+  way[0] = rec->ref;
+  return &way[0];
 }
 
 lxs_word *lxs_stem_word(lxs_stemmer *s, const char *word, size_t len) {
-  return lxs_stem_lookup(s, word, len, lxs_hash_word(word, len), NULL, NULL)->w;
+  return table_lookup(s, word, len, lxs_hash_word(word, len), NULL, NULL)->w;
 }
-
-void *lxs_stem_alloc(lxs_stemmer *s, size_t n) { return arena_alloc(s, n); }
 
 void lxs_stemmer_trim(lxs_stemmer *s) {
   if (s->nwords > CACHE_MAX_WORDS) cache_clear(s);

@@ -16,21 +16,26 @@ typedef struct lxs_word {
   unsigned norm_len, stem_len;
 } lxs_word;
 
-/* A cache record: the word plus two fields owned by the caller (the match
- * stage keeps the word's lexicon candidates and stem id there).  32 bytes,
- * so two share a cache line in the hot front table. */
-typedef struct lxs_cached_word {
-  uint64_t hash;          /* lxs_hash_word(norm) */
+/* What a lookup gives the caller: two 32-bit values the caller set on the
+ * word's first sight (the match stage keeps the lexicon number of the
+ * word's stem and a handle of its candidate patterns there).  With the
+ * hash, 16 bytes: four fit a cache line of the hot front table. */
+typedef struct {
+  uint64_t hash;          /* lxs_hash_word(norm); 0: empty */
+  uint32_t id, user;      /* the caller's */
+} lxs_word_ref;
+
+/* A record of the main table: the ref, the length and the word. */
+typedef struct {
+  lxs_word_ref ref;
   uint32_t len;           /* norm_len */
-  uint32_t id;            /* caller's */
-  lxs_word *w;
-  const void *user;       /* caller's */
+  lxs_word *w;            /* NULL: empty slot */
 } lxs_cached_word;
 
-/* Fills a new record's caller fields on first sight of a word.  It may
- * allocate with lxs_stem_alloc() but must not look words up. */
-typedef void (*lxs_word_init_fn)(void *ctx, lxs_stemmer *s,
-                                 lxs_cached_word *rec);
+/* Fills a new word's caller values on first sight.  It must not look
+ * words up. */
+typedef void (*lxs_word_init_fn)(void *ctx, const lxs_word *w,
+                                 lxs_word_ref *ref);
 
 /* language: a Snowball algorithm name ("english", "french", ...) or NULL for
  * English.  Returns NULL with a message in err for an unknown language. */
@@ -42,11 +47,12 @@ void lxs_stemmer_free(lxs_stemmer *s);
 const char *lxs_stem(lxs_stemmer *s, const char *word, size_t len,
                      size_t *out_len);
 
-/* The hot front of the cache: a small 2-way set-associative table that
- * stays in L2 (see stem.c).  Visible here so the lookup can be inline. */
-#define LXS_FRONT_SETS 4096 /* x 2 ways x 32 bytes = 256 KB */
+/* The hot front of the cache: a small 4-way set-associative table of
+ * refs that stays in L2 (see stem.c).  Visible here so that the lookup can
+ * be inline. */
+#define LXS_FRONT_SETS 4096 /* x 4 ways x 16 bytes = 256 KB */
 typedef struct {
-  lxs_cached_word way[2]; /* way[0] most recently used */
+  lxs_word_ref way[4]; /* way[0] most recently used */
 } lxs_front_set;
 
 /* The stemmer, visible so that the hot lookups below can be inline;
@@ -54,32 +60,38 @@ typedef struct {
 struct lxs_stemmer {
   lxs_front_set *front;
   struct sb_stemmer *sb;        /* libstemmer's, opaque here */
-  lxs_cached_word *slots;       /* the main table; w == NULL: empty */
+  lxs_cached_word *slots;       /* the main table */
   size_t nslots, nwords;
   struct lxs_stem_chunk *chunks;
-  lxs_cached_word scratch;      /* record returned for uncached lookups */
+  uint32_t generation;          /* counts cache drops (lxs_stemmer_trim) */
+  lxs_cached_word scratch_slot; /* for a word too long to cache */
+  lxs_word_ref scratch;
 };
 
-const lxs_cached_word *lxs_stem_lookup_slow(lxs_stemmer *s, const char *word,
-                                            size_t len, uint64_t hash,
-                                            lxs_word_init_fn init, void *ctx);
+const lxs_word_ref *lxs_stem_lookup_slow(lxs_stemmer *s, const char *word,
+                                         size_t len, uint64_t hash,
+                                         lxs_word_init_fn init, void *ctx);
 
 /* Intern word (normalised; hash = lxs_hash_word(word, len)) and return
- * its record, stemming it and calling init (may be NULL) on first sight.
- * The record is a copy that stays valid only until the next call on s. */
-static inline const lxs_cached_word *lxs_stem_lookup(
+ * its ref, stemming it and calling init on first sight.  The ref is a
+ * copy that stays valid only until the next call on s.  A 64-bit hash
+ * identifies a word in the front table (the length is in the hash); the
+ * main table also compares lengths. */
+static inline const lxs_word_ref *lxs_stem_lookup(
     lxs_stemmer *s, const char *word, size_t len, uint64_t hash,
     lxs_word_init_fn init, void *ctx) {
-  lxs_front_set *fs = &s->front[(hash >> 40) & (LXS_FRONT_SETS - 1)];
-  /* An empty way (hash 0, len 0) never matches: only "" has len 0, and
-   * lxs_hash_word("") is not 0. */
-  if (fs->way[0].hash == hash && fs->way[0].len == len) return &fs->way[0];
-  if (fs->way[1].hash == hash && fs->way[1].len == len) {
-    lxs_cached_word t = fs->way[1];
-    fs->way[1] = fs->way[0];
-    fs->way[0] = t;
-    return &fs->way[0];
-  }
+  lxs_word_ref *way = s->front[(hash >> 40) & (LXS_FRONT_SETS - 1)].way;
+  /* An empty way (hash 0) never matches: lxs_hash_word is never 0 for
+   * the words looked up (the empty string's is not, and a collision of a
+   * 64-bit hash with 0 is as likely as any other). */
+  if (way[0].hash == hash) return &way[0];
+  for (int i = 1; i < 4; i++)
+    if (way[i].hash == hash) { /* move to the front (LRU order) */
+      lxs_word_ref t = way[i];
+      for (int j = i; j > 0; j--) way[j] = way[j - 1];
+      way[0] = t;
+      return &way[0];
+    }
   return lxs_stem_lookup_slow(s, word, len, hash, init, ctx);
 }
 
@@ -95,11 +107,13 @@ lxs_word *lxs_stem_word(lxs_stemmer *s, const char *word, size_t len);
 /* Drop the cache when it has grown beyond its bound; call between
  * documents only (pointers from lxs_stem_word become invalid). */
 void lxs_stemmer_trim(lxs_stemmer *s);
+/* Changes whenever the cache is dropped: values the caller keeps per word
+ * (see lxs_word_init_fn) may then be dropped too. */
+static inline uint32_t lxs_stemmer_generation(const lxs_stemmer *s) {
+  return s->generation;
+}
 size_t lxs_stemmer_cache_size(const lxs_stemmer *s);
 
-/* Memory that lives as long as the word cache (until lxs_stemmer_trim
- * drops it); for data the match stage attaches to words. */
-void *lxs_stem_alloc(lxs_stemmer *s, size_t n);
 
 /* NULL-terminated list of available Snowball algorithms. */
 const char **lxs_stem_languages(void);

@@ -33,8 +33,8 @@ typedef struct {
   uint8_t nparts;     /* for LXS_TF_COMPOUND */
   char punct;         /* punctuation class, see tokenize.c */
   uint32_t stem_id;   /* match stage: lexicon number of the stem, or 0 */
+  uint32_t cands;     /* match stage: handle of the patterns starting here */
   uint64_t hash;      /* words: lxs_hash_word(normal form) */
-  const void *cands;  /* match stage: lexicon patterns starting here */
 } lxs_token;
 
 typedef struct {
