@@ -21,44 +21,48 @@ head -c $((BYTES / 10)) "$CORPUS" | sed '$d' > "$SMALL"
 SBYTES=$(wc -c < "$SMALL")
 
 # Timings on a shared virtual machine drift by a factor of two within
-# minutes, so every configuration is run once per round, rounds are
-# repeated, and the best time of each is kept: ratios then compare runs
-# made under the same conditions.
+# minutes, so every configuration is run once per round, back to back, and
+# rounds are repeated: the ratios (speed against wc -w, -j 2 against -j 1,
+# big against small input) are the medians of the per-round ratios, which
+# compare runs made under the same conditions; MB/s are from the best run.
 ROUNDS=${BENCH_ROUNDS:-5}
 : > "$BUILD/bench-empty.tsv"
-# run NAME CMD...: one timed run; keeps the best seconds (and its peak KB)
+# run NAME CMD...: one timed run; sets last_NAME, keeps best_NAME/mem_NAME
 run() {
   name=$1; shift
   $TIME -f "%e %M" -o "$BUILD/bench.time" "$@" >/dev/null 2>"$BUILD/bench.err" || { cat "$BUILD/bench.err"; exit 1; }
   read -r s m < "$BUILD/bench.time"
-  eval "old=\${best_$name:-}"
+  eval "last_$name=$s; old=\${best_$name:-}"
   if [ -z "$old" ] || [ "$(awk -v a="$s" -v b="$old" 'BEGIN{print (a < b)}')" = 1 ]; then
     eval "best_$name=$s; mem_$name=$m"
   fi
 }
 rate() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", (s > 0 ? b / 1e6 / s : 0) }'; }
+median() { sort -n | awk '{ v[NR] = $1 } END { printf "%.2f", (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 SCORE="score --input tsv --unit doc -o /dev/null"
-echo "corpus: $CORPUS ($BYTES bytes, $WORDS words); best of $ROUNDS rounds"
+echo "corpus: $CORPUS ($BYTES bytes, $WORDS words); $ROUNDS rounds"
+: > "$BUILD/bench.ratios"
 r=0
 while [ $r -lt "$ROUNDS" ]; do
+  run empty "$BIN" $SCORE -j 1 "$BUILD/bench-empty.tsv"
   run wc wc -w "$CORPUS"
   run j1 "$BIN" $SCORE -j 1 "$CORPUS"
   run j2 "$BIN" $SCORE -j 2 "$CORPUS"
   run small "$BIN" $SCORE -j 1 "$SMALL"
-  run empty "$BIN" $SCORE -j 1 "$BUILD/bench-empty.tsv"
+  awk -v wc="$last_wc" -v j1="$last_j1" -v j2="$last_j2" -v js="$last_small" -v j0="$last_empty" \
+    'BEGIN { printf "%f %f %f\n", wc / j1, j1 / j2, (j1 - j0) / (js - j0) }' >> "$BUILD/bench.ratios"
+  printf '  round %d: wc -w %ss, -j 1 %ss, -j 2 %ss, small %ss\n' $((r + 1)) "$last_wc" "$last_j1" "$last_j2" "$last_small"
   r=$((r + 1))
 done
-WC=$best_wc J1=$best_j1 J2=$best_j2 JS=$best_small J0=$best_empty
-printf '%-34s %8s %10s %14s %10s\n' "command" "seconds" "MB/s" "tokens/s" "peak KB"
+WC=$best_wc J1=$best_j1 J2=$best_j2
+printf '%-34s %8s %10s %14s %10s\n' "command (best run)" "seconds" "MB/s" "tokens/s" "peak KB"
 printf '%-34s %8s %10s %14s %10s\n' "wc -w" "$WC" "$(rate "$BYTES" "$WC")" "$(awk -v w="$WORDS" -v s="$WC" 'BEGIN{printf "%.0f", w/s}')" "-"
 printf '%-34s %8s %10s %14s %10s\n' "lexstance score -j 1" "$J1" "$(rate "$BYTES" "$J1")" "$(awk -v w="$WORDS" -v s="$J1" 'BEGIN{printf "%.0f", w/s}')" "$mem_j1"
 printf '%-34s %8s %10s %14s %10s\n' "lexstance score -j 2" "$J2" "$(rate "$BYTES" "$J2")" "$(awk -v w="$WORDS" -v s="$J2" 'BEGIN{printf "%.0f", w/s}')" "$mem_j2"
-awk -v wc="$WC" -v j1="$J1" -v j2="$J2" -v js="$JS" -v j0="$J0" -v b="$BYTES" -v sb="$SBYTES" 'BEGIN {
-  printf "speed of -j 1 relative to wc -w: %.2f (goal >= 0.5)\n", wc / j1;
-  printf "-j 2 speed-up over -j 1: %.2fx (goal >= 1.8)\n", j1 / j2;
-  printf "start-up (lexicon load, empty input): %.2f s\n", j0;
-  printf "linearity: %.1fx the input took %.2fx the time after start-up (goal: within 10%%)\n", b / sb, (j1 - j0) / (js - j0);
-}'
+echo "speed of -j 1 relative to wc -w: $(cut -d' ' -f1 "$BUILD/bench.ratios" | median) (median of rounds; goal >= 0.5)"
+echo "-j 2 speed-up over -j 1: $(cut -d' ' -f2 "$BUILD/bench.ratios" | median)x (median of rounds; goal >= 1.8)"
+echo "start-up (lexicon load, empty input): $best_empty s"
+echo "linearity: $(awk -v b="$BYTES" -v sb="$SBYTES" 'BEGIN{printf "%.1f", b / sb}')x the input took $(cut -d' ' -f3 "$BUILD/bench.ratios" | median)x the time after start-up (median of rounds; goal: within 10%)"
 # Memory while streaming 1 GB: the corpus five times through a pipe, on
 # all cores (one word cache per thread).
 if [ "${BENCH_STREAM:-1}" = 1 ]; then
