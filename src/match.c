@@ -180,7 +180,7 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
   /* The tokenizer hashed every word, so the cache lookup of a word can be
    * prefetched a few words ahead: a lookup that misses the CPU caches
    * costs more than everything else done for a token. */
-  enum { PREFETCH_AHEAD = 8 };
+  enum { PREFETCH_AHEAD = 16 };
   for (size_t i = 0; i < tk->ntok && i < PREFETCH_AHEAD; i++)
     if (tk->toks[i].kind == LXS_TOK_WORD) lxs_stem_prefetch(st, tk->toks[i].hash);
   /* Intern words and assign word positions. */
