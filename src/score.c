@@ -39,6 +39,8 @@ struct lxs_scorer {
   const lxs_lexicon *lex;
   lxs_stemmer *stemmer;
   double *raw, *held_raw;               /* per theme, for one sentence */
+  long *last;                           /* build_target_index scratch */
+  size_t caplast;
   uint32_t *mentions, *held_mentions;
   lxs_tokenizer *tok;
   lxs_matcher mt;
@@ -110,6 +112,7 @@ void lxs_scorer_free(lxs_scorer *sc) {
   free(sc->inrep);
   free(sc->ante);
   free(sc->prev_t);
+  free(sc->last);
   free(sc->next_t);
   free(sc->agents);
   free(sc->advocated);
@@ -271,7 +274,11 @@ static void build_target_index(lxs_scorer *sc, const sent_ctx *cx) {
     sc->agents = lxs_xrealloc(sc->agents, (nm + 1) * sizeof(uint32_t));
   }
   /* row t (0..nth-1) per theme, row nth for any theme */
-  long *last = lxs_xmalloc((nth + 1) * sizeof(long));
+  if (sc->caplast < nth + 1) {
+    sc->caplast = nth + 1;
+    sc->last = lxs_xrealloc(sc->last, (nth + 1) * sizeof(long));
+  }
+  long *last = sc->last;
   for (size_t t = 0; t <= nth; t++) last[t] = -1;
   uint32_t agents = 0;
   for (size_t i = 0; i < nm; i++) {
@@ -296,7 +303,6 @@ static void build_target_index(lxs_scorer *sc, const sent_ctx *cx) {
     for (size_t t = 0; t < nth; t++)
       if (orientation(sc, r, (uint32_t)t) != 0) last[t] = (long)mi;
   }
-  free(last);
 }
 
 /* Nearest target reference of theme (or any theme if theme ==
