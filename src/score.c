@@ -226,7 +226,9 @@ static int coordinated_after(const lxs_tokenizer *tk, uint32_t k, uint32_t tend)
     if (t->flags & LXS_TF_PART) continue;
     if (t->kind != LXS_TOK_WORD) return 0;
     const char *nm = lxs_tok_norm(tk, t);
-    return strcmp(nm, "and") == 0 || strcmp(nm, "or") == 0 || strcmp(nm, "nor") == 0;
+    return (nm[0] == 'a' && strcmp(nm, "and") == 0) ||
+           (nm[0] == 'o' && strcmp(nm, "or") == 0) ||
+           (nm[0] == 'n' && strcmp(nm, "nor") == 0);
   }
   return 0;
 }
@@ -357,8 +359,8 @@ static int passive_before(lxs_scorer *sc, const lxs_match *e) {
     const lxs_token *t = &tk->toks[e->tok_first - back];
     if (t->kind != LXS_TOK_WORD) return 0;
     const char *nm = lxs_tok_norm(tk, t);
-    for (int i = 0; be[i]; i++)
-      if (strcmp(nm, be[i]) == 0) return 1;
+    for (int i = 0; be[i]; i++) /* first letters first: this runs often */
+      if (nm[0] == be[i][0] && strcmp(nm, be[i]) == 0) return 1;
   }
   return 0;
 }
@@ -460,7 +462,7 @@ static void detect_report(lxs_scorer *sc, sent_ctx *cx) {
     const char *nm = lxs_tok_norm(tk, &tk->toks[h0]);
     int det = 0;
     for (int i = 0; skip_det[i]; i++)
-      if (strcmp(nm, skip_det[i]) == 0) det = 1;
+      if (nm[0] == skip_det[i][0] && strcmp(nm, skip_det[i]) == 0) det = 1;
     if (!det) break;
     h0++;
   }
@@ -502,9 +504,9 @@ static void detect_report(lxs_scorer *sc, sent_ctx *cx) {
     holder_words++;
     const char *nm = lxs_tok_norm(tk, ht);
     for (int i = 0; first_person[i]; i++)
-      if (strcmp(nm, first_person[i]) == 0) return;
+      if (nm[0] == first_person[i][0] && strcmp(nm, first_person[i]) == 0) return;
     for (int i = 0; not_holder[i]; i++)
-      if (strcmp(nm, not_holder[i]) == 0) return;
+      if (nm[0] == not_holder[i][0] && strcmp(nm, not_holder[i]) == 0) return;
     if (strcmp(nm, "of") == 0 &&
         (k + 1 >= h1 || !(tk->toks[k + 1].flags & LXS_TF_CAPITAL)))
       return;
