@@ -32,6 +32,7 @@ typedef struct lxs_cand {
  * start dozens of patterns. */
 struct lxs_cand_list {
   uint32_t off, n, nsingle, nkeyed;
+  uint64_t seconds;  /* bit (id % 64) set for each keyed second-word id */
 };
 typedef struct lxs_cand_list cand_list_hdr;
 
@@ -92,6 +93,7 @@ static void init_word(void *ctx, const lxs_word *w, lxs_word_ref *ref) {
   h->off = (uint32_t)mt->npool;
   h->n = (uint32_t)c.n;
   h->nsingle = h->nkeyed = 0;
+  h->seconds = 0;
   cand *cc = mt->pool + mt->npool;
   mt->npool += c.n;
   for (size_t i = 0; i < c.n; i++) {
@@ -102,6 +104,7 @@ static void init_word(void *ctx, const lxs_word *w, lxs_word_ref *ref) {
     int r = cand_rank(&cc[i]);
     h->nsingle += r == 0;
     h->nkeyed += r == 1;
+    if (r == 1) h->seconds |= (uint64_t)1 << (cc[i].second % 64);
   }
   qsort(cc, c.n, sizeof(cand), cmp_cand);
   ref->user = (uint32_t)mt->nlists; /* index + 1 */
@@ -261,8 +264,10 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
         if (!next_id) next_id = UINT32_MAX - 1; /* next word in no pattern */
       }
       /* Patterns whose second word is the next token's stem (binary
-       * search), then those with a glob or acronym second word. */
+       * search, skipped when no such id is among them), then those with a
+       * glob or acronym second word. */
       uint32_t lo = c->nsingle, hi = c->nsingle + c->nkeyed;
+      if (!((c->seconds >> (next_id % 64)) & 1)) lo = hi;
       while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
         if (cs[mid].second < next_id) lo = mid + 1;
