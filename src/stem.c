@@ -89,6 +89,7 @@ lxs_stemmer *lxs_stemmer_new(const char *language, char *err, size_t errlen) {
   }
   lxs_stemmer *s = lxs_xcalloc(1, sizeof *s);
   s->sb = sb;
+  s->max_words = CACHE_MAX_WORDS;
   s->nslots = 1024;
   s->slots = table_alloc(s->nslots * sizeof *s->slots);
   s->front = table_alloc(FRONT_SETS * sizeof *s->front);
@@ -194,8 +195,10 @@ lxs_word *lxs_stem_word(lxs_stemmer *s, const char *word, size_t len) {
 }
 
 void lxs_stemmer_trim(lxs_stemmer *s) {
-  if (s->nwords > CACHE_MAX_WORDS) cache_clear(s);
+  if (s->nwords > s->max_words) cache_clear(s);
 }
+
+void lxs_stemmer_set_max_words(lxs_stemmer *s, size_t n) { s->max_words = n; }
 
 size_t lxs_stemmer_cache_size(const lxs_stemmer *s) { return s->nwords; }
 

@@ -64,6 +64,7 @@ struct lxs_stemmer {
   size_t nslots, nwords;
   struct lxs_stem_chunk *chunks;
   uint32_t generation;          /* counts cache drops (lxs_stemmer_trim) */
+  size_t max_words;             /* lxs_stemmer_trim drops the cache beyond */
   lxs_cached_word scratch_slot; /* for a word too long to cache */
   lxs_word_ref scratch;
 };
@@ -107,6 +108,8 @@ lxs_word *lxs_stem_word(lxs_stemmer *s, const char *word, size_t len);
 /* Drop the cache when it has grown beyond its bound; call between
  * documents only (pointers from lxs_stem_word become invalid). */
 void lxs_stemmer_trim(lxs_stemmer *s);
+/* The bound lxs_stemmer_trim keeps the cache to (tests use a tiny one). */
+void lxs_stemmer_set_max_words(lxs_stemmer *s, size_t n);
 /* Changes whenever the cache is dropped: values the caller keeps per word
  * (see lxs_word_init_fn) may then be dropped too. */
 static inline uint32_t lxs_stemmer_generation(const lxs_stemmer *s) {

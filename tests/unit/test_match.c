@@ -174,6 +174,35 @@ static void match_positions(void **state) {
   assert_int_equal(mt->m[0].wpos_last, 3);
 }
 
+/* The word cache is dropped between documents when it outgrows its bound;
+ * the candidate lists kept for its words go with it.  Matches must be the
+ * same whether the cache was dropped or not. */
+static void matches_survive_word_cache_drops(void **state) {
+  (void)state;
+  const char *doc = "The so-called rules-based order and US tariffs: a trade "
+                    "war the World Trade Organization cannot stop; unilateral "
+                    "protectionism and South South ties with China.";
+  char first[2048];
+  snprintf(first, sizeof first, "%s", matches(doc));
+  assert_string_equal(first,
+                      "so-called=so-called|rules-based=rules-based|"
+                      "US tariffs=US tariffs|trade war=trade war|"
+                      "World Trade Organization=world trade organization|"
+                      "unilateral=unilateral|protectionism=protection*|"
+                      "South South=south south|China=china");
+  lxs_stemmer *st = lxs_scorer_stemmer(sc);
+  lxs_stemmer_set_max_words(st, 3);
+  for (int round = 0; round < 4; round++) {
+    /* other words fill the cache past its bound; the next run drops it */
+    matches("Alpha beta gamma delta epsilon zeta eta theta iota kappa.");
+    assert_true(lxs_stemmer_cache_size(st) > 3);
+    uint32_t gen = lxs_stemmer_generation(st);
+    assert_string_equal(matches(doc), first);
+    assert_true(lxs_stemmer_generation(st) != gen);
+  }
+  lxs_stemmer_set_max_words(st, (size_t)1 << 17);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(single_word_matches_through_stemming),
@@ -189,6 +218,7 @@ int main(void) {
       cmocka_unit_test(acronym_with_possessive_matches),
       cmocka_unit_test(one_match_carries_every_sense),
       cmocka_unit_test(match_positions),
+      cmocka_unit_test(matches_survive_word_cache_drops),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
