@@ -623,11 +623,25 @@ static size_t fast_ascii_word16(tk_state *s, size_t pos) {
   unsigned wordm = (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit));
   if (wordm == 0xFFFFu) return 0; /* 16 bytes or more */
   unsigned n = (unsigned)__builtin_ctz(~wordm);
-  unsigned c = p[n];
-  if (c >= 0x80 || c == '\'' || c == '-' || c == '`') return 0;
-  if ((c == '.' || c == ',') &&
-      (pos + n + 1 >= s->len || p[n + 1] >= 0x80 || (kAsciiClass[p[n + 1]] & 1)))
-    return 0;
+  /* What ends the word, tested in the register rather than by loading the
+   * byte (which would wait for the whole chain above): bytes that may
+   * continue a word send it to the general path; "." and "," do when a
+   * letter or digit follows ("3.0", "U.S"). */
+  unsigned bit = 1u << n;
+  unsigned cont = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\'')),
+                   _mm_cmpeq_epi8(x, _mm_set1_epi8('-'))),
+      _mm_cmpeq_epi8(x, _mm_set1_epi8('`')))) | (unsigned)_mm_movemask_epi8(x);
+  if (cont & bit) return 0;
+  unsigned stop = (unsigned)_mm_movemask_epi8(
+      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')),
+                   _mm_cmpeq_epi8(x, _mm_set1_epi8(','))));
+  unsigned c = 0; /* the terminator when it is "." or "," */
+  if (stop & bit) {
+    c = p[n];
+    if (pos + n + 1 >= s->len || p[n + 1] >= 0x80 || (kAsciiClass[p[n + 1]] & 1))
+      return 0;
+  }
   unsigned keep = (1u << n) - 1;
   unsigned a = (unsigned)_mm_movemask_epi8(alpha) & keep;
   unsigned u = (unsigned)_mm_movemask_epi8(_mm_and_si128(
