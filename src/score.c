@@ -554,18 +554,28 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
     sc->seg = lxs_xrealloc(sc->seg, sc->capt * sizeof *sc->seg);
     sc->clause = lxs_xrealloc(sc->clause, sc->capt * sizeof *sc->clause);
   }
-  /* Contrast/concessive markers open a new segment and clause. */
-  size_t mi = cx->m0;
+  /* Contrast/concessive markers open a new segment and clause: the next
+   * such marker's token is kept in cpos so the token loop does no match
+   * lookups. */
+  const uint32_t markers = 1u << LXS_R_CONTRAST | 1u << LXS_R_CONCESSIVE;
+  size_t ci = cx->m0;
+  uint32_t cpos = UINT32_MAX;
+#define NEXT_MARKER()                                                       \
+  do {                                                                      \
+    while (ci < cx->m1 && (!(M[ci].roles & markers) || M[ci].tok_first == t0)) \
+      ci++;                                                                 \
+    cpos = ci < cx->m1 ? M[ci].tok_first : UINT32_MAX;                      \
+    ci++;                                                                   \
+  } while (0)
+  NEXT_MARKER();
   uint32_t seg = 0, cl = 0;
   int question = 0, quotes = 0;
   for (uint32_t k = 0; k < S->ntok; k++) {
     const lxs_token *t = &tk->toks[t0 + k];
-    while (mi < cx->m1 && M[mi].tok_first < t0 + k) mi++;
-    if (mi < cx->m1 && M[mi].tok_first == t0 + k &&
-        (has_role(sc, &M[mi], LXS_R_CONTRAST) ||
-         has_role(sc, &M[mi], LXS_R_CONCESSIVE)) && k > 0) {
+    if (t0 + k == cpos) {
       seg++;
       cl++;
+      NEXT_MARKER();
     }
     if (t->kind == LXS_TOK_PUNCT) {
       switch (t->punct) {
@@ -583,6 +593,7 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
     sc->seg[k] = seg;
     sc->clause[k] = cl;
   }
+#undef NEXT_MARKER
 
   size_t nm = cx->m1 - cx->m0;
   if (sc->capm < nm + 1) {
