@@ -315,7 +315,7 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
     m->wpos_last = mt->wpos[best_end];
     m->sense_off = (uint32_t)mt->nsenses;
     m->nsenses = 0;
-    m->roles = m->mod_roles = m->target = 0;
+    m->roles = m->mod_roles = m->target = m->themes = 0;
     for (size_t a = 0; a < mt->ncand; a++) {
       const lxs_pattern *p = mt->cand[a];
       for (size_t s = 0; s < p->nsenses; s++) {
@@ -331,6 +331,8 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
         m->nsenses++;
         m->roles |= 1u << se->role;
         if (se->theme == LXS_THEME_MODIFIER) m->mod_roles |= 1u << se->role;
+        if (se->theme < LXS_THEME_SENTIMENT)
+          m->themes |= 1u << (se->theme < 31 ? se->theme : 31);
         if (se->theme < LXS_THEME_SENTIMENT &&
             (se->role == LXS_R_TARGET || se->role == LXS_R_STANCE))
           m->target = 1;

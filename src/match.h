@@ -21,6 +21,7 @@ typedef struct {
   uint32_t roles;                /* bit r: a sense of any theme has role r */
   uint32_t mod_roles;            /* bit r: a modifier sense has role r */
   uint32_t target;               /* a theme sense with role target/stance */
+  uint32_t themes;               /* bit min(t, 31): a sense of theme t */
 } lxs_match;
 
 typedef struct {

@@ -847,8 +847,9 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
   uint32_t sent_hits = 0;
   for (size_t e = cx->m0; e < cx->m1; e++) {
     double me = MULT(e) * INT(e), ne = NEG(e);
-    /* Mentions, loaded terms and distancing. */
-    for (uint32_t t = 0; t < nth; t++) {
+    /* Mentions, loaded terms and distancing (nothing to do for a match
+     * with no theme sense that refers back to no earlier sentence). */
+    for (uint32_t t = 0; t < nth && (M[e].themes || sc->cross_ref[e - cx->m0]); t++) {
       int mentioned = 0;
       for (uint32_t k = 0; k < M[e].nsenses; k++) {
         const lxs_sense *se = sense_at(sc, &M[e], k);
