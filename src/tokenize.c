@@ -259,6 +259,44 @@ static const uint8_t kAsciiClass[256] = {
     0, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
     5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0,
 };
+#ifdef __SSE2__
+/* Sixteen bytes x classified at once (SSE2 is part of x86-64 itself): bit
+ * masks of the ASCII letters or digits, the letters and the upper-case
+ * letters, and the bytes with 0x20 set (letters and digits lower-cased). */
+typedef struct {
+  __m128i lo;
+  unsigned word, alpha, upper;
+} ascii16;
+
+static inline ascii16 classify16(__m128i x) {
+  ascii16 r;
+  r.lo = _mm_or_si128(x, _mm_set1_epi8(0x20));
+  __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(r.lo, _mm_set1_epi8('a' - 1)),
+                                _mm_cmpgt_epi8(_mm_set1_epi8('z' + 1), r.lo));
+  __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                _mm_cmpgt_epi8(_mm_set1_epi8('9' + 1), x));
+  r.word = (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit));
+  r.alpha = (unsigned)_mm_movemask_epi8(alpha);
+  r.upper = (unsigned)_mm_movemask_epi8(
+      _mm_and_si128(alpha, _mm_cmpgt_epi8(_mm_set1_epi8('Z' + 1), x)));
+  return r;
+}
+
+/* lxs_hash_word of the first n (1..15) bytes of lo: zero the rest, take
+ * the two 64-bit halves as the word's chunks. */
+static inline uint64_t hash16(__m128i lo, unsigned n) {
+  static const unsigned char kOnes[32] = {
+      0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+      0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+  __m128i m = _mm_and_si128(lo, _mm_loadu_si128((const __m128i *)(kOnes + 16 - n)));
+  uint64_t h = lxs_hash_word_step(lxs_hash_word_start(n),
+                                  (uint64_t)_mm_cvtsi128_si64(m));
+  if (n > 8)
+    h = lxs_hash_word_step(h, (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(m, m)));
+  return lxs_hash_word_finish(h);
+}
+#endif
+
 /* The common case in one tight loop: a run of ASCII letters and digits
  * ended by a byte that cannot continue a word (space, most punctuation).
  * The lower-cased form is written to the norms buffer as it goes (taken by
@@ -279,33 +317,14 @@ static int scan_word_ascii(const tk_state *s, size_t pos, word_scan *w) {
   /* Sixteen bytes at a time: classify and lower-case with SSE2 (part of
    * x86-64 itself); words are mostly shorter than sixteen. */
   while (e + 16 <= len && e - pos <= ASCII_NORM_MAX) {
-    __m128i x = _mm_loadu_si128((const __m128i *)(p + e));
-    __m128i lo = _mm_or_si128(x, _mm_set1_epi8(0x20));
-    __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)),
-                                  _mm_cmpgt_epi8(_mm_set1_epi8('z' + 1), lo));
-    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
-                                  _mm_cmpgt_epi8(_mm_set1_epi8('9' + 1), x));
-    __m128i upper = _mm_and_si128(alpha, _mm_cmpgt_epi8(_mm_set1_epi8('Z' + 1), x));
-    unsigned word = (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit));
-    _mm_storeu_si128((__m128i *)(d + (e - pos)), lo);
-    unsigned run = word == 0xFFFFu ? 16 : (unsigned)__builtin_ctz(~word);
+    ascii16 c = classify16(_mm_loadu_si128((const __m128i *)(p + e)));
+    _mm_storeu_si128((__m128i *)(d + (e - pos)), c.lo);
+    unsigned run = c.word == 0xFFFFu ? 16 : (unsigned)__builtin_ctz(~c.word);
     unsigned keep = run == 16 ? 0xFFFFu : (1u << run) - 1;
-    unsigned a = (unsigned)_mm_movemask_epi8(alpha) & keep;
-    unsigned u = (unsigned)_mm_movemask_epi8(upper) & keep;
-    if (run < 16 && e == pos) {
-      /* The whole word is in this register: hash it here (zero the bytes
-       * after it, take the two 64-bit halves). */
-      static const unsigned char kOnes[32] = {
-          0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-          0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
-      __m128i m = _mm_and_si128(
-          lo, _mm_loadu_si128((const __m128i *)(kOnes + 16 - run)));
-      uint64_t h = lxs_hash_word_start(run);
-      if (run) h = lxs_hash_word_step(h, (uint64_t)_mm_cvtsi128_si64(m));
-      if (run > 8)
-        h = lxs_hash_word_step(
-            h, (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(m, m)));
-      w->hash = lxs_hash_word_finish(h);
+    unsigned a = c.alpha & keep;
+    unsigned u = c.upper & keep;
+    if (run < 16 && e == pos) { /* the whole word is in this register */
+      w->hash = hash16(c.lo, run);
       hashed = 1;
     }
     if (a) {
@@ -615,12 +634,8 @@ static size_t fast_ascii_word16(tk_state *s, size_t pos) {
   lxs_tokenizer *t = s->t;
   const unsigned char *p = (const unsigned char *)s->text + pos;
   __m128i x = _mm_loadu_si128((const __m128i *)p);
-  __m128i lo = _mm_or_si128(x, _mm_set1_epi8(0x20));
-  __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)),
-                                _mm_cmpgt_epi8(_mm_set1_epi8('z' + 1), lo));
-  __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
-                                _mm_cmpgt_epi8(_mm_set1_epi8('9' + 1), x));
-  unsigned wordm = (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit));
+  ascii16 cl = classify16(x);
+  unsigned wordm = cl.word;
   if (wordm == 0xFFFFu) return 0; /* 16 bytes or more */
   unsigned n = (unsigned)__builtin_ctz(~wordm);
   /* What ends the word, tested in the register rather than by loading the
@@ -643,9 +658,8 @@ static size_t fast_ascii_word16(tk_state *s, size_t pos) {
       return 0;
   }
   unsigned keep = (1u << n) - 1;
-  unsigned a = (unsigned)_mm_movemask_epi8(alpha) & keep;
-  unsigned u = (unsigned)_mm_movemask_epi8(_mm_and_si128(
-                   alpha, _mm_cmpgt_epi8(_mm_set1_epi8('Z' + 1), x))) & keep;
+  unsigned a = cl.alpha & keep;
+  unsigned u = cl.upper & keep;
   int first_upper = a && ((u >> __builtin_ctz(a)) & 1);
   int digits_first = !(a & 1);
   int letters = a ? 1 + ((a & (a - 1)) != 0) : 0; /* 0, 1, or 2 = more */
@@ -661,16 +675,8 @@ static size_t fast_ascii_word16(tk_state *s, size_t pos) {
   /* normal form: the lower-cased bytes, then a NUL */
   lxs_buf *b = &t->norms;
   lxs_buf_reserve(b, 16);
-  _mm_storeu_si128((__m128i *)(b->data + b->len), lo);
+  _mm_storeu_si128((__m128i *)(b->data + b->len), cl.lo);
   b->data[b->len + n] = '\0';
-  static const unsigned char kOnes[32] = {
-      0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-      0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
-  __m128i m = _mm_and_si128(lo, _mm_loadu_si128((const __m128i *)(kOnes + 16 - n)));
-  uint64_t h = lxs_hash_word_step(lxs_hash_word_start(n),
-                                  (uint64_t)_mm_cvtsi128_si64(m));
-  if (n > 8)
-    h = lxs_hash_word_step(h, (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(m, m)));
   LXS_VEC_GROW(t->toks, t->ntok, t->captok);
   lxs_token *k = &t->toks[t->ntok++];
   *k = (lxs_token){.start = pos,
@@ -680,7 +686,7 @@ static size_t fast_ascii_word16(tk_state *s, size_t pos) {
                    .sentence = (uint32_t)(t->nsent - 1),
                    .flags = flags,
                    .kind = LXS_TOK_WORD,
-                   .hash = lxs_hash_word_finish(h)};
+                   .hash = hash16(cl.lo, n)};
   b->len += n + 1;
   if (flags & LXS_TF_ALLCAPS) set_acro(s, k, s->text + pos, n);
   lxs_sent *se = &t->sents[t->nsent - 1];
