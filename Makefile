@@ -32,7 +32,7 @@ TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 SEED := corpora/cafta-3.0-global-times-2025-11-02.txt
 
-.PHONY: FORCE all deps check demo asan ubsan valgrind clean install uninstall eval bench reports fuzz fuzz-build
+.PHONY: FORCE all deps check demo asan ubsan portable valgrind clean install uninstall eval bench reports fuzz fuzz-build
 
 FUZZ_SECONDS ?= 10
 FUZZ_TARGETS := $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
@@ -98,6 +98,11 @@ asan:
 	@$(MAKE) --no-print-directory check BUILD=build-asan OPT=-O1 EXTRA_CFLAGS="$(SAN)"
 
 ubsan: asan
+
+# Every test with the SIMD fast paths compiled out: the portable code must
+# give the same results (the tests are the same).
+portable:
+	@$(MAKE) --no-print-directory check BUILD=build-portable EXTRA_CFLAGS=-U__SSE2__
 
 valgrind: deps
 	@$(MAKE) --no-print-directory all $(TEST_BIN)
@@ -182,4 +187,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/lexstance
 
 clean:
-	rm -rf build build-asan build-fuzz
+	rm -rf build build-asan build-fuzz build-portable
