@@ -86,14 +86,16 @@ static inline const lxs_word_ref *lxs_stem_lookup(
    * the words looked up (the empty string's is not, and a collision of a
    * 64-bit hash with 0 is as likely as any other). */
   if (way[0].hash == hash) return &way[0];
-  for (int i = 1; i < 4; i++)
-    if (way[i].hash == hash) { /* move to the front (LRU order) */
-      lxs_word_ref t = way[i];
-      for (int j = i; j > 0; j--) way[j] = way[j - 1];
-      way[0] = t;
-      return &way[0];
-    }
-  return lxs_stem_lookup_slow(s, word, len, hash, init, ctx);
+  /* the other ways compared without a branch each */
+  unsigned hit = (unsigned)(way[1].hash == hash) |
+                 (unsigned)(way[2].hash == hash) << 1 |
+                 (unsigned)(way[3].hash == hash) << 2;
+  if (!hit) return lxs_stem_lookup_slow(s, word, len, hash, init, ctx);
+  int i = __builtin_ctz(hit) + 1;
+  lxs_word_ref t = way[i]; /* move to the front (LRU order) */
+  for (int j = i; j > 0; j--) way[j] = way[j - 1];
+  way[0] = t;
+  return &way[0];
 }
 
 /* Start loading the cache memory that a lookup of hash will read. */
