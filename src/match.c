@@ -321,7 +321,8 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
       for (size_t s = 0; s < p->nsenses; s++) {
         const lxs_sense *se = &p->senses[s];
         int dup = 0;
-        for (uint32_t q = 0; q < m->nsenses; q++) {
+        /* one pattern's senses differ in (theme, role) already */
+        for (uint32_t q = 0; a > 0 && q < m->nsenses; q++) {
           const lxs_sense *o = mt->senses[m->sense_off + q];
           if (o->theme == se->theme && o->role == se->role) dup = 1;
         }
