@@ -541,6 +541,16 @@ static void detect_report(lxs_scorer *sc, sent_ctx *cx) {
   cx->holder = sc->speakers.names[sc->holder_idx];
 }
 
+/* What a punctuation class does to the segments of a sentence: ";" and
+ * ":" end a segment and a clause; "," brackets and dashes a segment;
+ * "?" makes a question; quotes are counted (for scare quotes). */
+enum { PE_SEG = 1, PE_CLAUSE = 2, PE_QUESTION = 4, PE_QUOTE = 8 };
+static const uint8_t kPunctEffect[128] = {
+    [LXS_P_SEMI] = PE_SEG | PE_CLAUSE, [LXS_P_COLON] = PE_SEG | PE_CLAUSE,
+    [LXS_P_COMMA] = PE_SEG,            [LXS_P_OPEN] = PE_SEG,
+    [LXS_P_CLOSE] = PE_SEG,            [LXS_P_DASH] = PE_SEG,
+    [LXS_P_QUEST] = PE_QUESTION,       [LXS_P_QUOTE] = PE_QUOTE};
+
 static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
   const lxs_tokenizer *tk = sc->tok;
   const lxs_sent *S = &tk->sents[cx->sent];
@@ -577,18 +587,12 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
       cl++;
       NEXT_MARKER();
     }
-    if (t->kind == LXS_TOK_PUNCT) {
-      switch (t->punct) {
-      case LXS_P_SEMI: case LXS_P_COLON:
-        seg++; cl++; break;
-      case LXS_P_COMMA: case LXS_P_OPEN: case LXS_P_CLOSE: case LXS_P_DASH:
-        seg++; break;
-      case LXS_P_QUEST:
-        question = 1; break;
-      case LXS_P_QUOTE:
-        quotes++; break;
-      default: break;
-      }
+    if (t->kind == LXS_TOK_PUNCT) { /* a table, not a switch: no jumps */
+      unsigned f = kPunctEffect[(unsigned char)t->punct & 127];
+      seg += f & PE_SEG;
+      cl += (f & PE_CLAUSE) != 0;
+      question |= (f & PE_QUESTION) != 0;
+      quotes += (f & PE_QUOTE) != 0;
     }
     sc->seg[k] = seg;
     sc->clause[k] = cl;
@@ -787,6 +791,7 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
   }
   /* Modifiers that reach a few words ahead. */
   for (size_t j = cx->m0; j < cx->m1; j++) {
+    if (!M[j].mod_roles) continue;
     for (uint32_t k = 0; k < M[j].nsenses; k++) {
       const lxs_sense *se = sense_at(sc, &M[j], k);
       if (se->theme != LXS_THEME_MODIFIER) continue;
