@@ -249,8 +249,11 @@ int cmd_score(int argc, char **argv) {
       exit(LXS_EUSAGE);
     }
   }
+  /* With -j N, N - 1 threads score in the background and the main thread,
+   * once it has written the last batch and read the next, scores too with
+   * the last scorer: N busy threads, not N + 1 on N cores. */
   if (nthreads > 1)
-    for (unsigned i = 0; i < nthreads; i++)
+    for (unsigned i = 0; i + 1 < nthreads; i++)
       pthread_create(&c.w[i].th, NULL, worker_main, &c.w[i]);
 
   lxs_out *out = rc ? NULL : lxs_out_open(o.output, err, sizeof err);
@@ -355,7 +358,7 @@ int cmd_score(int argc, char **argv) {
       pthread_mutex_lock(&c.mu);
       c.cur = cur;
       atomic_store(&c.next, 0);
-      c.pending = nthreads;
+      c.pending = nthreads - 1;
       c.gen++;
       pthread_cond_broadcast(&c.go);
       pthread_mutex_unlock(&c.mu);
@@ -363,6 +366,7 @@ int cmd_score(int argc, char **argv) {
        * scoring this one */
       WRITE(done);
       if (rc == 0) FILL(nxt);
+      run_batch(&c, c.w[nthreads - 1].sc, c.w[nthreads - 1].vd);
       pthread_mutex_lock(&c.mu);
       while (c.pending) pthread_cond_wait(&c.done, &c.mu);
       pthread_mutex_unlock(&c.mu);
@@ -388,7 +392,7 @@ int cmd_score(int argc, char **argv) {
     c.quit = 1;
     pthread_cond_broadcast(&c.go);
     pthread_mutex_unlock(&c.mu);
-    for (unsigned i = 0; i < nthreads; i++) pthread_join(c.w[i].th, NULL);
+    for (unsigned i = 0; i + 1 < nthreads; i++) pthread_join(c.w[i].th, NULL);
   }
   lxs_out *outs[2] = {out, pout};
   rc = cli_finish_outputs(outs, 2, rc);
