@@ -25,7 +25,7 @@ SBYTES=$(wc -c < "$SMALL")
 # rounds are repeated: the ratios (speed against wc -w, -j 2 against -j 1,
 # big against small input) are the medians of the per-round ratios, which
 # compare runs made under the same conditions; MB/s are from the best run.
-ROUNDS=${BENCH_ROUNDS:-5}
+ROUNDS=${BENCH_ROUNDS:-7}
 : > "$BUILD/bench-empty.tsv"
 # run NAME CMD...: one timed run; sets last_NAME, keeps best_NAME/mem_NAME
 run() {
