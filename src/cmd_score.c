@@ -25,8 +25,9 @@
 #define BATCH_BYTES (4u << 20)
 
 typedef struct {
-  char *id, *speaker;
-  lxs_buf text;
+  const char *id;        /* idbuf's text */
+  char *speaker;
+  lxs_buf idbuf, text;
   lxs_buf out, part;     /* rows and partial records of this document */
 } doc_slot;
 
@@ -114,7 +115,7 @@ static void batch_clear(batch *b) {
 
 static void batch_free(batch *b) {
   for (size_t i = 0; i < b->cap; i++) {
-    free(b->docs[i].id);
+    lxs_buf_free(&b->docs[i].idbuf);
     free(b->docs[i].speaker);
     lxs_buf_free(&b->docs[i].text);
     lxs_buf_free(&b->docs[i].out);
@@ -131,9 +132,10 @@ static void batch_add(batch *b, const lxs_record *r) {
     b->cap = nc;
   }
   doc_slot *d = &b->docs[b->n++];
-  free(d->id);
+  d->idbuf.len = 0;
+  lxs_buf_puts(&d->idbuf, r->id);
+  d->id = d->idbuf.data;
   free(d->speaker);
-  d->id = lxs_xstrndup(r->id, strlen(r->id));
   d->speaker = r->speaker ? lxs_xstrndup(r->speaker, strlen(r->speaker)) : NULL;
   d->text.len = 0;
   lxs_buf_put(&d->text, r->text, r->len);

@@ -206,7 +206,10 @@ void lxs_csv_str(lxs_buf *b, const char *s) { lxs_csv_field(b, s, strlen(s)); }
 
 void lxs_fmt_num(lxs_buf *b, double v) {
   if (!isfinite(v)) v = 0;
-  if (fabs(v) < 0.00005) v = 0; /* never print -0.0000 */
+  if (fabs(v) < 0.00005) { /* never print -0.0000; and zero is common */
+    lxs_buf_put(b, "0.0000", 6);
+    return;
+  }
   /* Hot in large reports: print digits directly, and leave the rare value
    * that sits within rounding noise of a half (or is huge) to printf, so
    * the bytes always equal "%.4f". */
