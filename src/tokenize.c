@@ -54,6 +54,10 @@ static const list_word kOpeners[] = {
     W("if"), W("when"), W("now"), W("so"), W("what"), W("why"), W("how"),
     W("our"), W("their"), {0, ""}};
 
+/* The longest word of kTitles, kNumberAbbrevs and kAbbrevs ("approx",
+ * "messrs"): longer words need no look at those lists. */
+#define ABBREV_MAX 6
+
 static int in_list(const list_word *list, const char *s, size_t n) {
   if (n >= sizeof list->s) return 0;
   for (size_t i = 0; list[i].n; i++)
@@ -571,6 +575,7 @@ static size_t abbreviation_period(tk_state *s, lxs_token *last, int letters,
   const char *nm = lxs_tok_norm(s->t, last);
   size_t nl = last->norm_len;
   int single_initial = letters == 1 && first_upper && wn <= 4;
+  if (nl > ABBREV_MAX && !single_initial) return pos;
   size_t q = pos + 1;
   while (q < len && (text[q] == ' ' || text[q] == '\t')) q++;
   int digit_next = q < len && text[q] >= '0' && text[q] <= '9';

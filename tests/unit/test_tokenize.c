@@ -172,6 +172,11 @@ static void title_abbreviation_does_not_split(void **state) {
   assert_span(t, word(0)->start, word(0)->end, "Dr.");
   assert_true(word(0)->flags & LXS_TF_ABBR);
   assert_string_equal(lxs_tok_norm(tk, word(0)), "dr");
+  /* the longest abbreviations, before a capital and before a number */
+  const char *u = "Messrs. Menon and Chang met approx. 5 ministers. Prof. Li came.";
+  toks(u);
+  assert_string_equal(sentences(u), "Messrs. Menon and Chang met approx. 5 ministers.|"
+                                    "Prof. Li came.");
 }
 
 /* "no" is a title only in "No. 5"; as a plain word its period ends the
