@@ -760,6 +760,16 @@ void lxs_tokenize(lxs_tokenizer *t, const char *text, size_t len) {
       if (after) {
         pos = after;
         prev_was_space = 0;
+#ifdef __SSE2__
+        /* Running text is mostly "word word word": take a single space
+         * and the next word here, not through the loop's tests. */
+        while (pos + 17 <= len && text[pos] == ' ' && !s->pending_soft &&
+               (kAsciiClass[(unsigned char)text[pos + 1]] & 1)) {
+          size_t next = fast_ascii_word16(s, pos + 1);
+          if (!next) break; /* the loop takes the space, then the word */
+          pos = next;
+        }
+#endif
         continue;
       }
     }
