@@ -13,10 +13,6 @@
 
 #include "utf8.h"
 
-/* scan_word_ascii writes the lower-case form of words up to this long as
- * it scans; longer ones are lower-cased a second time. */
-#define ASCII_NORM_MAX 64
-
 /* Word lists carry their lengths: they are consulted for every word
  * before a period. */
 typedef struct {
@@ -172,23 +168,6 @@ static void set_norm(tk_state *s, lxs_token *k, const char *src, size_t n) {
   k->hash = lxs_hash_word(b->data + k->norm, k->norm_len);
 }
 
-/* set_norm for a word from scan_word_ascii, which has already written
- * the lower-case form (up to ASCII_NORM_MAX bytes) at the buffer's end,
- * and hashed it when hashed is set. */
-static void set_norm_ascii(tk_state *s, lxs_token *k, const char *src,
-                           size_t n, int hashed, uint64_t hash) {
-  lxs_buf *b = &s->t->norms;
-  lxs_buf_reserve(b, n + 1);
-  char *d = b->data + b->len;
-  if (n > ASCII_NORM_MAX)
-    for (size_t i = 0; i < n; i++) d[i] = (char)(src[i] | 0x20);
-  d[n] = '\0';
-  k->hash = hashed ? hash : lxs_hash_word(d, n);
-  k->norm = (uint32_t)b->len;
-  k->norm_len = (uint32_t)n;
-  b->len += n + 1;
-}
-
 static void set_norm_str(tk_state *s, lxs_token *k, const char *str) {
   lxs_buf *b = &s->t->norms;
   k->norm = (uint32_t)b->len;
@@ -243,139 +222,8 @@ typedef struct {
   int letters, uppers, digits_first;
   int first_upper;
   int dotted;          /* single letters separated by dots: U.S. */
-  /* letters, uppers: counts; from scan_word_ascii only 0, 1 or 2 (= 2 or
-   * more) letters, and uppers == letters exactly when all are upper. */
   size_t last_apos;    /* byte offset of last internal apostrophe or 0 */
-  int ascii;           /* only ASCII letters and digits (scan_word_ascii) */
-  int hashed;          /* hash below is lxs_hash_word of the normal form */
-  uint64_t hash;
 } word_scan;
-
-/* ASCII classes for the word fast path: 1 letter or digit, 2 upper-case
- * letter, 4 letter.  Bytes >= 0x80 are 0 (handled by scan_word). */
-static const uint8_t kAsciiClass[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
-    0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
-    7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0,
-    0, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
-    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0,
-};
-#ifdef __SSE2__
-/* Sixteen bytes x classified at once (SSE2 is part of x86-64 itself): bit
- * masks of the ASCII letters or digits, the letters and the upper-case
- * letters, and the bytes with 0x20 set (letters and digits lower-cased). */
-typedef struct {
-  __m128i lo;
-  unsigned word, alpha, upper;
-} ascii16;
-
-static inline ascii16 classify16(__m128i x) {
-  ascii16 r;
-  r.lo = _mm_or_si128(x, _mm_set1_epi8(0x20));
-  __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(r.lo, _mm_set1_epi8('a' - 1)),
-                                _mm_cmpgt_epi8(_mm_set1_epi8('z' + 1), r.lo));
-  __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
-                                _mm_cmpgt_epi8(_mm_set1_epi8('9' + 1), x));
-  r.word = (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit));
-  r.alpha = (unsigned)_mm_movemask_epi8(alpha);
-  r.upper = (unsigned)_mm_movemask_epi8(
-      _mm_and_si128(alpha, _mm_cmpgt_epi8(_mm_set1_epi8('Z' + 1), x)));
-  return r;
-}
-
-/* lxs_hash_word of the first n (1..15) bytes of lo: zero the rest, take
- * the two 64-bit halves as the word's chunks. */
-static inline uint64_t hash16(__m128i lo, unsigned n) {
-  static const unsigned char kOnes[32] = {
-      0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-      0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
-  __m128i m = _mm_and_si128(lo, _mm_loadu_si128((const __m128i *)(kOnes + 16 - n)));
-  uint64_t h = lxs_hash_word_step(lxs_hash_word_start(n),
-                                  (uint64_t)_mm_cvtsi128_si64(m));
-  if (n > 8)
-    h = lxs_hash_word_step(h, (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(m, m)));
-  return lxs_hash_word_finish(h);
-}
-#endif
-
-/* The common case in one tight loop: a run of ASCII letters and digits
- * ended by a byte that cannot continue a word (space, most punctuation).
- * The lower-cased form is written to the norms buffer as it goes (taken by
- * set_norm_ascii).  Returns 0 when the run needs scan_word's full rules
- * (apostrophes, hyphens, "3.0", "U.S.", non-ASCII letters). */
-static int scan_word_ascii(const tk_state *s, size_t pos, word_scan *w) {
-  const unsigned char *p = (const unsigned char *)s->text;
-  size_t len = s->len, e = pos;
-  lxs_buf *b = &s->t->norms;
-  lxs_buf_reserve(b, ASCII_NORM_MAX + 16);
-  char *d = b->data + b->len;
-  /* Letters are counted only up to 2 and upper case is tracked as "no
-   * lower-case letter seen": all that emit_word asks of them. */
-  unsigned letters = 0, lower_seen = 0;
-  int first_upper = -1; /* case of the first letter, once seen */
-  int hashed = 0;
-#ifdef __SSE2__
-  /* Sixteen bytes at a time: classify and lower-case with SSE2 (part of
-   * x86-64 itself); words are mostly shorter than sixteen. */
-  while (e + 16 <= len && e - pos <= ASCII_NORM_MAX) {
-    ascii16 c = classify16(_mm_loadu_si128((const __m128i *)(p + e)));
-    _mm_storeu_si128((__m128i *)(d + (e - pos)), c.lo);
-    unsigned run = c.word == 0xFFFFu ? 16 : (unsigned)__builtin_ctz(~c.word);
-    unsigned keep = run == 16 ? 0xFFFFu : (1u << run) - 1;
-    unsigned a = c.alpha & keep;
-    unsigned u = c.upper & keep;
-    if (run < 16 && e == pos) { /* the whole word is in this register */
-      w->hash = hash16(c.lo, run);
-      hashed = 1;
-    }
-    if (a) {
-      if (first_upper < 0) first_upper = (u >> __builtin_ctz(a)) & 1;
-      letters += 1 + ((a & (a - 1)) != 0);
-      lower_seen |= a != u;
-    }
-    e += run;
-    if (run < 16) goto scanned;
-  }
-#endif
-  while (e < len) {
-    unsigned k = kAsciiClass[p[e]];
-    if (!(k & 1)) break;
-    if (e - pos < ASCII_NORM_MAX) d[e - pos] = (char)(p[e] | 0x20);
-    if (k & 4) {
-      if (first_upper < 0) first_upper = (k >> 1) & 1;
-      letters++;
-      lower_seen |= !(k & 2);
-    }
-    e++;
-  }
-#ifdef __SSE2__
-scanned:
-#endif
-  if (e < len) {
-    unsigned c = p[e];
-    if (c >= 0x80 || c == '\'' || c == '-' || c == '`') return 0;
-    if (c == '.' || c == ',') {
-      unsigned nx = e + 1 < len ? p[e + 1] : ' ';
-      if (nx >= 0x80 || (kAsciiClass[nx] & 1)) return 0;
-    }
-  }
-  w->end = e;
-  w->nparts = 1;
-  w->part_start[0] = pos;
-  w->part_end[0] = e;
-  w->letters = letters < 2 ? (int)letters : 2;
-  w->uppers = lower_seen ? -1 : w->letters;
-  w->first_upper = first_upper > 0;
-  w->digits_first = !(kAsciiClass[p[pos]] & 4);
-  w->dotted = 0;
-  w->last_apos = 0;
-  w->ascii = 1;
-  w->hashed = hashed;
-  return 1;
-}
 
 static void scan_word(tk_state *s, size_t pos, word_scan *w) {
   size_t n;
@@ -385,8 +233,6 @@ static void scan_word(tk_state *s, size_t pos, word_scan *w) {
   w->nparts = 0;
   w->letters = w->uppers = w->first_upper = w->dotted = 0;
   w->last_apos = 0;
-  w->ascii = 0;
-  w->hashed = 0;
   w->digits_first = lxs_utf8_is_digit(cp);
   w->part_start[0] = pos;
   w->nparts = 1;
@@ -531,8 +377,7 @@ static void emit_word(tk_state *s, size_t start, word_scan *w) {
   }
   lxs_token *k = push_token(s, LXS_TOK_WORD, start, w->end);
   k->flags |= caseflags;
-  if (w->ascii) set_norm_ascii(s, k, src, n, w->hashed, w->hash);
-  else set_norm(s, k, src, n);
+  set_norm(s, k, src, n);
   if (caseflags & LXS_TF_ALLCAPS) set_acro(s, k, src, n);
   t->sents[t->nsent - 1].nwords++;
   t->nwords++;
@@ -594,51 +439,60 @@ static size_t abbreviation_period(tk_state *s, lxs_token *last, int letters,
   return pos;
 }
 
-/* The whole of the common case: an ASCII word scanned by scan_word_ascii,
- * emitted without the general path's checks.  Returns the position after
- * it, or 0 to leave the word to the general path (which then does
- * exactly what this does). */
-static size_t fast_ascii_word(tk_state *s, size_t pos) {
-  lxs_tokenizer *t = s->t;
-  word_scan w;
-  if (s->pending_soft || !scan_word_ascii(s, pos, &w)) return 0;
-  if (s->pending_break) {
-    if (w.first_upper || w.digits_first) close_sentence(s);
-    s->pending_break = 0;
-  }
-  if (!s->in_sent) open_sentence(s, pos);
-  size_t n = w.end - pos;
-  uint16_t flags = 0;
-  if (w.first_upper) flags |= LXS_TF_CAPITAL;
-  if (w.letters >= 2 && w.uppers == w.letters) flags |= LXS_TF_ALLCAPS;
-  if (w.digits_first) flags |= LXS_TF_NUMBER;
-  LXS_VEC_GROW(t->toks, t->ntok, t->captok);
-  lxs_token *k = &t->toks[t->ntok++];
-  *k = (lxs_token){.start = pos,
-                   .end = w.end,
-                   .sentence = (uint32_t)(t->nsent - 1),
-                   .flags = flags,
-                   .kind = LXS_TOK_WORD};
-  set_norm_ascii(s, k, s->text + pos, n, w.hashed, w.hash);
-  if (flags & LXS_TF_ALLCAPS) set_acro(s, k, s->text + pos, n);
-  lxs_sent *se = &t->sents[t->nsent - 1];
-  se->ntok++;
-  se->nwords++;
-  t->nwords++;
-  if (w.end < s->len && s->text[w.end] == '.')
-    return abbreviation_period(s, k, w.letters, w.first_upper, n, w.end);
-  return w.end;
+#ifdef __SSE2__
+/* Sixteen bytes x classified at once (SSE2 is part of x86-64 itself): bit
+ * masks of the ASCII letters or digits, the letters and the upper-case
+ * letters, and the bytes with 0x20 set (letters and digits lower-cased). */
+typedef struct {
+  __m128i lo;
+  unsigned word, alpha, upper;
+} ascii16;
+
+static inline ascii16 classify16(__m128i x) {
+  ascii16 r;
+  r.lo = _mm_or_si128(x, _mm_set1_epi8(0x20));
+  __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(r.lo, _mm_set1_epi8('a' - 1)),
+                                _mm_cmpgt_epi8(_mm_set1_epi8('z' + 1), r.lo));
+  __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                _mm_cmpgt_epi8(_mm_set1_epi8('9' + 1), x));
+  r.word = (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit));
+  r.alpha = (unsigned)_mm_movemask_epi8(alpha);
+  r.upper = (unsigned)_mm_movemask_epi8(
+      _mm_and_si128(alpha, _mm_cmpgt_epi8(_mm_set1_epi8('Z' + 1), x)));
+  return r;
 }
 
-#ifdef __SSE2__
-/* fast_ascii_word for a word of under 16 bytes with 16 readable bytes
- * from its start -- nearly every word: one SSE2 load classifies,
- * lower-cases and hashes it, and the token is written directly.  Same
- * results as fast_ascii_word; returns 0 where that would. */
-static size_t fast_ascii_word16(tk_state *s, size_t pos) {
+/* lxs_hash_word of the first n (1..15) bytes of lo: zero the rest, take
+ * the two 64-bit halves as the word's chunks. */
+static inline uint64_t hash16(__m128i lo, unsigned n) {
+  static const unsigned char kOnes[32] = {
+      0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+      0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+  __m128i m = _mm_and_si128(lo, _mm_loadu_si128((const __m128i *)(kOnes + 16 - n)));
+  uint64_t h = lxs_hash_word_step(lxs_hash_word_start(n),
+                                  (uint64_t)_mm_cvtsi128_si64(m));
+  if (n > 8)
+    h = lxs_hash_word_step(h, (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(m, m)));
+  return lxs_hash_word_finish(h);
+}
+
+/* The common case, nearly every word: ASCII letters and digits, under 16
+ * bytes, ended by a byte that cannot continue a word.  One SSE2 load
+ * classifies, lower-cases and hashes it, and the token is written
+ * directly -- the same token the general path (scan_word, emit_word)
+ * makes.  Returns the position after it, or 0 to leave it to the general
+ * path (longer words, apostrophes, hyphens, "3.0", "U.S.", non-ASCII). */
+static size_t fast_ascii_word(tk_state *s, size_t pos) {
   lxs_tokenizer *t = s->t;
   const unsigned char *p = (const unsigned char *)s->text + pos;
-  __m128i x = _mm_loadu_si128((const __m128i *)p);
+  __m128i x;
+  if (pos + 16 <= s->len) {
+    x = _mm_loadu_si128((const __m128i *)p);
+  } else { /* the end of the text: zeros after it end the word */
+    unsigned char tail[16] = {0};
+    memcpy(tail, p, s->len - pos);
+    x = _mm_loadu_si128((const __m128i *)tail);
+  }
   ascii16 cl = classify16(x);
   unsigned wordm = cl.word;
   if (wordm == 0xFFFFu) return 0; /* 16 bytes or more */
@@ -659,7 +513,7 @@ static size_t fast_ascii_word16(tk_state *s, size_t pos) {
   unsigned c = 0; /* the terminator when it is "." or "," */
   if (stop & bit) {
     c = p[n];
-    if (pos + n + 1 >= s->len || p[n + 1] >= 0x80 || (kAsciiClass[p[n + 1]] & 1))
+    if (pos + n + 1 >= s->len || p[n + 1] >= 0x80 || ascii_alnum(p[n + 1]))
       return 0;
   }
   unsigned keep = (1u << n) - 1;
@@ -751,27 +605,22 @@ void lxs_tokenize(lxs_tokenizer *t, const char *text, size_t len) {
     int32_t cp = (unsigned char)text[pos];
     int word = cp < 0x80 && ascii_alnum((unsigned char)cp);
     if (word) {
-      size_t after = 0;
 #ifdef __SSE2__
-      if (pos + 16 <= len && !s->pending_soft) after = fast_ascii_word16(s, pos);
-      if (!after)
-#endif
-        after = fast_ascii_word(s, pos);
+      size_t after = s->pending_soft ? 0 : fast_ascii_word(s, pos);
       if (after) {
         pos = after;
         prev_was_space = 0;
-#ifdef __SSE2__
         /* Running text is mostly "word word word": take a single space
          * and the next word here, not through the loop's tests. */
-        while (pos + 17 <= len && text[pos] == ' ' && !s->pending_soft &&
-               (kAsciiClass[(unsigned char)text[pos + 1]] & 1)) {
-          size_t next = fast_ascii_word16(s, pos + 1);
+        while (pos + 1 < len && text[pos] == ' ' && !s->pending_soft &&
+               ascii_alnum((unsigned char)text[pos + 1])) {
+          size_t next = fast_ascii_word(s, pos + 1);
           if (!next) break; /* the loop takes the space, then the word */
           pos = next;
         }
-#endif
         continue;
       }
+#endif
     }
     if (!word) {
       cp = peek_cp(s, pos, &n);
@@ -803,7 +652,7 @@ void lxs_tokenize(lxs_tokenizer *t, const char *text, size_t len) {
     }
     if (word) {
       word_scan w;
-      if (!scan_word_ascii(s, pos, &w)) scan_word(s, pos, &w);
+      scan_word(s, pos, &w);
       const char *ws = text + pos;
       size_t wn = w.end - pos;
       if (s->pending_break || s->pending_soft) {
