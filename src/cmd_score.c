@@ -1,8 +1,9 @@
 /* cmd_score.c - `lexstance score`: stream documents, score them on N
  * threads, write long rows in input order.
  *
- * The main thread reads a batch of documents while the workers score the
- * previous one; each worker has its own scorer (stemmer, caches), the
+ * While N - 1 worker threads score a batch of documents, the main thread
+ * writes the previous batch's rows, reads the next batch and then scores
+ * with them; each thread has its own scorer (stemmer, caches), the
  * lexicon is shared read-only, and outputs are written in input order, so
  * -j N gives the same bytes as -j 1.  Memory is bounded by three batches. */
 #define _POSIX_C_SOURCE 200809L
@@ -356,28 +357,24 @@ int cmd_score(int argc, char **argv) {
   } while (0)
   if (rc == 0) FILL(cur);
   while (rc == 0 && cur->n > 0) {
+    c.cur = cur;
+    atomic_store(&c.next, 0);
     if (nthreads > 1) {
       pthread_mutex_lock(&c.mu);
-      c.cur = cur;
-      atomic_store(&c.next, 0);
       c.pending = nthreads - 1;
       c.gen++;
       pthread_cond_broadcast(&c.go);
       pthread_mutex_unlock(&c.mu);
-      /* overlap writing the previous batch and reading the next one with
-       * scoring this one */
-      WRITE(done);
-      if (rc == 0) FILL(nxt);
-      run_batch(&c, c.w[nthreads - 1].sc, c.w[nthreads - 1].vd);
+    }
+    /* While the workers score this batch: write the previous one, read the
+     * next one, then score with them. */
+    WRITE(done);
+    if (rc == 0) FILL(nxt);
+    run_batch(&c, c.w[nthreads - 1].sc, c.w[nthreads - 1].vd);
+    if (nthreads > 1) {
       pthread_mutex_lock(&c.mu);
       while (c.pending) pthread_cond_wait(&c.done, &c.mu);
       pthread_mutex_unlock(&c.mu);
-    } else {
-      c.cur = cur;
-      atomic_store(&c.next, 0);
-      run_batch(&c, c.w[0].sc, c.w[0].vd);
-      WRITE(done);
-      if (rc == 0) FILL(nxt);
     }
     batch *t = done;
     done = cur;
