@@ -368,7 +368,6 @@ static int add_sense(lxs_lexicon *lex, lxs_pword *words, int n,
     pat->nwords = (uint8_t)n;
     for (int i = 0; i < n; i++) {
       pat->words[i] = words[i];
-      pat->words[i].hash = lxs_hash_bytes(words[i].key, words[i].len);
       pat->words[i].id = words[i].glob || words[i].acro
                              ? 0
                              : stem_id_add(lex, words[i].key, words[i].len);

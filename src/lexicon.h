@@ -52,7 +52,6 @@ typedef struct {
 
 typedef struct {
   const char *key;     /* stem, glob prefix, or acronym key */
-  uint64_t hash;       /* lxs_hash_bytes(key, len) */
   uint32_t id;         /* exact words: lxs_lexicon_stem_id(key), else 0 */
   uint16_t len;
   uint8_t glob;        /* prefix glob on the normal form */

@@ -190,10 +190,6 @@ const lxs_word_ref *lxs_stem_lookup_slow(lxs_stemmer *s, const char *word,
   return &way[0];
 }
 
-lxs_word *lxs_stem_word(lxs_stemmer *s, const char *word, size_t len) {
-  return table_lookup(s, word, len, lxs_hash_word(word, len), NULL, NULL)->w;
-}
-
 void lxs_stemmer_trim(lxs_stemmer *s) {
   if (s->nwords > s->max_words) cache_clear(s);
 }

@@ -104,11 +104,9 @@ static inline void lxs_stem_prefetch(const lxs_stemmer *s, uint64_t hash) {
   __builtin_prefetch(&s->slots[hash & (s->nslots - 1)]);
 }
 
-/* The same without caller data. */
-lxs_word *lxs_stem_word(lxs_stemmer *s, const char *word, size_t len);
 
 /* Drop the cache when it has grown beyond its bound; call between
- * documents only (pointers from lxs_stem_word become invalid). */
+ * documents only (the cache's words and the callers' values go). */
 void lxs_stemmer_trim(lxs_stemmer *s);
 /* The bound lxs_stemmer_trim keeps the cache to (tests use a tiny one). */
 void lxs_stemmer_set_max_words(lxs_stemmer *s, size_t n);
