@@ -451,39 +451,47 @@ static void emit_row(lxs_buf *b, const cli_opts *o, const lxs_buf *prefix,
     return;
   }
   int csv = o->format == FMT_CSV;
+  /* separators by length: this runs for every row of large reports */
   const char *sep = csv ? "," : " | ";
+  size_t seplen = csv ? 1 : 3;
+#define SEP() lxs_buf_put(b, sep, seplen)
   if (csv) lxs_csv_str(b, theme); else lxs_md_cell(b, theme);
-  lxs_buf_puts(b, sep);
+  SEP();
   lxs_buf_put_uint(b, v->tokens);
-  lxs_buf_puts(b, sep);
+  SEP();
   lxs_buf_put_uint(b, v->mentions);
-  lxs_buf_puts(b, sep);
-  put_num_or_empty(b, v->present, v->stance, "");
-  lxs_buf_puts(b, sep);
+  SEP();
+  if (v->present) lxs_fmt_num(b, v->stance);
+  SEP();
   lxs_fmt_num(b, v->salience);
-  lxs_buf_puts(b, sep);
+  SEP();
   lxs_fmt_num(b, v->sentiment);
-  lxs_buf_puts(b, sep);
+  SEP();
   if (v->present) lxs_buf_put_int(b, cls);
   const lxs_interval *iv[3] = {&v->ci_st, &v->ci_sa, &v->ci_se};
   for (int i = 0; i < 3; i++) {
     if (csv) {
-      lxs_buf_puts(b, sep);
-      put_num_or_empty(b, iv[i]->ok, iv[i]->lo, "");
-      lxs_buf_puts(b, sep);
-      put_num_or_empty(b, iv[i]->ok, iv[i]->hi, "");
+      if (iv[i]->ok) {
+        lxs_buf_putc(b, ',');
+        lxs_fmt_num(b, iv[i]->lo);
+        lxs_buf_putc(b, ',');
+        lxs_fmt_num(b, iv[i]->hi);
+      } else {
+        lxs_buf_put(b, ",,", 2);
+      }
     } else {
-      lxs_buf_puts(b, sep);
+      SEP();
       if (iv[i]->ok) {
         lxs_buf_putc(b, '[');
         lxs_fmt_num(b, iv[i]->lo);
-        lxs_buf_puts(b, ", ");
+        lxs_buf_put(b, ", ", 2);
         lxs_fmt_num(b, iv[i]->hi);
         lxs_buf_putc(b, ']');
       }
     }
   }
-  lxs_buf_puts(b, sep);
+  SEP();
+#undef SEP
   lxs_buf_put_uint(b, v->sentences);
   if (v->vader && csv) {
     const double x[4] = {v->vader->neg, v->vader->neu, v->vader->pos, v->vader->compound};
@@ -492,15 +500,25 @@ static void emit_row(lxs_buf *b, const cli_opts *o, const lxs_buf *prefix,
       lxs_fmt_num(b, x[i]);
     }
   }
-  lxs_buf_puts(b, csv ? "\r\n" : " |\n");
+  if (csv) lxs_buf_put(b, "\r\n", 2);
+  else lxs_buf_put(b, " |\n", 3);
 }
 
 static void agg_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
                      const char *doc, const char *speaker, const lxs_agg *a,
                      const lxs_vader_scores *vs) {
   size_t nth = lxs_lexicon_theme_count(lex);
-  lxs_interval *st = lxs_xcalloc(nth + 1, sizeof *st);
-  lxs_interval *sa = lxs_xcalloc(nth + 1, sizeof *sa);
+  /* intervals stay empty ("not ok") without the bootstrap */
+  enum { FEW_THEMES = 16 };
+  lxs_interval st_few[FEW_THEMES + 1], sa_few[FEW_THEMES + 1];
+  lxs_interval *st = st_few, *sa = sa_few;
+  if (nth > FEW_THEMES) {
+    st = lxs_xcalloc(nth + 1, sizeof *st);
+    sa = lxs_xcalloc(nth + 1, sizeof *sa);
+  } else {
+    memset(st_few, 0, sizeof st_few);
+    memset(sa_few, 0, sizeof sa_few);
+  }
   lxs_interval se = {0, 0, 0};
   if (o->bootstrap && a->keep_samples) {
     lxs_buf key;
@@ -531,8 +549,10 @@ static void agg_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
     emit_row(b, o, &prefix, lxs_lexicon_theme_name(lex, t), &v);
   }
   lxs_buf_free(&prefix);
-  free(st);
-  free(sa);
+  if (st != st_few) {
+    free(st);
+    free(sa);
+  }
 }
 
 void cli_agg_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,

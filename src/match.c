@@ -116,6 +116,7 @@ void lxs_matcher_free(lxs_matcher *mt) {
   free(mt->m);
   free(mt->senses);
   free(mt->wpos);
+  free(mt->starts);
   free(mt->cand);
   free(mt->lists);
   free(mt->pool);
@@ -173,7 +174,9 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
   if (mt->capwpos < tk->ntok + 1) {
     mt->capwpos = tk->ntok + 1;
     mt->wpos = lxs_xrealloc(mt->wpos, mt->capwpos * sizeof *mt->wpos);
+    mt->starts = lxs_xrealloc(mt->starts, mt->capwpos * sizeof *mt->starts);
   }
+  mt->nstarts = 0;
   /* Candidate handles live as long as the stemmer's cache. */
   if (mt->generation != lxs_stemmer_generation(st) || !mt->lists) {
     mt->generation = lxs_stemmer_generation(st);
@@ -186,7 +189,9 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
   enum { PREFETCH_AHEAD = 16 };
   for (size_t i = 0; i < tk->ntok && i < PREFETCH_AHEAD; i++)
     if (tk->toks[i].kind == LXS_TOK_WORD) lxs_stem_prefetch(st, tk->toks[i].hash);
-  /* Intern words and assign word positions. */
+  /* Intern words, assign word positions, and list the tokens that may
+   * start a match (candidate patterns or an acronym key): most words
+   * start none, and the matching pass below visits only these. */
   uint32_t wp = 0, cur_sent = UINT32_MAX, compound_pos = 0;
   for (size_t i = 0; i < tk->ntok; i++) {
     if (i + PREFETCH_AHEAD < tk->ntok &&
@@ -206,6 +211,8 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
                                               &ictx);
     t->cands = ref->user;
     t->stem_id = ref->id;
+    mt->starts[mt->nstarts] = (uint32_t)i;
+    mt->nstarts += (ref->user | (t->flags & LXS_TF_ACRO)) != 0;
     if (t->flags & LXS_TF_PART) {
       mt->wpos[i] = compound_pos;
     } else {
@@ -215,13 +222,11 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
   }
   lxs_buf akey;
   lxs_buf_init(&akey);
-  size_t i = 0;
-  while (i < tk->ntok) {
+  size_t i = 0; /* tokens before i are taken by a match already */
+  for (size_t si = 0; si < mt->nstarts; si++) {
+    if (mt->starts[si] < i) continue;
+    i = mt->starts[si];
     lxs_token *t = &tk->toks[i];
-    if (t->kind != LXS_TOK_WORD) {
-      i++;
-      continue;
-    }
     mt->ncand = 0;
     uint32_t hc = t->cands, ha = 0;
     if (t->flags & LXS_TF_ACRO) {
@@ -233,10 +238,7 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
                            lxs_hash_word(akey.data, akey.len), init_word,
                            &ictx)->user;
     }
-    if (!hc && !ha) {
-      i++;
-      continue;
-    }
+    if (!hc && !ha) continue;
     size_t best_end = SIZE_MAX;
     uint32_t best_words = 0;
     uint32_t next_id = 0; /* stem id of the next word; 0 until needed */
@@ -291,10 +293,8 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
           mt->cand[mt->ncand++] = cd->p;
         }
     }
-    if (best_end == SIZE_MAX) {
-      i++; /* a compound without a whole match is tried by its parts */
-      continue;
-    }
+    /* a compound without a whole match is tried by its parts */
+    if (best_end == SIZE_MAX) continue;
     /* Order tied patterns so the preferred sense of a (theme, role) comes
      * first, then take the union of their senses. */
     for (size_t a = 1; a < mt->ncand; a++) {

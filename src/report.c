@@ -175,6 +175,18 @@ void lxs_out_abort(lxs_out *o) {
 }
 
 void lxs_csv_field(lxs_buf *b, const char *s, size_t n) {
+  /* Most fields (ids, names, theme names) are plain ASCII that needs no
+   * quotes: one pass decides, and they are copied as they are. */
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x80 || c == ',' || c == '"' || c == '\r' || c == '\n') break;
+    i++;
+  }
+  if (i == n) {
+    lxs_buf_put(b, s, n);
+    return;
+  }
   if (lxs_utf8_validate(s, n) < n) {
     /* Reports are always valid UTF-8: repair, then quote as usual. */
     lxs_buf fixed;
@@ -185,8 +197,8 @@ void lxs_csv_field(lxs_buf *b, const char *s, size_t n) {
     return;
   }
   int quote = 0;
-  for (size_t i = 0; i < n; i++)
-    if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n') {
+  for (size_t j = 0; j < n; j++)
+    if (s[j] == ',' || s[j] == '"' || s[j] == '\r' || s[j] == '\n') {
       quote = 1;
       break;
     }
@@ -195,9 +207,9 @@ void lxs_csv_field(lxs_buf *b, const char *s, size_t n) {
     return;
   }
   lxs_buf_putc(b, '"');
-  for (size_t i = 0; i < n; i++) {
-    if (s[i] == '"') lxs_buf_putc(b, '"');
-    lxs_buf_putc(b, s[i]);
+  for (size_t j = 0; j < n; j++) {
+    if (s[j] == '"') lxs_buf_putc(b, '"');
+    lxs_buf_putc(b, s[j]);
   }
   lxs_buf_putc(b, '"');
 }

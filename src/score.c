@@ -587,13 +587,14 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
       cl++;
       NEXT_MARKER();
     }
-    if (t->kind == LXS_TOK_PUNCT) { /* a table, not a switch: no jumps */
-      unsigned f = kPunctEffect[(unsigned char)t->punct & 127];
-      seg += f & PE_SEG;
-      cl += (f & PE_CLAUSE) != 0;
-      question |= (f & PE_QUESTION) != 0;
-      quotes += (f & PE_QUOTE) != 0;
-    }
+    /* A table and a mask, not a switch or a branch: words and
+     * punctuation alternate unpredictably. */
+    unsigned f = kPunctEffect[(unsigned char)t->punct & 127] &
+                 -(unsigned)(t->kind == LXS_TOK_PUNCT);
+    seg += f & PE_SEG;
+    cl += (f >> 1) & 1;
+    question |= (f >> 2) & 1;
+    quotes += (f >> 3) & 1;
     sc->seg[k] = seg;
     sc->clause[k] = cl;
   }
