@@ -33,6 +33,11 @@ typedef struct lxs_cand {
 struct lxs_cand_list {
   uint32_t off, n, nsingle, nkeyed;
   uint64_t seconds;  /* bit (id % 64) set for each keyed second-word id */
+  /* The match of the one-word patterns alone, the commonest outcome,
+   * worked out on first sight: its senses at spool[soff, soff + nsenses)
+   * and their summaries, as lxs_match keeps them. */
+  uint32_t soff, nsenses;
+  uint32_t roles, mod_roles, target, themes;
 };
 typedef struct lxs_cand_list cand_list_hdr;
 
@@ -57,6 +62,63 @@ static void add_list(const lxs_patlist *l, void *ud) {
 }
 
 _Static_assert(LXS_R_COUNT <= 32, "lxs_match role masks are 32 bits");
+
+static int better(const lxs_pattern *a, const lxs_pattern *b) {
+  /* exact beats glob; later-loaded beats earlier */
+  if (a->nglobs != b->nglobs) return a->nglobs < b->nglobs;
+  return a->order > b->order;
+}
+
+/* Order tied patterns so the preferred sense of a (theme, role) comes
+ * first (a stable insertion sort: ties are few). */
+static void order_tied(const lxs_pattern **pats, size_t n) {
+  for (size_t a = 1; a < n; a++) {
+    const lxs_pattern *x = pats[a];
+    size_t b = a;
+    while (b > 0 && better(x, pats[b - 1])) {
+      pats[b] = pats[b - 1];
+      b--;
+    }
+    pats[b] = x;
+  }
+}
+
+typedef struct {
+  uint32_t nsenses, roles, mod_roles, target, themes;
+} sense_summary;
+
+/* Append the union of the senses of pats[0..n) to *v (*nv, *capv): the
+ * first pattern's sense of a (theme, role) wins.  Returns the summary. */
+static sense_summary union_senses(const lxs_pattern *const *pats, size_t n,
+                                  const lxs_sense ***v, size_t *nv,
+                                  size_t *capv) {
+  sense_summary r = {0, 0, 0, 0, 0};
+  size_t off = *nv;
+  for (size_t a = 0; a < n; a++) {
+    const lxs_pattern *p = pats[a];
+    for (size_t s = 0; s < p->nsenses; s++) {
+      const lxs_sense *se = &p->senses[s];
+      int dup = 0;
+      /* one pattern's senses differ in (theme, role) already */
+      for (uint32_t q = 0; a > 0 && q < r.nsenses; q++) {
+        const lxs_sense *o = (*v)[off + q];
+        if (o->theme == se->theme && o->role == se->role) dup = 1;
+      }
+      if (dup) continue;
+      LXS_VEC_GROW(*v, *nv, *capv);
+      (*v)[(*nv)++] = se;
+      r.nsenses++;
+      r.roles |= 1u << se->role;
+      if (se->theme == LXS_THEME_MODIFIER) r.mod_roles |= 1u << se->role;
+      if (se->theme < LXS_THEME_SENTIMENT)
+        r.themes |= 1u << (se->theme < 31 ? se->theme : 31);
+      if (se->theme < LXS_THEME_SENTIMENT &&
+          (se->role == LXS_R_TARGET || se->role == LXS_R_STANCE))
+        r.target = 1;
+    }
+  }
+  return r;
+}
 
 typedef struct {
   lxs_matcher *mt;
@@ -107,6 +169,19 @@ static void init_word(void *ctx, const lxs_word *w, lxs_word_ref *ref) {
     if (r == 1) h->seconds |= (uint64_t)1 << (cc[i].second % 64);
   }
   qsort(cc, c.n, sizeof(cand), cmp_cand);
+  h->soff = (uint32_t)mt->nspool;
+  h->nsenses = h->roles = h->mod_roles = h->target = h->themes = 0;
+  if (h->nsingle) {
+    for (uint32_t i = 0; i < h->nsingle; i++) c.p[i] = cc[i].p;
+    order_tied(c.p, h->nsingle);
+    sense_summary r = union_senses(c.p, h->nsingle, &mt->spool, &mt->nspool,
+                                   &mt->capspool);
+    h->nsenses = r.nsenses;
+    h->roles = r.roles;
+    h->mod_roles = r.mod_roles;
+    h->target = r.target;
+    h->themes = r.themes;
+  }
   ref->user = (uint32_t)mt->nlists; /* index + 1 */
 }
 
@@ -121,6 +196,7 @@ void lxs_matcher_free(lxs_matcher *mt) {
   free(mt->lists);
   free(mt->pool);
   free(mt->found);
+  free(mt->spool);
   memset(mt, 0, sizeof *mt);
 }
 
@@ -161,12 +237,6 @@ static size_t try_pattern(const lxs_tokenizer *tk, size_t k,
   return cur;
 }
 
-static int better(const lxs_pattern *a, const lxs_pattern *b) {
-  /* exact beats glob; later-loaded beats earlier */
-  if (a->nglobs != b->nglobs) return a->nglobs < b->nglobs;
-  return a->order > b->order;
-}
-
 void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
                         lxs_stemmer *st, lxs_tokenizer *tk) {
   mt->n = 0;
@@ -180,7 +250,7 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
   /* Candidate handles live as long as the stemmer's cache. */
   if (mt->generation != lxs_stemmer_generation(st) || !mt->lists) {
     mt->generation = lxs_stemmer_generation(st);
-    mt->nlists = mt->npool = 0;
+    mt->nlists = mt->npool = mt->nspool = 0;
   }
   init_ctx ictx = {mt, lex};
   /* The tokenizer hashed every word, so the cache lookup of a word can be
@@ -254,7 +324,9 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
           best_words = 1;
           best_end = i;
         }
-        for (uint32_t j = 0; j < c->nsingle; j++) {
+        /* Without an acronym key, a one-word match takes the senses
+         * worked out on first sight (below); else they are merged here. */
+        for (uint32_t j = 0; ha && j < c->nsingle; j++) {
           LXS_VEC_GROW(mt->cand, mt->ncand, mt->capcand);
           mt->cand[mt->ncand++] = cs[j].p;
         }
@@ -295,17 +367,6 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
     }
     /* a compound without a whole match is tried by its parts */
     if (best_end == SIZE_MAX) continue;
-    /* Order tied patterns so the preferred sense of a (theme, role) comes
-     * first, then take the union of their senses. */
-    for (size_t a = 1; a < mt->ncand; a++) {
-      const lxs_pattern *x = mt->cand[a];
-      size_t b = a;
-      while (b > 0 && better(x, mt->cand[b - 1])) {
-        mt->cand[b] = mt->cand[b - 1];
-        b--;
-      }
-      mt->cand[b] = x;
-    }
     LXS_VEC_GROW(mt->m, mt->n, mt->cap);
     lxs_match *m = &mt->m[mt->n++];
     m->tok_first = (uint32_t)i;
@@ -314,31 +375,27 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
     m->wpos = mt->wpos[i];
     m->wpos_last = mt->wpos[best_end];
     m->sense_off = (uint32_t)mt->nsenses;
-    m->nsenses = 0;
-    m->roles = m->mod_roles = m->target = m->themes = 0;
-    for (size_t a = 0; a < mt->ncand; a++) {
-      const lxs_pattern *p = mt->cand[a];
-      for (size_t s = 0; s < p->nsenses; s++) {
-        const lxs_sense *se = &p->senses[s];
-        int dup = 0;
-        /* one pattern's senses differ in (theme, role) already */
-        for (uint32_t q = 0; a > 0 && q < m->nsenses; q++) {
-          const lxs_sense *o = mt->senses[m->sense_off + q];
-          if (o->theme == se->theme && o->role == se->role) dup = 1;
-        }
-        if (dup) continue;
-        LXS_VEC_GROW(mt->senses, mt->nsenses, mt->capsenses);
-        mt->senses[mt->nsenses++] = se;
-        m->nsenses++;
-        m->roles |= 1u << se->role;
-        if (se->theme == LXS_THEME_MODIFIER) m->mod_roles |= 1u << se->role;
-        if (se->theme < LXS_THEME_SENTIMENT)
-          m->themes |= 1u << (se->theme < 31 ? se->theme : 31);
-        if (se->theme < LXS_THEME_SENTIMENT &&
-            (se->role == LXS_R_TARGET || se->role == LXS_R_STANCE))
-          m->target = 1;
+    sense_summary r;
+    if (best_words == 1 && !ha) { /* the word's one-word patterns alone */
+      const cand_list_hdr *c = &mt->lists[hc - 1];
+      while (mt->nsenses + c->nsenses > mt->capsenses) {
+        mt->capsenses = mt->capsenses ? mt->capsenses * 2 : 64;
+        mt->senses = lxs_xrealloc(mt->senses, mt->capsenses * sizeof *mt->senses);
       }
+      memcpy(mt->senses + mt->nsenses, mt->spool + c->soff,
+             c->nsenses * sizeof *mt->senses);
+      mt->nsenses += c->nsenses;
+      r = (sense_summary){c->nsenses, c->roles, c->mod_roles, c->target, c->themes};
+    } else {
+      order_tied(mt->cand, mt->ncand);
+      r = union_senses(mt->cand, mt->ncand, &mt->senses, &mt->nsenses,
+                       &mt->capsenses);
     }
+    m->nsenses = r.nsenses;
+    m->roles = r.roles;
+    m->mod_roles = r.mod_roles;
+    m->target = r.target;
+    m->themes = r.themes;
     /* Continue after the match; a matched compound skips its parts. */
     const lxs_token *last = &tk->toks[best_end];
     i = best_end + 1;

@@ -42,6 +42,8 @@ typedef struct {
   struct lxs_cand *pool;
   size_t npool, cappool;
   uint32_t generation;
+  const lxs_sense **spool;       /* senses of the lists' one-word matches */
+  size_t nspool, capspool;
   const lxs_pattern **found;     /* scratch for one word's patterns */
   size_t capfound;
 } lxs_matcher;

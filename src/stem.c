@@ -24,6 +24,7 @@
 #define CACHE_MAX_WORDS (1u << 17) /* bound memory on huge corpora */
 #define CHUNK_BYTES (64 * 1024)
 #define HUGE_PAGE (2u << 20)
+#define CACHE_LINE 64u
 
 typedef struct lxs_stem_chunk chunk;
 struct lxs_stem_chunk {
@@ -37,15 +38,17 @@ typedef lxs_front_set front_set;
 #define FRONT_SETS LXS_FRONT_SETS
 
 
-/* Zeroed table memory; big tables are aligned for transparent huge
+/* Zeroed table memory, aligned to cache lines (a front set must not
+ * straddle two lines); big tables are aligned for transparent huge
  * pages. */
 static void *table_alloc(size_t bytes) {
-  if (bytes < HUGE_PAGE) return lxs_xcalloc(1, bytes);
-  size_t rounded = (bytes + HUGE_PAGE - 1) & ~(size_t)(HUGE_PAGE - 1);
-  void *p = aligned_alloc(HUGE_PAGE, rounded);
-  if (!p) return lxs_xcalloc(1, bytes);
+  size_t align = bytes < HUGE_PAGE ? CACHE_LINE : HUGE_PAGE;
+  size_t rounded = (bytes + align - 1) & ~(align - 1);
+  void *p = aligned_alloc(align, rounded);
+  if (!p) return lxs_xcalloc(1, rounded); /* slower, still correct */
 #ifdef MADV_HUGEPAGE
-  madvise(p, rounded, MADV_HUGEPAGE); /* a hint; failure is harmless */
+  if (align == HUGE_PAGE)
+    madvise(p, rounded, MADV_HUGEPAGE); /* a hint; failure is harmless */
 #endif
   memset(p, 0, rounded);
   return p;

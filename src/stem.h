@@ -5,6 +5,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 typedef struct lxs_stemmer lxs_stemmer;
 
@@ -84,17 +87,38 @@ static inline const lxs_word_ref *lxs_stem_lookup(
   lxs_word_ref *way = s->front[(hash >> 40) & (LXS_FRONT_SETS - 1)].way;
   /* An empty way (hash 0) never matches: lxs_hash_word is never 0 for
    * the words looked up (the empty string's is not, and a collision of a
-   * 64-bit hash with 0 is as likely as any other). */
-  if (way[0].hash == hash) return &way[0];
-  /* the other ways compared without a branch each */
-  unsigned hit = (unsigned)(way[1].hash == hash) |
-                 (unsigned)(way[2].hash == hash) << 1 |
-                 (unsigned)(way[3].hash == hash) << 2;
-  if (!hit) return lxs_stem_lookup_slow(s, word, len, hash, init, ctx);
-  int i = __builtin_ctz(hit) + 1;
-  lxs_word_ref t = way[i]; /* move to the front (LRU order) */
-  for (int j = i; j > 0; j--) way[j] = way[j - 1];
+   * 64-bit hash with 0 is as likely as any other).  The ways are compared
+   * and the hit moved to the front (LRU order) without a branch: which
+   * way hits is as unpredictable as the text. */
+  unsigned hit = (unsigned)(way[0].hash == hash) |
+                 (unsigned)(way[1].hash == hash) << 1 |
+                 (unsigned)(way[2].hash == hash) << 2 |
+                 (unsigned)(way[3].hash == hash) << 3;
+  if (__builtin_expect(!hit, 0))
+    return lxs_stem_lookup_slow(s, word, len, hash, init, ctx);
+  unsigned i = (unsigned)__builtin_ctz(hit);
+#ifdef __SSE2__
+  __m128i w0 = _mm_loadu_si128((const __m128i *)&way[0]);
+  __m128i w1 = _mm_loadu_si128((const __m128i *)&way[1]);
+  __m128i w2 = _mm_loadu_si128((const __m128i *)&way[2]);
+  __m128i w3 = _mm_loadu_si128((const __m128i *)&way[3]);
+  __m128i t = _mm_loadu_si128((const __m128i *)&way[i]);
+  /* way j (j >= 1) takes way j - 1 when j <= i */
+  __m128i m1 = _mm_set1_epi32(-(int)(i >= 1));
+  __m128i m2 = _mm_set1_epi32(-(int)(i >= 2));
+  __m128i m3 = _mm_set1_epi32(-(int)(i >= 3));
+  _mm_storeu_si128((__m128i *)&way[3],
+                  _mm_or_si128(_mm_and_si128(m3, w2), _mm_andnot_si128(m3, w3)));
+  _mm_storeu_si128((__m128i *)&way[2],
+                  _mm_or_si128(_mm_and_si128(m2, w1), _mm_andnot_si128(m2, w2)));
+  _mm_storeu_si128((__m128i *)&way[1],
+                  _mm_or_si128(_mm_and_si128(m1, w0), _mm_andnot_si128(m1, w1)));
+  _mm_storeu_si128((__m128i *)&way[0], t);
+#else
+  lxs_word_ref t = way[i];
+  for (unsigned j = i; j > 0; j--) way[j] = way[j - 1];
   way[0] = t;
+#endif
   return &way[0];
 }
 

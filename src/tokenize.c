@@ -54,12 +54,22 @@ static const list_word kOpeners[] = {
  * "messrs"): longer words need no look at those lists. */
 #define ABBREV_MAX 6
 
+/* Whether s[0..n) (no NUL inside) is in list.  Words are compared as
+ * zero-padded 8-byte keys, every entry without an early exit: the tests of
+ * a linear search mispredict on nearly every call. */
 static int in_list(const list_word *list, const char *s, size_t n) {
   if (n >= sizeof list->s) return 0;
-  for (size_t i = 0; list[i].n; i++)
-    if (list[i].n == n && list[i].s[0] == s[0] && memcmp(list[i].s, s, n) == 0)
-      return 1;
-  return 0;
+  char w[8] = {0};
+  memcpy(w, s, n);
+  uint64_t key;
+  memcpy(&key, w, 8);
+  unsigned hit = 0;
+  for (size_t i = 0; list[i].n; i++) {
+    uint64_t k;
+    memcpy(&k, list[i].s, 8);
+    hit |= k == key;
+  }
+  return hit != 0;
 }
 
 lxs_tokenizer *lxs_tokenizer_new(void) {
@@ -471,9 +481,11 @@ static inline uint64_t hash16(__m128i lo, unsigned n) {
   __m128i m = _mm_and_si128(lo, _mm_loadu_si128((const __m128i *)(kOnes + 16 - n)));
   uint64_t h = lxs_hash_word_step(lxs_hash_word_start(n),
                                   (uint64_t)_mm_cvtsi128_si64(m));
-  if (n > 8)
-    h = lxs_hash_word_step(h, (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(m, m)));
-  return lxs_hash_word_finish(h);
+  /* the second chunk for words over 8 bytes, chosen without a branch
+   * (word lengths are unpredictable) */
+  uint64_t h2 = lxs_hash_word_step(h, (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(m, m)));
+  uint64_t two = -(uint64_t)(n > 8);
+  return lxs_hash_word_finish((h2 & two) | (h & ~two));
 }
 
 /* The common case, nearly every word: ASCII letters and digits, under 16
