@@ -68,10 +68,11 @@ struct lxs_scorer {
   unsigned char *cross_ref; /* anaphor resolved to the previous sentence */
   long last_target;         /* last theme term of the previous sentence */
   long *harmed_by;          /* target suffers the harm at this match, or -1 */
-  uint32_t *seg, *clause;   /* per token of the sentence */
+  uint32_t *seg, *clause;   /* per match of the sentence (at its first token) */
+  size_t pcur;              /* next entry of the tokenizer's puncts */
   const char *text;         /* the current document */
   uint32_t holder_idx;
-  size_t capm, capt;
+  size_t capm, capseg;
   lxs_result res;
 };
 
@@ -316,11 +317,9 @@ static long nearest_target(lxs_scorer *sc, const sent_ctx *cx, size_t e,
                            uint32_t theme, int scope, int side,
                            unsigned *dist_out) {
   const lxs_match *M = sc->mt.m;
-  const lxs_tokenizer *tk = sc->tok;
   size_t nm = cx->m1 - cx->m0, nth = lxs_lexicon_theme_count(sc->lex);
   size_t row = (theme == LXS_THEME_NONE ? nth : theme) * nm;
-  uint32_t t0 = tk->sents[cx->sent].first_tok;
-  uint32_t es = sc->seg[M[e].tok_first - t0], ec = sc->clause[M[e].tok_first - t0];
+  uint32_t es = sc->seg[e - cx->m0], ec = sc->clause[e - cx->m0];
   long cand[2] = {side > 0 ? -1 : sc->prev_t[row + e - cx->m0],
                   side < 0 ? -1 : sc->next_t[row + e - cx->m0]};
   long best = -1;
@@ -328,7 +327,7 @@ static long nearest_target(lxs_scorer *sc, const sent_ctx *cx, size_t e,
   for (int k = 0; k < 2; k++) {
     long i = cand[k];
     if (i < 0) continue;
-    uint32_t is = sc->seg[M[i].tok_first - t0], ic = sc->clause[M[i].tok_first - t0];
+    uint32_t is = sc->seg[i - (long)cx->m0], ic = sc->clause[i - (long)cx->m0];
     if (scope == SAME_SEG && is != es) continue;
     if (scope == SAME_CLAUSE && ic != ec) continue;
     unsigned d = wdist(&M[e], &M[i]);
@@ -425,7 +424,7 @@ static void detect_report(lxs_scorer *sc, sent_ctx *cx) {
     if (r == SIZE_MAX && has_role(sc, &M[i], LXS_R_REPORT)) r = i;
   }
   if (r == SIZE_MAX) return;
-  uint32_t rs = sc->seg[M[r].tok_first - t0];
+  uint32_t rs = sc->seg[r - cx->m0];
   /* Subject: words right before the verb in its segment (max 6). */
   uint32_t subj_first = M[r].tok_first, nsubj = 0;
   while (subj_first > t0 && nsubj < 6) {
@@ -444,7 +443,7 @@ static void detect_report(lxs_scorer *sc, sent_ctx *cx) {
     /* Post-posed frame: the verb's segment is the last one with words. */
     span_before = rs > 0;
     for (size_t i = r + 1; i < cx->m1; i++)
-      if (sc->seg[M[i].tok_first - t0] == rs && is_evaluative(sc, &M[i]))
+      if (sc->seg[i - cx->m0] == rs && is_evaluative(sc, &M[i]))
         span_before = 0;
     if (rs > 0) {
       int later_words = 0;
@@ -515,7 +514,7 @@ static void detect_report(lxs_scorer *sc, sent_ctx *cx) {
   /* Mark the reported matches. */
   int any = 0;
   for (size_t i = cx->m0; i < cx->m1; i++) {
-    uint32_t is = sc->seg[M[i].tok_first - t0];
+    uint32_t is = sc->seg[i - cx->m0];
     int in;
     if (span_before) {
       in = i < r && M[i].tok_last < h0 && is < rs;
@@ -523,8 +522,7 @@ static void detect_report(lxs_scorer *sc, sent_ctx *cx) {
     } else if (after_named) {
       in = M[i].tok_first >= h1;
     } else {
-      in = i > r && sc->clause[M[i].tok_first - t0] ==
-                        sc->clause[M[r].tok_first - t0];
+      in = i > r && sc->clause[i - cx->m0] == sc->clause[r - cx->m0];
     }
     if (in) {
       sc->inrep[i - cx->m0] = 1;
@@ -558,47 +556,42 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
   size_t nth = lxs_lexicon_theme_count(sc->lex);
   uint32_t t0 = S->first_tok;
 
-  /* Segments and clauses per token. */
-  if (sc->capt < S->ntok + 1) {
-    sc->capt = S->ntok + 1;
-    sc->seg = lxs_xrealloc(sc->seg, sc->capt * sizeof *sc->seg);
-    sc->clause = lxs_xrealloc(sc->clause, sc->capt * sizeof *sc->clause);
+  /* The segment and clause of each match, at its first token: the
+   * punctuation tokens before it (the tokenizer lists them) and the
+   * contrast/concessive markers up to it (they open a new segment and
+   * clause) are counted in one merge, so the words between cost nothing. */
+  if (sc->capseg < cx->m1 - cx->m0 + 1) {
+    sc->capseg = cx->m1 - cx->m0 + 1;
+    sc->seg = lxs_xrealloc(sc->seg, sc->capseg * sizeof *sc->seg);
+    sc->clause = lxs_xrealloc(sc->clause, sc->capseg * sizeof *sc->clause);
   }
-  /* Contrast/concessive markers open a new segment and clause: the next
-   * such marker's token is kept in cpos so the token loop does no match
-   * lookups. */
   const uint32_t markers = 1u << LXS_R_CONTRAST | 1u << LXS_R_CONCESSIVE;
-  size_t ci = cx->m0;
-  uint32_t cpos = UINT32_MAX;
-#define NEXT_MARKER()                                                       \
-  do {                                                                      \
-    while (ci < cx->m1 && (!(M[ci].roles & markers) || M[ci].tok_first == t0)) \
-      ci++;                                                                 \
-    cpos = ci < cx->m1 ? M[ci].tok_first : UINT32_MAX;                      \
-    ci++;                                                                   \
-  } while (0)
-  NEXT_MARKER();
+  const uint32_t *P = tk->puncts;
+  size_t np = tk->npunct, pi = sc->pcur;
+  uint32_t tend = t0 + S->ntok;
+  while (pi < np && P[pi] < t0) pi++; /* header sentences are skipped */
   uint32_t seg = 0, cl = 0;
   int question = 0, quotes = 0;
-  for (uint32_t k = 0; k < S->ntok; k++) {
-    const lxs_token *t = &tk->toks[t0 + k];
-    if (t0 + k == cpos) {
+#define PUNCT_UPTO(limit)                                                   \
+  for (; pi < np && P[pi] < (limit); pi++) {                                \
+    unsigned f = kPunctEffect[(unsigned char)tk->toks[P[pi]].punct & 127];  \
+    seg += f & PE_SEG;                                                      \
+    cl += (f >> 1) & 1;                                                     \
+    question |= (f >> 2) & 1;                                               \
+    quotes += (f >> 3) & 1;                                                 \
+  }
+  for (size_t i = cx->m0; i < cx->m1; i++) {
+    PUNCT_UPTO(M[i].tok_first)
+    if ((M[i].roles & markers) && M[i].tok_first != t0) {
       seg++;
       cl++;
-      NEXT_MARKER();
     }
-    /* A table and a mask, not a switch or a branch: words and
-     * punctuation alternate unpredictably. */
-    unsigned f = kPunctEffect[(unsigned char)t->punct & 127] &
-                 -(unsigned)(t->kind == LXS_TOK_PUNCT);
-    seg += f & PE_SEG;
-    cl += (f >> 1) & 1;
-    question |= (f >> 2) & 1;
-    quotes += (f >> 3) & 1;
-    sc->seg[k] = seg;
-    sc->clause[k] = cl;
+    sc->seg[i - cx->m0] = seg;
+    sc->clause[i - cx->m0] = cl;
   }
-#undef NEXT_MARKER
+  PUNCT_UPTO(tend)
+#undef PUNCT_UPTO
+  sc->pcur = pi;
 
   size_t nm = cx->m1 - cx->m0;
   if (sc->capm < nm + 1) {
@@ -624,8 +617,8 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
 #define INT(i) sc->intens[(i) - cx->m0]
 #define DIST(i) sc->dist[(i) - cx->m0]
 #define FLG(i) sc->mflags[(i) - cx->m0]
-#define SEG(i) sc->seg[M[i].tok_first - t0]
-#define CLA(i) sc->clause[M[i].tok_first - t0]
+#define SEG(i) sc->seg[(i) - cx->m0]
+#define CLA(i) sc->clause[(i) - cx->m0]
   for (size_t i = cx->m0; i < cx->m1; i++) {
     MULT(i) = question ? QUESTION_DAMP : 1.0;
     NEG(i) = 1.0;
@@ -1067,6 +1060,7 @@ const lxs_result *lxs_scorer_run(lxs_scorer *sc, const char *text, size_t len,
     }
   }
   sc->nev = 0;
+  sc->pcur = 0;
   sc->last_target = -1;
   if (!sc->raw) { /* per-theme scratch, kept for the scorer's lifetime */
     sc->raw = lxs_xcalloc(nth + 1, sizeof(double));

@@ -83,6 +83,7 @@ void lxs_tokenizer_free(lxs_tokenizer *t) {
   free(t->toks);
   free(t->sents);
   free(t->paras);
+  free(t->puncts);
   lxs_buf_free(&t->norms);
   free(t);
 }
@@ -115,6 +116,7 @@ static void close_sentence(tk_state *s) {
   lxs_sent *se = &t->sents[t->nsent - 1];
   if (se->nwords == 0) { /* punctuation only: drop it */
     t->ntok = se->first_tok;
+    while (t->npunct && t->puncts[t->npunct - 1] >= t->ntok) t->npunct--;
     t->nsent--;
     if (t->npara && t->paras[t->npara - 1].nsent) t->paras[t->npara - 1].nsent--;
     return;
@@ -595,12 +597,12 @@ static int detect_wrapped(const char *text, size_t len) {
 }
 
 void lxs_tokenize(lxs_tokenizer *t, const char *text, size_t len) {
-  t->ntok = t->nsent = t->npara = 0;
+  t->ntok = t->nsent = t->npara = t->npunct = 0;
   t->nwords = 0;
   t->norms.len = 0;
   tk_state st = {t, text, len, 0, 0, 0, 0};
   tk_state *s = &st;
-  int wrapped = memchr(text, '\n', len) ? detect_wrapped(text, len) : 0;
+  int wrapped = -1; /* unknown until the first line break (most have none) */
   size_t pos = 0;
   /* Skip a byte order mark. */
   if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) pos = 3;
@@ -646,6 +648,7 @@ void lxs_tokenize(lxs_tokenizer *t, const char *text, size_t len) {
           else if (!lxs_utf8_is_space(c)) break;
           p += m;
         }
+        if (wrapped < 0) wrapped = detect_wrapped(text, len);
         if (nl >= 2 || !wrapped || cp == 0x2029) {
           close_paragraph(s);
           s->pending_break = s->pending_soft = 0;
@@ -765,6 +768,8 @@ void lxs_tokenize(lxs_tokenizer *t, const char *text, size_t len) {
       }
     }
     lxs_token *k = push_token(s, LXS_TOK_PUNCT, pos, tokend);
+    LXS_VEC_GROW(s->t->puncts, s->t->npunct, s->t->cappunct);
+    s->t->puncts[s->t->npunct++] = (uint32_t)(k - s->t->toks);
     k->punct = cls;
     k->flags |= flags;
     k->norm = 0;

@@ -56,6 +56,8 @@ typedef struct lxs_tokenizer {
   size_t nsent, capsent;
   lxs_para *paras;
   size_t npara, cappara;
+  uint32_t *puncts;   /* indices of the punctuation tokens, in order */
+  size_t npunct, cappunct;
   lxs_buf norms;      /* arena of normal forms, reset per document */
   size_t nwords;      /* word tokens in the document (no parts) */
 } lxs_tokenizer;
