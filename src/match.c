@@ -264,8 +264,8 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
    * start none, and the matching pass below visits only these. */
   uint32_t wp = 0, cur_sent = UINT32_MAX, compound_pos = 0;
   for (size_t i = 0; i < tk->ntok; i++) {
-    if (i + PREFETCH_AHEAD < tk->ntok &&
-        tk->toks[i + PREFETCH_AHEAD].kind == LXS_TOK_WORD)
+    /* punctuation (hash 0) prefetches a line too: cheaper than a test */
+    if (i + PREFETCH_AHEAD < tk->ntok)
       lxs_stem_prefetch(st, tk->toks[i + PREFETCH_AHEAD].hash);
     lxs_token *t = &tk->toks[i];
     if (t->sentence != cur_sent) {
@@ -334,8 +334,10 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
       if (c->n == c->nsingle) continue;
       if (!next_id) {
         size_t nx = next_word(tk, i);
-        next_id = nx == SIZE_MAX ? UINT32_MAX : tk->toks[nx].stem_id;
-        if (!next_id) next_id = UINT32_MAX - 1; /* next word in no pattern */
+        uint32_t id = nx == SIZE_MAX ? UINT32_MAX : tk->toks[nx].stem_id;
+        /* a next word in no pattern (id 0) becomes an id no pattern has,
+         * without a branch: it is as likely as not */
+        next_id = id | (uint32_t)-(int32_t)(id == 0) << 1;
       }
       /* Patterns whose second word is the next token's stem (binary
        * search, skipped when no such id is among them), then those with a

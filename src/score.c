@@ -555,6 +555,16 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
   const lxs_match *M = sc->mt.m;
   size_t nth = lxs_lexicon_theme_count(sc->lex);
   uint32_t t0 = S->first_tok;
+  lxs_sentence *out = &sc->sents[cx->sent];
+  if (cx->m0 == cx->m1) {
+    /* No lexicon term: neutral, no mention, nothing held (what the passes
+     * below would conclude, without them -- many sentences are like
+     * this). */
+    out->sentiment = 0;
+    out->sentiment_hits = 0;
+    memset(&sc->scores[cx->sent * nth], 0, nth * sizeof *sc->scores);
+    return;
+  }
 
   /* The segment and clause of each match, at its first token: the
    * punctuation tokens before it (the tokenizer lists them) and the
@@ -999,7 +1009,6 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
 #undef FLG
 #undef SEG
 #undef CLA
-  lxs_sentence *out = &sc->sents[cx->sent];
   out->sentiment = sent_raw / sqrt(sent_raw * sent_raw + SENTIMENT_ALPHA);
   out->sentiment_hits = sent_hits;
   for (size_t t = 0; t < nth; t++) {
