@@ -556,15 +556,6 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
   size_t nth = lxs_lexicon_theme_count(sc->lex);
   uint32_t t0 = S->first_tok;
   lxs_sentence *out = &sc->sents[cx->sent];
-  if (cx->m0 == cx->m1) {
-    /* No lexicon term: neutral, no mention, nothing held (what the passes
-     * below would conclude, without them -- many sentences are like
-     * this). */
-    out->sentiment = 0;
-    out->sentiment_hits = 0;
-    memset(&sc->scores[cx->sent * nth], 0, nth * sizeof *sc->scores);
-    return;
-  }
 
   /* The segment and clause of each match, at its first token: the
    * punctuation tokens before it (the tokenizer lists them) and the
@@ -582,6 +573,9 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
   while (pi < np && P[pi] < t0) pi++; /* header sentences are skipped */
   uint32_t seg = 0, cl = 0;
   int question = 0, quotes = 0;
+  /* The roles present in the sentence: the passes below that look for a
+   * role the sentence lacks are skipped (each pass costs a loop). */
+  uint32_t sroles = 0, smod = 0;
 #define PUNCT_UPTO(limit)                                                   \
   for (; pi < np && P[pi] < (limit); pi++) {                                \
     unsigned f = kPunctEffect[(unsigned char)tk->toks[P[pi]].punct & 127];  \
@@ -598,6 +592,8 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
     }
     sc->seg[i - cx->m0] = seg;
     sc->clause[i - cx->m0] = cl;
+    sroles |= M[i].roles;
+    smod |= M[i].mod_roles;
   }
   PUNCT_UPTO(tend)
 #undef PUNCT_UPTO
@@ -648,7 +644,7 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
   long last_target = -1;
   int prev_ok = sc->last_target >= 0 && cx->sent > 0 &&
                 tk->sents[cx->sent - 1].paragraph == S->paragraph;
-  for (size_t j = cx->m0; j < cx->m1; j++) {
+  for (size_t j = cx->m0; (sroles >> LXS_R_ANAPHOR) & 1 && j < cx->m1; j++) {
     if (is_target(sc, &M[j])) last_target = (long)j;
     else if (has_role(sc, &M[j], LXS_R_ANAPHOR)) {
       if (last_target >= 0) sc->ante[j - cx->m0] = last_target;
@@ -692,7 +688,7 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
   }
   /* Contrast ("but", "however"): the clause after a marker weighs w, the
    * one before it 2 - w.  Prefix and suffix products, one pass each. */
-  {
+  if ((smod >> LXS_R_CONTRAST) & 1) {
     double pre = 1;
     int seen = 0;
     for (size_t i = cx->m0; i < cx->m1; i++) {
@@ -722,7 +718,7 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
   }
   /* Concessives ("although", "while"): their own segment weighs w, the rest
    * of the sentence 2 - w. */
-  {
+  if ((smod >> LXS_R_CONCESSIVE) & 1) {
     double all = 1;
     int any = 0;
     for (size_t i = cx->m0; i < cx->m1; i++) {
@@ -752,7 +748,7 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
    * damp the rest of their segment; negation runs to the segment's end but
    * past the first evaluative term only over a coordination ("not fair or
    * wise"), so "not a solution to the deficit" leaves "deficit" alone. */
-  {
+  if (smod & (1u << LXS_R_CONDITIONAL | 1u << LXS_R_HEDGE | 1u << LXS_R_NEGATOR)) {
     uint32_t cur = UINT32_MAX, neg_at = 0;
     double cond = 1, hedge = 1, neg = 1;
     int negs = 0;
@@ -794,7 +790,7 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
     }
   }
   /* Modifiers that reach a few words ahead. */
-  for (size_t j = cx->m0; j < cx->m1; j++) {
+  for (size_t j = cx->m0; smod && j < cx->m1; j++) {
     if (!M[j].mod_roles) continue;
     for (uint32_t k = 0; k < M[j].nsenses; k++) {
       const lxs_sense *se = sense_at(sc, &M[j], k);
@@ -850,7 +846,7 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
     INT(j + 1) *= 1.0 + fabs(a) / 2;
     FLG(j + 1) |= LXS_MOD_INTENSIFIED;
   }
-  detect_report(sc, cx);
+  if ((sroles >> LXS_R_REPORT) & 1) detect_report(sc, cx);
 
   double sent_raw = 0;
   uint32_t sent_hits = 0;
@@ -1096,6 +1092,16 @@ const lxs_result *lxs_scorer_run(lxs_scorer *sc, const char *text, size_t len,
     o->sentiment_hits = 0;
     size_t m0 = mi;
     while (mi < sc->mt.n && sc->mt.m[mi].sentence == s) mi++;
+    o->holder = LXS_NO_HOLDER;
+    if (m0 == mi && !(o->flags & LXS_SENTENCE_HEADER)) {
+      /* No lexicon term: neutral, no mention, nothing held -- what
+       * score_sentence would conclude, without its passes (many
+       * sentences are like this). */
+      total_tokens += S->nwords;
+      memset(&sc->scores[s * nth], 0, nth * sizeof *sc->scores);
+      sc->last_target = -1;
+      continue;
+    }
     memset(raw, 0, nth * sizeof *raw);
     memset(mentions, 0, nth * sizeof *mentions);
     memset(held_raw, 0, nth * sizeof *held_raw);
