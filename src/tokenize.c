@@ -490,21 +490,31 @@ static inline uint64_t hash16(__m128i lo, unsigned n) {
   return lxs_hash_word_finish((h2 & two) | (h & ~two));
 }
 
+/* A simple word found by ascii_word_at. */
+typedef struct {
+  __m128i lo;           /* the bytes lower-cased (only the first n count) */
+  unsigned n;           /* its length, 1..15 */
+  unsigned c;           /* the byte after it when "." or ",", else 0 */
+  uint16_t flags;       /* LXS_TF_CAPITAL, _ALLCAPS, _NUMBER */
+  int letters;          /* 0, 1, or 2 = more */
+  int first_upper, digits_first;
+} ascii_word;
+
 /* The common case, nearly every word: ASCII letters and digits, under 16
  * bytes, ended by a byte that cannot continue a word.  One SSE2 load
- * classifies, lower-cases and hashes it, and the token is written
- * directly -- the same token the general path (scan_word, emit_word)
- * makes.  Returns the position after it, or 0 to leave it to the general
+ * classifies and lower-cases it (the caller hashes it and writes the
+ * token directly -- the same token the general path, scan_word and
+ * emit_word, makes).  Returns 0 to leave the word at pos to the general
  * path (longer words, apostrophes, hyphens, "3.0", "U.S.", non-ASCII). */
-static size_t fast_ascii_word(tk_state *s, size_t pos) {
-  lxs_tokenizer *t = s->t;
-  const unsigned char *p = (const unsigned char *)s->text + pos;
+static inline int ascii_word_at(const char *text, size_t len, size_t pos,
+                                ascii_word *w) {
+  const unsigned char *p = (const unsigned char *)text + pos;
   __m128i x;
-  if (pos + 16 <= s->len) {
+  if (pos + 16 <= len) {
     x = _mm_loadu_si128((const __m128i *)p);
   } else { /* the end of the text: zeros after it end the word */
     unsigned char tail[16] = {0};
-    memcpy(tail, p, s->len - pos);
+    memcpy(tail, p, len - pos);
     x = _mm_loadu_si128((const __m128i *)tail);
   }
   ascii16 cl = classify16(x);
@@ -524,31 +534,44 @@ static size_t fast_ascii_word(tk_state *s, size_t pos) {
   unsigned stop = (unsigned)_mm_movemask_epi8(
       _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')),
                    _mm_cmpeq_epi8(x, _mm_set1_epi8(','))));
-  unsigned c = 0; /* the terminator when it is "." or "," */
+  w->c = 0;
   if (stop & bit) {
-    c = p[n];
-    if (pos + n + 1 >= s->len || p[n + 1] >= 0x80 || ascii_alnum(p[n + 1]))
+    w->c = p[n];
+    if (pos + n + 1 >= len || p[n + 1] >= 0x80 || ascii_alnum(p[n + 1]))
       return 0;
   }
   unsigned keep = (1u << n) - 1;
   unsigned a = cl.alpha & keep;
   unsigned u = cl.upper & keep;
-  int first_upper = a && ((u >> __builtin_ctz(a)) & 1);
-  int digits_first = !(a & 1);
-  int letters = a ? 1 + ((a & (a - 1)) != 0) : 0; /* 0, 1, or 2 = more */
+  w->first_upper = a && ((u >> __builtin_ctz(a)) & 1);
+  w->digits_first = !(a & 1);
+  w->letters = a ? 1 + ((a & (a - 1)) != 0) : 0;
+  uint16_t flags = 0;
+  if (w->first_upper) flags |= LXS_TF_CAPITAL;
+  if (w->letters == 2 && a == u) flags |= LXS_TF_ALLCAPS;
+  if (w->digits_first) flags |= LXS_TF_NUMBER;
+  w->flags = flags;
+  w->lo = cl.lo;
+  w->n = n;
+  return 1;
+}
+
+/* One simple word at pos with the tokenizer's state (sentence breaks);
+ * returns the position after it, or 0 for the general path. */
+static size_t fast_ascii_word(tk_state *s, size_t pos) {
+  lxs_tokenizer *t = s->t;
+  ascii_word w;
+  if (!ascii_word_at(s->text, s->len, pos, &w)) return 0;
+  unsigned n = w.n;
   if (s->pending_break) {
-    if (first_upper || digits_first) close_sentence(s);
+    if (w.first_upper || w.digits_first) close_sentence(s);
     s->pending_break = 0;
   }
   if (!s->in_sent) open_sentence(s, pos);
-  uint16_t flags = 0;
-  if (first_upper) flags |= LXS_TF_CAPITAL;
-  if (letters == 2 && a == u) flags |= LXS_TF_ALLCAPS;
-  if (digits_first) flags |= LXS_TF_NUMBER;
   /* normal form: the lower-cased bytes, then a NUL */
   lxs_buf *b = &t->norms;
   lxs_buf_reserve(b, 16);
-  _mm_storeu_si128((__m128i *)(b->data + b->len), cl.lo);
+  _mm_storeu_si128((__m128i *)(b->data + b->len), w.lo);
   b->data[b->len + n] = '\0';
   LXS_VEC_GROW(t->toks, t->ntok, t->captok);
   lxs_token *k = &t->toks[t->ntok++];
@@ -557,18 +580,94 @@ static size_t fast_ascii_word(tk_state *s, size_t pos) {
                    .norm = (uint32_t)b->len,
                    .norm_len = n,
                    .sentence = (uint32_t)(t->nsent - 1),
-                   .flags = flags,
+                   .flags = w.flags,
                    .kind = LXS_TOK_WORD,
-                   .hash = hash16(cl.lo, n)};
+                   .hash = hash16(w.lo, n)};
   b->len += n + 1;
-  if (flags & LXS_TF_ALLCAPS) set_acro(s, k, s->text + pos, n);
+  if (w.flags & LXS_TF_ALLCAPS) set_acro(s, k, s->text + pos, n);
   lxs_sent *se = &t->sents[t->nsent - 1];
   se->ntok++;
   se->nwords++;
   t->nwords++;
-  if (c == '.')
-    return abbreviation_period(s, k, letters, first_upper, n, pos + n);
+  if (w.c == '.')
+    return abbreviation_period(s, k, w.letters, w.first_upper, n, pos + n);
   return pos + n;
+}
+
+/* After a word: running text is mostly "word word word", so take each
+ * single space and simple word after pos here, with the tokenizer's
+ * counters in locals (the compiler cannot keep them in registers across
+ * the byte stores of the normal forms).  A sentence is open and no break
+ * is pending, so each word only extends it.  Returns the position after
+ * the last word taken; anything else is left to the caller's loop. */
+static size_t fast_ascii_run(tk_state *s, size_t pos) {
+  lxs_tokenizer *t = s->t;
+  const char *text = s->text;
+  size_t len = s->len;
+  if (s->pending_soft || s->pending_break || !s->in_sent) return pos;
+  lxs_token *toks = t->toks;
+  size_t ntok = t->ntok, captok = t->captok;
+  char *nb = t->norms.data;
+  size_t nlen = t->norms.len, ncap = t->norms.cap;
+  uint32_t sent = (uint32_t)(t->nsent - 1);
+  size_t added = 0;
+#define RUN_SAVE()                                                          \
+  do {                                                                      \
+    t->ntok = ntok;                                                         \
+    t->norms.len = nlen;                                                    \
+    t->sents[sent].ntok += (uint32_t)added;                                 \
+    t->sents[sent].nwords += (uint32_t)added;                               \
+    t->nwords += added;                                                     \
+    added = 0;                                                              \
+  } while (0)
+#define RUN_LOAD()                                                          \
+  do {                                                                      \
+    toks = t->toks;                                                         \
+    captok = t->captok;                                                     \
+    nb = t->norms.data;                                                     \
+    ncap = t->norms.cap;                                                    \
+  } while (0)
+  while (pos + 1 < len && text[pos] == ' ' &&
+         ascii_alnum((unsigned char)text[pos + 1])) {
+    ascii_word w;
+    size_t q = pos + 1;
+    if (!ascii_word_at(text, len, q, &w)) break;
+    unsigned n = w.n;
+    if (ntok == captok || nlen + 17 > ncap) {
+      RUN_SAVE();
+      if (ntok == captok) LXS_VEC_GROW(t->toks, t->ntok, t->captok);
+      lxs_buf_reserve(&t->norms, 16);
+      RUN_LOAD();
+    }
+    _mm_storeu_si128((__m128i *)(nb + nlen), w.lo);
+    nb[nlen + n] = '\0';
+    lxs_token *k = &toks[ntok++];
+    *k = (lxs_token){.start = q,
+                     .end = q + n,
+                     .norm = (uint32_t)nlen,
+                     .norm_len = n,
+                     .sentence = sent,
+                     .flags = w.flags,
+                     .kind = LXS_TOK_WORD,
+                     .hash = hash16(w.lo, n)};
+    nlen += n + 1;
+    added++;
+    pos = q + n;
+    if (w.flags & LXS_TF_ALLCAPS) { /* rare: an acronym key */
+      RUN_SAVE();
+      set_acro(s, k, text + q, n);
+      RUN_LOAD();
+      nlen = t->norms.len;
+    }
+    if (w.c == '.') {
+      RUN_SAVE();
+      return abbreviation_period(s, k, w.letters, w.first_upper, n, pos);
+    }
+  }
+  RUN_SAVE();
+#undef RUN_SAVE
+#undef RUN_LOAD
+  return pos;
 }
 #endif
 
@@ -622,16 +721,8 @@ void lxs_tokenize(lxs_tokenizer *t, const char *text, size_t len) {
 #ifdef __SSE2__
       size_t after = s->pending_soft ? 0 : fast_ascii_word(s, pos);
       if (after) {
-        pos = after;
         prev_was_space = 0;
-        /* Running text is mostly "word word word": take a single space
-         * and the next word here, not through the loop's tests. */
-        while (pos + 1 < len && text[pos] == ' ' && !s->pending_soft &&
-               ascii_alnum((unsigned char)text[pos + 1])) {
-          size_t next = fast_ascii_word(s, pos + 1);
-          if (!next) break; /* the loop takes the space, then the word */
-          pos = next;
-        }
+        pos = fast_ascii_run(s, after);
         continue;
       }
 #endif
