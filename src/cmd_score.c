@@ -22,14 +22,15 @@
 #include "partial.h"
 #include "vader.h"
 
-/* Documents are read, scored and written in batches.  With threads a
- * batch is big, so that the workers rarely wait for each other; alone,
- * it is small, so that a document is still in the CPU's caches when it
- * is scored after being read. */
-#define BATCH_DOCS 512
-#define BATCH_DOCS_ALONE 32
-#define BATCH_BYTES (4u << 20)
-#define BATCH_BYTES_ALONE (256u << 10)
+/* Documents are read, scored and written in small batches: a thread
+ * reads a batch (under the lock, so input order is kept), scores it
+ * while its text is still in that core's caches, and the batches are
+ * written in input order by whichever thread completes the next one due.
+ * A bounded number of batches is in flight, so memory stays bounded
+ * whatever the corpus size. */
+#define BATCH_DOCS 32
+#define BATCH_BYTES (256u << 10)
+#define INFLIGHT_PER_THREAD 4
 
 typedef struct {
   const char *id;        /* idbuf's text */
@@ -41,6 +42,7 @@ typedef struct {
 typedef struct {
   doc_slot *docs;
   size_t n, cap, bytes;
+  size_t seq;            /* position in the input, in batches */
 } batch;
 
 typedef struct score_ctx score_ctx;
@@ -52,18 +54,34 @@ typedef struct {
   pthread_t th;
 } worker;
 
+typedef struct {
+  char **paths;
+  size_t n, cap;
+} path_list;
+
 struct score_ctx {
   const cli_opts *o;
   const lxs_lexicon *lex;
   lxs_options sopt;
-  /* work hand-off */
-  pthread_mutex_t mu;
-  pthread_cond_t go, done;
-  unsigned long gen;
-  int quit;
-  batch *cur;
-  atomic_size_t next;
-  unsigned pending;
+  pthread_mutex_t mu;     /* guards everything below */
+  pthread_cond_t cv;      /* a batch was written, or the input ended */
+  /* input */
+  const path_list *files;
+  size_t fi;
+  lxs_reader *rd;
+  int eof;
+  size_t skipped;
+  /* batches: ring[seq % nring] holds a scored batch until it is due */
+  batch *bufs, **ring, **free_b;
+  size_t nring, nfree, next_seq, next_write;
+  /* output */
+  lxs_out *out, *pout;
+  int partial_stdout;
+  int rc, wrc;            /* first input error; first write error */
+  /* progress */
+  int show;
+  size_t ndocs;
+  double bytes, total, t0;
   worker *w;
   unsigned nw;
 };
@@ -79,45 +97,6 @@ static void score_doc(score_ctx *c, lxs_scorer *sc, lxs_vader *vd, doc_slot *d) 
     cli_doc_rows_v(&d->out, c->o, c->lex, d->id, d->speaker, res,
                    d->text.data ? d->text.data : "", d->text.len, vd);
   if (c->o->partial) lxs_partial_rows(&d->part, c->lex, d->id, d->speaker, res);
-}
-
-/* Workers take documents in runs of CLAIM, so no two threads write the
- * output buffers of neighbouring documents (false sharing). */
-#define CLAIM 8
-
-static void run_batch(score_ctx *c, lxs_scorer *sc, lxs_vader *vd) {
-  batch *b = c->cur;
-  for (;;) {
-    size_t i = atomic_fetch_add(&c->next, CLAIM);
-    if (i >= b->n) break;
-    for (size_t k = i; k < i + CLAIM && k < b->n; k++)
-      score_doc(c, sc, vd, &b->docs[k]);
-  }
-}
-
-static void *worker_main(void *arg) {
-  worker *w = arg;
-  score_ctx *c = w->ctx;
-  unsigned long seen = 0;
-  for (;;) {
-    pthread_mutex_lock(&c->mu);
-    while (c->gen == seen && !c->quit) pthread_cond_wait(&c->go, &c->mu);
-    if (c->quit) {
-      pthread_mutex_unlock(&c->mu);
-      return NULL;
-    }
-    seen = c->gen;
-    pthread_mutex_unlock(&c->mu);
-    run_batch(c, w->sc, w->vd);
-    pthread_mutex_lock(&c->mu);
-    if (--c->pending == 0) pthread_cond_signal(&c->done);
-    pthread_mutex_unlock(&c->mu);
-  }
-}
-
-static void batch_clear(batch *b) {
-  b->n = 0;
-  b->bytes = 0;
 }
 
 static void batch_free(batch *b) {
@@ -150,11 +129,6 @@ static void batch_add(batch *b, const lxs_record *r) {
 }
 
 /* ---- inputs: files, stdin, directories ---------------------------------- */
-
-typedef struct {
-  char **paths;
-  size_t n, cap;
-} path_list;
 
 static void path_add(path_list *pl, const char *p) {
   LXS_VEC_GROW(pl->paths, pl->n, pl->cap);
@@ -219,6 +193,106 @@ static void progress(size_t docs, double bytes, double total, double t0, int fin
   if (final) fputc('\n', stderr);
 }
 
+/* ---- the batch pipeline --------------------------------------------------- */
+
+/* Read the next batch from the inputs (the lock held).  A malformed record
+ * is skipped (--on-error skip) or ends the input with c->rc set; the
+ * records before it are still scored and written. */
+static void fill_batch(score_ctx *c, batch *b) {
+  char err[ERRLEN];
+  b->n = 0;
+  b->bytes = 0;
+  while (!c->eof && b->n < BATCH_DOCS && b->bytes < BATCH_BYTES) {
+    if (!c->rd) {
+      if (c->fi >= c->files->n) {
+        c->eof = 1;
+        break;
+      }
+      c->rd = lxs_reader_open(c->files->paths[c->fi++], c->o->input, err, sizeof err);
+      if (!c->rd) {
+        cli_err("%s", err);
+        c->rc = LXS_EIO;
+        c->eof = 1;
+        break;
+      }
+    }
+    lxs_record rec;
+    int k = lxs_reader_next(c->rd, &rec, err, sizeof err);
+    if (k == 1) {
+      batch_add(b, &rec);
+      continue;
+    }
+    if (k == -1 && c->o->on_error_skip && !strstr(err, "read error")) {
+      cli_err("%s (skipped)", err);
+      c->skipped++;
+      continue;
+    }
+    if (k == -1) {
+      cli_err("%s", err);
+      c->rc = strstr(err, "read error") ? LXS_EIO : LXS_EDATA;
+      c->eof = 1;
+      break;
+    }
+    lxs_reader_close(c->rd);
+    c->rd = NULL;
+  }
+}
+
+/* Write a scored batch's rows in input order (the lock held). */
+static void write_batch(score_ctx *c, batch *b) {
+  char err[ERRLEN];
+  for (size_t i = 0; i < b->n && c->wrc == 0; i++) {
+    doc_slot *d = &b->docs[i];
+    if (!c->partial_stdout && cli_write(c->out, &d->out, err, sizeof err))
+      c->wrc = LXS_EIO;
+    if (c->o->partial &&
+        cli_write(c->pout ? c->pout : c->out, &d->part, err, sizeof err))
+      c->wrc = LXS_EIO;
+    if (c->wrc) cli_err("%s", err);
+    c->bytes += (double)d->text.len;
+  }
+  c->ndocs += b->n;
+  if (c->show && b->n) progress(c->ndocs, c->bytes, c->total, c->t0, 0);
+}
+
+/* What every thread runs, the main thread too: take the next batch, score
+ * it, and write whatever is due. */
+static void pipeline(score_ctx *c, worker *w) {
+  pthread_mutex_lock(&c->mu);
+  for (;;) {
+    /* at most nring batches between reading and writing */
+    while (!c->eof && c->wrc == 0 && c->next_seq - c->next_write >= c->nring)
+      pthread_cond_wait(&c->cv, &c->mu);
+    if (c->eof || c->wrc) break;
+    batch *b = c->free_b[--c->nfree];
+    fill_batch(c, b);
+    if (b->n == 0) {
+      c->free_b[c->nfree++] = b;
+      continue;
+    }
+    b->seq = c->next_seq++;
+    pthread_mutex_unlock(&c->mu);
+    for (size_t i = 0; i < b->n; i++) score_doc(c, w->sc, w->vd, &b->docs[i]);
+    pthread_mutex_lock(&c->mu);
+    c->ring[b->seq % c->nring] = b;
+    while ((b = c->ring[c->next_write % c->nring]) != NULL) {
+      c->ring[c->next_write % c->nring] = NULL;
+      write_batch(c, b);
+      c->free_b[c->nfree++] = b;
+      c->next_write++;
+    }
+    pthread_cond_broadcast(&c->cv);
+  }
+  pthread_cond_broadcast(&c->cv); /* the input ended: wake the others */
+  pthread_mutex_unlock(&c->mu);
+}
+
+static void *worker_main(void *arg) {
+  worker *w = arg;
+  pipeline(w->ctx, w);
+  return NULL;
+}
+
 int cmd_score(int argc, char **argv) {
   cli_opts o;
   int first = cli_parse(argc, argv, &o);
@@ -245,8 +319,7 @@ int cmd_score(int argc, char **argv) {
   lxs_speaker_hints *hints = cli_load_hints(&o);
   c.sopt.speakers = hints;
   pthread_mutex_init(&c.mu, NULL);
-  pthread_cond_init(&c.go, NULL);
-  pthread_cond_init(&c.done, NULL);
+  pthread_cond_init(&c.cv, NULL);
   c.nw = nthreads;
   c.w = lxs_xcalloc(nthreads, sizeof *c.w);
   for (unsigned i = 0; i < nthreads; i++) {
@@ -258,13 +331,6 @@ int cmd_score(int argc, char **argv) {
       exit(LXS_EUSAGE);
     }
   }
-  /* With -j N, N - 1 threads score in the background and the main thread,
-   * once it has written the last batch and read the next, scores too with
-   * the last scorer: N busy threads, not N + 1 on N cores. */
-  if (nthreads > 1)
-    for (unsigned i = 0; i + 1 < nthreads; i++)
-      pthread_create(&c.w[i].th, NULL, worker_main, &c.w[i]);
-
   lxs_out *out = rc ? NULL : lxs_out_open(o.output, err, sizeof err);
   if (!out && rc == 0) {
     cli_err("%s", err);
@@ -304,115 +370,46 @@ int cmd_score(int argc, char **argv) {
       rc = LXS_EIO;
     }
   }
-  /* Three batches: one being written out, one being scored, one being
-   * read; with threads the main thread writes and reads while the workers
-   * score. */
-  batch bufs[3];
-  memset(bufs, 0, sizeof bufs);
-  batch *cur = &bufs[0], *nxt = &bufs[1], *done = &bufs[2];
-  done->n = 0;
-  size_t skipped = 0, ndocs = 0;
-  double bytes = 0, total = 0, t0 = now_sec();
-  int show = !o.quiet && isatty(STDERR_FILENO);
+  c.files = &files;
+  c.out = out;
+  c.pout = pout;
+  c.partial_stdout = partial_stdout;
+  c.show = !o.quiet && isatty(STDERR_FILENO);
   for (size_t i = 0; i < files.n; i++) {
     struct stat st;
-    if (strcmp(files.paths[i], "-") != 0 && stat(files.paths[i], &st) == 0) total += (double)st.st_size;
+    if (strcmp(files.paths[i], "-") != 0 && stat(files.paths[i], &st) == 0) c.total += (double)st.st_size;
   }
-  size_t batch_docs = nthreads > 1 ? BATCH_DOCS : BATCH_DOCS_ALONE;
-  size_t batch_bytes = nthreads > 1 ? BATCH_BYTES : BATCH_BYTES_ALONE;
-  size_t fi = 0;
-  lxs_reader *rd = NULL;
-  int eof = 0;
-  /* Fill a batch from the inputs; returns 0, or an exit code. */
-#define FILL(B)                                                              \
-  do {                                                                       \
-    batch_clear(B);                                                          \
-    while (!eof && (B)->n < batch_docs && (B)->bytes < batch_bytes) {        \
-      if (!rd) {                                                             \
-        if (fi >= files.n) { eof = 1; break; }                               \
-        rd = lxs_reader_open(files.paths[fi++], o.input, err, sizeof err);   \
-        if (!rd) { cli_err("%s", err); rc = LXS_EIO; eof = 1; break; }       \
-      }                                                                      \
-      lxs_record rec;                                                        \
-      int k = lxs_reader_next(rd, &rec, err, sizeof err);                    \
-      if (k == 1) { batch_add(B, &rec); continue; }                          \
-      if (k == -1 && o.on_error_skip && !strstr(err, "read error")) {        \
-        cli_err("%s (skipped)", err); skipped++; continue;                   \
-      }                                                                      \
-      if (k == -1) {                                                         \
-        cli_err("%s", err);                                                  \
-        rc = strstr(err, "read error") ? LXS_EIO : LXS_EDATA;                \
-        eof = 1; break;                                                      \
-      }                                                                      \
-      lxs_reader_close(rd); rd = NULL;                                       \
-    }                                                                        \
-  } while (0)
-  /* Write a scored batch's rows in input order; sets rc on failure. */
-#define WRITE(B)                                                             \
-  do {                                                                       \
-    for (size_t i = 0; i < (B)->n && rc == 0; i++) {                         \
-      doc_slot *d = &(B)->docs[i];                                           \
-      if (!partial_stdout && cli_write(out, &d->out, err, sizeof err))       \
-        rc = LXS_EIO;                                                        \
-      if (o.partial && cli_write(pout ? pout : out, &d->part, err, sizeof err)) \
-        rc = LXS_EIO;                                                        \
-      if (rc) cli_err("%s", err);                                            \
-      bytes += (double)d->text.len;                                          \
-    }                                                                        \
-    ndocs += (B)->n;                                                         \
-    if (show && (B)->n) progress(ndocs, bytes, total, t0, 0);                \
-    (B)->n = 0;                                                              \
-  } while (0)
-  if (rc == 0) FILL(cur);
-  while (rc == 0 && cur->n > 0) {
-    c.cur = cur;
-    atomic_store(&c.next, 0);
-    if (nthreads > 1) {
-      pthread_mutex_lock(&c.mu);
-      c.pending = nthreads - 1;
-      c.gen++;
-      pthread_cond_broadcast(&c.go);
-      pthread_mutex_unlock(&c.mu);
-    }
-    /* While the workers score this batch: write the previous one, read the
-     * next one, then score with them. */
-    WRITE(done);
-    if (rc == 0) FILL(nxt);
-    run_batch(&c, c.w[nthreads - 1].sc, c.w[nthreads - 1].vd);
-    if (nthreads > 1) {
-      pthread_mutex_lock(&c.mu);
-      while (c.pending) pthread_cond_wait(&c.done, &c.mu);
-      pthread_mutex_unlock(&c.mu);
-    }
-    batch *t = done;
-    done = cur;
-    cur = nxt;
-    nxt = t;
-  }
-  WRITE(done);
-#undef FILL
-#undef WRITE
-  if (show) progress(ndocs, bytes, total, t0, 1);
-  if (rd) lxs_reader_close(rd);
-  if (nthreads > 1) {
-    pthread_mutex_lock(&c.mu);
-    c.quit = 1;
-    pthread_cond_broadcast(&c.go);
-    pthread_mutex_unlock(&c.mu);
-    for (unsigned i = 0; i + 1 < nthreads; i++) pthread_join(c.w[i].th, NULL);
-  }
+  c.t0 = now_sec();
+  c.nring = (size_t)INFLIGHT_PER_THREAD * nthreads;
+  c.bufs = lxs_xcalloc(c.nring, sizeof *c.bufs);
+  c.ring = lxs_xcalloc(c.nring, sizeof *c.ring);
+  c.free_b = lxs_xcalloc(c.nring, sizeof *c.free_b);
+  for (size_t i = 0; i < c.nring; i++) c.free_b[c.nfree++] = &c.bufs[i];
+  c.rc = rc;
+  c.eof = rc != 0;
+  /* With -j N, N - 1 threads start and the main thread is the Nth: N busy
+   * threads, not N + 1 on N cores. */
+  for (unsigned i = 0; i + 1 < nthreads; i++)
+    pthread_create(&c.w[i].th, NULL, worker_main, &c.w[i]);
+  pipeline(&c, &c.w[nthreads - 1]);
+  for (unsigned i = 0; i + 1 < nthreads; i++) pthread_join(c.w[i].th, NULL);
+  rc = c.rc ? c.rc : c.wrc;
+  if (c.show) progress(c.ndocs, c.bytes, c.total, c.t0, 1);
+  if (c.rd) lxs_reader_close(c.rd);
   lxs_out *outs[2] = {out, pout};
   rc = cli_finish_outputs(outs, 2, rc);
-  if (skipped) cli_err("%zu malformed record%s skipped", skipped, skipped == 1 ? "" : "s");
-  for (int i = 0; i < 3; i++) batch_free(&bufs[i]);
+  if (c.skipped) cli_err("%zu malformed record%s skipped", c.skipped, c.skipped == 1 ? "" : "s");
+  for (size_t i = 0; i < c.nring; i++) batch_free(&c.bufs[i]);
+  free(c.bufs);
+  free(c.ring);
+  free(c.free_b);
   for (unsigned i = 0; i < nthreads; i++) {
     lxs_scorer_free(c.w[i].sc);
     lxs_vader_free(c.w[i].vd);
   }
   free(c.w);
   pthread_mutex_destroy(&c.mu);
-  pthread_cond_destroy(&c.go);
-  pthread_cond_destroy(&c.done);
+  pthread_cond_destroy(&c.cv);
   for (size_t i = 0; i < files.n; i++) free(files.paths[i]);
   free(files.paths);
   lxs_buf_free(&hdr);
