@@ -23,6 +23,18 @@ check merge-shards-identical 0 -- cmp "$T/merged-all.csv" "$T/merged-shards.csv"
 $BIN score --input tsv -j 1 "$T/m.tsv" > "$T/j1.csv" 2>/dev/null
 $BIN score --input tsv -j 3 "$T/m.tsv" > "$T/j3.csv" 2>/dev/null
 check threads-identical 0 -- cmp "$T/j1.csv" "$T/j3.csv"
+# ... over many batches of documents of every length, written in input order
+awk 'BEGIN { for (i = 0; i < 700; i++) { printf "m%d\t", i; for (k = 0; k < (i * 37) % 300; k++) printf "%s ", (k % 5 ? "tariffs hurt the WTO" : "but fair trade helps."); printf "\n" } }' > "$T/many.tsv"
+$BIN score --input tsv -j 1 "$T/many.tsv" > "$T/many1.csv" 2>/dev/null
+$BIN score --input tsv -j 2 "$T/many.tsv" > "$T/many2.csv" 2>/dev/null
+$BIN score --input tsv -j 3 "$T/many.tsv" > "$T/many3.csv" 2>/dev/null
+check threads-identical-many-batches 0 -- sh -c "cmp '$T/many1.csv' '$T/many2.csv' && cmp '$T/many1.csv' '$T/many3.csv' && test \$(wc -l < '$T/many1.csv') = 2101"
+# a malformed record stops the run after the rows of every record before it
+{ head -100 "$T/many.tsv"; echo "no tab here"; tail -5 "$T/many.tsv"; } > "$T/bad-late.tsv"
+for j in 1 3; do
+  $BIN score --input tsv -j $j "$T/bad-late.tsv" > "$T/bad-late$j.csv" 2>"$T/bad-late$j.err"; echo $? >> "$T/bad-late$j.err"
+done
+check malformed-late-rows-before-it 0 -- sh -c "cmp '$T/bad-late1.csv' '$T/bad-late3.csv' && test \$(wc -l < '$T/bad-late1.csv') = 301 && tail -1 '$T/bad-late1.csv' | grep -q '^m99,' && cmp '$T/bad-late1.err' '$T/bad-late3.err' && tail -1 '$T/bad-late3.err' | grep -qx 1"
 # the README's GNU parallel recipe, run locally: several processes, shards
 if command -v parallel >/dev/null 2>&1; then
   awk 'BEGIN{for(i=0;i<60;i++) printf "p%d\tThe WTO is %s and tariffs are %s for developing countries.\n", i, (i%3?"vital":"failing"), (i%2?"harmful":"necessary")}' > "$T/par.tsv"
