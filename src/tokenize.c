@@ -543,14 +543,14 @@ static inline int ascii_word_at(const char *text, size_t len, size_t pos,
   unsigned keep = (1u << n) - 1;
   unsigned a = cl.alpha & keep;
   unsigned u = cl.upper & keep;
-  w->first_upper = a && ((u >> __builtin_ctz(a)) & 1);
+  /* bit tricks, no branches: a & -a is the first letter's bit */
+  unsigned more = (a & (a - 1)) != 0; /* two letters or more */
+  w->first_upper = (u & (a & (0u - a))) != 0;
   w->digits_first = !(a & 1);
-  w->letters = a ? 1 + ((a & (a - 1)) != 0) : 0;
-  uint16_t flags = 0;
-  if (w->first_upper) flags |= LXS_TF_CAPITAL;
-  if (w->letters == 2 && a == u) flags |= LXS_TF_ALLCAPS;
-  if (w->digits_first) flags |= LXS_TF_NUMBER;
-  w->flags = flags;
+  w->letters = (a != 0) + (int)more;
+  w->flags = (uint16_t)(w->first_upper * LXS_TF_CAPITAL |
+                        (more & (a == u)) * LXS_TF_ALLCAPS |
+                        w->digits_first * LXS_TF_NUMBER);
   w->lo = cl.lo;
   w->n = n;
   return 1;
