@@ -1005,13 +1005,15 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
 #undef FLG
 #undef SEG
 #undef CLA
-  out->sentiment = sent_raw / sqrt(sent_raw * sent_raw + SENTIMENT_ALPHA);
+  /* (zero, the common case, without the division's latency) */
+  out->sentiment = sent_raw == 0 ? sent_raw
+                                 : sent_raw / sqrt(sent_raw * sent_raw + SENTIMENT_ALPHA);
   out->sentiment_hits = sent_hits;
   for (size_t t = 0; t < nth; t++) {
     lxs_theme_score *ts = &sc->scores[cx->sent * nth + t];
     ts->mentions = cx->mentions[t];
     ts->raw = cx->raw[t];
-    ts->stance = ts->raw / sqrt(ts->raw * ts->raw + STANCE_ALPHA);
+    ts->stance = ts->raw == 0 ? ts->raw : ts->raw / sqrt(ts->raw * ts->raw + STANCE_ALPHA);
     ts->held_raw = 0;
     ts->held_mentions = 0;
   }

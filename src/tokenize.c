@@ -521,6 +521,7 @@ static inline int ascii_word_at(const char *text, size_t len, size_t pos,
   unsigned wordm = cl.word;
   if (wordm == 0xFFFFu) return 0; /* 16 bytes or more */
   unsigned n = (unsigned)__builtin_ctz(~wordm);
+  if (n == 0) return 0; /* no word here */
   /* What ends the word, tested in the register rather than by loading the
    * byte (which would wait for the whole chain above): bytes that may
    * continue a word send it to the general path; "." and "," do when a
@@ -627,9 +628,8 @@ static size_t fast_ascii_run(tk_state *s, size_t pos) {
     nb = t->norms.data;                                                     \
     ncap = t->norms.cap;                                                    \
   } while (0)
-  while (pos + 1 < len && text[pos] == ' ' &&
-         ascii_alnum((unsigned char)text[pos + 1])) {
-    ascii_word w;
+  while (pos + 1 < len && text[pos] == ' ') {
+    ascii_word w; /* (ascii_word_at turns down what is not a word) */
     size_t q = pos + 1;
     if (!ascii_word_at(text, len, q, &w)) break;
     unsigned n = w.n;
