@@ -1,8 +1,9 @@
 /* stem.c - libstemmer wrapper and the distinct-word cache.
  *
  * Stemming dominates the per-token cost, so each distinct word is stemmed
- * once per thread and kept in an open-addressing table whose entries live in
- * a chunked arena (stable pointers, no per-token allocation).
+ * once per thread; an open-addressing table keeps its ref (the 64-bit hash
+ * and the caller's two values, 16 bytes), and the word and its stem go to
+ * a chunked arena (no per-token allocation).
  *
  * A probe of a big table is a cache miss, and on these machines a miss past
  * ~2 MB costs as much as the rest of a token's processing.  So lookups go
@@ -33,7 +34,10 @@ struct lxs_stem_chunk {
   char data[];
 };
 
-typedef lxs_cached_word slot; /* w == NULL: empty */
+/* A slot of the main table is the ref alone, 16 bytes (a 64-bit hash
+ * identifies a word, as in the front table): small, so that more of it
+ * stays in the CPU caches. */
+typedef lxs_word_ref slot; /* hash 0: empty */
 typedef lxs_front_set front_set;
 #define FRONT_SETS LXS_FRONT_SETS
 
@@ -123,9 +127,9 @@ static void grow(lxs_stemmer *s) {
   size_t nn = s->nslots * 2;
   slot *ns = table_alloc(nn * sizeof *ns);
   for (size_t i = 0; i < s->nslots; i++) {
-    if (!s->slots[i].w) continue;
-    size_t h = s->slots[i].ref.hash & (nn - 1);
-    while (ns[h].w) h = (h + 1) & (nn - 1);
+    if (!s->slots[i].hash) continue;
+    size_t h = s->slots[i].hash & (nn - 1);
+    while (ns[h].hash) h = (h + 1) & (nn - 1);
     ns[h] = s->slots[i];
   }
   free(s->slots);
@@ -155,24 +159,22 @@ static slot *table_lookup(lxs_stemmer *s, const char *word, size_t len,
                           uint64_t hv, lxs_word_init_fn init, void *ctx) {
   size_t mask = s->nslots - 1;
   size_t h = hv & mask;
-  while (s->slots[h].w) {
-    /* A 64-bit hash and the length identify the word; the entry itself is
-     * not touched, which saves a cache miss (a collision needs ~2^32
-     * distinct words). */
-    if (s->slots[h].ref.hash == hv && s->slots[h].len == len) return &s->slots[h];
+  while (s->slots[h].hash) {
+    if (s->slots[h].hash == hv) return &s->slots[h];
     h = (h + 1) & mask;
   }
-  slot rec = {{hv, 0, 0}, (uint32_t)len, new_word(s, word, len)};
-  if (init) init(ctx, rec.w, &rec.ref);
+  slot rec = {hv, 0, 0};
+  lxs_word *w = new_word(s, word, len);
+  if (init) init(ctx, w, &rec);
   if (len > UINT32_MAX) { /* a 4 GB "word": stem it, do not cache it */
-    s->scratch_slot = rec;
-    return &s->scratch_slot;
+    s->scratch = rec;
+    return &s->scratch;
   }
   if (s->nwords * 2 + 2 > s->nslots) {
     grow(s);
     mask = s->nslots - 1;
     h = hv & mask;
-    while (s->slots[h].w) h = (h + 1) & mask;
+    while (s->slots[h].hash) h = (h + 1) & mask;
   }
   s->slots[h] = rec;
   s->nwords++;
@@ -184,12 +186,9 @@ const lxs_word_ref *lxs_stem_lookup_slow(lxs_stemmer *s, const char *word,
                                          lxs_word_init_fn init, void *ctx) {
   lxs_word_ref *way = s->front[(hv >> 40) & (FRONT_SETS - 1)].way;
   const slot *rec = table_lookup(s, word, len, hv, init, ctx);
-  if (rec == &s->scratch_slot) {
-    s->scratch = rec->ref;
-    return &s->scratch;
-  }
+  if (rec == &s->scratch) return &s->scratch;
   memmove(way + 1, way, 3 * sizeof *way); /* evict the least recent */
-  way[0] = rec->ref;
+  way[0] = *rec;
   return &way[0];
 }
 

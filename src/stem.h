@@ -28,12 +28,6 @@ typedef struct {
   uint32_t id, user;      /* the caller's */
 } lxs_word_ref;
 
-/* A record of the main table: the ref, the length and the word. */
-typedef struct {
-  lxs_word_ref ref;
-  uint32_t len;           /* norm_len */
-  lxs_word *w;            /* NULL: empty slot */
-} lxs_cached_word;
 
 /* Fills a new word's caller values on first sight.  It must not look
  * words up. */
@@ -63,13 +57,12 @@ typedef struct {
 struct lxs_stemmer {
   lxs_front_set *front;
   struct sb_stemmer *sb;        /* libstemmer's, opaque here */
-  lxs_cached_word *slots;       /* the main table */
+  lxs_word_ref *slots;          /* the main table (hash 0: empty) */
   size_t nslots, nwords;
   struct lxs_stem_chunk *chunks;
   uint32_t generation;          /* counts cache drops (lxs_stemmer_trim) */
   size_t max_words;             /* lxs_stemmer_trim drops the cache beyond */
-  lxs_cached_word scratch_slot; /* for a word too long to cache */
-  lxs_word_ref scratch;
+  lxs_word_ref scratch;         /* for a word too long to cache */
 };
 
 const lxs_word_ref *lxs_stem_lookup_slow(lxs_stemmer *s, const char *word,
