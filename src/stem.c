@@ -7,8 +7,9 @@
  *
  * A probe of a big table is a cache miss, and on these machines a miss past
  * ~2 MB costs as much as the rest of a token's processing.  So lookups go
- * first to a small 4-way set-associative front table of 16-byte refs (LRU
- * within a set) that stays in L2 and holds the frequent words -- in
+ * first to a small 4-way set-associative front table of 16-byte refs (a
+ * hit moves one way up, a new word enters at the back, see stem.h) that
+ * stays in L2 and holds the frequent words -- in
  * English a few thousand words make up most tokens -- and only rare words
  * reach the big table, which is allocated on huge pages to spare TLB
  * misses. */
@@ -187,9 +188,8 @@ const lxs_word_ref *lxs_stem_lookup_slow(lxs_stemmer *s, const char *word,
   lxs_word_ref *way = s->front[(hv >> 40) & (FRONT_SETS - 1)].way;
   const slot *rec = table_lookup(s, word, len, hv, init, ctx);
   if (rec == &s->scratch) return &s->scratch;
-  memmove(way + 1, way, 3 * sizeof *way); /* evict the least recent */
-  way[0] = *rec;
-  return &way[0];
+  way[3] = *rec; /* enters at the back, evicting the last */
+  return &way[3];
 }
 
 void lxs_stemmer_trim(lxs_stemmer *s) {

