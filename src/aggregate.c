@@ -13,9 +13,13 @@
 void lxs_agg_init(lxs_agg *a, size_t n_themes) {
   memset(a, 0, sizeof *a);
   a->n_themes = n_themes;
-  a->mentions = lxs_xcalloc(n_themes + 1, sizeof *a->mentions);
-  a->stance_sum = lxs_xcalloc(n_themes + 1, sizeof *a->stance_sum);
-  a->stance_n = lxs_xcalloc(n_themes + 1, sizeof *a->stance_n);
+  /* one block for the three per-theme arrays (an aggregate is made per
+   * document in large runs): the doubles first, for their alignment */
+  size_t n = n_themes + 1;
+  char *block = lxs_xcalloc(1, n * (sizeof(double) + 2 * sizeof(uint32_t)));
+  a->stance_sum = (double *)block;
+  a->mentions = (uint32_t *)(block + n * sizeof(double));
+  a->stance_n = a->mentions + n;
 }
 
 void lxs_agg_free(lxs_agg *a) {
@@ -26,9 +30,7 @@ void lxs_agg_free(lxs_agg *a) {
   free(a->s_mentions);
   free(a->s_stance_sum);
   free(a->s_stance_n);
-  free(a->mentions);
-  free(a->stance_sum);
-  free(a->stance_n);
+  free(a->stance_sum); /* the block of all three (lxs_agg_init) */
   memset(a, 0, sizeof *a);
 }
 
