@@ -1,11 +1,12 @@
 /* cmd_score.c - `lexstance score`: stream documents, score them on N
  * threads, write long rows in input order.
  *
- * While N - 1 worker threads score a batch of documents, the main thread
- * writes the previous batch's rows, reads the next batch and then scores
- * with them; each thread has its own scorer (stemmer, caches), the
- * lexicon is shared read-only, and outputs are written in input order, so
- * -j N gives the same bytes as -j 1.  Memory is bounded by three batches. */
+ * Every thread (the main thread is one of the N) reads a small batch of
+ * documents under a lock, scores it with its own scorer (stemmer,
+ * caches; the lexicon is shared read-only) while the text is in its
+ * caches, and then writes, in input order, whatever batches are due -- so
+ * -j N gives the same bytes as -j 1.  Memory is bounded by the batches in
+ * flight (INFLIGHT_PER_THREAD per thread). */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
 #include <errno.h>
