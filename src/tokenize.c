@@ -186,7 +186,7 @@ static void set_norm_str(tk_state *s, lxs_token *k, const char *str) {
   k->norm_len = (uint32_t)strlen(str);
   lxs_buf_put(b, str, k->norm_len);
   lxs_buf_putc(b, '\0');
-  k->hash = lxs_hash_word(str, k->norm_len);
+  k->hash = lxs_hash_word(b->data + k->norm, k->norm_len);
 }
 
 /* Acronym key: upper-case letters and digits, dots and a possessive
@@ -481,13 +481,10 @@ static inline uint64_t hash16(__m128i lo, unsigned n) {
       0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
       0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
   __m128i m = _mm_and_si128(lo, _mm_loadu_si128((const __m128i *)(kOnes + 16 - n)));
-  uint64_t h = lxs_hash_word_step(lxs_hash_word_start(n),
-                                  (uint64_t)_mm_cvtsi128_si64(m));
-  /* the second chunk for words over 8 bytes, chosen without a branch
-   * (word lengths are unpredictable) */
-  uint64_t h2 = lxs_hash_word_step(h, (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(m, m)));
-  uint64_t two = -(uint64_t)(n > 8);
-  return lxs_hash_word_finish((h2 & two) | (h & ~two));
+  /* one pair of chunks; the second is zero for words of 8 bytes or less */
+  return lxs_hash_word_finish(lxs_hash_word_pair(
+      lxs_hash_word_start(n), (uint64_t)_mm_cvtsi128_si64(m),
+      (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(m, m))));
 }
 
 /* A simple word found by ascii_word_at. */

@@ -83,16 +83,18 @@ static inline uint64_t lxs_hash_bytes(const char *s, size_t n) {
 }
 
 /* The word hash, used by the word cache on every token: the word is read
- * as little-endian 64-bit chunks, the last one zero-padded, so the
- * tokenizer can compute the same value from the SIMD register it scanned
- * the word with (lxs_hash_word_finish). */
+ * as little-endian 64-bit chunks, the last one zero-padded, taken in
+ * pairs whose two multiplications are independent (a short dependency
+ * chain: the tokenizer hashes every word), so the tokenizer can compute
+ * the same value from the SIMD register it scanned a word of up to 16
+ * bytes with (lxs_hash_word_pair, lxs_hash_word_finish). */
 #define LXS_HASH_K 0x9E3779B97F4A7C15ULL
-static inline uint64_t lxs_hash_word_step(uint64_t h, uint64_t chunk) {
-  h = (h ^ chunk) * LXS_HASH_K;
-  return h ^ (h >> 32);
-}
+#define LXS_HASH_K2 0xC2B2AE3D27D4EB4FULL
 static inline uint64_t lxs_hash_word_start(size_t n) {
   return ((uint64_t)n + 1) * LXS_HASH_K; /* so that hash("") != 0 */
+}
+static inline uint64_t lxs_hash_word_pair(uint64_t h, uint64_t a, uint64_t b) {
+  return ((h ^ a) * LXS_HASH_K) ^ (b * LXS_HASH_K2);
 }
 static inline uint64_t lxs_hash_word_finish(uint64_t h) {
   h ^= h >> 29;
@@ -100,14 +102,20 @@ static inline uint64_t lxs_hash_word_finish(uint64_t h) {
   h ^= h >> 32;
   return h;
 }
+static inline uint64_t lxs_hash_word_chunk(const unsigned char *p, size_t m) {
+  uint64_t c = 0;
+  for (size_t j = 0; j < m; j++) c |= (uint64_t)p[j] << (8 * j);
+  return c;
+}
 static inline uint64_t lxs_hash_word(const char *s, size_t n) {
   const unsigned char *p = (const unsigned char *)s;
   uint64_t h = lxs_hash_word_start(n);
-  for (size_t i = 0; i < n; i += 8) {
-    uint64_t c = 0;
-    size_t m = n - i < 8 ? n - i : 8;
-    for (size_t j = 0; j < m; j++) c |= (uint64_t)p[i + j] << (8 * j);
-    h = lxs_hash_word_step(h, c);
+  for (size_t i = 0; i < n; i += 16) {
+    size_t left = n - i;
+    uint64_t a = lxs_hash_word_chunk(p + i, left < 8 ? left : 8);
+    uint64_t b = left > 8 ? lxs_hash_word_chunk(p + i + 8, left < 16 ? left - 8 : 8) : 0;
+    if (i) h ^= h >> 32; /* mix the pair before into the low bits */
+    h = lxs_hash_word_pair(h, a, b);
   }
   return lxs_hash_word_finish(h);
 }
