@@ -25,6 +25,11 @@ typedef struct lxs_cand {
   uint32_t nwords;
 } cand;
 
+/* What lxs_match keeps of a match's senses besides the senses. */
+typedef struct sense_summary {
+  uint32_t nsenses, roles, mod_roles, target, themes;
+} sense_summary;
+
 /* A word's candidates: pool[off, off + n).  The first nsingle are one-word
  * patterns; the next nkeyed have an exact second word and are sorted by
  * its stem id, so a token tries only those whose second word is the next
@@ -34,10 +39,10 @@ struct lxs_cand_list {
   uint32_t off, n, nsingle, nkeyed;
   uint64_t seconds;  /* bit (id % 64) set for each keyed second-word id */
   /* The match of the one-word patterns alone, the commonest outcome,
-   * worked out on first sight: its senses at spool[soff, soff + nsenses)
-   * and their summaries, as lxs_match keeps them. */
-  uint32_t soff, nsenses;
-  uint32_t roles, mod_roles, target, themes;
+   * worked out on first sight: its senses at spool[soff, soff +
+   * single.nsenses) and their summaries, as lxs_match keeps them. */
+  uint32_t soff;
+  struct sense_summary single;
 };
 typedef struct lxs_cand_list cand_list_hdr;
 
@@ -83,9 +88,6 @@ static void order_tied(const lxs_pattern **pats, size_t n) {
   }
 }
 
-typedef struct {
-  uint32_t nsenses, roles, mod_roles, target, themes;
-} sense_summary;
 
 /* Append the union of the senses of pats[0..n) to *v (*nv, *capv): the
  * first pattern's sense of a (theme, role) wins.  Returns the summary. */
@@ -170,18 +172,9 @@ static void init_word(void *ctx, const lxs_word *w, lxs_word_ref *ref) {
   }
   qsort(cc, c.n, sizeof(cand), cmp_cand);
   h->soff = (uint32_t)mt->nspool;
-  h->nsenses = h->roles = h->mod_roles = h->target = h->themes = 0;
-  if (h->nsingle) {
-    for (uint32_t i = 0; i < h->nsingle; i++) c.p[i] = cc[i].p;
-    order_tied(c.p, h->nsingle);
-    sense_summary r = union_senses(c.p, h->nsingle, &mt->spool, &mt->nspool,
-                                   &mt->capspool);
-    h->nsenses = r.nsenses;
-    h->roles = r.roles;
-    h->mod_roles = r.mod_roles;
-    h->target = r.target;
-    h->themes = r.themes;
-  }
+  for (uint32_t i = 0; i < h->nsingle; i++) c.p[i] = cc[i].p;
+  order_tied(c.p, h->nsingle);
+  h->single = union_senses(c.p, h->nsingle, &mt->spool, &mt->nspool, &mt->capspool);
   ref->user = (uint32_t)mt->nlists; /* index + 1 */
 }
 
@@ -380,14 +373,14 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
     sense_summary r;
     if (best_words == 1 && !ha) { /* the word's one-word patterns alone */
       const cand_list_hdr *c = &mt->lists[hc - 1];
-      while (mt->nsenses + c->nsenses > mt->capsenses) {
+      r = c->single;
+      while (mt->nsenses + r.nsenses > mt->capsenses) {
         mt->capsenses = mt->capsenses ? mt->capsenses * 2 : 64;
         mt->senses = lxs_xrealloc(mt->senses, mt->capsenses * sizeof *mt->senses);
       }
       memcpy(mt->senses + mt->nsenses, mt->spool + c->soff,
-             c->nsenses * sizeof *mt->senses);
-      mt->nsenses += c->nsenses;
-      r = (sense_summary){c->nsenses, c->roles, c->mod_roles, c->target, c->themes};
+             r.nsenses * sizeof *mt->senses);
+      mt->nsenses += r.nsenses;
     } else {
       order_tied(mt->cand, mt->ncand);
       r = union_senses(mt->cand, mt->ncand, &mt->senses, &mt->nsenses,
