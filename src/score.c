@@ -613,10 +613,17 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
     sc->cross_ref = lxs_xrealloc(sc->cross_ref, sc->capm);
     sc->harmed_by = lxs_xrealloc(sc->harmed_by, sc->capm * sizeof(long));
   }
-  memset(sc->inrep, 0, nm);
-  memset(sc->advocated, 0, nm);
-  memset(sc->cross_ref, 0, nm);
-  for (size_t i = 0; i < nm; i++) sc->ante[i] = sc->harmed_by[i] = -1;
+  /* Every per-match scratch value set in one loop (sentences have a few
+   * matches: a call to memset each would cost more than the stores). */
+  for (size_t i = 0; i < nm; i++) {
+    sc->inrep[i] = sc->advocated[i] = sc->cross_ref[i] = 0;
+    sc->ante[i] = sc->harmed_by[i] = -1;
+    sc->mult[i] = question ? QUESTION_DAMP : 1.0;
+    sc->neg[i] = 1.0;
+    sc->intens[i] = 1.0;
+    sc->dist[i] = 0.0;
+    sc->mflags[i] = question ? LXS_MOD_QUESTION : 0;
+  }
   /* Index scratch arrays by match index minus m0 via these macros. */
 #define MULT(i) sc->mult[(i) - cx->m0]
 #define NEG(i) sc->neg[(i) - cx->m0]
@@ -625,13 +632,6 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
 #define FLG(i) sc->mflags[(i) - cx->m0]
 #define SEG(i) sc->seg[(i) - cx->m0]
 #define CLA(i) sc->clause[(i) - cx->m0]
-  for (size_t i = cx->m0; i < cx->m1; i++) {
-    MULT(i) = question ? QUESTION_DAMP : 1.0;
-    NEG(i) = 1.0;
-    INT(i) = 1.0;
-    DIST(i) = 0.0;
-    FLG(i) = question ? LXS_MOD_QUESTION : 0;
-  }
   /* Everything below is a constant number of passes over the sentence's
    * matches: hostile input (a megabyte of "not not not ...", thousands of
    * quotes or contrast markers in one sentence) stays linear. */
@@ -1100,14 +1100,14 @@ const lxs_result *lxs_scorer_run(lxs_scorer *sc, const char *text, size_t len,
        * score_sentence would conclude, without its passes (many
        * sentences are like this). */
       total_tokens += S->nwords;
-      memset(&sc->scores[s * nth], 0, nth * sizeof *sc->scores);
+      for (size_t t = 0; t < nth; t++) sc->scores[s * nth + t] = (lxs_theme_score){0};
       sc->last_target = -1;
       continue;
     }
-    memset(raw, 0, nth * sizeof *raw);
-    memset(mentions, 0, nth * sizeof *mentions);
-    memset(held_raw, 0, nth * sizeof *held_raw);
-    memset(held_mentions, 0, nth * sizeof *held_mentions);
+    for (size_t t = 0; t < nth; t++) { /* a few themes: no memset calls */
+      raw[t] = held_raw[t] = 0;
+      mentions[t] = held_mentions[t] = 0;
+    }
     o->holder = LXS_NO_HOLDER;
     if (o->flags & LXS_SENTENCE_HEADER) {
       for (size_t t = 0; t < nth; t++)
