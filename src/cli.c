@@ -516,8 +516,8 @@ static void agg_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
     st = lxs_xcalloc(nth + 1, sizeof *st);
     sa = lxs_xcalloc(nth + 1, sizeof *sa);
   } else {
-    memset(st_few, 0, sizeof st_few);
-    memset(sa_few, 0, sizeof sa_few);
+    memset(st_few, 0, (nth + 1) * sizeof *st_few);
+    memset(sa_few, 0, (nth + 1) * sizeof *sa_few);
   }
   lxs_interval se = {0, 0, 0};
   if (o->bootstrap && a->keep_samples) {
