@@ -36,7 +36,13 @@
 typedef struct {
   const char *id;        /* idbuf's text */
   char *speaker;
-  lxs_buf idbuf, text;
+  lxs_buf idbuf;
+  const char *tp;        /* the text: in line (taken from the reader, no
+                            copy) or in text (copied) */
+  size_t tlen;
+  char *line;
+  size_t linecap;
+  lxs_buf text;
   lxs_buf out, part;     /* rows and partial records of this document */
 } doc_slot;
 
@@ -88,15 +94,14 @@ struct score_ctx {
 };
 
 static void score_doc(score_ctx *c, lxs_scorer *sc, lxs_vader *vd, doc_slot *d) {
-  const lxs_result *res = lxs_scorer_run(sc, d->text.data ? d->text.data : "",
-                                         d->text.len, &c->sopt);
+  const lxs_result *res = lxs_scorer_run(sc, d->tp, d->tlen, &c->sopt);
   d->out.len = 0;
   d->part.len = 0;
   if (c->o->categories)
     lxs_categories_csv(&d->out, c->lex, res, d->id, 0);
   else
-    cli_doc_rows_v(&d->out, c->o, c->lex, d->id, d->speaker, res,
-                   d->text.data ? d->text.data : "", d->text.len, vd);
+    cli_doc_rows_v(&d->out, c->o, c->lex, d->id, d->speaker, res, d->tp,
+                   d->tlen, vd);
   if (c->o->partial) lxs_partial_rows(&d->part, c->lex, d->id, d->speaker, res);
 }
 
@@ -105,13 +110,14 @@ static void batch_free(batch *b) {
     lxs_buf_free(&b->docs[i].idbuf);
     free(b->docs[i].speaker);
     lxs_buf_free(&b->docs[i].text);
+    free(b->docs[i].line);
     lxs_buf_free(&b->docs[i].out);
     lxs_buf_free(&b->docs[i].part);
   }
   free(b->docs);
 }
 
-static void batch_add(batch *b, const lxs_record *r) {
+static void batch_add(batch *b, lxs_reader *rd, const lxs_record *r) {
   if (b->n == b->cap) {
     size_t nc = b->cap ? b->cap * 2 : 64;
     b->docs = lxs_xrealloc(b->docs, nc * sizeof *b->docs);
@@ -124,8 +130,16 @@ static void batch_add(batch *b, const lxs_record *r) {
   d->id = d->idbuf.data;
   free(d->speaker);
   d->speaker = r->speaker ? lxs_xstrndup(r->speaker, strlen(r->speaker)) : NULL;
-  d->text.len = 0;
-  lxs_buf_put(&d->text, r->text, r->len);
+  long off = lxs_reader_take_line(rd, r, &d->line, &d->linecap);
+  if (off >= 0) {
+    d->line[off + (long)r->len] = '\0'; /* over the newline, as a copy ends */
+    d->tp = d->line + off;
+  } else {
+    d->text.len = 0;
+    lxs_buf_put(&d->text, r->text, r->len);
+    d->tp = d->text.data ? d->text.data : "";
+  }
+  d->tlen = r->len;
   b->bytes += r->len;
 }
 
@@ -220,7 +234,7 @@ static void fill_batch(score_ctx *c, batch *b) {
     lxs_record rec;
     int k = lxs_reader_next(c->rd, &rec, err, sizeof err);
     if (k == 1) {
-      batch_add(b, &rec);
+      batch_add(b, c->rd, &rec);
       continue;
     }
     if (k == -1 && c->o->on_error_skip && !strstr(err, "read error")) {
@@ -250,7 +264,7 @@ static void write_batch(score_ctx *c, batch *b) {
         cli_write(c->pout ? c->pout : c->out, &d->part, err, sizeof err))
       c->wrc = LXS_EIO;
     if (c->wrc) cli_err("%s", err);
-    c->bytes += (double)d->text.len;
+    c->bytes += (double)d->tlen;
   }
   c->ndocs += b->n;
   if (c->show && b->n) progress(c->ndocs, c->bytes, c->total, c->t0, 0);

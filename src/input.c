@@ -64,6 +64,21 @@ lxs_reader *lxs_reader_open(const char *path, lxs_input_format fmt, char *err,
   return r;
 }
 
+long lxs_reader_take_line(lxs_reader *r, const lxs_record *rec, char **buf,
+                          size_t *cap) {
+  if ((r->fmt != LXS_IN_LINES && r->fmt != LXS_IN_TSV) || !r->line ||
+      rec->text < r->line || rec->text + rec->len > r->line + r->cap)
+    return -1;
+  long off = (long)(rec->text - r->line);
+  char *l = r->line;
+  size_t c = r->cap;
+  r->line = *buf;
+  r->cap = *buf ? *cap : 0;
+  *buf = l;
+  *cap = c;
+  return off;
+}
+
 void lxs_reader_close(lxs_reader *r) {
   if (!r) return;
   if (r->close_f) fclose(r->f);

@@ -33,6 +33,14 @@ lxs_reader *lxs_reader_open(const char *path, lxs_input_format fmt,
 /* 1: a record; 0: end of input; -1: error (err = "FILE:LINE: msg"). */
 int lxs_reader_next(lxs_reader *r, lxs_record *rec, char *err, size_t errlen);
 void lxs_reader_close(lxs_reader *r);
+/* After lxs_reader_next gave rec from a lines or TSV input, whose text
+ * lies in the reader's line buffer: swap that buffer with *buf (a buffer
+ * of *cap bytes from malloc, or NULL), so the caller keeps the text
+ * without a copy and the reader reads on into the caller's old buffer.
+ * Returns the offset of the text in the new *buf, or -1 (the buffers
+ * untouched) for the other formats. */
+long lxs_reader_take_line(lxs_reader *r, const lxs_record *rec, char **buf,
+                          size_t *cap);
 /* Display name of the input: its path, or "-" for stdin. */
 const char *lxs_reader_name(const lxs_reader *r);
 /* Base name without directory and extension ("corpora/x.txt" -> "x"). */
