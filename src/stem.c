@@ -2,8 +2,9 @@
  *
  * Stemming dominates the per-token cost, so each distinct word is stemmed
  * once per thread; an open-addressing table keeps its ref (the 64-bit hash
- * and the caller's two values, 16 bytes), and the word and its stem go to
- * a chunked arena (no per-token allocation).
+ * and the caller's two values, 16 bytes).  The word and its stem are
+ * needed only by the caller's init on first sight, so they are not kept
+ * (no per-token or per-word allocation).
  *
  * A probe of a big table is a cache miss, and on these machines a miss past
  * ~2 MB costs as much as the rest of a token's processing.  So lookups go
@@ -24,16 +25,9 @@
 #include "util.h"
 
 #define CACHE_MAX_WORDS (1u << 17) /* bound memory on huge corpora */
-#define CHUNK_BYTES (64 * 1024)
 #define HUGE_PAGE (2u << 20)
 #define CACHE_LINE 64u
 
-typedef struct lxs_stem_chunk chunk;
-struct lxs_stem_chunk {
-  chunk *next;
-  size_t used, cap;
-  char data[];
-};
 
 /* A slot of the main table is the ref alone, 16 bytes (a 64-bit hash
  * identifies a word, as in the front table): small, so that more of it
@@ -59,29 +53,7 @@ static void *table_alloc(size_t bytes) {
   return p;
 }
 
-static void *arena_alloc(lxs_stemmer *s, size_t n) {
-  n = (n + 7) & ~(size_t)7;
-  if (!s->chunks || s->chunks->used + n > s->chunks->cap) {
-    size_t cap = n > CHUNK_BYTES ? n : CHUNK_BYTES;
-    chunk *c = lxs_xmalloc(sizeof(chunk) + cap);
-    c->next = s->chunks;
-    c->used = 0;
-    c->cap = cap;
-    s->chunks = c;
-  }
-  void *p = s->chunks->data + s->chunks->used;
-  s->chunks->used += n;
-  return p;
-}
-
 static void cache_clear(lxs_stemmer *s) {
-  chunk *c = s->chunks;
-  while (c) {
-    chunk *nx = c->next;
-    free(c);
-    c = nx;
-  }
-  s->chunks = NULL;
   if (s->slots) memset(s->slots, 0, s->nslots * sizeof *s->slots);
   memset(s->front, 0, FRONT_SETS * sizeof *s->front);
   s->nwords = 0;
@@ -138,23 +110,6 @@ static void grow(lxs_stemmer *s) {
   s->nslots = nn;
 }
 
-static lxs_word *new_word(lxs_stemmer *s, const char *word, size_t len) {
-  size_t sl;
-  const char *st = lxs_stem(s, word, len, &sl);
-  lxs_word *w = arena_alloc(s, sizeof *w + len + 1 + sl + 1);
-  char *nm = (char *)(w + 1);
-  memcpy(nm, word, len);
-  nm[len] = '\0';
-  char *sm = nm + len + 1;
-  memcpy(sm, st, sl);
-  sm[sl] = '\0';
-  w->norm = nm;
-  w->stem = sm;
-  w->norm_len = (unsigned)len;
-  w->stem_len = (unsigned)sl;
-  return w;
-}
-
 /* The big table: find or insert. */
 static slot *table_lookup(lxs_stemmer *s, const char *word, size_t len,
                           uint64_t hv, lxs_word_init_fn init, void *ctx) {
@@ -165,8 +120,12 @@ static slot *table_lookup(lxs_stemmer *s, const char *word, size_t len,
     h = (h + 1) & mask;
   }
   slot rec = {hv, 0, 0};
-  lxs_word *w = new_word(s, word, len);
-  if (init) init(ctx, w, &rec);
+  if (init) { /* first sight: stem it for the caller's values */
+    size_t sl;
+    const char *st = lxs_stem(s, word, len, &sl);
+    lxs_word w = {word, st, (unsigned)len, (unsigned)sl};
+    init(ctx, &w, &rec);
+  }
   if (len > UINT32_MAX) { /* a 4 GB "word": stem it, do not cache it */
     s->scratch = rec;
     return &s->scratch;

@@ -8,8 +8,8 @@
 
 typedef struct lxs_stemmer lxs_stemmer;
 
-/* An interned distinct word: its normal form and its stem.  Valid until
- * lxs_stemmer_trim() drops the cache. */
+/* A distinct word on first sight, as lxs_word_init_fn sees it: its normal
+ * form and its stem, valid during that call only. */
 typedef struct lxs_word {
   const char *norm;
   const char *stem;
@@ -24,7 +24,6 @@ typedef struct {
   uint64_t hash;          /* lxs_hash_word(norm); 0: empty */
   uint32_t id, user;      /* the caller's */
 } lxs_word_ref;
-
 
 /* Fills a new word's caller values on first sight.  It must not look
  * words up. */
@@ -56,7 +55,6 @@ struct lxs_stemmer {
   struct sb_stemmer *sb;        /* libstemmer's, opaque here */
   lxs_word_ref *slots;          /* the main table (hash 0: empty) */
   size_t nslots, nwords;
-  struct lxs_stem_chunk *chunks;
   uint32_t generation;          /* counts cache drops (lxs_stemmer_trim) */
   size_t max_words;             /* lxs_stemmer_trim drops the cache beyond */
   lxs_word_ref scratch;         /* for a word too long to cache */
@@ -104,7 +102,6 @@ static inline void lxs_stem_prefetch(const lxs_stemmer *s, uint64_t hash) {
   __builtin_prefetch(&s->slots[hash & (s->nslots - 1)]);
 }
 
-
 /* Drop the cache when it has grown beyond its bound; call between
  * documents only (the cache's words and the callers' values go). */
 void lxs_stemmer_trim(lxs_stemmer *s);
@@ -116,7 +113,6 @@ static inline uint32_t lxs_stemmer_generation(const lxs_stemmer *s) {
   return s->generation;
 }
 size_t lxs_stemmer_cache_size(const lxs_stemmer *s);
-
 
 /* NULL-terminated list of available Snowball algorithms. */
 const char **lxs_stem_languages(void);
