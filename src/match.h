@@ -31,8 +31,8 @@ typedef struct {
   size_t nsenses, capsenses;
   uint32_t *wpos;                /* per token: word position in sentence */
   size_t capwpos;
-  uint32_t *starts;              /* tokens that may start a match */
-  size_t nstarts, capstarts;
+  uint32_t *starts;              /* tokens that may start a match (capwpos) */
+  size_t nstarts;
   const lxs_pattern **cand;      /* scratch */
   size_t ncand, capcand;
   /* Candidate patterns of the words seen, by handle (match.c); dropped

@@ -72,7 +72,7 @@ struct lxs_scorer {
   size_t pcur;              /* next entry of the tokenizer's puncts */
   const char *text;         /* the current document */
   uint32_t holder_idx;
-  size_t capm, capseg;
+  size_t capm;
   lxs_result res;
 };
 
@@ -561,10 +561,21 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
    * punctuation tokens before it (the tokenizer lists them) and the
    * contrast/concessive markers up to it (they open a new segment and
    * clause) are counted in one merge, so the words between cost nothing. */
-  if (sc->capseg < cx->m1 - cx->m0 + 1) {
-    sc->capseg = cx->m1 - cx->m0 + 1;
-    sc->seg = lxs_xrealloc(sc->seg, sc->capseg * sizeof *sc->seg);
-    sc->clause = lxs_xrealloc(sc->clause, sc->capseg * sizeof *sc->clause);
+  size_t nm = cx->m1 - cx->m0;
+  if (sc->capm < nm + 1) { /* per-match scratch */
+    sc->capm = nm + 1;
+    sc->seg = lxs_xrealloc(sc->seg, sc->capm * sizeof *sc->seg);
+    sc->clause = lxs_xrealloc(sc->clause, sc->capm * sizeof *sc->clause);
+    sc->mult = lxs_xrealloc(sc->mult, sc->capm * sizeof(double));
+    sc->neg = lxs_xrealloc(sc->neg, sc->capm * sizeof(double));
+    sc->intens = lxs_xrealloc(sc->intens, sc->capm * sizeof(double));
+    sc->dist = lxs_xrealloc(sc->dist, sc->capm * sizeof(double));
+    sc->mflags = lxs_xrealloc(sc->mflags, sc->capm * sizeof(unsigned));
+    sc->inrep = lxs_xrealloc(sc->inrep, sc->capm);
+    sc->ante = lxs_xrealloc(sc->ante, sc->capm * sizeof(long));
+    sc->advocated = lxs_xrealloc(sc->advocated, sc->capm);
+    sc->cross_ref = lxs_xrealloc(sc->cross_ref, sc->capm);
+    sc->harmed_by = lxs_xrealloc(sc->harmed_by, sc->capm * sizeof(long));
   }
   const uint32_t markers = 1u << LXS_R_CONTRAST | 1u << LXS_R_CONCESSIVE;
   const uint32_t *P = tk->puncts;
@@ -599,20 +610,6 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
 #undef PUNCT_UPTO
   sc->pcur = pi;
 
-  size_t nm = cx->m1 - cx->m0;
-  if (sc->capm < nm + 1) {
-    sc->capm = nm + 1;
-    sc->mult = lxs_xrealloc(sc->mult, sc->capm * sizeof(double));
-    sc->neg = lxs_xrealloc(sc->neg, sc->capm * sizeof(double));
-    sc->intens = lxs_xrealloc(sc->intens, sc->capm * sizeof(double));
-    sc->dist = lxs_xrealloc(sc->dist, sc->capm * sizeof(double));
-    sc->mflags = lxs_xrealloc(sc->mflags, sc->capm * sizeof(unsigned));
-    sc->inrep = lxs_xrealloc(sc->inrep, sc->capm);
-    sc->ante = lxs_xrealloc(sc->ante, sc->capm * sizeof(long));
-    sc->advocated = lxs_xrealloc(sc->advocated, sc->capm);
-    sc->cross_ref = lxs_xrealloc(sc->cross_ref, sc->capm);
-    sc->harmed_by = lxs_xrealloc(sc->harmed_by, sc->capm * sizeof(long));
-  }
   /* Every per-match scratch value set in one loop (sentences have a few
    * matches: a call to memset each would cost more than the stores). */
   for (size_t i = 0; i < nm; i++) {
@@ -1095,24 +1092,22 @@ const lxs_result *lxs_scorer_run(lxs_scorer *sc, const char *text, size_t len,
     size_t m0 = mi;
     while (mi < sc->mt.n && sc->mt.m[mi].sentence == s) mi++;
     o->holder = LXS_NO_HOLDER;
-    if (m0 == mi && !(o->flags & LXS_SENTENCE_HEADER)) {
-      /* No lexicon term: neutral, no mention, nothing held -- what
-       * score_sentence would conclude, without its passes (many
-       * sentences are like this). */
-      total_tokens += S->nwords;
+    int header = (o->flags & LXS_SENTENCE_HEADER) != 0;
+    if (header || m0 == mi) {
+      /* A header is not scored; a sentence with no lexicon term is
+       * neutral, with no mention and nothing held -- what score_sentence
+       * would conclude, without its passes (many sentences are like
+       * this). */
       for (size_t t = 0; t < nth; t++) sc->scores[s * nth + t] = (lxs_theme_score){0};
-      sc->last_target = -1;
+      if (!header) {
+        total_tokens += S->nwords;
+        sc->last_target = -1;
+      }
       continue;
     }
     for (size_t t = 0; t < nth; t++) { /* a few themes: no memset calls */
       raw[t] = held_raw[t] = 0;
       mentions[t] = held_mentions[t] = 0;
-    }
-    o->holder = LXS_NO_HOLDER;
-    if (o->flags & LXS_SENTENCE_HEADER) {
-      for (size_t t = 0; t < nth; t++)
-        memset(&sc->scores[s * nth + t], 0, sizeof(lxs_theme_score));
-      continue;
     }
     total_tokens += S->nwords;
     sent_ctx cx = {m0, mi, raw, mentions, held_raw, held_mentions, (uint32_t)s, NULL};
