@@ -554,6 +554,24 @@ static inline int ascii_word_at(const char *text, size_t len, size_t pos,
   return 1;
 }
 
+/* Write simple word w at pos as token k of sentence sent, its normal form
+ * (the lower-cased bytes, then a NUL) at nb + nlen, which has 17 bytes
+ * of room. */
+static inline void put_ascii_word(lxs_token *k, char *nb, size_t nlen,
+                                  size_t pos, uint32_t sent,
+                                  const ascii_word *w) {
+  _mm_storeu_si128((__m128i *)(nb + nlen), w->lo);
+  nb[nlen + w->n] = '\0';
+  *k = (lxs_token){.start = pos,
+                   .end = pos + w->n,
+                   .norm = (uint32_t)nlen,
+                   .norm_len = w->n,
+                   .sentence = sent,
+                   .flags = w->flags,
+                   .kind = LXS_TOK_WORD,
+                   .hash = hash16(w->lo, w->n)};
+}
+
 /* One simple word at pos with the tokenizer's state (sentence breaks);
  * returns the position after it, or 0 for the general path. */
 static size_t fast_ascii_word(tk_state *s, size_t pos) {
@@ -566,21 +584,11 @@ static size_t fast_ascii_word(tk_state *s, size_t pos) {
     s->pending_break = 0;
   }
   if (!s->in_sent) open_sentence(s, pos);
-  /* normal form: the lower-cased bytes, then a NUL */
   lxs_buf *b = &t->norms;
   lxs_buf_reserve(b, 16);
-  _mm_storeu_si128((__m128i *)(b->data + b->len), w.lo);
-  b->data[b->len + n] = '\0';
   LXS_VEC_GROW(t->toks, t->ntok, t->captok);
   lxs_token *k = &t->toks[t->ntok++];
-  *k = (lxs_token){.start = pos,
-                   .end = pos + n,
-                   .norm = (uint32_t)b->len,
-                   .norm_len = n,
-                   .sentence = (uint32_t)(t->nsent - 1),
-                   .flags = w.flags,
-                   .kind = LXS_TOK_WORD,
-                   .hash = hash16(w.lo, n)};
+  put_ascii_word(k, b->data, b->len, pos, (uint32_t)(t->nsent - 1), &w);
   b->len += n + 1;
   if (w.flags & LXS_TF_ALLCAPS) set_acro(s, k, s->text + pos, n);
   lxs_sent *se = &t->sents[t->nsent - 1];
@@ -636,17 +644,8 @@ static size_t fast_ascii_run(tk_state *s, size_t pos) {
       lxs_buf_reserve(&t->norms, 16);
       RUN_LOAD();
     }
-    _mm_storeu_si128((__m128i *)(nb + nlen), w.lo);
-    nb[nlen + n] = '\0';
     lxs_token *k = &toks[ntok++];
-    *k = (lxs_token){.start = q,
-                     .end = q + n,
-                     .norm = (uint32_t)nlen,
-                     .norm_len = n,
-                     .sentence = sent,
-                     .flags = w.flags,
-                     .kind = LXS_TOK_WORD,
-                     .hash = hash16(w.lo, n)};
+    put_ascii_word(k, nb, nlen, q, sent, &w);
     nlen += n + 1;
     added++;
     pos = q + n;
