@@ -1,24 +1,141 @@
 /* cmd_merge.c - `lexstance merge PARTIAL...`: combine partial results into
  * per-speaker rows, exactly as one run over all the input would give.
  * Records are sorted before they are summed, so shard order and sharding
- * never change a digit. */
+ * never change a digit.  Every record is checked as it is read
+ * (src/partial.c): a malformed partial stops the merge with its file and
+ * line before anything is written. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "partial.h"
 
 typedef struct {
-  char *line;     /* the record line (owned) */
-  char *speaker;  /* points into line */
-  char *rest;     /* after speaker */
+  char *line;          /* the record line (owned) */
+  size_t len;
+  size_t speaker_len;  /* the speaker starts at line + 2 */
 } record;
 
+typedef struct {
+  record *recs;
+  size_t n, cap;
+} record_list;
+
+static int keep_record(void *ud, const char *line, size_t len) {
+  record_list *l = ud;
+  LXS_VEC_GROW(l->recs, l->n, l->cap);
+  record *r = &l->recs[l->n++];
+  r->line = lxs_xstrndup(line, len);
+  r->len = len;
+  const char *tab = memchr(line + 2, '\t', len - 2);
+  r->speaker_len = (size_t)(tab - (line + 2));
+  return 0;
+}
+
+/* By speaker, then by the rest of the line: a total order on the text, so
+ * the sums are taken in the same order however the input was sharded. */
 static int cmp_rec(const void *a, const void *b) {
   const record *x = a, *y = b;
-  int c = strcmp(x->speaker, y->speaker);
-  return c ? c : strcmp(x->rest, y->rest);
+  size_t n = x->speaker_len < y->speaker_len ? x->speaker_len : y->speaker_len;
+  int c = memcmp(x->line + 2, y->line + 2, n);
+  if (c || x->speaker_len != y->speaker_len)
+    return c ? c : x->speaker_len < y->speaker_len ? -1 : 1;
+  return strcmp(x->line + 2 + x->speaker_len, y->line + 2 + y->speaker_len);
+}
+
+static int same_speaker(const record *x, const record *y) {
+  return x->speaker_len == y->speaker_len &&
+         memcmp(x->line + 2, y->line + 2, x->speaker_len) == 0;
+}
+
+static int read_partials(lxs_partial_reader *pr, record_list *l, int argc, char **argv) {
+  char err[ERRLEN];
+  for (int i = 0; i < argc; i++) {
+    FILE *f = strcmp(argv[i], "-") == 0 ? stdin : fopen(argv[i], "rb");
+    if (!f) {
+      cli_err("%s: %s", argv[i], strerror(errno));
+      return LXS_EIO;
+    }
+    int rc = lxs_partial_read(pr, f, argv[i], keep_record, l, err, sizeof err);
+    if (f != stdin) fclose(f);
+    if (rc) {
+      cli_err("%s", err);
+      return rc;
+    }
+  }
+  return 0;
+}
+
+/* Adds one record to a speaker's totals; -1 when a total would overflow
+ * its 32 bits (many records of one speaker with huge counts). */
+static int add_record(lxs_agg *a, const lxs_partial_rec *r) {
+  for (size_t t = 0; t < a->n_themes; t++)
+    if (a->mentions[t] > UINT32_MAX - r->mentions[t] ||
+        a->stance_n[t] > UINT32_MAX - r->stance_n[t])
+      return -1;
+  lxs_agg_add_unit(a, r->tokens, r->sentences, r->sentiment_sum, r->sentiment_n, r->mentions,
+                   r->stance_sum, r->stance_n);
+  return 0;
+}
+
+/* The rows of every speaker, in sorted order. */
+static int merge_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
+                      const lxs_partial_reader *pr, const record_list *l) {
+  size_t nth = lxs_partial_theme_count(pr);
+  lxs_partial_rec rec = {.mentions = lxs_xcalloc(nth, sizeof(uint32_t)),
+                         .stance_n = lxs_xcalloc(nth, sizeof(uint32_t)),
+                         .stance_sum = lxs_xcalloc(nth, sizeof(double)),
+                         .stance_sumsq = lxs_xcalloc(nth, sizeof(double))};
+  char err[ERRLEN];
+  lxs_buf speaker;
+  lxs_buf_init(&speaker);
+  int rc = 0;
+  for (size_t i = 0; rc == 0 && i < l->n;) {
+    lxs_agg a;
+    lxs_agg_init(&a, nth);
+    a.keep_samples = o->bootstrap > 0;
+    size_t j = i;
+    for (; rc == 0 && j < l->n && same_speaker(&l->recs[i], &l->recs[j]); j++) {
+      if (lxs_partial_parse(pr, l->recs[j].line, l->recs[j].len, &rec, err, sizeof err))
+        abort(); /* checked when read */
+      if (add_record(&a, &rec)) {
+        cli_err("speaker '%.*s': a total exceeds %u; merge fewer records", (int)rec.speaker_len,
+                rec.speaker, UINT32_MAX);
+        rc = LXS_EDATA;
+      }
+    }
+    speaker.len = 0;
+    lxs_buf_put(&speaker, l->recs[i].line + 2, l->recs[i].speaker_len);
+    if (rc == 0) cli_agg_rows(b, o, lex, "", lxs_buf_cstr(&speaker), &a);
+    lxs_agg_free(&a);
+    i = j;
+  }
+  lxs_buf_free(&speaker);
+  free(rec.mentions);
+  free(rec.stance_n);
+  free(rec.stance_sum);
+  free(rec.stance_sumsq);
+  return rc;
+}
+
+/* The row writer takes theme names from a lexicon: one that holds just
+ * the partials' themes. */
+static lxs_lexicon *theme_lexicon(const lxs_partial_reader *pr) {
+  char err[ERRLEN];
+  lxs_lexicon *lex = lxs_lexicon_new(NULL, err, sizeof err);
+  lxs_buf tsv;
+  lxs_buf_init(&tsv);
+  for (size_t t = 0; t < lxs_partial_theme_count(pr); t++)
+    lxs_buf_printf(&tsv, "lxsthememarker%c%c%c\t%s\ttarget\t1\n", (char)('a' + t / 676 % 26),
+                   (char)('a' + t / 26 % 26), (char)('a' + t % 26), lxs_partial_theme(pr, t));
+  if (lxs_lexicon_load_buffer(lex, "merge", tsv.data, tsv.len, err, sizeof err)) {
+    cli_err("%s", err); /* the reader checked the names: cannot happen */
+    exit(LXS_EDATA);
+  }
+  lxs_buf_free(&tsv);
+  return lex;
 }
 
 int cmd_merge(int argc, char **argv) {
@@ -26,155 +143,25 @@ int cmd_merge(int argc, char **argv) {
   int first = cli_parse(argc, argv, &o);
   if (!o.bootstrap_set) o.bootstrap = 2000;
   if (first >= argc) cli_usage_error("%s", "merge needs at least one PARTIAL file");
-  char err[ERRLEN];
-  record *recs = NULL;
-  size_t n = 0, cap = 0;
-  char **themes = NULL;
-  size_t nth = 0;
-  int rc = 0;
-  char *line = NULL;
-  size_t lcap = 0;
-  for (int i = first; i < argc && rc == 0; i++) {
-    FILE *f = strcmp(argv[i], "-") == 0 ? stdin : fopen(argv[i], "rb");
-    if (!f) {
-      cli_err("%s: %s", argv[i], strerror(errno));
-      rc = LXS_EIO;
-      break;
-    }
-    size_t lineno = 0;
-    ssize_t len;
-    int seen_header = 0;
-    while ((len = getline(&line, &lcap, f)) > 0 && rc == 0) {
-      lineno++;
-      while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) line[--len] = '\0';
-      if (len == 0) continue;
-      if (strncmp(line, "#lexstance-partial ", 19) == 0) {
-        if (strcmp(line + 19, "1") != 0) {
-          cli_err("%s:%zu: unsupported partial format version '%s'", argv[i], lineno, line + 19);
-          rc = LXS_EDATA;
-        }
-        seen_header = 1;
-        continue;
-      }
-      if (strncmp(line, "#themes", 7) == 0) {
-        /* Every partial must list the same themes in the same order. */
-        char *p = line + 7;
-        size_t k = 0;
-        while (*p == '\t') {
-          char *q = strchr(p + 1, '\t');
-          size_t l = q ? (size_t)(q - p - 1) : strlen(p + 1);
-          if (themes == NULL || k >= nth) {
-            if (i == first && seen_header) {
-              themes = lxs_xrealloc(themes, (k + 1) * sizeof *themes);
-              themes[k] = lxs_xstrndup(p + 1, l);
-              nth = k + 1;
-            } else {
-              cli_err("%s:%zu: themes differ from the first partial", argv[i], lineno);
-              rc = LXS_EDATA;
-              break;
-            }
-          } else if (strlen(themes[k]) != l || strncmp(themes[k], p + 1, l) != 0) {
-            cli_err("%s:%zu: themes differ from the first partial", argv[i], lineno);
-            rc = LXS_EDATA;
-            break;
-          }
-          k++;
-          p = q ? q : p + 1 + l;
-        }
-        if (rc == 0 && k != nth) {
-          cli_err("%s:%zu: themes differ from the first partial", argv[i], lineno);
-          rc = LXS_EDATA;
-        }
-        continue;
-      }
-      if (line[0] == '#') continue;
-      if (!seen_header || !nth) {
-        cli_err("%s:%zu: not a lexstance partial file (missing header)", argv[i], lineno);
-        rc = LXS_EDATA;
-        break;
-      }
-      /* Validate field count and numbers now, so merge never half-reads. */
-      size_t tabs = 0;
-      for (char *p = line; *p; p++) tabs += *p == '\t';
-      if (line[0] != 'U' || line[1] != '\t' || tabs != 6 + 4 * nth) {
-        cli_err("%s:%zu: malformed record (expected %zu fields)", argv[i], lineno, 7 + 4 * nth);
-        rc = LXS_EDATA;
-        break;
-      }
-      LXS_VEC_GROW(recs, n, cap);
-      record *r = &recs[n++];
-      r->line = lxs_xstrndup(line, (size_t)len);
-      r->speaker = r->line + 2;
-      char *tab = strchr(r->speaker, '\t');
-      *tab = '\0';
-      r->rest = tab + 1;
-    }
-    if (f != stdin) fclose(f);
-  }
-  free(line);
+  lxs_partial_reader *pr = lxs_partial_reader_new();
+  record_list l = {NULL, 0, 0};
+  int rc = read_partials(pr, &l, argc - first, argv + first);
   lxs_buf b;
   lxs_buf_init(&b);
   if (rc == 0) {
-    qsort(recs, n, sizeof *recs, cmp_rec);
-    /* Build a tiny lexicon-free theme table for the row writer. */
-    lxs_lexicon *lex = lxs_lexicon_new(NULL, err, sizeof err);
-    lxs_buf tsv;
-    lxs_buf_init(&tsv);
-    /* The row writer takes theme names from a lexicon: register them. */
-    for (size_t t = 0; t < nth; t++)
-      lxs_buf_printf(&tsv, "lxsthememarker%c%c\t%s\ttarget\t1\n", (char)('a' + t / 26 % 26), (char)('a' + t % 26), themes[t]);
-    if (nth && lxs_lexicon_load_buffer(lex, "merge", tsv.data, tsv.len, err, sizeof err)) {
-      cli_err("%s", err);
-      rc = LXS_EDATA;
-    }
-    lxs_buf_free(&tsv);
+    if (l.n) qsort(l.recs, l.n, sizeof *l.recs, cmp_rec);
+    lxs_lexicon *lex = theme_lexicon(pr);
     cli_opts ro = o;
     ro.unit = UNIT_SPEAKER;
     cli_header(&b, &ro);
-    uint32_t *men = lxs_xcalloc(nth + 1, sizeof *men), *sn = lxs_xcalloc(nth + 1, sizeof *sn);
-    double *ss = lxs_xcalloc(nth + 1, sizeof *ss);
-    size_t i = 0;
-    while (rc == 0 && i < n) {
-      lxs_agg a;
-      lxs_agg_init(&a, nth);
-      a.keep_samples = o.bootstrap > 0;
-      size_t j = i;
-      for (; j < n && strcmp(recs[j].speaker, recs[i].speaker) == 0; j++) {
-        char *p = recs[j].rest;
-        char *end;
-        p = strchr(p, '\t') + 1; /* skip doc */
-        size_t tokens = strtoull(p, &end, 10);
-        size_t sentences = strtoull(end + 1, &end, 10);
-        double ssum = strtod(end + 1, &end);
-        size_t sentn = strtoull(end + 1, &end, 10);
-        for (size_t t = 0; t < nth; t++) {
-          men[t] = (uint32_t)strtoul(end + 1, &end, 10);
-          ss[t] = strtod(end + 1, &end);
-          (void)strtod(end + 1, &end); /* sum of squares: not needed here */
-          sn[t] = (uint32_t)strtoul(end + 1, &end, 10);
-        }
-        if (*end) {
-          cli_err("malformed numbers in a record of speaker '%s'", recs[j].speaker);
-          rc = LXS_EDATA;
-          break;
-        }
-        lxs_agg_add_unit(&a, tokens, sentences, ssum, sentn, men, ss, sn);
-      }
-      if (rc == 0) cli_agg_rows(&b, &ro, lex, "", recs[i].speaker, &a);
-      lxs_agg_free(&a);
-      i = j;
-    }
-    free(men);
-    free(sn);
-    free(ss);
+    rc = merge_rows(&b, &ro, lex, pr, &l);
     lxs_lexicon_free(lex);
   }
   if (rc == 0) rc = cli_write_whole(o.output, &b);
   lxs_buf_free(&b);
-  for (size_t i = 0; i < n; i++) free(recs[i].line);
-  free(recs);
-  for (size_t t = 0; t < nth; t++) free(themes[t]);
-  free(themes);
+  for (size_t i = 0; i < l.n; i++) free(l.recs[i].line);
+  free(l.recs);
+  lxs_partial_reader_free(pr);
   cli_opts_free(&o);
   return rc;
 }

@@ -35,3 +35,16 @@ usage_err() {
   sed -n '1p;2s/ .*//p' "$T/u.err"
   return $s
 }
+
+# expect NAME STATUS 'STDERR' -- command...: the exit status and the whole
+# standard error (one line, given inline; stdin from /dev/null).
+expect() {
+  name=$1; want=$2; wanterr=$3; shift 4
+  "$@" >"$T/out" 2>"$T/err" </dev/null
+  got=$?
+  ok=1
+  [ "$got" -eq "$want" ] || { echo "# $name: status $got, want $want"; ok=0; }
+  printf '%s\n' "$wanterr" | cmp -s - "$T/err" || {
+    echo "# $name: stderr differs"; echo "#   want: $wanterr"; sed -n '1,3s/^/#   got:  /p' "$T/err"; ok=0; }
+  if [ $ok = 1 ]; then echo "ok $name"; else echo "not ok $name"; fi
+}
