@@ -17,8 +17,8 @@ VADER_SRC ?= src/vader.c
 EXTRA_SRC ?=
 LIB_SRC := src/util.c src/utf8.c src/tokenize.c src/stem.c src/sha256.c \
            src/lexicon.c src/match.c src/score.c src/segment.c src/aggregate.c \
-           src/report.c src/input.c src/bootstrap.c src/chart.c src/partial.c src/lexformat.c src/lexcheck.c $(VADER_SRC) $(EXTRA_SRC)
-CLI_SRC := src/cli.c src/cmd_score.c src/cmd_compare.c src/cmd_explain.c src/cmd_merge.c src/cmd_speakers.c
+           src/report.c src/input.c src/bootstrap.c src/chart.c src/partial.c src/lexformat.c src/lexcheck.c src/labels.c src/validate.c $(VADER_SRC) $(EXTRA_SRC)
+CLI_SRC := src/cli.c src/cmd_score.c src/cmd_compare.c src/cmd_explain.c src/cmd_merge.c src/cmd_speakers.c src/cmd_validate.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/lexicons_embedded.o
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 
@@ -128,9 +128,23 @@ $(BUILD)/vader_check: tools/vader_check.c $(BUILD)/liblexstance.a
 $(BUILD)/gencorpus: tools/gencorpus.c | $(BUILD)/obj
 	$(CC) -std=c11 -O2 -o $@ $<
 
+# The real set is tuned on its odd-numbered articles and checked on the
+# even ones: both halves and the whole are reported, each sentence alone and
+# inside its article.  Its texts are read from $(SHARED), never copied here.
+REAL := $(SHARED)/data/stance-real
 eval: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/eval
-	$(BUILD)/eval stance tests/eval/stance-dev.tsv
+	$(BUILD)/lexstance validate --mode alone tests/eval/stance-dev.tsv
+	@if [ -f "$(REAL)/labels.tsv" ]; then \
+	  for half in all odd even; do \
+	    echo; echo "$(BUILD)/lexstance validate --skip-header --split $$half --speaker-labels $(REAL)/speakers.tsv $(REAL)/labels.tsv"; \
+	    $(BUILD)/lexstance validate --skip-header --split $$half \
+	      --speaker-labels $(REAL)/speakers.tsv $(REAL)/labels.tsv || exit 1; \
+	  done; \
+	else \
+	  echo "eval: $(REAL) not found; skipping the real stance set"; \
+	fi
+	@echo
 	@if [ -d "$(SHARED)/data/vader" ]; then \
 	  $(BUILD)/eval sentiment $(SHARED)/data/vader tests/eval/sentiment-dev.tsv; \
 	else \

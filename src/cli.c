@@ -28,6 +28,7 @@ static const char kUsage[] =
     "       lexstance merge [-o FILE] PARTIAL...\n"
     "       lexstance lexicon check|coverage ...\n"
     "       lexstance speakers [--sentences] ARTICLE...\n"
+    "       lexstance validate [options] LABELS\n"
     "       lexstance --help | --version\n";
 
 static const char kHelp[] =
@@ -43,6 +44,9 @@ static const char kHelp[] =
     "  merge PARTIAL...       combine --partial results into per-speaker rows\n"
     "  speakers ARTICLE...    the speakers found, their sentence counts and the\n"
     "                         attribution cues; --sentences: one row per sentence\n"
+    "  validate LABELS        compare with hand-coded sentences: detection P/R/F1,\n"
+    "                         stance macro-F1, confusion, kappa, attribution\n"
+    "                         (`lexstance validate --help` for its options)\n"
     "  lexicon check FILE...  parse and lint lexicons (duplicates, conflicts,\n"
     "                         greedy globs, entries that can never match)\n"
     "  lexicon coverage --corpus FILE... [LEXICON...]\n"
@@ -794,6 +798,7 @@ int main(int argc, char **argv) {
   if (strcmp(cmd, "merge") == 0) return cmd_merge(argc - 1, argv + 1);
   if (strcmp(cmd, "lexicon") == 0) return lxs_cmd_lexicon(argc - 1, argv + 1);
   if (strcmp(cmd, "speakers") == 0) return cmd_speakers(argc - 1, argv + 1);
+  if (strcmp(cmd, "validate") == 0) return cmd_validate(argc - 1, argv + 1);
   if (cmd[0] == '-') cli_usage_error("unknown option '%s'", cmd);
   cli_usage_error("unknown command '%s'", cmd);
 }

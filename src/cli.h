@@ -95,6 +95,7 @@ int cmd_compare(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 int cmd_speakers(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
 /* --speakers FILE, or NULL; exits with a message on a bad file. */
 lxs_speaker_hints *cli_load_hints(const cli_opts *o);
 void cli_free_hints(lxs_speaker_hints *h);

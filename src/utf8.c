@@ -359,3 +359,28 @@ size_t lxs_utf8_py_lower(const char *s, size_t len, lxs_buf *out) {
   }
   return out->len - before;
 }
+
+void lxs_utf8_fold_key(const char *s, size_t len, lxs_buf *out) {
+  const utf8proc_option_t opts = UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
+                                 UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK;
+  int gap = 0;
+  size_t at = out->len;
+  for (size_t pos = 0; pos < len;) {
+    int32_t cp, parts[32];
+    pos += lxs_utf8_decode((const unsigned char *)s + pos, len - pos, &cp);
+    int last = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char(cp, parts, 32, opts, &last);
+    if (n < 0 || n > 32) n = 0;
+    for (utf8proc_ssize_t k = 0; k < n; k++) {
+      if (!lxs_utf8_is_letter(parts[k]) && !lxs_utf8_is_digit(parts[k])) {
+        gap = out->len > at;
+        continue;
+      }
+      if (gap) lxs_buf_putc(out, ' ');
+      gap = 0;
+      char enc[4];
+      lxs_buf_put(out, enc, lxs_utf8_encode(parts[k], enc));
+    }
+  }
+  lxs_buf_cstr(out);
+}

@@ -42,6 +42,12 @@ const char *lxs_utf8_category_code(int32_t cp);
  * Returns the number of bytes appended. */
 size_t lxs_utf8_normalize_word(const char *s, size_t len, lxs_buf *out);
 
+/* Identity key of a name: letters and digits only, compatibility-
+ * decomposed, case-folded and without diacritics (marks dropped); any
+ * other run of characters is one space between words, none at the ends:
+ * "José Núñez-Ruiz" -> "jose nunez ruiz".  Appends to out. */
+void lxs_utf8_fold_key(const char *s, size_t len, lxs_buf *out);
+
 /* Valid-UTF-8 check; returns offset of first invalid byte or len. */
 size_t lxs_utf8_validate(const char *s, size_t len);
 

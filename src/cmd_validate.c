@@ -1,0 +1,1076 @@
+/* cmd_validate.c - `lexstance validate [options] LABELS`: compare the tool
+ * with hand codes, as a social scientist must before trusting a dictionary.
+ *
+ * Two modes score the labelled sentences:
+ *   alone    each labelled sentence is a document of its own (no speaker
+ *            attribution); its prediction aggregates the tool's sentences
+ *            in it;
+ *   context  each article (--articles DIR, by the labels' file column) is
+ *            scored whole with speaker attribution; a labelled sentence is
+ *            located by text search (whitespace runs folded), and the tool's
+ *            sentences overlapping its bytes give its prediction.
+ * In both, a prediction aggregates its tool sentences as a speaker's stance
+ * does: the mean sentence stance over those that mention the theme, its
+ * class by LXS_CLASS_THRESHOLD; the theme is absent when none mentions it.
+ *
+ * Pipeline: options -> lexicon and labels -> select rows (--split,
+ * --files) -> run each mode into a result model -> render it as a table or
+ * CSV; --errors writes every disagreeing cell with its evidence. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <fnmatch.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "labels.h"
+#include "segment.h"
+#include "validate.h"
+
+enum { MODE_ALONE = 1, MODE_CONTEXT = 2 };
+enum { SPLIT_ALL, SPLIT_ODD, SPLIT_EVEN };
+
+typedef struct {
+  const char *labels;
+  lxs_table_format labels_format;
+  int modes, modes_set;
+  const char *articles;      /* NULL: corpora/ beside the labels file */
+  int skip_header;
+  int csv;
+  const char *output;
+  const char *errors;
+  int split;
+  const char **files;        /* --files PATTERN (fnmatch), any may match */
+  size_t nfiles;
+  const char *speaker_labels;
+  double dead_zone;
+  cli_opts lex;              /* lexicon and --speakers options */
+} vopts;
+
+/* What one mode measured: the model both renderers print. */
+typedef struct {
+  int mode;
+  size_t n_themes;
+  lxs_confusion *conf;             /* per theme */
+  unsigned long rows, not_found, no_article, articles, articles_missing;
+  /* attribution (context mode, labels with a speaker column) */
+  int attribution;
+  unsigned long spk_gold, spk_tool, spk_matched;
+  unsigned long named_rows, named_hits, author_rows, author_hits;
+  /* per-speaker stance signs (--speaker-labels); [n_themes] is the total */
+  int signs;
+  unsigned long *sign_cells, *sign_found, *sign_agree;
+} vresult;
+
+typedef struct {
+  const vopts *o;
+  const lxs_lexicon *lex;
+  const lxs_labels *L;
+  const lxs_speaker_labels *S;
+  size_t *sel;                /* selected rows, in label order */
+  size_t nsel;
+  lxs_scorer *sc;
+  lxs_speaker_hints *hints;
+  lxs_agg agg;
+  lxs_buf *errs;              /* --errors CSV, or NULL */
+  int *pred;                  /* per theme, scratch */
+  double *stance;
+} vctx;
+
+static const char kValidateHelp[] =
+    "usage: lexstance validate [options] LABELS\n"
+    "\n"
+    "Compare the tool with hand-coded sentences.  LABELS is a TSV or CSV file\n"
+    "with a header: file (or doc, doc_id, document, id), sentence (or text),\n"
+    "one column per theme id holding 1, 0, -1, or blank/NA (absent), and\n"
+    "optionally speaker (the holder of the view; 'author' = the writer).\n"
+    "\n"
+    "  --mode alone|context|both  each sentence alone, inside its article, or\n"
+    "                         both (default; alone only when no articles exist)\n"
+    "  --articles DIR         the articles named by the file column (default:\n"
+    "                         corpora/ beside LABELS)\n"
+    "  --skip-header          articles open with a metadata block ended by the\n"
+    "                         first blank line: it is neither scored nor searched\n"
+    "  --split odd|even|all   only files whose name starts with an odd / even\n"
+    "                         number (tune and check halves)\n"
+    "  --files PATTERN        only files matching the shell pattern (repeatable)\n"
+    "  --speaker-labels FILE  per-speaker stance (file, speaker, one column per\n"
+    "                         theme in [-1,1]): report per-speaker sign agreement\n"
+    "  --dead-zone X          a speaker label with |value| < X is class 0\n"
+    "                         (default 0.25)\n"
+    "  --errors FILE          CSV of every disagreeing cell with its evidence\n"
+    "  --format table|csv     report format (default table)\n"
+    "  -o, --output FILE      write the report to FILE (atomically)\n"
+    "  --labels-format tsv|csv  default: by extension, else by the header\n"
+    "  --lexicon PATH, --no-default-lexicons, --language LANG,\n"
+    "  --lexicon-format FMT, --map CAT=THEME, --map-file F, --speakers FILE\n"
+    "                         as for score\n";
+
+/* ---- options ---------------------------------------------------------------- */
+
+enum {
+  VO_MODE = 300, VO_ARTICLES, VO_SKIPHDR, VO_FORMAT, VO_ERRORS, VO_SPLIT, VO_FILES,
+  VO_SPKLABELS, VO_DEADZONE, VO_LABFMT, VO_LEXICON, VO_NODEF, VO_LANG, VO_LEXFMT,
+  VO_MAP, VO_MAPFILE, VO_SPEAKERS
+};
+
+static const struct option kValidateOpts[] = {
+    {"mode", required_argument, NULL, VO_MODE},
+    {"articles", required_argument, NULL, VO_ARTICLES},
+    {"skip-header", no_argument, NULL, VO_SKIPHDR},
+    {"format", required_argument, NULL, VO_FORMAT},
+    {"output", required_argument, NULL, 'o'},
+    {"errors", required_argument, NULL, VO_ERRORS},
+    {"split", required_argument, NULL, VO_SPLIT},
+    {"files", required_argument, NULL, VO_FILES},
+    {"speaker-labels", required_argument, NULL, VO_SPKLABELS},
+    {"dead-zone", required_argument, NULL, VO_DEADZONE},
+    {"labels-format", required_argument, NULL, VO_LABFMT},
+    {"lexicon", required_argument, NULL, VO_LEXICON},
+    {"no-default-lexicons", no_argument, NULL, VO_NODEF},
+    {"language", required_argument, NULL, VO_LANG},
+    {"lexicon-format", required_argument, NULL, VO_LEXFMT},
+    {"map", required_argument, NULL, VO_MAP},
+    {"map-file", required_argument, NULL, VO_MAPFILE},
+    {"speakers", required_argument, NULL, VO_SPEAKERS},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0}};
+
+static _Noreturn void validate_help(void) {
+  fputs(kValidateHelp, stdout);
+  exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 : LXS_EIO);
+}
+
+static void parse_choice(vopts *o, int c, const char *arg) {
+  if (c == VO_MODE) {
+    if (strcmp(arg, "alone") == 0) o->modes = MODE_ALONE;
+    else if (strcmp(arg, "context") == 0) o->modes = MODE_CONTEXT;
+    else if (strcmp(arg, "both") == 0) o->modes = MODE_ALONE | MODE_CONTEXT;
+    else cli_usage_error("unknown --mode '%s' (alone, context, both)", arg);
+    o->modes_set = 1;
+  } else if (c == VO_FORMAT) {
+    if (strcmp(arg, "csv") == 0) o->csv = 1;
+    else if (strcmp(arg, "table") == 0) o->csv = 0;
+    else cli_usage_error("unknown --format '%s' for validate (table, csv)", arg);
+  } else if (c == VO_SPLIT) {
+    if (strcmp(arg, "odd") == 0) o->split = SPLIT_ODD;
+    else if (strcmp(arg, "even") == 0) o->split = SPLIT_EVEN;
+    else if (strcmp(arg, "all") == 0) o->split = SPLIT_ALL;
+    else cli_usage_error("unknown --split '%s' (odd, even, all)", arg);
+  } else if (c == VO_LABFMT) {
+    if (lxs_table_format_parse(arg, &o->labels_format))
+      cli_usage_error("unknown --labels-format '%s' (tsv, csv)", arg);
+  } else if (c == VO_DEADZONE) {
+    char *end;
+    double v = strtod(arg, &end);
+    if (*end || end == arg || !(v >= 0 && v <= 1))
+      cli_usage_error("--dead-zone needs a number from 0 to 1, not '%s'", arg);
+    o->dead_zone = v;
+  }
+}
+
+static int parse_validate(int argc, char **argv, vopts *o) {
+  memset(o, 0, sizeof *o);
+  o->dead_zone = 0.25;
+  o->modes = MODE_ALONE | MODE_CONTEXT;
+  cli_opts *l = &o->lex;
+  l->lexicons = lxs_xcalloc((size_t)argc + 1, sizeof(char *));
+  l->maps = lxs_xcalloc((size_t)argc + 1, sizeof(char *));
+  l->dirs = lxs_xcalloc(1, sizeof(char *));
+  o->files = lxs_xcalloc((size_t)argc + 1, sizeof(char *));
+  opterr = 0;
+  optind = 1;
+  int c;
+  while ((c = getopt_long(argc, argv, ":o:h", kValidateOpts, NULL)) != -1) {
+    switch (c) {
+    case VO_MODE: case VO_FORMAT: case VO_SPLIT: case VO_LABFMT: case VO_DEADZONE:
+      parse_choice(o, c, optarg);
+      break;
+    case VO_ARTICLES: o->articles = optarg; break;
+    case VO_SKIPHDR: o->skip_header = 1; break;
+    case 'o': o->output = optarg; break;
+    case VO_ERRORS: o->errors = optarg; break;
+    case VO_FILES: o->files[o->nfiles++] = optarg; break;
+    case VO_SPKLABELS: o->speaker_labels = optarg; break;
+    case VO_LEXICON: l->lexicons[l->nlex++] = optarg; break;
+    case VO_NODEF: l->no_defaults = 1; break;
+    case VO_LANG: l->language = optarg; break;
+    case VO_LEXFMT: l->lexicon_format = optarg; break;
+    case VO_MAP: l->maps[l->nmaps++] = optarg; break;
+    case VO_MAPFILE: l->map_file = optarg; break;
+    case VO_SPEAKERS: l->speakers_file = optarg; break;
+    case 'h': validate_help();
+    case ':': cli_usage_error("option '%s' needs an argument", argv[optind - 1]);
+    default: cli_usage_error("unknown option '%s' for validate", argv[optind - 1]);
+    }
+  }
+  if (optind != argc - 1)
+    cli_usage_error("%s", optind >= argc ? "validate needs a LABELS file"
+                                         : "validate takes one LABELS file");
+  o->labels = argv[optind];
+  return optind;
+}
+
+static void vopts_free(vopts *o) {
+  cli_opts_free(&o->lex);
+  free(o->files);
+}
+
+/* ---- selecting rows ------------------------------------------------------------ */
+
+/* The number a file name starts with (after any directory), or -1. */
+static long file_number(const char *file) {
+  const char *base = strrchr(file, '/');
+  base = base ? base + 1 : file;
+  if (*base < '0' || *base > '9') return -1;
+  long v = 0;
+  for (; *base >= '0' && *base <= '9' && v < 100000000; base++) v = v * 10 + (*base - '0');
+  return v;
+}
+
+/* Rows chosen by --split and --files, in label order; exits on a file
+ * name --split cannot place. */
+static size_t select_rows(const vopts *o, const lxs_labels *L, size_t *sel) {
+  size_t n = 0;
+  if ((o->split != SPLIT_ALL || o->nfiles) && !L->has_file) {
+    cli_err("%s: --split and --files need a file column", o->labels);
+    exit(LXS_EDATA);
+  }
+  for (size_t i = 0; i < L->n; i++) {
+    const lxs_label_row *r = &L->rows[i];
+    if (o->split != SPLIT_ALL) {
+      long k = file_number(r->file);
+      if (k < 0) {
+        lxs_buf d;
+        lxs_buf_init(&d);
+        lxs_display_text(r->file, strlen(r->file), 80, &d);
+        cli_err("%s:%lu: --split needs a number at the start of the file name ('%s')",
+                o->labels, r->line, d.data);
+        lxs_buf_free(&d);
+        exit(LXS_EDATA);
+      }
+      if ((k % 2 == 1) != (o->split == SPLIT_ODD)) continue;
+    }
+    int keep = o->nfiles == 0;
+    for (size_t f = 0; f < o->nfiles && !keep; f++)
+      keep = fnmatch(o->files[f], r->file, 0) == 0;
+    if (keep) sel[n++] = i;
+  }
+  return n;
+}
+
+/* ---- predictions ------------------------------------------------------------- */
+
+/* The prediction of tool sentences [first, first + n) of r, per theme:
+ * c->pred gets -1/0/+1 or LXS_GOLD_ABSENT, c->stance the mean stance. */
+static void predict(vctx *c, const lxs_result *r, size_t first, size_t n) {
+  lxs_agg_reset(&c->agg);
+  for (size_t s = first; s < first + n; s++) lxs_agg_add_sentence(&c->agg, r, s);
+  for (size_t t = 0; t < c->L->n_themes; t++) {
+    int present;
+    c->stance[t] = lxs_agg_stance(&c->agg, t, &present);
+    c->pred[t] = present ? lxs_stance_class(c->stance[t]) : LXS_GOLD_ABSENT;
+  }
+}
+
+static const char *label_text(int v) {
+  return v == LXS_GOLD_ABSENT ? "absent" : v > 0 ? "1" : v < 0 ? "-1" : "0";
+}
+
+/* The evidence for theme t in tool sentences [first, first + n): each
+ * sentence's stance, then every matched term with its role, the term it
+ * is tied to, its modifiers and contribution. */
+static void evidence_text(lxs_buf *b, const lxs_lexicon *lex, const lxs_result *r,
+                          const char *text, size_t first, size_t n, size_t t) {
+  size_t lo = 0, hi = r->n_evidence;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (r->evidence[mid].sentence < first) lo = mid + 1;
+    else hi = mid;
+  }
+  int any = 0;
+  for (size_t s = first; s < first + n; s++) {
+    const lxs_theme_score *ts = &r->scores[s * r->n_themes + t];
+    if (!ts->mentions) continue;
+    lxs_buf_printf(b, "%ssentence %zu: stance %+.3f (raw %+.3f, %u mention%s)", any ? "; " : "",
+                   s + 1, ts->stance, ts->raw, ts->mentions, ts->mentions == 1 ? "" : "s");
+    any = 1;
+  }
+  for (size_t e = lo; e < r->n_evidence && r->evidence[e].sentence < first + n; e++) {
+    const lxs_evidence *ev = &r->evidence[e];
+    if (ev->theme != t) continue;
+    lxs_buf_printf(b, "%s%s '", any ? "; " : "", ev->role);
+    lxs_buf_put(b, text + ev->start, ev->end - ev->start);
+    lxs_buf_putc(b, '\'');
+    if (ev->target_end > ev->target_start &&
+        (ev->target_start != ev->start || ev->target_end != ev->end)) {
+      lxs_buf_puts(b, " -> '");
+      lxs_buf_put(b, text + ev->target_start, ev->target_end - ev->target_start);
+      lxs_buf_putc(b, '\'');
+    }
+    lxs_buf_printf(b, " (\"%s\" %+.2f", ev->term, ev->weight);
+    for (unsigned m = 0; cli_modifier_name(m); m++)
+      if (ev->modifiers & (1u << m)) lxs_buf_printf(b, ", %s", cli_modifier_name(m));
+    if (ev->holder) lxs_buf_printf(b, ", held by %s", ev->holder);
+    lxs_buf_printf(b, ") %+.4f", ev->contribution);
+    any = 1;
+  }
+  (void)lex;
+  if (!any) lxs_buf_puts(b, "no term of the theme");
+}
+
+static const char kErrorsHeader[] =
+    "file,line,speaker,theme,gold,predicted,stance,mode,tool_speaker,sentence,evidence\r\n";
+
+/* One errors-file row per theme where gold and prediction differ. */
+static void error_rows(vctx *c, int mode, const lxs_label_row *row, const lxs_result *r,
+                       const char *text, size_t first, size_t n, const char *tool_speaker) {
+  if (!c->errs) return;
+  lxs_buf ev;
+  lxs_buf_init(&ev);
+  for (size_t t = 0; t < c->L->n_themes; t++) {
+    if (!c->L->has_theme[t] || row->gold[t] == c->pred[t]) continue;
+    lxs_buf *b = c->errs;
+    lxs_csv_str(b, row->file);
+    lxs_buf_printf(b, ",%lu,", row->line);
+    lxs_csv_str(b, row->speaker);
+    lxs_buf_putc(b, ',');
+    lxs_csv_str(b, lxs_lexicon_theme_name(c->lex, t));
+    lxs_buf_printf(b, ",%s,%s,", label_text(row->gold[t]), label_text(c->pred[t]));
+    if (c->pred[t] != LXS_GOLD_ABSENT) lxs_fmt_num(b, c->stance[t]);
+    lxs_buf_printf(b, ",%s,", mode == MODE_ALONE ? "alone" : "context");
+    lxs_csv_str(b, tool_speaker ? tool_speaker : "");
+    lxs_buf_putc(b, ',');
+    lxs_csv_str(b, row->sentence);
+    lxs_buf_putc(b, ',');
+    ev.len = 0;
+    evidence_text(&ev, c->lex, r, text, first, n, t);
+    lxs_csv_field(b, ev.data, ev.len);
+    lxs_buf_puts(b, "\r\n");
+  }
+  lxs_buf_free(&ev);
+}
+
+/* A labelled row the tool could not score, in the errors file. */
+static void missing_row(vctx *c, const lxs_label_row *row, const char *why) {
+  if (!c->errs) return;
+  lxs_buf *b = c->errs;
+  lxs_csv_str(b, row->file);
+  lxs_buf_printf(b, ",%lu,", row->line);
+  lxs_csv_str(b, row->speaker);
+  lxs_buf_printf(b, ",,,%s,,context,,", why);
+  lxs_csv_str(b, row->sentence);
+  lxs_buf_puts(b, ",\r\n");
+}
+
+static void count_row(vctx *c, vresult *res, const lxs_label_row *row) {
+  res->rows++;
+  for (size_t t = 0; t < c->L->n_themes; t++)
+    if (c->L->has_theme[t]) lxs_confusion_add(&res->conf[t], row->gold[t], c->pred[t]);
+}
+
+/* ---- alone ------------------------------------------------------------------------ */
+
+static void run_alone(vctx *c, vresult *res) {
+  lxs_options opt = {0, NULL}; /* a sentence alone has no speakers */
+  for (size_t i = 0; i < c->nsel; i++) {
+    const lxs_label_row *row = &c->L->rows[c->sel[i]];
+    size_t len = strlen(row->sentence);
+    const lxs_result *r = lxs_scorer_run(c->sc, row->sentence, len, &opt);
+    predict(c, r, 0, r->n_sentences);
+    count_row(c, res, row);
+    error_rows(c, MODE_ALONE, row, r, row->sentence, 0, r->n_sentences, NULL);
+  }
+}
+
+/* ---- context ------------------------------------------------------------------------ */
+
+typedef struct {
+  const char *file;
+  size_t row;
+} file_row;
+
+static int cmp_file_row(const void *a, const void *b) {
+  const file_row *x = a, *y = b;
+  int d = strcmp(x->file, y->file);
+  return d ? d : (x->row > y->row) - (x->row < y->row);
+}
+
+static int is_author(const char *s) { return strcasecmp(s, "author") == 0; }
+
+static void name_key(const char *name, lxs_buf *out) {
+  out->len = 0;
+  lxs_name_key(name, strlen(name), out);
+  lxs_buf_cstr(out);
+}
+
+/* Reads DIR/FILE (or DIR/FILE.txt when FILE has no extension); *body is
+ * where the text after a --skip-header block starts. */
+static int read_article(const vopts *o, const char *dir, const char *file, lxs_buf *text,
+                        size_t *body, char *err, size_t errlen) {
+  lxs_buf path;
+  lxs_buf_init(&path);
+  lxs_buf_printf(&path, "%s/%s", dir, file);
+  text->len = 0;
+  struct stat st;
+  int absent = stat(path.data, &st) != 0;
+  int rc = lxs_read_file(path.data, text, err, errlen);
+  const char *base = strrchr(file, '/');
+  if (rc && absent && !strchr(base ? base : file, '.')) {
+    lxs_buf_puts(&path, ".txt");
+    text->len = 0;
+    rc = lxs_read_file(path.data, text, err, errlen);
+  }
+  lxs_buf_free(&path);
+  lxs_buf_cstr(text);
+  *body = 0;
+  for (size_t i = 0; rc == 0 && o->skip_header && i < text->len;) {
+    const char *nl = memchr(text->data + i, '\n', text->len - i);
+    if (!nl) break;
+    size_t next = (size_t)(nl - text->data) + 1;
+    size_t n = next - 1 - i;
+    if (n == 0 || (n == 1 && text->data[i] == '\r')) {
+      *body = next; /* the first blank line ends the header */
+      break;
+    }
+    i = next;
+  }
+  return rc;
+}
+
+/* The speaker the tool gives the span [first, first + n): that of the
+ * sentence covering most of [start, end); *holder is its reported view's
+ * holder or LXS_NO_HOLDER.  Returns the sentence. */
+static size_t span_speaker(const lxs_result *r, size_t first, size_t n, size_t start,
+                           size_t end) {
+  size_t best = first, best_cover = 0;
+  for (size_t s = first; s < first + n; s++) {
+    const lxs_sentence *se = &r->sentences[s];
+    size_t a = se->start > start ? se->start : start, b = se->end < end ? se->end : end;
+    if (b > a && b - a > best_cover) {
+      best_cover = b - a;
+      best = s;
+    }
+  }
+  return best;
+}
+
+typedef struct {
+  lxs_buf text, gold, key, tool;
+  lxs_span_index ix;
+} article_scratch;
+
+/* Attribution of one found row: does the tool give it to the person the
+ * label names (its speaker or its reported view's holder), or to the
+ * author when the label says author? */
+static void attribute_row(vresult *res, article_scratch *a, const lxs_label_row *row,
+                          const lxs_result *r, const lxs_sentence *se) {
+  if (!row->speaker[0]) return;
+  if (is_author(row->speaker)) {
+    res->author_rows++;
+    res->author_hits += se->speaker == 0;
+    return;
+  }
+  res->named_rows++;
+  name_key(row->speaker, &a->gold);
+  int hit = 0;
+  if (se->speaker != 0 && se->speaker < r->n_speakers) {
+    name_key(r->speakers[se->speaker].name, &a->key);
+    hit = lxs_name_match(a->gold.data, a->key.data) > 0;
+  }
+  if (!hit && se->holder != LXS_NO_HOLDER && se->holder != 0 && se->holder < r->n_speakers) {
+    name_key(r->speakers[se->holder].name, &a->key);
+    hit = lxs_name_match(a->gold.data, a->key.data) > 0;
+  }
+  res->named_hits += hit;
+}
+
+static void report_missing(const vopts *o, const lxs_label_row *row, const char *what) {
+  lxs_buf d;
+  lxs_buf_init(&d);
+  lxs_display_text(row->sentence, strlen(row->sentence), 60, &d);
+  lxs_buf_puts(&d, "\" in ");
+  lxs_display_text(row->file, strlen(row->file), 200, &d);
+  cli_err("%s:%lu: %s: \"%s", o->labels, row->line, what, d.data);
+  lxs_buf_free(&d);
+}
+
+/* Scores the labelled rows of one article found in its text. */
+static void context_rows(vctx *c, vresult *res, article_scratch *a, const file_row *rows,
+                         size_t n, const lxs_result *r, const char *body) {
+  size_t from = 0;
+  for (size_t i = 0; i < n; i++) {
+    const lxs_label_row *row = &c->L->rows[rows[i].row];
+    size_t len = strlen(row->sentence), start, end;
+    if (lxs_span_find(&a->ix, row->sentence, len, from, &start, &end) &&
+        lxs_span_find(&a->ix, row->sentence, len, 0, &start, &end)) {
+      report_missing(c->o, row, "sentence not found in its article");
+      res->not_found++;
+      missing_row(c, row, "not-found");
+      continue;
+    }
+    from = start;
+    size_t first, k = lxs_span_sentences(r, start, end, &first);
+    predict(c, r, first, k);
+    count_row(c, res, row);
+    a->tool.len = 0;
+    if (k) {
+      const lxs_sentence *se = &r->sentences[span_speaker(r, first, k, start, end)];
+      attribute_row(res, a, row, r, se);
+      lxs_buf_printf(&a->tool, "%s (%s)", r->speakers[se->speaker].name, se->cue);
+      if (se->holder != LXS_NO_HOLDER && se->holder < r->n_speakers)
+        lxs_buf_printf(&a->tool, "; view held by %s", r->speakers[se->holder].name);
+    } else if (row->speaker[0] && is_author(row->speaker)) {
+      res->author_rows++; /* no tool sentence there: given to nobody */
+    } else if (row->speaker[0]) {
+      res->named_rows++;
+    }
+    error_rows(c, MODE_CONTEXT, row, r, body, first, k, a->tool.data ? a->tool.data : "");
+  }
+}
+
+/* Named speakers of one article: gold = the distinct holders other than
+ * the author among its labelled rows, tool = the speakers it gives at
+ * least one sentence.  Pairs are matched one to one, equal keys first,
+ * then same first and last word, then surname only. */
+static void speaker_pr(vctx *c, vresult *res, const file_row *rows, size_t n,
+                       const lxs_result *r) {
+  char **gold = lxs_xcalloc(n + 1, sizeof *gold);
+  char **tool = lxs_xcalloc(r->n_speakers + 1, sizeof *tool);
+  size_t ng = 0, nt = 0;
+  lxs_buf k;
+  lxs_buf_init(&k);
+  for (size_t i = 0; i < n; i++) {
+    const char *sp = c->L->rows[rows[i].row].speaker;
+    if (!sp[0] || is_author(sp)) continue;
+    name_key(sp, &k);
+    size_t j = 0;
+    while (j < ng && strcmp(gold[j], k.data) != 0) j++;
+    if (j == ng) gold[ng++] = lxs_xstrndup(k.data, k.len);
+  }
+  unsigned char *speaks = lxs_xcalloc(r->n_speakers + 1, 1);
+  for (size_t s = 0; s < r->n_sentences; s++)
+    if (!(r->sentences[s].flags & LXS_SENTENCE_HEADER) && r->sentences[s].speaker < r->n_speakers)
+      speaks[r->sentences[s].speaker] = 1;
+  for (size_t sp = 1; sp < r->n_speakers; sp++) {
+    if (!speaks[sp]) continue;
+    name_key(r->speakers[sp].name, &k);
+    size_t j = 0;
+    while (j < nt && strcmp(tool[j], k.data) != 0) j++;
+    if (j == nt) tool[nt++] = lxs_xstrndup(k.data, k.len);
+  }
+  unsigned char *used_g = lxs_xcalloc(ng + 1, 1), *used_t = lxs_xcalloc(nt + 1, 1);
+  for (int level = 3; level >= 1; level--)
+    for (size_t g = 0; g < ng; g++)
+      for (size_t t = 0; t < nt && !used_g[g]; t++)
+        if (!used_t[t] && lxs_name_match(gold[g], tool[t]) == level) {
+          used_g[g] = used_t[t] = 1;
+          res->spk_matched++;
+        }
+  res->spk_gold += ng;
+  res->spk_tool += nt;
+  for (size_t i = 0; i < ng; i++) free(gold[i]);
+  for (size_t i = 0; i < nt; i++) free(tool[i]);
+  free(gold);
+  free(tool);
+  free(speaks);
+  free(used_g);
+  free(used_t);
+  lxs_buf_free(&k);
+}
+
+/* The tool's speaker for a labelled holder name: 0 for the author, else
+ * the best-matching name (see lxs_name_match), or -1. */
+static long find_speaker(const lxs_result *r, const char *name, lxs_buf *k1, lxs_buf *k2) {
+  if (is_author(name)) return 0;
+  name_key(name, k1);
+  long best = -1;
+  int level = 0;
+  for (size_t sp = 1; sp < r->n_speakers; sp++) {
+    name_key(r->speakers[sp].name, k2);
+    int m = lxs_name_match(k1->data, k2->data);
+    if (m > level) {
+      level = m;
+      best = (long)sp;
+    }
+  }
+  return best;
+}
+
+/* Per-speaker stance classes of one article against --speaker-labels:
+ * the tool's class of the speaker's aggregate stance (as `score --unit
+ * speaker` gives it) vs the label's sign with a dead zone. */
+static void speaker_signs(vctx *c, vresult *res, const char *file, const lxs_result *r,
+                          const file_row *sorted) {
+  const lxs_speaker_labels *S = c->S;
+  size_t lo = 0, hi = S->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (strcmp(sorted[mid].file, file) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  lxs_buf k1, k2;
+  lxs_buf_init(&k1);
+  lxs_buf_init(&k2);
+  size_t nth = S->n_themes;
+  for (; lo < S->n && strcmp(sorted[lo].file, file) == 0; lo++) {
+    const lxs_speaker_label *sl = &S->rows[sorted[lo].row];
+    long sp = find_speaker(r, sl->speaker, &k1, &k2);
+    lxs_agg_reset(&c->agg);
+    if (sp >= 0) lxs_agg_add_speaker(&c->agg, r, (uint32_t)sp);
+    for (size_t t = 0; t < nth; t++) {
+      if (!sl->has[t]) continue;
+      int present;
+      double st = lxs_agg_stance(&c->agg, t, &present);
+      double v = sl->value[t], dz = c->o->dead_zone;
+      int gold = v >= dz ? 1 : v <= -dz ? -1 : 0;
+      if (dz == 0) gold = v > 0 ? 1 : v < 0 ? -1 : 0;
+      res->sign_cells[t]++;
+      res->sign_cells[nth]++;
+      if (sp < 0 || !present) continue;
+      res->sign_found[t]++;
+      res->sign_found[nth]++;
+      int agree = lxs_stance_class(st) == gold;
+      res->sign_agree[t] += agree;
+      res->sign_agree[nth] += agree;
+    }
+  }
+  lxs_buf_free(&k1);
+  lxs_buf_free(&k2);
+}
+
+/* Rows (or speaker labels) as (file, index) pairs sorted by file, then
+ * by their order in the file. */
+static file_row *by_file(size_t n, const char *(*file_of)(const void *, size_t),
+                         const void *src, const size_t *idx) {
+  file_row *fr = lxs_xcalloc(n + 1, sizeof *fr);
+  for (size_t i = 0; i < n; i++) {
+    fr[i].row = idx ? idx[i] : i;
+    fr[i].file = file_of(src, fr[i].row);
+  }
+  qsort(fr, n, sizeof *fr, cmp_file_row);
+  return fr;
+}
+
+static const char *label_file(const void *L, size_t i) {
+  return ((const lxs_labels *)L)->rows[i].file;
+}
+
+static const char *speaker_file(const void *S, size_t i) {
+  return ((const lxs_speaker_labels *)S)->rows[i].file;
+}
+
+/* Each article is read and scored once for all its labelled rows. */
+static void run_context(vctx *c, vresult *res, const char *dir) {
+  file_row *rows = by_file(c->nsel, label_file, c->L, c->sel);
+  file_row *spk = c->S ? by_file(c->S->n, speaker_file, c->S, NULL) : NULL;
+  article_scratch a;
+  memset(&a, 0, sizeof a);
+  lxs_span_index_init(&a.ix);
+  lxs_options opt = {1, c->hints};
+  char err[ERRLEN];
+  for (size_t i = 0, j; i < c->nsel; i = j) {
+    for (j = i + 1; j < c->nsel && strcmp(rows[j].file, rows[i].file) == 0; j++) {}
+    size_t body;
+    res->articles++;
+    if (read_article(c->o, dir, rows[i].file, &a.text, &body, err, sizeof err)) {
+      lxs_buf d;
+      lxs_buf_init(&d);
+      lxs_display_text(err, strlen(err), 300, &d);
+      cli_err("%s (%zu labelled row%s not scored)", d.data, j - i, j - i == 1 ? "" : "s");
+      lxs_buf_free(&d);
+      res->articles_missing++;
+      res->no_article += j - i;
+      for (size_t k = i; k < j; k++) missing_row(c, &c->L->rows[rows[k].row], "no-article");
+      continue;
+    }
+    const char *text = a.text.data + body;
+    const lxs_result *r = lxs_scorer_run(c->sc, text, a.text.len - body, &opt);
+    lxs_span_index_build(&a.ix, text, a.text.len - body);
+    context_rows(c, res, &a, rows + i, j - i, r, text);
+    if (c->L->has_speaker) speaker_pr(c, res, rows + i, j - i, r);
+    if (spk) speaker_signs(c, res, rows[i].file, r, spk);
+  }
+  res->attribution = c->L->has_speaker;
+  res->signs = c->S != NULL;
+  lxs_span_index_free(&a.ix);
+  lxs_buf_free(&a.text);
+  lxs_buf_free(&a.gold);
+  lxs_buf_free(&a.key);
+  lxs_buf_free(&a.tool);
+  free(rows);
+  free(spk);
+}
+
+/* ---- reports ------------------------------------------------------------------------ */
+
+static const char *mode_name(int mode) { return mode == MODE_ALONE ? "alone" : "context"; }
+
+static void put_ratio(lxs_buf *b, int width, double v) {
+  if (isnan(v)) lxs_buf_printf(b, "%*s", width, "n/a");
+  else lxs_buf_printf(b, "%*.3f", width, v);
+}
+
+static void put_share(lxs_buf *b, unsigned long k, unsigned long n) {
+  if (n) lxs_buf_printf(b, "%lu of %lu (%.1f%%)", k, n, 100.0 * (double)k / (double)n);
+  else lxs_buf_puts(b, "none");
+}
+
+/* Mean of the defined values. */
+static double mean_of(const double *v, size_t n) {
+  double s = 0;
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    if (!isnan(v[i])) {
+      s += v[i];
+      k++;
+    }
+  return k ? s / (double)k : NAN;
+}
+
+static void table_metrics(lxs_buf *b, const lxs_lexicon *lex, const lxs_labels *L,
+                          const vresult *res) {
+  enum { NCOL = 6 };
+  double *cols = lxs_xcalloc(NCOL * (L->n_themes + 1), sizeof(double));
+  size_t k = 0;
+  lxs_buf_puts(b, "theme               named  found  det P  det R  det F1  macro-F1  on found"
+                  "  kappa(4)  kappa(3)\n");
+  for (size_t t = 0; t < L->n_themes; t++) {
+    if (!L->has_theme[t]) continue;
+    lxs_theme_metrics m;
+    lxs_theme_metrics_compute(&res->conf[t], &m);
+    lxs_buf_printf(b, "%-18s %6lu %6lu", lxs_lexicon_theme_name(lex, t), m.gold_present,
+                   m.detection.tp + m.detection.fp);
+    const double v[NCOL] = {m.detection.f1, m.macro_f1, m.macro_f1_detected, m.kappa4,
+                            m.kappa_stance, 0};
+    put_ratio(b, 7, m.detection.precision);
+    put_ratio(b, 7, m.detection.recall);
+    put_ratio(b, 8, v[0]);
+    put_ratio(b, 10, v[1]);
+    put_ratio(b, 10, v[2]);
+    put_ratio(b, 10, v[3]);
+    put_ratio(b, 10, v[4]);
+    lxs_buf_putc(b, '\n');
+    for (size_t j = 0; j < NCOL; j++) cols[j * (L->n_themes + 1) + k] = v[j];
+    k++;
+  }
+  if (k > 1) {
+    lxs_buf_printf(b, "%-18s %6s %6s %7s %7s", "mean", "", "", "", "");
+    const int width[5] = {8, 10, 10, 10, 10};
+    for (size_t j = 0; j < 5; j++) put_ratio(b, width[j], mean_of(cols + j * (L->n_themes + 1), k));
+    lxs_buf_putc(b, '\n');
+  }
+  free(cols);
+}
+
+static void table_confusion(lxs_buf *b, const lxs_lexicon *lex, const lxs_labels *L,
+                            const vresult *res) {
+  static const char *const rows[4] = {"gold -1", "gold  0", "gold +1", "gold absent"};
+  lxs_buf_puts(b, "\nconfusion (rows: gold label; columns: the tool's):\n");
+  for (size_t t = 0; t < L->n_themes; t++) {
+    if (!L->has_theme[t]) continue;
+    lxs_buf_printf(b, "  %-18s %6s %6s %6s %7s\n", lxs_lexicon_theme_name(lex, t), "-1", "0",
+                   "+1", "absent");
+    for (int g = 0; g < 4; g++) {
+      const unsigned long *m = res->conf[t].m[g];
+      lxs_buf_printf(b, "    %-16s %6lu %6lu %6lu %7lu\n", rows[g], m[0], m[1], m[2], m[3]);
+    }
+  }
+}
+
+static void table_attribution(lxs_buf *b, const lxs_lexicon *lex, const vopts *o,
+                              const vresult *res) {
+  lxs_prf p;
+  lxs_prf_set(&p, res->spk_matched, res->spk_tool - res->spk_matched,
+              res->spk_gold - res->spk_matched);
+  lxs_buf_printf(b, "\nattribution (%lu article%s):\n", res->articles - res->articles_missing,
+                 res->articles - res->articles_missing == 1 ? "" : "s");
+  lxs_buf_printf(b, "  named speakers: %lu labelled, %lu found by the tool, %lu matched:"
+                    " precision", res->spk_gold, res->spk_tool, res->spk_matched);
+  put_ratio(b, 6, p.precision);
+  lxs_buf_puts(b, ", recall");
+  put_ratio(b, 6, p.recall);
+  lxs_buf_puts(b, ", F1");
+  put_ratio(b, 6, p.f1);
+  lxs_buf_puts(b, "\n  sentences a human gives to a named person that the tool gives to them: ");
+  put_share(b, res->named_hits, res->named_rows);
+  lxs_buf_puts(b, "\n  sentences a human gives to the author that the tool gives to the author: ");
+  put_share(b, res->author_hits, res->author_rows);
+  lxs_buf_putc(b, '\n');
+  if (!res->signs) return;
+  lxs_buf_printf(b, "  per-speaker stance class vs the speaker labels' sign (class 0 when"
+                    " |value| < %.2f):\n", o->dead_zone);
+  lxs_buf_puts(b, "    theme               cells  found  agree  of found  of cells\n");
+  for (size_t t = 0; t <= res->n_themes; t++) {
+    if (t < res->n_themes && !res->sign_cells[t]) continue;
+    unsigned long n = res->sign_cells[t], f = res->sign_found[t], a = res->sign_agree[t];
+    lxs_buf_printf(b, "    %-18s %6lu %6lu %6lu", t < res->n_themes ? lxs_lexicon_theme_name(lex, t) : "all",
+                   n, f, a);
+    put_ratio(b, 10, f ? (double)a / (double)f : NAN);
+    put_ratio(b, 10, n ? (double)a / (double)n : NAN);
+    lxs_buf_putc(b, '\n');
+  }
+}
+
+static const char kLegend[] =
+    "\nnamed: rows whose label names the theme; found: rows where the tool mentions it.\n"
+    "det P/R/F1: detection (named vs found) over all rows.  macro-F1: stance over\n"
+    "-1/0/+1 on named rows, a theme the tool misses counted as 0; on found: on rows\n"
+    "both name.  kappa(4): Cohen's kappa of absent/-1/0/+1 on all rows; kappa(3): of\n"
+    "-1/0/+1 on named rows (missed = 0).  A class is +1 above 0.05, -1 below -0.05.\n";
+
+static void render_table(lxs_buf *b, const vopts *o, const lxs_lexicon *lex, const lxs_labels *L,
+                         const vresult *res, size_t nres, size_t nsel) {
+  lxs_buf_puts(b, "lexstance validate: ");
+  lxs_display_text(o->labels, strlen(o->labels), 200, b);
+  lxs_buf_printf(b, ", %zu of %zu labelled rows", nsel, L->n);
+  if (o->split != SPLIT_ALL)
+    lxs_buf_printf(b, " (files with %s numbers)", o->split == SPLIT_ODD ? "odd" : "even");
+  lxs_buf_putc(b, '\n');
+  for (size_t i = 0; i < nres; i++) {
+    const vresult *r = &res[i];
+    if (r->mode == MODE_ALONE) {
+      lxs_buf_printf(b, "\n== alone: each labelled sentence scored by itself: %lu row%s ==\n",
+                     r->rows, r->rows == 1 ? "" : "s");
+    } else {
+      lxs_buf_printf(b, "\n== context: each labelled sentence inside its article: %lu row%s"
+                        " scored ==\n", r->rows, r->rows == 1 ? "" : "s");
+      lxs_buf_printf(b, "%lu article%s, %lu missing (%lu rows); %lu sentence%s not found in"
+                        " their article\n", r->articles, r->articles == 1 ? "" : "s",
+                     r->articles_missing, r->no_article, r->not_found,
+                     r->not_found == 1 ? "" : "s");
+    }
+    table_metrics(b, lex, L, r);
+    table_confusion(b, lex, L, r);
+    if (r->mode == MODE_CONTEXT && r->attribution) table_attribution(b, lex, o, r);
+  }
+  lxs_buf_puts(b, kLegend);
+}
+
+static void csv_value(lxs_buf *b, const char *mode, const char *theme, const char *measure,
+                      double v, int count) {
+  lxs_buf_printf(b, "%s,", mode);
+  lxs_csv_str(b, theme);
+  lxs_buf_printf(b, ",%s,", measure);
+  if (count) lxs_buf_printf(b, "%.0f", v);
+  else if (!isnan(v)) lxs_fmt_num(b, v);
+  lxs_buf_puts(b, "\r\n");
+}
+
+static void csv_theme(lxs_buf *b, const char *mode, const char *theme, const lxs_confusion *c) {
+  static const char *const lab[4] = {"-1", "0", "1", "absent"};
+  lxs_theme_metrics m;
+  lxs_theme_metrics_compute(c, &m);
+  const struct { const char *name; double v; int count; } rows[] = {
+      {"rows", (double)m.rows, 1},
+      {"named", (double)m.gold_present, 1},
+      {"found", (double)(m.detection.tp + m.detection.fp), 1},
+      {"detection_tp", (double)m.detection.tp, 1},
+      {"detection_fp", (double)m.detection.fp, 1},
+      {"detection_fn", (double)m.detection.fn, 1},
+      {"detection_precision", m.detection.precision, 0},
+      {"detection_recall", m.detection.recall, 0},
+      {"detection_f1", m.detection.f1, 0},
+      {"macro_f1", m.macro_f1, 0},
+      {"macro_f1_found", m.macro_f1_detected, 0},
+      {"kappa4", m.kappa4, 0},
+      {"kappa3", m.kappa_stance, 0}};
+  for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
+    csv_value(b, mode, theme, rows[i].name, rows[i].v, rows[i].count);
+  char name[64];
+  for (int g = 0; g < 4; g++)
+    for (int p = 0; p < 4; p++) {
+      snprintf(name, sizeof name, "gold_%s_pred_%s", lab[g], lab[p]);
+      csv_value(b, mode, theme, name, (double)c->m[g][p], 1);
+    }
+}
+
+static void csv_attribution(lxs_buf *b, const lxs_lexicon *lex, const vresult *r) {
+  lxs_prf p;
+  lxs_prf_set(&p, r->spk_matched, r->spk_tool - r->spk_matched, r->spk_gold - r->spk_matched);
+  const struct { const char *name; double v; int count; } rows[] = {
+      {"speakers_labelled", (double)r->spk_gold, 1},
+      {"speakers_found", (double)r->spk_tool, 1},
+      {"speakers_matched", (double)r->spk_matched, 1},
+      {"speaker_precision", p.precision, 0},
+      {"speaker_recall", p.recall, 0},
+      {"speaker_f1", p.f1, 0},
+      {"named_rows", (double)r->named_rows, 1},
+      {"named_rows_to_person", (double)r->named_hits, 1},
+      {"named_share", r->named_rows ? (double)r->named_hits / (double)r->named_rows : NAN, 0},
+      {"author_rows", (double)r->author_rows, 1},
+      {"author_rows_to_author", (double)r->author_hits, 1},
+      {"author_share", r->author_rows ? (double)r->author_hits / (double)r->author_rows : NAN, 0}};
+  for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
+    csv_value(b, "context", "", rows[i].name, rows[i].v, rows[i].count);
+  for (size_t t = 0; r->signs && t <= r->n_themes; t++) {
+    if (t < r->n_themes && !r->sign_cells[t]) continue;
+    const char *tn = t < r->n_themes ? lxs_lexicon_theme_name(lex, t) : "";
+    unsigned long n = r->sign_cells[t], f = r->sign_found[t], a = r->sign_agree[t];
+    csv_value(b, "context", tn, "sign_cells", (double)n, 1);
+    csv_value(b, "context", tn, "sign_found", (double)f, 1);
+    csv_value(b, "context", tn, "sign_agree", (double)a, 1);
+    csv_value(b, "context", tn, "sign_agree_of_found", f ? (double)a / (double)f : NAN, 0);
+    csv_value(b, "context", tn, "sign_agree_of_cells", n ? (double)a / (double)n : NAN, 0);
+  }
+}
+
+/* Long CSV: mode,theme,measure,value (theme empty for whole-mode counts). */
+static void render_csv(lxs_buf *b, const lxs_lexicon *lex, const lxs_labels *L,
+                       const vresult *res, size_t nres) {
+  lxs_buf_puts(b, "mode,theme,measure,value\r\n");
+  for (size_t i = 0; i < nres; i++) {
+    const vresult *r = &res[i];
+    const char *mode = mode_name(r->mode);
+    csv_value(b, mode, "", "rows", (double)r->rows, 1);
+    if (r->mode == MODE_CONTEXT) {
+      csv_value(b, mode, "", "articles", (double)r->articles, 1);
+      csv_value(b, mode, "", "articles_missing", (double)r->articles_missing, 1);
+      csv_value(b, mode, "", "rows_without_article", (double)r->no_article, 1);
+      csv_value(b, mode, "", "rows_not_found", (double)r->not_found, 1);
+    }
+    for (size_t t = 0; t < L->n_themes; t++)
+      if (L->has_theme[t]) csv_theme(b, mode, lxs_lexicon_theme_name(lex, t), &r->conf[t]);
+    if (r->mode == MODE_CONTEXT && r->attribution) csv_attribution(b, lex, r);
+  }
+}
+
+/* ---- the command ------------------------------------------------------------------------ */
+
+static void vresult_init(vresult *r, int mode, size_t nth) {
+  memset(r, 0, sizeof *r);
+  r->mode = mode;
+  r->n_themes = nth;
+  r->conf = lxs_xcalloc(nth + 1, sizeof *r->conf);
+  r->sign_cells = lxs_xcalloc(nth + 1, sizeof *r->sign_cells);
+  r->sign_found = lxs_xcalloc(nth + 1, sizeof *r->sign_found);
+  r->sign_agree = lxs_xcalloc(nth + 1, sizeof *r->sign_agree);
+}
+
+static void vresult_free(vresult *r) {
+  free(r->conf);
+  free(r->sign_cells);
+  free(r->sign_found);
+  free(r->sign_agree);
+}
+
+static int is_dir(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The articles directory (malloc'd), and which modes run: without an
+ * explicit --mode, context runs only when the articles can be found. */
+static char *choose_modes(vopts *o, const lxs_labels *L) {
+  lxs_buf dir;
+  lxs_buf_init(&dir);
+  if (o->articles) {
+    lxs_buf_puts(&dir, o->articles);
+  } else {
+    const char *slash = strrchr(o->labels, '/');
+    if (slash) lxs_buf_put(&dir, o->labels, (size_t)(slash - o->labels) + 1);
+    lxs_buf_puts(&dir, "corpora");
+  }
+  int ok = L->has_file && is_dir(dir.data);
+  if (o->modes_set && (o->modes & MODE_CONTEXT) && !L->has_file) {
+    cli_err("%s: context mode needs a file column (file, doc, doc_id, document or id)",
+            o->labels);
+    exit(LXS_EDATA);
+  }
+  if (o->modes_set && (o->modes & MODE_CONTEXT) && !ok) {
+    cli_err("%s: cannot open the articles directory: %s", dir.data,
+            strerror(errno ? errno : ENOENT));
+    exit(LXS_EIO);
+  }
+  if (!o->modes_set && !ok) {
+    o->modes = MODE_ALONE;
+    if (!L->has_file)
+      cli_err("note: %s has no file column: each sentence is scored alone only", o->labels);
+    else
+      cli_err("note: no articles directory %s: each sentence is scored alone only "
+              "(--articles DIR, or --mode alone)", dir.data);
+  }
+  return dir.data;
+}
+
+static int run_modes(vctx *c, const char *dir, vresult *res) {
+  size_t nres = 0, nth = c->L->n_themes;
+  if (c->o->modes & MODE_ALONE) {
+    vresult_init(&res[nres], MODE_ALONE, nth);
+    run_alone(c, &res[nres++]);
+  }
+  if (c->o->modes & MODE_CONTEXT) {
+    vresult_init(&res[nres], MODE_CONTEXT, nth);
+    run_context(c, &res[nres++], dir);
+  }
+  return (int)nres;
+}
+
+static void load_inputs(const vopts *o, const lxs_lexicon *lex, lxs_labels *L,
+                        lxs_speaker_labels *S) {
+  char err[ERRLEN];
+  int rc = lxs_labels_read(L, o->labels, o->labels_format, lex, err, sizeof err);
+  if (rc == 0 && o->speaker_labels)
+    rc = lxs_speaker_labels_read(S, o->speaker_labels, LXS_TABLE_AUTO, lex, err, sizeof err);
+  if (rc) {
+    cli_err("%s", err);
+    exit(rc);
+  }
+}
+
+int cmd_validate(int argc, char **argv) {
+  vopts o;
+  parse_validate(argc, argv, &o);
+  lxs_lexicon *lex = cli_load_lexicon(&o.lex);
+  lxs_labels L;
+  lxs_speaker_labels S;
+  memset(&S, 0, sizeof S);
+  load_inputs(&o, lex, &L, &S);
+  vctx c;
+  memset(&c, 0, sizeof c);
+  c.o = &o;
+  c.lex = lex;
+  c.L = &L;
+  c.S = o.speaker_labels ? &S : NULL;
+  c.sel = lxs_xcalloc(L.n + 1, sizeof *c.sel);
+  c.nsel = select_rows(&o, &L, c.sel);
+  char *dir = choose_modes(&o, &L);
+  c.hints = cli_load_hints(&o.lex);
+  char err[ERRLEN];
+  c.sc = lxs_scorer_new(lex, err, sizeof err);
+  lxs_agg_init(&c.agg, L.n_themes);
+  c.pred = lxs_xcalloc(L.n_themes + 1, sizeof *c.pred);
+  c.stance = lxs_xcalloc(L.n_themes + 1, sizeof *c.stance);
+  lxs_buf errs, out;
+  lxs_buf_init(&errs);
+  lxs_buf_init(&out);
+  if (o.errors) {
+    lxs_buf_puts(&errs, kErrorsHeader);
+    c.errs = &errs;
+  }
+  vresult res[2];
+  int nres = run_modes(&c, dir, res);
+  if (o.csv) render_csv(&out, lex, &L, res, (size_t)nres);
+  else render_table(&out, &o, lex, &L, res, (size_t)nres, c.nsel);
+  int rc = cli_write_whole(o.output, &out);
+  if (rc == 0 && o.errors) rc = cli_write_whole(o.errors, &errs);
+  for (int i = 0; i < nres; i++) vresult_free(&res[i]);
+  lxs_buf_free(&errs);
+  lxs_buf_free(&out);
+  free(c.pred);
+  free(c.stance);
+  free(c.sel);
+  free(dir);
+  lxs_agg_free(&c.agg);
+  lxs_scorer_free(c.sc);
+  cli_free_hints(c.hints);
+  lxs_labels_free(&L);
+  lxs_speaker_labels_free(&S);
+  lxs_lexicon_free(lex);
+  vopts_free(&o);
+  return rc;
+}
