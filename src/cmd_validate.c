@@ -44,6 +44,7 @@ typedef struct {
   const char *output;
   const char *errors;
   int split;
+  int baselines, sweep;
   const char **files;        /* --files PATTERN (fnmatch), any may match */
   size_t nfiles;
   const char *speaker_labels;
@@ -51,11 +52,22 @@ typedef struct {
   cli_opts lex;              /* lexicon and --speakers options */
 } vopts;
 
+/* One labelled row's values for one theme (kept for the threshold sweep
+ * and the baselines). */
+typedef struct {
+  int8_t gold;                     /* -1, 0, 1 or LXS_GOLD_ABSENT */
+  uint8_t present;                 /* the tool mentions the theme */
+  double stance;                   /* lexstance's stance */
+  double keyword, sentiment;       /* the two baselines' values */
+} vitem;
+
 /* What one mode measured: the model both renderers print. */
 typedef struct {
   int mode;
   size_t n_themes;
-  lxs_confusion *conf;             /* per theme */
+  lxs_confusion *conf;             /* per theme, at LXS_CLASS_THRESHOLD */
+  vitem *items;                    /* [rows * n_themes] */
+  size_t cap_items;
   unsigned long rows, not_found, no_article, articles, articles_missing;
   /* attribution (context mode, labels with a speaker column) */
   int attribution;
@@ -78,7 +90,7 @@ typedef struct {
   lxs_agg agg;
   lxs_buf *errs;              /* --errors CSV, or NULL */
   int *pred;                  /* per theme, scratch */
-  double *stance;
+  double *stance, *keyword, *sentiment;
 } vctx;
 
 static const char kValidateHelp[] =
@@ -103,6 +115,9 @@ static const char kValidateHelp[] =
     "  --dead-zone X          a speaker label with |value| < X is class 0\n"
     "                         (default 0.25)\n"
     "  --errors FILE          CSV of every disagreeing cell with its evidence\n"
+    "  --baselines            also the stance macro-F1 of two baselines: keyword\n"
+    "                         counting, and sentence sentiment used as stance\n"
+    "  --sweep                macro-F1 at class thresholds 0, 0.05, ..., 0.5\n"
     "  --format table|csv     report format (default table)\n"
     "  -o, --output FILE      write the report to FILE (atomically)\n"
     "  --labels-format tsv|csv  default: by extension, else by the header\n"
@@ -115,7 +130,7 @@ static const char kValidateHelp[] =
 enum {
   VO_MODE = 300, VO_ARTICLES, VO_SKIPHDR, VO_FORMAT, VO_ERRORS, VO_SPLIT, VO_FILES,
   VO_SPKLABELS, VO_DEADZONE, VO_LABFMT, VO_LEXICON, VO_NODEF, VO_LANG, VO_LEXFMT,
-  VO_MAP, VO_MAPFILE, VO_SPEAKERS
+  VO_MAP, VO_MAPFILE, VO_SPEAKERS, VO_BASELINES, VO_SWEEP
 };
 
 static const struct option kValidateOpts[] = {
@@ -137,6 +152,8 @@ static const struct option kValidateOpts[] = {
     {"map", required_argument, NULL, VO_MAP},
     {"map-file", required_argument, NULL, VO_MAPFILE},
     {"speakers", required_argument, NULL, VO_SPEAKERS},
+    {"baselines", no_argument, NULL, VO_BASELINES},
+    {"sweep", no_argument, NULL, VO_SWEEP},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
 
@@ -192,6 +209,8 @@ static int parse_validate(int argc, char **argv, vopts *o) {
       break;
     case VO_ARTICLES: o->articles = optarg; break;
     case VO_SKIPHDR: o->skip_header = 1; break;
+    case VO_BASELINES: o->baselines = 1; break;
+    case VO_SWEEP: o->sweep = 1; break;
     case 'o': o->output = optarg; break;
     case VO_ERRORS: o->errors = optarg; break;
     case VO_FILES: o->files[o->nfiles++] = optarg; break;
@@ -265,6 +284,30 @@ static size_t select_rows(const vopts *o, const lxs_labels *L, size_t *sel) {
 
 /* ---- predictions ------------------------------------------------------------- */
 
+/* The two baselines of tools/eval.c for theme t over tool sentences
+ * [first, first + n), which lexstance's detection gates: a plain keyword
+ * count (the theme's stance terms +-1, and every sentiment word +-1 signed
+ * by the orientation of the theme's targets; no modifiers, no ties), and
+ * the mean sentence sentiment used as stance. */
+static void baselines(const lxs_result *r, size_t first, size_t n, size_t t, double *keyword,
+                      double *sentiment) {
+  double orient = 0, kw = 0, sent = 0;
+  size_t e0 = 0;
+  while (e0 < r->n_evidence && r->evidence[e0].sentence < first) e0++;
+  for (size_t e = e0; e < r->n_evidence && r->evidence[e].sentence < first + n; e++)
+    if (r->evidence[e].theme == t && strcmp(r->evidence[e].role, "target") == 0)
+      orient += r->evidence[e].weight;
+  for (size_t e = e0; e < r->n_evidence && r->evidence[e].sentence < first + n; e++) {
+    const lxs_evidence *ev = &r->evidence[e];
+    if (ev->theme == t && strcmp(ev->role, "stance") == 0) kw += ev->weight > 0 ? 1 : -1;
+    if (ev->theme == LXS_THEME_NONE && ev->weight != 0)
+      kw += (ev->weight > 0 ? 1 : -1) * (orient < 0 ? -1 : 1);
+  }
+  for (size_t s = first; s < first + n; s++) sent += r->sentences[s].sentiment;
+  *keyword = kw;
+  *sentiment = n ? sent / (double)n : 0;
+}
+
 /* The prediction of tool sentences [first, first + n) of r, per theme:
  * c->pred gets -1/0/+1 or LXS_GOLD_ABSENT, c->stance the mean stance. */
 static void predict(vctx *c, const lxs_result *r, size_t first, size_t n) {
@@ -274,6 +317,8 @@ static void predict(vctx *c, const lxs_result *r, size_t first, size_t n) {
     int present;
     c->stance[t] = lxs_agg_stance(&c->agg, t, &present);
     c->pred[t] = present ? lxs_stance_class(c->stance[t]) : LXS_GOLD_ABSENT;
+    c->keyword[t] = c->sentiment[t] = 0;
+    if (c->o->baselines && present) baselines(r, first, n, t, &c->keyword[t], &c->sentiment[t]);
   }
 }
 
@@ -368,10 +413,47 @@ static void missing_row(vctx *c, const lxs_label_row *row, const char *why) {
 }
 
 static void count_row(vctx *c, vresult *res, const lxs_label_row *row) {
+  size_t nth = c->L->n_themes;
+  if ((res->rows + 1) * nth > res->cap_items) {
+    res->cap_items = (res->rows + 1) * nth * 2;
+    res->items = lxs_xrealloc(res->items, res->cap_items * sizeof *res->items);
+  }
+  vitem *it = res->items + res->rows * nth;
   res->rows++;
-  for (size_t t = 0; t < c->L->n_themes; t++)
+  for (size_t t = 0; t < nth; t++) {
+    it[t] = (vitem){row->gold[t], c->pred[t] != LXS_GOLD_ABSENT, c->stance[t], c->keyword[t],
+                    c->sentiment[t]};
     if (c->L->has_theme[t]) lxs_confusion_add(&res->conf[t], row->gold[t], c->pred[t]);
+  }
 }
+
+enum { BY_STANCE, BY_KEYWORD, BY_SENTIMENT };
+
+/* The confusion of theme t when the value `by` is classed at threshold
+ * thr (+1 above it, -1 below its negative), a theme the tool does not
+ * mention being absent. */
+static void confusion_at(const vresult *r, size_t t, int by, double thr, lxs_confusion *c) {
+  memset(c, 0, sizeof *c);
+  for (size_t i = 0; i < r->rows; i++) {
+    const vitem *it = &r->items[i * r->n_themes + t];
+    double v = by == BY_STANCE ? it->stance : by == BY_KEYWORD ? it->keyword : it->sentiment;
+    int pred = !it->present ? LXS_GOLD_ABSENT : v > thr ? 1 : v < -thr ? -1 : 0;
+    lxs_confusion_add(c, it->gold, pred);
+  }
+}
+
+static double macro_f1_at(const vresult *r, size_t t, int by, double thr) {
+  lxs_confusion c;
+  lxs_theme_metrics m;
+  confusion_at(r, t, by, thr, &c);
+  lxs_theme_metrics_compute(&c, &m);
+  return m.macro_f1;
+}
+
+/* Baseline thresholds, as tools/eval.c used them. */
+#define KEYWORD_THRESHOLD 0.5
+#define SENTIMENT_THRESHOLD 0.05
+#define SWEEP_STEPS 11 /* thresholds 0, 0.05, ..., 0.5 */
 
 /* ---- alone ------------------------------------------------------------------------ */
 
@@ -767,6 +849,46 @@ static void table_metrics(lxs_buf *b, const lxs_lexicon *lex, const lxs_labels *
   free(cols);
 }
 
+static void table_baselines(lxs_buf *b, const lxs_lexicon *lex, const lxs_labels *L,
+                            const vresult *res) {
+  lxs_buf_puts(b, "\nstance macro-F1 of lexstance and two baselines (with lexstance's detection):\n"
+                  "theme               lexstance  keyword count  sentiment as stance\n");
+  for (size_t t = 0; t < L->n_themes; t++) {
+    if (!L->has_theme[t]) continue;
+    double v[3] = {macro_f1_at(res, t, BY_STANCE, LXS_CLASS_THRESHOLD),
+                   macro_f1_at(res, t, BY_KEYWORD, KEYWORD_THRESHOLD),
+                   macro_f1_at(res, t, BY_SENTIMENT, SENTIMENT_THRESHOLD)};
+    lxs_buf_printf(b, "%-18s", lxs_lexicon_theme_name(lex, t));
+    put_ratio(b, 11, v[0]);
+    put_ratio(b, 15, v[1]);
+    put_ratio(b, 21, v[2]);
+    lxs_buf_putc(b, '\n');
+  }
+}
+
+static void table_sweep(lxs_buf *b, const lxs_lexicon *lex, const lxs_labels *L,
+                        const vresult *res) {
+  lxs_buf_puts(b, "\nstance macro-F1 by class threshold t (+1 above t, -1 below -t):\ntheme             ");
+  for (int k = 0; k < SWEEP_STEPS; k++) lxs_buf_printf(b, " %5.2f", 0.05 * k);
+  lxs_buf_putc(b, '\n');
+  double mean[SWEEP_STEPS] = {0};
+  size_t n = 0;
+  for (size_t t = 0; t < L->n_themes; t++) {
+    if (!L->has_theme[t]) continue;
+    lxs_buf_printf(b, "%-18s", lxs_lexicon_theme_name(lex, t));
+    for (int k = 0; k < SWEEP_STEPS; k++) {
+      double v = macro_f1_at(res, t, BY_STANCE, 0.05 * k);
+      put_ratio(b, 6, v);
+      mean[k] += isnan(v) ? 0 : v;
+    }
+    lxs_buf_putc(b, '\n');
+    n++;
+  }
+  lxs_buf_printf(b, "%-18s", "mean");
+  for (int k = 0; k < SWEEP_STEPS; k++) put_ratio(b, 6, n ? mean[k] / (double)n : NAN);
+  lxs_buf_putc(b, '\n');
+}
+
 static void table_confusion(lxs_buf *b, const lxs_lexicon *lex, const lxs_labels *L,
                             const vresult *res) {
   static const char *const rows[4] = {"gold -1", "gold  0", "gold +1", "gold absent"};
@@ -845,6 +967,8 @@ static void render_table(lxs_buf *b, const vopts *o, const lxs_lexicon *lex, con
                      r->not_found == 1 ? "" : "s");
     }
     table_metrics(b, lex, L, r);
+    if (o->baselines) table_baselines(b, lex, L, r);
+    if (o->sweep) table_sweep(b, lex, L, r);
     table_confusion(b, lex, L, r);
     if (r->mode == MODE_CONTEXT && r->attribution) table_attribution(b, lex, o, r);
   }
@@ -919,8 +1043,24 @@ static void csv_attribution(lxs_buf *b, const lxs_lexicon *lex, const vresult *r
   }
 }
 
+/* --baselines and --sweep figures of theme t. */
+static void csv_extras(lxs_buf *b, const vopts *o, const char *mode, const char *theme,
+                       const vresult *r, size_t t) {
+  if (o->baselines) {
+    csv_value(b, mode, theme, "macro_f1_keyword_baseline",
+              macro_f1_at(r, t, BY_KEYWORD, KEYWORD_THRESHOLD), 0);
+    csv_value(b, mode, theme, "macro_f1_sentiment_baseline",
+              macro_f1_at(r, t, BY_SENTIMENT, SENTIMENT_THRESHOLD), 0);
+  }
+  for (int k = 0; o->sweep && k < SWEEP_STEPS; k++) {
+    char name[32];
+    snprintf(name, sizeof name, "macro_f1_at_%.2f", 0.05 * k);
+    csv_value(b, mode, theme, name, macro_f1_at(r, t, BY_STANCE, 0.05 * k), 0);
+  }
+}
+
 /* Long CSV: mode,theme,measure,value (theme empty for whole-mode counts). */
-static void render_csv(lxs_buf *b, const lxs_lexicon *lex, const lxs_labels *L,
+static void render_csv(lxs_buf *b, const vopts *o, const lxs_lexicon *lex, const lxs_labels *L,
                        const vresult *res, size_t nres) {
   lxs_buf_puts(b, "mode,theme,measure,value\r\n");
   for (size_t i = 0; i < nres; i++) {
@@ -934,7 +1074,11 @@ static void render_csv(lxs_buf *b, const lxs_lexicon *lex, const lxs_labels *L,
       csv_value(b, mode, "", "rows_not_found", (double)r->not_found, 1);
     }
     for (size_t t = 0; t < L->n_themes; t++)
-      if (L->has_theme[t]) csv_theme(b, mode, lxs_lexicon_theme_name(lex, t), &r->conf[t]);
+      if (L->has_theme[t]) {
+        const char *tn = lxs_lexicon_theme_name(lex, t);
+        csv_theme(b, mode, tn, &r->conf[t]);
+        csv_extras(b, o, mode, tn, r, t);
+      }
     if (r->mode == MODE_CONTEXT && r->attribution) csv_attribution(b, lex, r);
   }
 }
@@ -953,6 +1097,7 @@ static void vresult_init(vresult *r, int mode, size_t nth) {
 
 static void vresult_free(vresult *r) {
   free(r->conf);
+  free(r->items);
   free(r->sign_cells);
   free(r->sign_found);
   free(r->sign_agree);
@@ -1045,6 +1190,8 @@ int cmd_validate(int argc, char **argv) {
   lxs_agg_init(&c.agg, L.n_themes);
   c.pred = lxs_xcalloc(L.n_themes + 1, sizeof *c.pred);
   c.stance = lxs_xcalloc(L.n_themes + 1, sizeof *c.stance);
+  c.keyword = lxs_xcalloc(L.n_themes + 1, sizeof *c.keyword);
+  c.sentiment = lxs_xcalloc(L.n_themes + 1, sizeof *c.sentiment);
   lxs_buf errs, out;
   lxs_buf_init(&errs);
   lxs_buf_init(&out);
@@ -1054,7 +1201,7 @@ int cmd_validate(int argc, char **argv) {
   }
   vresult res[2];
   int nres = run_modes(&c, dir, res);
-  if (o.csv) render_csv(&out, lex, &L, res, (size_t)nres);
+  if (o.csv) render_csv(&out, &o, lex, &L, res, (size_t)nres);
   else render_table(&out, &o, lex, &L, res, (size_t)nres, c.nsel);
   int rc = cli_write_whole(o.output, &out);
   if (rc == 0 && o.errors) rc = cli_write_whole(o.errors, &errs);
@@ -1063,6 +1210,8 @@ int cmd_validate(int argc, char **argv) {
   lxs_buf_free(&out);
   free(c.pred);
   free(c.stance);
+  free(c.keyword);
+  free(c.sentiment);
   free(c.sel);
   free(dir);
   lxs_agg_free(&c.agg);

@@ -1,13 +1,10 @@
-/* eval.c - the evaluation harness behind `make eval`.
+/* eval.c - the sentiment half of `make eval` (stance is measured by
+ * `lexstance validate`, src/cmd_validate.c).
  *
- *   eval stance FILE.tsv [--sweep]
- *     FILE: id, text, multilateralism, us_protectionism, global_south, rule
- *     labels 1, 0, -1 or NA.  Prints, per theme, detection precision/recall,
- *     stance macro-F1 for lexstance and two baselines computed by the tool
- *     itself (plain keyword counting; sentence sentiment used as stance),
- *     and confusion matrices.
- *   eval sentiment NAME FILE [--rating-col N --text-col N]
- *     Pearson r against human ratings and 3-class macro-F1 (+-0.05).
+ *   eval sentiment VADER_DIR|- DEV.tsv
+ *     Pearson r against human ratings and 3-class macro-F1 (+-0.05), for
+ *     the default lexicon and VADER mode on VADER's four rated sets, and
+ *     VADER mode checked against the reference outputs.
  */
 #include <math.h>
 #include <stdio.h>
@@ -17,8 +14,6 @@
 #include "lexstance.h"
 #include "util.h"
 #include "vader.h"
-
-#define MAXF 16
 
 static int split_tabs(char *line, char **f, int max) {
   int n = 0;
@@ -36,41 +31,7 @@ static void chomp(char *s) {
   while (n && (s[n - 1] == '\n' || s[n - 1] == '\r')) s[--n] = '\0';
 }
 
-typedef struct {
-  int gold;    /* -1, 0, 1, or 2 = absent */
-  int mention; /* predicted mention */
-  double ours, kw, sent;
-  char rule[32];
-} item;
-
 static int cls(double v, double t) { return v > t ? 1 : v < -t ? -1 : 0; }
-
-/* Macro-F1 over classes -1, 0, 1 on items with gold present; a predicted
- * "absent" counts as 0 (no stance found). */
-static double macro_f1(const item *it, size_t n, int which, double t,
-                       int conf[3][4]) {
-  int tp[3] = {0}, fp[3] = {0}, fn[3] = {0};
-  if (conf) memset(conf, 0, sizeof(int) * 12);
-  for (size_t i = 0; i < n; i++) {
-    if (it[i].gold == 2) continue;
-    double v = which == 0 ? it[i].ours : which == 1 ? it[i].kw : it[i].sent;
-    int p = it[i].mention ? cls(v, t) : 0;
-    int g = it[i].gold;
-    if (conf) conf[g + 1][it[i].mention ? p + 1 : 3]++;
-    if (p == g) tp[g + 1]++;
-    else {
-      fp[p + 1]++;
-      fn[g + 1]++;
-    }
-  }
-  double f = 0;
-  for (int c = 0; c < 3; c++) {
-    double pr = tp[c] + fp[c] ? (double)tp[c] / (tp[c] + fp[c]) : 0;
-    double rc = tp[c] + fn[c] ? (double)tp[c] / (tp[c] + fn[c]) : 0;
-    f += pr + rc > 0 ? 2 * pr * rc / (pr + rc) : 0;
-  }
-  return f / 3;
-}
 
 static lxs_lexicon *load_lex(int argc, char **argv) {
   char err[512];
@@ -87,159 +48,6 @@ static lxs_lexicon *load_lex(int argc, char **argv) {
     }
   return lex;
 }
-
-static int eval_stance(const char *path, int sweep, int argc, char **argv) {
-  FILE *f = fopen(path, "r");
-  if (!f) {
-    perror(path);
-    return 1;
-  }
-  lxs_lexicon *lex = load_lex(argc, argv);
-  char err[512];
-  lxs_scorer *sc = lxs_scorer_new(lex, err, sizeof err);
-  const char *themes[3] = {"multilateralism", "us_protectionism", "global_south"};
-  int tix[3];
-  for (int t = 0; t < 3; t++) {
-    tix[t] = -1;
-    for (size_t k = 0; k < lxs_lexicon_theme_count(lex); k++)
-      if (strcmp(lxs_lexicon_theme_name(lex, k), themes[t]) == 0) tix[t] = (int)k;
-    if (tix[t] < 0) {
-      fprintf(stderr, "eval: theme %s not loaded\n", themes[t]);
-      return 1;
-    }
-  }
-  item *items[3] = {NULL, NULL, NULL};
-  size_t n = 0, cap = 0;
-  char *line = NULL;
-  size_t lcap = 0;
-  int lineno = 0;
-  while (getline(&line, &lcap, f) > 0) {
-    lineno++;
-    chomp(line);
-    if (lineno == 1 && strncmp(line, "id\t", 3) == 0) continue;
-    char *fl[MAXF];
-    int nf = split_tabs(line, fl, MAXF);
-    if (nf < 5) {
-      fprintf(stderr, "eval: %s:%d: expected at least 5 columns\n", path, lineno);
-      return 1;
-    }
-    if (n == cap) {
-      cap = cap ? cap * 2 : 256;
-      for (int t = 0; t < 3; t++) items[t] = lxs_xrealloc(items[t], cap * sizeof(item));
-    }
-    lxs_options opt = {0};
-    const lxs_result *r = lxs_scorer_run(sc, fl[1], strlen(fl[1]), &opt);
-    lxs_agg a;
-    lxs_agg_init(&a, r->n_themes);
-    for (size_t s = 0; s < r->n_sentences; s++) lxs_agg_add_sentence(&a, r, s);
-    for (int t = 0; t < 3; t++) {
-      item *it = &items[t][n];
-      memset(it, 0, sizeof *it);
-      const char *g = fl[2 + t];
-      it->gold = strcmp(g, "NA") == 0 ? 2 : atoi(g);
-      if (nf > 5) snprintf(it->rule, sizeof it->rule, "%s", fl[5]);
-      int present;
-      it->ours = lxs_agg_stance(&a, (size_t)tix[t], &present);
-      it->mention = present;
-      /* Baseline 1: plain keyword counting -- signed count of the theme's
-       * loaded terms plus every sentiment word, signed by the theme terms'
-       * orientation; no modifiers, no attachment. */
-      double orient = 0, kw = 0, sent = 0;
-      for (size_t e = 0; e < r->n_evidence; e++) {
-        const lxs_evidence *ev = &r->evidence[e];
-        if (ev->theme == (uint32_t)tix[t] && strcmp(ev->role, "target") == 0)
-          orient += ev->weight;
-      }
-      for (size_t e = 0; e < r->n_evidence; e++) {
-        const lxs_evidence *ev = &r->evidence[e];
-        if (ev->theme == (uint32_t)tix[t] && strcmp(ev->role, "stance") == 0)
-          kw += ev->weight > 0 ? 1 : -1;
-        if (ev->theme == LXS_THEME_NONE && ev->weight != 0)
-          kw += (ev->weight > 0 ? 1 : -1) * (orient < 0 ? -1 : 1);
-      }
-      it->kw = kw;
-      /* Baseline 2: sentence sentiment used as stance. */
-      for (size_t s = 0; s < r->n_sentences; s++) sent += r->sentences[s].sentiment;
-      it->sent = r->n_sentences ? sent / r->n_sentences : 0;
-    }
-    lxs_agg_free(&a);
-    n++;
-  }
-  free(line);
-  fclose(f);
-  printf("Stance evaluation on %s (%zu sentences), class threshold t=%.2f\n\n",
-         path, n, LXS_CLASS_THRESHOLD);
-  double sum_ours = 0;
-  for (int t = 0; t < 3; t++) {
-    int tp = 0, fp = 0, fn = 0;
-    for (size_t i = 0; i < n; i++) {
-      int gm = items[t][i].gold != 2, pm = items[t][i].mention;
-      tp += gm && pm;
-      fp += !gm && pm;
-      fn += gm && !pm;
-    }
-    double P = tp + fp ? (double)tp / (tp + fp) : 0, R = tp + fn ? (double)tp / (tp + fn) : 0;
-    double F = P + R > 0 ? 2 * P * R / (P + R) : 0;
-    int conf[3][4];
-    double fo = macro_f1(items[t], n, 0, LXS_CLASS_THRESHOLD, conf);
-    double fk = macro_f1(items[t], n, 1, 0.5, NULL);
-    double fs = macro_f1(items[t], n, 2, 0.05, NULL);
-    sum_ours += fo;
-    printf("== %s ==\n", themes[t]);
-    printf("  detection: precision %.3f  recall %.3f  F1 %.3f  (tp %d, fp %d, fn %d)\n",
-           P, R, F, tp, fp, fn);
-    printf("  stance macro-F1: lexstance %.3f | keyword-count baseline %.3f | "
-           "sentiment-as-stance baseline %.3f\n", fo, fk, fs);
-    printf("  confusion (lexstance; rows gold, cols predicted):\n");
-    printf("               pred -1  pred 0  pred +1  absent\n");
-    const char *gl[3] = {"gold -1", "gold  0", "gold +1"};
-    for (int g = 0; g < 3; g++)
-      printf("    %s   %6d  %6d  %7d  %6d\n", gl[g], conf[g][0], conf[g][1],
-             conf[g][2], conf[g][3]);
-    int ck[3][4], cs[3][4];
-    macro_f1(items[t], n, 1, 0.5, ck);
-    macro_f1(items[t], n, 2, 0.05, cs);
-    printf("  confusion (keyword baseline):   ");
-    for (int g = 0; g < 3; g++) printf(" [%d %d %d %d]", ck[g][0], ck[g][1], ck[g][2], ck[g][3]);
-    printf("\n  confusion (sentiment baseline): ");
-    for (int g = 0; g < 3; g++) printf(" [%d %d %d %d]", cs[g][0], cs[g][1], cs[g][2], cs[g][3]);
-    printf("\n\n");
-    if (sweep) {
-      printf("  threshold sweep (lexstance macro-F1):");
-      for (double th = 0; th <= 0.501; th += 0.05)
-        printf(" %.2f:%.3f", th, macro_f1(items[t], n, 0, th, NULL));
-      printf("\n\n");
-    }
-  }
-  if (sweep) {
-    printf("mean macro-F1 by threshold:");
-    for (double th = 0; th <= 0.501; th += 0.05) {
-      double s = 0;
-      for (int t = 0; t < 3; t++) s += macro_f1(items[t], n, 0, th, NULL);
-      printf(" %.2f:%.3f", th, s / 3);
-    }
-    printf("\n");
-  }
-  printf("mean stance macro-F1 (lexstance): %.3f\n", sum_ours / 3);
-  if (getenv("EVAL_ERRORS")) {
-    for (int t = 0; t < 3; t++)
-      for (size_t i = 0; i < n; i++) {
-        item *it = &items[t][i];
-        int p = it->mention ? cls(it->ours, LXS_CLASS_THRESHOLD) : 2;
-        int g = it->gold;
-        if (p != g)
-          printf("ERR %s row %zu gold %d pred %d (%.3f) rule %s\n", themes[t], i + 1,
-                 g, p, it->ours, it->rule);
-      }
-  }
-  for (int t = 0; t < 3; t++) free(items[t]);
-  lxs_scorer_free(sc);
-  lxs_lexicon_free(lex);
-  return 0;
-}
-
-
-/* ---- sentiment ----------------------------------------------------------- */
 
 typedef struct {
   double *human, *ours, *vader;
@@ -446,15 +254,9 @@ static int eval_sentiment(const char *dir, const char *dev, int argc, char **arg
 }
 
 int main(int argc, char **argv) {
-  if (argc >= 3 && strcmp(argv[1], "stance") == 0) {
-    int sweep = 0;
-    for (int i = 3; i < argc; i++)
-      if (strcmp(argv[i], "--sweep") == 0) sweep = 1;
-    return eval_stance(argv[2], sweep, argc, argv);
-  }
   if (argc >= 4 && strcmp(argv[1], "sentiment") == 0)
     return eval_sentiment(argv[2], argv[3], argc, argv);
-  fprintf(stderr, "usage: eval stance FILE.tsv [--sweep] [--lexicon PATH]\n"
-                  "       eval sentiment VADER_DIR|- DEV.tsv\n");
+  fprintf(stderr, "usage: eval sentiment VADER_DIR|- DEV.tsv [--lexicon PATH]\n"
+                  "(stance: lexstance validate --baselines --sweep LABELS)\n");
   return 2;
 }

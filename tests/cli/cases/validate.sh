@@ -69,3 +69,6 @@ check validate-mode-bogus 2 -- usage_err $BIN validate --mode sideways $VD/label
 check validate-split-bogus 2 -- usage_err $BIN validate --split thirds $VD/labels.tsv
 check validate-option-bogus 2 -- usage_err $BIN validate --unit doc $VD/labels.tsv
 check validate-help 0 -- sh -c "$BIN validate --help | sed -n 1p"
+# The baselines of tools/eval.c and the threshold sweep (README of the fixture).
+check validate-baselines-sweep 0 -- sh -c "$BIN validate $VOPT --mode alone --baselines --sweep \
+  --format csv $VD/labels.tsv | grep -E 'baseline|at_0.(00|40|45)'"
