@@ -134,7 +134,7 @@ $(BUILD)/gencorpus: tools/gencorpus.c | $(BUILD)/obj
 REAL := $(SHARED)/data/stance-real
 eval: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/eval
-	$(BUILD)/lexstance validate --mode alone tests/eval/stance-dev.tsv
+	$(BUILD)/lexstance validate --mode alone --baselines tests/eval/stance-dev.tsv
 	@if [ -f "$(REAL)/labels.tsv" ]; then \
 	  for half in all odd even; do \
 	    echo; echo "$(BUILD)/lexstance validate --skip-header --split $$half --speaker-labels $(REAL)/speakers.tsv $(REAL)/labels.tsv"; \
