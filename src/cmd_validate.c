@@ -617,70 +617,41 @@ static void context_rows(vctx *c, vresult *res, article_scratch *a, const file_r
 
 /* Named speakers of one article: gold = the distinct holders other than
  * the author among its labelled rows, tool = the speakers it gives at
- * least one sentence.  Pairs are matched one to one, equal keys first,
- * then same first and last word, then surname only. */
+ * least one sentence.  Pairs are matched one to one (lxs_name_set_pairs). */
 static void speaker_pr(vctx *c, vresult *res, const file_row *rows, size_t n,
                        const lxs_result *r) {
-  char **gold = lxs_xcalloc(n + 1, sizeof *gold);
-  char **tool = lxs_xcalloc(r->n_speakers + 1, sizeof *tool);
-  size_t ng = 0, nt = 0;
-  lxs_buf k;
-  lxs_buf_init(&k);
+  lxs_name_set gold, tool;
+  lxs_name_set_init(&gold);
+  lxs_name_set_init(&tool);
   for (size_t i = 0; i < n; i++) {
     const char *sp = c->L->rows[rows[i].row].speaker;
-    if (!sp[0] || is_author(sp)) continue;
-    name_key(sp, &k);
-    size_t j = 0;
-    while (j < ng && strcmp(gold[j], k.data) != 0) j++;
-    if (j == ng) gold[ng++] = lxs_xstrndup(k.data, k.len);
+    if (sp[0] && !is_author(sp)) lxs_name_set_add(&gold, sp, i);
   }
   unsigned char *speaks = lxs_xcalloc(r->n_speakers + 1, 1);
   for (size_t s = 0; s < r->n_sentences; s++)
     if (!(r->sentences[s].flags & LXS_SENTENCE_HEADER) && r->sentences[s].speaker < r->n_speakers)
       speaks[r->sentences[s].speaker] = 1;
-  for (size_t sp = 1; sp < r->n_speakers; sp++) {
-    if (!speaks[sp]) continue;
-    name_key(r->speakers[sp].name, &k);
-    size_t j = 0;
-    while (j < nt && strcmp(tool[j], k.data) != 0) j++;
-    if (j == nt) tool[nt++] = lxs_xstrndup(k.data, k.len);
-  }
-  unsigned char *used_g = lxs_xcalloc(ng + 1, 1), *used_t = lxs_xcalloc(nt + 1, 1);
-  for (int level = 3; level >= 1; level--)
-    for (size_t g = 0; g < ng; g++)
-      for (size_t t = 0; t < nt && !used_g[g]; t++)
-        if (!used_t[t] && lxs_name_match(gold[g], tool[t]) == level) {
-          used_g[g] = used_t[t] = 1;
-          res->spk_matched++;
-        }
-  res->spk_gold += ng;
-  res->spk_tool += nt;
-  for (size_t i = 0; i < ng; i++) free(gold[i]);
-  for (size_t i = 0; i < nt; i++) free(tool[i]);
-  free(gold);
-  free(tool);
+  for (size_t sp = 1; sp < r->n_speakers; sp++)
+    if (speaks[sp]) lxs_name_set_add(&tool, r->speakers[sp].name, sp);
+  lxs_name_set_finish(&gold, 1);
+  lxs_name_set_finish(&tool, 1);
+  res->spk_gold += gold.n;
+  res->spk_tool += tool.n;
+  res->spk_matched += lxs_name_set_pairs(&gold, &tool);
   free(speaks);
-  free(used_g);
-  free(used_t);
-  lxs_buf_free(&k);
+  lxs_name_set_free(&gold);
+  lxs_name_set_free(&tool);
 }
 
 /* The tool's speaker for a labelled holder name: 0 for the author, else
- * the best-matching name (see lxs_name_match), or -1. */
-static long find_speaker(const lxs_result *r, const char *name, lxs_buf *k1, lxs_buf *k2) {
+ * the best-matching name among all its speakers (names: keyed and sorted
+ * once per article), or -1. */
+static long find_speaker(const lxs_name_set *names, const char *name, lxs_buf *k) {
   if (is_author(name)) return 0;
-  name_key(name, k1);
-  long best = -1;
-  int level = 0;
-  for (size_t sp = 1; sp < r->n_speakers; sp++) {
-    name_key(r->speakers[sp].name, k2);
-    int m = lxs_name_match(k1->data, k2->data);
-    if (m > level) {
-      level = m;
-      best = (long)sp;
-    }
-  }
-  return best;
+  name_key(name, k);
+  int level;
+  long i = lxs_name_set_best(names, k->data, NULL, 1, &level);
+  return i < 0 ? -1 : (long)names->e[i].id;
 }
 
 /* Per-speaker stance classes of one article against --speaker-labels:
@@ -695,13 +666,16 @@ static void speaker_signs(vctx *c, vresult *res, const char *file, const lxs_res
     if (strcmp(sorted[mid].file, file) < 0) lo = mid + 1;
     else hi = mid;
   }
-  lxs_buf k1, k2;
-  lxs_buf_init(&k1);
-  lxs_buf_init(&k2);
+  lxs_name_set names;
+  lxs_name_set_init(&names);
+  for (size_t sp = 1; sp < r->n_speakers; sp++) lxs_name_set_add(&names, r->speakers[sp].name, sp);
+  lxs_name_set_finish(&names, 0);
+  lxs_buf k;
+  lxs_buf_init(&k);
   size_t nth = S->n_themes;
   for (; lo < S->n && strcmp(sorted[lo].file, file) == 0; lo++) {
     const lxs_speaker_label *sl = &S->rows[sorted[lo].row];
-    long sp = find_speaker(r, sl->speaker, &k1, &k2);
+    long sp = find_speaker(&names, sl->speaker, &k);
     lxs_agg_reset(&c->agg);
     if (sp >= 0) lxs_agg_add_speaker(&c->agg, r, (uint32_t)sp);
     for (size_t t = 0; t < nth; t++) {
@@ -721,8 +695,8 @@ static void speaker_signs(vctx *c, vresult *res, const char *file, const lxs_res
       res->sign_agree[nth] += agree;
     }
   }
-  lxs_buf_free(&k1);
-  lxs_buf_free(&k2);
+  lxs_buf_free(&k);
+  lxs_name_set_free(&names);
 }
 
 /* Rows (or speaker labels) as (file, index) pairs sorted by file, then
@@ -1103,9 +1077,11 @@ static void vresult_free(vresult *r) {
   free(r->sign_agree);
 }
 
-static int is_dir(const char *path) {
+/* 0 when path is a directory, else the reason (an errno value). */
+static int dir_error(const char *path) {
   struct stat st;
-  return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+  if (stat(path, &st) != 0) return errno;
+  return S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
 }
 
 /* The articles directory (malloc'd), and which modes run: without an
@@ -1120,15 +1096,14 @@ static char *choose_modes(vopts *o, const lxs_labels *L) {
     if (slash) lxs_buf_put(&dir, o->labels, (size_t)(slash - o->labels) + 1);
     lxs_buf_puts(&dir, "corpora");
   }
-  int ok = L->has_file && is_dir(dir.data);
+  int why = dir_error(dir.data), ok = L->has_file && why == 0;
   if (o->modes_set && (o->modes & MODE_CONTEXT) && !L->has_file) {
     cli_err("%s: context mode needs a file column (file, doc, doc_id, document or id)",
             o->labels);
     exit(LXS_EDATA);
   }
   if (o->modes_set && (o->modes & MODE_CONTEXT) && !ok) {
-    cli_err("%s: cannot open the articles directory: %s", dir.data,
-            strerror(errno ? errno : ENOENT));
+    cli_err("%s: cannot open the articles directory: %s", dir.data, strerror(why));
     exit(LXS_EIO);
   }
   if (!o->modes_set && !ok) {

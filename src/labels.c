@@ -44,6 +44,7 @@ struct table {
   void *ctx;
   int rc;
   int between;               /* CSV: the last line fed ended a record */
+  unsigned long records;     /* records seen (the first is the header) */
 };
 
 static int table_fail(table *t, const char *fmt, ...)
@@ -84,6 +85,7 @@ static int table_emit(table *t) {
   }
   for (size_t i = 0; i < t->nf; i++) t->fields[i] = t->cells.data + t->off[i];
   int rc = t->record(t, t->fields, t->nf);
+  t->records++;
   t->nf = 0;
   t->cells.len = 0;
   if (rc && !t->rc) t->rc = rc;
@@ -192,10 +194,27 @@ static int read_table(table *t, const char *data, size_t len,
   return rc ? rc : t->rc;
 }
 
-static void table_free(table *t) {
-  lxs_buf_free(&t->cells);
-  free(t->off);
-  free(t->fields);
+/* Reads data as a table, handing each record to fn (the first is the
+ * header); an empty file is an error. */
+static int read_records(const char *name, const char *data, size_t len, lxs_table_format fmt,
+                        table_record_fn fn, void *ctx, char *err, size_t errlen) {
+  table t;
+  memset(&t, 0, sizeof t);
+  t.name = name;
+  t.err = err;
+  t.errlen = errlen;
+  t.record = fn;
+  t.ctx = ctx;
+  lxs_buf_init(&t.cells);
+  int rc = read_table(&t, data, len, fmt);
+  if (!rc && t.records == 0) {
+    t.line = 1;
+    rc = table_fail(&t, "empty file: expected a header line naming the columns");
+  }
+  lxs_buf_free(&t.cells);
+  free(t.off);
+  free(t.fields);
+  return rc;
 }
 
 /* ---- header -------------------------------------------------------------- */
@@ -269,7 +288,6 @@ static int theme_columns(table *t, char **f, size_t n, const lxs_lexicon *lex,
 typedef struct {
   lxs_labels *L;
   const lxs_lexicon *lex;
-  int have_header;
   size_t ncols;
   long col_file, col_sentence, col_speaker;
   long *col_theme;
@@ -316,10 +334,7 @@ static int labels_header(table *t, labels_ctx *c, char **f, size_t n) {
 
 static int labels_record(table *t, char **f, size_t n) {
   labels_ctx *c = t->ctx;
-  if (!c->have_header) {
-    c->have_header = 1;
-    return labels_header(t, c, f, n);
-  }
+  if (t->records == 0) return labels_header(t, c, f, n);
   if (n != c->ncols)
     return table_fail(t, "%zu field%s, the header has %zu", n, n == 1 ? "" : "s", c->ncols);
   size_t nth = c->L->n_themes;
@@ -355,22 +370,9 @@ int lxs_labels_read_buffer(lxs_labels *L, const char *name, const char *data,
   memset(L, 0, sizeof *L);
   L->n_themes = lxs_lexicon_theme_count(lex);
   L->has_theme = lxs_xcalloc(L->n_themes + 1, 1);
-  labels_ctx c = {L, lex, 0, 0, -1, -1, -1, NULL};
+  labels_ctx c = {L, lex, 0, -1, -1, -1, NULL};
   c.col_theme = lxs_xcalloc(L->n_themes + 1, sizeof(long));
-  table t;
-  memset(&t, 0, sizeof t);
-  t.name = name;
-  t.err = err;
-  t.errlen = errlen;
-  t.record = labels_record;
-  t.ctx = &c;
-  lxs_buf_init(&t.cells);
-  int rc = read_table(&t, data, len, fmt);
-  if (!rc && !c.have_header) {
-    t.line = 1;
-    rc = table_fail(&t, "empty file: expected a header line naming the columns");
-  }
-  table_free(&t);
+  int rc = read_records(name, data, len, fmt, labels_record, &c, err, errlen);
   free(c.col_theme);
   return rc;
 }
@@ -405,7 +407,6 @@ void lxs_labels_free(lxs_labels *L) {
 typedef struct {
   lxs_speaker_labels *S;
   const lxs_lexicon *lex;
-  int have_header;
   size_t ncols;
   long col_file, col_speaker;
   long *col_theme;
@@ -448,10 +449,7 @@ static int parse_mean(table *t, const char *v, const char *theme, double *out,
 
 static int speakers_record(table *t, char **f, size_t n) {
   speakers_ctx *c = t->ctx;
-  if (!c->have_header) {
-    c->have_header = 1;
-    return speakers_header(t, c, f, n);
-  }
+  if (t->records == 0) return speakers_header(t, c, f, n);
   if (n != c->ncols)
     return table_fail(t, "%zu field%s, the header has %zu", n, n == 1 ? "" : "s", c->ncols);
   lxs_speaker_labels *S = c->S;
@@ -482,22 +480,9 @@ int lxs_speaker_labels_read_buffer(lxs_speaker_labels *S, const char *name,
   memset(S, 0, sizeof *S);
   S->n_themes = lxs_lexicon_theme_count(lex);
   S->has_theme = lxs_xcalloc(S->n_themes + 1, 1);
-  speakers_ctx c = {S, lex, 0, 0, -1, -1, NULL};
+  speakers_ctx c = {S, lex, 0, -1, -1, NULL};
   c.col_theme = lxs_xcalloc(S->n_themes + 1, sizeof(long));
-  table t;
-  memset(&t, 0, sizeof t);
-  t.name = name;
-  t.err = err;
-  t.errlen = errlen;
-  t.record = speakers_record;
-  t.ctx = &c;
-  lxs_buf_init(&t.cells);
-  int rc = read_table(&t, data, len, fmt);
-  if (!rc && !c.have_header) {
-    t.line = 1;
-    rc = table_fail(&t, "empty file: expected a header line naming the columns");
-  }
-  table_free(&t);
+  int rc = read_records(name, data, len, fmt, speakers_record, &c, err, errlen);
   free(c.col_theme);
   return rc;
 }

@@ -211,6 +211,95 @@ int lxs_name_match(const char *a, const char *b) {
   return fa == fb && memcmp(a, b, fa) == 0 ? 2 : 0;
 }
 
+void lxs_name_set_init(lxs_name_set *s) { memset(s, 0, sizeof *s); }
+
+void lxs_name_set_clear(lxs_name_set *s) {
+  for (size_t i = 0; i < s->n; i++) free(s->e[i].key);
+  s->n = 0;
+}
+
+void lxs_name_set_free(lxs_name_set *s) {
+  lxs_name_set_clear(s);
+  free(s->e);
+  memset(s, 0, sizeof *s);
+}
+
+void lxs_name_set_add(lxs_name_set *s, const char *name, size_t id) {
+  lxs_buf k;
+  lxs_buf_init(&k);
+  lxs_name_key(name, strlen(name), &k);
+  if (k.len) {
+    LXS_VEC_GROW(s->e, s->n, s->cap);
+    s->e[s->n++] = (lxs_name_entry){lxs_xstrndup(k.data, k.len), id};
+  }
+  lxs_buf_free(&k);
+}
+
+static const char *last_word(const char *key) {
+  const char *sp = strrchr(key, ' ');
+  return sp ? sp + 1 : key;
+}
+
+static int cmp_name_entry(const void *a, const void *b) {
+  const lxs_name_entry *x = a, *y = b;
+  int d = strcmp(last_word(x->key), last_word(y->key));
+  if (!d) d = strcmp(x->key, y->key);
+  return d ? d : (x->id > y->id) - (x->id < y->id);
+}
+
+void lxs_name_set_finish(lxs_name_set *s, int dedupe) {
+  if (s->n) qsort(s->e, s->n, sizeof *s->e, cmp_name_entry);
+  if (!dedupe) return;
+  size_t k = 0;
+  for (size_t i = 0; i < s->n; i++) {
+    if (k && strcmp(s->e[k - 1].key, s->e[i].key) == 0) {
+      free(s->e[i].key);
+      continue;
+    }
+    s->e[k++] = s->e[i];
+  }
+  s->n = k;
+}
+
+long lxs_name_set_best(const lxs_name_set *s, const char *key, const unsigned char *used,
+                       int min_level, int *level) {
+  const char *lw = last_word(key);
+  size_t lo = 0, hi = s->n;
+  while (lo < hi) { /* the first entry whose last word is not below lw */
+    size_t mid = lo + (hi - lo) / 2;
+    if (strcmp(last_word(s->e[mid].key), lw) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  long best = -1;
+  *level = 0;
+  for (size_t i = lo; i < s->n && strcmp(last_word(s->e[i].key), lw) == 0; i++) {
+    if (used && used[i]) continue;
+    int m = lxs_name_match(key, s->e[i].key);
+    if (m >= min_level && m > *level) {
+      *level = m;
+      best = (long)i;
+    }
+  }
+  return best;
+}
+
+size_t lxs_name_set_pairs(const lxs_name_set *a, const lxs_name_set *b) {
+  unsigned char *used_a = lxs_xcalloc(a->n + 1, 1), *used_b = lxs_xcalloc(b->n + 1, 1);
+  size_t pairs = 0;
+  for (int level = 3; level >= 1; level--)
+    for (size_t i = 0; i < a->n; i++) {
+      if (used_a[i]) continue;
+      int got;
+      long j = lxs_name_set_best(b, a->e[i].key, used_b, level, &got);
+      if (j < 0 || got != level) continue;
+      used_a[i] = used_b[j] = 1;
+      pairs++;
+    }
+  free(used_a);
+  free(used_b);
+  return pairs;
+}
+
 /* ---- display -------------------------------------------------------------- */
 
 static int unsafe_cp(int32_t cp) {

@@ -94,6 +94,36 @@ void lxs_name_key(const char *name, size_t len, lxs_buf *out);
  * (middle names and initials ignored), 3 equal. */
 int lxs_name_match(const char *a, const char *b);
 
+/* A set of names keyed for matching, sorted by last word so that a lookup
+ * compares only the names that share it (lxs_name_match needs equal last
+ * words): matching stays linear in the names for real text. */
+typedef struct {
+  char *key;
+  size_t id;         /* the caller's id for the name */
+} lxs_name_entry;
+
+typedef struct {
+  lxs_name_entry *e;
+  size_t n, cap;
+} lxs_name_set;
+
+void lxs_name_set_init(lxs_name_set *s);
+void lxs_name_set_clear(lxs_name_set *s);
+void lxs_name_set_free(lxs_name_set *s);
+/* Adds the key of name (nothing for a name with an empty key). */
+void lxs_name_set_add(lxs_name_set *s, const char *name, size_t id);
+/* Sorts the set (call after the last add); with dedupe, a key seen
+ * before is dropped (the first id stays). */
+void lxs_name_set_finish(lxs_name_set *s, int dedupe);
+/* The entry of s best matching key (the highest lxs_name_match level, the
+ * first on ties), skipping entries marked in used (may be NULL) and
+ * matches below min_level; -1 when none.  *level gets the match level. */
+long lxs_name_set_best(const lxs_name_set *s, const char *key, const unsigned char *used,
+                       int min_level, int *level);
+/* Pairs names of a with names of b one to one, equal keys first, then
+ * same first and last word, then surname only; returns the pairs. */
+size_t lxs_name_set_pairs(const lxs_name_set *a, const lxs_name_set *b);
+
 /* ---- display -------------------------------------------------------------- */
 
 /* Appends s[0..len) for a terminal message: at most max bytes (then

@@ -279,6 +279,36 @@ static void name_match_levels(void **state) {
   assert_int_equal(lxs_name_match("", "x"), 0);
 }
 
+/* One to one: a person the tool finds twice ("Jane Doe" and "Doe") is one
+ * match and one false speaker; exact matches pair before surnames. */
+static void name_set_pairs_one_to_one(void **state) {
+  (void)state;
+  lxs_name_set gold, tool;
+  lxs_name_set_init(&gold);
+  lxs_name_set_init(&tool);
+  lxs_name_set_add(&gold, "Jane Doe", 0);
+  lxs_name_set_add(&gold, "Mr. John Doe", 1);
+  lxs_name_set_add(&gold, "jane  doe", 2); /* the same key again */
+  lxs_name_set_add(&gold, "", 3);          /* no key: not added */
+  lxs_name_set_add(&tool, "Doe", 10);
+  lxs_name_set_add(&tool, "Jane Doe", 11);
+  lxs_name_set_add(&tool, "Ana Roe", 12);
+  lxs_name_set_finish(&gold, 1);
+  lxs_name_set_finish(&tool, 1);
+  assert_int_equal(gold.n, 2);
+  assert_int_equal(tool.n, 3);
+  /* jane doe = jane doe; john doe ~ doe (surname only); ana roe alone */
+  assert_int_equal(lxs_name_set_pairs(&gold, &tool), 2);
+  int level;
+  long i = lxs_name_set_best(&tool, "jane doe", NULL, 1, &level);
+  assert_true(i >= 0);
+  assert_int_equal(tool.e[i].id, 11);
+  assert_int_equal(level, 3);
+  assert_int_equal(lxs_name_set_best(&tool, "ana smith", NULL, 1, &level), -1);
+  lxs_name_set_free(&gold);
+  lxs_name_set_free(&tool);
+}
+
 static void display_text_is_terminal_safe(void **state) {
   (void)state;
   lxs_buf b;
@@ -310,6 +340,7 @@ int main(void) {
       cmocka_unit_test(span_sentences_overlapping),
       cmocka_unit_test(name_keys_fold_titles_case_diacritics),
       cmocka_unit_test(name_match_levels),
+      cmocka_unit_test(name_set_pairs_one_to_one),
       cmocka_unit_test(display_text_is_terminal_safe),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

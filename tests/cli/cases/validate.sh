@@ -72,3 +72,7 @@ check validate-help 0 -- sh -c "$BIN validate --help | sed -n 1p"
 # The baselines of tools/eval.c and the threshold sweep (README of the fixture).
 check validate-baselines-sweep 0 -- sh -c "$BIN validate $VOPT --mode alone --baselines --sweep \
   --format csv $VD/labels.tsv | grep -E 'baseline|at_0.(00|40|45)'"
+# A sentence that is not found is listed without its control characters.
+printf 'file\tsentence\tmultilateralism\n01-harbour.txt\tThe WTO \033[2J\033]0;pwned\007 is gone.\t1\n' > "$T/hostile.tsv"
+check validate-missing-hostile 0 -- vtmp sh -c "$BIN validate $LEX --mode context --articles $VD/corpora \
+  --format csv $T/hostile.tsv | grep rows_not_found"
