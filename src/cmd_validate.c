@@ -251,13 +251,13 @@ static long file_number(const char *file) {
   return v;
 }
 
-/* Rows chosen by --split and --files, in label order; exits on a file
- * name --split cannot place. */
-static size_t select_rows(const vopts *o, const lxs_labels *L, size_t *sel) {
-  size_t n = 0;
+/* Rows chosen by --split and --files, in label order, into sel (*n of
+ * them); LXS_EDATA for a file name --split cannot place. */
+static int select_rows(const vopts *o, const lxs_labels *L, size_t *sel, size_t *n) {
+  *n = 0;
   if ((o->split != SPLIT_ALL || o->nfiles) && !L->has_file) {
     cli_err("%s: --split and --files need a file column", o->labels);
-    exit(LXS_EDATA);
+    return LXS_EDATA;
   }
   for (size_t i = 0; i < L->n; i++) {
     const lxs_label_row *r = &L->rows[i];
@@ -270,16 +270,16 @@ static size_t select_rows(const vopts *o, const lxs_labels *L, size_t *sel) {
         cli_err("%s:%lu: --split needs a number at the start of the file name ('%s')",
                 o->labels, r->line, d.data);
         lxs_buf_free(&d);
-        exit(LXS_EDATA);
+        return LXS_EDATA;
       }
       if ((k % 2 == 1) != (o->split == SPLIT_ODD)) continue;
     }
     int keep = o->nfiles == 0;
     for (size_t f = 0; f < o->nfiles && !keep; f++)
       keep = fnmatch(o->files[f], r->file, 0) == 0;
-    if (keep) sel[n++] = i;
+    if (keep) sel[(*n)++] = i;
   }
-  return n;
+  return 0;
 }
 
 /* ---- predictions ------------------------------------------------------------- */
@@ -1084,27 +1084,28 @@ static int dir_error(const char *path) {
   return S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
 }
 
-/* The articles directory (malloc'd), and which modes run: without an
- * explicit --mode, context runs only when the articles can be found. */
-static char *choose_modes(vopts *o, const lxs_labels *L) {
-  lxs_buf dir;
-  lxs_buf_init(&dir);
+/* The articles directory (*dir, malloc'd), and which modes run: without
+ * an explicit --mode, context runs only when the articles can be found. */
+static int choose_modes(vopts *o, const lxs_labels *L, char **dir) {
+  lxs_buf d;
+  lxs_buf_init(&d);
   if (o->articles) {
-    lxs_buf_puts(&dir, o->articles);
+    lxs_buf_puts(&d, o->articles);
   } else {
     const char *slash = strrchr(o->labels, '/');
-    if (slash) lxs_buf_put(&dir, o->labels, (size_t)(slash - o->labels) + 1);
-    lxs_buf_puts(&dir, "corpora");
+    if (slash) lxs_buf_put(&d, o->labels, (size_t)(slash - o->labels) + 1);
+    lxs_buf_puts(&d, "corpora");
   }
-  int why = dir_error(dir.data), ok = L->has_file && why == 0;
+  *dir = d.data;
+  int why = dir_error(d.data), ok = L->has_file && why == 0;
   if (o->modes_set && (o->modes & MODE_CONTEXT) && !L->has_file) {
     cli_err("%s: context mode needs a file column (file, doc, doc_id, document or id)",
             o->labels);
-    exit(LXS_EDATA);
+    return LXS_EDATA;
   }
   if (o->modes_set && (o->modes & MODE_CONTEXT) && !ok) {
-    cli_err("%s: cannot open the articles directory: %s", dir.data, strerror(why));
-    exit(LXS_EIO);
+    cli_err("%s: cannot open the articles directory: %s", d.data, strerror(why));
+    return LXS_EIO;
   }
   if (!o->modes_set && !ok) {
     o->modes = MODE_ALONE;
@@ -1112,9 +1113,9 @@ static char *choose_modes(vopts *o, const lxs_labels *L) {
       cli_err("note: %s has no file column: each sentence is scored alone only", o->labels);
     else
       cli_err("note: no articles directory %s: each sentence is scored alone only "
-              "(--articles DIR, or --mode alone)", dir.data);
+              "(--articles DIR, or --mode alone)", d.data);
   }
-  return dir.data;
+  return 0;
 }
 
 static int run_modes(vctx *c, const char *dir, vresult *res) {
@@ -1130,68 +1131,78 @@ static int run_modes(vctx *c, const char *dir, vresult *res) {
   return (int)nres;
 }
 
-static void load_inputs(const vopts *o, const lxs_lexicon *lex, lxs_labels *L,
-                        lxs_speaker_labels *S) {
+static int load_inputs(const vopts *o, const lxs_lexicon *lex, lxs_labels *L,
+                       lxs_speaker_labels *S) {
   char err[ERRLEN];
   int rc = lxs_labels_read(L, o->labels, o->labels_format, lex, err, sizeof err);
   if (rc == 0 && o->speaker_labels)
     rc = lxs_speaker_labels_read(S, o->speaker_labels, LXS_TABLE_AUTO, lex, err, sizeof err);
-  if (rc) {
-    cli_err("%s", err);
-    exit(rc);
+  if (rc) cli_err("%s", err);
+  return rc;
+}
+
+/* Scores the selected rows in each mode and writes the report and the
+ * errors file. */
+static int run_and_report(vctx *c, const char *dir) {
+  const vopts *o = c->o;
+  size_t nth = c->L->n_themes;
+  char err[ERRLEN];
+  c->sc = lxs_scorer_new(c->lex, err, sizeof err);
+  lxs_agg_init(&c->agg, nth);
+  c->pred = lxs_xcalloc(nth + 1, sizeof *c->pred);
+  c->stance = lxs_xcalloc(nth + 1, sizeof *c->stance);
+  c->keyword = lxs_xcalloc(nth + 1, sizeof *c->keyword);
+  c->sentiment = lxs_xcalloc(nth + 1, sizeof *c->sentiment);
+  lxs_buf errs, out;
+  lxs_buf_init(&errs);
+  lxs_buf_init(&out);
+  if (o->errors) {
+    lxs_buf_puts(&errs, kErrorsHeader);
+    c->errs = &errs;
   }
+  vresult res[2];
+  int nres = run_modes(c, dir, res);
+  if (o->csv) render_csv(&out, o, c->lex, c->L, res, (size_t)nres);
+  else render_table(&out, o, c->lex, c->L, res, (size_t)nres, c->nsel);
+  int rc = cli_write_whole(o->output, &out);
+  if (rc == 0 && o->errors) rc = cli_write_whole(o->errors, &errs);
+  for (int i = 0; i < nres; i++) vresult_free(&res[i]);
+  lxs_buf_free(&errs);
+  lxs_buf_free(&out);
+  free(c->pred);
+  free(c->stance);
+  free(c->keyword);
+  free(c->sentiment);
+  lxs_agg_free(&c->agg);
+  lxs_scorer_free(c->sc);
+  return rc;
 }
 
 int cmd_validate(int argc, char **argv) {
   vopts o;
   parse_validate(argc, argv, &o);
+  lxs_speaker_hints *hints = cli_load_hints(&o.lex);
   lxs_lexicon *lex = cli_load_lexicon(&o.lex);
   lxs_labels L;
   lxs_speaker_labels S;
+  memset(&L, 0, sizeof L);
   memset(&S, 0, sizeof S);
-  load_inputs(&o, lex, &L, &S);
   vctx c;
   memset(&c, 0, sizeof c);
   c.o = &o;
   c.lex = lex;
   c.L = &L;
   c.S = o.speaker_labels ? &S : NULL;
+  c.hints = hints;
+  char *dir = NULL;
+  int rc = load_inputs(&o, lex, &L, &S);
   c.sel = lxs_xcalloc(L.n + 1, sizeof *c.sel);
-  c.nsel = select_rows(&o, &L, c.sel);
-  char *dir = choose_modes(&o, &L);
-  c.hints = cli_load_hints(&o.lex);
-  char err[ERRLEN];
-  c.sc = lxs_scorer_new(lex, err, sizeof err);
-  lxs_agg_init(&c.agg, L.n_themes);
-  c.pred = lxs_xcalloc(L.n_themes + 1, sizeof *c.pred);
-  c.stance = lxs_xcalloc(L.n_themes + 1, sizeof *c.stance);
-  c.keyword = lxs_xcalloc(L.n_themes + 1, sizeof *c.keyword);
-  c.sentiment = lxs_xcalloc(L.n_themes + 1, sizeof *c.sentiment);
-  lxs_buf errs, out;
-  lxs_buf_init(&errs);
-  lxs_buf_init(&out);
-  if (o.errors) {
-    lxs_buf_puts(&errs, kErrorsHeader);
-    c.errs = &errs;
-  }
-  vresult res[2];
-  int nres = run_modes(&c, dir, res);
-  if (o.csv) render_csv(&out, &o, lex, &L, res, (size_t)nres);
-  else render_table(&out, &o, lex, &L, res, (size_t)nres, c.nsel);
-  int rc = cli_write_whole(o.output, &out);
-  if (rc == 0 && o.errors) rc = cli_write_whole(o.errors, &errs);
-  for (int i = 0; i < nres; i++) vresult_free(&res[i]);
-  lxs_buf_free(&errs);
-  lxs_buf_free(&out);
-  free(c.pred);
-  free(c.stance);
-  free(c.keyword);
-  free(c.sentiment);
+  if (rc == 0) rc = select_rows(&o, &L, c.sel, &c.nsel);
+  if (rc == 0) rc = choose_modes(&o, &L, &dir);
+  if (rc == 0) rc = run_and_report(&c, dir);
   free(c.sel);
   free(dir);
-  lxs_agg_free(&c.agg);
-  lxs_scorer_free(c.sc);
-  cli_free_hints(c.hints);
+  cli_free_hints(hints);
   lxs_labels_free(&L);
   lxs_speaker_labels_free(&S);
   lxs_lexicon_free(lex);
