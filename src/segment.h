@@ -14,7 +14,8 @@
  *
  * Names are canonical: titles and honorifics stripped, initials joined
  * ("Peter T.C. Chang" -> "Peter T C Chang"), short names resolved to the
- * full name already seen.  The whole pass is linear in the article. */
+ * full name already seen.  The whole pass is linear in the article; its
+ * files and passes are listed in attrib.h. */
 #ifndef LXS_SEGMENT_H
 #define LXS_SEGMENT_H
 

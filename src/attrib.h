@@ -1,0 +1,279 @@
+/* attrib.h - internal: the segmenter's shared state and the passes its
+ * files provide.  segment.h is the public side (speakers, hints, cues,
+ * lxs_attribute); this header is for src/segment.c and its concerns:
+ *
+ *   names.c     canonical names, the speaker registry
+ *   hints.c     user-supplied speakers (--speakers)
+ *   wordclass.c word classes (titles, roles, places, speech verbs, ...)
+ *   people.c    the person table: keys, lookup, pronouns, descriptions
+ *   phrases.c   names and noun phrases in the current sentence
+ *   quotes.c    quotation spans of a paragraph
+ *   frames.c    speech frames ("X said", "according to X", "X: ...")
+ *   prose.c     attribution of a prose paragraph
+ *   layout.c    round-up headers, speaker lines, Q&A and transcripts
+ *   segment.c   the driver over the paragraphs
+ *
+ * Every scan around a token is bounded by a constant window and names are
+ * looked up in hash tables, so the whole pass is linear in the article. */
+#ifndef LXS_ATTRIB_H
+#define LXS_ATTRIB_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "segment.h"
+#include "strmap.h"
+#include "tokenize.h"
+#include "util.h"
+#include "wordclass.h"
+
+#define NO_SPK 0xFFFFFFFFu
+#define NO_TOK 0xFFFFFFFFu
+#define WHO_NONE (-1)   /* nothing found */
+#define WHO_AUTHOR (-2) /* found, and it is no person: the author */
+#define RECENT 8
+#define MAX_RUN 8
+#define APPOS_REACH 60
+
+enum { REF_FULL, REF_SHORT, REF_PRONOUN, REF_DESC };
+
+typedef struct {
+  char *name;
+  char *desc;
+  lxs_buf dwords;   /* " word word " lower case, for description references */
+  uint32_t speaker; /* NO_SPK until a sentence is attributed */
+  int gender;       /* 0 unknown, 1 male, 2 female */
+  int desc_synced;
+  int intro;        /* interviewee score from the introduction */
+  int asker;        /* introduced as reporter, host or moderator */
+} person;
+
+typedef struct {
+  uint32_t open, close;   /* quote tokens; close = NO_TOK when unclosed */
+  uint32_t s_open, s_close;
+  uint32_t nwords;
+  int speech;             /* looks like speech, not scare quotes */
+  int attached;           /* speaker decided */
+  int who;
+  int single;             /* single quotation marks */
+  int pending;            /* unclosed, speaker may be named later */
+} qspan;
+
+typedef struct {
+  int who;
+  int ref;
+  int add;
+  int according;
+  int colon;          /* pseudo-frame "Name ...: "quote"" */
+  uint32_t verb;      /* token index of the verb */
+  int at_start;       /* subject opens the sentence and the verb is near */
+  int after, before;  /* attached to a quote before / after the verb */
+} frame_t;
+
+enum { PK_NONE, PK_HEADER, PK_SPEAKERLINE, PK_NAMEONLY, PK_DESCLINE, PK_Q, PK_A, PK_NAME,
+       PK_OUTLET };
+
+typedef struct {
+  int kind;
+  size_t ns, ne, ds, de; /* name and description byte ranges */
+} pinfo;
+
+/* Layout state carried from paragraph to paragraph. */
+typedef struct {
+  int labelled;     /* the text is a transcript / Q&A */
+  int owner;        /* person owning the current round-up section */
+  int owner_cue;
+  int turn;         /* speaker of the current transcript turn */
+  int turn_active;
+} layout_state;
+
+typedef struct {
+  const lxs_tokenizer *tk;
+  const char *text;
+  lxs_speakers *sp;
+  const lxs_speaker_hints *hints;
+  person *P;
+  size_t np, capp;
+  lxs_strmap full, sur, given;
+  int recent[RECENT];
+  int nrecent;
+  /* the current sentence: main (non-part) token indices and classes */
+  uint32_t *w;
+  unsigned *wc;
+  size_t nw, capw;
+  uint32_t cur_sent;
+  uint32_t *inq;          /* per token: quote span + 1 (current paragraph) */
+  qspan *spans;
+  size_t nspans, capspans;
+  uint32_t *sspan0, *sspan1; /* per sentence of paragraph: span range */
+  uint32_t *qwords;       /* per sentence of paragraph: words in speech */
+  int *subj;              /* per sentence of paragraph: subject person */
+  frame_t *fr;
+  size_t capfr;
+  lxs_buf tmp;
+  uint32_t *ss, *sf;
+  uint8_t *sc;
+  int chain;              /* last quoted person, WHO_AUTHOR or WHO_NONE */
+  uint32_t chain_para;
+  int dangling;           /* speaker of a quote left open at paragraph end */
+  int intro_next;         /* person introducing a quote across a colon */
+  uint32_t *pend;         /* sentences of an open quote awaiting a speaker */
+  size_t npend, cappend;
+  int labels_seen;
+  int interviewee;
+  int intro_best;
+  pinfo *pk;
+  layout_state lay;
+} actx;
+
+typedef struct {
+  int ok;    /* a person (known, or new and valid) */
+  int pi;    /* -1 when !create and new */
+  int ref;
+  size_t n0; /* first word of the name proper */
+  int honor;
+  int gender;
+} nameinfo;
+
+/* ---- tokens of the current sentence (segment.c loads them) ------------ */
+
+/* Loads sentence s's main (non-part) tokens and their classes into c->w. */
+void lxs_sent_words(actx *c, uint32_t s);
+/* Quotation mark kind of a token: 0 none, 1 opening, 2 closing, 3 straight
+ * double (direction from context), 4 opening single, 5 closing single. */
+int lxs_qkind(const actx *c, const lxs_token *t);
+
+static inline const lxs_token *TK(const actx *c, size_t k) { return &c->tk->toks[c->w[k]]; }
+static inline const char *NORM(const actx *c, size_t k) { return lxs_tok_norm(c->tk, TK(c, k)); }
+static inline int is_word(const actx *c, size_t k) { return TK(c, k)->kind == LXS_TOK_WORD; }
+static inline int is_p(const actx *c, size_t k, char ch) {
+  return TK(c, k)->kind == LXS_TOK_PUNCT && TK(c, k)->punct == ch;
+}
+static inline int norm_is(const actx *c, size_t k, const char *s) {
+  return is_word(c, k) && strcmp(NORM(c, k), s) == 0;
+}
+static inline int terminal(const actx *c, size_t k) {
+  return is_p(c, k, LXS_P_PERIOD) || is_p(c, k, LXS_P_QUEST) || is_p(c, k, LXS_P_EXCL);
+}
+static inline int is_quote(const actx *c, size_t k) { return lxs_qkind(c, TK(c, k)) != 0; }
+/* Word that may be part of a personal name: capitalised, no digits. */
+static inline int namey(const actx *c, size_t k) {
+  const lxs_token *t = TK(c, k);
+  return t->kind == LXS_TOK_WORD && (t->flags & LXS_TF_CAPITAL) &&
+         !(t->flags & LXS_TF_NUMBER);
+}
+static inline int particle(const actx *c, size_t k) {
+  const lxs_token *t = TK(c, k);
+  return t->kind == LXS_TOK_WORD && !(t->flags & LXS_TF_CAPITAL) &&
+         (c->wc[k] & W_PARTICLE);
+}
+static inline int possessive(const actx *c, size_t k) {
+  const lxs_token *t = TK(c, k);
+  const char *n = lxs_tok_norm(c->tk, t);
+  return t->kind == LXS_TOK_WORD && t->norm_len > 2 && n[t->norm_len - 1] == 's' &&
+         n[t->norm_len - 2] == '\'';
+}
+static inline size_t tok_text(const actx *c, size_t a, size_t e, const char **p) {
+  *p = c->text + TK(c, a)->start;
+  return TK(c, e)->end - TK(c, a)->start;
+}
+static inline int in_speech(const actx *c, size_t k) {
+  uint32_t q = c->inq[c->w[k]];
+  return q && c->spans[q - 1].speech;
+}
+static inline int pronoun_gender(const char *nm) {
+  if (strcmp(nm, "he") == 0) return 1;
+  if (strcmp(nm, "she") == 0) return 2;
+  return 0;
+}
+static inline int first_or_group(const char *nm) {
+  return strcmp(nm, "i") == 0 || strcmp(nm, "we") == 0 || strcmp(nm, "they") == 0 ||
+         strcmp(nm, "it") == 0 || strcmp(nm, "this") == 0 || strcmp(nm, "these") == 0 ||
+         strcmp(nm, "which") == 0 || strcmp(nm, "you") == 0 || strcmp(nm, "one") == 0;
+}
+
+/* ---- output (segment.c) -------------------------------------------------- */
+
+void lxs_put_sent(actx *c, uint32_t s, int who, int cue, uint32_t flags);
+void lxs_put_para(actx *c, const lxs_para *P, int who, int cue, uint32_t flags);
+
+/* ---- names (names.c) ----------------------------------------------------- */
+
+/* Copy of s with every run of Unicode space collapsed to one ASCII space. */
+char *lxs_clean_copy(const char *s, size_t n);
+
+/* ---- the person table (people.c) ----------------------------------------- */
+
+/* A new person with canonical name [name, name + n) (a one-word person
+ * seen before, "Mr Smith", merges into the full name); its index. */
+int lxs_person_new(actx *c, const char *name, size_t n);
+/* Person for a canonical name: exact (or alias) first, then a one-word
+ * name as surname or given name.  -1 if unknown or ambiguous. */
+int lxs_person_lookup(const actx *c, const char *nm, size_t n, int *is_short);
+/* The person a text names (canonicalised), created if new. */
+int lxs_person_from_text(actx *c, const char *s, size_t n);
+/* The speaker index of a person, interned on first use. */
+uint32_t lxs_person_speaker(actx *c, int pi);
+/* Adds description text (its words are kept for description references). */
+void lxs_person_set_desc(actx *c, int pi, const char *s, size_t n);
+/* Makes pi the most recently mentioned person. */
+void lxs_recent_push(actx *c, int pi);
+/* The most recent person of gender g (1 male, 2 female) or of unknown
+ * gender (fixed to g when commit); WHO_NONE. */
+int lxs_resolve_pronoun(actx *c, int g, int commit);
+/* The recent person a description [a, e] of the current sentence refers
+ * to ("the former ADB economist"), or WHO_NONE. */
+int lxs_resolve_desc(actx *c, size_t a, size_t e);
+/* A user hint naming words ending at e (leftward) or starting at a. */
+int lxs_hint_span(actx *c, size_t a, size_t e, int leftward);
+void lxs_people_free(actx *c);
+
+/* ---- names and noun phrases in the sentence (phrases.c) ------------------ */
+
+size_t lxs_run_left(const actx *c, size_t e, size_t lo);
+size_t lxs_run_right(const actx *c, size_t a, size_t hi);
+/* Analyse the run of capitalised words [a, e]: strip leading titles,
+ * offices, places and openers, validate and resolve the rest. */
+void lxs_analyze_run(actx *c, size_t a, size_t e, int create, nameinfo *ni);
+/* Description words before a name: "ISEAS senior fellow Jayant Menon". */
+void lxs_prename_desc(actx *c, int pi, size_t a, size_t n0);
+/* An appositive starting at d ("a researcher at ..."): its end or 0. */
+size_t lxs_appositive_end(const actx *c, size_t d, int to_end);
+void lxs_set_appositive(actx *c, int pi, size_t d, size_t end);
+/* Does the run starting at a open its clause (perhaps after titles)? */
+int lxs_clause_start(const actx *c, size_t a);
+/* The person of the noun phrase ending at j / starting at p, WHO_AUTHOR
+ * for a non-person, WHO_NONE for nothing; *ref says how it referred. */
+int lxs_np_left(actx *c, size_t j, int *ref);
+int lxs_np_right(actx *c, size_t p, int *ref);
+/* The subject that opens the sentence; *pos its first word. */
+int lxs_main_subject(actx *c, int *ref, size_t *pos);
+/* Registers the people named in sentence k of the paragraph, their
+ * descriptions, and the sentence's subject (c->subj[k]). */
+void lxs_scan_mentions(actx *c, uint32_t k_in_para);
+
+/* ---- quotations (quotes.c) ----------------------------------------------- */
+
+/* The quotation spans of a paragraph (c->spans, c->inq, per-sentence
+ * span ranges and words in speech). */
+void lxs_build_spans(actx *c, const lxs_para *P);
+
+/* ---- speech frames (frames.c) -------------------------------------------- */
+
+/* The speech frame of the current sentence (k_in_para of its paragraph). */
+void lxs_find_frame(actx *c, uint32_t k_in_para, frame_t *f);
+/* The cue a frame gives its sentence. */
+int lxs_frame_cue(const frame_t *f);
+
+/* ---- paragraphs ------------------------------------------------------------ */
+
+/* Prose: quotations, frames, continuations (prose.c). */
+void lxs_prose_paragraph(actx *c, uint32_t pi);
+/* Classifies every paragraph's layout (c->pk) and decides whether the text
+ * is a transcript (layout.c). */
+void lxs_layout_prepass(actx *c);
+/* Attributes paragraph p if its layout decides it; 0 for prose. */
+int lxs_layout_paragraph(actx *c, uint32_t p);
+
+#endif

@@ -1,0 +1,368 @@
+/* layout.c - layouts that attribute whole paragraphs: round-up headers
+ * ("Name, title, affiliation" lines), "Speaker: Name" lines, Q&A
+ * interviews and "Name: text" transcripts. */
+#include "attrib.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int sent_ends(const actx *c) {
+  if (!c->nw) return 0;
+  size_t l = c->nw - 1;
+  return terminal(c, l) || is_quote(c, l);
+}
+
+/* The first sentence of a paragraph being classified (in c->w). */
+typedef struct {
+  const lxs_para *P;
+  const lxs_sent *S;
+  size_t nw;
+  int one_line;  /* a paragraph of one sentence */
+  int has_next;  /* not the last paragraph */
+} line_t;
+
+/* Are the words before the name proper titles only? */
+static int titles_only(const actx *c, const nameinfo *ni) {
+  for (size_t k = 0; k < ni->n0; k++)
+    if (!(c->wc[k] & (W_TITLE | W_ROLE | W_ROLEADJ | W_NATION))) return 0;
+  return 1;
+}
+
+/* "Speaker: Name[, description]" */
+static int speaker_line(actx *c, const line_t *l, pinfo *pk) {
+  size_t nw = l->nw;
+  if (!(l->one_line && l->has_next && norm_is(c, 0, "speaker") && nw > 2 &&
+        is_p(c, 1, LXS_P_COLON) && !sent_ends(c)))
+    return 0;
+  size_t k = 2;
+  while (k < nw && !is_p(c, k, LXS_P_COMMA)) k++;
+  if (k <= 2) return 0;
+  pk->kind = PK_SPEAKERLINE;
+  pk->ns = TK(c, 2)->start;
+  pk->ne = TK(c, k - 1)->end;
+  pk->ds = k + 1 < nw ? TK(c, k + 1)->start : l->S->end;
+  pk->de = l->S->end;
+  return 1;
+}
+
+/* "Name, description" header line */
+static int header_line(actx *c, const line_t *l, pinfo *pk) {
+  size_t nw = l->nw;
+  const lxs_sent *S = l->S;
+  if (!(l->one_line && l->has_next && S->nwords >= 3 && S->nwords <= 60 && namey(c, 0) &&
+        !(c->wc[0] & W_OPENER) && !(terminal(c, nw - 1) || is_quote(c, nw - 1))))
+    return 0;
+  size_t e = lxs_run_right(c, 0, nw);
+  if (!(e + 1 < nw && is_p(c, e + 1, LXS_P_COMMA) && e >= 1 && S->nwords >= e + 3)) return 0;
+  nameinfo ni;
+  lxs_analyze_run(c, 0, e, 0, &ni);
+  int only = titles_only(c, &ni);
+  /* "..., speaks at a forum in Beijing on Monday" is a photo caption */
+  for (size_t k = e + 2; k < nw; k++)
+    if ((c->wc[k] & W_TIME) || (c->wc[k] & W_META && norm_is(c, k, "photo")) ||
+        (is_word(c, k) && !(TK(c, k)->flags & LXS_TF_CAPITAL) &&
+         (c->wc[k] & (W_SAY | W_WEAK))))
+      only = 0;
+  if (!(ni.ok && only)) return 0;
+  pk->kind = PK_HEADER;
+  pk->ns = TK(c, 0)->start;
+  pk->ne = TK(c, e)->end;
+  pk->ds = TK(c, e + 2)->start;
+  pk->de = S->end;
+  return 1;
+}
+
+/* "Name (Affiliation)" and a bare "Name" line */
+static int name_line(actx *c, const line_t *l, pinfo *pk) {
+  size_t nw = l->nw;
+  if (!(l->one_line && l->has_next && namey(c, 0) && !(c->wc[0] & W_OPENER) &&
+        l->S->nwords <= 40))
+    return 0;
+  size_t e = lxs_run_right(c, 0, nw);
+  size_t x = e + 1;
+  int paren = x < nw && is_p(c, x, LXS_P_OPEN) && is_p(c, nw - 1, LXS_P_CLOSE) && nw > x + 2;
+  int bare = x == nw || (x + 1 == nw && is_p(c, x, LXS_P_COLON));
+  if (!((paren || bare) && e >= 1)) return 0;
+  nameinfo ni;
+  lxs_analyze_run(c, 0, e, 0, &ni);
+  if (!(ni.ok && titles_only(c, &ni))) return 0;
+  pk->kind = paren ? PK_HEADER : PK_NAMEONLY;
+  if (bare && x < nw) pk->kind = PK_SPEAKERLINE; /* "Jayant Menon:" */
+  pk->ns = TK(c, 0)->start;
+  pk->ne = TK(c, e)->end;
+  if (paren) {
+    pk->ds = TK(c, x + 1)->start;
+    pk->de = TK(c, nw - 2)->end;
+  }
+  return 1;
+}
+
+/* The label of a "Label: text" line: its colon (0 for "Q." / "A."), the
+ * start of a parenthesis before the colon ("Global Times (GT):") and
+ * whether it is a "Q." / "A." label.  0 when there is none. */
+static int find_label(const actx *c, size_t nw, size_t *colon, size_t *paren_at, int *qa_dot) {
+  *colon = 0;
+  *paren_at = 0;
+  *qa_dot = 0;
+  for (size_t k = 0; k < nw && k < 9; k++) {
+    if (is_p(c, k, LXS_P_COLON)) {
+      *colon = k;
+      break;
+    }
+    /* "Global Times (GT):" */
+    if (k > 0 && !*paren_at && is_p(c, k, LXS_P_OPEN) && k + 2 < nw) {
+      size_t y = k + 1;
+      while (y < nw && y < k + 4 && !is_p(c, y, LXS_P_CLOSE)) y++;
+      if (y + 1 < nw && is_p(c, y, LXS_P_CLOSE) && is_p(c, y + 1, LXS_P_COLON)) {
+        *paren_at = k;
+        k = y;
+        continue;
+      }
+      break;
+    }
+    if (!is_word(c, k) || !(namey(c, k) || particle(c, k) || possessive(c, k))) break;
+  }
+  if (!*colon && nw > 1 && is_word(c, 0) && (TK(c, 0)->flags & LXS_TF_ABBR) &&
+      (norm_is(c, 0, "q") || norm_is(c, 0, "a")) && is_word(c, 1)) {
+    *colon = 0;
+    *qa_dot = 1;
+  }
+  return *colon || *qa_dot;
+}
+
+/* The kind of a label ending at word le. */
+static int label_kind(actx *c, size_t le) {
+  for (size_t k = 0; k <= le; k++)
+    if (c->wc[k] & (W_META | W_TIME)) return PK_NONE;
+  if (le == 0) {
+    unsigned cl = c->wc[0];
+    const lxs_token *t = TK(c, 0);
+    if (cl & W_ASKER) return PK_Q;
+    if (cl & W_ANSWER) return PK_A;
+    if ((cl & W_ORG) && !(cl & W_PLACE)) return PK_OUTLET; /* "Xinhua:" */
+    if (cl & (W_OPENER | W_PLACE | W_ORG | W_NATION | W_ROLEADJ)) return PK_NONE;
+    if ((t->flags & LXS_TF_ALLCAPS) && t->norm_len <= 4) return PK_OUTLET;
+    if (namey(c, 0)) return PK_NAME;
+    return PK_NONE;
+  }
+  nameinfo ni;
+  lxs_analyze_run(c, 0, le, 0, &ni);
+  if (ni.ok && ni.n0 == 0) return PK_NAME;
+  if (c->wc[le] & W_ASKER) return PK_Q;
+  if (c->wc[le] & W_ORG) return PK_OUTLET; /* "Global Times:" */
+  return PK_NONE;
+}
+
+/* "Label: text" */
+static void label_line(actx *c, const line_t *l, pinfo *pk) {
+  size_t nw = l->nw;
+  const lxs_para *P = l->P;
+  size_t colon, paren_at;
+  int qa_dot;
+  if (!find_label(c, nw, &colon, &paren_at, &qa_dot)) return;
+  size_t le = qa_dot ? 0 : (paren_at ? paren_at : colon) - 1; /* last label word */
+  size_t body = qa_dot ? 1 : colon + 1;
+  uint32_t words_after = 0;
+  for (size_t k = body; k < nw; k++)
+    if (is_word(c, k)) words_after++;
+  for (uint32_t k = 1; k < P->nsent; k++) words_after += c->tk->sents[P->first_sent + k].nwords;
+  int kind = label_kind(c, le);
+  if (kind == PK_NONE) return;
+  if (qa_dot && kind != PK_Q && kind != PK_A) return;
+  if (kind == PK_NAME && words_after == 0) {
+    /* "Jayant Menon:" alone on its line */
+    if (l->one_line && l->has_next && le >= 1 && nw == colon + 1) {
+      pk->kind = PK_SPEAKERLINE;
+      pk->ns = TK(c, 0)->start;
+      pk->ne = TK(c, le)->end;
+    }
+    return;
+  }
+  /* a short label line without a sentence is article furniture */
+  if (words_after < 4 && !(P->nsent > 1 || terminal(c, nw - 1) || is_quote(c, nw - 1))) return;
+  pk->kind = kind;
+  pk->ns = TK(c, 0)->start;
+  pk->ne = TK(c, le)->end;
+}
+
+/* Classify paragraph p by its first sentence. */
+static void classify_para(actx *c, uint32_t p, pinfo *pk) {
+  line_t l;
+  l.P = &c->tk->paras[p];
+  memset(pk, 0, sizeof *pk);
+  lxs_sent_words(c, l.P->first_sent);
+  l.nw = c->nw;
+  if (!l.nw) return;
+  l.S = &c->tk->sents[l.P->first_sent];
+  l.one_line = l.P->nsent == 1;
+  l.has_next = p + 1 < c->tk->npara;
+  if (speaker_line(c, &l, pk) || header_line(c, &l, pk) || name_line(c, &l, pk)) return;
+  label_line(c, &l, pk);
+}
+
+/* The person answering in a Q&A. */
+static int find_interviewee(actx *c, int section_owner, uint32_t from_para) {
+  if (c->interviewee != WHO_NONE) return c->interviewee;
+  if (section_owner >= 0) return section_owner;
+  int best = c->intro_best;
+  if (best >= 0 && c->P[best].intro > 0) return c->interviewee = best;
+  /* the first person named anywhere after this point */
+  for (uint32_t p = from_para; p < c->tk->npara; p++) {
+    const lxs_para *P = &c->tk->paras[p];
+    for (uint32_t s = P->first_sent; s < P->first_sent + P->nsent; s++) {
+      lxs_sent_words(c, s);
+      for (size_t k = 0; k < c->nw; k++) {
+        if (!namey(c, k)) continue;
+        size_t e = lxs_run_right(c, k, c->nw);
+        nameinfo ni;
+        lxs_analyze_run(c, k, e, 1, &ni);
+        if (ni.ok && ni.pi >= 0 && strchr(c->P[ni.pi].name, ' '))
+          return c->interviewee = ni.pi;
+        k = e;
+      }
+    }
+  }
+  return c->interviewee = WHO_AUTHOR;
+}
+
+/* Counts of the layouts the pre-pass found. */
+typedef struct {
+  int nq, na, nname, distinct, multi, name_only;
+  size_t first_ns, first_ne;
+} layout_counts;
+
+static void count_layout(const actx *c, const pinfo *pk, layout_counts *n) {
+  const char *text = c->text;
+  if (pk->kind == PK_Q || pk->kind == PK_OUTLET) n->nq++;
+  if (pk->kind == PK_A) n->na++;
+  if (pk->kind == PK_NAME) {
+    n->nname++;
+    if (memchr(text + pk->ns, ' ', pk->ne - pk->ns)) n->multi = 1;
+  }
+  if (pk->kind >= PK_Q) {
+    if (!n->first_ne) {
+      n->first_ns = pk->ns;
+      n->first_ne = pk->ne;
+      n->distinct = 1;
+    } else if (n->distinct < 2 &&
+               !lxs_eq_lower(text + n->first_ns, n->first_ne - n->first_ns, text + pk->ns,
+                             pk->ne - pk->ns)) {
+      n->distinct = 2;
+    }
+  }
+  if (pk->kind == PK_NAMEONLY) n->name_only++;
+}
+
+/* Bare name lines are headers only in a round-up of two or more; a
+ * one-line description right under one belongs to the header. */
+static void settle_name_line(actx *c, uint32_t p, int name_only) {
+  const lxs_tokenizer *tk = c->tk;
+  pinfo *pk = &c->pk[p];
+  /* ... introducing prose, not a byline */
+  uint32_t q = p + 1;
+  if (q < tk->npara && tk->paras[q].nsent == 1 && q + 1 < tk->npara) q++;
+  uint32_t words = 0;
+  for (uint32_t k = 0; k < tk->paras[q].nsent; k++)
+    words += tk->sents[tk->paras[q].first_sent + k].nwords;
+  if (name_only < 2 || words < 12) {
+    pk->kind = PK_NONE;
+    return;
+  }
+  pk->kind = PK_HEADER;
+  if (p + 2 < tk->npara && c->pk[p + 1].kind == PK_NONE && tk->paras[p + 1].nsent == 1) {
+    lxs_sent_words(c, tk->paras[p + 1].first_sent);
+    int role = 0;
+    for (size_t k = 0; k < c->nw; k++)
+      if (c->wc[k] & (W_ROLE | W_ORG)) role = 1;
+    if (role && c->nw && !sent_ends(c) && tk->sents[tk->paras[p + 1].first_sent].nwords <= 30) {
+      const lxs_sent *D = &tk->sents[tk->paras[p + 1].first_sent];
+      pk->ds = D->start;
+      pk->de = D->end;
+      c->pk[p + 1].kind = PK_DESCLINE;
+    }
+  }
+}
+
+void lxs_layout_prepass(actx *c) {
+  const lxs_tokenizer *tk = c->tk;
+  layout_counts n;
+  memset(&n, 0, sizeof n);
+  for (uint32_t p = 0; p < tk->npara; p++) {
+    classify_para(c, p, &c->pk[p]);
+    count_layout(c, &c->pk[p], &n);
+  }
+  for (uint32_t p = 0; p < tk->npara; p++)
+    if (c->pk[p].kind == PK_NAMEONLY) settle_name_line(c, p, n.name_only);
+  layout_state *L = &c->lay;
+  L->labelled = (n.nq >= 1 && n.na >= 1) || (n.nq + n.nname >= 2 && n.distinct >= 2) ||
+                (n.nname >= 2 && n.multi);
+  L->owner = WHO_NONE;
+  L->owner_cue = LXS_CUE_HEADER;
+  L->turn = WHO_NONE;
+  L->turn_active = 0;
+}
+
+/* A header or speaker line opens a section owned by its person. */
+static void open_section(actx *c, const lxs_para *P, const pinfo *pk) {
+  layout_state *L = &c->lay;
+  int pi = lxs_person_from_text(c, c->text + pk->ns, pk->ne - pk->ns);
+  if (pi >= 0 && pk->de > pk->ds) lxs_person_set_desc(c, pi, c->text + pk->ds, pk->de - pk->ds);
+  L->owner = pi;
+  L->owner_cue = pk->kind == PK_HEADER ? LXS_CUE_HEADER : LXS_CUE_SPEAKER_LINE;
+  L->turn_active = 0;
+  c->chain = WHO_NONE;
+  c->dangling = WHO_NONE;
+  c->intro_next = WHO_NONE;
+  if (pi >= 0) lxs_recent_push(c, pi);
+  lxs_put_para(c, P, pi, L->owner_cue, LXS_SENT_HEADER);
+}
+
+/* A labelled turn of a transcript or Q&A. */
+static void open_turn(actx *c, uint32_t p, const lxs_para *P, const pinfo *pk) {
+  layout_state *L = &c->lay;
+  int who = WHO_AUTHOR, cue = LXS_CUE_TRANSCRIPT;
+  if (pk->kind == PK_Q) cue = LXS_CUE_QA;
+  if (pk->kind == PK_A) {
+    who = find_interviewee(c, L->owner, p);
+    cue = LXS_CUE_QA;
+  }
+  if (pk->kind == PK_NAME) {
+    who = lxs_person_from_text(c, c->text + pk->ns, pk->ne - pk->ns);
+    if (who >= 0 && c->P[who].asker) who = WHO_AUTHOR; /* the interviewer */
+  }
+  c->labels_seen = 1;
+  L->turn = who;
+  L->turn_active = 1;
+  c->chain = WHO_NONE;
+  c->dangling = WHO_NONE;
+  if (who >= 0) lxs_recent_push(c, who);
+  lxs_put_para(c, P, who, cue, 0);
+}
+
+int lxs_layout_paragraph(actx *c, uint32_t p) {
+  const lxs_para *P = &c->tk->paras[p];
+  const pinfo *pk = &c->pk[p];
+  layout_state *L = &c->lay;
+  if (pk->kind == PK_HEADER || pk->kind == PK_SPEAKERLINE) {
+    open_section(c, P, pk);
+    return 1;
+  }
+  if (pk->kind != PK_NONE) c->npend = 0;
+  if (pk->kind == PK_DESCLINE) {
+    lxs_put_para(c, P, L->owner, L->owner_cue, LXS_SENT_HEADER);
+    return 1;
+  }
+  if (L->labelled && pk->kind >= PK_Q) {
+    open_turn(c, p, P, pk);
+    return 1;
+  }
+  if (L->turn_active && L->turn >= 0) {
+    lxs_put_para(c, P, L->turn, LXS_CUE_CONTINUATION, 0);
+    return 1;
+  }
+  if (L->owner >= 0 && !L->turn_active) {
+    lxs_put_para(c, P, L->owner, L->owner_cue, 0);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,356 @@
+/* people.c - the person table: every person the article names, the keys
+ * they are found by (full name, surname, given name, user aliases), the
+ * recency stack pronouns resolve against, and the description words that
+ * "the former ADB economist" is matched with. */
+#include "attrib.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int first_word_len(const char *s) {
+  const char *sp = strchr(s, ' ');
+  return sp ? (int)(sp - s) : (int)strlen(s);
+}
+
+static void add_dwords(person *p, const char *s, size_t n) {
+  /* lower-case words, hyphen parts, and acronyms of capitalised runs */
+  char acro[16];
+  size_t na = 0;
+  size_t i = 0;
+  while (i < n) {
+    while (i < n && !((unsigned char)s[i] >= 0x80 || (s[i] >= 'a' && s[i] <= 'z') ||
+                      (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9')))
+      i++;
+    size_t st = i;
+    while (i < n && ((unsigned char)s[i] >= 0x80 || (s[i] >= 'a' && s[i] <= 'z') ||
+                     (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') ||
+                     s[i] == '\''))
+      i++;
+    if (i == st) break;
+    size_t wn = i - st;
+    lxs_buf_putc(&p->dwords, ' ');
+    for (size_t k = 0; k < wn; k++) {
+      char ch = s[st + k];
+      if (ch >= 'A' && ch <= 'Z') ch = (char)(ch + 32);
+      lxs_buf_putc(&p->dwords, ch);
+    }
+    unsigned cl = lxs_wclass(s + st, wn);
+    if (s[st] >= 'A' && s[st] <= 'Z') {
+      if (na < sizeof acro) acro[na++] = (char)(s[st] + 32);
+    } else if (!(cl & (W_STOP | W_DET)) || (i < n && s[i] == ',')) {
+      if (na >= 2) {
+        lxs_buf_putc(&p->dwords, ' ');
+        lxs_buf_put(&p->dwords, acro, na);
+      }
+      na = 0;
+    }
+    if (i < n && (s[i] == ',' || s[i] == ';' || s[i] == '(')) {
+      if (na >= 2) {
+        lxs_buf_putc(&p->dwords, ' ');
+        lxs_buf_put(&p->dwords, acro, na);
+      }
+      na = 0;
+    }
+  }
+  if (na >= 2) {
+    lxs_buf_putc(&p->dwords, ' ');
+    lxs_buf_put(&p->dwords, acro, na);
+  }
+  lxs_buf_putc(&p->dwords, ' ');
+  lxs_buf_cstr(&p->dwords);
+}
+
+void lxs_person_set_desc(actx *c, int pi, const char *s, size_t n) {
+  if (pi < 0 || !n) return;
+  person *p = &c->P[pi];
+  add_dwords(p, s, n);
+  if (!p->desc[0]) {
+    char *d = lxs_clean_copy(s, n);
+    /* trim trailing punctuation */
+    size_t dl = strlen(d);
+    while (dl && (d[dl - 1] == ',' || d[dl - 1] == '.' || d[dl - 1] == ';' ||
+                  d[dl - 1] == ':' || d[dl - 1] == ' '))
+      d[--dl] = 0;
+    if (dl) {
+      free(p->desc);
+      p->desc = d;
+      p->desc_synced = 0;
+    } else {
+      free(d);
+    }
+  }
+}
+
+static void put_keys(actx *c, int pi) {
+  const char *nm = c->P[pi].name;
+  size_t n = strlen(nm);
+  lxs_strmap_put(&c->full, nm, n, pi, 0);
+  const char *last = strrchr(nm, ' ');
+  if (!last) return;
+  last++;
+  if (lxs_wclass(last, strlen(last)) & W_SUFFIX) { /* "Ferdinand Marcos Jr" */
+    const char *q = last - 1;
+    while (q > nm && q[-1] != ' ') q--;
+    if (q > nm) {
+      lxs_strmap_put(&c->sur, q, (size_t)(last - 1 - q), pi, 1);
+      last = q;
+    }
+  } else {
+    lxs_strmap_put(&c->sur, last, strlen(last), pi, 1);
+  }
+  int fl = first_word_len(nm);
+  lxs_strmap_put(&c->given, nm, (size_t)fl, pi, 1);
+  /* middle names: "Zafrul" for "Tengku Zafrul Aziz" after titles */
+  for (const char *m = nm + fl + 1; m < last - 1;) {
+    const char *sp = strchr(m, ' ');
+    size_t ml = sp ? (size_t)(sp - m) : strlen(m);
+    if (ml >= 3) lxs_strmap_put(&c->given, m, ml, pi, 1);
+    m += ml + 1;
+  }
+  /* "Peter T C Chang" is also "Peter Chang" */
+  if (last - nm > fl + 1) {
+    lxs_buf b;
+    lxs_buf_init(&b);
+    lxs_buf_put(&b, nm, (size_t)fl);
+    lxs_buf_putc(&b, ' ');
+    lxs_buf_puts(&b, last);
+    lxs_strmap_put(&c->full, b.data, b.len, pi, 1);
+    lxs_buf_free(&b);
+  }
+}
+
+int lxs_person_new(actx *c, const char *name, size_t n) {
+  /* A single-word person ("Mr Smith") seen before the full name merges. */
+  const char *last = NULL;
+  for (size_t i = n; i > 0; i--)
+    if (name[i - 1] == ' ') {
+      last = name + i;
+      break;
+    }
+  if (last) {
+    int o = lxs_strmap_get(&c->full, last, n - (size_t)(last - name));
+    if (o >= 0 && !strchr(c->P[o].name, ' ') && c->P[o].speaker == NO_SPK) {
+      free(c->P[o].name);
+      c->P[o].name = lxs_xstrndup(name, n);
+      put_keys(c, o);
+      return o;
+    }
+  }
+  if (c->np == c->capp) {
+    c->capp = c->capp ? c->capp * 2 : 16;
+    c->P = lxs_xrealloc(c->P, c->capp * sizeof *c->P);
+  }
+  person *p = &c->P[c->np];
+  memset(p, 0, sizeof *p);
+  p->name = lxs_xstrndup(name, n);
+  p->desc = lxs_xstrndup("", 0);
+  lxs_buf_init(&p->dwords);
+  p->speaker = NO_SPK;
+  int pi = (int)c->np++;
+  put_keys(c, pi);
+  return pi;
+}
+
+/* Person for a canonical name: exact (or alias) first, then a one-word
+ * name as surname or given name.  -1 if unknown or ambiguous. */
+int lxs_person_lookup(const actx *c, const char *nm, size_t n, int *is_short) {
+  int pi = lxs_strmap_get(&c->full, nm, n);
+  if (pi >= 0) {
+    *is_short = !lxs_eq_lower(c->P[pi].name, strlen(c->P[pi].name), nm, n);
+    return pi;
+  }
+  if (memchr(nm, ' ', n)) return -1;
+  *is_short = 1;
+  int amb = 0;
+  pi = lxs_strmap_get(&c->sur, nm, n);
+  if (pi >= 0) return pi;
+  if (pi == -2) amb = 1;
+  if (!amb) {
+    pi = lxs_strmap_get(&c->given, nm, n);
+    if (pi >= 0) return pi;
+    if (pi == -2) amb = 1;
+  }
+  if (!amb) return -1;
+  /* two people share the word: the one mentioned last */
+  for (int r = 0; r < c->nrecent; r++) {
+    const char *pn = c->P[c->recent[r]].name;
+    const char *sp = strrchr(pn, ' ');
+    int fl = first_word_len(pn);
+    if ((sp && lxs_eq_lower(sp + 1, strlen(sp + 1), nm, n)) || lxs_eq_lower(pn, (size_t)fl, nm, n))
+      return c->recent[r];
+  }
+  return -1;
+}
+
+uint32_t lxs_person_speaker(actx *c, int pi) {
+  person *p = &c->P[pi];
+  if (p->speaker == NO_SPK || (!p->desc_synced && p->desc[0])) {
+    p->speaker = lxs_speakers_intern(c->sp, p->name, strlen(p->name), p->desc,
+                                     strlen(p->desc));
+    p->desc_synced = p->desc[0] != 0;
+  }
+  return p->speaker;
+}
+
+void lxs_recent_push(actx *c, int pi) {
+  if (pi < 0) return;
+  int i = 0;
+  while (i < c->nrecent && c->recent[i] != pi) i++;
+  if (i == c->nrecent) {
+    if (c->nrecent < RECENT) c->nrecent++;
+    i = c->nrecent - 1;
+  }
+  for (; i > 0; i--) c->recent[i] = c->recent[i - 1];
+  c->recent[0] = pi;
+}
+
+int lxs_resolve_pronoun(actx *c, int g, int commit) {
+  for (int i = 0; i < c->nrecent; i++) {
+    person *p = &c->P[c->recent[i]];
+    if (p->gender == 0 || p->gender == g) {
+      if (commit && p->gender == 0) p->gender = g;
+      return c->recent[i];
+    }
+  }
+  return WHO_NONE;
+}
+
+/* Does word w (lower case) occur in p's description words? */
+static int in_dwords(const person *p, const char *w, size_t n) {
+  if (!p->dwords.len || n < 2) return 0;
+  const char *d = p->dwords.data, *end = d + p->dwords.len;
+  while (d < end) {
+    while (d < end && *d == ' ') d++;
+    const char *st = d;
+    while (d < end && *d != ' ') d++;
+    size_t dn = (size_t)(d - st);
+    if (!dn) break;
+    if (dn == n && memcmp(st, w, n) == 0) return 1;
+    /* Cambodia / Cambodian, economist / economics */
+    if (dn >= 5 && n >= 5) {
+      size_t k = 0;
+      while (k < dn && k < n && st[k] == w[k]) k++;
+      if (k >= 5 && (k + 3 >= dn || k + 3 >= n)) return 1;
+    }
+  }
+  return 0;
+}
+
+/* ---- description references ------------------------------------------- */
+
+static const char *const kExperts[] = {"expert", "scholar", "academic", "analyst",
+                                       "researcher", "professor", "prof", "fellow",
+                                       "economist", "specialist", "observer", "lecturer",
+                                       "scientist", "strategist", "historian", NULL};
+static const char *const kOfficials[] = {"official", "minister", "diplomat", "ambassador",
+                                         "envoy", "secretary", "negotiator",
+                                         "commissioner", "representative", NULL};
+static const char *const kSpokes[] = {"spokesperson", "spokesman", "spokeswoman", NULL};
+static const char *const kBosses[] = {"executive", "ceo", "chairman", "chairwoman",
+                                      "founder", "president", "director", "head", "chief",
+                                      "manager", NULL};
+
+static int role_group(const char *head) {
+  if (lxs_in_words(kExperts, head)) return 1;
+  if (lxs_in_words(kOfficials, head)) return 2;
+  if (lxs_in_words(kBosses, head)) return 3;
+  if (lxs_in_words(kSpokes, head)) return 4;
+  return 0;
+}
+
+static int group_in_dwords(const person *p, int group) {
+  const char *const *l = group == 1   ? kExperts
+                         : group == 2 ? kOfficials
+                         : group == 3 ? kBosses
+                                      : kSpokes;
+  for (int i = 0; l[i]; i++)
+    if (in_dwords(p, l[i], strlen(l[i]))) return 1;
+  return 0;
+}
+
+int lxs_resolve_desc(actx *c, size_t a, size_t e) {
+  /* user alias: "the ADB economist" */
+  const char *p;
+  size_t n = tok_text(c, a, e, &p);
+  c->tmp.len = 0;
+  lxs_canonical_name(p, n, &c->tmp);
+  int h = lxs_strmap_get(&c->full, c->tmp.data, c->tmp.len);
+  if (h >= 0) return h;
+  int best = WHO_NONE, bestsc = 0;
+  int group = role_group(NORM(c, e));
+  for (int r = 0; r < c->nrecent; r++) {
+    const person *pp = &c->P[c->recent[r]];
+    int sc = 0, head = 0;
+    /* "the expert" for a professor, "the official" for a minister */
+    if (group && group_in_dwords(pp, group)) {
+      sc = 1;
+      head = 1;
+    }
+    for (size_t k = a; k <= e; k++) {
+      if (!is_word(c, k) || (c->wc[k] & (W_DET | W_STOP))) continue;
+      const lxs_token *t = TK(c, k);
+      if (in_dwords(pp, lxs_tok_norm(c->tk, t), t->norm_len)) {
+        /* "Cambodian", "ADB" say more than "former" or "senior" */
+        sc += (c->wc[k] & (W_ROLE | W_ROLEADJ)) ? 1 : 2;
+        if (k == e) head = 1;
+      }
+    }
+    if ((head || sc >= 2) && sc > bestsc) {
+      best = c->recent[r];
+      bestsc = sc;
+    }
+  }
+  if (best >= 0) return best;
+  /* "the economist said" about the last person quoted, when nothing is
+   * known about them that could contradict it */
+  if ((c->wc[e] & W_ROLE) && c->nrecent && c->P[c->recent[0]].speaker != NO_SPK &&
+      c->P[c->recent[0]].dwords.len == 0)
+    return c->recent[0];
+  return WHO_NONE;
+}
+
+/* A user hint naming a run that is not a personal name ("the Ministry of
+ * Commerce"): try the words ending at e (or starting at a). */
+int lxs_hint_span(actx *c, size_t a, size_t e, int leftward) {
+  if (!c->hints || !c->hints->n) return WHO_NONE;
+  for (int k = 0; k < 7; k++) {
+    size_t x;
+    if (leftward) {
+      if ((size_t)k > e) break;
+      x = e - (size_t)k;
+      if (!is_word(c, x)) break;
+    } else {
+      x = a + (size_t)k;
+      if (x >= c->nw || !is_word(c, x)) break;
+    }
+    const char *p;
+    size_t n = leftward ? tok_text(c, x, e, &p) : tok_text(c, a, x, &p);
+    c->tmp.len = 0;
+    lxs_canonical_name(p, n, &c->tmp);
+    int pi = lxs_strmap_get(&c->full, c->tmp.data, c->tmp.len);
+    if (pi >= 0) return pi;
+  }
+  return WHO_NONE;
+}
+
+int lxs_person_from_text(actx *c, const char *s, size_t n) {
+  c->tmp.len = 0;
+  lxs_canonical_name(s, n, &c->tmp);
+  if (!c->tmp.len) return WHO_NONE;
+  int is_short;
+  int pi = lxs_person_lookup(c, c->tmp.data, c->tmp.len, &is_short);
+  if (pi >= 0) return pi;
+  return lxs_person_new(c, c->tmp.data, c->tmp.len);
+}
+
+void lxs_people_free(actx *c) {
+  for (size_t i = 0; i < c->np; i++) {
+    free(c->P[i].name);
+    free(c->P[i].desc);
+    lxs_buf_free(&c->P[i].dwords);
+  }
+  free(c->P);
+  lxs_strmap_free(&c->full);
+  lxs_strmap_free(&c->sur);
+  lxs_strmap_free(&c->given);
+}

@@ -1,0 +1,480 @@
+/* phrases.c - names and noun phrases in the current sentence: runs of
+ * capitalised words read as personal names (titles and places stripped),
+ * descriptions before and after a name, and the noun phrase a speech verb
+ * takes as its subject ("Jayant Menon", "he", "the former ADB economist"). */
+#include "attrib.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+size_t lxs_run_left(const actx *c, size_t e, size_t lo) {
+  size_t a = e;
+  while (a > lo && e - a + 1 < MAX_RUN) {
+    size_t p = a - 1;
+    if (namey(c, p) && !possessive(c, p)) {
+      a = p;
+      continue;
+    }
+    if (p > lo && particle(c, p) && namey(c, p - 1)) {
+      a = p - 1;
+      continue;
+    }
+    break;
+  }
+  return a;
+}
+
+size_t lxs_run_right(const actx *c, size_t a, size_t hi) {
+  size_t e = a;
+  while (e + 1 < hi && e - a + 1 < MAX_RUN && !possessive(c, e)) {
+    if (namey(c, e + 1)) {
+      e++;
+      continue;
+    }
+    if (e + 2 < hi && particle(c, e + 1) && namey(c, e + 2)) {
+      e += 2;
+      continue;
+    }
+    break;
+  }
+  return e;
+}
+
+/* Analyse the run of capitalised words [a, e]: strip leading titles,
+ * offices, places and openers, validate and resolve the rest. */
+void lxs_analyze_run(actx *c, size_t a, size_t e, int create, nameinfo *ni) {
+  memset(ni, 0, sizeof *ni);
+  ni->pi = -1;
+  int mixed = 0;
+  for (size_t k = a; k <= e; k++) {
+    const lxs_token *t = TK(c, k);
+    if (t->kind == LXS_TOK_WORD && !(t->flags & LXS_TF_ALLCAPS) && t->norm_len > 1 &&
+        !(t->flags & LXS_TF_ABBR))
+      mixed = 1;
+  }
+  size_t k = e + 1;
+  while (k > a) {
+    size_t p = k - 1;
+    const lxs_token *t = TK(c, p);
+    unsigned cl = c->wc[p];
+    int part;
+    if (p == e && p > a && (cl & (W_ROLE | W_TITLE)) && !(cl & (W_HONOR | W_ORG)) &&
+        namey(c, p) && !(TK(c, p - 1)->flags & LXS_TF_ALLCAPS) &&
+        !(c->wc[p - 1] & W_NONNAME) && namey(c, p - 1))
+      part = 1; /* a surname that is also a title: "Mervyn King" */
+    else if (cl == W_ROLE && namey(c, p) && p < e)
+      part = 1; /* "Dean Baker" */
+    else if (p < e && namey(c, p) && namey(c, p + 1) && !(c->wc[p + 1] & W_NONNAME) &&
+             (norm_is(c, p, "he") || norm_is(c, p, "an") || norm_is(c, p, "do")))
+      part = 1; /* "He Lifeng", "An Gang" */
+    else if (t->kind != LXS_TOK_WORD || (cl & W_NONNAME) || (t->flags & LXS_TF_NUMBER))
+      part = 0;
+    else if (possessive(c, p) && p != e)
+      part = 0;
+    else if ((t->flags & LXS_TF_ALLCAPS) && mixed)
+      part = (t->flags & LXS_TF_ABBR) ? p < e
+             : (t->norm_len <= 3 && p < e && p > a && namey(c, p - 1) &&
+                !(TK(c, p - 1)->flags & LXS_TF_ALLCAPS) && !(c->wc[p - 1] & W_NONNAME));
+    else
+      part = namey(c, p) || particle(c, p);
+    if (!part) break;
+    k = p;
+  }
+  size_t n0 = k;
+  while (n0 <= e && particle(c, n0)) n0++;
+  ni->n0 = n0;
+  if (n0 > e) {
+    /* "King said" after "Mervyn King": a known surname that is a title */
+    if (namey(c, e) && (c->wc[e] & (W_ROLE | W_TITLE)) && !(c->wc[e] & W_HONOR)) {
+      const char *tp;
+      size_t tn = tok_text(c, e, e, &tp);
+      int is_short = 0;
+      int pi = lxs_strmap_get(&c->sur, tp, tn);
+      if (pi < 0) pi = lxs_person_lookup(c, tp, tn, &is_short);
+      if (pi >= 0) {
+        ni->ok = 1;
+        ni->pi = pi;
+        ni->ref = REF_SHORT;
+        ni->n0 = e;
+      }
+    }
+    return;
+  }
+  if (n0 > a || n0 > 0) {
+    size_t h = n0 - 1;
+    if (h >= (a > 0 ? a - 1 : 0) && is_word(c, h) && (c->wc[h] & W_TITLE)) {
+      ni->honor = 1;
+      if (c->wc[h] & W_MALE) ni->gender = 1;
+      if (c->wc[h] & W_FEMALE) ni->gender = 2;
+    }
+  }
+  size_t nname = e - n0 + 1;
+  for (size_t k2 = n0; k2 < e; k2++)
+    if (norm_is(c, k2, "hong") && norm_is(c, k2 + 1, "kong")) return; /* a place */
+  const char *p;
+  size_t n = tok_text(c, n0, e, &p);
+  c->tmp.len = 0;
+  lxs_canonical_name(p, n, &c->tmp);
+  if (!c->tmp.len) return;
+  int is_short = 0;
+  int pi = lxs_person_lookup(c, c->tmp.data, c->tmp.len, &is_short);
+  if (pi >= 0) {
+    ni->ok = 1;
+    ni->pi = pi;
+    ni->ref = is_short ? REF_SHORT : REF_FULL;
+    if (ni->gender && !c->P[pi].gender) c->P[pi].gender = ni->gender;
+    return;
+  }
+  int valid = nname >= 2 || ni->honor;
+  if (n0 == a && a > 0 && (c->wc[a - 1] & W_DET)) valid = 0;
+  if (nname > 6) valid = 0;
+  if (!mixed && nname < 2 && !ni->honor) valid = 0;
+  if (!valid) return;
+  ni->ok = 1;
+  ni->ref = REF_FULL;
+  if (!create) return;
+  ni->pi = lxs_person_new(c, c->tmp.data, c->tmp.len);
+  if (ni->gender) c->P[ni->pi].gender = ni->gender;
+}
+
+/* Description words before a name: "ISEAS senior fellow Jayant Menon",
+ * "Foreign Ministry spokesperson Mao Ning". */
+void lxs_prename_desc(actx *c, int pi, size_t a, size_t n0) {
+  if (pi < 0) return;
+  size_t d0 = a;
+  int words = 0;
+  while (d0 > 0 && words < 6) {
+    size_t p = d0 - 1;
+    if (!is_word(c, p)) break;
+    unsigned cl = c->wc[p];
+    /* "Secretary of State" */
+    int of = norm_is(c, p, "of") && p > 0 && namey(c, p - 1) && namey(c, p + 1);
+    if ((cl & (W_DET | W_STOP)) && !of) break;
+    if (!of && !(cl & (W_ROLE | W_ROLEADJ | W_ORG | W_NATION | W_PLACE | W_TITLE)) &&
+        !namey(c, p) && !possessive(c, p))
+      break;
+    if (p == 0 && (cl & W_OPENER) && !(cl & (W_ROLE | W_ROLEADJ | W_TITLE))) break;
+    d0 = p;
+    words++;
+  }
+  while (n0 > d0 && (c->wc[n0 - 1] & W_HONOR)) n0--; /* "... Minister Tengku" */
+  if (d0 >= n0) return;
+  int role = 0;
+  for (size_t k = d0; k < n0; k++)
+    if (is_word(c, k) && (c->wc[k] & (W_ROLE | W_TITLE)) && !(c->wc[k] & W_HONOR)) role = 1;
+  if (!role) return;
+  const char *p;
+  size_t n = tok_text(c, d0, n0 - 1, &p);
+  lxs_person_set_desc(c, pi, p, n);
+}
+
+/* An appositive starting at position d ("a researcher at ..."): returns
+ * its end (exclusive) or 0.  to_end: runs to the end of the sentence. */
+size_t lxs_appositive_end(const actx *c, size_t d, int to_end) {
+  if (d >= c->nw || !is_word(c, d)) return 0;
+  unsigned cl = c->wc[d];
+  const char *nm = NORM(c, d);
+  int ok = (cl & W_DET) || strcmp(nm, "who") == 0;
+  /* "Asia-Pacific chief economist at ...": a role within the first words */
+  for (size_t k = d; !ok && k < c->nw && k < d + 5 && is_word(c, k); k++) {
+    if (c->wc[k] & (W_ROLE | W_ROLEADJ | W_TITLE)) ok = 1;
+    if (c->wc[k] & (W_SAY | W_WEAK | W_SAYING | W_STOP)) break;
+  }
+  if (!ok || (cl & W_OPENER && !(cl & (W_DET | W_ROLEADJ)) && strcmp(nm, "who") != 0))
+    return 0;
+  size_t k = d;
+  size_t lim = d + 40 < c->nw ? d + 40 : c->nw;
+  for (; k < lim; k++) {
+    if (is_quote(c, k)) break;
+    if (terminal(c, k) || is_p(c, k, LXS_P_SEMI) || is_p(c, k, LXS_P_OPEN)) break;
+    if (is_p(c, k, LXS_P_COMMA) && !to_end) {
+      if (k + 1 < c->nw && norm_is(c, k + 1, "and") && k + 2 < c->nw &&
+          (c->wc[k + 2] & (W_ROLE | W_ROLEADJ | W_DET)))
+        continue;
+      break;
+    }
+    if (is_p(c, k, LXS_P_DASH) && !to_end) break;
+  }
+  if (k == d) return 0;
+  return k;
+}
+
+void lxs_set_appositive(actx *c, int pi, size_t d, size_t end) {
+  if (pi < 0 || end <= d) return;
+  /* "who is/was ..." */
+  if (norm_is(c, d, "who")) {
+    /* only "who is/was (a) ..." and "who serves as ..." describe */
+    d++;
+    if (d + 1 < end && (norm_is(c, d, "serves") || norm_is(c, d, "served")) &&
+        norm_is(c, d + 1, "as")) {
+      d += 2;
+    } else {
+      if (!(d < end && (norm_is(c, d, "is") || norm_is(c, d, "was")))) return;
+      while (d < end && is_word(c, d) && (c->wc[d] & W_AUX)) d++;
+    }
+  }
+  while (end > d && !is_word(c, end - 1)) end--;
+  if (end <= d) return;
+  const char *p;
+  size_t n = tok_text(c, d, end - 1, &p);
+  lxs_person_set_desc(c, pi, p, n);
+}
+
+/* Does the run starting at a open its clause, perhaps after title words
+ * ("U.S. Secretary of State Marco Rubio, ...")? */
+int lxs_clause_start(const actx *c, size_t a) {
+  size_t k = a;
+  for (int steps = 0; steps < 8; steps++) {
+    if (k == 0 || !is_word(c, k - 1)) return 1;
+    size_t p = k - 1;
+    if (p == 0 && (c->wc[p] & W_OPENER) && !(c->wc[p] & W_DET)) return 1;
+    if (!(namey(c, p) || (c->wc[p] & (W_TITLE | W_ROLE | W_ROLEADJ | W_ORG | W_NATION |
+                                      W_PLACE)) ||
+          norm_is(c, p, "of") || possessive(c, p)))
+      return 0;
+    k = p;
+  }
+  return 0;
+}
+
+/* "according to him" */
+static int object_pronoun_gender(const char *nm) {
+  if (strcmp(nm, "him") == 0) return 1;
+  if (strcmp(nm, "her") == 0) return 2;
+  return pronoun_gender(nm);
+}
+
+/* The noun phrase ending at j (subject before a speech verb). */
+int lxs_np_left(actx *c, size_t j, int *ref) {
+  *ref = REF_FULL;
+  if (!is_word(c, j)) return WHO_NONE;
+  const char *nm = NORM(c, j);
+  int g = pronoun_gender(nm);
+  if (g) {
+    *ref = REF_PRONOUN;
+    int r = lxs_resolve_pronoun(c, g, 1);
+    return r >= 0 ? r : WHO_NONE;
+  }
+  if (first_or_group(nm)) return WHO_AUTHOR;
+  if (strcmp(nm, "who") == 0 && j >= 2 && is_p(c, j - 1, LXS_P_COMMA) && namey(c, j - 2))
+    j -= 2;
+  int h = lxs_hint_span(c, j, j, 1);
+  if (h >= 0) {
+    *ref = REF_SHORT;
+    return h;
+  }
+  if (namey(c, j) && !(j == 0 && (c->wc[j] & W_ROLE))) {
+    size_t a = lxs_run_left(c, j, 0);
+    nameinfo ni;
+    lxs_analyze_run(c, a, j, 1, &ni);
+    if (!ni.ok) return WHO_AUTHOR;
+    if (a >= 2 && (norm_is(c, a - 1, "and") || is_p(c, a - 1, LXS_P_OTHER)) && namey(c, a - 2))
+      return WHO_AUTHOR; /* "Kin Phea and Jayant Menon said" */
+    lxs_prename_desc(c, ni.pi, a, ni.n0);
+    *ref = ni.ref;
+    return ni.pi;
+  }
+  if (c->wc[j] & W_GROUPN) return WHO_AUTHOR;
+  /* lower-case noun phrase: "the former ADB economist" */
+  size_t a = j;
+  int words = 0;
+  while (a > 0 && words < 6) {
+    size_t p = a - 1;
+    if (!is_word(c, p)) break;
+    if ((c->wc[p] & W_STOP) && !(c->wc[p] & W_DET)) break;
+    a = p;
+    words++;
+    if (c->wc[p] & W_DET) break;
+  }
+  if ((c->wc[j] & W_ROLE) && (norm_is(c, a, "a") || norm_is(c, a, "an") ||
+                                norm_is(c, a, "one") || norm_is(c, a, "another")))
+    return WHO_AUTHOR; /* "a MOFCOM spokesperson said": nobody we know */
+  if ((c->wc[j] & W_ROLE) && (a < j || (c->wc[a] & W_DET))) {
+    *ref = REF_DESC;
+    int r = lxs_resolve_desc(c, a, j);
+    return r >= 0 ? r : WHO_AUTHOR;
+  }
+  if (c->wc[j] & (W_ORG | W_PLACE)) return WHO_AUTHOR;
+  return WHO_NONE;
+}
+
+/* The noun phrase starting at p (after an inverted verb or "according
+ * to"): "said Jayant Menon, a ...", "said the former ADB economist". */
+int lxs_np_right(actx *c, size_t p, int *ref) {
+  *ref = REF_FULL;
+  if (p >= c->nw || !is_word(c, p)) return WHO_NONE;
+  const char *nm = NORM(c, p);
+  int g = object_pronoun_gender(nm);
+  if (g) {
+    *ref = REF_PRONOUN;
+    int r = lxs_resolve_pronoun(c, g, 1);
+    return r >= 0 ? r : WHO_NONE;
+  }
+  if (first_or_group(nm)) return WHO_AUTHOR;
+  size_t q = p;
+  while (q < c->nw && q - p < 10 && is_word(c, q)) {
+    if (q > p && !namey(c, q) && (c->wc[q] & W_STOP)) break;
+    q++;
+  }
+  int h = lxs_hint_span(c, p, q - 1, 0);
+  if (h >= 0) {
+    *ref = REF_SHORT;
+    return h;
+  }
+  /* the last run of capitalised words in [p, q) */
+  size_t e = q;
+  while (e > p && !namey(c, e - 1)) e--;
+  if (e > p) {
+    e--;
+    size_t a = lxs_run_left(c, e, p);
+    nameinfo ni;
+    lxs_analyze_run(c, a, e, 1, &ni);
+    if (!ni.ok) {
+      if (c->wc[q - 1] & W_ROLE) goto desc;
+      return WHO_AUTHOR;
+    }
+    lxs_prename_desc(c, ni.pi, a, ni.n0);
+    if (e + 1 < c->nw && is_p(c, e + 1, LXS_P_COMMA)) {
+      size_t ae = lxs_appositive_end(c, e + 2, 1);
+      if (ae) lxs_set_appositive(c, ni.pi, e + 2, ae);
+    } else if (e + 2 < c->nw && (norm_is(c, e + 1, "of") || norm_is(c, e + 1, "at") ||
+                                 norm_is(c, e + 1, "from"))) {
+      size_t ae = e + 2;
+      while (ae < c->nw && is_word(c, ae) && ae < e + 12) ae++;
+      if (ae > e + 2) lxs_set_appositive(c, ni.pi, e + 1, ae);
+    }
+    *ref = ni.ref;
+    return ni.pi;
+  }
+desc:
+  if (q > p) {
+    size_t last = q - 1;
+    if (c->wc[last] & W_GROUPN) return WHO_AUTHOR;
+    if ((c->wc[last] & W_ROLE) && (norm_is(c, p, "a") || norm_is(c, p, "an") ||
+                                   norm_is(c, p, "one") || norm_is(c, p, "another")))
+      return WHO_AUTHOR;
+    if (c->wc[last] & W_ROLE) {
+      *ref = REF_DESC;
+      int r = lxs_resolve_desc(c, p, last);
+      return r >= 0 ? r : WHO_AUTHOR;
+    }
+  }
+  return WHO_NONE;
+}
+
+/* The subject that opens the sentence (for ", saying ..." and "X: "..."). */
+int lxs_main_subject(actx *c, int *ref, size_t *pos) {
+  size_t k = 0;
+  while (k < c->nw && k < 3 && is_word(c, k) && (c->wc[k] & W_OPENER) &&
+         !(c->wc[k] & (W_DET | W_TITLE)) && !pronoun_gender(NORM(c, k)) &&
+         !first_or_group(NORM(c, k)))
+    k++;
+  if (k < c->nw && k > 0 && is_p(c, k, LXS_P_COMMA)) k++;
+  *pos = k;
+  *ref = REF_FULL;
+  if (k >= c->nw || !is_word(c, k)) return WHO_NONE;
+  const char *nm = NORM(c, k);
+  int g = pronoun_gender(nm);
+  if (g) {
+    *ref = REF_PRONOUN;
+    int r = lxs_resolve_pronoun(c, g, 1);
+    return r >= 0 ? r : WHO_NONE;
+  }
+  if (first_or_group(nm)) return WHO_AUTHOR;
+  if (namey(c, k) && !(c->wc[k] & W_DET)) {
+    size_t e = lxs_run_right(c, k, c->nw);
+    if (possessive(c, e)) return WHO_NONE;
+    nameinfo ni;
+    lxs_analyze_run(c, k, e, 1, &ni);
+    if (!ni.ok) return WHO_AUTHOR;
+    lxs_prename_desc(c, ni.pi, k, ni.n0);
+    *ref = ni.ref;
+    return ni.pi;
+  }
+  if (c->wc[k] & W_DET) {
+    size_t e = k + 1;
+    while (e < c->nw && e < k + 6 && is_word(c, e) && !(c->wc[e] & W_STOP) &&
+           !(c->wc[e] & (W_SAY | W_WEAK | W_AUX)))
+      e++;
+    if (e > k + 1 && (c->wc[e - 1] & W_ROLE)) {
+      *ref = REF_DESC;
+      int r = lxs_resolve_desc(c, k, e - 1);
+      return r >= 0 ? r : WHO_AUTHOR;
+    }
+    if (e > k + 1 && (c->wc[e - 1] & (W_GROUPN | W_ORG))) return WHO_AUTHOR;
+  }
+  return WHO_NONE;
+}
+
+void lxs_scan_mentions(actx *c, uint32_t k_in_para) {
+  c->subj[k_in_para] = WHO_NONE;
+  size_t k = 0;
+  while (k < c->nw) {
+    if (!namey(c, k)) {
+      if (k <= 1 && is_word(c, k) && pronoun_gender(NORM(c, k)) &&
+          (k == 0 || (c->wc[0] & W_OPENER)))
+        c->subj[k_in_para] = lxs_resolve_pronoun(c, pronoun_gender(NORM(c, k)), 0);
+      k++;
+      continue;
+    }
+    size_t a = k, e = lxs_run_right(c, k, c->nw);
+    k = e + 1;
+    int inq = in_speech(c, a);
+    nameinfo ni;
+    lxs_analyze_run(c, a, e, 1, &ni);
+    if (!ni.ok || ni.pi < 0) continue;
+    person *p = &c->P[ni.pi];
+    lxs_prename_desc(c, ni.pi, a, ni.n0);
+    size_t x = e + 1;
+    /* "Jayant Menon (Menon), a ..." */
+    if (x < c->nw && is_p(c, x, LXS_P_OPEN)) {
+      size_t y = x + 1;
+      while (y < c->nw && y < x + 6 && !is_p(c, y, LXS_P_CLOSE)) y++;
+      if (y < c->nw && is_p(c, y, LXS_P_CLOSE)) x = y + 1;
+    }
+    if (x + 1 < c->nw && is_p(c, x, LXS_P_COMMA)) {
+      size_t ae = lxs_appositive_end(c, x + 1, 0);
+      if (ae && (ae >= c->nw || !is_word(c, ae)) &&
+          !(ae < c->nw && is_p(c, ae, LXS_P_COMMA) && ae + 1 < c->nw &&
+            (c->wc[ae + 1] & (W_SAY | W_WEAK))))
+        lxs_set_appositive(c, ni.pi, x + 1, ae);
+    } else if (x == e + 1 && x + 1 < c->nw && !p->desc[0] &&
+               (norm_is(c, x, "of") || norm_is(c, x, "at")) &&
+               (namey(c, x + 1) || (norm_is(c, x + 1, "the") && x + 2 < c->nw &&
+                                    namey(c, x + 2)))) {
+      /* "Li Wen of the Global Times" */
+      size_t ae = x + 1;
+      while (ae < c->nw && ae < x + 10 && is_word(c, ae) &&
+             (namey(c, ae) || (c->wc[ae] & (W_DET | W_STOP)) || particle(c, ae)))
+        ae++;
+      while (ae > x + 1 && !namey(c, ae - 1)) ae--;
+      if (ae > x + 1) lxs_set_appositive(c, ni.pi, x + 1, ae);
+    }
+    /* "reporter Wang Qi", "The moderator was Li Wen": the interviewer */
+    for (size_t b = a >= 2 ? a - 2 : 0; b < a; b++)
+      if (is_word(c, b) && (c->wc[b] & W_ASKER) && !(c->wc[b] & W_ANSWER) &&
+          !norm_is(c, b, "q") && (b + 1 == a || (c->wc[b + 1] & W_AUX)))
+        p->asker = 1;
+    /* interviewee candidates in an introduction */
+    if (!c->labels_seen) {
+      int sc = 1;
+      if (p->desc[0]) sc += 3;
+      for (size_t b = a >= 3 ? a - 3 : 0; b < a; b++) {
+        if (!is_word(c, b)) continue;
+        const char *bn = NORM(c, b);
+        if (strcmp(bn, "with") == 0 || strcmp(bn, "interviewed") == 0 ||
+            strcmp(bn, "to") == 0)
+          sc += 3;
+        if ((c->wc[b] & W_ASKER) || strcmp(bn, "by") == 0 || strcmp(bn, "editor") == 0)
+          sc -= 10;
+      }
+      p->intro += sc;
+      if (c->intro_best < 0 || p->intro > c->P[c->intro_best].intro) c->intro_best = ni.pi;
+    }
+    int subject = a == 0 || (a == 1 && (c->wc[0] & W_OPENER) && !(c->wc[0] & W_DET));
+    if (subject && !inq) {
+      lxs_recent_push(c, ni.pi);
+      c->subj[k_in_para] = ni.pi;
+    }
+  }
+}

@@ -1,0 +1,207 @@
+/* prose.c - attribution of a prose paragraph: quotations get the speaker
+ * of the frame that introduces or closes them, sentences with a frame get
+ * its speaker, and quotations and reported speech continue across
+ * sentences and paragraphs. */
+#include "attrib.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void grow_para(actx *c, uint32_t nsent) {
+  if (c->capfr >= nsent) return;
+  c->capfr = nsent + 16;
+  c->fr = lxs_xrealloc(c->fr, c->capfr * sizeof *c->fr);
+  c->subj = lxs_xrealloc(c->subj, c->capfr * sizeof *c->subj);
+  c->sspan0 = lxs_xrealloc(c->sspan0, c->capfr * sizeof *c->sspan0);
+  c->sspan1 = lxs_xrealloc(c->sspan1, c->capfr * sizeof *c->sspan1);
+  c->qwords = lxs_xrealloc(c->qwords, c->capfr * sizeof *c->qwords);
+}
+
+/* Reported speech goes on in the backshifted mood: "It would help ...".
+ * The sentence must not open with a name or pronoun of its own. */
+static int backshifted(actx *c, uint32_t s) {
+  lxs_sent_words(c, s);
+  if (!c->nw || !is_word(c, 0)) return 0;
+  const char *f = NORM(c, 0);
+  if (pronoun_gender(f) || strcmp(f, "i") == 0 || strcmp(f, "we") == 0 ||
+      (namey(c, 0) && !(c->wc[0] & W_OPENER)))
+    return 0;
+  for (size_t k = 0; k < c->nw && k < 40; k++) {
+    if (!is_word(c, k)) continue;
+    const char *n = NORM(c, k);
+    if (strcmp(n, "would") == 0 || strcmp(n, "could") == 0 || strcmp(n, "might") == 0 ||
+        strcmp(n, "should") == 0 || strcmp(n, "must") == 0)
+      return 1;
+  }
+  return 0;
+}
+
+/* Attaches the frames of a paragraph to the quotations they introduce or
+ * close. */
+static void attach_frames(actx *c, const lxs_para *P) {
+  for (uint32_t k = 0; k < P->nsent; k++) {
+    frame_t *f = &c->fr[k];
+    if (f->who == WHO_NONE) continue;
+    uint32_t s = P->first_sent + k;
+    if (c->sspan0[k] != NO_TOK)
+      for (uint32_t x = c->sspan0[k]; x <= c->sspan1[k] && x < c->sspan0[k] + 16; x++) {
+        qspan *sp = &c->spans[x];
+        if (!sp->speech || sp->attached) continue;
+        if (sp->close != NO_TOK && sp->close < f->verb && sp->s_close == s) {
+          sp->attached = 1;
+          sp->who = f->who;
+          f->after = 1;
+        } else if (sp->open > f->verb && sp->s_open == s) {
+          sp->attached = 1;
+          sp->who = f->who;
+          f->before = 1;
+        }
+      }
+    /* "Is it?" Menon asked.  (the question mark ended the sentence) */
+    if (!f->after && !f->before && f->at_start && k > 0 && c->sspan0[k - 1] != NO_TOK) {
+      qspan *sp = &c->spans[c->sspan1[k - 1]];
+      const lxs_sent *S = &c->tk->sents[s - 1];
+      if (sp->speech && !sp->attached && sp->close != NO_TOK && sp->s_close == s - 1 &&
+          sp->close + 1 >= S->first_tok + S->ntok - 1 &&
+          (c->sspan0[k] == NO_TOK || c->spans[c->sspan0[k]].open > f->verb)) {
+        sp->attached = 1;
+        sp->who = f->who;
+        f->after = 1;
+      }
+    }
+  }
+}
+
+/* An open quotation of the previous paragraph continues here: its
+ * sentences waiting for a speaker get this paragraph's. */
+static void resume_pending(actx *c, const lxs_para *P) {
+  if (!c->npend) return;
+  qspan *s0 = c->nspans ? &c->spans[0] : NULL;
+  int continues = s0 && s0->open == c->tk->sents[P->first_sent].first_tok;
+  if (continues && s0->attached && s0->who >= 0) {
+    for (size_t i = 0; i < c->npend; i++)
+      lxs_put_sent(c, c->pend[i], s0->who, LXS_CUE_QUOTE, LXS_SENT_QUOTE);
+    c->npend = 0;
+  } else if (!continues || s0->close != NO_TOK || s0->attached) {
+    c->npend = 0;
+  }
+}
+
+/* The quotation that dominates sentence k of the paragraph, or -1. */
+static int dominant_quote(const actx *c, uint32_t k, const lxs_sent *S) {
+  if (!(c->qwords[k] * 2 >= S->nwords && c->qwords[k] > 0)) return -1;
+  for (uint32_t x = c->sspan0[k]; x <= c->sspan1[k] && x < c->sspan0[k] + 16; x++)
+    if (c->spans[x].speech) return (int)x;
+  return -1;
+}
+
+/* The speaker of an unattached quotation that dominates sentence k: the
+ * speaker of a quotation left open, a person introducing it, or the last
+ * person quoted nearby. */
+static int quote_speaker(actx *c, uint32_t pi, uint32_t k, int qx, int *cue) {
+  const lxs_para *P = &c->tk->paras[pi];
+  qspan *sp = &c->spans[qx];
+  int who;
+  int intro = k > 0 ? (c->fr[k - 1].who == WHO_NONE ? c->subj[k - 1] : WHO_NONE)
+                    : c->intro_next;
+  *cue = LXS_CUE_CONTINUATION;
+  if (qx == 0 && sp->open == c->tk->sents[P->first_sent].first_tok &&
+      c->dangling != WHO_NONE) {
+    who = c->dangling;
+    sp->pending = c->npend > 0 && sp->close == NO_TOK;
+  } else if (intro >= 0) {
+    who = intro;
+    *cue = LXS_CUE_QUOTE;
+  } else {
+    who = c->chain >= 0 && pi - c->chain_para <= 2 ? c->chain : WHO_AUTHOR;
+    /* "... ¶ "...," Menon said." may name the speaker later */
+    sp->pending = sp->close == NO_TOK;
+  }
+  sp->attached = 1;
+  sp->who = who;
+  return who;
+}
+
+/* Attributes sentence k of paragraph pi; *reported carries a person whose
+ * reported speech may continue into the next sentence. */
+static void assign_sentence(actx *c, uint32_t pi, uint32_t k, int *reported) {
+  const lxs_para *P = &c->tk->paras[pi];
+  uint32_t s = P->first_sent + k;
+  frame_t *f = &c->fr[k];
+  const lxs_sent *S = &c->tk->sents[s];
+  int who = WHO_NONE, cue = LXS_CUE_AUTHOR;
+  int qx = dominant_quote(c, k, S);
+  if (f->who >= 0) {
+    who = f->who;
+    cue = lxs_frame_cue(f);
+    if (f->colon) cue = f->ref == REF_FULL ? LXS_CUE_SAID_BEFORE : lxs_frame_cue(f);
+  } else if (f->who == WHO_AUTHOR) {
+    c->chain = WHO_AUTHOR;
+  } else if (qx >= 0) {
+    qspan *sp = &c->spans[qx];
+    if (sp->attached) {
+      who = sp->who;
+      cue = LXS_CUE_QUOTE;
+    } else {
+      who = quote_speaker(c, pi, k, qx, &cue);
+    }
+    if (sp->pending) {
+      LXS_VEC_GROW(c->pend, c->npend, c->cappend);
+      c->pend[c->npend++] = s;
+    }
+  }
+  if (who == WHO_NONE && f->who == WHO_NONE && qx < 0 && *reported >= 0 &&
+      c->subj[k] == WHO_NONE && backshifted(c, s))
+    who = *reported, cue = LXS_CUE_CONTINUATION; /* "It would help small firms." */
+  *reported = WHO_NONE;
+  if (who >= 0 && qx < 0 && (f->who >= 0 || cue == LXS_CUE_CONTINUATION)) *reported = who;
+  if (who >= 0) {
+    c->chain = who;
+    c->chain_para = pi;
+    lxs_recent_push(c, who);
+  }
+  lxs_put_sent(c, s, who, cue, qx >= 0 ? LXS_SENT_QUOTE : 0);
+}
+
+/* What the paragraph leaves to the next: a quotation left open, and a
+ * speaker introducing the next paragraph's quote ("Menon put it this
+ * way:"). */
+static void close_paragraph(actx *c, const lxs_para *P) {
+  uint32_t ns = P->nsent;
+  c->dangling = WHO_NONE;
+  if (c->nspans) {
+    qspan *sp = &c->spans[c->nspans - 1];
+    if (sp->close == NO_TOK && sp->speech && sp->attached) c->dangling = sp->who;
+    if (!sp->pending) c->npend = 0;
+  } else {
+    c->npend = 0;
+  }
+  c->intro_next = WHO_NONE;
+  const lxs_sent *L = &c->tk->sents[P->first_sent + ns - 1];
+  const lxs_token *lt = &c->tk->toks[L->first_tok + L->ntok - 1];
+  if (lt->kind == LXS_TOK_PUNCT && lt->punct == LXS_P_COLON) {
+    if (c->fr[ns - 1].who >= 0) c->intro_next = c->fr[ns - 1].who;
+    else c->intro_next = c->subj[ns - 1];
+  }
+}
+
+/* Prose: quotations, frames, continuations. */
+void lxs_prose_paragraph(actx *c, uint32_t pi) {
+  const lxs_para *P = &c->tk->paras[pi];
+  uint32_t ns = P->nsent;
+  grow_para(c, ns);
+  lxs_build_spans(c, P);
+  for (uint32_t k = 0; k < ns; k++) {
+    lxs_sent_words(c, P->first_sent + k);
+    lxs_scan_mentions(c, k);
+    lxs_find_frame(c, k, &c->fr[k]);
+    /* A speaker framed here is the most recent person for the pronouns of
+     * the next sentences in this paragraph ("..., said X. He added ..."). */
+    if (c->fr[k].who >= 0) lxs_recent_push(c, c->fr[k].who);
+  }
+  attach_frames(c, P);
+  resume_pending(c, P);
+  int reported = WHO_NONE; /* the previous sentence reported this person */
+  for (uint32_t k = 0; k < ns; k++) assign_sentence(c, pi, k, &reported);
+  close_paragraph(c, P);
+}
