@@ -69,6 +69,8 @@ typedef struct {
   vitem *items;                    /* [rows * n_themes] */
   size_t cap_items;
   unsigned long rows, not_found, no_article, articles, articles_missing;
+  /* context: rows the tool splits, or reads as part of a longer sentence */
+  unsigned long rows_split, rows_inside;
   /* attribution (context mode, labels with a speaker column) */
   int attribution;
   unsigned long spk_gold, spk_tool, spk_matched;
@@ -597,6 +599,10 @@ static void context_rows(vctx *c, vresult *res, article_scratch *a, const file_r
     }
     from = start;
     size_t first, k = lxs_span_sentences(r, start, end, &first);
+    res->rows_split += k > 1;
+    /* more than a closing quote (three bytes) beyond the labelled text */
+    res->rows_inside += k == 1 && (r->sentences[first].start + 3 < start ||
+                                   r->sentences[first].end > end + 3);
     predict(c, r, first, k);
     count_row(c, res, row);
     a->tool.len = 0;
@@ -939,6 +945,9 @@ static void render_table(lxs_buf *b, const vopts *o, const lxs_lexicon *lex, con
                         " their article\n", r->articles, r->articles == 1 ? "" : "s",
                      r->articles_missing, r->no_article, r->not_found,
                      r->not_found == 1 ? "" : "s");
+      lxs_buf_printf(b, "the tool splits %lu labelled sentence%s and reads %lu inside a longer"
+                        " sentence\n", r->rows_split, r->rows_split == 1 ? "" : "s",
+                     r->rows_inside);
     }
     table_metrics(b, lex, L, r);
     if (o->baselines) table_baselines(b, lex, L, r);
@@ -1046,6 +1055,8 @@ static void render_csv(lxs_buf *b, const vopts *o, const lxs_lexicon *lex, const
       csv_value(b, mode, "", "articles_missing", (double)r->articles_missing, 1);
       csv_value(b, mode, "", "rows_without_article", (double)r->no_article, 1);
       csv_value(b, mode, "", "rows_not_found", (double)r->not_found, 1);
+      csv_value(b, mode, "", "rows_split", (double)r->rows_split, 1);
+      csv_value(b, mode, "", "rows_inside_longer", (double)r->rows_inside, 1);
     }
     for (size_t t = 0; t < L->n_themes; t++)
       if (L->has_theme[t]) {

@@ -76,3 +76,7 @@ check validate-baselines-sweep 0 -- sh -c "$BIN validate $VOPT --mode alone --ba
 printf 'file\tsentence\tmultilateralism\n01-harbour.txt\tThe WTO \033[2J\033]0;pwned\007 is gone.\t1\n' > "$T/hostile.tsv"
 check validate-missing-hostile 0 -- vtmp sh -c "$BIN validate $LEX --mode context --articles $VD/corpora \
   --format csv $T/hostile.tsv | grep rows_not_found"
+# A labelled span over two tool sentences, and one inside a longer one.
+printf 'file\tsentence\tmultilateralism\tus_protectionism\n01-harbour.txt\tThe WTO is good for small ports. The talks in Geneva were calm on Tuesday.\t1\t\n01-harbour.txt\tTariffs are bad for the harbour,\t\t-1\n' > "$T/spans.tsv"
+check validate-split-and-inside 0 -- sh -c "$BIN validate $LEX --skip-header --mode context \
+  --articles $VD/corpora --format csv $T/spans.tsv | grep -E 'rows_(split|inside)|macro_f1,'"
