@@ -7,278 +7,16 @@
 #include "cli.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 
-#include "lexcheck.h"
 #include "lexformat.h"
 #include "lexicon.h"
 #include "segment.h"
 #include "vader.h"
-
-static const char kUsage[] =
-    "usage: lexstance score [options] [FILE|-]...\n"
-    "       lexstance compare [options] [-o DIR] ARTICLE...\n"
-    "       lexstance explain [--theme T] [--speaker S] FILE...\n"
-    "       lexstance merge [-o FILE] PARTIAL...\n"
-    "       lexstance lexicon check|coverage ...\n"
-    "       lexstance speakers [--sentences] ARTICLE...\n"
-    "       lexstance validate [options] LABELS\n"
-    "       lexstance --help | --version\n";
-
-static const char kHelp[] =
-    "lexstance - score speakers' stance and sentiment on policy themes\n"
-    "\n"
-    "Commands:\n"
-    "  score [FILE|-]...      score documents; long CSV to stdout\n"
-    "  compare ARTICLE...     compare speakers across articles: Markdown table to\n"
-    "                         stdout; comparison.csv, speakers.csv, evidence.csv,\n"
-    "                         differences.csv, comparison.svg, report.html in DIR\n"
-    "  explain FILE...        show each matched sentence, the rules applied and\n"
-    "                         each contribution\n"
-    "  merge PARTIAL...       combine --partial results into per-speaker rows\n"
-    "  speakers ARTICLE...    the speakers found, their sentence counts and the\n"
-    "                         attribution cues; --sentences: one row per sentence\n"
-    "  validate LABELS        compare with hand-coded sentences: detection P/R/F1,\n"
-    "                         stance macro-F1, confusion, kappa, attribution\n"
-    "                         (`lexstance validate --help` for its options)\n"
-    "  lexicon check FILE...  parse and lint lexicons (duplicates, conflicts,\n"
-    "                         greedy globs, entries that can never match)\n"
-    "  lexicon coverage --corpus FILE... [LEXICON...]\n"
-    "                         hits per entry, unmatched entries, candidate words\n"
-    "\n"
-    "Options:\n"
-    "  --input FMT            text (an article, default), lines, tsv (id<TAB>text),\n"
-    "                         jsonl ({\"id\",\"text\",\"speaker\"})\n"
-    "  --unit UNIT            sentence, speaker (default for text) or doc\n"
-    "  --format FMT           csv (default), md, jsonl\n"
-    "  -o, --output PATH      score: output file (written atomically);\n"
-    "                         compare: report directory (default reports/NAME/)\n"
-    "  --lexicon PATH         add or override lexicon entries (repeatable)\n"
-    "  --no-default-lexicons  do not load the embedded lexicons\n"
-    "  --language LANG        Snowball stemmer language (default english)\n"
-    "  --no-attribution       do not split articles into speakers\n"
-    "  --speakers FILE        known speakers: Name<TAB>alias<TAB>alias... per line\n"
-    "  --bootstrap N          bootstrap resamples for intervals (default 2000 for\n"
-    "                         speakers and compare, 0 for doc and sentence units)\n"
-    "  --seed S               random seed for resampling (default 1)\n"
-    "  --ci LEVEL             confidence level of intervals (default 0.95)\n"
-    "  --by article           compare: one row per speaker and article\n"
-    "  -j, --jobs N           score on N threads (default: all cores); same output\n"
-    "  -r DIR                 score every .txt file below DIR (sorted)\n"
-    "  --partial FILE         also write mergeable per-speaker statistics (- = stdout\n"
-    "                         instead of rows)\n"
-    "  --on-error skip|fail   malformed records: skip (counted) or stop (default)\n"
-    "  -q, --quiet            no progress line on a terminal\n"
-    "  --theme T, --speaker S explain: only this theme / speaker\n"
-    "  --color, --no-color    explain: force or disable colour\n"
-    "  --lexicon-format FMT   format of --lexicon files: tsv, liwc (.dic), dicx,\n"
-    "                         lexicoder (.lc3/.lcd), wordstat (.cat), yaml, vader\n"
-    "                         (default: by extension)\n"
-    "  --map CAT=THEME[:+|-]  map an imported dictionary's category to a theme or\n"
-    "                         pole (repeatable); --map-file FILE for many\n"
-    "  --categories           score: LIWC-style counts and percentages per category\n"
-    "  --sentiment vader      VADER-compatible sentiment (needs --vader-lexicon PATH,\n"
-    "                         optional --emoji-lexicon PATH); adds neg,neu,pos,\n"
-    "                         compound columns\n"
-    "  -h, --help             this help\n"
-    "  --version              print the version\n"
-    "\n"
-    "Exit status: 0 ok, 1 bad input or lexicon data, 2 usage error,\n"
-    "3 I/O error, 4 out of memory, 130 interrupted.\n";
-
-void cli_err(const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  fputs("lexstance: ", stderr);
-  vfprintf(stderr, fmt, ap);
-  fputc('\n', stderr);
-  va_end(ap);
-}
-
-_Noreturn void cli_usage_error(const char *fmt, const char *arg) {
-  fprintf(stderr, "lexstance: ");
-  fprintf(stderr, fmt, arg);
-  fprintf(stderr, "\n%s", kUsage);
-  exit(LXS_EUSAGE);
-}
-
-static _Noreturn void print_help(void) {
-  fputs(kHelp, stdout);
-  if (fflush(stdout) != 0 || ferror(stdout)) {
-    cli_err("error writing to standard output: %s", strerror(errno));
-    exit(LXS_EIO);
-  }
-  exit(0);
-}
-
-enum {
-  OPT_INPUT = 256, OPT_UNIT, OPT_FORMAT, OPT_LEXICON, OPT_NODEF, OPT_LANG,
-  OPT_NOATTR, OPT_VERSION, OPT_BOOT, OPT_SEED, OPT_CI, OPT_THEME, OPT_SPEAKER,
-  OPT_COLOR, OPT_NOCOLOR, OPT_BY, OPT_SPEAKERS, OPT_LEXFMT, OPT_MAP,
-  OPT_MAPFILE, OPT_CATEGORIES, OPT_SENTIMENT, OPT_VADERLEX, OPT_EMOJILEX,
-  OPT_PARTIAL, OPT_ONERROR, OPT_QUIET
-};
-
-static const struct option kLongOpts[] = {
-    {"input", required_argument, NULL, OPT_INPUT},
-    {"unit", required_argument, NULL, OPT_UNIT},
-    {"format", required_argument, NULL, OPT_FORMAT},
-    {"output", required_argument, NULL, 'o'},
-    {"lexicon", required_argument, NULL, OPT_LEXICON},
-    {"no-default-lexicons", no_argument, NULL, OPT_NODEF},
-    {"language", required_argument, NULL, OPT_LANG},
-    {"no-attribution", no_argument, NULL, OPT_NOATTR},
-    {"bootstrap", required_argument, NULL, OPT_BOOT},
-    {"seed", required_argument, NULL, OPT_SEED},
-    {"ci", required_argument, NULL, OPT_CI},
-    {"theme", required_argument, NULL, OPT_THEME},
-    {"speaker", required_argument, NULL, OPT_SPEAKER},
-    {"color", no_argument, NULL, OPT_COLOR},
-    {"colour", no_argument, NULL, OPT_COLOR},
-    {"no-color", no_argument, NULL, OPT_NOCOLOR},
-    {"no-colour", no_argument, NULL, OPT_NOCOLOR},
-    {"by", required_argument, NULL, OPT_BY},
-    {"speakers", required_argument, NULL, OPT_SPEAKERS},
-    {"lexicon-format", required_argument, NULL, OPT_LEXFMT},
-    {"map", required_argument, NULL, OPT_MAP},
-    {"map-file", required_argument, NULL, OPT_MAPFILE},
-    {"categories", no_argument, NULL, OPT_CATEGORIES},
-    {"sentiment", required_argument, NULL, OPT_SENTIMENT},
-    {"vader-lexicon", required_argument, NULL, OPT_VADERLEX},
-    {"emoji-lexicon", required_argument, NULL, OPT_EMOJILEX},
-    {"jobs", required_argument, NULL, 'j'},
-    {"partial", required_argument, NULL, OPT_PARTIAL},
-    {"on-error", required_argument, NULL, OPT_ONERROR},
-    {"recursive", required_argument, NULL, 'r'},
-    {"quiet", no_argument, NULL, OPT_QUIET},
-    {"help", no_argument, NULL, 'h'},
-    {"version", no_argument, NULL, OPT_VERSION},
-    {NULL, 0, NULL, 0}};
-
-static unsigned long parse_count(const char *s, const char *what,
-                                 unsigned long max) {
-  char *end;
-  errno = 0;
-  unsigned long v = strtoul(s, &end, 10);
-  if (errno || *end || !*s || s[0] == '-' || v > max)
-    cli_usage_error(what, s);
-  return v;
-}
-
-int cli_parse(int argc, char **argv, cli_opts *o) {
-  memset(o, 0, sizeof *o);
-  o->lexicons = lxs_xcalloc((size_t)argc + 1, sizeof(char *));
-  o->maps = lxs_xcalloc((size_t)argc + 1, sizeof(char *));
-  o->dirs = lxs_xcalloc((size_t)argc + 1, sizeof(char *));
-  o->unit = UNIT_SPEAKER;
-  o->seed = 1;
-  o->ci = 0.95;
-  o->color = -1;
-  opterr = 0;
-  optind = 1;
-  int c;
-  while ((c = getopt_long(argc, argv, ":o:hj:r:q", kLongOpts, NULL)) != -1) {
-    switch (c) {
-    case OPT_INPUT:
-      if (lxs_input_format_parse(optarg, &o->input))
-        cli_usage_error("unknown input format '%s' (text, lines, tsv, jsonl)", optarg);
-      o->input_set = 1;
-      break;
-    case OPT_UNIT:
-      if (strcmp(optarg, "sentence") == 0) o->unit = UNIT_SENTENCE;
-      else if (strcmp(optarg, "speaker") == 0) o->unit = UNIT_SPEAKER;
-      else if (strcmp(optarg, "doc") == 0) o->unit = UNIT_DOC;
-      else cli_usage_error("unknown unit '%s' (sentence, speaker, doc)", optarg);
-      o->unit_set = 1;
-      break;
-    case OPT_FORMAT:
-      if (strcmp(optarg, "csv") == 0) o->format = FMT_CSV;
-      else if (strcmp(optarg, "md") == 0) o->format = FMT_MD;
-      else if (strcmp(optarg, "jsonl") == 0) o->format = FMT_JSONL;
-      else cli_usage_error("unknown format '%s' (csv, md, jsonl)", optarg);
-      break;
-    case 'o': o->output = optarg; break;
-    case OPT_LEXICON: o->lexicons[o->nlex++] = optarg; break;
-    case OPT_NODEF: o->no_defaults = 1; break;
-    case OPT_LANG: o->language = optarg; break;
-    case OPT_NOATTR: o->no_attribution = 1; break;
-    case OPT_BOOT:
-      o->bootstrap = (unsigned)parse_count(optarg, "--bootstrap needs a count from 0 to 1000000, not '%s'", 1000000);
-      o->bootstrap_set = 1;
-      break;
-    case OPT_SEED:
-      o->seed = parse_count(optarg, "--seed needs a non-negative integer, not '%s'", ~0UL);
-      break;
-    case OPT_CI: {
-      char *end;
-      double v = strtod(optarg, &end);
-      if (*end || !(v > 0 && v < 1))
-        cli_usage_error("--ci needs a level between 0 and 1, not '%s'", optarg);
-      o->ci = v;
-      break;
-    }
-    case OPT_THEME: o->theme = optarg; break;
-    case OPT_SPEAKER: o->speaker = optarg; break;
-    case OPT_COLOR: o->color = 1; break;
-    case OPT_NOCOLOR: o->color = 0; break;
-    case OPT_BY:
-      if (strcmp(optarg, "article") != 0 && strcmp(optarg, "speaker") != 0)
-        cli_usage_error("unknown --by value '%s' (article, speaker)", optarg);
-      o->by_article = strcmp(optarg, "article") == 0;
-      break;
-    case OPT_SPEAKERS: o->speakers_file = optarg; break;
-    case OPT_LEXFMT: o->lexicon_format = optarg; break;
-    case OPT_MAP: o->maps[o->nmaps++] = optarg; break;
-    case OPT_MAPFILE: o->map_file = optarg; break;
-    case OPT_CATEGORIES: o->categories = 1; break;
-    case OPT_SENTIMENT:
-      if (strcmp(optarg, "vader") == 0) o->sentiment_vader = 1;
-      else if (strcmp(optarg, "default") == 0) o->sentiment_vader = 0;
-      else cli_usage_error("unknown sentiment model '%s' (default, vader)", optarg);
-      break;
-    case OPT_VADERLEX: o->vader_lexicon = optarg; break;
-    case OPT_EMOJILEX: o->emoji_lexicon = optarg; break;
-    case 'j': o->jobs = (unsigned)parse_count(optarg, "-j needs a thread count from 1 to 256, not '%s'", 256);
-      if (o->jobs == 0) cli_usage_error("-j needs a thread count from 1 to 256, not '%s'", optarg);
-      break;
-    case OPT_PARTIAL: o->partial = optarg; break;
-    case OPT_ONERROR:
-      if (strcmp(optarg, "skip") == 0) o->on_error_skip = 1;
-      else if (strcmp(optarg, "fail") == 0) o->on_error_skip = 0;
-      else cli_usage_error("unknown --on-error value '%s' (skip, fail)", optarg);
-      break;
-    case 'r': o->dirs[o->ndirs++] = optarg; break;
-    case 'q':
-    case OPT_QUIET: o->quiet = 1; break;
-    case 'h': print_help();
-    case OPT_VERSION:
-      printf("lexstance %s\n", LXS_VERSION);
-      exit(fflush(stdout) == 0 ? 0 : LXS_EIO);
-    case ':':
-      cli_usage_error("option '%s' needs an argument", argv[optind - 1]);
-    default:
-      cli_usage_error("unknown option '%s'", argv[optind - 1]);
-    }
-  }
-  if (!o->unit_set && o->input_set && o->input != LXS_IN_TEXT)
-    o->unit = UNIT_DOC;
-  if (!o->bootstrap_set) o->bootstrap = o->unit == UNIT_SPEAKER ? 2000 : 0;
-  if (o->sentiment_vader && !o->vader_lexicon)
-    cli_usage_error("%s", "--sentiment vader needs --vader-lexicon PATH");
-  return optind;
-}
-
-void cli_opts_free(cli_opts *o) {
-  free(o->lexicons);
-  free(o->maps);
-  free(o->dirs);
-}
 
 lxs_lexicon *cli_load_lexicon(const cli_opts *o) {
   char err[ERRLEN];
@@ -781,13 +519,13 @@ int cli_mkdir_p(const char *path, char *err, size_t errlen) {
 int main(int argc, char **argv) {
   lxs_out_install_signal_handlers();
   if (argc < 2) {
-    fputs(kUsage, stderr);
-    return LXS_EUSAGE;
+    cli_usage(stderr);
+    return CLI_EXIT_USAGE;
   }
   const char *cmd = argv[1];
   if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
       strcmp(cmd, "help") == 0)
-    print_help();
+    cli_help();
   if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
     printf("lexstance %s\n", LXS_VERSION);
     return fflush(stdout) == 0 ? 0 : LXS_EIO;
@@ -796,7 +534,7 @@ int main(int argc, char **argv) {
   if (strcmp(cmd, "compare") == 0) return cmd_compare(argc - 1, argv + 1);
   if (strcmp(cmd, "explain") == 0) return cmd_explain(argc - 1, argv + 1);
   if (strcmp(cmd, "merge") == 0) return cmd_merge(argc - 1, argv + 1);
-  if (strcmp(cmd, "lexicon") == 0) return lxs_cmd_lexicon(argc - 1, argv + 1);
+  if (strcmp(cmd, "lexicon") == 0) return cmd_lexicon(argc - 1, argv + 1);
   if (strcmp(cmd, "speakers") == 0) return cmd_speakers(argc - 1, argv + 1);
   if (strcmp(cmd, "validate") == 0) return cmd_validate(argc - 1, argv + 1);
   if (cmd[0] == '-') cli_usage_error("unknown option '%s'", cmd);

@@ -12,6 +12,16 @@
 
 #define ERRLEN 1024
 
+/* Process exit codes (README "Exit codes"). */
+enum {
+  CLI_EXIT_OK = 0,
+  CLI_EXIT_DATA = 1,    /* bad input or lexicon data */
+  CLI_EXIT_USAGE = 2,   /* unknown command, option or value */
+  CLI_EXIT_IO = 3,      /* a file cannot be read or written */
+  CLI_EXIT_NOMEM = 4,   /* out of memory */
+  CLI_EXIT_INTR = 130   /* SIGINT (128 + N for signal N) */
+};
+
 typedef enum { UNIT_SENTENCE, UNIT_SPEAKER, UNIT_DOC } cli_unit;
 typedef enum { FMT_CSV, FMT_MD, FMT_JSONL } cli_format;
 
@@ -50,12 +60,27 @@ typedef struct {
   const char **dirs;      /* -r DIR */
   size_t ndirs;
   int quiet;
+  int sentences;          /* speakers --sentences */
+  int with_defaults;      /* lexicon check */
+  unsigned long top;      /* lexicon coverage: candidates listed */
+  const char **corpus;    /* lexicon coverage --corpus FILE... */
+  size_t ncorpus;
 } cli_opts;
 
-/* Parse options for a command; returns index of the first operand. */
+/* Parse the options of a command (src/cli_options.c): argv[0] names it
+ * ("score"); cli_parse_as names it explicitly ("lexicon check").  An
+ * option the command does not take, or a bad value, is a usage error
+ * (exit 2); -h prints the command's help and exits.  The operands are
+ * moved to the end of argv, in order; returns the index of the first. */
 int cli_parse(int argc, char **argv, cli_opts *o);
+int cli_parse_as(const char *command, int argc, char **argv, cli_opts *o);
 void cli_opts_free(cli_opts *o);
+/* `lexstance --help`, and the short usage of every command. */
+_Noreturn void cli_help(void);
+void cli_usage(FILE *f);
 lxs_lexicon *cli_load_lexicon(const cli_opts *o);
+/* "lexstance: " fmt with arg, then the usage of the command being
+ * parsed (or of all); exits 2. */
 _Noreturn void cli_usage_error(const char *fmt, const char *arg);
 void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -96,6 +121,7 @@ int cmd_explain(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 int cmd_speakers(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+int cmd_lexicon(int argc, char **argv);
 /* --speakers FILE, or NULL; exits with a message on a bad file. */
 lxs_speaker_hints *cli_load_hints(const cli_opts *o);
 void cli_free_hints(lxs_speaker_hints *h);

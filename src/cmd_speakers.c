@@ -11,18 +11,8 @@
 
 int cmd_speakers(int argc, char **argv) {
   cli_opts o;
-  int sentences = 0;
-  /* --sentences is this command's own flag: take it out before parsing. */
-  int n = 0;
-  for (int i = 0; i < argc; i++) {
-    if (i > 0 && strcmp(argv[i], "--sentences") == 0) {
-      sentences = 1;
-      continue;
-    }
-    argv[n++] = argv[i];
-  }
-  argc = n;
   int first = cli_parse(argc, argv, &o);
+  int sentences = o.sentences;
   if (first >= argc) cli_usage_error("%s", "speakers needs at least one ARTICLE");
   lxs_lexicon *lex = cli_load_lexicon(&o);
   lxs_speaker_hints *hints = cli_load_hints(&o);

@@ -623,153 +623,6 @@ static void note_sources(ck_ctx *c, size_t from) {
   for (size_t s = from; s < n; s++) c->src_ord[s] = c->cur_ord;
 }
 
-/* ---- options ------------------------------------------------------------------ */
-
-static const char kUsage[] =
-    "usage: lexstance lexicon check [--lexicon-format FMT] [--map CAT=THEME[:+|-]]...\n"
-    "                 [--map-file FILE] [--language LANG] [--with-defaults] FILE...\n"
-    "       lexstance lexicon coverage [--input FMT] [--lexicon-format FMT]\n"
-    "                 [--map CAT=THEME[:+|-]]... [--map-file FILE] [--language LANG]\n"
-    "                 [--no-default-lexicons] [--no-attribution] [--top N]\n"
-    "                 --corpus FILE... [--] [LEXICON...]\n";
-
-typedef struct {
-  int coverage;
-  const char *format;
-  lxs_mapping *map;
-  const char *language;
-  int with_defaults, no_defaults, no_attribution;
-  lxs_input_format input;
-  long top;
-  const char **files;
-  size_t nfiles;
-  const char **corpus;
-  size_t ncorpus;
-} ck_opts;
-
-static int usage_error(FILE *err, const char *fmt, const char *arg) {
-  fputs("lexstance: ", err);
-  fprintf(err, fmt, arg);
-  fputc('\n', err);
-  fputs(kUsage, err);
-  return LXS_EUSAGE;
-}
-
-/* Returns -1 when parsed, else an exit status (help, usage error). */
-static int parse_args(int argc, char **argv, ck_opts *o, FILE *out, FILE *err) {
-  memset(o, 0, sizeof *o);
-  o->top = DEFAULT_TOP;
-  o->map = lxs_mapping_new();
-  o->files = lxs_xcalloc((size_t)argc + 1, sizeof(char *));
-  o->corpus = lxs_xcalloc((size_t)argc + 1, sizeof(char *));
-  if (argc < 2) return usage_error(err, "%s", "lexicon needs a subcommand (check, coverage)");
-  if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
-    fputs(kUsage, out);
-    return LXS_OK;
-  }
-  if (strcmp(argv[1], "coverage") == 0) o->coverage = 1;
-  else if (strcmp(argv[1], "check") != 0)
-    return usage_error(err, "unknown lexicon subcommand '%s' (check, coverage)", argv[1]);
-  int in_corpus = 0, operands_only = 0;
-  char ebuf[512];
-  for (int i = 2; i < argc; i++) {
-    const char *a = argv[i];
-    if (operands_only || a[0] != '-' || strcmp(a, "-") == 0) {
-      if (in_corpus) o->corpus[o->ncorpus++] = a;
-      else o->files[o->nfiles++] = a;
-      continue;
-    }
-    if (strcmp(a, "--") == 0) {
-      operands_only = 1;
-      in_corpus = 0;
-      continue;
-    }
-    if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-      fputs(kUsage, out);
-      return LXS_OK;
-    }
-    const char *eq = strchr(a, '=');
-    size_t nl = eq ? (size_t)(eq - a) : strlen(a);
-    char name[64];
-    if (nl >= sizeof name) return usage_error(err, "unknown option '%s'", a);
-    memcpy(name, a, nl);
-    name[nl] = '\0';
-    in_corpus = 0;
-    static const char *const flags[] = {"--with-defaults", "--no-default-lexicons",
-                                        "--no-attribution", NULL};
-    int is_flag = 0;
-    for (int k = 0; flags[k]; k++) is_flag |= strcmp(name, flags[k]) == 0;
-    if (is_flag) {
-      if (eq) return usage_error(err, "option '%s' takes no value", name);
-      int cov_only = strcmp(name, "--with-defaults") != 0;
-      if (cov_only != o->coverage)
-        return usage_error(err, "option '%s' is not for this subcommand", name);
-      if (strcmp(name, "--with-defaults") == 0) o->with_defaults = 1;
-      else if (strcmp(name, "--no-default-lexicons") == 0) o->no_defaults = 1;
-      else o->no_attribution = 1;
-      continue;
-    }
-    static const char *const valued[] = {"--lexicon-format", "--map", "--map-file",
-                                         "--language", "--input", "--top", "--corpus", NULL};
-    int known = 0;
-    for (int k = 0; valued[k]; k++) known |= strcmp(name, valued[k]) == 0;
-    if (!known) return usage_error(err, "unknown option '%s'", a);
-    const char *v = eq ? eq + 1 : NULL;
-    if (strcmp(name, "--corpus") == 0) {
-      /* the operands that follow, up to the next option or "--" */
-      if (!o->coverage) return usage_error(err, "option '%s' is not for this subcommand", name);
-      if (v) o->corpus[o->ncorpus++] = v;
-      in_corpus = 1;
-      continue;
-    }
-    if (!v) {
-      if (i + 1 >= argc) return usage_error(err, "option '%s' needs an argument", name);
-      v = argv[++i];
-    }
-    if (strcmp(name, "--lexicon-format") == 0) {
-      if (!lxs_lexformat_canonical(v)) {
-        snprintf(ebuf, sizeof ebuf, "unknown lexicon format '%s' (%s)", v,
-                 lxs_lexformat_names());
-        return usage_error(err, "%s", ebuf);
-      }
-      o->format = v;
-    } else if (strcmp(name, "--map") == 0) {
-      if (lxs_mapping_add_spec(o->map, v, ebuf, sizeof ebuf))
-        return usage_error(err, "%s", ebuf);
-    } else if (strcmp(name, "--map-file") == 0) {
-      int rc = lxs_mapping_load_file(o->map, v, ebuf, sizeof ebuf);
-      if (rc) {
-        fprintf(err, "lexstance: %s\n", ebuf);
-        return rc;
-      }
-    } else if (strcmp(name, "--language") == 0) {
-      o->language = v;
-    } else if (strcmp(name, "--input") == 0) {
-      if (!o->coverage) return usage_error(err, "option '%s' is not for this subcommand", name);
-      if (lxs_input_format_parse(v, &o->input))
-        return usage_error(err, "unknown input format '%s' (text, lines, tsv, jsonl)", v);
-    } else {
-      if (!o->coverage) return usage_error(err, "option '%s' is not for this subcommand", name);
-      char *end;
-      errno = 0;
-      o->top = strtol(v, &end, 10);
-      if (errno || *end || !*v || o->top < 0)
-        return usage_error(err, "--top needs a number >= 0, not '%s'", v);
-    }
-  }
-  if (!o->coverage && o->nfiles == 0)
-    return usage_error(err, "%s", "lexicon check needs at least one FILE");
-  if (o->coverage && o->ncorpus == 0)
-    return usage_error(err, "%s", "lexicon coverage needs --corpus FILE...");
-  return -1;
-}
-
-static void free_opts(ck_opts *o) {
-  lxs_mapping_free(o->map);
-  free(o->files);
-  free(o->corpus);
-}
-
 /* ---- loading ------------------------------------------------------------------- */
 
 static void ctx_free(ck_ctx *c) {
@@ -800,7 +653,7 @@ static int worse(int a, int b) {
 }
 
 /* Loads one file (or embedded buffer); errors become messages. */
-static int load_one(ck_ctx *c, const ck_opts *o, const char *path, const char *data,
+static int load_one(ck_ctx *c, const lxs_lexcheck_opts *o, const char *path, const char *data,
                     size_t len) {
   char ebuf[1024];
   lxs_load_opts lo = {data ? "tsv" : o->format, o->map, on_warn, on_entry, c};
@@ -821,20 +674,23 @@ static int load_one(ck_ctx *c, const ck_opts *o, const char *path, const char *d
   return rc;
 }
 
-static int ctx_init(ck_ctx *c, const ck_opts *o, FILE *out, FILE *err) {
+static int ctx_init(ck_ctx *c, const lxs_lexcheck_opts *o, FILE *out, FILE *err) {
   memset(c, 0, sizeof *c);
   c->out = out;
   c->err = err;
   char ebuf[512];
   c->lex = lxs_lexicon_new(o->language, ebuf, sizeof ebuf);
-  if (!c->lex) return usage_error(err, "%s", ebuf);
+  if (!c->lex) {
+    fprintf(err, "lexstance: %s\n", ebuf);
+    return LXS_EUSAGE;
+  }
   c->st = lxs_stemmer_new(o->language, ebuf, sizeof ebuf);
   c->tok = lxs_tokenizer_new();
   lxs_buf_init(&c->b);
   return LXS_OK;
 }
 
-static int load_all(ck_ctx *c, const ck_opts *o, int defaults) {
+static int load_all(ck_ctx *c, const lxs_lexcheck_opts *o, int defaults) {
   int rc = LXS_OK;
   if (defaults) {
     c->loading_default = 1;
@@ -1039,7 +895,7 @@ static void check_globs(ck_ctx *c) {
   lxs_buf_free(&norm);
 }
 
-static int cmd_check(const ck_opts *o, FILE *out, FILE *err) {
+int lxs_lexicon_check(const lxs_lexcheck_opts *o, FILE *out, FILE *err) {
   ck_ctx c;
   int rc = ctx_init(&c, o, out, err);
   if (rc) return rc;
@@ -1250,7 +1106,7 @@ static void mark_overrides(ck_ctx *c) {
   free(idx);
 }
 
-static int cmd_coverage(const ck_opts *o, FILE *out, FILE *err) {
+int lxs_lexicon_coverage(const lxs_lexcheck_opts *o, FILE *out, FILE *err) {
   ck_ctx c;
   int rc = ctx_init(&c, o, out, err);
   if (rc) return rc;
@@ -1340,7 +1196,7 @@ static int cmd_coverage(const ck_opts *o, FILE *out, FILE *err) {
     for (size_t i = 0; i < s.ncands; i++) ord[i] = i;
     g_sort_c = s.cands_v;
     qsort(ord, s.ncands, sizeof *ord, cmp_cand);
-    for (size_t i = 0; i < s.ncands && i < (size_t)o->top; i++) {
+    for (size_t i = 0; i < s.ncands && i < o->top; i++) {
       cand *cd = &s.cands_v[ord[i]];
       lxs_csv_str(&b, cd->word);
       lxs_buf_putc(&b, ',');
@@ -1379,22 +1235,4 @@ static int cmd_coverage(const ck_opts *o, FILE *out, FILE *err) {
   lxs_scorer_free(sc);
   ctx_free(&c);
   return rc;
-}
-
-/* ---- entry points --------------------------------------------------------------- */
-
-int lxs_cmd_lexicon_io(int argc, char **argv, FILE *out, FILE *err) {
-  ck_opts o;
-  int rc = parse_args(argc, argv, &o, out, err);
-  if (rc < 0) rc = o.coverage ? cmd_coverage(&o, out, err) : cmd_check(&o, out, err);
-  free_opts(&o);
-  if (rc == LXS_OK && (fflush(out) != 0 || ferror(out))) {
-    fprintf(err, "lexstance: error writing to standard output: %s\n", strerror(errno));
-    rc = LXS_EIO;
-  }
-  return rc;
-}
-
-int lxs_cmd_lexicon(int argc, char **argv) {
-  return lxs_cmd_lexicon_io(argc, argv, stdout, stderr);
 }

@@ -30,22 +30,39 @@
  *     numbers left out), with the themes they were near.
  *     The embedded lexicons are loaded first unless --no-default-lexicons.
  *
- *   Options: --lexicon-format FMT, --map CAT=theme[:pole] (repeatable),
- *   --map-file FILE, --language LANG; check: --with-defaults (check
- *   against the embedded lexicons too); coverage: --input FMT (corpus:
- *   text, lines, tsv, jsonl), --no-attribution, --no-default-lexicons,
- *   --top N (candidates, default 20).
+ * The command line (src/cmd_lexicon.c) parses the options into
+ * lxs_lexcheck_opts.
  *
- * Exit status: 0 ok, 1 bad lexicon or corpus data, 2 usage, 3 I/O. */
+ * Returns LXS_OK, LXS_EDATA (a lexicon or the corpus is malformed),
+ * LXS_EIO, or LXS_EUSAGE (unknown language); messages go to err, one a
+ * line, "lexstance: ...". */
 #ifndef LXS_LEXCHECK_H
 #define LXS_LEXCHECK_H
 
 #include <stdio.h>
 
-/* argv[0] is "lexicon"; argv[1] the subcommand. */
-int lxs_cmd_lexicon(int argc, char **argv);
-/* The same, writing to out and err instead of stdout and stderr. */
-int lxs_cmd_lexicon_io(int argc, char **argv, FILE *out, FILE *err);
+#include "input.h"
+#include "lexformat.h"
+
+typedef struct {
+  const char *format;         /* format of the files; NULL: by extension */
+  const lxs_mapping *map;     /* imported categories to themes, or NULL */
+  const char *language;       /* Snowball language; NULL: english */
+  int with_defaults;          /* check: the embedded lexicons too */
+  int no_defaults;            /* coverage: not the embedded lexicons */
+  int no_attribution;         /* coverage: do not split into speakers */
+  lxs_input_format input;     /* coverage: the corpus's format */
+  size_t top;                 /* coverage: candidate words listed */
+  const char *const *files;   /* the lexicon files */
+  size_t nfiles;
+  const char *const *corpus;  /* coverage: the corpus files */
+  size_t ncorpus;
+} lxs_lexcheck_opts;
+
+/* `lexicon check`: warnings and errors to err, the summary line to out. */
+int lxs_lexicon_check(const lxs_lexcheck_opts *o, FILE *out, FILE *err);
+/* `lexicon coverage`: the CSV sections to out. */
+int lxs_lexicon_coverage(const lxs_lexcheck_opts *o, FILE *out, FILE *err);
 
 /* How many distinct stems (Snowball, language) the glob prefix (normal
  * form, without '*') covers among the embedded common English words;

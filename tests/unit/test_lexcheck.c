@@ -8,24 +8,58 @@
 
 static char *g_out, *g_err;
 
-/* Runs "lexicon ARGS..." with output captured in g_out and g_err. */
-static int run(const char *const *args) {
-  char *argv[64];
-  int argc = 0;
-  argv[argc++] = (char *)"lexicon";
-  for (int i = 0; args[i]; i++) argv[argc++] = (char *)args[i];
-  argv[argc] = NULL;
+/* What a test gives the checks: the options the command line would
+ * parse (src/cmd_lexicon.c; its usage errors are CLI tests). */
+typedef struct {
+  const char *format, *map_file, *language;
+  const char *maps[4];
+  int with_defaults, no_defaults;
+  lxs_input_format input;
+  size_t top;                 /* 0: the default, 20 */
+  const char *files[8];
+  const char *corpus[4];
+} args;
+
+static size_t count(const char *const *v) {
+  size_t n = 0;
+  while (v[n]) n++;
+  return n;
+}
+
+/* Runs check (coverage = 0) or coverage with output captured in g_out
+ * and g_err. */
+static int run_with(int coverage, const args *a) {
   free(g_out);
   free(g_err);
   size_t no, ne;
   FILE *fo = open_memstream(&g_out, &no), *fe = open_memstream(&g_err, &ne);
   assert_non_null(fo);
   assert_non_null(fe);
-  int rc = lxs_cmd_lexicon_io(argc, argv, fo, fe);
+  char err[256];
+  lxs_mapping *map = lxs_mapping_new();
+  for (size_t i = 0; a->maps[i]; i++)
+    assert_int_equal(lxs_mapping_add_spec(map, a->maps[i], err, sizeof err), 0);
+  int rc = 0;
+  if (a->map_file) rc = lxs_mapping_load_file(map, a->map_file, err, sizeof err);
+  if (rc == 0) {
+    lxs_lexcheck_opts o = {a->format, map, a->language, a->with_defaults, a->no_defaults, 0,
+                           a->input, a->top ? a->top : 20, a->files, count(a->files),
+                           a->corpus, count(a->corpus)};
+    rc = coverage ? lxs_lexicon_coverage(&o, fo, fe) : lxs_lexicon_check(&o, fo, fe);
+  } else {
+    fprintf(fe, "lexstance: %s\n", err);
+  }
+  lxs_mapping_free(map);
   fclose(fo);
   fclose(fe);
   return rc;
 }
+
+static int check(const args *a) { return run_with(0, a); }
+static int coverage(const args *a) { return run_with(1, a); }
+
+/* check FILE... */
+#define CHECK(...) check(&(args){.files = {__VA_ARGS__}})
 
 static int teardown(void **state) {
   (void)state;
@@ -39,16 +73,16 @@ static int teardown(void **state) {
 
 static void test_check_clean(void **state) {
   (void)state;
-  static const char *const a[] = {"check", D "check-clean.tsv", NULL};
-  assert_int_equal(run(a), 0);
+  static const args a = {.files = {D "check-clean.tsv", }};
+  assert_int_equal(check(&a), 0);
   assert_string_equal(g_err, "");
   assert_string_equal(g_out, "1 file, 4 entries, 0 warnings, 0 errors\n");
 }
 
 static void test_check_duplicate_and_conflict(void **state) {
   (void)state;
-  static const char *const a[] = {"check", D "check-a.tsv", NULL};
-  assert_int_equal(run(a), 0);
+  static const args a = {.files = {D "check-a.tsv", }};
+  assert_int_equal(check(&a), 0);
   assert_non_null(strstr(g_err, "lexstance: " D "check-a.tsv:2: warning: duplicate of " D
                                 "check-a.tsv:1 ('wto', multilateralism target 1)\n"));
   /* same stem, other weight */
@@ -57,7 +91,7 @@ static void test_check_duplicate_and_conflict(void **state) {
                                 "us_protectionism target weight 1 there and -1 here (the later "
                                 "entry wins)\n"));
   /* different words, one stem, one weight: still a duplicate */
-  assert_int_equal(run((const char *const[]){"check", D "check-stem.tsv", NULL}), 0);
+  assert_int_equal(CHECK(D "check-stem.tsv"), 0);
   assert_string_equal(g_err, "lexstance: " D "check-stem.tsv:2: warning: duplicate of " D
                              "check-stem.tsv:1: 'abandon' and 'abandons' have the same stem "
                              "(sentiment eval -0.5)\n");
@@ -65,8 +99,8 @@ static void test_check_duplicate_and_conflict(void **state) {
 
 static void test_check_conflict_across_files(void **state) {
   (void)state;
-  static const char *const a[] = {"check", D "check-a.tsv", D "check-c.tsv", NULL};
-  assert_int_equal(run(a), 0);
+  static const args a = {.files = {D "check-a.tsv", D "check-c.tsv", }};
+  assert_int_equal(check(&a), 0);
   assert_non_null(strstr(g_err, "lexstance: " D "check-c.tsv:1: warning: conflicts with " D
                                 "check-a.tsv:2: 'wto' is multilateralism target weight 1 there "
                                 "and -1 here (the later entry wins)\n"));
@@ -74,8 +108,8 @@ static void test_check_conflict_across_files(void **state) {
 
 static void test_check_opposite_pole(void **state) {
   (void)state;
-  static const char *const a[] = {"check", D "check-pole.tsv", NULL};
-  assert_int_equal(run(a), 0);
+  static const args a = {.files = {D "check-pole.tsv", }};
+  assert_int_equal(check(&a), 0);
   assert_string_equal(g_err, "lexstance: " D "check-pole.tsv:2: warning: opposite pole to " D
                              "check-pole.tsv:1: 'trade' is us_protectionism target 1 there, "
                              "'trading' stance -0.5 here\n");
@@ -84,14 +118,14 @@ static void test_check_opposite_pole(void **state) {
 
 static void test_check_broad_glob(void **state) {
   (void)state;
-  static const char *const a[] = {"check", D "check-a.tsv", NULL};
-  assert_int_equal(run(a), 0);
+  static const args a = {.files = {D "check-a.tsv", }};
+  assert_int_equal(check(&a), 0);
   assert_non_null(strstr(g_err, "lexstance: " D "check-a.tsv:5: warning: glob 'stat*' covers 7 "
                                 "different common words (state, statement, station, statistic, "
                                 "status, statute, ...); narrow the prefix or list the words\n"));
   /* a narrow glob is quiet */
-  static const char *const b[] = {"check", D "check-clean.tsv", D "th.dic", NULL};
-  assert_int_equal(run(b), 0);
+  static const args b = {.files = {D "check-clean.tsv", D "th.dic", }};
+  assert_int_equal(check(&b), 0);
   assert_null(strstr(g_err, "glob"));
 }
 
@@ -111,8 +145,8 @@ static void test_glob_breadth(void **state) {
 
 static void test_check_never_matches_and_collision(void **state) {
   (void)state;
-  static const char *const a[] = {"check", D "check-b.dic", NULL};
-  assert_int_equal(run(a), 0);
+  static const args a = {.files = {D "check-b.dic", }};
+  assert_int_equal(check(&a), 0);
   assert_string_equal(g_err,
                       "lexstance: " D "check-b.dic:6: warning: same stem as " D "check-b.dic:5: "
                       "'good' is a target of theme 'posemo' and 'goods' a target of theme "
@@ -121,14 +155,14 @@ static void test_check_never_matches_and_collision(void **state) {
                       "text tokens never carry its punctuation; skipped\n");
   assert_string_equal(g_out, "1 file, 2 entries, 2 warnings, 0 errors\n");
   /* a stance term on another theme's target */
-  assert_int_equal(run((const char *const[]){"check", D "check-a.tsv", NULL}), 0);
+  assert_int_equal(CHECK(D "check-a.tsv"), 0);
   assert_non_null(strstr(g_err, "lexstance: " D "check-a.tsv:7: warning: same stem as " D
                                 "check-a.tsv:6: 'trade' is a target of theme 'us_protectionism' "
                                 "and 'trade' a stance term of theme 'multilateralism'\n"));
   /* mapped to one theme, the two become a conflict instead */
-  static const char *const b[] = {"check", "--map", "posemo=sentiment:+",
-                                  "--map=negemo=sentiment:-", D "check-b.dic", NULL};
-  assert_int_equal(run(b), 0);
+  static const args b = {.maps = {"posemo=sentiment:+", "negemo=sentiment:-"},
+                         .files = {D "check-b.dic"}};
+  assert_int_equal(check(&b), 0);
   assert_non_null(strstr(g_err, "check-b.dic:6: warning: conflicts with " D "check-b.dic:5: "
                                 "'good' and 'goods' have the same stem, sentiment eval weight "
                                 "0.5 there and -0.5 here (the later entry wins)\n"));
@@ -138,9 +172,9 @@ static void test_check_full_report(void **state) {
   (void)state;
   /* warnings sorted by file then line; the parse error keeps its place;
    * exit 1 because of it */
-  static const char *const a[] = {"check", D "check-a.tsv", D "check-bad.lc3", D "liwc2007.dic",
-                                  NULL};
-  assert_int_equal(run(a), LXS_EDATA);
+  static const args a = {.files = {D "check-a.tsv", D "check-bad.lc3", D "liwc2007.dic",
+                                  }};
+  assert_int_equal(check(&a), LXS_EDATA);
   assert_string_equal(
       g_err,
       "lexstance: " D "check-a.tsv:2: warning: duplicate of " D "check-a.tsv:1 ('wto', "
@@ -159,59 +193,39 @@ static void test_check_full_report(void **state) {
   assert_string_equal(g_out, "3 files, 14 entries, 5 warnings, 1 error\n");
 }
 
+/* The usage errors (options, subcommands) are the CLI's: tests/cli/cases/lexicon.sh. */
 static void test_check_errors(void **state) {
   (void)state;
-  assert_int_equal(run((const char *const[]){"check", D "nope.dic", NULL}), LXS_EIO);
+  assert_int_equal(CHECK(D "nope.dic"), LXS_EIO);
   assert_string_equal(g_err, "lexstance: " D "nope.dic: No such file or directory\n");
-  assert_int_equal(run((const char *const[]){"check", NULL}), LXS_EUSAGE);
-  assert_non_null(strstr(g_err, "lexstance: lexicon check needs at least one FILE\nusage: "));
-  assert_int_equal(run((const char *const[]){"check", "--bogus", D "eq.tsv", NULL}), LXS_EUSAGE);
-  assert_non_null(strstr(g_err, "lexstance: unknown option '--bogus'\n"));
-  assert_int_equal(run((const char *const[]){"check", "--map", "posemo", D "eq.dic", NULL}),
-                   LXS_EUSAGE);
-  assert_non_null(strstr(g_err, "lexstance: --map 'posemo': expected CATEGORY=theme[:+|-]\n"));
-  assert_int_equal(run((const char *const[]){"check", "--lexicon-format", "xls", D "eq.dic", NULL}),
-                   LXS_EUSAGE);
-  assert_int_equal(run((const char *const[]){"check", "--top", "3", D "eq.dic", NULL}), LXS_EUSAGE);
-  assert_non_null(strstr(g_err, "lexstance: option '--top' is not for this subcommand\n"));
-  assert_int_equal(run((const char *const[]){"frobnicate", NULL}), LXS_EUSAGE);
-  assert_non_null(strstr(g_err, "unknown lexicon subcommand 'frobnicate' (check, coverage)"));
-  assert_int_equal(run((const char *const[]){NULL}), LXS_EUSAGE);
-  assert_int_equal(run((const char *const[]){"check", "--language", "klingon", D "eq.tsv", NULL}),
-                   LXS_EUSAGE);
-  assert_int_equal(run((const char *const[]){"check", "--map-file", D "nope.tsv", D "eq.dic",
-                                             NULL}), LXS_EIO);
-  assert_int_equal(run((const char *const[]){"--help", NULL}), 0);
-  assert_non_null(strstr(g_out, "usage: lexstance lexicon check"));
+  assert_int_equal(check(&(args){.language = "klingon", .files = {D "eq.tsv"}}), LXS_EUSAGE);
+  assert_non_null(strstr(g_err, "klingon"));
 }
 
 static void test_check_formats_and_mapping(void **state) {
   (void)state;
   /* every fixture dictionary of the equivalence set is clean */
-  static const char *const a[] = {"check", "--map-file", D "th.map", D "th.dic", NULL};
-  assert_int_equal(run(a), 0);
+  static const args a = {.map_file = D "th.map", .files = {D "th.dic"}};
+  assert_int_equal(check(&a), 0);
   assert_string_equal(g_err, "");
   assert_string_equal(g_out, "1 file, 12 entries, 0 warnings, 0 errors\n");
   /* the same dictionary twice: every entry a duplicate of the other file */
-  static const char *const b[] = {"check", "--map-file", D "th.map", D "th.dic", D "th.yml",
-                                  NULL};
-  assert_int_equal(run(b), 0);
+  static const args b = {.map_file = D "th.map", .files = {D "th.dic", D "th.yml"}};
+  assert_int_equal(check(&b), 0);
   assert_string_equal(g_out, "2 files, 24 entries, 12 warnings, 0 errors\n");
   assert_non_null(strstr(g_err, "lexstance: " D "th.yml:1: warning: duplicate of " D
                                 "th.dic:18 ('tariff*', us_protectionism target 1)\n"));
   /* an explicit format */
-  static const char *const c[] = {"check", "--lexicon-format", "lexicoder", D "check-bad.lc3",
-                                  NULL};
-  assert_int_equal(run(c), LXS_EDATA);
+  static const args c = {.format = "lexicoder", .files = {D "check-bad.lc3"}};
+  assert_int_equal(check(&c), LXS_EDATA);
 }
 
 /* ---- coverage ------------------------------------------------------------------ */
 
 static void test_coverage_sections(void **state) {
   (void)state;
-  static const char *const a[] = {"coverage", "--no-default-lexicons", "--corpus",
-                                  D "corpus.txt", "--", D "cov.tsv", NULL};
-  assert_int_equal(run(a), 0);
+  static const args a = {.no_defaults = 1, .corpus = {D "corpus.txt"}, .files = {D "cov.tsv"}};
+  assert_int_equal(coverage(&a), 0);
   assert_string_equal(g_err, "");
   assert_string_equal(
       g_out,
@@ -254,9 +268,9 @@ static void test_coverage_sections(void **state) {
 static void test_coverage_tsv_corpus_and_top(void **state) {
   (void)state;
   /* lexicons before --corpus, corpus files up to the next option */
-  static const char *const a[] = {"coverage", "--no-default-lexicons", D "cov.tsv", "--corpus",
-                                  D "corpus.tsv", "--input", "tsv", "--top", "1", NULL};
-  assert_int_equal(run(a), 0);
+  static const args a = {.no_defaults = 1, .files = {D "cov.tsv"}, .corpus = {D "corpus.tsv"},
+                         .input = LXS_IN_TSV, .top = 1};
+  assert_int_equal(coverage(&a), 0);
   assert_non_null(strstr(g_out, D "cov.tsv,4,trade war,us_protectionism,stance,-0.5000,1,1\r\n"));
   assert_non_null(strstr(g_out, D "cov.tsv,1,wto,multilateralism,target,1.0000,1,1\r\n"));
   const char *c = strstr(g_out, "# candidates\r\nword,stem,count,themes\r\n");
@@ -268,10 +282,9 @@ static void test_coverage_tsv_corpus_and_top(void **state) {
 static void test_coverage_overridden_and_mapped(void **state) {
   (void)state;
   /* a dictionary with a mapping; an entry overridden by a later file */
-  static const char *const a[] = {"coverage", "--no-default-lexicons", "--map-file", D "th.map",
-                                  "--corpus=" D "corpus.txt", "--", D "th.tsv", D "th.yml",
-                                  NULL};
-  assert_int_equal(run(a), 0);
+  static const args a = {.no_defaults = 1, .map_file = D "th.map", .corpus = {D "corpus.txt"},
+                         .files = {D "th.tsv", D "th.yml"}};
+  assert_int_equal(coverage(&a), 0);
   assert_non_null(strstr(g_out, D "th.tsv,1,tariff*,us_protectionism,target,overridden by "
                                 D "th.yml:1\r\n"));
   assert_non_null(strstr(g_out, D "th.yml,1,tariff*,us_protectionism,target,1.0000,3,1\r\n"));
@@ -281,9 +294,8 @@ static void test_coverage_overridden_and_mapped(void **state) {
 
 static void test_coverage_with_defaults(void **state) {
   (void)state;
-  static const char *const a[] = {"coverage", "--corpus", D "corpus.txt", "--", D "cov.tsv",
-                                  NULL};
-  assert_int_equal(run(a), 0);
+  static const args a = {.corpus = {D "corpus.txt"}, .files = {D "cov.tsv"}};
+  assert_int_equal(coverage(&a), 0);
   assert_non_null(strstr(g_out, D "cov.tsv,1,wto,multilateralism,target,1.0000,2,1\r\n"));
   /* the embedded lexicons' entries are listed first */
   assert_true(strstr(g_out, "# entries\r\nsource,line,term,theme,role,weight,hits,docs\r\n" D) ==
@@ -292,26 +304,18 @@ static void test_coverage_with_defaults(void **state) {
 
 static void test_coverage_errors(void **state) {
   (void)state;
-  assert_int_equal(run((const char *const[]){"coverage", D "cov.tsv", NULL}), LXS_EUSAGE);
-  assert_non_null(strstr(g_err, "lexstance: lexicon coverage needs --corpus FILE...\n"));
-  assert_int_equal(run((const char *const[]){"coverage", "--no-default-lexicons", "--corpus",
-                                             D "missing.txt", "--", D "cov.tsv", NULL}),
+  assert_int_equal(coverage(&(args){.no_defaults = 1, .corpus = {D "missing.txt"},
+                                    .files = {D "cov.tsv"}}),
                    LXS_EIO);
-  assert_int_equal(run((const char *const[]){"coverage", "--no-default-lexicons", "--corpus",
-                                             D "corpus.txt", "--", D "eq.tsv", NULL}),
+  assert_int_equal(coverage(&(args){.no_defaults = 1, .corpus = {D "corpus.txt"},
+                                    .files = {D "eq.tsv"}}),
                    LXS_EDATA);
   assert_string_equal(g_err, "lexstance: no themes loaded (no lexicon defines a theme)\n");
-  assert_int_equal(run((const char *const[]){"coverage", "--no-default-lexicons", "--corpus",
-                                             D "corpus.txt", "--", D "check-bad.lc3", NULL}),
+  assert_int_equal(coverage(&(args){.no_defaults = 1, .corpus = {D "corpus.txt"},
+                                    .files = {D "check-bad.lc3"}}),
                    LXS_EDATA);
   assert_string_equal(g_err, "lexstance: " D "check-bad.lc3:1: entry before the first "
                              "'+category' line\n");
-  assert_int_equal(run((const char *const[]){"coverage", "--top", "x", "--corpus",
-                                             D "corpus.txt", NULL}), LXS_EUSAGE);
-  assert_int_equal(run((const char *const[]){"coverage", "--input", "xml", "--corpus",
-                                             D "corpus.txt", NULL}), LXS_EUSAGE);
-  assert_int_equal(run((const char *const[]){"coverage", "--with-defaults", "--corpus",
-                                             D "corpus.txt", NULL}), LXS_EUSAGE);
 }
 
 int main(void) {

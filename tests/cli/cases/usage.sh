@@ -17,3 +17,12 @@ check format-bogus 2 -- usage_err $BIN score --format xml $FX/article.txt
 check input-bogus 2 -- usage_err $BIN score --input csv $FX/article.txt
 check option-missing-argument 2 -- usage_err $BIN score --unit
 check compare-no-article 2 -- usage_err $BIN compare $LEX
+
+# One option table per command: an option another command takes is a
+# usage error here, named as such.
+check merge-theme 2 -- usage_err $BIN merge --theme x /dev/null
+check merge-color 2 -- usage_err $BIN merge --color /dev/null
+check speakers-jobs 2 -- usage_err $BIN speakers -j 2 $FX/article.txt
+check explain-output 2 -- usage_err $BIN explain -o x $FX/article.txt
+check compare-unit 2 -- usage_err $BIN compare --unit doc $FX/article.txt
+check merge-help 0 -- $BIN merge --help

@@ -1,0 +1,23 @@
+# lexicon check / coverage: the command line (the checks themselves are
+# tests/unit/test_lexcheck.c).  Usage errors exit 2, a missing file 3.
+D=tests/fixtures/dicts
+check lexicon-check-no-file 2 -- usage_err $BIN lexicon check
+check lexicon-check-bogus 2 -- usage_err $BIN lexicon check --bogus $D/eq.tsv
+check lexicon-check-bad-map 2 -- usage_err $BIN lexicon check --map posemo $D/eq.dic
+check lexicon-check-bad-format 2 -- usage_err $BIN lexicon check --lexicon-format xls $D/eq.dic
+check lexicon-check-top 2 -- usage_err $BIN lexicon check --top 3 $D/eq.dic
+check lexicon-unknown-sub 2 -- usage_err $BIN lexicon frobnicate
+check lexicon-no-sub 2 -- usage_err $BIN lexicon
+check lexicon-check-language 2 -- $BIN lexicon check --language klingon $D/eq.tsv
+check lexicon-check-map-file-missing 3 -- $BIN lexicon check --map-file $D/nope.tsv $D/eq.dic
+check lexicon-check-help 0 -- sh -c "$BIN lexicon check --help | sed -n 1p"
+check lexicon-coverage-no-corpus 2 -- usage_err $BIN lexicon coverage $D/cov.tsv
+check lexicon-coverage-top 2 -- usage_err $BIN lexicon coverage --top x --corpus $D/corpus.txt
+check lexicon-coverage-input 2 -- usage_err $BIN lexicon coverage --input xml --corpus $D/corpus.txt
+check lexicon-coverage-with-defaults 2 -- \
+  usage_err $BIN lexicon coverage --with-defaults --corpus $D/corpus.txt
+# --corpus takes the operands up to the next option or "--"; mapped categories
+check lexicon-coverage-corpus-operands 0 -- sh -c "$BIN lexicon coverage --no-default-lexicons \
+  --map-file $D/th.map --corpus $D/corpus.txt -- $D/th.tsv $D/th.yml | grep -a 'tariff'"
+check lexicon-check-map-options 0 -- $BIN lexicon check --map posemo=sentiment:+ \
+  --map=negemo=sentiment:- $D/check-b.dic
