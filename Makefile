@@ -21,13 +21,16 @@ LIB_SRC := src/util.c src/utf8.c src/tokenize.c src/stem.c src/sha256.c \
            src/phrases.c src/quotes.c src/frames.c src/prose.c src/layout.c src/aggregate.c \
            src/report.c src/input.c src/bootstrap.c src/chart.c src/partial.c src/lexformat.c src/lexcheck.c src/labels.c src/validate.c $(VADER_SRC) $(EXTRA_SRC)
 CLI_SRC := src/cli.c src/cli_options.c src/cmd_score.c src/cmd_compare.c src/cmd_explain.c src/cmd_merge.c src/cmd_speakers.c src/cmd_validate.c src/cmd_lexicon.c
-LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/lexicons_embedded.o
+LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/lexicons_embedded.o \
+           $(BUILD)/obj/words_embedded.o
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 
 # Default lexicons, embedded in this order (theme order in reports).
 CORE_LEX  := lexicons/multilateralism.tsv lexicons/us_protectionism.tsv lexicons/global_south.tsv
 EXTRA_LEX := $(filter-out $(CORE_LEX) lexicons/sentiment.tsv lexicons/modifiers.tsv,$(sort $(wildcard lexicons/*.tsv)))
 LEXICONS  := $(CORE_LEX) $(EXTRA_LEX) lexicons/sentiment.tsv lexicons/modifiers.tsv
+# The segmenter's word lists (titles, places, speech vocabulary, ...).
+WORDS     := $(sort $(wildcard lexicons/words/*.tsv))
 
 TEST_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -79,6 +82,15 @@ $(BUILD)/lexicons_embedded.c: $(BUILD)/embed $(LEXICONS) $(BUILD)/lexicons.list
 	$(BUILD)/embed $@ $(LEXICONS)
 
 $(BUILD)/obj/lexicons_embedded.o: $(BUILD)/lexicons_embedded.c
+	$(CC) -std=c11 $(CFLAGS) $(EXTRA_CFLAGS) -c $< -o $@
+
+$(BUILD)/words.list: FORCE | $(BUILD)/obj
+	@echo "$(WORDS)" | cmp -s - $@ || echo "$(WORDS)" > $@
+
+$(BUILD)/words_embedded.c: $(BUILD)/embed $(WORDS) $(BUILD)/words.list
+	$(BUILD)/embed -n lxs_embedded_words $@ $(WORDS)
+
+$(BUILD)/obj/words_embedded.o: $(BUILD)/words_embedded.c
 	$(CC) -std=c11 $(CFLAGS) $(EXTRA_CFLAGS) -c $< -o $@
 
 $(BUILD)/liblexstance.a: $(LIB_OBJ)
@@ -186,12 +198,13 @@ fuzz: deps fuzz-build
 # ---- install --------------------------------------------------------------
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \
-	  $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/lexstance/lexicons \
+	  $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/lexstance/lexicons/words \
 	  $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BUILD)/lexstance $(DESTDIR)$(PREFIX)/bin/lexstance
 	install -m 644 $(BUILD)/liblexstance.a $(DESTDIR)$(PREFIX)/lib/liblexstance.a
 	install -m 644 include/lexstance.h $(DESTDIR)$(PREFIX)/include/lexstance.h
 	install -m 644 $(LEXICONS) lexicons/README.md $(DESTDIR)$(PREFIX)/share/lexstance/lexicons/
+	install -m 644 $(WORDS) lexicons/words/README.md $(DESTDIR)$(PREFIX)/share/lexstance/lexicons/words/
 	install -m 644 man/lexstance.1 $(DESTDIR)$(PREFIX)/share/man/man1/lexstance.1
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/^#define LXS_VERSION "\(.*\)"/\1/p' include/lexstance.h)|g' \
 	  lexstance.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/lexstance.pc

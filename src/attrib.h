@@ -100,7 +100,7 @@ typedef struct {
   int nrecent;
   /* the current sentence: main (non-part) token indices and classes */
   uint32_t *w;
-  unsigned *wc;
+  lxs_wbits *wc;
   size_t nw, capw;
   uint32_t cur_sent;
   uint32_t *inq;          /* per token: quote span + 1 (current paragraph) */

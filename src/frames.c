@@ -32,7 +32,7 @@ static int quote_closes_before(const actx *c, uint32_t k, uint32_t v) {
 
 /* Is word k (class cl, normal form nm) a speech verb here?  Sets *ve to
  * the verb's last word ("pointed out", "according to", "went on to say"). */
-static int speech_verb(actx *c, uint32_t k_in_para, size_t k, unsigned cl, const char *nm,
+static int speech_verb(actx *c, uint32_t k_in_para, size_t k, lxs_wbits cl, const char *nm,
                        int according, size_t *ve) {
   *ve = k;
   if (according) {
@@ -60,7 +60,7 @@ static int speech_verb(actx *c, uint32_t k_in_para, size_t k, unsigned cl, const
        norm_is(c, k - 1, "be")))
     return 0; /* "He was told ...": not his words */
   if (!according && k >= 1 && is_word(c, k - 1)) {
-    unsigned pc = c->wc[k - 1];
+    lxs_wbits pc = c->wc[k - 1];
     if ((pc & W_NEG) || (pc & W_DET) || norm_is(c, k - 1, "to")) return 0;
     if (k >= 2 && (pc & W_AUX) && is_word(c, k - 2) && (c->wc[k - 2] & W_NEG)) return 0;
   }
@@ -170,7 +170,7 @@ static int verb_subject(actx *c, size_t k, size_t ve, int *ref, size_t *spos) {
 /* A frame at word k, if it is one: 1 and *cur filled. */
 static int verb_frame(actx *c, uint32_t k_in_para, size_t k, frame_t *cur) {
   if (!is_word(c, k) || c->inq[c->w[k]]) return 0;
-  unsigned cl = c->wc[k];
+  lxs_wbits cl = c->wc[k];
   const char *nm = NORM(c, k);
   int according = strcmp(nm, "according") == 0;
   if (!(cl & (W_SAY | W_WEAK | W_SAYING)) && !according) return 0;

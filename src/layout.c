@@ -135,7 +135,7 @@ static int label_kind(actx *c, size_t le) {
   for (size_t k = 0; k <= le; k++)
     if (c->wc[k] & (W_META | W_TIME)) return PK_NONE;
   if (le == 0) {
-    unsigned cl = c->wc[0];
+    lxs_wbits cl = c->wc[0];
     const lxs_token *t = TK(c, 0);
     if (cl & W_ASKER) return PK_Q;
     if (cl & W_ANSWER) return PK_A;

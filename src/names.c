@@ -87,7 +87,7 @@ size_t lxs_canonical_name(const char *s, size_t len, lxs_buf *out) {
   for (size_t i = 0; i + 1 < nw; i++) {
     size_t n = w[i].n;
     if (n && w[i].p[n - 1] == '.') n--;
-    unsigned c = lxs_wclass(w[i].p, n);
+    lxs_wbits c = lxs_wclass(w[i].p, n);
     if (c & W_TITLE) cut = i + 1;
     else if (!(c & (W_ROLEADJ | W_NATION | W_PLACE | W_ORG | W_DET | W_STOP)))
       break;

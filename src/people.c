@@ -34,7 +34,7 @@ static void add_dwords(person *p, const char *s, size_t n) {
       if (ch >= 'A' && ch <= 'Z') ch = (char)(ch + 32);
       lxs_buf_putc(&p->dwords, ch);
     }
-    unsigned cl = lxs_wclass(s + st, wn);
+    lxs_wbits cl = lxs_wclass(s + st, wn);
     if (s[st] >= 'A' && s[st] <= 'Z') {
       if (na < sizeof acro) acro[na++] = (char)(s[st] + 32);
     } else if (!(cl & (W_STOP | W_DET)) || (i < n && s[i] == ',')) {

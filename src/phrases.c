@@ -56,7 +56,7 @@ void lxs_analyze_run(actx *c, size_t a, size_t e, int create, nameinfo *ni) {
   while (k > a) {
     size_t p = k - 1;
     const lxs_token *t = TK(c, p);
-    unsigned cl = c->wc[p];
+    lxs_wbits cl = c->wc[p];
     int part;
     if (p == e && p > a && (cl & (W_ROLE | W_TITLE)) && !(cl & (W_HONOR | W_ORG)) &&
         namey(c, p) && !(TK(c, p - 1)->flags & LXS_TF_ALLCAPS) &&
@@ -146,7 +146,7 @@ void lxs_prename_desc(actx *c, int pi, size_t a, size_t n0) {
   while (d0 > 0 && words < 6) {
     size_t p = d0 - 1;
     if (!is_word(c, p)) break;
-    unsigned cl = c->wc[p];
+    lxs_wbits cl = c->wc[p];
     /* "Secretary of State" */
     int of = norm_is(c, p, "of") && p > 0 && namey(c, p - 1) && namey(c, p + 1);
     if ((cl & (W_DET | W_STOP)) && !of) break;
@@ -172,7 +172,7 @@ void lxs_prename_desc(actx *c, int pi, size_t a, size_t n0) {
  * its end (exclusive) or 0.  to_end: runs to the end of the sentence. */
 size_t lxs_appositive_end(const actx *c, size_t d, int to_end) {
   if (d >= c->nw || !is_word(c, d)) return 0;
-  unsigned cl = c->wc[d];
+  lxs_wbits cl = c->wc[d];
   const char *nm = NORM(c, d);
   int ok = (cl & W_DET) || strcmp(nm, "who") == 0;
   /* "Asia-Pacific chief economist at ...": a role within the first words */

@@ -1,444 +1,123 @@
-/* wordclass.c - the segmenter's word classes: one table of words and
- * their class bits, hashed once on first use. */
+/* wordclass.c - the segmenter's word classes, read from the embedded word
+ * lists (the files in lexicons/words/) into one hash table on first use.
+ *
+ * A line is "word<TAB>class class ..."; '#' starts a comment line.  A word
+ * listed in several files or lines has the union of its classes. */
 #include "wordclass.h"
 
 #include <pthread.h>
-#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "lexicon.h"
+#include "lexstance.h"
 #include "strmap.h"
+#include "util.h"
 
-typedef struct {
-  const char *w;
-  unsigned c;
-} word_class;
+extern const lxs_embedded_file lxs_embedded_words[];
+extern const size_t lxs_embedded_word_count;
 
-#define HON (W_TITLE | W_HONOR)
-#define TTL W_TITLE
-#define ROL (W_ROLE | W_TITLE)
+static const char *const kClassNames[W_NCLASSES] = {
+    "title",  "role",    "roleadj", "org",      "place",  "nation",  "opener",
+    "time",   "meta",    "say",     "weak",     "saying", "add",     "male",
+    "female", "aux",     "det",     "particle", "asker",  "answer",  "postnom",
+    "stop",   "honorific", "neg",   "group",    "suffix", "opine"};
 
-static const word_class kWords[] = {
-    /* honorifics */
-    {"mr", HON | W_MALE}, {"mrs", HON | W_FEMALE}, {"ms", HON | W_FEMALE},
-    {"miss", HON | W_FEMALE}, {"mx", HON}, {"dr", HON}, {"prof", HON},
-    {"sir", HON | W_MALE}, {"dame", HON | W_FEMALE}, {"lord", HON | W_MALE},
-    {"lady", HON | W_FEMALE}, {"madam", HON | W_FEMALE}, {"madame", HON | W_FEMALE},
-    {"mme", HON | W_FEMALE}, {"mlle", HON | W_FEMALE}, {"messrs", HON},
-    {"sen", HON}, {"rep", HON}, {"gov", HON}, {"pres", HON}, {"amb", HON},
-    {"gen", HON}, {"col", HON}, {"capt", HON}, {"lt", HON}, {"maj", HON},
-    {"adm", HON}, {"cmdr", HON}, {"rev", HON}, {"fr", HON | W_MALE},
-    {"hon", HON}, {"honourable", HON}, {"honorable", HON}, {"excellency", HON},
-    {"dato", HON}, {"datuk", HON}, {"dato'", HON}, {"datin", HON | W_FEMALE},
-    {"tun", HON}, {"puan", HON | W_FEMALE}, {"encik", HON | W_MALE},
-    {"tuan", HON | W_MALE}, {"haji", HON | W_MALE}, {"hajah", HON | W_FEMALE},
-    {"sheikh", HON | W_MALE}, {"sheik", HON | W_MALE}, {"mister", HON | W_MALE},
-    {"tengku", HON}, {"tunku", HON}, {"seri", HON},
-    {"father", HON | W_MALE}, {"sister", HON | W_FEMALE}, {"brother", HON | W_MALE},
-    /* offices and roles */
-    {"professor", ROL}, {"senator", ROL}, {"representative", ROL},
-    {"governor", ROL}, {"president", ROL}, {"vice-president", ROL},
-    {"premier", ROL}, {"minister", ROL}, {"ministers", W_GROUPN},
-    {"secretary", ROL}, {"secretary-general", ROL}, {"chancellor", ROL},
-    {"ambassador", ROL}, {"envoy", ROL}, {"general", TTL}, {"colonel", ROL},
-    {"captain", ROL}, {"lieutenant", ROL}, {"major", TTL}, {"admiral", ROL},
-    {"commander", ROL}, {"reverend", ROL}, {"king", ROL | W_MALE},
-    {"queen", ROL | W_FEMALE}, {"prince", ROL | W_MALE},
-    {"princess", ROL | W_FEMALE}, {"sultan", ROL | W_MALE}, {"emir", ROL | W_MALE},
-    {"pope", ROL | W_MALE}, {"cardinal", ROL}, {"bishop", ROL}, {"rabbi", ROL},
-    {"imam", ROL}, {"judge", ROL}, {"justice", ROL}, {"mayor", ROL}, {"dean", W_ROLE},
-    {"chairman", ROL | W_MALE}, {"chairwoman", ROL | W_FEMALE},
-    {"chairperson", ROL}, {"chair", ROL}, {"ceo", ROL}, {"cfo", ROL}, {"coo", ROL},
-    {"cto", ROL}, {"spokesperson", ROL}, {"spokesman", ROL | W_MALE},
-    {"spokeswoman", ROL | W_FEMALE}, {"director", ROL}, {"director-general", ROL},
-    {"deputy", ROL}, {"chief", ROL}, {"commissioner", ROL}, {"councillor", ROL},
-    {"councilor", ROL}, {"congressman", ROL | W_MALE},
-    {"congresswoman", ROL | W_FEMALE}, {"lawmaker", ROL}, {"legislator", ROL},
-    {"mp", ROL}, {"mep", ROL}, {"economist", ROL}, {"analyst", ROL},
-    {"researcher", ROL}, {"scholar", ROL}, {"lecturer", ROL}, {"academic", ROL},
-    {"fellow", ROL}, {"expert", ROL}, {"specialist", ROL}, {"scientist", ROL},
-    {"founder", ROL}, {"co-founder", ROL}, {"executive", ROL}, {"officer", ROL},
-    {"official", ROL}, {"diplomat", ROL}, {"negotiator", ROL}, {"head", ROL},
-    {"leader", ROL}, {"adviser", ROL}, {"advisor", ROL}, {"counsellor", ROL},
-    {"counselor", ROL}, {"consultant", ROL}, {"strategist", ROL},
-    {"principal", ROL}, {"manager", ROL}, {"partner", ROL}, {"editor", ROL},
-    {"journalist", ROL}, {"reporter", ROL | W_ASKER}, {"correspondent", ROL | W_ASKER},
-    {"columnist", ROL}, {"commentator", ROL}, {"observer", ROL},
-    {"historian", ROL}, {"sociologist", ROL}, {"lawyer", ROL}, {"attorney", ROL},
-    {"trader", ROL}, {"investor", ROL}, {"banker", ROL}, {"entrepreneur", ROL},
-    {"businessman", ROL | W_MALE}, {"businesswoman", ROL | W_FEMALE},
-    {"activist", ROL}, {"campaigner", ROL}, {"organizer", ROL}, {"organiser", ROL},
-    {"coordinator", ROL}, {"candidate", ROL}, {"politician", ROL},
-    {"member", ROL}, {"associate", ROL}, {"assistant", ROL}, {"doctor", ROL},
-    {"engineer", ROL}, {"physician", ROL}, {"teacher", ROL}, {"student", ROL},
-    {"author", ROL | W_META}, {"writer", ROL}, {"host", ROL | W_ASKER},
-    {"moderator", ROL | W_ASKER}, {"interviewer", ROL | W_ASKER},
-    {"anchor", ROL | W_ASKER}, {"presenter", ROL | W_ASKER}, {"chairs", 0},
-    {"vice-chairman", ROL}, {"vice-chair", ROL}, {"president-elect", ROL},
-    {"economists", W_GROUPN}, {"analysts", W_GROUPN}, {"officials", W_GROUPN},
-    {"experts", W_GROUPN}, {"critics", W_GROUPN}, {"observers", W_GROUPN},
-    {"scholars", W_GROUPN}, {"researchers", W_GROUPN}, {"diplomats", W_GROUPN},
-    {"sources", W_GROUPN | W_META}, {"people", W_GROUPN}, {"leaders", W_GROUPN},
-    {"investors", W_GROUPN}, {"traders", W_GROUPN}, {"residents", W_GROUPN},
-    {"supporters", W_GROUPN}, {"opponents", W_GROUPN}, {"lawmakers", W_GROUPN},
-    {"participants", W_GROUPN}, {"executives", W_GROUPN}, {"others", W_GROUPN},
-    {"some", W_GROUPN | W_OPENER}, {"many", W_GROUPN | W_OPENER},
-    /* role adjectives */
-    {"former", W_ROLEADJ}, {"senior", W_ROLEADJ}, {"junior", W_ROLEADJ},
-    {"lead", W_ROLEADJ}, {"leading", W_ROLEADJ}, {"visiting", W_ROLEADJ},
-    {"vice", W_ROLEADJ | W_TITLE}, {"managing", W_ROLEADJ}, {"acting", W_ROLEADJ},
-    {"interim", W_ROLEADJ}, {"outgoing", W_ROLEADJ}, {"incoming", W_ROLEADJ},
-    {"veteran", W_ROLEADJ}, {"prominent", W_ROLEADJ}, {"top", W_ROLEADJ},
-    {"retired", W_ROLEADJ}, {"adjunct", W_ROLEADJ}, {"distinguished", W_ROLEADJ},
-    {"emeritus", W_ROLEADJ}, {"honorary", W_ROLEADJ}, {"prime", W_ROLEADJ},
-    {"foreign", W_ROLEADJ}, {"trade", W_ROLEADJ}, {"finance", W_ROLEADJ},
-    {"commerce", W_ROLEADJ | W_ORG}, {"defence", W_ROLEADJ}, {"defense", W_ROLEADJ},
-    {"economic", W_ROLEADJ}, {"political", W_ROLEADJ}, {"crown", W_ROLEADJ},
-    {"assoc", W_ROLEADJ}, {"asst", W_ROLEADJ}, {"co-chair", ROL},
-    {"research", W_ROLEADJ}, {"policy", W_ROLEADJ}, {"programme", W_ORG},
-    /* organisations and institutions */
-    {"ministry", W_ORG}, {"department", W_ORG}, {"institute", W_ORG},
-    {"institution", W_ORG}, {"university", W_ORG}, {"college", W_ORG},
-    {"school", W_ORG}, {"academy", W_ORG}, {"bank", W_ORG}, {"association", W_ORG},
-    {"organization", W_ORG}, {"organisation", W_ORG}, {"council", W_ORG},
-    {"commission", W_ORG}, {"committee", W_ORG}, {"agency", W_ORG},
-    {"office", W_ORG}, {"government", W_ORG}, {"administration", W_ORG},
-    {"party", W_ORG}, {"center", W_ORG}, {"centre", W_ORG}, {"foundation", W_ORG},
-    {"group", W_ORG}, {"company", W_ORG}, {"corporation", W_ORG}, {"corp", W_ORG},
-    {"inc", W_ORG}, {"ltd", W_ORG}, {"llc", W_ORG}, {"plc", W_ORG}, {"co", W_ORG},
-    {"times", W_ORG}, {"news", W_ORG | W_META}, {"daily", W_ORG}, {"post", W_ORG},
-    {"journal", W_ORG}, {"review", W_ORG}, {"herald", W_ORG}, {"tribune", W_ORG},
-    {"gazette", W_ORG}, {"press", W_ORG}, {"media", W_ORG}, {"television", W_ORG},
-    {"tv", W_ORG}, {"radio", W_ORG}, {"network", W_ORG}, {"union", W_ORG},
-    {"federation", W_ORG}, {"forum", W_ORG}, {"fund", W_ORG}, {"board", W_ORG},
-    {"bureau", W_ORG}, {"authority", W_ORG}, {"authorities", W_ORG | W_GROUPN},
-    {"court", W_ORG}, {"congress", W_ORG}, {"parliament", W_ORG},
-    {"senate", W_ORG}, {"house", W_ORG}, {"assembly", W_ORG}, {"service", W_ORG},
-    {"services", W_ORG}, {"club", W_ORG}, {"society", W_ORG}, {"trust", W_ORG},
-    {"alliance", W_ORG}, {"coalition", W_ORG}, {"secretariat", W_ORG},
-    {"embassy", W_ORG}, {"consulate", W_ORG}, {"mission", W_ORG},
-    {"community", W_ORG}, {"area", W_ORG}, {"zone", W_ORG}, {"region", W_ORG},
-    {"republic", W_ORG | W_PLACE}, {"kingdom", W_ORG | W_PLACE},
-    {"states", W_ORG | W_PLACE}, {"nations", W_ORG | W_PLACE}, {"cabinet", W_ORG},
-    {"police", W_ORG}, {"army", W_ORG}, {"navy", W_ORG}, {"force", W_ORG},
-    {"forces", W_ORG}, {"reuters", W_ORG}, {"xinhua", W_ORG}, {"bloomberg", W_ORG},
-    {"chamber", W_ORG}, {"exchange", W_ORG}, {"market", W_ORG},
-    {"markets", W_ORG}, {"index", W_ORG}, {"holdings", W_ORG},
-    {"industries", W_ORG}, {"airlines", W_ORG}, {"motors", W_ORG},
-    {"partners", W_ORG}, {"capital", W_ORG}, {"securities", W_ORG},
-    {"international", W_ORG}, {"agreement", W_ORG}, {"protocol", W_ORG},
-    {"treaty", W_ORG}, {"initiative", W_ORG}, {"program", W_ORG},
-    {"project", W_ORG}, {"summit", W_ORG}, {"conference", W_ORG},
-    {"declaration", W_ORG}, {"act", W_ORG}, {"bill", 0}, {"law", W_ORG},
-    {"report", W_ORG}, {"survey", W_ORG}, {"study", W_ORG}, {"strategy", W_ORG},
-    {"plan", W_ORG}, {"framework", W_ORG}, {"charter", W_ORG},
-    {"convention", W_ORG}, {"observatory", W_ORG}, {"think-tank", W_ORG},
-    {"tank", W_ORG}, {"lab", W_ORG}, {"laboratory", W_ORG}, {"labs", W_ORG},
-    {"hospital", W_ORG}, {"church", W_ORG}, {"museum", W_ORG}, {"library", W_ORG},
-    {"station", W_ORG}, {"airport", W_ORG}, {"port", W_ORG}, {"province", W_ORG},
-    {"state", W_ORG}, {"city", W_ORG}, {"county", W_ORG}, {"district", W_ORG},
-    {"palace", W_ORG}, {"pentagon", W_ORG}, {"kremlin", W_ORG}, {"white", W_ORG},
-    {"economy", W_ORG}, {"economies", W_ORG}, {"free", W_ORG}, {"fta", W_ORG},
-    {"wto", W_ORG}, {"imf", W_ORG}, {"adb", W_ORG}, {"rcep", W_ORG},
-    {"cptpp", W_ORG}, {"apec", W_ORG}, {"brics", W_ORG}, {"g20", W_ORG},
-    {"g7", W_ORG}, {"nato", W_ORG}, {"opec", W_ORG}, {"who", W_STOP},
-    {"ai", W_ORG}, {"gdp", W_ORG}, {"belt", W_ORG}, {"road", W_ORG},
-    {"sciences", W_ORG}, {"studies", W_ORG}, {"relations", W_ORG},
-    {"affairs", W_ORG}, {"development", W_ORG}, {"cooperation", W_ORG},
-    {"partnership", W_ORG}, {"upgrade", W_ORG}, {"version", W_ORG},
-    {"industry", W_ORG}, {"system", W_ORG}, {"order", W_ORG},
-    {"organisations", W_ORG}, {"organizations", W_ORG}, {"institutes", W_ORG},
-    {"group's", W_ORG}, {"global", W_PLACE | W_ORG}, {"reserve", W_ORG},
-    {"treasury", W_ORG}, {"customs", W_ORG}, {"statistics", W_ORG},
-    {"cgtn", W_ORG}, {"cctv", W_ORG}, {"nikkei", W_ORG}, {"afp", W_ORG},
-    {"ap", W_ORG}, {"bbc", W_ORG}, {"cnn", W_ORG}, {"scmp", W_ORG},
-    /* places */
-    {"china", W_PLACE}, {"beijing", W_PLACE}, {"shanghai", W_PLACE},
-    {"taiwan", W_PLACE}, {"taipei", W_PLACE},
-    {"macao", W_PLACE}, {"macau", W_PLACE}, {"japan", W_PLACE}, {"tokyo", W_PLACE},
-    {"korea", W_PLACE}, {"seoul", W_PLACE}, {"pyongyang", W_PLACE},
-    {"india", W_PLACE}, {"delhi", W_PLACE}, {"mumbai", W_PLACE},
-    {"pakistan", W_PLACE}, {"islamabad", W_PLACE}, {"bangladesh", W_PLACE},
-    {"dhaka", W_PLACE}, {"nepal", W_PLACE}, {"lanka", W_PLACE}, {"asean", W_PLACE | W_ORG},
-    {"asia", W_PLACE}, {"europe", W_PLACE}, {"africa", W_PLACE},
-    {"america", W_PLACE}, {"americas", W_PLACE}, {"us", W_PLACE}, {"usa", W_PLACE},
-    {"uk", W_PLACE}, {"eu", W_PLACE | W_ORG}, {"un", W_PLACE | W_ORG},
-    {"britain", W_PLACE}, {"england", W_PLACE}, {"london", W_PLACE},
-    {"france", W_PLACE}, {"paris", W_PLACE}, {"germany", W_PLACE},
-    {"berlin", W_PLACE}, {"italy", W_PLACE}, {"rome", W_PLACE}, {"spain", W_PLACE},
-    {"madrid", W_PLACE}, {"russia", W_PLACE}, {"moscow", W_PLACE},
-    {"ukraine", W_PLACE}, {"kyiv", W_PLACE}, {"kiev", W_PLACE}, {"turkey", W_PLACE},
-    {"turkiye", W_PLACE}, {"ankara", W_PLACE}, {"iran", W_PLACE}, {"tehran", W_PLACE},
-    {"iraq", W_PLACE}, {"baghdad", W_PLACE}, {"syria", W_PLACE}, {"egypt", W_PLACE},
-    {"cairo", W_PLACE}, {"arabia", W_PLACE}, {"riyadh", W_PLACE},
-    {"emirates", W_PLACE}, {"uae", W_PLACE}, {"dubai", W_PLACE}, {"qatar", W_PLACE},
-    {"doha", W_PLACE}, {"gaza", W_PLACE}, {"palestine", W_PLACE},
-    {"lebanon", W_PLACE}, {"brazil", W_PLACE}, {"brasilia", W_PLACE},
-    {"argentina", W_PLACE}, {"mexico", W_PLACE}, {"canada", W_PLACE},
-    {"ottawa", W_PLACE}, {"australia", W_PLACE}, {"canberra", W_PLACE},
-    {"sydney", W_PLACE}, {"zealand", W_PLACE}, {"indonesia", W_PLACE},
-    {"jakarta", W_PLACE}, {"malaysia", W_PLACE}, {"kuala", W_PLACE},
-    {"lumpur", W_PLACE}, {"singapore", W_PLACE}, {"thailand", W_PLACE},
-    {"bangkok", W_PLACE}, {"vietnam", W_PLACE}, {"hanoi", W_PLACE},
-    {"philippines", W_PLACE}, {"manila", W_PLACE}, {"cambodia", W_PLACE},
-    {"phnom", W_PLACE}, {"penh", W_PLACE}, {"laos", W_PLACE},
-    {"vientiane", W_PLACE}, {"myanmar", W_PLACE | W_NATION}, {"yangon", W_PLACE},
-    {"brunei", W_PLACE}, {"timor", W_PLACE}, {"timor-leste", W_PLACE},
-    {"mongolia", W_PLACE}, {"kazakhstan", W_PLACE}, {"uzbekistan", W_PLACE},
-    {"nigeria", W_PLACE}, {"kenya", W_PLACE}, {"nairobi", W_PLACE},
-    {"ethiopia", W_PLACE}, {"ghana", W_PLACE}, {"chile", W_PLACE}, {"peru", W_PLACE},
-    {"colombia", W_PLACE}, {"venezuela", W_PLACE}, {"cuba", W_PLACE},
-    {"washington", W_PLACE}, {"geneva", W_PLACE}, {"brussels", W_PLACE},
-    {"davos", W_PLACE}, {"switzerland", W_PLACE}, {"sweden", W_PLACE},
-    {"norway", W_PLACE}, {"finland", W_PLACE}, {"denmark", W_PLACE},
-    {"netherlands", W_PLACE}, {"belgium", W_PLACE}, {"poland", W_PLACE},
-    {"greece", W_PLACE}, {"portugal", W_PLACE}, {"austria", W_PLACE},
-    {"hungary", W_PLACE}, {"czech", W_PLACE}, {"ireland", W_PLACE},
-    {"scotland", W_PLACE}, {"wales", W_PLACE}, {"new", W_PLACE}, {"york", W_PLACE},
-    {"south", W_PLACE}, {"north", W_PLACE}, {"east", W_PLACE}, {"west", W_PLACE},
-    {"southeast", W_PLACE}, {"northeast", W_PLACE}, {"southwest", W_PLACE},
-    {"northwest", W_PLACE}, {"central", W_PLACE}, {"western", W_PLACE},
-    {"eastern", W_PLACE}, {"northern", W_PLACE}, {"southern", W_PLACE},
-    {"middle", W_PLACE}, {"latin", W_PLACE}, {"pacific", W_PLACE},
-    {"atlantic", W_PLACE}, {"arctic", W_PLACE}, {"mekong", W_PLACE},
-    {"yunnan", W_PLACE}, {"guangdong", W_PLACE}, {"guangxi", W_PLACE},
-    {"shenzhen", W_PLACE}, {"hainan", W_PLACE}, {"xinjiang", W_PLACE},
-    {"tibet", W_PLACE}, {"fujian", W_PLACE}, {"sichuan", W_PLACE},
-    {"wuhan", W_PLACE}, {"chongqing", W_PLACE}, {"tianjin", W_PLACE},
-    {"nanning", W_PLACE}, {"kunming", W_PLACE}, {"guangzhou", W_PLACE},
-    {"hangzhou", W_PLACE}, {"nanjing", W_PLACE}, {"wall", W_PLACE},
-    {"silicon", W_PLACE}, {"capitol", W_PLACE}, {"downing", W_PLACE},
-    {"sri", W_PLACE}, {"saudi", W_PLACE | W_NATION},
-    /* nationalities */
-    {"chinese", W_NATION}, {"american", W_NATION}, {"british", W_NATION},
-    {"japanese", W_NATION}, {"korean", W_NATION}, {"indian", W_NATION},
-    {"russian", W_NATION}, {"french", W_NATION}, {"german", W_NATION},
-    {"european", W_NATION}, {"asian", W_NATION}, {"african", W_NATION},
-    {"malaysian", W_NATION}, {"singaporean", W_NATION}, {"indonesian", W_NATION},
-    {"thai", W_NATION}, {"vietnamese", W_NATION}, {"filipino", W_NATION},
-    {"philippine", W_NATION}, {"cambodian", W_NATION}, {"lao", W_NATION},
-    {"laotian", W_NATION}, {"burmese", W_NATION}, {"bruneian", W_NATION},
-    {"australian", W_NATION}, {"canadian", W_NATION}, {"mexican", W_NATION},
-    {"brazilian", W_NATION}, {"iranian", W_NATION}, {"israeli", W_NATION},
-    {"palestinian", W_NATION}, {"turkish", W_NATION}, {"egyptian", W_NATION},
-    {"pakistani", W_NATION}, {"bangladeshi", W_NATION}, {"nepali", W_NATION},
-    {"ukrainian", W_NATION}, {"italian", W_NATION}, {"spanish", W_NATION},
-    {"dutch", W_NATION}, {"swiss", W_NATION}, {"swedish", W_NATION},
-    {"polish", W_NATION}, {"greek", W_NATION}, {"nigerian", W_NATION},
-    {"kenyan", W_NATION}, {"arab", W_NATION}, {"emirati", W_NATION},
-    {"mongolian", W_NATION}, {"taiwanese", W_NATION}, {"sri lankan", W_NATION},
-    {"lankan", W_NATION}, {"kazakh", W_NATION}, {"argentine", W_NATION},
-    {"chilean", W_NATION}, {"peruvian", W_NATION}, {"european-based", W_NATION},
-    /* openers: capitalised at a sentence start, never part of a name */
-    {"the", W_OPENER | W_DET | W_STOP}, {"a", W_OPENER | W_DET | W_STOP | W_ANSWER},
-    {"an", W_OPENER | W_DET | W_STOP}, {"in", W_OPENER | W_STOP},
-    {"on", W_OPENER | W_STOP}, {"at", W_OPENER | W_STOP}, {"for", W_OPENER | W_STOP},
-    {"by", W_OPENER | W_STOP | W_META}, {"with", W_OPENER | W_STOP},
-    {"this", W_OPENER | W_DET | W_STOP}, {"that", W_OPENER | W_STOP},
-    {"these", W_OPENER | W_DET | W_STOP}, {"those", W_OPENER | W_DET | W_STOP},
-    {"it", W_OPENER}, {"its", W_OPENER | W_DET | W_STOP}, {"we", W_OPENER},
-    {"they", W_OPENER}, {"he", W_OPENER | W_MALE}, {"she", W_OPENER | W_FEMALE},
-    {"i", W_OPENER}, {"but", W_OPENER | W_STOP}, {"and", W_OPENER | W_STOP},
-    {"or", W_OPENER | W_STOP}, {"however", W_OPENER | W_AUX},
-    {"meanwhile", W_OPENER}, {"yet", W_OPENER | W_STOP}, {"so", W_OPENER | W_STOP},
-    {"if", W_OPENER | W_STOP}, {"when", W_OPENER | W_STOP}, {"while", W_OPENER | W_STOP},
-    {"although", W_OPENER | W_STOP}, {"though", W_OPENER | W_STOP | W_AUX},
-    {"as", W_OPENER | W_STOP}, {"after", W_OPENER | W_STOP},
-    {"before", W_OPENER | W_STOP}, {"since", W_OPENER | W_STOP},
-    {"first", W_OPENER}, {"second", W_OPENER}, {"third", W_OPENER},
-    {"fourth", W_OPENER}, {"finally", W_OPENER}, {"ultimately", W_OPENER},
-    {"moreover", W_OPENER}, {"furthermore", W_OPENER}, {"additionally", W_OPENER},
-    {"today", W_OPENER}, {"now", W_OPENER}, {"our", W_OPENER | W_DET | W_STOP},
-    {"their", W_OPENER | W_DET | W_STOP}, {"his", W_OPENER | W_DET | W_STOP | W_MALE},
-    {"her", W_OPENER | W_DET | W_STOP | W_FEMALE}, {"my", W_OPENER | W_DET | W_STOP},
-    {"your", W_OPENER | W_DET | W_STOP}, {"editor's", W_OPENER | W_META},
-    {"note", W_OPENER | W_META}, {"published", W_OPENER | W_META},
-    {"illustration", W_OPENER | W_META}, {"photo", W_OPENER | W_META},
-    {"source", W_OPENER | W_META}, {"according", W_OPENER},
-    {"earlier", W_OPENER | W_AUX}, {"later", W_OPENER | W_AUX},
-    {"separately", W_OPENER | W_AUX}, {"still", W_OPENER | W_AUX},
-    {"instead", W_OPENER}, {"indeed", W_OPENER}, {"similarly", W_OPENER | W_AUX},
-    {"likewise", W_OPENER}, {"also", W_OPENER | W_AUX}, {"then", W_OPENER | W_AUX},
-    {"thus", W_OPENER}, {"hence", W_OPENER}, {"therefore", W_OPENER},
-    {"overall", W_OPENER}, {"last", W_OPENER}, {"next", W_OPENER},
-    {"speaking", W_OPENER}, {"asked", W_OPENER | W_SAY}, {"citing", W_OPENER},
-    {"echoing", W_OPENER}, {"despite", W_OPENER | W_STOP}, {"given", W_OPENER},
-    {"under", W_OPENER | W_STOP}, {"over", W_OPENER | W_STOP},
-    {"from", W_OPENER | W_STOP}, {"to", W_OPENER | W_STOP}, {"of", W_OPENER | W_STOP},
-    {"like", W_OPENER | W_STOP}, {"unlike", W_OPENER | W_STOP},
-    {"without", W_OPENER | W_STOP}, {"through", W_OPENER | W_STOP},
-    {"during", W_OPENER | W_STOP}, {"amid", W_OPENER | W_STOP},
-    {"among", W_OPENER | W_STOP}, {"following", W_OPENER | W_STOP},
-    {"including", W_OPENER | W_STOP}, {"both", W_OPENER}, {"each", W_OPENER},
-    {"every", W_OPENER}, {"all", W_OPENER}, {"most", W_OPENER},
-    {"several", W_OPENER}, {"other", W_OPENER}, {"another", W_OPENER},
-    {"such", W_OPENER}, {"only", W_OPENER}, {"even", W_OPENER}, {"just", W_OPENER},
-    {"not", W_OPENER | W_NEG}, {"no", W_OPENER}, {"yes", W_OPENER},
-    {"there", W_OPENER}, {"here", W_OPENER}, {"what", W_OPENER | W_STOP},
-    {"why", W_OPENER | W_STOP}, {"how", W_OPENER | W_STOP},
-    {"where", W_OPENER | W_STOP}, {"which", W_OPENER | W_STOP},
-    {"whose", W_OPENER | W_STOP}, {"one", W_OPENER}, {"two", W_OPENER},
-    {"three", W_OPENER}, {"four", W_OPENER}, {"five", W_OPENER},
-    {"whether", W_OPENER | W_STOP}, {"because", W_OPENER | W_STOP},
-    {"until", W_OPENER | W_STOP}, {"unless", W_OPENER | W_STOP},
-    {"once", W_OPENER | W_AUX}, {"beyond", W_OPENER | W_STOP},
-    {"across", W_OPENER | W_STOP}, {"against", W_OPENER | W_STOP},
-    {"between", W_OPENER | W_STOP}, {"within", W_OPENER | W_STOP},
-    {"toward", W_OPENER | W_STOP}, {"towards", W_OPENER | W_STOP},
-    {"upon", W_OPENER | W_STOP}, {"nevertheless", W_OPENER},
-    {"nonetheless", W_OPENER}, {"notably", W_OPENER}, {"importantly", W_OPENER},
-    {"clearly", W_OPENER | W_AUX}, {"perhaps", W_OPENER}, {"certainly", W_OPENER},
-    {"already", W_OPENER | W_AUX}, {"again", W_OPENER | W_AUX},
-    {"recently", W_OPENER | W_AUX}, {"yesterday", W_OPENER}, {"tomorrow", W_OPENER},
-    {"dear", W_OPENER}, {"thanks", W_OPENER}, {"well", W_OPENER},
-    {"opinion", W_OPENER | W_META}, {"viewpoint", W_OPENER | W_META},
-    {"beside", W_OPENER | W_STOP}, {"besides", W_OPENER | W_STOP},
-    {"whereas", W_OPENER | W_STOP}, {"do", W_OPENER | W_AUX},
-    {"does", W_OPENER | W_AUX}, {"did", W_OPENER | W_AUX},
-    {"is", W_AUX | W_STOP}, {"are", W_STOP}, {"was", W_AUX | W_STOP},
-    {"were", W_STOP}, {"be", W_STOP}, {"been", W_AUX}, {"has", W_AUX | W_STOP},
-    {"have", W_AUX | W_STOP}, {"had", W_AUX | W_STOP}, {"would", W_AUX},
-    {"will", W_AUX}, {"could", W_AUX}, {"might", W_AUX}, {"may", W_AUX},
-    {"should", W_AUX}, {"must", W_AUX}, {"further", W_AUX}, {"previously", W_AUX},
-    {"repeatedly", W_AUX}, {"often", W_AUX}, {"long", W_AUX}, {"too", W_AUX},
-    {"publicly", W_AUX}, {"privately", W_AUX}, {"bluntly", W_AUX},
-    {"frankly", W_AUX}, {"candidly", W_AUX}, {"openly", W_AUX}, {"simply", W_AUX},
-    {"firmly", W_AUX}, {"strongly", W_AUX}, {"explicitly", W_AUX},
-    {"rightly", W_AUX}, {"correctly", W_AUX}, {"famously", W_AUX},
-    {"subsequently", W_AUX}, {"himself", W_AUX | W_MALE}, {"herself", W_AUX | W_FEMALE},
-    {"itself", W_AUX}, {"themselves", W_AUX}, {"quickly", W_AUX},
-    {"echoed", W_SAY}, {"never", W_NEG}, {"n't", W_NEG}, {"declined", W_NEG},
-    {"refused", W_NEG}, {"reportedly", W_AUX}, {"once", W_AUX},
-    /* months and days */
-    {"january", W_TIME}, {"february", W_TIME}, {"march", W_TIME},
-    {"april", W_TIME}, {"june", W_TIME}, {"july", W_TIME}, {"august", W_TIME},
-    {"september", W_TIME}, {"october", W_TIME}, {"november", W_TIME},
-    {"december", W_TIME}, {"jan", W_TIME}, {"feb", W_TIME}, {"mar", W_TIME},
-    {"apr", W_TIME}, {"jun", W_TIME}, {"jul", W_TIME}, {"aug", W_TIME},
-    {"sep", W_TIME}, {"sept", W_TIME}, {"oct", W_TIME}, {"nov", W_TIME},
-    {"dec", W_TIME}, {"monday", W_TIME}, {"tuesday", W_TIME},
-    {"wednesday", W_TIME}, {"thursday", W_TIME}, {"friday", W_TIME},
-    {"saturday", W_TIME}, {"sunday", W_TIME},
-    /* furniture labels */
-    {"updated", W_META}, {"posted", W_META}, {"image", W_META}, {"images", W_META},
-    {"picture", W_META}, {"photos", W_META}, {"credit", W_META}, {"credits", W_META},
-    {"caption", W_META}, {"notes", W_META}, {"editors", W_META},
-    {"byline", W_META}, {"date", W_META}, {"dateline", W_META}, {"time", W_META},
-    {"title", W_META}, {"subject", W_META}, {"tags", W_META}, {"tag", W_META},
-    {"keywords", W_META}, {"keyword", W_META}, {"category", W_META},
-    {"categories", W_META}, {"section", W_META}, {"related", W_META},
-    {"read", W_META}, {"more", W_META}, {"see", W_META}, {"share", W_META},
-    {"email", W_META}, {"e-mail", W_META}, {"tel", W_META}, {"telephone", W_META},
-    {"phone", W_META}, {"fax", W_META}, {"website", W_META}, {"web", W_META},
-    {"url", W_META}, {"link", W_META}, {"links", W_META}, {"contact", W_META},
-    {"address", W_META}, {"location", W_META}, {"venue", W_META},
-    {"disclaimer", W_META}, {"copyright", W_META}, {"summary", W_META},
-    {"background", W_META}, {"context", W_META}, {"update", W_META},
-    {"correction", W_META}, {"clarification", W_META}, {"warning", W_META},
-    {"important", W_META}, {"key", W_META}, {"points", W_META},
-    {"takeaways", W_META}, {"takeaway", W_META}, {"conclusion", W_META},
-    {"introduction", W_META}, {"abstract", W_META}, {"topic", W_META},
-    {"topics", W_META}, {"theme", W_META}, {"agenda", W_META}, {"chapter", W_META},
-    {"part", W_META}, {"step", W_META}, {"example", W_META}, {"exhibit", W_META},
-    {"table", W_META}, {"figure", W_META}, {"fig", W_META}, {"chart", W_META},
-    {"video", W_META}, {"audio", W_META}, {"watch", W_META}, {"listen", W_META},
-    {"follow", W_META}, {"subscribe", W_META}, {"advertisement", W_META},
-    {"ad", W_META}, {"sponsored", W_META}, {"breaking", W_META},
-    {"exclusive", W_META}, {"analysis", W_META}, {"comment", W_META},
-    {"commentary", W_META}, {"editorial", W_META}, {"interview", W_META},
-    {"transcript", W_META}, {"day", W_META}, {"week", W_META},
-    {"morning", W_META}, {"evening", W_META}, {"headline", W_META},
-    {"verdict", W_META}, {"bottom", W_META}, {"line", W_META}, {"lesson", W_META},
-    {"lessons", W_META}, {"result", W_META}, {"results", W_META},
-    {"status", W_META}, {"edited", W_META}, {"translated", W_META},
-    {"translation", W_META}, {"compiled", W_META}, {"written", W_META},
-    {"reporting", W_META}, {"additional", W_META}, {"ps", W_META}, {"nb", W_META},
-    {"faq", W_META}, {"footnote", W_META}, {"reference", W_META},
-    {"references", W_META}, {"appendix", W_META}, {"data", W_META},
-    {"speaker", W_META}, {"speakers", W_META}, {"panel", W_META},
-    {"welcome", W_META}, {"guest", W_META}, {"guests", W_META},
-    {"participants", W_META}, {"attendees", W_META}, {"keynote", W_META},
-    {"q&a", W_META}, {"question", W_ASKER}, {"questions", W_ASKER},
-    {"q", W_ASKER}, {"answer", W_ANSWER}, {"answers", W_ANSWER},
-    /* particles inside names */
-    {"van", W_PARTICLE}, {"von", W_PARTICLE}, {"de", W_PARTICLE},
-    {"da", W_PARTICLE}, {"del", W_PARTICLE}, {"der", W_PARTICLE},
-    {"di", W_PARTICLE}, {"dos", W_PARTICLE}, {"du", W_PARTICLE},
-    {"la", W_PARTICLE}, {"le", W_PARTICLE}, {"bin", W_PARTICLE},
-    {"binti", W_PARTICLE}, {"al", W_PARTICLE}, {"ibn", W_PARTICLE},
-    {"y", W_PARTICLE}, {"ter", W_PARTICLE}, {"ten", W_PARTICLE},
-    {"bte", W_PARTICLE}, {"bt", W_PARTICLE}, {"bint", W_PARTICLE},
-    {"el", W_PARTICLE}, {"dela", W_PARTICLE}, {"st", W_PARTICLE},
-    /* post-nominals */
-    {"phd", W_POSTNOM}, {"ph.d", W_POSTNOM}, {"ph.d.", W_POSTNOM},
-    {"md", W_POSTNOM}, {"mba", W_POSTNOM}, {"obe", W_POSTNOM},
-    {"cbe", W_POSTNOM}, {"mbe", W_POSTNOM}, {"esq", W_POSTNOM},
-    {"jr", W_SUFFIX}, {"sr", W_SUFFIX}, {"ii", W_SUFFIX}, {"iii", W_SUFFIX},
-    {"iv", W_SUFFIX},
-    /* speech verbs */
-    {"said", W_SAY}, {"says", W_SAY}, {"say", W_SAY}, {"told", W_SAY},
-    {"tells", W_SAY}, {"added", W_SAY | W_ADD}, {"adds", W_SAY | W_ADD},
-    {"continued", W_SAY | W_ADD}, {"continues", W_SAY | W_ADD},
-    {"noted", W_SAY}, {"argued", W_SAY}, {"argues", W_SAY},
-    {"explained", W_SAY}, {"explains", W_SAY}, {"stressed", W_SAY},
-    {"stresses", W_SAY}, {"emphasized", W_SAY}, {"emphasised", W_SAY},
-    {"emphasizes", W_SAY}, {"emphasises", W_SAY}, {"remarked", W_SAY},
-    {"commented", W_SAY}, {"contended", W_SAY}, {"contends", W_SAY},
-    {"insisted", W_SAY}, {"insists", W_SAY}, {"declared", W_SAY},
-    {"declares", W_SAY}, {"observed", W_SAY}, {"observes", W_SAY},
-    {"cautioned", W_SAY}, {"cautions", W_SAY}, {"replied", W_SAY},
-    {"replies", W_SAY}, {"responded", W_SAY}, {"answered", W_SAY},
-    {"asks", W_SAY}, {"wrote", W_SAY}, {"writes", W_SAY},
-    {"quipped", W_SAY}, {"reiterated", W_SAY}, {"reiterates", W_SAY},
-    {"countered", W_SAY}, {"conceded", W_SAY}, {"concedes", W_SAY},
-    {"underlined", W_SAY}, {"underscored", W_SAY}, {"underscores", W_SAY},
-    {"maintained", W_WEAK}, {"maintains", W_WEAK}, {"opined", W_SAY},
-    {"lamented", W_SAY}, {"complained", W_SAY}, {"acknowledged", W_WEAK},
-    {"acknowledges", W_WEAK}, {"admitted", W_WEAK}, {"admits", W_WEAK},
-    {"elaborated", W_SAY}, {"recalled", W_WEAK}, {"recalls", W_WEAK},
-    {"summarized", W_SAY}, {"summarised", W_SAY}, {"predicted", W_WEAK},
-    {"predicts", W_WEAK}, {"warned", W_WEAK}, {"warns", W_WEAK},
-    {"believes", W_WEAK | W_OPINE}, {"believed", W_WEAK | W_OPINE},
-    {"thinks", W_WEAK | W_OPINE}, {"reckons", W_WEAK | W_OPINE},
-    {"expects", W_WEAK | W_OPINE},
-    {"suggested", W_WEAK}, {"suggests", W_WEAK}, {"stated", W_WEAK},
-    {"claimed", W_WEAK}, {"claims", W_WEAK}, {"agreed", W_WEAK},
-    {"agrees", W_WEAK}, {"estimated", W_WEAK}, {"estimates", W_WEAK},
-    {"announced", W_WEAK}, {"concluded", W_WEAK}, {"concludes", W_WEAK},
-    {"urged", W_WEAK}, {"highlighted", W_WEAK}, {"pointed", W_SAY},
-    {"went", W_SAY | W_ADD}, {"explain", 0}, {"notes", W_SAY | W_META},
-    {"saying", W_SAYING}, {"adding", W_SAYING | W_ADD}, {"noting", W_SAYING},
-    {"arguing", W_SAYING}, {"stressing", W_SAYING}, {"warning", W_SAYING | W_META},
-    {"explaining", W_SAYING}, {"insisting", W_SAYING}, {"emphasizing", W_SAYING},
-    {"emphasising", W_SAYING}, {"claiming", W_SAYING}, {"pointing", W_SAYING},
-    {"stating", W_SAYING}, {"telling", W_SAYING}, {"suggesting", W_SAYING},
-    {"acknowledging", W_SAYING}, {"urging", W_SAYING}, {"calling", 0},
-};
+const char *lxs_wclass_name(unsigned n) { return n < W_NCLASSES ? kClassNames[n] : NULL; }
 
-#define WTAB_BITS 12
+#define WTAB_BITS 13
 #define WTAB_SIZE (1u << WTAB_BITS)
+#define MAX_WORD 40
 static struct {
-  const char *w;
-  unsigned c;
+  const char *w; /* into the embedded data, not NUL-terminated */
+  uint32_t n;
+  lxs_wbits c;
 } g_wtab[WTAB_SIZE];
+static size_t g_nwords;
 static pthread_once_t g_wtab_once = PTHREAD_ONCE_INIT;
 
-static void wtab_build(void) {
-  for (size_t i = 0; i < sizeof kWords / sizeof kWords[0]; i++) {
-    const char *w = kWords[i].w;
-    size_t n = strlen(w);
-    size_t h = (size_t)(lxs_hash_lower(w, n) & (WTAB_SIZE - 1));
-    while (g_wtab[h].w && strcmp(g_wtab[h].w, w) != 0) h = (h + 1) & (WTAB_SIZE - 1);
-    g_wtab[h].w = w;
-    g_wtab[h].c |= kWords[i].c;
+static void wtab_put(const char *w, size_t n, lxs_wbits c) {
+  size_t h = (size_t)(lxs_hash_lower(w, n) & (WTAB_SIZE - 1));
+  while (g_wtab[h].w && !lxs_eq_lower(g_wtab[h].w, g_wtab[h].n, w, n))
+    h = (h + 1) & (WTAB_SIZE - 1);
+  if (!g_wtab[h].w) {
+    if ((g_nwords + 1) * 2 > WTAB_SIZE) return; /* checked by the unit test */
+    g_nwords++;
   }
+  g_wtab[h].w = w;
+  g_wtab[h].n = (uint32_t)n;
+  g_wtab[h].c |= c;
 }
 
-unsigned lxs_wclass(const char *s, size_t n) {
+static int class_bit(const char *s, size_t n) {
+  for (unsigned i = 0; i < W_NCLASSES; i++)
+    if (strlen(kClassNames[i]) == n && memcmp(kClassNames[i], s, n) == 0) return (int)i;
+  return -1;
+}
+
+/* Parses one list; with put, enters its words.  Returns LXS_OK or
+ * LXS_EDATA with err naming the line. */
+static int parse_list(const lxs_embedded_file *f, int put, char *err, size_t errlen) {
+  const char *d = f->data, *end = f->data + f->len;
+  for (size_t line = 1; d < end; line++) {
+    const char *nl = memchr(d, '\n', (size_t)(end - d));
+    const char *le = nl ? nl : end;
+    const char *l = d;
+    d = nl ? nl + 1 : end;
+    if (l == le || l[0] == '#') continue;
+    const char *tab = memchr(l, '\t', (size_t)(le - l));
+    size_t wn = tab ? (size_t)(tab - l) : 0;
+    if (!tab || wn == 0 || wn > MAX_WORD) {
+      lxs_set_err(err, errlen, "%s:%zu: expected word<TAB>classes (a word of 1 to %d bytes)",
+                  f->name, line, MAX_WORD);
+      return LXS_EDATA;
+    }
+    lxs_wbits bits = 0;
+    for (const char *p = tab + 1; p < le;) {
+      const char *q = p;
+      while (q < le && *q != ' ') q++;
+      int b = class_bit(p, (size_t)(q - p));
+      if (b < 0) {
+        lxs_set_err(err, errlen, "%s:%zu: unknown class '%.*s'", f->name, line, (int)(q - p), p);
+        return LXS_EDATA;
+      }
+      bits |= W_BIT(b);
+      p = q < le ? q + 1 : le;
+    }
+    if (!bits) {
+      lxs_set_err(err, errlen, "%s:%zu: no class", f->name, line);
+      return LXS_EDATA;
+    }
+    if (put) wtab_put(l, wn, bits);
+  }
+  return LXS_OK;
+}
+
+static void wtab_build(void) {
+  char err[256];
+  for (size_t i = 0; i < lxs_embedded_word_count; i++)
+    parse_list(&lxs_embedded_words[i], 1, err, sizeof err);
+}
+
+int lxs_wordclass_check(char *err, size_t errlen) {
+  for (size_t i = 0; i < lxs_embedded_word_count; i++) {
+    int rc = parse_list(&lxs_embedded_words[i], 0, err, errlen);
+    if (rc) return rc;
+  }
   pthread_once(&g_wtab_once, wtab_build);
-  if (n == 0 || n > 40) return 0;
+  if ((g_nwords + 1) * 2 > WTAB_SIZE) {
+    lxs_set_err(err, errlen, "lexicons/words: more than %u words", WTAB_SIZE / 2 - 1);
+    return LXS_EDATA;
+  }
+  return LXS_OK;
+}
+
+lxs_wbits lxs_wclass(const char *s, size_t n) {
+  pthread_once(&g_wtab_once, wtab_build);
+  if (n == 0 || n > MAX_WORD) return 0;
   size_t h = (size_t)(lxs_hash_lower(s, n) & (WTAB_SIZE - 1));
   while (g_wtab[h].w) {
-    if (lxs_eq_lower(g_wtab[h].w, strlen(g_wtab[h].w), s, n)) return g_wtab[h].c;
+    if (lxs_eq_lower(g_wtab[h].w, g_wtab[h].n, s, n)) return g_wtab[h].c;
     h = (h + 1) & (WTAB_SIZE - 1);
   }
   return 0;

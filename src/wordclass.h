@@ -1,46 +1,59 @@
 /* wordclass.h - internal: the segmenter's word classes (titles, roles,
  * organisations, places, openers, speech verbs, ...), looked up by a
- * word's surface form, ASCII case-insensitively. */
+ * word's surface form, ASCII case-insensitively.  The words and their
+ * classes are data: the files in lexicons/words/, embedded at build time (see
+ * lexicons/words/README.md for the format and the class names). */
 #ifndef LXS_WORDCLASS_H
 #define LXS_WORDCLASS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
-enum {
-  W_TITLE = 1u << 0,    /* office or honorific before a name: dr, minister */
-  W_ROLE = 1u << 1,     /* role noun: economist, spokesperson */
-  W_ROLEADJ = 1u << 2,  /* former, senior, foreign (in "Foreign Minister") */
-  W_ORG = 1u << 3,      /* ministry, institute, bank, times */
-  W_PLACE = 1u << 4,    /* countries, cities, regions */
-  W_NATION = 1u << 5,   /* chinese, american */
-  W_OPENER = 1u << 6,   /* capitalised sentence openers, never names */
-  W_TIME = 1u << 7,     /* months, weekdays */
-  W_META = 1u << 8,     /* article furniture labels: photo, source */
-  W_SAY = 1u << 9,      /* speech verb */
-  W_WEAK = 1u << 10,    /* speech verb only before that/:/quote or after a quote */
-  W_SAYING = 1u << 11,  /* participle: ", saying ..." */
-  W_ADD = 1u << 12,     /* continuation verb: added, continued */
-  W_MALE = 1u << 13,
-  W_FEMALE = 1u << 14,
-  W_AUX = 1u << 15,     /* may stand between subject and verb */
-  W_DET = 1u << 16,
-  W_PARTICLE = 1u << 17,
-  W_ASKER = 1u << 18,   /* Q, Question, Interviewer */
-  W_ANSWER = 1u << 19,  /* A, Answer */
-  W_POSTNOM = 1u << 20, /* PhD */
-  W_STOP = 1u << 21,    /* function word: ends a noun phrase */
-  W_HONOR = 1u << 22,   /* pure honorific (not a description): mr, dr */
-  W_NEG = 1u << 23,     /* not, never: the verb does not report speech */
-  W_GROUPN = 1u << 24,  /* plural speakers: officials, analysts */
-  W_SUFFIX = 1u << 25,  /* Jr, III */
-  W_OPINE = 1u << 26,   /* believes, thinks: a clause follows without "that" */
-};
+typedef uint64_t lxs_wbits;
+
+#define W_BIT(n) ((lxs_wbits)1 << (n))
+#define W_TITLE W_BIT(0)     /* office or honorific before a name: dr, minister */
+#define W_ROLE W_BIT(1)      /* role noun: economist, spokesperson */
+#define W_ROLEADJ W_BIT(2)   /* former, senior, foreign (in "Foreign Minister") */
+#define W_ORG W_BIT(3)       /* ministry, institute, bank, times */
+#define W_PLACE W_BIT(4)     /* countries, cities, regions */
+#define W_NATION W_BIT(5)    /* chinese, american */
+#define W_OPENER W_BIT(6)    /* capitalised sentence openers, never names */
+#define W_TIME W_BIT(7)      /* months, weekdays */
+#define W_META W_BIT(8)      /* article furniture labels: photo, source */
+#define W_SAY W_BIT(9)       /* speech verb */
+#define W_WEAK W_BIT(10)     /* speech verb only before that/:/quote or after a quote */
+#define W_SAYING W_BIT(11)   /* participle: ", saying ..." */
+#define W_ADD W_BIT(12)      /* continuation verb: added, continued */
+#define W_MALE W_BIT(13)
+#define W_FEMALE W_BIT(14)
+#define W_AUX W_BIT(15)      /* may stand between subject and verb */
+#define W_DET W_BIT(16)
+#define W_PARTICLE W_BIT(17)
+#define W_ASKER W_BIT(18)    /* Q, Question, Interviewer */
+#define W_ANSWER W_BIT(19)   /* A, Answer */
+#define W_POSTNOM W_BIT(20)  /* PhD */
+#define W_STOP W_BIT(21)     /* function word: ends a noun phrase */
+#define W_HONOR W_BIT(22)    /* pure honorific (not a description): mr, dr */
+#define W_NEG W_BIT(23)      /* not, never: the verb does not report speech */
+#define W_GROUPN W_BIT(24)   /* plural speakers: officials, analysts */
+#define W_SUFFIX W_BIT(25)   /* Jr, III */
+#define W_OPINE W_BIT(26)    /* believes, thinks: a clause follows without "that" */
+#define W_NCLASSES 27
 
 #define W_NONNAME (W_TITLE | W_ROLE | W_ROLEADJ | W_ORG | W_PLACE | W_NATION | \
                    W_OPENER | W_TIME | W_META)
 
 /* Class bits of a word (ASCII case-insensitive); 0 for unknown words. */
-unsigned lxs_wclass(const char *s, size_t n);
+lxs_wbits lxs_wclass(const char *s, size_t n);
+
+/* The name of class bit n ("title", "say", ...), or NULL. */
+const char *lxs_wclass_name(unsigned n);
+
+/* Reads the embedded word lists again and reports the first malformed
+ * line as "lexicons/words/x.tsv:LINE: message"; LXS_OK when all are
+ * clean (a build with a bad list fails its unit test, not a user). */
+int lxs_wordclass_check(char *err, size_t errlen);
 
 /* Is w one of the NULL-terminated list l? */
 int lxs_in_words(const char *const *l, const char *w);

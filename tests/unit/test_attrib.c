@@ -6,6 +6,7 @@
 
 #include "segment.h"
 #include "tokenize.h"
+#include "wordclass.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -867,6 +868,25 @@ static void cue_names(void **state) {
   assert_string_equal(lxs_cue_name(LXS_CUE_COUNT), "?");
 }
 
+/* The embedded word lists parse cleanly, and their classes arrive. */
+static void word_lists(void **state) {
+  (void)state;
+  char err[256] = "";
+  if (lxs_wordclass_check(err, sizeof err) != LXS_OK) fail_msg("%s", err);
+  assert_true(lxs_wclass("said", 4) & W_SAY);
+  assert_true(lxs_wclass("SAID", 4) & W_SAY);
+  assert_true(lxs_wclass("urged", 5) & W_WEAK);
+  assert_true((lxs_wclass("Mrs", 3) & (W_TITLE | W_HONOR | W_FEMALE)) ==
+              (W_TITLE | W_HONOR | W_FEMALE));
+  /* "asked" is an opener in one file and a speech verb in another */
+  assert_true((lxs_wclass("asked", 5) & (W_OPENER | W_SAY)) == (W_OPENER | W_SAY));
+  assert_true(lxs_wclass("Beijing", 7) & W_PLACE);
+  assert_int_equal(lxs_wclass("quay", 4), 0);
+  assert_int_equal(lxs_wclass("", 0), 0);
+  assert_string_equal(lxs_wclass_name(0), "title");
+  assert_null(lxs_wclass_name(W_NCLASSES));
+}
+
 /* ---- scale ------------------------------------------------------------ */
 
 static const char *const kSyl[] = {"ka", "lo", "mi", "ran", "tei", "su", "vi", "no",
@@ -968,6 +988,7 @@ int main(void) {
       cmocka_unit_test(hints_resolve_aliases),
       cmocka_unit_test(hints_file_and_errors),
       cmocka_unit_test(cue_names),
+      cmocka_unit_test(word_lists),
       cmocka_unit_test(long_article_is_linear),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
