@@ -74,6 +74,23 @@ typedef struct {
  * moved to the end of argv, in order; returns the index of the first. */
 int cli_parse(int argc, char **argv, cli_opts *o);
 int cli_parse_as(const char *command, int argc, char **argv, cli_opts *o);
+
+/* An option: the shared ones are in src/cli_options.c; a command may have
+ * options of its own (val >= CLI_OWN_OPTION), which cli_parse_with gives
+ * to its handler and its --help lists first. */
+typedef struct {
+  int key;              /* what a command's table names (own: = val) */
+  int val;              /* getopt's value: the short letter, or the key */
+  const char *name;     /* long name */
+  int has_arg;
+  const char *synopsis; /* as --help shows it; NULL for an alias */
+  const char *help;     /* lines after the first start with a newline */
+} cli_option;
+enum { CLI_OWN_OPTION = 1000 };
+typedef void cli_option_fn(void *ud, int val, const char *arg);
+/* own: the command's own options, ended by a NULL name. */
+int cli_parse_with(const char *command, int argc, char **argv, cli_opts *o,
+                   const cli_option *own, cli_option_fn *fn, void *ud);
 void cli_opts_free(cli_opts *o);
 /* `lexstance --help`, and the short usage of every command. */
 _Noreturn void cli_help(void);

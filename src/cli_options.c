@@ -26,15 +26,6 @@ enum {
   OPT_OUTFILE, OPT_OUTDIR, OPT_JOBS, OPT_RECURSIVE, OPT_HELP
 };
 
-typedef struct {
-  int key;              /* what a command's table names */
-  int val;              /* getopt's value: the short letter, or the key */
-  const char *name;     /* long name */
-  int has_arg;
-  const char *synopsis; /* as --help shows it */
-  const char *help;     /* lines after the first start with a newline */
-} cli_option;
-
 static const cli_option kOptions[] = {
     {OPT_INPUT, OPT_INPUT, "input", required_argument, "--input FMT",
      "text (an article, default), lines, tsv (id<TAB>text),\n"
@@ -164,6 +155,12 @@ static const cli_command kCommands[] = {
      "files, greedy globs, entries that can never match and stems colliding\n"
      "with another theme's target are warnings.\n",
      {OPT_LEXFMT, OPT_MAP, OPT_MAPFILE, OPT_LANG, OPT_WITHDEF, OPT_HELP}},
+    {"validate", "validate [options] LABELS",
+     "Compare the tool with hand-coded sentences.  LABELS is a TSV or CSV file\n"
+     "with a header: file (or doc, doc_id, document, id), sentence (or text),\n"
+     "one column per theme id holding 1, 0, -1, or blank/NA (absent), and\n"
+     "optionally speaker (the holder of the view; 'author' = the writer).\n",
+     {OPT_OUTFILE, LEXICON_OPTS, OPT_SPEAKERS, OPT_HELP}},
     {"lexicon coverage", "lexicon coverage [options] --corpus FILE... [--] [LEXICON...]",
      "Score the corpus and report, as CSV sections, the hits per entry and per\n"
      "speaker, the entries never matched and frequent unmatched words near theme\n"
@@ -257,30 +254,33 @@ _Noreturn void cli_help(void) { print_and_exit(kHelp); }
 
 void cli_usage(FILE *f) { fputs(kUsage, f); }
 
-/* A command's --help: usage, what it does, and its options, each as
- * "  SYNOPSIS   help" with the help in a column. */
-static _Noreturn void command_help(const cli_command *c) {
+/* One option's help: "  SYNOPSIS   help", the help in a column. */
+static void option_help(lxs_buf *b, const cli_option *op) {
   enum { COL = 25 };
+  if (!op->synopsis) return; /* an alias, shown with its option */
+  lxs_buf_printf(b, "  %s", op->synopsis);
+  size_t col = 2 + strlen(op->synopsis);
+  if (col + 1 > COL) {
+    lxs_buf_putc(b, '\n');
+    col = 0;
+  }
+  for (const char *h = op->help; *h;) {
+    const char *nl = strchr(h, '\n');
+    size_t n = nl ? (size_t)(nl - h) : strlen(h);
+    lxs_buf_printf(b, "%*s%.*s\n", (int)(COL - col), "", (int)n, h);
+    col = 0;
+    h += n + (nl != NULL);
+  }
+}
+
+/* A command's --help: usage, what it does, its own options, then the
+ * shared ones it takes. */
+static _Noreturn void command_help(const cli_command *c, const cli_option *own) {
   lxs_buf b;
   lxs_buf_init(&b);
   lxs_buf_printf(&b, "usage: lexstance %s\n\n%s\nOptions:\n", c->usage, c->about);
-  for (const int *k = c->opts; *k; k++) {
-    const cli_option *op = find_option(*k);
-    if (!op->synopsis) continue; /* an alias, shown with its option */
-    lxs_buf_printf(&b, "  %s", op->synopsis);
-    size_t col = 2 + strlen(op->synopsis);
-    if (col + 1 > COL) {
-      lxs_buf_putc(&b, '\n');
-      col = 0;
-    }
-    for (const char *h = op->help; *h;) {
-      const char *nl = strchr(h, '\n');
-      size_t n = nl ? (size_t)(nl - h) : strlen(h);
-      lxs_buf_printf(&b, "%*s%.*s\n", (int)(COL - col), "", (int)n, h);
-      col = 0;
-      h += n + (nl != NULL);
-    }
-  }
+  for (; own && own->name; own++) option_help(&b, own);
+  for (const int *k = c->opts; *k; k++) option_help(&b, find_option(*k));
   print_and_exit(lxs_buf_cstr(&b)); /* the buffer lives until exit */
 }
 
@@ -396,17 +396,20 @@ static int takes(const cli_command *c, int key) {
 }
 
 /* An option getopt did not accept: one of another command's, or none. */
-static _Noreturn void bad_option(const cli_command *c, const char *arg, int short_opt) {
+static _Noreturn void bad_option(const cli_command *c, const cli_option *own, const char *arg,
+                                  int short_opt) {
   const char *name = arg + 2;
   size_t n = strcspn(name, "=");
   int is_long = arg[0] == '-' && arg[1] == '-';
-  for (size_t i = 0; i < NOPTIONS; i++) {
-    const cli_option *op = &kOptions[i];
+  size_t nown = 0;
+  while (own && own[nown].name) nown++;
+  for (size_t i = 0; i < nown + NOPTIONS; i++) {
+    const cli_option *op = i < nown ? &own[i] : &kOptions[i - nown];
     if (is_long ? strlen(op->name) == n && strncmp(op->name, name, n) == 0
                 : op->val < 256 && op->val == short_opt) {
       lxs_buf msg;
       lxs_buf_init(&msg);
-      if (is_long && takes(c, op->key)) lxs_buf_printf(&msg, "option '--%s' takes no value", op->name);
+      if (is_long && (i < nown || takes(c, op->key))) lxs_buf_printf(&msg, "option '--%s' takes no value", op->name);
       else if (is_long) lxs_buf_printf(&msg, "%s does not take --%s", c->name, op->name);
       else lxs_buf_printf(&msg, "%s does not take -%c", c->name, short_opt);
       cli_usage_error("%s", lxs_buf_cstr(&msg));
@@ -415,8 +418,11 @@ static _Noreturn void bad_option(const cli_command *c, const char *arg, int shor
   cli_usage_error("unknown option '%s'", arg);
 }
 
-int cli_parse_as(const char *command, int argc, char **argv, cli_opts *o) {
+int cli_parse_with(const char *command, int argc, char **argv, cli_opts *o,
+                   const cli_option *own, cli_option_fn *fn, void *ud) {
   const cli_command *c = find_command(command);
+  size_t nown = 0;
+  while (own && own[nown].name) nown++;
   g_cmd = c;
   memset(o, 0, sizeof *o);
   o->lexicons = lxs_xcalloc((size_t)argc + 1, sizeof(char *));
@@ -432,9 +438,12 @@ int cli_parse_as(const char *command, int argc, char **argv, cli_opts *o) {
   o->top = 20;
   /* getopt's tables from the command's: "-" first returns operands in
    * order (code 1), which --corpus needs; ":" reports a missing value. */
-  struct option longopts[sizeof c->opts / sizeof *c->opts + 1];
+  struct option *longopts = lxs_xcalloc(nown + sizeof c->opts / sizeof *c->opts + 1,
+                                         sizeof *longopts);
   char shortopts[64] = "-:";
   size_t nl = 0, ns = 2;
+  for (size_t i = 0; i < nown; i++)
+    longopts[nl++] = (struct option){own[i].name, own[i].has_arg, NULL, own[i].val};
   for (const int *k = c->opts; *k; k++) {
     const cli_option *op = find_option(*k);
     longopts[nl++] = (struct option){op->name, op->has_arg, NULL, op->val};
@@ -455,9 +464,13 @@ int cli_parse_as(const char *command, int argc, char **argv, cli_opts *o) {
       continue;
     }
     in_corpus = 0;
-    if (ch == 'h') command_help(c);
+    if (ch == 'h') command_help(c, own);
     if (ch == ':') cli_usage_error("option '%s' needs an argument", argv[optind - 1]);
-    if (ch == '?') bad_option(c, argv[optind - 1], optopt);
+    if (ch == '?') bad_option(c, own, argv[optind - 1], optopt);
+    if (ch >= CLI_OWN_OPTION) {
+      fn(ud, ch, optarg);
+      continue;
+    }
     if (ch == OPT_CORPUS) {
       o->corpus[o->ncorpus++] = optarg;
       in_corpus = 1;
@@ -471,11 +484,16 @@ int cli_parse_as(const char *command, int argc, char **argv, cli_opts *o) {
   while (optind < argc) operands[noperands++] = argv[optind++];
   for (int i = 0; i < noperands; i++) argv[argc - noperands + i] = operands[i];
   free(operands);
+  free(longopts);
   if (!o->unit_set && o->input_set && o->input != LXS_IN_TEXT) o->unit = UNIT_DOC;
   if (!o->bootstrap_set) o->bootstrap = o->unit == UNIT_SPEAKER ? 2000 : 0;
   if (o->sentiment_vader && !o->vader_lexicon)
     cli_usage_error("%s", "--sentiment vader needs --vader-lexicon PATH");
   return argc - noperands;
+}
+
+int cli_parse_as(const char *command, int argc, char **argv, cli_opts *o) {
+  return cli_parse_with(command, argc, argv, o, NULL, NULL, NULL);
 }
 
 int cli_parse(int argc, char **argv, cli_opts *o) {

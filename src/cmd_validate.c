@@ -95,74 +95,48 @@ typedef struct {
   double *stance, *keyword, *sentiment;
 } vctx;
 
-static const char kValidateHelp[] =
-    "usage: lexstance validate [options] LABELS\n"
-    "\n"
-    "Compare the tool with hand-coded sentences.  LABELS is a TSV or CSV file\n"
-    "with a header: file (or doc, doc_id, document, id), sentence (or text),\n"
-    "one column per theme id holding 1, 0, -1, or blank/NA (absent), and\n"
-    "optionally speaker (the holder of the view; 'author' = the writer).\n"
-    "\n"
-    "  --mode alone|context|both  each sentence alone, inside its article, or\n"
-    "                         both (default; alone only when no articles exist)\n"
-    "  --articles DIR         the articles named by the file column (default:\n"
-    "                         corpora/ beside LABELS)\n"
-    "  --skip-header          articles open with a metadata block ended by the\n"
-    "                         first blank line: it is neither scored nor searched\n"
-    "  --split odd|even|all   only files whose name starts with an odd / even\n"
-    "                         number (tune and check halves)\n"
-    "  --files PATTERN        only files matching the shell pattern (repeatable)\n"
-    "  --speaker-labels FILE  per-speaker stance (file, speaker, one column per\n"
-    "                         theme in [-1,1]): report per-speaker sign agreement\n"
-    "  --dead-zone X          a speaker label with |value| < X is class 0\n"
-    "                         (default 0.25)\n"
-    "  --errors FILE          CSV of every disagreeing cell with its evidence\n"
-    "  --baselines            also the stance macro-F1 of two baselines: keyword\n"
-    "                         counting, and sentence sentiment used as stance\n"
-    "  --sweep                macro-F1 at class thresholds 0, 0.05, ..., 0.5\n"
-    "  --format table|csv     report format (default table)\n"
-    "  -o, --output FILE      write the report to FILE (atomically)\n"
-    "  --labels-format tsv|csv  default: by extension, else by the header\n"
-    "  --lexicon PATH, --no-default-lexicons, --language LANG,\n"
-    "  --lexicon-format FMT, --map CAT=THEME, --map-file F, --speakers FILE\n"
-    "                         as for score\n";
-
 /* ---- options ---------------------------------------------------------------- */
 
 enum {
-  VO_MODE = 300, VO_ARTICLES, VO_SKIPHDR, VO_FORMAT, VO_ERRORS, VO_SPLIT, VO_FILES,
-  VO_SPKLABELS, VO_DEADZONE, VO_LABFMT, VO_LEXICON, VO_NODEF, VO_LANG, VO_LEXFMT,
-  VO_MAP, VO_MAPFILE, VO_SPEAKERS, VO_BASELINES, VO_SWEEP
+  VO_MODE = CLI_OWN_OPTION, VO_ARTICLES, VO_SKIPHDR, VO_FORMAT, VO_ERRORS, VO_SPLIT, VO_FILES,
+  VO_SPKLABELS, VO_DEADZONE, VO_LABFMT, VO_BASELINES, VO_SWEEP
 };
 
-static const struct option kValidateOpts[] = {
-    {"mode", required_argument, NULL, VO_MODE},
-    {"articles", required_argument, NULL, VO_ARTICLES},
-    {"skip-header", no_argument, NULL, VO_SKIPHDR},
-    {"format", required_argument, NULL, VO_FORMAT},
-    {"output", required_argument, NULL, 'o'},
-    {"errors", required_argument, NULL, VO_ERRORS},
-    {"split", required_argument, NULL, VO_SPLIT},
-    {"files", required_argument, NULL, VO_FILES},
-    {"speaker-labels", required_argument, NULL, VO_SPKLABELS},
-    {"dead-zone", required_argument, NULL, VO_DEADZONE},
-    {"labels-format", required_argument, NULL, VO_LABFMT},
-    {"lexicon", required_argument, NULL, VO_LEXICON},
-    {"no-default-lexicons", no_argument, NULL, VO_NODEF},
-    {"language", required_argument, NULL, VO_LANG},
-    {"lexicon-format", required_argument, NULL, VO_LEXFMT},
-    {"map", required_argument, NULL, VO_MAP},
-    {"map-file", required_argument, NULL, VO_MAPFILE},
-    {"speakers", required_argument, NULL, VO_SPEAKERS},
-    {"baselines", no_argument, NULL, VO_BASELINES},
-    {"sweep", no_argument, NULL, VO_SWEEP},
-    {"help", no_argument, NULL, 'h'},
-    {NULL, 0, NULL, 0}};
-
-static _Noreturn void validate_help(void) {
-  fputs(kValidateHelp, stdout);
-  exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 : LXS_EIO);
-}
+/* validate's own options; it takes the lexicon options, --speakers and
+ * -o as score does (src/cli_options.c). */
+static const cli_option kValidateOpts[] = {
+    {VO_MODE, VO_MODE, "mode", required_argument, "--mode alone|context|both",
+     "each sentence alone, inside its article, or\n"
+     "both (default; alone only when no articles exist)"},
+    {VO_ARTICLES, VO_ARTICLES, "articles", required_argument, "--articles DIR",
+     "the articles named by the file column (default:\n"
+     "corpora/ beside LABELS)"},
+    {VO_SKIPHDR, VO_SKIPHDR, "skip-header", no_argument, "--skip-header",
+     "articles open with a metadata block ended by the\n"
+     "first blank line: it is neither scored nor searched"},
+    {VO_SPLIT, VO_SPLIT, "split", required_argument, "--split odd|even|all",
+     "only files whose name starts with an odd / even\n"
+     "number (tune and check halves)"},
+    {VO_FILES, VO_FILES, "files", required_argument, "--files PATTERN",
+     "only files matching the shell pattern (repeatable)"},
+    {VO_SPKLABELS, VO_SPKLABELS, "speaker-labels", required_argument, "--speaker-labels FILE",
+     "per-speaker stance (file, speaker, one column per\n"
+     "theme in [-1,1]): report per-speaker sign agreement"},
+    {VO_DEADZONE, VO_DEADZONE, "dead-zone", required_argument, "--dead-zone X",
+     "a speaker label with |value| < X is class 0\n"
+     "(default 0.25)"},
+    {VO_ERRORS, VO_ERRORS, "errors", required_argument, "--errors FILE",
+     "CSV of every disagreeing cell with its evidence"},
+    {VO_BASELINES, VO_BASELINES, "baselines", no_argument, "--baselines",
+     "also the stance macro-F1 of two baselines: keyword\n"
+     "counting, and sentence sentiment used as stance"},
+    {VO_SWEEP, VO_SWEEP, "sweep", no_argument, "--sweep",
+     "macro-F1 at class thresholds 0, 0.05, ..., 0.5"},
+    {VO_FORMAT, VO_FORMAT, "format", required_argument, "--format table|csv",
+     "report format (default table)"},
+    {VO_LABFMT, VO_LABFMT, "labels-format", required_argument, "--labels-format tsv|csv",
+     "default: by extension, else by the header"},
+    {0, 0, NULL, 0, NULL, NULL}};
 
 static void parse_choice(vopts *o, int c, const char *arg) {
   if (c == VO_MODE) {
@@ -192,48 +166,32 @@ static void parse_choice(vopts *o, int c, const char *arg) {
   }
 }
 
+static void validate_option(void *ud, int c, const char *arg) {
+  vopts *o = ud;
+  switch (c) {
+  case VO_ARTICLES: o->articles = arg; break;
+  case VO_SKIPHDR: o->skip_header = 1; break;
+  case VO_BASELINES: o->baselines = 1; break;
+  case VO_SWEEP: o->sweep = 1; break;
+  case VO_ERRORS: o->errors = arg; break;
+  case VO_FILES: o->files[o->nfiles++] = arg; break;
+  case VO_SPKLABELS: o->speaker_labels = arg; break;
+  default: parse_choice(o, c, arg);
+  }
+}
+
 static int parse_validate(int argc, char **argv, vopts *o) {
   memset(o, 0, sizeof *o);
   o->dead_zone = 0.25;
   o->modes = MODE_ALONE | MODE_CONTEXT;
-  cli_opts *l = &o->lex;
-  l->lexicons = lxs_xcalloc((size_t)argc + 1, sizeof(char *));
-  l->maps = lxs_xcalloc((size_t)argc + 1, sizeof(char *));
-  l->dirs = lxs_xcalloc(1, sizeof(char *));
   o->files = lxs_xcalloc((size_t)argc + 1, sizeof(char *));
-  opterr = 0;
-  optind = 1;
-  int c;
-  while ((c = getopt_long(argc, argv, ":o:h", kValidateOpts, NULL)) != -1) {
-    switch (c) {
-    case VO_MODE: case VO_FORMAT: case VO_SPLIT: case VO_LABFMT: case VO_DEADZONE:
-      parse_choice(o, c, optarg);
-      break;
-    case VO_ARTICLES: o->articles = optarg; break;
-    case VO_SKIPHDR: o->skip_header = 1; break;
-    case VO_BASELINES: o->baselines = 1; break;
-    case VO_SWEEP: o->sweep = 1; break;
-    case 'o': o->output = optarg; break;
-    case VO_ERRORS: o->errors = optarg; break;
-    case VO_FILES: o->files[o->nfiles++] = optarg; break;
-    case VO_SPKLABELS: o->speaker_labels = optarg; break;
-    case VO_LEXICON: l->lexicons[l->nlex++] = optarg; break;
-    case VO_NODEF: l->no_defaults = 1; break;
-    case VO_LANG: l->language = optarg; break;
-    case VO_LEXFMT: l->lexicon_format = optarg; break;
-    case VO_MAP: l->maps[l->nmaps++] = optarg; break;
-    case VO_MAPFILE: l->map_file = optarg; break;
-    case VO_SPEAKERS: l->speakers_file = optarg; break;
-    case 'h': validate_help();
-    case ':': cli_usage_error("option '%s' needs an argument", argv[optind - 1]);
-    default: cli_usage_error("unknown option '%s' for validate", argv[optind - 1]);
-    }
-  }
-  if (optind != argc - 1)
-    cli_usage_error("%s", optind >= argc ? "validate needs a LABELS file"
-                                         : "validate takes one LABELS file");
-  o->labels = argv[optind];
-  return optind;
+  int first = cli_parse_with("validate", argc, argv, &o->lex, kValidateOpts, validate_option, o);
+  o->output = o->lex.output;
+  if (first != argc - 1)
+    cli_usage_error("%s", first >= argc ? "validate needs a LABELS file"
+                                        : "validate takes one LABELS file");
+  o->labels = argv[first];
+  return first;
 }
 
 static void vopts_free(vopts *o) {
