@@ -1,0 +1,273 @@
+/* score_bind.c - binding: each evaluative term of a sentence is tied to
+ * the theme term(s) it speaks about, and its contribution is credited to
+ * their themes with the modifiers the earlier passes recorded.
+ *
+ *   contribution = weight * orientation(target) * clause weight
+ *                  * intensifier * negation * link strength
+ *
+ * where the link is full inside a segment, WEAK_LINK across a comma and
+ * SENTENCE_LINK across a clause boundary, and falls off with distance. */
+#include <stdint.h>
+
+#include "scoring.h"
+#include "util.h"
+
+void lxs_add_evidence(lxs_scorer *sc, uint32_t sent, uint32_t theme,
+                      const lxs_sense *se, const lxs_match *m,
+                      const lxs_match *target, unsigned mods,
+                      double contribution) {
+  LXS_VEC_GROW(sc->ev, sc->nev, sc->capev);
+  lxs_evidence *e = &sc->ev[sc->nev++];
+  const lxs_tokenizer *tk = sc->tok;
+  e->sentence = sent;
+  e->theme = theme;
+  e->term = se->term;
+  e->role = lxs_role_name(se->role);
+  e->start = tk->toks[m->tok_first].start;
+  e->end = tk->toks[m->tok_last].end;
+  if (target) {
+    e->target_start = tk->toks[target->tok_first].start;
+    e->target_end = tk->toks[target->tok_last].end;
+  } else {
+    e->target_start = e->target_end = 0;
+  }
+  e->weight = se->weight;
+  e->modifiers = mods;
+  e->contribution = contribution;
+  e->holder = NULL;
+}
+
+static unsigned wdist(const lxs_match *a, const lxs_match *b) {
+  if (a->wpos > b->wpos_last) return a->wpos - b->wpos_last;
+  if (b->wpos > a->wpos_last) return b->wpos - a->wpos_last;
+  return 0;
+}
+
+/* One sweep of the target index: row t of prev (or next) at match i is
+ * the nearest target reference of theme t before (after) it; row nth is
+ * for any theme.  Also counts agent markers before each match. */
+static void index_sweep(lxs_scorer *sc, const sent_ctx *cx, long *rows,
+                        int forward) {
+  const lxs_match *M = sc->mt.m;
+  size_t nm = cx->m1 - cx->m0, nth = cx->nth;
+  long *last = sc->last;
+  for (size_t t = 0; t <= nth; t++) last[t] = -1;
+  uint32_t agents = 0;
+  for (size_t n = 0; n < nm; n++) {
+    size_t i = forward ? n : nm - 1 - n, mi = cx->m0 + i;
+    for (size_t t = 0; t <= nth; t++) rows[t * nm + i] = last[t];
+    if (forward) {
+      cx->rec[i].agents = agents;
+      if (has_role(&M[mi], LXS_R_AGENT)) agents++;
+    }
+    if (!is_target_ref(sc, cx, mi)) continue;
+    last[nth] = (long)mi;
+    const lxs_match *r = &M[resolve(cx, mi)];
+    for (size_t t = 0; t < nth; t++)
+      if (orientation(sc, r, (uint32_t)t) != 0) last[t] = (long)mi;
+  }
+}
+
+/* For every match, the nearest target reference before and after it, for
+ * any theme and per theme: built in two sweeps so each lookup in
+ * lxs_nearest_target is O(1). */
+void lxs_score_target_index(lxs_scorer *sc, const sent_ctx *cx) {
+  size_t nm = cx->m1 - cx->m0, nth = cx->nth;
+  size_t need = (nm + 1) * (nth + 1);
+  if (sc->captix < need) {
+    sc->captix = need;
+    sc->prev_t = lxs_xrealloc(sc->prev_t, need * sizeof(long));
+    sc->next_t = lxs_xrealloc(sc->next_t, need * sizeof(long));
+  }
+  if (sc->caplast < nth + 1) {
+    sc->caplast = nth + 1;
+    sc->last = lxs_xrealloc(sc->last, (nth + 1) * sizeof(long));
+  }
+  index_sweep(sc, cx, sc->prev_t, 1);
+  index_sweep(sc, cx, sc->next_t, 0);
+}
+
+/* Segments are contiguous, so if the nearest target on a side is out of
+ * scope, so are all further ones. */
+long lxs_nearest_target(const lxs_scorer *sc, const sent_ctx *cx, size_t e,
+                        uint32_t theme, int scope, int side,
+                        unsigned *dist_out) {
+  const lxs_match *M = sc->mt.m;
+  size_t nm = cx->m1 - cx->m0, nth = cx->nth;
+  size_t row = (theme == LXS_THEME_NONE ? nth : theme) * nm;
+  const lxs_mrec *er = rec_of(cx, e);
+  long cand[2] = {side > 0 ? -1 : sc->prev_t[row + e - cx->m0],
+                  side < 0 ? -1 : sc->next_t[row + e - cx->m0]};
+  long best = -1;
+  unsigned bd = ~0u;
+  for (int k = 0; k < 2; k++) {
+    long i = cand[k];
+    if (i < 0) continue;
+    const lxs_mrec *ir = rec_of(cx, (size_t)i);
+    if (scope == SAME_SEG && ir->seg != er->seg) continue;
+    if (scope == SAME_CLAUSE && ir->clause != er->clause) continue;
+    unsigned d = wdist(&M[e], &M[i]);
+    /* ties go to the term after: modifiers precede their nouns */
+    if (d < bd || (d == bd && k == 1)) {
+      bd = d;
+      best = i;
+    }
+  }
+  if (dist_out) *dist_out = bd;
+  return best;
+}
+
+uint64_t lxs_credit(lxs_scorer *sc, sent_ctx *cx, size_t e,
+                    const lxs_sense *se, size_t g, double factor,
+                    unsigned mods, uint32_t only_theme, uint64_t skip) {
+  const lxs_match *M = sc->mt.m;
+  size_t gr = resolve(cx, g);
+  const lxs_mrec *er = rec_of(cx, e);
+  uint64_t done = 0;
+  for (uint32_t t = 0; t < cx->nth; t++) {
+    if (only_theme != LXS_THEME_NONE && t != only_theme) continue;
+    if (t < 64 && (skip >> t & 1)) continue;
+    double o = orientation(sc, &M[gr], t);
+    if (o == 0) continue;
+    double c = factor * o;
+    cx->raw[t] += c;
+    unsigned f = mods | er->flags;
+    if (er->reported) {
+      cx->held_raw[t] += c;
+      f |= LXS_MOD_REPORTED;
+    }
+    lxs_add_evidence(sc, cx->sent, t, se, &M[e], &M[g], f, c);
+    if (f & LXS_MOD_REPORTED) sc->ev[sc->nev - 1].holder = cx->holder;
+    if (t < 64) done |= (uint64_t)1 << t;
+  }
+  return done;
+}
+
+/* Mentions, loaded terms and distancing of match e.  "the so-called
+ * rules-based order": "rules-based" is a mention of multilateralism with
+ * its own stance (+0.5), "so-called" distances it (-0.6).  An anaphor that
+ * reaches back to the previous sentence ("Without it, ...") is this
+ * sentence's mention of the theme. */
+static void bind_mentions(lxs_scorer *sc, sent_ctx *cx, size_t e, double me,
+                          double ne) {
+  const lxs_match *M = sc->mt.m;
+  const lxs_mrec *r = rec_of(cx, e);
+  for (uint32_t t = 0; t < cx->nth; t++) {
+    int mentioned = 0;
+    for (uint32_t k = 0; k < M[e].nsenses; k++) {
+      const lxs_sense *se = sense_at(sc, &M[e], k);
+      if (se->theme != t) continue;
+      if (se->role == LXS_R_TARGET || se->role == LXS_R_STANCE) mentioned = 1;
+      if (se->role == LXS_R_STANCE) {
+        double c = se->weight * me * ne;
+        cx->raw[t] += c;
+        if (r->reported) cx->held_raw[t] += c;
+        lxs_add_evidence(sc, cx->sent, t, se, &M[e], &M[e], r->flags, c);
+      } else if (se->role == LXS_R_TARGET) {
+        double c = 0;
+        if (r->dist != 0) {
+          c = r->dist * orientation(sc, &M[e], t) * r->mult;
+          cx->raw[t] += c;
+          if (r->reported) cx->held_raw[t] += c;
+        }
+        lxs_add_evidence(sc, cx->sent, t, se, &M[e], &M[e], r->flags, c);
+      }
+    }
+    if (!mentioned && r->cross_ref && orientation(sc, &M[resolve(cx, e)], t) != 0)
+      mentioned = 1;
+    if (mentioned) {
+      cx->mentions[t]++;
+      if (r->reported) cx->held_mentions[t]++;
+    }
+  }
+}
+
+/* A general evaluative word ("The WTO is broken") is tied to the nearest
+ * theme term in its segment, else its clause (weak), else the sentence
+ * (weaker: "Tariffs protect jobs, but they raise prices"). */
+static void bind_eval(lxs_scorer *sc, sent_ctx *cx, size_t e,
+                      const lxs_sense *se, double me, double ne) {
+  const lxs_match *M = sc->mt.m;
+  unsigned d = 0;
+  long g = lxs_nearest_target(sc, cx, e, LXS_THEME_NONE, SAME_SEG, 0, &d);
+  double f = 1.0;
+  unsigned mods = 0;
+  if (g < 0) {
+    g = lxs_nearest_target(sc, cx, e, LXS_THEME_NONE, SAME_CLAUSE, 0, &d);
+    f = WEAK_LINK;
+    mods = LXS_MOD_WEAK_LINK;
+  }
+  if (g < 0) {
+    g = lxs_nearest_target(sc, cx, e, LXS_THEME_NONE, SAME_SENT, 0, &d);
+    f = SENTENCE_LINK;
+    mods = LXS_MOD_WEAK_LINK;
+  }
+  if (g < 0) return;
+  if (d > DECAY_START) f /= 1.0 + (d - DECAY_START) / DECAY_SCALE;
+  /* After "the collapse of the WTO", what follows describes the
+   * consequences of the harm ("small economies would be the first
+   * casualties"): its tone is the tone about the harm, so it counts the
+   * other way for the harmed theme. */
+  long hb = rec_of(cx, local_ref(cx, (size_t)g))->harmed_by;
+  if (hb >= 0 && (size_t)hb < e && !is_target(&M[e])) {
+    f = -f;
+    mods |= LXS_MOD_HARM_PATIENT;
+  }
+  lxs_credit(sc, cx, e, se, (size_t)g, se->weight * me * ne * f, mods, LXS_THEME_NONE, 0);
+  /* Other themes' terms right next to it get the same reading. */
+  for (uint32_t t = 0; t < cx->nth; t++) {
+    if (orientation(sc, &M[resolve(cx, (size_t)g)], t) != 0) continue;
+    unsigned d2;
+    long h = lxs_nearest_target(sc, cx, e, t, SAME_SEG, 0, &d2);
+    if (h >= 0 && d2 <= NEAR_WORDS)
+      lxs_credit(sc, cx, e, se, (size_t)h, se->weight * me * ne, 0, t, 0);
+  }
+}
+
+/* A theme's own evaluative word ("toothless" for multilateralism) counts
+ * only with a term of that theme: in its segment, else in the sentence. */
+static void bind_theme_eval(lxs_scorer *sc, sent_ctx *cx, size_t e,
+                            const lxs_sense *se, double me, double ne) {
+  unsigned d;
+  long g = lxs_nearest_target(sc, cx, e, se->theme, SAME_SEG, 0, &d);
+  double f = 1.0;
+  unsigned mods = 0;
+  if (g < 0) {
+    g = lxs_nearest_target(sc, cx, e, se->theme, SAME_SENT, 0, &d);
+    f = WEAK_LINK;
+    mods = LXS_MOD_WEAK_LINK;
+  }
+  if (g >= 0) lxs_credit(sc, cx, e, se, (size_t)g, se->weight * me * ne * f, mods, se->theme, 0);
+}
+
+/* Every match in order: its mentions, its tone, and each evaluative sense
+ * bound to its target.  Contributions are summed in match order. */
+void lxs_score_bind(lxs_scorer *sc, sent_ctx *cx, double *sent_raw,
+                    uint32_t *sent_hits) {
+  const lxs_match *M = sc->mt.m;
+  for (size_t e = cx->m0; e < cx->m1; e++) {
+    const lxs_mrec *r = rec_of(cx, e);
+    double me = r->mult * r->intens, ne = r->neg;
+    /* (nothing to do for a match with no theme sense that refers back to
+     * no earlier sentence) */
+    if (M[e].themes || r->cross_ref) bind_mentions(sc, cx, e, me, ne);
+    for (uint32_t k = 0; k < M[e].nsenses; k++) {
+      const lxs_sense *se = sense_at(sc, &M[e], k);
+      if (se->theme == LXS_THEME_SENTIMENT) {
+        if (se->role != LXS_R_OPPOSE) {
+          double c = se->weight * me * ne;
+          *sent_raw += c;
+          (*sent_hits)++;
+          lxs_add_evidence(sc, cx->sent, LXS_THEME_NONE, se, &M[e], NULL, r->flags, c);
+        }
+        if (se->role == LXS_R_EVAL)
+          bind_eval(sc, cx, e, se, me, ne);
+        else if (se->role == LXS_R_HARM || se->role == LXS_R_BENEFIT ||
+                 se->role == LXS_R_OPPOSE || se->role == LXS_R_DECAY)
+          lxs_score_harm_roles(sc, cx, e, se, me, ne);
+      } else if (se->theme < LXS_THEME_SENTIMENT && se->role == LXS_R_EVAL) {
+        bind_theme_eval(sc, cx, e, se, me, ne);
+      }
+    }
+  }
+}

@@ -1,0 +1,113 @@
+/* score_harm.c - harm roles: for a harm, decay, benefit or opposition
+ * word, which theme term suffers it, which causes it, and what that says
+ * about the speaker's stance.
+ *
+ *   "the erosion of the multilateral order"   harm done TO the theme: +1
+ *   "the fragmentation risk posed by US protectionism"   the cause: -1
+ *   "the WTO is collapsing"                   decay of the subject: +1
+ *   "tariffs revived American steelmaking"    benefit: the helper +1
+ *   "countermeasures against the tariffs"     opposition: the object -1 */
+#include <stdint.h>
+#include <string.h>
+
+#include "scoring.h"
+
+/* Is there an agent marker ("by", "posed by") between matches a and b? */
+static int agent_between(const sent_ctx *cx, size_t a, size_t b) {
+  if (b <= a + 1) return 0;
+  return rec_of(cx, b)->agents > rec_of(cx, a + 1)->agents;
+}
+
+/* "is undermined", "got eroded": a form of be/get/become right before. */
+static int passive_before(const lxs_scorer *sc, const lxs_match *e) {
+  static const char *const be[] = {"is", "are", "was", "were", "be", "been",
+                                   "being", "get", "gets", "got", "getting",
+                                   "become", "became", NULL};
+  const lxs_tokenizer *tk = sc->tok;
+  uint32_t t0 = tk->sents[e->sentence].first_tok;
+  for (int back = 1; back <= 2; back++) {
+    if (e->tok_first < t0 + (uint32_t)back) return 0;
+    const lxs_token *t = &tk->toks[e->tok_first - back];
+    if (t->kind != LXS_TOK_WORD) return 0;
+    const char *nm = lxs_tok_norm(tk, t);
+    for (int i = 0; be[i]; i++) /* first letters first: this runs often */
+      if (nm[0] == be[i][0] && strcmp(nm, be[i]) == 0) return 1;
+  }
+  return 0;
+}
+
+/* Remember that target g (resolved) suffers the harm at match e. */
+static void mark_harmed(const sent_ctx *cx, size_t g, size_t e) {
+  lxs_mrec *r = rec_of(cx, local_ref(cx, g));
+  if (r->harmed_by < 0) r->harmed_by = (long)e;
+}
+
+/* The theme term after the word (its object): harmed or opposed, unless
+ * an agent marker makes it the cause ("risk posed by tariffs") or the
+ * speaker calls for the harm ("should withdraw from the WTO"); helped by
+ * a benefit.  Returns the themes credited. */
+static uint64_t harm_object(lxs_scorer *sc, sent_ctx *cx, size_t e,
+                            const lxs_sense *se, double me, double ne) {
+  long g = lxs_nearest_target(sc, cx, e, LXS_THEME_NONE, SAME_SEG, +1, NULL);
+  if (g < 0) return 0;
+  double w = se->weight;
+  int agent = agent_between(cx, e, (size_t)g);
+  double c;
+  unsigned mods = 0;
+  if (se->role == LXS_R_BENEFIT) {
+    c = w * me * ne;
+    if (agent) mods |= LXS_MOD_AGENT;
+  } else if (se->role == LXS_R_OPPOSE) {
+    c = agent ? 0 : -w * me * ne;
+  } else if ((agent && se->role != LXS_R_DECAY) || rec_of(cx, e)->advocated) {
+    /* The cause of a harm is blamed; a harm the speaker calls for goes
+     * against its target. */
+    c = w * me * ne;
+    if (agent) mods |= LXS_MOD_AGENT;
+  } else {
+    /* Harm done to the theme: the speaker defends it.  A denied harm
+     * ("not a threat to X") says nothing either way. */
+    c = ne < 0 ? 0 : -w * me * ne;
+    mods |= LXS_MOD_HARM_PATIENT;
+    mark_harmed(cx, (size_t)g, e);
+  }
+  if (c == 0) return 0;
+  return lxs_credit(sc, cx, e, se, (size_t)g, c, mods, LXS_THEME_NONE, 0);
+}
+
+/* The theme term before the word (its subject, within AGENT_REACH
+ * words): the cause of a harm, unless the verb is passive or a decay
+ * ("The WTO is collapsing"), or the term already suffers an earlier harm
+ * ("the sidelining of X ... undermines the deal": a consequence). */
+static void harm_subject(lxs_scorer *sc, sent_ctx *cx, size_t e,
+                         const lxs_sense *se, double me, double ne,
+                         uint64_t done) {
+  const lxs_match *M = sc->mt.m;
+  unsigned d;
+  long b = lxs_nearest_target(sc, cx, e, LXS_THEME_NONE, SAME_SEG, -1, &d);
+  if (b < 0 || d > AGENT_REACH) return;
+  double w = se->weight;
+  int passive = passive_before(sc, &M[e]) || se->role == LXS_R_DECAY;
+  double c;
+  unsigned mods;
+  if (se->role == LXS_R_BENEFIT) {
+    c = w * me * ne;
+    mods = passive ? 0 : LXS_MOD_AGENT;
+  } else if (passive || rec_of(cx, local_ref(cx, (size_t)b))->harmed_by >= 0) {
+    c = ne < 0 ? 0 : -w * me * ne;
+    mods = LXS_MOD_HARM_PATIENT;
+    mark_harmed(cx, (size_t)b, e);
+  } else {
+    c = w * me * ne;
+    mods = LXS_MOD_AGENT;
+  }
+  /* One event counts once per theme: "X joined Y" with X and Y on the
+   * same theme is one act of support, not two. */
+  if (c != 0) lxs_credit(sc, cx, e, se, (size_t)b, c, mods, LXS_THEME_NONE, done);
+}
+
+void lxs_score_harm_roles(lxs_scorer *sc, sent_ctx *cx, size_t e,
+                          const lxs_sense *se, double me, double ne) {
+  uint64_t done = harm_object(sc, cx, e, se, me, ne);
+  if (se->role != LXS_R_OPPOSE) harm_subject(sc, cx, e, se, me, ne, done);
+}
