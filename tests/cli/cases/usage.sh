@@ -26,3 +26,7 @@ check speakers-jobs 2 -- usage_err $BIN speakers -j 2 $FX/article.txt
 check explain-output 2 -- usage_err $BIN explain -o x $FX/article.txt
 check compare-unit 2 -- usage_err $BIN compare --unit doc $FX/article.txt
 check merge-help 0 -- $BIN merge --help
+
+# The man page names every option of every command's --help (in that
+# command's section, with a .TP entry) and every output column.
+check man-page-complete 0 -- sh tests/cli/man-check.sh "$BIN" $FX
