@@ -7,9 +7,9 @@
  * the per-match records (scoring.h). */
 #include <math.h>
 #include <stdint.h>
-#include <string.h>
 
 #include "scoring.h"
+#include "wordclass.h"
 
 /* What a punctuation class does to the segments of a sentence: ";" and
  * ":" end a segment and a clause; "," brackets and dashes a segment;
@@ -194,10 +194,7 @@ static int coordinated_after(const lxs_tokenizer *tk, uint32_t k, uint32_t tend)
     const lxs_token *t = &tk->toks[n];
     if (t->flags & LXS_TF_PART) continue;
     if (t->kind != LXS_TOK_WORD) return 0;
-    const char *nm = lxs_tok_norm(tk, t);
-    return (nm[0] == 'a' && strcmp(nm, "and") == 0) ||
-           (nm[0] == 'o' && strcmp(nm, "or") == 0) ||
-           (nm[0] == 'n' && strcmp(nm, "nor") == 0);
+    return (lxs_wclass(lxs_tok_norm(tk, t), t->norm_len) & W_COORD) != 0;
   }
   return 0;
 }

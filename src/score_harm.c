@@ -8,9 +8,9 @@
  *   "tariffs revived American steelmaking"    benefit: the helper +1
  *   "countermeasures against the tariffs"     opposition: the object -1 */
 #include <stdint.h>
-#include <string.h>
 
 #include "scoring.h"
+#include "wordclass.h"
 
 /* Is there an agent marker ("by", "posed by") between matches a and b? */
 static int agent_between(const sent_ctx *cx, size_t a, size_t b) {
@@ -20,18 +20,13 @@ static int agent_between(const sent_ctx *cx, size_t a, size_t b) {
 
 /* "is undermined", "got eroded": a form of be/get/become right before. */
 static int passive_before(const lxs_scorer *sc, const lxs_match *e) {
-  static const char *const be[] = {"is", "are", "was", "were", "be", "been",
-                                   "being", "get", "gets", "got", "getting",
-                                   "become", "became", NULL};
   const lxs_tokenizer *tk = sc->tok;
   uint32_t t0 = tk->sents[e->sentence].first_tok;
   for (int back = 1; back <= 2; back++) {
     if (e->tok_first < t0 + (uint32_t)back) return 0;
     const lxs_token *t = &tk->toks[e->tok_first - back];
     if (t->kind != LXS_TOK_WORD) return 0;
-    const char *nm = lxs_tok_norm(tk, t);
-    for (int i = 0; be[i]; i++) /* first letters first: this runs often */
-      if (nm[0] == be[i][0] && strcmp(nm, be[i]) == 0) return 1;
+    if (lxs_wclass(lxs_tok_norm(tk, t), t->norm_len) & W_PASSIVE) return 1;
   }
   return 0;
 }

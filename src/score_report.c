@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "scoring.h"
+#include "wordclass.h"
 
 /* The holder of a reported view: tokens [h0, h1) of the sentence, and
  * where the view lies relative to the reporting verb. */
@@ -24,10 +25,10 @@ typedef struct {
   int after_named;  /* the holder follows the verb ("according to X") */
 } holder_span;
 
-static int in_list(const char *const *l, const char *nm) {
-  for (int i = 0; l[i]; i++) /* first letters first: this runs often */
-    if (nm[0] == l[i][0] && strcmp(nm, l[i]) == 0) return 1;
-  return 0;
+/* Word class bits (lexicons/words/scoring.tsv) of token k. */
+static lxs_wbits wclass_at(const lxs_tokenizer *tk, uint32_t k) {
+  const lxs_token *t = &tk->toks[k];
+  return lxs_wclass(lxs_tok_norm(tk, t), t->norm_len);
 }
 
 /* Subject words right before the verb (at most 6), or the words after it
@@ -70,7 +71,6 @@ static void holder_words_around(const lxs_scorer *sc, const sent_ctx *cx,
  * "saying". */
 static int reporting_verb(const lxs_scorer *sc, const sent_ctx *cx,
                           const lxs_match *m) {
-  static const char *const det[] = {"the", "a", "an", "this", "its", "their", NULL};
   const lxs_tokenizer *tk = sc->tok;
   const lxs_token *v = &tk->toks[m->tok_first];
   const char *vn = lxs_tok_norm(tk, v);
@@ -78,9 +78,7 @@ static int reporting_verb(const lxs_scorer *sc, const sent_ctx *cx,
   if (vl > 4 && strcmp(vn + vl - 3, "ing") == 0) return 0;
   if (m->tok_first > cx->t0) {
     const lxs_token *pv = &tk->toks[m->tok_first - 1];
-    const char *pn = pv->kind == LXS_TOK_WORD ? lxs_tok_norm(tk, pv) : "";
-    for (int i = 0; det[i]; i++)
-      if (!strcmp(pn, det[i])) return 0;
+    if (pv->kind == LXS_TOK_WORD && (wclass_at(tk, m->tok_first - 1) & W_NOUNDET)) return 0;
   }
   return 1;
 }
@@ -88,21 +86,13 @@ static int reporting_verb(const lxs_scorer *sc, const sent_ctx *cx,
 /* The holder must read as a name or a group, not a clause fragment or
  * the speaker ("we"). */
 static int reads_as_holder(const lxs_tokenizer *tk, uint32_t h0, uint32_t h1) {
-  static const char *const first_person[] = {"i", "we", "our", "my", "us", NULL};
-  static const char *const not_holder[] = {
-      "and", "or", "but", "for", "to", "in", "on", "with", "by", "that",
-      "which", "who", "whom", "it", "this", "these", "those", "is", "are",
-      "was", "were", "has", "have", "had", "be", "been", "not", "no",
-      "because", "if", "when", "while", "as", "he", "she", "they", "them",
-      "there", "what", "also", NULL};
   uint32_t holder_words = 0;
   for (uint32_t k = h0; k < h1; k++) {
     const lxs_token *ht = &tk->toks[k];
     if (ht->flags & LXS_TF_PART) continue;
     holder_words++;
-    const char *nm = lxs_tok_norm(tk, ht);
-    if (in_list(first_person, nm) || in_list(not_holder, nm)) return 0;
-    if (strcmp(nm, "of") == 0 &&
+    if (wclass_at(tk, k) & (W_FIRSTP | W_CLAUSEW)) return 0;
+    if (strcmp(lxs_tok_norm(tk, ht), "of") == 0 &&
         (k + 1 >= h1 || !(tk->toks[k + 1].flags & LXS_TF_CAPITAL)))
       return 0;
   }
@@ -113,16 +103,11 @@ static int reads_as_holder(const lxs_tokenizer *tk, uint32_t h0, uint32_t h1) {
  * returns 0 when there is none (the speaker's own view). */
 static int find_holder(const lxs_scorer *sc, const sent_ctx *cx, size_t r,
                        holder_span *h) {
-  static const char *const skip_det[] = {"the", "a", "an", "some", "many", "most", NULL};
-  static const char *const reflexive[] = {"itself", "himself", "herself",
-                                          "themselves", NULL};
   const lxs_tokenizer *tk = sc->tok;
   holder_words_around(sc, cx, r, h);
-  while (h->h0 < h->h1 && in_list(skip_det, lxs_tok_norm(tk, &tk->toks[h->h0])))
-    h->h0++;
+  while (h->h0 < h->h1 && (wclass_at(tk, h->h0) & W_HOLDERDET)) h->h0++;
   /* Drop a trailing reflexive ("the Ministry itself said"). */
-  while (h->h1 > h->h0 && in_list(reflexive, lxs_tok_norm(tk, &tk->toks[h->h1 - 1])))
-    h->h1--;
+  while (h->h1 > h->h0 && (wclass_at(tk, h->h1 - 1) & W_REFLEXIVE)) h->h1--;
   if (h->h0 >= h->h1) return 0;
   if (!reporting_verb(sc, cx, &sc->mt.m[r])) return 0;
   return reads_as_holder(tk, h->h0, h->h1);

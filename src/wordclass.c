@@ -21,7 +21,9 @@ static const char *const kClassNames[W_NCLASSES] = {
     "title",  "role",    "roleadj", "org",      "place",  "nation",  "opener",
     "time",   "meta",    "say",     "weak",     "saying", "add",     "male",
     "female", "aux",     "det",     "particle", "asker",  "answer",  "postnom",
-    "stop",   "honorific", "neg",   "group",    "suffix", "opine"};
+    "stop",   "honorific", "neg",   "group",    "suffix", "opine",
+    "coord",  "passive", "firstperson", "reflexive", "holderdet", "noundet",
+    "clauseword"};
 
 const char *lxs_wclass_name(unsigned n) { return n < W_NCLASSES ? kClassNames[n] : NULL; }
 

@@ -1,4 +1,4 @@
-/* wordclass.h - internal: the segmenter's word classes (titles, roles,
+/* wordclass.h - internal: the segmenter's and the scorer's word classes (titles, roles,
  * organisations, places, openers, speech verbs, ...), looked up by a
  * word's surface form, ASCII case-insensitively.  The words and their
  * classes are data: the files in lexicons/words/, embedded at build time (see
@@ -39,7 +39,15 @@ typedef uint64_t lxs_wbits;
 #define W_GROUPN W_BIT(24)   /* plural speakers: officials, analysts */
 #define W_SUFFIX W_BIT(25)   /* Jr, III */
 #define W_OPINE W_BIT(26)    /* believes, thinks: a clause follows without "that" */
-#define W_NCLASSES 27
+/* The scorer's classes (lexicons/words/scoring.tsv): */
+#define W_COORD W_BIT(27)     /* and, or, nor: negation carries over it */
+#define W_PASSIVE W_BIT(28)   /* is, got, became: a harm word after it is passive */
+#define W_FIRSTP W_BIT(29)    /* i, we, our: a view "we" report is the speaker's */
+#define W_REFLEXIVE W_BIT(30) /* itself: dropped from a holder's name */
+#define W_HOLDERDET W_BIT(31) /* the, some, many: dropped before a holder */
+#define W_NOUNDET W_BIT(32)   /* the, a, its: a reporting word after it is a noun */
+#define W_CLAUSEW W_BIT(33)   /* and, which, is: a holder with it is a clause */
+#define W_NCLASSES 34
 
 #define W_NONNAME (W_TITLE | W_ROLE | W_ROLEADJ | W_ORG | W_PLACE | W_NATION | \
                    W_OPENER | W_TIME | W_META)
