@@ -154,6 +154,7 @@ static void bind_mentions(lxs_scorer *sc, sent_ctx *cx, size_t e, double me,
   const lxs_mrec *r = rec_of(cx, e);
   for (uint32_t t = 0; t < cx->nth; t++) {
     int mentioned = 0;
+    const lxs_sense *loaded = NULL, *named = NULL;
     for (uint32_t k = 0; k < M[e].nsenses; k++) {
       const lxs_sense *se = sense_at(sc, &M[e], k);
       if (se->theme != t) continue;
@@ -163,6 +164,7 @@ static void bind_mentions(lxs_scorer *sc, sent_ctx *cx, size_t e, double me,
         cx->raw[t] += c;
         if (r->reported) cx->held_raw[t] += c;
         lxs_add_evidence(sc, cx->sent, t, se, &M[e], &M[e], r->flags, c);
+        loaded = se;
       } else if (se->role == LXS_R_TARGET) {
         double c = 0;
         if (r->dist != 0) {
@@ -171,7 +173,15 @@ static void bind_mentions(lxs_scorer *sc, sent_ctx *cx, size_t e, double me,
           if (r->reported) cx->held_raw[t] += c;
         }
         lxs_add_evidence(sc, cx->sent, t, se, &M[e], &M[e], r->flags, c);
+        named = se;
       }
+    }
+    if (loaded && !named && r->dist != 0) {
+      /* a loaded term is a mention too: "so-called tariff bullying" */
+      double c = r->dist * r->mult;
+      cx->raw[t] += c;
+      if (r->reported) cx->held_raw[t] += c;
+      lxs_add_evidence(sc, cx->sent, t, loaded, &M[e], &M[e], r->flags, c);
     }
     if (!mentioned && r->cross_ref && orientation(sc, &M[resolve(cx, e)], t) != 0)
       mentioned = 1;
