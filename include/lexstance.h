@@ -19,15 +19,21 @@ extern "C" {
 
 #define LXS_VERSION "0.1.0"
 
-/* Exit/status codes, shared by the library and the CLI. */
-enum {
+/* What a call that can fail returns (SQLite's result codes in spirit).
+ * The values are stable; the command-line tool maps them to its exit
+ * codes (the same numbers, plus 2 for a usage error and 130 for an
+ * interrupt, which are the tool's, not the library's). */
+typedef enum lxs_status {
   LXS_OK = 0,
-  LXS_EDATA = 1,   /* bad input or lexicon data */
-  LXS_EUSAGE = 2,  /* bad command line */
-  LXS_EIO = 3,     /* cannot read or write a file */
-  LXS_ENOMEM = 4,  /* out of memory */
-  LXS_EINTR = 130  /* interrupted by a signal */
-};
+  LXS_EDATA = 1,   /* malformed input or lexicon data: err names FILE:LINE */
+  LXS_EINVAL = 2,  /* an invalid argument: unknown language or format,
+                      malformed category mapping */
+  LXS_EIO = 3,     /* a file cannot be read */
+  LXS_ENOMEM = 4   /* out of memory */
+} lxs_status;
+
+/* A short English description of a status ("out of memory"); static. */
+const char *lxs_status_string(lxs_status status);
 
 /* ---- lexicons ---------------------------------------------------------- */
 
@@ -37,14 +43,14 @@ typedef struct lxs_lexicon lxs_lexicon;
 lxs_lexicon *lxs_lexicon_new(const char *language, char *err, size_t errlen);
 void lxs_lexicon_free(lxs_lexicon *lex);
 /* The lexicons embedded in the library (copies of lexicons/ at build). */
-int lxs_lexicon_load_defaults(lxs_lexicon *lex, char *err, size_t errlen);
+lxs_status lxs_lexicon_load_defaults(lxs_lexicon *lex, char *err, size_t errlen);
 /* Load a TSV lexicon; entries add to or override earlier ones.  On error
  * returns LXS_EDATA/LXS_EIO and err holds "FILE:LINE: message". */
-int lxs_lexicon_load_file(lxs_lexicon *lex, const char *path, char *err,
-                          size_t errlen);
-int lxs_lexicon_load_buffer(lxs_lexicon *lex, const char *name,
-                            const char *data, size_t len, char *err,
-                            size_t errlen);
+lxs_status lxs_lexicon_load_file(lxs_lexicon *lex, const char *path, char *err,
+                                 size_t errlen);
+lxs_status lxs_lexicon_load_buffer(lxs_lexicon *lex, const char *name,
+                                   const char *data, size_t len, char *err,
+                                   size_t errlen);
 size_t lxs_lexicon_theme_count(const lxs_lexicon *lex);
 const char *lxs_lexicon_theme_name(const lxs_lexicon *lex, size_t i);
 size_t lxs_lexicon_entry_count(const lxs_lexicon *lex);

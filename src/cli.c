@@ -18,6 +18,17 @@
 #include "segment.h"
 #include "vader.h"
 
+int cli_exit_code(lxs_status status) {
+  switch (status) {
+  case LXS_OK: return CLI_EXIT_OK;
+  case LXS_EDATA: return CLI_EXIT_DATA;
+  case LXS_EINVAL: return CLI_EXIT_USAGE;
+  case LXS_EIO: return CLI_EXIT_IO;
+  case LXS_ENOMEM: return CLI_EXIT_NOMEM;
+  }
+  return CLI_EXIT_DATA;
+}
+
 lxs_lexicon *cli_load_lexicon(const cli_opts *o) {
   char err[ERRLEN];
   lxs_lexicon *lex = lxs_lexicon_new(o->language, err, sizeof err);
@@ -30,9 +41,9 @@ lxs_lexicon *cli_load_lexicon(const cli_opts *o) {
   if (rc == 0 && o->lexicon_format && !lxs_lexformat_canonical(o->lexicon_format)) {
     lxs_set_err(err, sizeof err, "unknown lexicon format '%s' (%s)", o->lexicon_format,
                 lxs_lexformat_names());
-    rc = LXS_EUSAGE;
+    rc = LXS_EINVAL;
   }
-  if (rc == LXS_EUSAGE) {
+  if (rc == LXS_EINVAL) {
     lxs_mapping_free(map);
     lxs_lexicon_free(lex);
     cli_usage_error("%s", err);
@@ -44,12 +55,12 @@ lxs_lexicon *cli_load_lexicon(const cli_opts *o) {
   if (rc) {
     cli_err("%s", err);
     lxs_lexicon_free(lex);
-    exit(rc);
+    exit(cli_exit_code(rc));
   }
   if (lxs_lexicon_theme_count(lex) == 0) {
     cli_err("no themes loaded (no lexicon defines a theme)");
     lxs_lexicon_free(lex);
-    exit(LXS_EDATA);
+    exit(CLI_EXIT_DATA);
   }
   return lex;
 }
@@ -64,7 +75,7 @@ lxs_speaker_hints *cli_load_hints(const cli_opts *o) {
     cli_err("%s", err);
     lxs_speaker_hints_free(h);
     free(h);
-    exit(rc);
+    exit(cli_exit_code(rc));
   }
   return h;
 }
@@ -79,11 +90,13 @@ lxs_vader *cli_load_vader(const cli_opts *o) {
   if (!o->sentiment_vader) return NULL;
   char err[ERRLEN];
   lxs_vader *vd = lxs_vader_new();
-  if (lxs_vader_load_lexicon(vd, o->vader_lexicon, err, sizeof err) ||
-      (o->emoji_lexicon && lxs_vader_load_emoji(vd, o->emoji_lexicon, err, sizeof err))) {
+  lxs_status rc = lxs_vader_load_lexicon(vd, o->vader_lexicon, err, sizeof err);
+  if (rc == LXS_OK && o->emoji_lexicon)
+    rc = lxs_vader_load_emoji(vd, o->emoji_lexicon, err, sizeof err);
+  if (rc) {
     cli_err("%s", err);
     lxs_vader_free(vd);
-    exit(strstr(err, ": No such file") || strstr(err, ": Permission") ? LXS_EIO : LXS_EDATA);
+    exit(cli_exit_code(rc));
   }
   return vd;
 }

@@ -96,6 +96,8 @@ void cli_opts_free(cli_opts *o);
 _Noreturn void cli_help(void);
 void cli_usage(FILE *f);
 lxs_lexicon *cli_load_lexicon(const cli_opts *o);
+/* The exit code for a library status (the README's table). */
+int cli_exit_code(lxs_status status);
 /* "lexstance: " fmt with arg, then the usage of the command being
  * parsed (or of all); exits 2. */
 _Noreturn void cli_usage_error(const char *fmt, const char *arg);

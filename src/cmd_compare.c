@@ -123,7 +123,7 @@ int cmd_compare(int argc, char **argv) {
   lxs_scorer *sc = lxs_scorer_new(lex, err, sizeof err);
   if (!sc) {
     cli_err("%s", err);
-    return LXS_EUSAGE;
+    return CLI_EXIT_USAGE;
   }
   pool_set ps = {NULL, 0, 0, NULL, 0};
   lxs_buf spk, evid, evhtml, name, tmp;
@@ -207,7 +207,7 @@ int cmd_compare(int argc, char **argv) {
     }
     if (k < 0) {
       cli_err("%s", err);
-      rc = strstr(err, "read error") ? LXS_EIO : LXS_EDATA;
+      rc = cli_exit_code(lxs_reader_error(rd));
     }
     lxs_reader_close(rd);
   }

@@ -97,7 +97,7 @@ int cmd_explain(int argc, char **argv) {
       cli_err("unknown theme '%s'", o.theme);
       lxs_lexicon_free(lex);
       cli_opts_free(&o);
-      return LXS_EUSAGE;
+      return CLI_EXIT_USAGE;
     }
   }
   char err[ERRLEN];
@@ -125,7 +125,7 @@ int cmd_explain(int argc, char **argv) {
     }
     if (k < 0) {
       cli_err("%s", err);
-      rc = strstr(err, "read error") ? LXS_EIO : LXS_EDATA;
+      rc = cli_exit_code(lxs_reader_error(rd));
     }
     lxs_reader_close(rd);
   }

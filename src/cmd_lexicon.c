@@ -17,11 +17,11 @@ static lxs_mapping *load_mapping(const cli_opts *o) {
   int rc = 0;
   for (size_t i = 0; rc == 0 && i < o->nmaps; i++)
     rc = lxs_mapping_add_spec(map, o->maps[i], err, sizeof err);
-  if (rc == LXS_EUSAGE) cli_usage_error("%s", err);
+  if (rc == LXS_EINVAL) cli_usage_error("%s", err);
   if (rc == 0 && o->map_file) rc = lxs_mapping_load_file(map, o->map_file, err, sizeof err);
   if (rc) {
     cli_err("%s", err);
-    exit(rc);
+    exit(cli_exit_code(rc));
   }
   return map;
 }
@@ -58,8 +58,9 @@ int cmd_lexicon(int argc, char **argv) {
                           .nfiles = (size_t)(argc - 1 - first),
                           .corpus = o.corpus,
                           .ncorpus = o.ncorpus};
-  int rc = coverage ? lxs_lexicon_coverage(&lo, stdout, stderr) : lxs_lexicon_check(&lo, stdout, stderr);
-  if (rc == LXS_OK && (fflush(stdout) != 0 || ferror(stdout))) {
+  int rc = cli_exit_code(coverage ? lxs_lexicon_coverage(&lo, stdout, stderr)
+                                    : lxs_lexicon_check(&lo, stdout, stderr));
+  if (rc == CLI_EXIT_OK && (fflush(stdout) != 0 || ferror(stdout))) {
     cli_err("error writing to standard output: %s", strerror(errno));
     rc = CLI_EXIT_IO;
   }

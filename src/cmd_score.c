@@ -237,14 +237,14 @@ static void fill_batch(score_ctx *c, batch *b) {
       batch_add(b, c->rd, &rec);
       continue;
     }
-    if (k == -1 && c->o->on_error_skip && !strstr(err, "read error")) {
+    if (k == -1 && c->o->on_error_skip && lxs_reader_error(c->rd) == LXS_EDATA) {
       cli_err("%s (skipped)", err);
       c->skipped++;
       continue;
     }
     if (k == -1) {
       cli_err("%s", err);
-      c->rc = strstr(err, "read error") ? LXS_EIO : LXS_EDATA;
+      c->rc = cli_exit_code(lxs_reader_error(c->rd));
       c->eof = 1;
       break;
     }
@@ -343,7 +343,7 @@ int cmd_score(int argc, char **argv) {
     c.w[i].vd = cli_load_vader(&o);
     if (!c.w[i].sc) {
       cli_err("%s", err);
-      exit(LXS_EUSAGE);
+      exit(CLI_EXIT_USAGE);
     }
   }
   lxs_out *out = rc ? NULL : lxs_out_open(o.output, err, sizeof err);

@@ -23,6 +23,7 @@ struct lxs_reader {
   int done;
   lxs_buf id, text, speaker, all;
   json_t *json;
+  lxs_status error;        /* of the last -1 from lxs_reader_next */
 };
 
 int lxs_input_format_parse(const char *s, lxs_input_format *out) {
@@ -110,6 +111,7 @@ void lxs_doc_name(const char *path, lxs_buf *out) {
 
 static int read_error(lxs_reader *r, char *err, size_t errlen) {
   lxs_set_err(err, errlen, "%s: read error: %s", r->name, strerror(errno));
+  r->error = LXS_EIO;
   return -1;
 }
 
@@ -119,7 +121,10 @@ static int all_space(const char *s, size_t n) {
   return 1;
 }
 
+lxs_status lxs_reader_error(const lxs_reader *r) { return r->error; }
+
 int lxs_reader_next(lxs_reader *r, lxs_record *rec, char *err, size_t errlen) {
+  r->error = LXS_EDATA; /* what a -1 means unless read_error says otherwise */
   memset(rec, 0, sizeof *rec);
   if (r->done) return 0;
   if (r->fmt == LXS_IN_TEXT) {

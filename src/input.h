@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "lexstance.h"
 #include "util.h"
 
 typedef enum {
@@ -30,8 +31,13 @@ typedef struct lxs_reader lxs_reader;
 /* path "-" reads standard input.  NULL with err on failure to open. */
 lxs_reader *lxs_reader_open(const char *path, lxs_input_format fmt,
                             char *err, size_t errlen);
-/* 1: a record; 0: end of input; -1: error (err = "FILE:LINE: msg"). */
+/* 1: a record; 0: end of input; -1: error (err = "FILE:LINE: msg"),
+ * whose status lxs_reader_error gives. */
 int lxs_reader_next(lxs_reader *r, lxs_record *rec, char *err, size_t errlen);
+/* After -1 from lxs_reader_next: LXS_EIO when the input could not be
+ * read, LXS_EDATA when a record is malformed (the reader can go on to the
+ * next record: --on-error skip). */
+lxs_status lxs_reader_error(const lxs_reader *r);
 void lxs_reader_close(lxs_reader *r);
 /* After lxs_reader_next gave rec from a lines or TSV input, whose text
  * lies in the reader's line buffer: swap that buffer with *buf (a buffer

@@ -645,9 +645,9 @@ static void ctx_free(ck_ctx *c) {
   lxs_lexicon_free(c->lex);
 }
 
-/* Worse status wins: usage over I/O over data. */
+/* Worse status wins: invalid argument over I/O over data. */
 static int worse(int a, int b) {
-  static const int rank[] = {[LXS_OK] = 0, [LXS_EDATA] = 1, [LXS_EIO] = 2, [LXS_EUSAGE] = 3};
+  static const int rank[] = {[LXS_OK] = 0, [LXS_EDATA] = 1, [LXS_EIO] = 2, [LXS_EINVAL] = 3};
   int ra = a >= 0 && a <= 3 ? rank[a] : 4, rb = b >= 0 && b <= 3 ? rank[b] : 4;
   return ra >= rb ? a : b;
 }
@@ -682,7 +682,7 @@ static int ctx_init(ck_ctx *c, const lxs_lexcheck_opts *o, FILE *out, FILE *err)
   c->lex = lxs_lexicon_new(o->language, ebuf, sizeof ebuf);
   if (!c->lex) {
     fprintf(err, "lexstance: %s\n", ebuf);
-    return LXS_EUSAGE;
+    return LXS_EINVAL;
   }
   c->st = lxs_stemmer_new(o->language, ebuf, sizeof ebuf);
   c->tok = lxs_tokenizer_new();
@@ -895,7 +895,7 @@ static void check_globs(ck_ctx *c) {
   lxs_buf_free(&norm);
 }
 
-int lxs_lexicon_check(const lxs_lexcheck_opts *o, FILE *out, FILE *err) {
+lxs_status lxs_lexicon_check(const lxs_lexcheck_opts *o, FILE *out, FILE *err) {
   ck_ctx c;
   int rc = ctx_init(&c, o, out, err);
   if (rc) return rc;
@@ -1106,7 +1106,7 @@ static void mark_overrides(ck_ctx *c) {
   free(idx);
 }
 
-int lxs_lexicon_coverage(const lxs_lexcheck_opts *o, FILE *out, FILE *err) {
+lxs_status lxs_lexicon_coverage(const lxs_lexcheck_opts *o, FILE *out, FILE *err) {
   ck_ctx c;
   int rc = ctx_init(&c, o, out, err);
   if (rc) return rc;
@@ -1153,7 +1153,7 @@ int lxs_lexicon_coverage(const lxs_lexcheck_opts *o, FILE *out, FILE *err) {
     }
     if (k < 0) {
       fprintf(err, "lexstance: %s\n", ebuf);
-      rc = strstr(ebuf, "read error") ? LXS_EIO : LXS_EDATA;
+      rc = lxs_reader_error(rd);
     }
     lxs_reader_close(rd);
   }

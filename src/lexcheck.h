@@ -34,7 +34,7 @@
  * lxs_lexcheck_opts.
  *
  * Returns LXS_OK, LXS_EDATA (a lexicon or the corpus is malformed),
- * LXS_EIO, or LXS_EUSAGE (unknown language); messages go to err, one a
+ * LXS_EIO, or LXS_EINVAL (unknown language); messages go to err, one a
  * line, "lexstance: ...". */
 #ifndef LXS_LEXCHECK_H
 #define LXS_LEXCHECK_H
@@ -60,9 +60,9 @@ typedef struct {
 } lxs_lexcheck_opts;
 
 /* `lexicon check`: warnings and errors to err, the summary line to out. */
-int lxs_lexicon_check(const lxs_lexcheck_opts *o, FILE *out, FILE *err);
+lxs_status lxs_lexicon_check(const lxs_lexcheck_opts *o, FILE *out, FILE *err);
 /* `lexicon coverage`: the CSV sections to out. */
-int lxs_lexicon_coverage(const lxs_lexcheck_opts *o, FILE *out, FILE *err);
+lxs_status lxs_lexicon_coverage(const lxs_lexcheck_opts *o, FILE *out, FILE *err);
 
 /* How many distinct stems (Snowball, language) the glob prefix (normal
  * form, without '*') covers among the embedded common English words;

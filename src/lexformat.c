@@ -165,19 +165,19 @@ int lxs_mapping_add_spec(lxs_mapping *m, const char *spec, char *err,
   const char *eq = strrchr(spec, '=');
   if (!eq) {
     lxs_set_err(err, errlen, "--map '%s': expected CATEGORY=theme[:+|-]", spec);
-    return LXS_EUSAGE;
+    return LXS_EINVAL;
   }
   size_t cn = (size_t)(eq - spec);
   const char *cat = trim(spec, &cn);
   if (cn == 0) {
     lxs_set_err(err, errlen, "--map '%s': empty category", spec);
-    return LXS_EUSAGE;
+    return LXS_EINVAL;
   }
   map_item it;
   const char *why = parse_target(eq + 1, strlen(eq + 1), &it);
   if (why) {
     lxs_set_err(err, errlen, "--map '%s': %s", spec, why);
-    return LXS_EUSAGE;
+    return LXS_EINVAL;
   }
   map_push(m, cat, cn, &it);
   return LXS_OK;
@@ -1208,7 +1208,7 @@ int lxs_lexicon_load_any_buffer(lxs_lexicon *lex, const char *name,
   if (!fmt) {
     lxs_set_err(err, errlen, "unknown lexicon format '%s' (%s)", opts->format,
                 lxs_lexformat_names());
-    return LXS_EUSAGE;
+    return LXS_EINVAL;
   }
   ld_ctx c;
   memset(&c, 0, sizeof c);
@@ -1258,7 +1258,7 @@ int lxs_lexicon_load_any_ex(lxs_lexicon *lex, const char *path,
   if (opts && opts->format && !lxs_lexformat_canonical(opts->format)) {
     lxs_set_err(err, errlen, "unknown lexicon format '%s' (%s)", opts->format,
                 lxs_lexformat_names());
-    return LXS_EUSAGE;
+    return LXS_EINVAL;
   }
   lxs_buf b;
   lxs_buf_init(&b);

@@ -69,7 +69,7 @@ typedef struct lxs_mapping lxs_mapping;
 lxs_mapping *lxs_mapping_new(void);
 void lxs_mapping_free(lxs_mapping *m); /* accepts NULL */
 /* "CAT=theme:pole", "CAT=theme" or "CAT=-" (a later spec for the same
- * category wins).  LXS_EUSAGE with err "--map 'SPEC': message". */
+ * category wins).  LXS_EINVAL with err "--map 'SPEC': message". */
 int lxs_mapping_add_spec(lxs_mapping *m, const char *spec, char *err,
                          size_t errlen);
 /* "category<TAB>theme[:pole]" per line ('-' for not loaded); blank lines and
@@ -110,7 +110,7 @@ typedef struct {
  * to standard error as "lexstance: FILE:LINE: warning: ..." (the first 3,
  * then "lexstance: FILE: warning: N more warnings (see 'lexstance lexicon
  * check FILE')", so a big dictionary does not drown a run).  Returns
- * LXS_OK, LXS_EDATA ("FILE:LINE: message"), LXS_EIO, or LXS_EUSAGE for an
+ * LXS_OK, LXS_EDATA ("FILE:LINE: message"), LXS_EIO, or LXS_EINVAL for an
  * unknown format name. */
 int lxs_lexicon_load_any(lxs_lexicon *lex, const char *path,
                          const char *format, const lxs_mapping *map,

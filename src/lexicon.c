@@ -571,9 +571,9 @@ void lxs_lexicon_count_entry(lxs_lexicon *lex, uint32_t src) {
   if (src < lex->nsources) lex->sources[src].entries++;
 }
 
-int lxs_lexicon_load_buffer(lxs_lexicon *lex, const char *name,
-                            const char *data, size_t len, char *err,
-                            size_t errlen) {
+lxs_status lxs_lexicon_load_buffer(lxs_lexicon *lex, const char *name,
+                                   const char *data, size_t len, char *err,
+                                   size_t errlen) {
   uint32_t src = lxs_lexicon_begin_source(lex, name, "tsv", data, len);
   lxs_source *so = &lex->sources[src];
   size_t pos = 0;
@@ -631,8 +631,8 @@ done:
   return rc;
 }
 
-int lxs_lexicon_load_file(lxs_lexicon *lex, const char *path, char *err,
-                          size_t errlen) {
+lxs_status lxs_lexicon_load_file(lxs_lexicon *lex, const char *path, char *err,
+                                 size_t errlen) {
   lxs_buf b;
   lxs_buf_init(&b);
   int rc = lxs_read_file(path, &b, err, errlen);
@@ -642,7 +642,7 @@ int lxs_lexicon_load_file(lxs_lexicon *lex, const char *path, char *err,
   return rc;
 }
 
-int lxs_lexicon_load_defaults(lxs_lexicon *lex, char *err, size_t errlen) {
+lxs_status lxs_lexicon_load_defaults(lxs_lexicon *lex, char *err, size_t errlen) {
   for (size_t i = 0; i < lxs_embedded_lexicon_count; i++) {
     const lxs_embedded_file *f = &lxs_embedded_lexicons[i];
     int rc = lxs_lexicon_load_buffer(lex, f->name, f->data, f->len, err, errlen);

@@ -1,6 +1,8 @@
 /* util.c - checked allocation and growable buffers. */
 #include "util.h"
 
+#include "lexstance.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,7 +106,7 @@ int lxs_read_file(const char *path, lxs_buf *b, char *err, size_t errlen) {
   FILE *f = fopen(path, "rb");
   if (!f) {
     lxs_set_err(err, errlen, "%s: %s", path, strerror(errno));
-    return 3;
+    return LXS_EIO;
   }
   char chunk[65536];
   size_t n;
@@ -114,10 +116,21 @@ int lxs_read_file(const char *path, lxs_buf *b, char *err, size_t errlen) {
   fclose(f);
   if (bad) {
     lxs_set_err(err, errlen, "%s: read error: %s", path, strerror(saved));
-    return 3;
+    return LXS_EIO;
   }
   lxs_buf_cstr(b);
   return 0;
+}
+
+const char *lxs_status_string(lxs_status status) {
+  switch (status) {
+  case LXS_OK: return "ok";
+  case LXS_EDATA: return "malformed data";
+  case LXS_EINVAL: return "invalid argument";
+  case LXS_EIO: return "input/output error";
+  case LXS_ENOMEM: return "out of memory";
+  }
+  return "unknown status";
 }
 
 void lxs_set_err(char *err, size_t errlen, const char *fmt, ...) {

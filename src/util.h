@@ -65,7 +65,7 @@ const char *lxs_buf_cstr(lxs_buf *b);
   } while (0)
 
 /* Append the whole file at path to b (NUL-terminated after len).  Returns
- * 0, or LXS_EIO (3) with err = "PATH: reason". */
+ * 0, or LXS_EIO with err = "PATH: reason". */
 int lxs_read_file(const char *path, lxs_buf *b, char *err, size_t errlen);
 
 /* Write "msg" into err (may be NULL) as printf. */

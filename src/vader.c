@@ -474,7 +474,7 @@ static int for_each_line(lxs_vader *v, const char *name, const char *data,
     if (!tab) {
       lxs_set_err(err, errlen, "%s:%zu: missing tab after the %s", name,
                   lineno, what);
-      return -1;
+      return LXS_EDATA;
     }
     size_t klen = (size_t)(tab - line);
     const char *val = tab + 1;
@@ -482,14 +482,14 @@ static int for_each_line(lxs_vader *v, const char *name, const char *data,
     size_t vlen = tab2 ? (size_t)(tab2 - val) : n - klen - 1;
     if (klen == 0) {
       lxs_set_err(err, errlen, "%s:%zu: empty %s", name, lineno, what);
-      return -1;
+      return LXS_EDATA;
     }
     const char *bad = klen > KEY_MAX ? "key too long"
                                             : fn(v, line, klen, val, vlen);
     if (bad) {
       lxs_set_err(err, errlen, "%s:%zu: %s '%.*s'", name, lineno, bad,
                   (int)(vlen > 40 ? 40 : vlen), val);
-      return -1;
+      return LXS_EDATA;
     }
   }
   return 0;
@@ -505,9 +505,9 @@ static const char *lexicon_line(lxs_vader *v, const char *key, size_t klen,
   return NULL;
 }
 
-int lxs_vader_load_lexicon_buffer(lxs_vader *v, const char *name,
-                                  const char *data, size_t len, char *err,
-                                  size_t errlen) {
+lxs_status lxs_vader_load_lexicon_buffer(lxs_vader *v, const char *name,
+                                         const char *data, size_t len, char *err,
+                                         size_t errlen) {
   return for_each_line(v, name, data, len, lexicon_line, "token", err,
                        errlen);
 }
@@ -526,11 +526,11 @@ static char *read_file(const char *path, size_t *len, char *err,
   return b.data;
 }
 
-int lxs_vader_load_lexicon(lxs_vader *v, const char *path, char *err,
-                           size_t errlen) {
+lxs_status lxs_vader_load_lexicon(lxs_vader *v, const char *path, char *err,
+                                  size_t errlen) {
   size_t len;
   char *data = read_file(path, &len, err, errlen);
-  if (!data) return -1;
+  if (!data) return LXS_EIO;
   int rc = lxs_vader_load_lexicon_buffer(v, path, data, len, err, errlen);
   free(data);
   return rc;
@@ -592,17 +592,17 @@ static const char *emoji_line(lxs_vader *v, const char *key, size_t klen,
   return NULL;
 }
 
-int lxs_vader_load_emoji_buffer(lxs_vader *v, const char *name,
-                                const char *data, size_t len, char *err,
-                                size_t errlen) {
+lxs_status lxs_vader_load_emoji_buffer(lxs_vader *v, const char *name,
+                                       const char *data, size_t len, char *err,
+                                       size_t errlen) {
   return for_each_line(v, name, data, len, emoji_line, "emoji", err, errlen);
 }
 
-int lxs_vader_load_emoji(lxs_vader *v, const char *path, char *err,
-                         size_t errlen) {
+lxs_status lxs_vader_load_emoji(lxs_vader *v, const char *path, char *err,
+                                size_t errlen) {
   size_t len;
   char *data = read_file(path, &len, err, errlen);
-  if (!data) return -1;
+  if (!data) return LXS_EIO;
   int rc = lxs_vader_load_emoji_buffer(v, path, data, len, err, errlen);
   free(data);
   return rc;

@@ -14,6 +14,8 @@
 
 #include <stddef.h>
 
+#include "lexstance.h"
+
 typedef struct lxs_vader lxs_vader;
 
 typedef struct {
@@ -25,24 +27,25 @@ void lxs_vader_free(lxs_vader *v); /* accepts NULL */
 
 /* Load VADER's lexicon format: token<TAB>mean[<TAB>...], one entry a line.
  * A later line for the same token replaces the earlier one (as the
- * reference's dict does).  Blank lines are skipped.  Returns 0, or -1 with
- * err = "PATH:LINE: message" for a malformed line (missing tab, empty token,
+ * reference's dict does).  Blank lines are skipped.  Returns LXS_OK,
+ * LXS_EIO when the file cannot be read, or LXS_EDATA with err =
+ * "PATH:LINE: message" for a malformed line (missing tab, empty token,
  * non-numeric mean); entries before the bad line stay loaded.  Means are
  * parsed with strtod, so LC_NUMERIC must be "C" (the default). */
-int lxs_vader_load_lexicon(lxs_vader *v, const char *path, char *err,
-                           size_t errlen);
-int lxs_vader_load_lexicon_buffer(lxs_vader *v, const char *name,
-                                  const char *data, size_t len, char *err,
+lxs_status lxs_vader_load_lexicon(lxs_vader *v, const char *path, char *err,
                                   size_t errlen);
+lxs_status lxs_vader_load_lexicon_buffer(lxs_vader *v, const char *name,
+                                         const char *data, size_t len, char *err,
+                                         size_t errlen);
 
 /* Load the emoji lexicon: emoji<TAB>description.  Like the reference, only
  * keys that are a single code point can ever match, so multi-code-point keys
  * (ZWJ sequences, flags, skin tones) are accepted and ignored. */
-int lxs_vader_load_emoji(lxs_vader *v, const char *path, char *err,
-                         size_t errlen);
-int lxs_vader_load_emoji_buffer(lxs_vader *v, const char *name,
-                                const char *data, size_t len, char *err,
+lxs_status lxs_vader_load_emoji(lxs_vader *v, const char *path, char *err,
                                 size_t errlen);
+lxs_status lxs_vader_load_emoji_buffer(lxs_vader *v, const char *name,
+                                       const char *data, size_t len, char *err,
+                                       size_t errlen);
 
 /* Score one text (any bytes; invalid UTF-8 is read as U+FFFD).  *out gets
  * the values rounded exactly like the reference (Python round() on the

@@ -198,7 +198,7 @@ static void test_check_errors(void **state) {
   (void)state;
   assert_int_equal(CHECK(D "nope.dic"), LXS_EIO);
   assert_string_equal(g_err, "lexstance: " D "nope.dic: No such file or directory\n");
-  assert_int_equal(check(&(args){.language = "klingon", .files = {D "eq.tsv"}}), LXS_EUSAGE);
+  assert_int_equal(check(&(args){.language = "klingon", .files = {D "eq.tsv"}}), LXS_EINVAL);
   assert_non_null(strstr(g_err, "klingon"));
 }
 

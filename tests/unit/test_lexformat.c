@@ -383,7 +383,7 @@ static void test_load_any_errors(void **state) {
                    LXS_EIO);
   assert_string_equal(err, DICTS "missing.dic: No such file or directory");
   assert_int_equal(lxs_lexicon_load_any(lex, DICTS "eq.dic", "excel", NULL, err, sizeof err),
-                   LXS_EUSAGE);
+                   LXS_EINVAL);
   assert_string_equal(err, "unknown lexicon format 'excel' (tsv, liwc, dicx, lexicoder, "
                            "wordstat, yaml, vader)");
   assert_int_equal(lxs_lexicon_load_any(lex, DICTS "eq.dic", "dic", NULL, err, sizeof err), 0);
@@ -578,7 +578,7 @@ static void test_mapping_specs(void **state) {
   lxs_mapping *m = lxs_mapping_new();
   char err[256];
   for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
-    assert_int_equal(lxs_mapping_add_spec(m, c[i].spec, err, sizeof err), LXS_EUSAGE);
+    assert_int_equal(lxs_mapping_add_spec(m, c[i].spec, err, sizeof err), LXS_EINVAL);
     assert_string_equal(err, c[i].err);
   }
   assert_int_equal(lxs_mapping_count(m), 0);

@@ -278,7 +278,7 @@ static void test_lexicon_missing_tab(void **state) {
   char err[256] = "";
   int rc;
   lxs_vader *v = tiny("good\t1.9\nbad -2.5\n", err, sizeof err, &rc);
-  assert_int_equal(rc, -1);
+  assert_int_equal(rc, LXS_EDATA);
   assert_string_equal(err, "tiny:2: missing tab after the token");
   lxs_vader_free(v);
 }
@@ -289,14 +289,14 @@ static void test_lexicon_bad_mean(void **state) {
   int rc;
   lxs_vader *v = tiny("good\t1.9\t0.5\t[1, 2]\n\nbad\tabc\n", err,
                       sizeof err, &rc);
-  assert_int_equal(rc, -1);
+  assert_int_equal(rc, LXS_EDATA);
   assert_string_equal(err, "tiny:3: non-numeric mean 'abc'");
   lxs_vader_free(v);
   v = tiny("bad\t\t0.5\n", err, sizeof err, &rc);
-  assert_int_equal(rc, -1);
+  assert_int_equal(rc, LXS_EDATA);
   lxs_vader_free(v);
   v = tiny("bad\t1.5x\n", err, sizeof err, &rc);
-  assert_int_equal(rc, -1);
+  assert_int_equal(rc, LXS_EDATA);
   lxs_vader_free(v);
 }
 
@@ -332,7 +332,7 @@ static void test_missing_file(void **state) {
   lxs_vader *v = lxs_vader_new();
   assert_int_equal(lxs_vader_load_lexicon(v, "/nonexistent/lex.txt", err,
                                           sizeof err),
-                   -1);
+                   LXS_EIO);
   assert_non_null(strstr(err, "/nonexistent/lex.txt"));
   lxs_vader_free(v);
   lxs_vader_free(NULL);
