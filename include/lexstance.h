@@ -35,6 +35,18 @@ typedef enum lxs_status {
 /* A short English description of a status ("out of memory"); static. */
 const char *lxs_status_string(lxs_status status);
 
+/* Out of memory.  When an allocation fails inside a call, the library
+ * calls the out-of-memory handler, if one is set, on the failing thread.
+ * If it returns (or none is set), the call gives up and returns
+ * LXS_ENOMEM, or NULL where it returns an object or a result.  The object
+ * the call was working on can then only be freed, and memory the call had
+ * not yet linked to an object is lost.  The library never ends the process
+ * itself: the lexstance command's handler prints "out of memory" and
+ * exits with status 4.  Set the handler before other calls (it is
+ * process-wide; not thread-safe against running calls). */
+typedef void lxs_oom_handler(void *data);
+void lxs_set_oom_handler(lxs_oom_handler *handler, void *data);
+
 /* ---- lexicons ---------------------------------------------------------- */
 
 typedef struct lxs_lexicon lxs_lexicon;

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 #include "lexformat.h"
 #include "lexicon.h"
@@ -529,7 +530,19 @@ int cli_mkdir_p(const char *path, char *err, size_t errlen) {
   return rc;
 }
 
+/* The library gives up a call that runs out of memory; the command ends
+ * the process instead, as the README documents (exit 4, no report). */
+static void out_of_memory(void *data) {
+  (void)data;
+  lxs_out_cleanup_all();
+  static const char msg[] = "lexstance: out of memory\n";
+  ssize_t r = write(STDERR_FILENO, msg, sizeof msg - 1);
+  (void)r;
+  _exit(CLI_EXIT_NOMEM); /* not exit(): another thread may be running */
+}
+
 int main(int argc, char **argv) {
+  lxs_set_oom_handler(out_of_memory, NULL);
   lxs_out_install_signal_handlers();
   if (argc < 2) {
     cli_usage(stderr);

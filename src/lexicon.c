@@ -10,6 +10,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "util.h"
+/* uthash allocates through the library, so a failure unwinds as any other
+ * (util.h) instead of uthash's exit(-1). */
+#define uthash_malloc(sz) lxs_uthash_malloc(sz)
+#define uthash_fatal(msg) lxs_oom()
 #include <uthash.h>
 
 #include "sha256.h"
@@ -75,6 +81,7 @@ struct lxs_lexicon {
   char **terms;            /* owned copies of terms as written */
   size_t nterms, capterms;
   lxs_buf scratch;
+  int broken;              /* a call ran out of memory: only free it */
 };
 
 static const char *const kRoleNames[LXS_R_COUNT] = {
@@ -93,7 +100,7 @@ static int role_from_name(const char *s) {
   return -1;
 }
 
-lxs_lexicon *lxs_lexicon_new(const char *language, char *err, size_t errlen) {
+static lxs_lexicon *lexicon_new(const char *language, char *err, size_t errlen) {
   lxs_stemmer *st = lxs_stemmer_new(language, err, errlen);
   if (!st) return NULL;
   lxs_lexicon *lex = lxs_xcalloc(1, sizeof *lex);
@@ -102,6 +109,18 @@ lxs_lexicon *lxs_lexicon_new(const char *language, char *err, size_t errlen) {
   lex->language = lxs_xstrndup(language ? language : "english",
                                strlen(language ? language : "english"));
   lxs_buf_init(&lex->scratch);
+  return lex;
+}
+
+lxs_lexicon *lxs_lexicon_new(const char *language, char *err, size_t errlen) {
+  lxs_guard g;
+  lxs_guard_enter(&g);
+  if (setjmp(g.jb)) {
+    lxs_out_of_memory(err, errlen);
+    return NULL;
+  }
+  lxs_lexicon *lex = lexicon_new(language, err, errlen);
+  lxs_guard_leave(&g);
   return lex;
 }
 
@@ -571,9 +590,8 @@ void lxs_lexicon_count_entry(lxs_lexicon *lex, uint32_t src) {
   if (src < lex->nsources) lex->sources[src].entries++;
 }
 
-lxs_status lxs_lexicon_load_buffer(lxs_lexicon *lex, const char *name,
-                                   const char *data, size_t len, char *err,
-                                   size_t errlen) {
+static lxs_status load_buffer(lxs_lexicon *lex, const char *name, const char *data,
+                              size_t len, char *err, size_t errlen) {
   uint32_t src = lxs_lexicon_begin_source(lex, name, "tsv", data, len);
   lxs_source *so = &lex->sources[src];
   size_t pos = 0;
@@ -631,22 +649,56 @@ done:
   return rc;
 }
 
-lxs_status lxs_lexicon_load_file(lxs_lexicon *lex, const char *path, char *err,
-                                 size_t errlen) {
+static lxs_status load_file(lxs_lexicon *lex, const char *path, char *err, size_t errlen) {
   lxs_buf b;
   lxs_buf_init(&b);
-  int rc = lxs_read_file(path, &b, err, errlen);
-  if (rc == 0)
-    rc = lxs_lexicon_load_buffer(lex, path, b.data ? b.data : "", b.len, err, errlen);
+  lxs_status rc = lxs_read_file(path, &b, err, errlen);
+  if (rc == LXS_OK) rc = load_buffer(lex, path, b.data ? b.data : "", b.len, err, errlen);
   lxs_buf_free(&b);
   return rc;
 }
 
-lxs_status lxs_lexicon_load_defaults(lxs_lexicon *lex, char *err, size_t errlen) {
+static lxs_status load_defaults(lxs_lexicon *lex, char *err, size_t errlen) {
   for (size_t i = 0; i < lxs_embedded_lexicon_count; i++) {
     const lxs_embedded_file *f = &lxs_embedded_lexicons[i];
-    int rc = lxs_lexicon_load_buffer(lex, f->name, f->data, f->len, err, errlen);
+    lxs_status rc = load_buffer(lex, f->name, f->data, f->len, err, errlen);
     if (rc) return rc;
   }
   return LXS_OK;
 }
+
+/* The public loaders: one of the three under a guard (util.h). */
+enum { FROM_BUFFER, FROM_FILE, FROM_DEFAULTS };
+static lxs_status guarded_load(lxs_lexicon *lex, int from, const char *name, const char *data,
+                               size_t len, char *err, size_t errlen) {
+  if (lex->broken) {
+    lxs_set_err(err, errlen, "lexicon unusable after running out of memory");
+    return LXS_ENOMEM;
+  }
+  lxs_guard g;
+  lxs_guard_enter(&g);
+  if (setjmp(g.jb)) {
+    lex->broken = 1;
+    return lxs_out_of_memory(err, errlen);
+  }
+  lxs_status rc = from == FROM_FILE       ? load_file(lex, name, err, errlen)
+                  : from == FROM_DEFAULTS ? load_defaults(lex, err, errlen)
+                                          : load_buffer(lex, name, data, len, err, errlen);
+  lxs_guard_leave(&g);
+  return rc;
+}
+
+lxs_status lxs_lexicon_load_buffer(lxs_lexicon *lex, const char *name, const char *data,
+                                   size_t len, char *err, size_t errlen) {
+  return guarded_load(lex, FROM_BUFFER, name, data, len, err, errlen);
+}
+
+lxs_status lxs_lexicon_load_file(lxs_lexicon *lex, const char *path, char *err, size_t errlen) {
+  return guarded_load(lex, FROM_FILE, path, NULL, 0, err, errlen);
+}
+
+lxs_status lxs_lexicon_load_defaults(lxs_lexicon *lex, char *err, size_t errlen) {
+  return guarded_load(lex, FROM_DEFAULTS, NULL, NULL, 0, err, errlen);
+}
+
+int lxs_lexicon_broken(const lxs_lexicon *lex) { return lex->broken; }

@@ -97,6 +97,8 @@ int lxs_lexicon_has_globs(const lxs_lexicon *lex);
 const lxs_source *lxs_lexicon_source(const lxs_lexicon *lex, size_t i);
 size_t lxs_lexicon_source_count(const lxs_lexicon *lex);
 const char *lxs_lexicon_language(const lxs_lexicon *lex);
+/* Whether a load ran out of memory: the lexicon can then only be freed. */
+int lxs_lexicon_broken(const lxs_lexicon *lex);
 /* Returns index of theme name, or -1. */
 int lxs_lexicon_theme_index(const lxs_lexicon *lex, const char *name);
 

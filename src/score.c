@@ -16,7 +16,7 @@
 #include "stem.h"
 #include "util.h"
 
-lxs_scorer *lxs_scorer_new(const lxs_lexicon *lex, char *err, size_t errlen) {
+static lxs_scorer *scorer_new(const lxs_lexicon *lex, char *err, size_t errlen) {
   lxs_stemmer *st = lxs_stemmer_new(lxs_lexicon_language(lex), err, errlen);
   if (!st) return NULL;
   lxs_scorer *sc = lxs_xcalloc(1, sizeof *sc);
@@ -25,6 +25,22 @@ lxs_scorer *lxs_scorer_new(const lxs_lexicon *lex, char *err, size_t errlen) {
   sc->tok = lxs_tokenizer_new();
   lxs_matcher_init(&sc->mt);
   lxs_speakers_init(&sc->speakers);
+  return sc;
+}
+
+lxs_scorer *lxs_scorer_new(const lxs_lexicon *lex, char *err, size_t errlen) {
+  if (lxs_lexicon_broken(lex)) {
+    lxs_set_err(err, errlen, "lexicon unusable after running out of memory");
+    return NULL;
+  }
+  lxs_guard g;
+  lxs_guard_enter(&g);
+  if (setjmp(g.jb)) {
+    lxs_out_of_memory(err, errlen);
+    return NULL;
+  }
+  lxs_scorer *sc = scorer_new(lex, err, errlen);
+  lxs_guard_leave(&g);
   return sc;
 }
 
@@ -225,8 +241,8 @@ static const lxs_result *publish_result(lxs_scorer *sc, size_t total_tokens) {
   return &sc->res;
 }
 
-const lxs_result *lxs_scorer_run(lxs_scorer *sc, const char *text, size_t len,
-                                 const lxs_options *opt) {
+static const lxs_result *run(lxs_scorer *sc, const char *text, size_t len,
+                             const lxs_options *opt) {
   lxs_stemmer_trim(sc->stemmer);
   lxs_tokenize(sc->tok, text, len);
   lxs_match_document(&sc->mt, sc->lex, sc->stemmer, sc->tok);
@@ -252,4 +268,19 @@ const lxs_result *lxs_scorer_run(lxs_scorer *sc, const char *text, size_t len,
     score_one(sc, s, m0, mi, o);
   }
   return publish_result(sc, total_tokens);
+}
+
+/* One guard per document (a setjmp: some 20 instructions). */
+const lxs_result *lxs_scorer_run(lxs_scorer *sc, const char *text, size_t len,
+                                 const lxs_options *opt) {
+  if (sc->broken) return NULL;
+  lxs_guard g;
+  lxs_guard_enter(&g);
+  if (setjmp(g.jb)) {
+    sc->broken = 1;
+    return NULL;
+  }
+  const lxs_result *r = run(sc, text, len, opt);
+  lxs_guard_leave(&g);
+  return r;
 }

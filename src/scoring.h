@@ -62,6 +62,7 @@ typedef struct {
 
 struct lxs_scorer {
   const lxs_lexicon *lex;
+  int broken;                           /* ran out of memory: only free it */
   lxs_stemmer *stemmer;
   double *raw, *held_raw;               /* per theme, for one sentence */
   long *last;                           /* target index scratch */

@@ -8,28 +8,68 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void lxs_oom(void) {
-  fputs("lexstance: out of memory\n", stderr);
-  exit(4);
+/* ---- out of memory -------------------------------------------------------- */
+
+static lxs_oom_handler *g_oom_handler;
+static void *g_oom_data;
+static _Thread_local lxs_guard *tl_guard;
+static unsigned long g_fail_after; /* tests: the countdown to a failure */
+
+void lxs_set_oom_handler(lxs_oom_handler *handler, void *data) {
+  g_oom_handler = handler;
+  g_oom_data = data;
+}
+
+void lxs_guard_enter(lxs_guard *g) {
+  g->prev = tl_guard;
+  tl_guard = g;
+}
+
+void lxs_guard_leave(lxs_guard *g) { tl_guard = g->prev; }
+
+int lxs_out_of_memory(char *err, size_t errlen) {
+  lxs_set_err(err, errlen, "out of memory");
+  return LXS_ENOMEM;
+}
+
+unsigned long lxs_fail_allocation(unsigned long n) {
+  unsigned long left = g_fail_after;
+  g_fail_after = n;
+  return left;
+}
+
+/* An allocation that must fail now (lxs_fail_allocation). */
+static int injected_failure(void) {
+  return g_fail_after && --g_fail_after == 0;
+}
+
+_Noreturn void lxs_oom(void) {
+  if (g_oom_handler) g_oom_handler(g_oom_data);
+  lxs_guard *g = tl_guard;
+  if (!g) __builtin_trap(); /* unreachable through the public API */
+  tl_guard = g->prev;
+  longjmp(g->jb, 1);
 }
 
 void *lxs_xmalloc(size_t n) {
-  void *p = malloc(n ? n : 1);
+  void *p = injected_failure() ? NULL : malloc(n ? n : 1);
   if (!p) lxs_oom();
   return p;
 }
 
 void *lxs_xcalloc(size_t n, size_t size) {
-  void *p = calloc(n ? n : 1, size ? size : 1);
+  void *p = injected_failure() ? NULL : calloc(n ? n : 1, size ? size : 1);
   if (!p) lxs_oom();
   return p;
 }
 
 void *lxs_xrealloc(void *p, size_t n) {
-  void *q = realloc(p, n ? n : 1);
+  void *q = injected_failure() ? NULL : realloc(p, n ? n : 1);
   if (!q) lxs_oom();
   return q;
 }
+
+void *lxs_uthash_malloc(size_t n) { return lxs_xmalloc(n); }
 
 char *lxs_xstrndup(const char *s, size_t n) {
   char *p = lxs_xmalloc(n + 1);

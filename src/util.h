@@ -3,14 +3,49 @@
 #ifndef LXS_UTIL_H
 #define LXS_UTIL_H
 
+#include <setjmp.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdarg.h>
 #include <string.h>
 
-/* Allocation failure is not recoverable for a command-line scorer; like
- * cmark we abort with a clear message rather than thread ENOMEM through
- * every pipeline stage. */
+/* Allocation.  These never return NULL: a failure calls the application's
+ * out-of-memory handler (lxs_set_oom_handler), then unwinds to the
+ * innermost guard on this thread -- every public entry point that
+ * allocates runs under one -- whose call returns LXS_ENOMEM.  The
+ * pipeline stages thus need no error path for memory, and the library
+ * never ends the process (the CLI's handler does: exit 4).
+ *
+ * A public entry point guards itself like this (its own locals are not
+ * read after a failure, so they need not be volatile):
+ *
+ *   lxs_guard g;
+ *   lxs_guard_enter(&g);
+ *   if (setjmp(g.jb)) return lxs_out_of_memory(err, errlen);  (LXS_ENOMEM)
+ *   ... the work, usually a static function ...
+ *   lxs_guard_leave(&g);
+ *
+ * Without a guard (internal functions called from outside the library,
+ * which only the CLI and the tests do) a failure the handler returns
+ * from cannot be reported, and traps. */
+typedef struct lxs_guard {
+  jmp_buf jb;
+  struct lxs_guard *prev;
+} lxs_guard;
+/* Pushes g on this thread's guards. */
+void lxs_guard_enter(lxs_guard *g);
+/* Pops g (the innermost guard). */
+void lxs_guard_leave(lxs_guard *g);
+/* After the unwinding (the guard already popped): err = "out of memory";
+ * returns LXS_ENOMEM. */
+int lxs_out_of_memory(char *err, size_t errlen);
+/* For tests: the n-th allocation from now fails (n = 0: none fails);
+ * returns how many were still to go before this call. */
+unsigned long lxs_fail_allocation(unsigned long n);
+/* uthash's allocation goes through these (lexicon.c). */
+void *lxs_uthash_malloc(size_t n);
+_Noreturn void lxs_oom(void);
+
 void *lxs_xmalloc(size_t n);
 void *lxs_xcalloc(size_t n, size_t size);
 void *lxs_xrealloc(void *p, size_t n);
