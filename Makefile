@@ -102,7 +102,7 @@ $(BUILD)/liblexstance.a: $(LIB_OBJ)
 $(BUILD)/lexstance: $(CLI_OBJ) $(BUILD)/liblexstance.a
 	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/liblexstance.a $(LDLIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/liblexstance.a | $(BUILD)/tests
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/liblexstance.a | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/liblexstance.a $(LDLIBS) -lcmocka
 
 # ---- tests ----------------------------------------------------------------

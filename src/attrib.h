@@ -47,6 +47,11 @@ typedef struct {
   int desc_synced;
   int intro;        /* interviewee score from the introduction */
   int asker;        /* introduced as reporter, host or moderator */
+  int merged;       /* the person this one turned out to be, or -1 */
+  int entity;       /* an organisation or group, not a person */
+  int tentative;    /* a one-word headline label not yet confirmed by the
+                       body ("Ports: ..." is nobody, "Okafor: ..." is
+                       Ruth Okafor once she is named) */
 } person;
 
 typedef struct {
@@ -66,6 +71,7 @@ typedef struct {
   int add;
   int according;
   int colon;          /* pseudo-frame "Name ...: "quote"" */
+  int headline;       /* "Name: claim" as a headline */
   uint32_t verb;      /* token index of the verb */
   int at_start;       /* subject opens the sentence and the verb is near */
   int after, before;  /* attached to a quote before / after the verb */
@@ -112,6 +118,8 @@ typedef struct {
   frame_t *fr;
   size_t capfr;
   lxs_buf tmp;
+  lxs_buf key;            /* scratch for folded identity keys */
+  int *who;               /* per sentence: person (resolved at the end) */
   uint32_t *ss, *sf;
   uint8_t *sc;
   int chain;              /* last quoted person, WHO_AUTHOR or WHO_NONE */
@@ -208,12 +216,18 @@ char *lxs_clean_copy(const char *s, size_t n);
 /* A new person with canonical name [name, name + n) (a one-word person
  * seen before, "Mr Smith", merges into the full name); its index. */
 int lxs_person_new(actx *c, const char *name, size_t n);
-/* Person for a canonical name: exact (or alias) first, then a one-word
- * name as surname or given name.  -1 if unknown or ambiguous. */
-int lxs_person_lookup(const actx *c, const char *nm, size_t n, int *is_short);
+/* Person for a canonical name: exact (or alias) first, then a surname
+ * ("Menon", "von der Leyen") or given name.  -1 if unknown or ambiguous. */
+int lxs_person_lookup(actx *c, const char *nm, size_t n, int *is_short);
+/* The person pi finally is (following merges). */
+int lxs_person_root(const actx *c, int pi);
+/* Name tables keyed by folded identity ("José Núñez" = "Jose Nunez"). */
+int lxs_key_get(actx *c, const lxs_strmap *m, const char *s, size_t n);
+void lxs_key_put(actx *c, lxs_strmap *m, const char *s, size_t n, int val, int keep);
 /* The person a text names (canonicalised), created if new. */
 int lxs_person_from_text(actx *c, const char *s, size_t n);
-/* The speaker index of a person, interned on first use. */
+/* The speaker index of a person, interned on first use (only once the
+ * article is read: names may still grow until then). */
 uint32_t lxs_person_speaker(actx *c, int pi);
 /* Adds description text (its words are kept for description references). */
 void lxs_person_set_desc(actx *c, int pi, const char *s, size_t n);

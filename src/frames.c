@@ -30,22 +30,121 @@ static int quote_closes_before(const actx *c, uint32_t k, uint32_t v) {
   return 0;
 }
 
+static int ends_with(const char *s, const char *suf) {
+  size_t n = strlen(s), m = strlen(suf);
+  return n > m + 2 && memcmp(s + n - m, suf, m) == 0;
+}
+
+static int is_be(const char *n) {
+  static const char *const be[] = {"is", "are", "was", "were", "be", "been", "being", NULL};
+  return lxs_in_words(be, n);
+}
+
+/* A form of "be" before word k, perhaps with adverbs between ("was highly
+ * criticised"): the passive or the progressive. */
+static int be_before(const actx *c, size_t k) {
+  for (size_t p = k, steps = 0; p > 0 && steps < 3; steps++) {
+    p--;
+    if (!is_word(c, p)) return 0;
+    const char *n = NORM(c, p);
+    if (is_be(n)) return 1;
+    if ((c->wc[p] & W_NEG) || !((c->wc[p] & W_AUX) || ends_with(n, "ly"))) return 0;
+  }
+  return 0;
+}
+
+/* An object of a few words, then "to" and a verb: "urged the smaller
+ * ports to reject ...". */
+static int object_then_to(const actx *c, size_t nx) {
+  for (size_t x = nx; x < c->nw && x < nx + 8 && is_word(c, x); x++)
+    if (x > nx && norm_is(c, x, "to")) return x + 1 < c->nw && is_word(c, x + 1);
+  return 0;
+}
+
+/* "as" within a few words: "described the deal as ...". */
+static int as_follows(const actx *c, size_t nx) {
+  for (size_t x = nx; x < c->nw && x < nx + 12; x++) {
+    if (norm_is(c, x, "as")) return 1;
+    if (!is_word(c, x) && !is_quote(c, x)) return 0;
+  }
+  return 0;
+}
+
+/* "called on/for ...", "called it "reckless"". */
+static int call_reports(const actx *c, size_t nx) {
+  if (nx >= c->nw) return 0;
+  if ((norm_is(c, nx, "on") || norm_is(c, nx, "for")) && nx + 1 < c->nw && is_word(c, nx + 1))
+    return 1;
+  for (size_t x = nx; x < c->nw && x < nx + 5; x++) {
+    if (is_quote(c, x)) return x > nx;
+    if (!is_word(c, x)) return 0;
+  }
+  return 0;
+}
+
+/* A light verb with its speech noun a few words on ("issued a formal
+ * warning", "voiced strong concerns"): the noun's position, or 0. */
+static size_t light_noun(const actx *c, size_t nx) {
+  for (size_t x = nx; x < c->nw && x < nx + 5 && is_word(c, x); x++)
+    if (c->wc[x] & W_NOUN) return x;
+  return 0;
+}
+
+/* Does a verb of classes cl at k report speech, by what follows it?  *ve
+ * may move to the frame's last word (a light verb's noun). */
+static int reports_here(actx *c, uint32_t k_in_para, size_t k, lxs_wbits cl, size_t *ve) {
+  if (cl & W_SAY) return 1;
+  size_t nx = *ve + 1;
+  if (cl & W_WEAK) {
+    int ok = nx < c->nw && (norm_is(c, nx, "that") || is_p(c, nx, LXS_P_COLON) ||
+                            is_quote(c, nx) ||
+                            (is_p(c, nx, LXS_P_COMMA) && nx + 1 < c->nw && is_quote(c, nx + 1)));
+    /* "Menon believes the pact will help" */
+    if (!ok && (cl & W_OPINE) && nx < c->nw && is_word(c, nx)) ok = 1;
+    if (ok) return 1;
+  }
+  if ((cl & W_URGE) && object_then_to(c, nx)) return 1;
+  if ((cl & W_INF) && nx + 1 < c->nw &&
+      ((norm_is(c, nx, "to") && is_word(c, nx + 1)) || ends_with(NORM(c, nx), "ing")))
+    return 1;
+  if ((cl & W_ACT) && nx < c->nw && is_word(c, nx) && !norm_is(c, nx, "by")) return 1;
+  if ((cl & W_AS) && as_follows(c, nx)) return 1;
+  if ((cl & W_CALL) && call_reports(c, nx)) return 1;
+  if (cl & W_LIGHT) {
+    size_t n = light_noun(c, nx);
+    if (n) {
+      *ve = n;
+      return 1;
+    }
+  }
+  /* ""...," she warned." */
+  return quote_closes_before(c, k_in_para, c->w[k]);
+}
+
 /* Is word k (class cl, normal form nm) a speech verb here?  Sets *ve to
  * the verb's last word ("pointed out", "according to", "went on to say"). */
 static int speech_verb(actx *c, uint32_t k_in_para, size_t k, lxs_wbits cl, const char *nm,
                        int according, size_t *ve) {
   *ve = k;
   if (according) {
-    if (k + 1 >= c->nw || !norm_is(c, k + 1, "to")) return 0;
+    if (k + 1 >= c->nw || !(norm_is(c, k + 1, "to") || strcmp(nm, "per") == 0)) return 0;
+    if (strcmp(nm, "per") == 0) {
+      /* "per US Trade Representative Robert Lighthizer", not "per cent" */
+      if (!namey(c, k + 1) || (c->wc[k + 1] & W_TIME)) return 0;
+      *ve = k;
+      return 1;
+    }
     *ve = k + 1;
-  } else if (strcmp(nm, "pointed") == 0 || strcmp(nm, "pointing") == 0) {
-    if (k + 1 >= c->nw || !norm_is(c, k + 1, "out")) return 0;
+  } else if (cl & W_PHRASAL) {
+    if (k + 1 >= c->nw || !(norm_is(c, k + 1, "out") || norm_is(c, k + 1, "aim") ||
+                            norm_is(c, k + 1, "on")))
+      return 0;
     *ve = k + 1;
-  } else if (strcmp(nm, "went") == 0) {
-    if (k + 1 >= c->nw || !norm_is(c, k + 1, "on")) return 0;
-    *ve = k + 1;
-    if (*ve + 2 < c->nw && norm_is(c, *ve + 1, "to") && (c->wc[*ve + 2] & (W_SAY | W_WEAK)))
+    if (strcmp(nm, "went") == 0 && *ve + 2 < c->nw && norm_is(c, *ve + 1, "to") &&
+        (c->wc[*ve + 2] & (W_SAY | W_WEAK)))
       *ve += 2;
+    if (!norm_is(c, k + 1, "on") || strcmp(nm, "went") == 0) return 1;
+    return 0;
   } else if (strcmp(nm, "continued") == 0 || strcmp(nm, "continues") == 0) {
     if (k + 1 < c->nw && !is_p(c, k + 1, LXS_P_COMMA) && !is_p(c, k + 1, LXS_P_COLON) &&
         !is_quote(c, k + 1) && !terminal(c, k + 1) && !norm_is(c, k + 1, "that"))
@@ -53,39 +152,43 @@ static int speech_verb(actx *c, uint32_t k_in_para, size_t k, lxs_wbits cl, cons
   } else if (strcmp(nm, "asked") == 0 && k == 0) {
     return 0; /* "Asked about ..., Menon said" */
   }
-  if (!according && k >= 1 && is_word(c, k - 1) &&
-      (strcmp(nm, "told") == 0 || strcmp(nm, "asked") == 0 || strcmp(nm, "said") == 0) &&
-      (norm_is(c, k - 1, "was") || norm_is(c, k - 1, "were") || norm_is(c, k - 1, "is") ||
-       norm_is(c, k - 1, "are") || norm_is(c, k - 1, "been") || norm_is(c, k - 1, "being") ||
-       norm_is(c, k - 1, "be")))
-    return 0; /* "He was told ...": not his words */
   if (!according && k >= 1 && is_word(c, k - 1)) {
     lxs_wbits pc = c->wc[k - 1];
-    if ((pc & W_NEG) || (pc & W_DET) || norm_is(c, k - 1, "to")) return 0;
+    /* "the minister's comments", "his claims": nouns */
+    if ((pc & W_NEG) || (pc & W_DET) || norm_is(c, k - 1, "to") || possessive(c, k - 1))
+      return 0;
     if (k >= 2 && (pc & W_AUX) && is_word(c, k - 2) && (c->wc[k - 2] & W_NEG)) return 0;
   }
-  if ((cl & W_WEAK) && !(cl & W_SAY)) {
-    size_t nx = *ve + 1;
-    int ok = nx < c->nw && (norm_is(c, nx, "that") || is_p(c, nx, LXS_P_COLON) ||
-                            is_quote(c, nx) ||
-                            (is_p(c, nx, LXS_P_COMMA) && nx + 1 < c->nw && is_quote(c, nx + 1)));
-    if (!ok) ok = quote_closes_before(c, k_in_para, c->w[k]);
-    /* "Menon believes the pact will help" */
-    if (!ok && (cl & W_OPINE) && nx < c->nw && is_word(c, nx)) ok = 1;
-    if (!ok) return 0;
-  }
-  return 1;
+  return according || reports_here(c, k_in_para, k, cl, ve);
 }
 
 /* Where the subject before the verb at k ends: auxiliaries, ", however,"
  * and time phrases ("China on Thursday said") are skipped.  Returns the
  * position after the subject's last word (0: the verb opens the clause). */
-static size_t subject_end(const actx *c, size_t k) {
+/* A word that may stand between a subject and its verb: an auxiliary or
+ * an adverb ("also", "directly", "today"), but not a name ("Long said"). */
+static int between_subject_and_verb(actx *c, size_t p) {
+  if (!is_word(c, p)) return 0;
+  const char *n = NORM(c, p);
+  if (namey(c, p) && p > 0) return 0;
+  if (namey(c, p)) {
+    int is_short;
+    if (lxs_person_lookup(c, n, TK(c, p)->norm_len, &is_short) >= 0) return 0;
+  }
+  if (c->wc[p] & W_AUX) return 1;
+  static const char *const deictic[] = {"today", "yesterday", "tonight", "now", NULL};
+  if (lxs_in_words(deictic, n)) return 1;
+  /* an adverb: "directly", "strongly" (not "family", "supply") */
+  return !namey(c, p) && ends_with(n, "ly") &&
+         !(c->wc[p] & (W_ROLE | W_GROUPN | W_ORG | W_STOP | W_OPENER));
+}
+
+static size_t subject_end(actx *c, size_t k) {
   size_t j = k;
   int steps = 0;
   while (j > 0 && steps < 6) {
     size_t p = j - 1;
-    if (is_word(c, p) && (c->wc[p] & W_AUX)) {
+    if (between_subject_and_verb(c, p)) {
       j = p;
       steps++;
       continue;
@@ -117,6 +220,26 @@ static size_t subject_end(const actx *c, size_t k) {
 /* Appositive subject: "Jayant Menon, a visiting senior fellow ..., said"
  * (p is the comma before the verb). */
 static int appositive_subject(actx *c, size_t p, int *ref, size_t *spos) {
+  /* "a former chief of the WTO, Pascal Lamy, told ...": the name right
+   * before the comma, set off by a comma before it */
+  if (p >= 2 && namey(c, p - 1)) {
+    size_t a = lxs_run_left(c, p - 1, 0);
+    if (a >= 2 && is_p(c, a - 1, LXS_P_COMMA)) {
+      nameinfo ni;
+      lxs_analyze_run(c, a, p - 1, 1, &ni);
+      if (ni.ok && ni.pi >= 0 && ni.n0 == a) {
+        size_t d = a - 1; /* the description from its clause start */
+        while (d > 0 && d + 12 > a && !terminal(c, d - 1) && !is_quote(c, d - 1) &&
+               !is_p(c, d - 1, LXS_P_COMMA) && !is_p(c, d - 1, LXS_P_SEMI))
+          d--;
+        while (d < a - 1 && is_word(c, d) && (c->wc[d] & W_OPENER) && !(c->wc[d] & W_DET)) d++;
+        if (d < a - 1) lxs_set_appositive(c, ni.pi, d, a - 1);
+        *ref = ni.ref;
+        *spos = d;
+        return ni.pi;
+      }
+    }
+  }
   size_t lo = p > APPOS_REACH ? p - APPOS_REACH : 0;
   for (size_t x = p; x-- > lo;) {
     if (is_quote(c, x) || terminal(c, x)) break;
@@ -167,37 +290,70 @@ static int verb_subject(actx *c, size_t k, size_t ve, int *ref, size_t *spos) {
   return who;
 }
 
+/* "He had this to say:" -- the subject stands before "had". */
+static size_t had_this_to(const actx *c, size_t k) {
+  if (k < 3 || !norm_is(c, k - 1, "to")) return 0;
+  static const char *const what[] = {"this", "that", "much", "more", "little", "plenty",
+                                     "something", "nothing", NULL};
+  if (!is_word(c, k - 2) || !lxs_in_words(what, NORM(c, k - 2))) return 0;
+  const char *h = NORM(c, k - 3);
+  return strcmp(h, "had") == 0 || strcmp(h, "has") == 0 || strcmp(h, "have") == 0 ? k - 3 : 0;
+}
+
+/* The speaker of the participle at k (", saying ..."), or WHO_NONE. */
+static int participle_subject(actx *c, size_t k, int *ref, size_t *spos) {
+  if (k >= 1 && is_p(c, k - 1, LXS_P_COMMA)) return lxs_main_subject(c, ref, spos);
+  if (k >= 3 && norm_is(c, k - 1, "as") && norm_is(c, k - 2, "quoted")) {
+    size_t j = k - 3;
+    while (j > 0 && is_word(c, j) && (c->wc[j] & W_AUX)) j--;
+    return lxs_np_left(c, j, ref);
+  }
+  /* "..., with the governor calling the plan "reckless"" */
+  for (size_t w = k; w-- > 0 && w + 7 > k;) {
+    if (!is_word(c, w)) break;
+    if (norm_is(c, w, "with") && w + 1 < k) {
+      *spos = w + 1;
+      return lxs_np_left(c, k - 1, ref);
+    }
+  }
+  return WHO_NONE;
+}
+
 /* A frame at word k, if it is one: 1 and *cur filled. */
 static int verb_frame(actx *c, uint32_t k_in_para, size_t k, frame_t *cur) {
   if (!is_word(c, k) || c->inq[c->w[k]]) return 0;
   lxs_wbits cl = c->wc[k];
   const char *nm = NORM(c, k);
-  int according = strcmp(nm, "according") == 0;
-  if (!(cl & (W_SAY | W_WEAK | W_SAYING)) && !according) return 0;
-  size_t ve;
-  int add = (cl & W_ADD) != 0;
-  if (!speech_verb(c, k_in_para, k, cl, nm, according, &ve)) return 0;
-  int who = WHO_NONE, ref = REF_FULL, at_start = 0;
-  size_t spos = 0;
-  if (cl & W_SAYING) {
-    if (k >= 1 && is_p(c, k - 1, LXS_P_COMMA)) {
-      who = lxs_main_subject(c, &ref, &spos);
-    } else if (k >= 3 && norm_is(c, k - 1, "as") && norm_is(c, k - 2, "quoted")) {
-      size_t j = k - 3;
-      while (j > 0 && is_word(c, j) && (c->wc[j] & W_AUX)) j--;
-      who = lxs_np_left(c, j, &ref);
+  int according = strcmp(nm, "according") == 0 || strcmp(nm, "per") == 0;
+  if (!(cl & W_SPEECH) && !according) return 0;
+  int who = WHO_NONE, ref = REF_FULL, at_start = 0, add = (cl & W_ADD) != 0;
+  size_t spos = 0, ve = k;
+  int be = !according && be_before(c, k);
+  if ((cl & W_SAYING) && !be) {
+    if ((cl & W_PHRASAL) && !speech_verb(c, k_in_para, k, cl, nm, 0, &ve)) return 0;
+    who = participle_subject(c, k, &ref, &spos);
+  } else if (be) {
+    if (cl & W_SAYING) { /* the progressive: "are lauding the tariffs" */
+      cl &= ~W_SAYING;
+      if (!(cl & W_SPEECH) || !speech_verb(c, k_in_para, k, cl, nm, 0, &ve)) return 0;
+      who = verb_subject(c, k, ve, &ref, &spos);
+    } else if (k + 2 < c->nw && norm_is(c, k + 1, "by")) {
+      /* the passive with its agent: "was told by the harbour master, X:" */
+      who = lxs_np_right(c, k + 2, &ref);
+      spos = k + 2;
     } else {
-      return 0;
+      return 0; /* "He was told ...": not his words */
     }
-  } else if (according) {
-    who = lxs_np_right(c, ve + 1, &ref);
   } else {
-    who = verb_subject(c, k, ve, &ref, &spos);
+    if (!speech_verb(c, k_in_para, k, cl, nm, according, &ve)) return 0;
+    size_t h = according ? 0 : had_this_to(c, k);
+    if (according) who = lxs_np_right(c, ve + 1, &ref);
+    else who = verb_subject(c, h ? h : k, ve, &ref, &spos);
   }
   if (who == WHO_NONE) return 0;
   if (who == WHO_AUTHOR && add) return 0; /* "value added" */
   at_start = spos <= 1 && k <= spos + MAX_RUN + 2;
-  frame_t f = {who, ref, add, according, 0, c->w[k], at_start, 0, 0};
+  frame_t f = {who, ref, add, according, 0, 0, c->w[k], at_start, 0, 0};
   *cur = f;
   return 1;
 }
@@ -222,7 +378,63 @@ static int view_frame(actx *c, frame_t *f) {
     if (ni.ok) who = ni.pi, ref = ni.ref;
   }
   if (who < 0) return 0;
-  frame_t cur = {who, ref, 0, 1, 0, c->w[0], 0, 0, 0};
+  frame_t cur = {who, ref, 0, 1, 0, 0, c->w[0], 0, 0, 0};
+  *f = cur;
+  return 1;
+}
+
+/* Words that may stand in a label before a colon besides names, titles
+ * and organisations: "Coalition for a Prosperous America Chairman ...". */
+static int label_word(const actx *c, size_t x) {
+  static const char *const glue[] = {"of", "for", "the", "a", "an", "and", "on", "at", "de",
+                                     "del", "des", "du", "la", "le", "van", "von", NULL};
+  if (is_p(c, x, LXS_P_OPEN) || is_p(c, x, LXS_P_CLOSE) || is_p(c, x, LXS_P_COMMA) ||
+      is_p(c, x, LXS_P_DASH) || is_p(c, x, LXS_P_OTHER))
+    return 1;
+  if (!is_word(c, x)) return 0;
+  if (particle(c, x)) return 1;
+  if (namey(c, x) || possessive(c, x)) return !(c->wc[x] & W_SPEECH) || x == 0;
+  return (c->wc[x] & (W_TITLE | W_ROLE | W_ROLEADJ | W_ORG | W_VIEW | W_NOUN)) ||
+         lxs_in_words(glue, NORM(c, x));
+}
+
+/* Is the current sentence a headline: a paragraph of its own without a
+ * full stop, at the top of the text or short? */
+static int headline_sentence(const actx *c, uint32_t k_in_para) {
+  const lxs_sent *S = &c->tk->sents[c->cur_sent];
+  const lxs_para *P = &c->tk->paras[S->paragraph];
+  if (k_in_para != 0 || P->nsent != 1 || !c->nw || terminal(c, c->nw - 1) ||
+      is_quote(c, c->nw - 1))
+    return 0;
+  return S->paragraph == 0 || S->nwords <= 20;
+}
+
+/* A label before a colon names who speaks after it: "Coalition for a
+ * Prosperous America Chairman Zach Mottl: "...", "Said Guild for Harbour
+ * Pilots (GHP) President Anton Reyes:", the headline "Ramaphosa: US
+ * tariffs undermine ...", "Bloomberg's take: "..."" (an outlet: nobody). */
+static int label_frame(actx *c, uint32_t k_in_para, frame_t *f) {
+  size_t k = 1;
+  while (k < c->nw && k < 24 && label_word(c, k)) k++;
+  if (k >= c->nw || !is_p(c, k, LXS_P_COLON) || c->inq[c->w[k]]) return 0;
+  int quote_next = k + 1 < c->nw && is_quote(c, k + 1) && in_speech(c, k + 1);
+  int headline = !quote_next && k + 1 < c->nw && headline_sentence(c, k_in_para);
+  if (!quote_next && k + 1 < c->nw && !headline) return 0;
+  size_t e = k - 1;
+  if (e >= 1 && (c->wc[e] & (W_VIEW | W_NOUN)) && possessive(c, e - 1)) e--; /* "X's take:" */
+  if (!namey(c, e) || !label_word(c, 0)) return 0;
+  size_t a = lxs_run_left(c, e, 0);
+  nameinfo ni;
+  lxs_analyze_run(c, a, e, 1, &ni);
+  int who = ni.ok ? ni.pi : WHO_AUTHOR, ref = ni.ok ? ni.ref : REF_FULL;
+  if (!ni.ok && headline && a == e && !c->wc[e] && !(TK(c, e)->flags & LXS_TF_ALLCAPS)) {
+    const char *p;
+    size_t n = tok_text(c, e, e, &p); /* "Ramaphosa: ...", named in full later */
+    who = lxs_person_from_text(c, p, n);
+    if (who >= 0 && !strchr(c->P[who].name, ' ')) c->P[who].tentative = 1;
+  }
+  if (who >= 0) lxs_prename_desc(c, who, a, ni.n0);
+  frame_t cur = {who, ref, 0, 0, 1, headline, c->w[k], 0, 0, 0};
   *f = cur;
   return 1;
 }
@@ -237,7 +449,7 @@ static int colon_frame(actx *c, frame_t *f) {
     size_t spos;
     int who = lxs_main_subject(c, &ref, &spos);
     if (who >= 0) {
-      frame_t cur = {who, ref, 0, 0, 1, c->w[k], 0, 0, 0};
+      frame_t cur = {who, ref, 0, 0, 1, 0, c->w[k], 0, 0, 0};
       *f = cur;
       return 1;
     }
@@ -251,6 +463,7 @@ void lxs_find_frame(actx *c, uint32_t k_in_para, frame_t *f) {
   f->who = WHO_NONE;
   frame_t nonperson, cur;
   int have_np = 0;
+  if (label_frame(c, k_in_para, f)) return;
   for (size_t k = 0; k < c->nw; k++) {
     if (!verb_frame(c, k_in_para, k, &cur)) continue;
     if (cur.who >= 0) {
@@ -267,6 +480,7 @@ void lxs_find_frame(actx *c, uint32_t k_in_para, frame_t *f) {
 }
 
 int lxs_frame_cue(const frame_t *f) {
+  if (f->headline) return LXS_CUE_HEADLINE;
   if (f->add) return LXS_CUE_CONTINUATION;
   if (f->ref == REF_PRONOUN) return LXS_CUE_PRONOUN;
   if (f->ref == REF_SHORT) return LXS_CUE_SHORT_NAME;

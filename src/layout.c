@@ -168,6 +168,8 @@ static void label_line(actx *c, const line_t *l, pinfo *pk) {
   for (uint32_t k = 1; k < P->nsent; k++) words_after += c->tk->sents[P->first_sent + k].nwords;
   int kind = label_kind(c, le);
   if (kind == PK_NONE) return;
+  /* "Okafor: East quay will reopen" without a full stop is a headline */
+  if (kind == PK_NAME && P->nsent == 1 && !terminal(c, nw - 1) && !is_quote(c, nw - 1)) return;
   if (qa_dot && kind != PK_Q && kind != PK_A) return;
   if (kind == PK_NAME && words_after == 0) {
     /* "Jayant Menon:" alone on its line */

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 static int first_word_len(const char *s) {
   const char *sp = strchr(s, ' ');
   return sp ? (int)(sp - s) : (int)strlen(s);
@@ -81,10 +83,39 @@ void lxs_person_set_desc(actx *c, int pi, const char *s, size_t n) {
   }
 }
 
+/* ---- identity keys ---------------------------------------------------------
+ * Names are looked up by a folded key: letters and digits only, case and
+ * diacritics dropped ("José Núñez" = "Jose Nunez", "Okonjo-Iweala" =
+ * "Okonjo Iweala"). */
+
+static const char *fold(actx *c, const char *s, size_t n, size_t *kn) {
+  c->key.len = 0;
+  lxs_utf8_fold_key(s, n, &c->key);
+  *kn = c->key.len;
+  return c->key.data ? c->key.data : "";
+}
+
+int lxs_key_get(actx *c, const lxs_strmap *m, const char *s, size_t n) {
+  size_t kn;
+  const char *k = fold(c, s, n, &kn);
+  return lxs_strmap_get(m, k, kn);
+}
+
+void lxs_key_put(actx *c, lxs_strmap *m, const char *s, size_t n, int val, int keep) {
+  size_t kn;
+  const char *k = fold(c, s, n, &kn);
+  lxs_strmap_put(m, k, kn, val, keep);
+}
+
+/* Is the word [w, w + n) a lower-case name particle ("von", "bin")? */
+static int particle_word(const char *w, size_t n) {
+  return n && w[0] >= 'a' && w[0] <= 'z' && (lxs_wclass(w, n) & W_PARTICLE);
+}
+
 static void put_keys(actx *c, int pi) {
   const char *nm = c->P[pi].name;
   size_t n = strlen(nm);
-  lxs_strmap_put(&c->full, nm, n, pi, 0);
+  lxs_key_put(c, &c->full, nm, n, pi, 0);
   const char *last = strrchr(nm, ' ');
   if (!last) return;
   last++;
@@ -92,19 +123,25 @@ static void put_keys(actx *c, int pi) {
     const char *q = last - 1;
     while (q > nm && q[-1] != ' ') q--;
     if (q > nm) {
-      lxs_strmap_put(&c->sur, q, (size_t)(last - 1 - q), pi, 1);
+      lxs_key_put(c, &c->sur, q, (size_t)(last - 1 - q), pi, 1);
       last = q;
     }
   } else {
-    lxs_strmap_put(&c->sur, last, strlen(last), pi, 1);
+    lxs_key_put(c, &c->sur, last, strlen(last), pi, 1);
   }
   int fl = first_word_len(nm);
-  lxs_strmap_put(&c->given, nm, (size_t)fl, pi, 1);
-  /* middle names: "Zafrul" for "Tengku Zafrul Aziz" after titles */
+  lxs_key_put(c, &c->given, nm, (size_t)fl, pi, 1);
+  /* middle names: "Zafrul" for "Tengku Zafrul Aziz" after titles; a
+   * surname with particles: "von der Leyen" for "Ursula von der Leyen" */
+  int particles = 0;
   for (const char *m = nm + fl + 1; m < last - 1;) {
     const char *sp = strchr(m, ' ');
     size_t ml = sp ? (size_t)(sp - m) : strlen(m);
-    if (ml >= 3) lxs_strmap_put(&c->given, m, ml, pi, 1);
+    if (!particles && particle_word(m, ml)) {
+      particles = 1;
+      lxs_key_put(c, &c->sur, m, strlen(m), pi, 1);
+    }
+    if (ml >= 3 && !particles) lxs_key_put(c, &c->given, m, ml, pi, 1);
     m += ml + 1;
   }
   /* "Peter T C Chang" is also "Peter Chang" */
@@ -114,27 +151,45 @@ static void put_keys(actx *c, int pi) {
     lxs_buf_put(&b, nm, (size_t)fl);
     lxs_buf_putc(&b, ' ');
     lxs_buf_puts(&b, last);
-    lxs_strmap_put(&c->full, b.data, b.len, pi, 1);
+    lxs_key_put(c, &c->full, b.data, b.len, pi, 1);
     lxs_buf_free(&b);
   }
 }
 
-int lxs_person_new(actx *c, const char *name, size_t n) {
-  /* A single-word person ("Mr Smith") seen before the full name merges. */
-  const char *last = NULL;
-  for (size_t i = n; i > 0; i--)
-    if (name[i - 1] == ' ') {
-      last = name + i;
-      break;
-    }
-  if (last) {
-    int o = lxs_strmap_get(&c->full, last, n - (size_t)(last - name));
-    if (o >= 0 && !strchr(c->P[o].name, ' ') && c->P[o].speaker == NO_SPK) {
-      free(c->P[o].name);
-      c->P[o].name = lxs_xstrndup(name, n);
-      put_keys(c, o);
+/* The gender a given name tells (0 when the list does not say). */
+static int given_gender(const char *nm) {
+  lxs_wbits g = lxs_wclass(nm, (size_t)first_word_len(nm));
+  if (!(g & W_GIVEN)) return 0;
+  if ((g & (W_MALE | W_FEMALE)) == W_MALE) return 1;
+  if ((g & (W_MALE | W_FEMALE)) == W_FEMALE) return 2;
+  return 0;
+}
+
+/* A person known so far by a shorter name that ends this one ("Mr Smith"
+ * before "John Smith", "Von der Leyen" before "Ursula von der Leyen"), or
+ * -1. */
+static int shorter_self(actx *c, const char *name, size_t n) {
+  for (size_t i = 1; i < n; i++) {
+    if (name[i - 1] != ' ') continue;
+    int o = lxs_key_get(c, &c->full, name + i, n - i);
+    if (o < 0) continue;
+    size_t on = strlen(c->P[o].name);
+    if (on < n && c->P[o].merged < 0 && !c->P[o].entity &&
+        lxs_key_get(c, &c->full, c->P[o].name, on) == o)
       return o;
-    }
+  }
+  return -1;
+}
+
+int lxs_person_new(actx *c, const char *name, size_t n) {
+  int o = shorter_self(c, name, n);
+  if (o >= 0) {
+    free(c->P[o].name);
+    c->P[o].name = lxs_xstrndup(name, n);
+    c->P[o].tentative = 0;
+    put_keys(c, o);
+    if (!c->P[o].gender) c->P[o].gender = given_gender(c->P[o].name);
+    return o;
   }
   if (c->np == c->capp) {
     c->capp = c->capp ? c->capp * 2 : 16;
@@ -146,28 +201,36 @@ int lxs_person_new(actx *c, const char *name, size_t n) {
   p->desc = lxs_xstrndup("", 0);
   lxs_buf_init(&p->dwords);
   p->speaker = NO_SPK;
+  p->merged = -1;
+  p->gender = given_gender(p->name);
   int pi = (int)c->np++;
   put_keys(c, pi);
   return pi;
 }
 
-/* Person for a canonical name: exact (or alias) first, then a one-word
- * name as surname or given name.  -1 if unknown or ambiguous. */
-int lxs_person_lookup(const actx *c, const char *nm, size_t n, int *is_short) {
-  int pi = lxs_strmap_get(&c->full, nm, n);
+int lxs_person_root(const actx *c, int pi) {
+  while (pi >= 0 && c->P[pi].merged >= 0) pi = c->P[pi].merged;
+  return pi;
+}
+
+/* Person for a canonical name: exact (or alias) first, then a surname
+ * ("Menon", "von der Leyen") or given name.  -1 if unknown or ambiguous. */
+int lxs_person_lookup(actx *c, const char *nm, size_t n, int *is_short) {
+  int pi = lxs_key_get(c, &c->full, nm, n);
   if (pi >= 0) {
+    pi = lxs_person_root(c, pi);
     *is_short = !lxs_eq_lower(c->P[pi].name, strlen(c->P[pi].name), nm, n);
     return pi;
   }
-  if (memchr(nm, ' ', n)) return -1;
   *is_short = 1;
   int amb = 0;
-  pi = lxs_strmap_get(&c->sur, nm, n);
-  if (pi >= 0) return pi;
+  pi = lxs_key_get(c, &c->sur, nm, n);
+  if (pi >= 0) return lxs_person_root(c, pi);
+  if (memchr(nm, ' ', n)) return -1;
   if (pi == -2) amb = 1;
   if (!amb) {
-    pi = lxs_strmap_get(&c->given, nm, n);
-    if (pi >= 0) return pi;
+    pi = lxs_key_get(c, &c->given, nm, n);
+    if (pi >= 0) return lxs_person_root(c, pi);
     if (pi == -2) amb = 1;
   }
   if (!amb) return -1;
@@ -274,7 +337,7 @@ int lxs_resolve_desc(actx *c, size_t a, size_t e) {
   size_t n = tok_text(c, a, e, &p);
   c->tmp.len = 0;
   lxs_canonical_name(p, n, &c->tmp);
-  int h = lxs_strmap_get(&c->full, c->tmp.data, c->tmp.len);
+  int h = lxs_key_get(c, &c->full, c->tmp.data, c->tmp.len);
   if (h >= 0) return h;
   int best = WHO_NONE, bestsc = 0;
   int group = role_group(NORM(c, e));
@@ -327,7 +390,7 @@ int lxs_hint_span(actx *c, size_t a, size_t e, int leftward) {
     size_t n = leftward ? tok_text(c, x, e, &p) : tok_text(c, a, x, &p);
     c->tmp.len = 0;
     lxs_canonical_name(p, n, &c->tmp);
-    int pi = lxs_strmap_get(&c->full, c->tmp.data, c->tmp.len);
+    int pi = lxs_key_get(c, &c->full, c->tmp.data, c->tmp.len);
     if (pi >= 0) return pi;
   }
   return WHO_NONE;

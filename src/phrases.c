@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A run of capitalised words may hold lower-case particles, one or two
+ * in a row ("Ursula von der Leyen", "Luiz Inacio Lula da Silva"). */
 size_t lxs_run_left(const actx *c, size_t e, size_t lo) {
   size_t a = e;
   while (a > lo && e - a + 1 < MAX_RUN) {
@@ -15,8 +17,10 @@ size_t lxs_run_left(const actx *c, size_t e, size_t lo) {
       a = p;
       continue;
     }
-    if (p > lo && particle(c, p) && namey(c, p - 1)) {
-      a = p - 1;
+    size_t q = p;
+    while (q > lo && p - q < 2 && particle(c, q)) q--;
+    if (q < p && particle(c, q + 1) && namey(c, q) && !possessive(c, q)) {
+      a = q;
       continue;
     }
     break;
@@ -31,8 +35,10 @@ size_t lxs_run_right(const actx *c, size_t a, size_t hi) {
       e++;
       continue;
     }
-    if (e + 2 < hi && particle(c, e + 1) && namey(c, e + 2)) {
-      e += 2;
+    size_t q = e + 1;
+    while (q < hi && q - e <= 2 && particle(c, q)) q++;
+    if (q > e + 1 && q < hi && q - e <= 3 && namey(c, q)) {
+      e = q;
       continue;
     }
     break;
@@ -89,7 +95,7 @@ void lxs_analyze_run(actx *c, size_t a, size_t e, int create, nameinfo *ni) {
       const char *tp;
       size_t tn = tok_text(c, e, e, &tp);
       int is_short = 0;
-      int pi = lxs_strmap_get(&c->sur, tp, tn);
+      int pi = lxs_key_get(c, &c->sur, tp, tn);
       if (pi < 0) pi = lxs_person_lookup(c, tp, tn, &is_short);
       if (pi >= 0) {
         ni->ok = 1;
@@ -347,6 +353,18 @@ int lxs_np_right(actx *c, size_t p, int *ref) {
     return ni.pi;
   }
 desc:
+  /* "the harbour master, Pim Alders": the name after the description */
+  if (q > p && q + 1 < c->nw && is_p(c, q, LXS_P_COMMA) && namey(c, q + 1) &&
+      (c->wc[p] & W_DET)) {
+    size_t e2 = lxs_run_right(c, q + 1, c->nw);
+    nameinfo ni;
+    lxs_analyze_run(c, q + 1, e2, 1, &ni);
+    if (ni.ok && ni.pi >= 0) {
+      lxs_set_appositive(c, ni.pi, p, q);
+      *ref = ni.ref;
+      return ni.pi;
+    }
+  }
   if (q > p) {
     size_t last = q - 1;
     if (c->wc[last] & W_GROUPN) return WHO_AUTHOR;
@@ -363,13 +381,39 @@ desc:
 }
 
 /* The subject that opens the sentence (for ", saying ..." and "X: "..."). */
+/* A fronted adverbial or subordinate clause ("On 3 May,", "After she
+ * criticised the fees,") opening at k: the position after its comma, or
+ * k.  Its pronouns are never the main subject. */
+static size_t skip_fronted(const actx *c, size_t k) {
+  if (k >= c->nw || !is_word(c, k) || !(c->wc[k] & W_STOP) || !(c->wc[k] & W_OPENER) ||
+      (c->wc[k] & W_DET))
+    return k;
+  for (size_t x = k + 1; x < c->nw && x < k + 16; x++) {
+    if (is_p(c, x, LXS_P_COMMA)) return x + 1 < c->nw ? x + 1 : k;
+    if (terminal(c, x) || is_quote(c, x) || is_p(c, x, LXS_P_COLON)) return k;
+  }
+  return k;
+}
+
+static int conjunction(const char *n) {
+  static const char *const conj[] = {"and", "but", "so", "yet", "or", NULL};
+  return lxs_in_words(conj, n);
+}
+
 int lxs_main_subject(actx *c, int *ref, size_t *pos) {
   size_t k = 0;
   while (k < c->nw && k < 3 && is_word(c, k) && (c->wc[k] & W_OPENER) &&
-         !(c->wc[k] & (W_DET | W_TITLE)) && !pronoun_gender(NORM(c, k)) &&
-         !first_or_group(NORM(c, k)))
+         !(c->wc[k] & (W_DET | W_TITLE)) && (!(c->wc[k] & W_STOP) || conjunction(NORM(c, k))) &&
+         !pronoun_gender(NORM(c, k)) && !first_or_group(NORM(c, k)))
     k++;
   if (k < c->nw && k > 0 && is_p(c, k, LXS_P_COMMA)) k++;
+  k = skip_fronted(c, k);
+  /* "Northland's Brenner": a place or organisation before the name */
+  if (k + 1 < c->nw && possessive(c, k) && namey(c, k) && namey(c, k + 1)) {
+    int is_short;
+    size_t n = TK(c, k)->norm_len;
+    if (n > 2 && lxs_person_lookup(c, NORM(c, k), n - 2, &is_short) < 0) k++;
+  }
   *pos = k;
   *ref = REF_FULL;
   if (k >= c->nw || !is_word(c, k)) return WHO_NONE;

@@ -134,7 +134,8 @@ static void assign_sentence(actx *c, uint32_t pi, uint32_t k, int *reported) {
   if (f->who >= 0) {
     who = f->who;
     cue = lxs_frame_cue(f);
-    if (f->colon) cue = f->ref == REF_FULL ? LXS_CUE_SAID_BEFORE : lxs_frame_cue(f);
+    if (f->colon && !f->headline)
+      cue = f->ref == REF_FULL ? LXS_CUE_SAID_BEFORE : lxs_frame_cue(f);
   } else if (f->who == WHO_AUTHOR) {
     c->chain = WHO_AUTHOR;
   } else if (qx >= 0) {
@@ -159,6 +160,7 @@ static void assign_sentence(actx *c, uint32_t pi, uint32_t k, int *reported) {
     c->chain = who;
     c->chain_para = pi;
     lxs_recent_push(c, who);
+    if (cue != LXS_CUE_HEADLINE) c->P[who].tentative = 0; /* the body names them */
   }
   lxs_put_sent(c, s, who, cue, qx >= 0 ? LXS_SENT_QUOTE : 0);
 }

@@ -13,7 +13,7 @@
 static const char *const kCueNames[LXS_CUE_COUNT] = {
     "author", "header", "speaker-line", "qa", "transcript",
     "quote", "said-after", "said-before", "according-to", "indirect",
-    "continuation", "pronoun", "short-name", "description"};
+    "continuation", "pronoun", "short-name", "description", "headline"};
 
 const char *lxs_cue_name(int cue) {
   return cue >= 0 && cue < LXS_CUE_COUNT ? kCueNames[cue] : "?";
@@ -32,13 +32,21 @@ void lxs_sent_words(actx *c, uint32_t s) {
       c->wc = lxs_xrealloc(c->wc, c->capw * sizeof *c->wc);
     }
     c->w[c->nw] = i;
-    c->wc[c->nw] = t->kind == LXS_TOK_WORD ? lxs_wclass(lxs_tok_norm(c->tk, t), t->norm_len) : 0;
+    c->wc[c->nw] = 0;
+    if (t->kind == LXS_TOK_WORD) {
+      const char *n = lxs_tok_norm(c->tk, t);
+      lxs_wbits cl = lxs_wclass(n, t->norm_len);
+      /* "China's", "Gazette's": the class of the word without "'s" */
+      if (!cl && t->norm_len > 3 && n[t->norm_len - 2] == '\'' && n[t->norm_len - 1] == 's')
+        cl = lxs_wclass(n, t->norm_len - 2);
+      c->wc[c->nw] = cl;
+    }
     c->nw++;
   }
 }
 
 void lxs_put_sent(actx *c, uint32_t s, int who, int cue, uint32_t flags) {
-  c->ss[s] = who >= 0 ? lxs_person_speaker(c, who) : 0;
+  c->who[s] = who;
   c->sf[s] = flags;
   if (c->sc) c->sc[s] = (uint8_t)(who >= 0 || cue == LXS_CUE_QA || cue == LXS_CUE_TRANSCRIPT
                                        ? cue
@@ -59,15 +67,30 @@ static void apply_hints(actx *c) {
     for (size_t a = 0; a < h->n_aliases; a++) {
       c->tmp.len = 0;
       lxs_canonical_name(h->aliases[a], strlen(h->aliases[a]), &c->tmp);
-      lxs_strmap_put(&c->full, c->tmp.data, c->tmp.len, pi, 0);
+      lxs_key_put(c, &c->full, c->tmp.data, c->tmp.len, pi, 0);
       /* the alias as written, too ("Dr Menon") */
       size_t al = strlen(h->aliases[a]);
-      lxs_strmap_put(&c->full, h->aliases[a], al, pi, 0);
+      lxs_key_put(c, &c->full, h->aliases[a], al, pi, 0);
     }
   }
 }
 
+/* Speakers are interned once every name is complete, in the order of
+ * their first sentence. */
+static void intern_speakers(actx *c) {
+  for (size_t s = 0; s < c->tk->nsent; s++) {
+    int pi = lxs_person_root(c, c->who[s]);
+    if (pi >= 0 && c->P[pi].tentative) {
+      pi = WHO_AUTHOR;
+      if (c->sc) c->sc[s] = LXS_CUE_AUTHOR;
+    }
+    c->ss[s] = pi >= 0 ? lxs_person_speaker(c, pi) : 0;
+  }
+}
+
 static void ctx_free(actx *c) {
+  free(c->who);
+  lxs_buf_free(&c->key);
   lxs_people_free(c);
   free(c->w);
   free(c->wc);
@@ -105,7 +128,10 @@ void lxs_attribute(const lxs_tokenizer *tk, const char *text, lxs_speakers *sp,
   lxs_strmap_init(&c->sur);
   lxs_strmap_init(&c->given);
   lxs_buf_init(&c->tmp);
+  lxs_buf_init(&c->key);
+  c->who = lxs_xcalloc(tk->nsent + 1, sizeof *c->who);
   for (size_t s = 0; s < tk->nsent; s++) {
+    c->who[s] = WHO_AUTHOR;
     sent_speaker[s] = 0;
     sent_flags[s] = 0;
     if (sent_cue) sent_cue[s] = LXS_CUE_AUTHOR;
@@ -116,6 +142,7 @@ void lxs_attribute(const lxs_tokenizer *tk, const char *text, lxs_speakers *sp,
   lxs_layout_prepass(c);
   for (uint32_t p = 0; p < tk->npara; p++)
     if (!lxs_layout_paragraph(c, p)) lxs_prose_paragraph(c, p);
+  intern_speakers(c);
   ctx_free(c);
 }
 

@@ -23,7 +23,8 @@ static const char *const kClassNames[W_NCLASSES] = {
     "female", "aux",     "det",     "particle", "asker",  "answer",  "postnom",
     "stop",   "honorific", "neg",   "group",    "suffix", "opine",
     "coord",  "passive", "firstperson", "reflexive", "holderdet", "noundet",
-    "clauseword"};
+    "clauseword", "urge", "inf", "act", "as", "call", "light", "noun", "view", "given",
+    "phrasal"};
 
 const char *lxs_wclass_name(unsigned n) { return n < W_NCLASSES ? kClassNames[n] : NULL; }
 

@@ -47,7 +47,22 @@ typedef uint64_t lxs_wbits;
 #define W_HOLDERDET W_BIT(31) /* the, some, many: dropped before a holder */
 #define W_NOUNDET W_BIT(32)   /* the, a, its: a reporting word after it is a noun */
 #define W_CLAUSEW W_BIT(33)   /* and, which, is: a holder with it is a clause */
-#define W_NCLASSES 34
+/* The segmenter's speech and name classes: */
+#define W_URGE W_BIT(34)     /* urged: also before object + "to" */
+#define W_INF W_BIT(35)      /* vowed, proposed: also before "to" + verb or -ing */
+#define W_ACT W_BIT(36)      /* praised, condemned: evaluates its object */
+#define W_AS W_BIT(37)       /* described: reports when "as" follows */
+#define W_CALL W_BIT(38)     /* called: before on/for or a quotation */
+#define W_LIGHT W_BIT(39)    /* issued, voiced: with a speech noun after it */
+#define W_NOUN W_BIT(40)     /* statement, warning, concerns */
+#define W_VIEW W_BIT(41)     /* "In X's view" */
+#define W_GIVEN W_BIT(42)    /* a given name (with male or female) */
+#define W_PHRASAL W_BIT(43)  /* pointed, hit: reports only with "out", "aim" or "on" next */
+#define W_NCLASSES 44
+
+/* Any verb form that may report speech. */
+#define W_SPEECH \
+  (W_SAY | W_WEAK | W_SAYING | W_URGE | W_INF | W_ACT | W_AS | W_CALL | W_LIGHT | W_PHRASAL)
 
 #define W_NONNAME (W_TITLE | W_ROLE | W_ROLEADJ | W_ORG | W_PLACE | W_NATION | \
                    W_OPENER | W_TIME | W_META)
