@@ -30,6 +30,34 @@ int cli_exit_code(lxs_status status) {
   return CLI_EXIT_DATA;
 }
 
+/* Scoring should not drown in the warnings of a big dictionary (VADER has
+ * some 200 emoticons): the first few are shown, then how many more, so no
+ * skipped entry goes unmentioned. */
+#define SHOWN_WARNINGS 3
+
+typedef struct {
+  unsigned n;
+  const char *file;
+} warn_count;
+
+static void warn_some(void *ud, const char *file, uint32_t line, const char *msg) {
+  warn_count *w = ud;
+  w->file = file;
+  if (w->n++ < SHOWN_WARNINGS) cli_err("%s:%u: warning: %s", file, line, msg);
+}
+
+/* A --lexicon file in any format, its warnings on standard error. */
+static int load_lexicon_file(lxs_lexicon *lex, const char *path, const char *format,
+                             const lxs_mapping *map, char *err, size_t errlen) {
+  warn_count w = {0, NULL};
+  lxs_load_opts lo = {format, map, warn_some, NULL, &w};
+  int rc = lxs_lexicon_load_any_ex(lex, path, &lo, err, errlen);
+  if (w.n > SHOWN_WARNINGS)
+    cli_err("%s: warning: %u more warnings (see 'lexstance lexicon check %s')", w.file,
+            w.n - SHOWN_WARNINGS, w.file);
+  return rc;
+}
+
 lxs_lexicon *cli_load_lexicon(const cli_opts *o) {
   char err[ERRLEN];
   lxs_lexicon *lex = lxs_lexicon_new(o->language, err, sizeof err);
@@ -51,7 +79,7 @@ lxs_lexicon *cli_load_lexicon(const cli_opts *o) {
   }
   if (rc == 0 && !o->no_defaults) rc = lxs_lexicon_load_defaults(lex, err, sizeof err);
   for (size_t i = 0; rc == 0 && i < o->nlex; i++)
-    rc = lxs_lexicon_load_any(lex, o->lexicons[i], o->lexicon_format, map, err, sizeof err);
+    rc = load_lexicon_file(lex, o->lexicons[i], o->lexicon_format, map, err, sizeof err);
   lxs_mapping_free(map);
   if (rc) {
     cli_err("%s", err);

@@ -324,12 +324,6 @@ static void ld_warn(ld_ctx *c, uint32_t line, const char *fmt, ...) {
   c->o->warn(c->o->ud, c->name, line, m);
 }
 
-void lxs_lexformat_warn_stderr(void *ud, const char *file, uint32_t line,
-                               const char *msg) {
-  (void)ud;
-  fprintf(stderr, "lexstance: %s:%u: warning: %s\n", file, line, msg);
-}
-
 /* Every line valid UTF-8 without NUL bytes: the readers and libyaml then
  * see clean text, and the error names the line. */
 static int check_text(ld_ctx *c, const char *data, size_t len) {
@@ -1267,36 +1261,6 @@ int lxs_lexicon_load_any_ex(lxs_lexicon *lex, const char *path,
     rc = lxs_lexicon_load_any_buffer(lex, path, b.data ? b.data : "", b.len,
                                      opts, err, errlen);
   lxs_buf_free(&b);
-  return rc;
-}
-
-/* Scoring should not drown in the warnings of a big dictionary (VADER has
- * some 200 emoticons): the first few are shown, then how many more, so no
- * skipped entry goes unmentioned. */
-#define SHOWN_WARNINGS 3
-
-typedef struct {
-  unsigned n;
-  const char *file;
-} warn_count;
-
-static void warn_some(void *ud, const char *file, uint32_t line,
-                      const char *msg) {
-  warn_count *w = ud;
-  w->file = file;
-  if (w->n++ < SHOWN_WARNINGS) lxs_lexformat_warn_stderr(NULL, file, line, msg);
-}
-
-int lxs_lexicon_load_any(lxs_lexicon *lex, const char *path,
-                         const char *format, const lxs_mapping *map,
-                         char *err, size_t errlen) {
-  warn_count w = {0, NULL};
-  lxs_load_opts o = {format, map, warn_some, NULL, &w};
-  int rc = lxs_lexicon_load_any_ex(lex, path, &o, err, errlen);
-  if (w.n > SHOWN_WARNINGS)
-    fprintf(stderr,
-            "lexstance: %s: warning: %u more warnings (see 'lexstance lexicon check %s')\n",
-            w.file, w.n - SHOWN_WARNINGS, w.file);
   return rc;
 }
 

@@ -106,16 +106,10 @@ typedef struct {
   void *ud;
 } lxs_load_opts;
 
-/* Load a dictionary in any format; format NULL: by extension.  Warnings go
- * to standard error as "lexstance: FILE:LINE: warning: ..." (the first 3,
- * then "lexstance: FILE: warning: N more warnings (see 'lexstance lexicon
- * check FILE')", so a big dictionary does not drown a run).  Returns
+/* Load a dictionary in any format (opts->format NULL: by extension);
+ * warnings go to opts->warn (opts may be NULL: no warnings).  Returns
  * LXS_OK, LXS_EDATA ("FILE:LINE: message"), LXS_EIO, or LXS_EINVAL for an
  * unknown format name. */
-int lxs_lexicon_load_any(lxs_lexicon *lex, const char *path,
-                         const char *format, const lxs_mapping *map,
-                         char *err, size_t errlen);
-/* The same with callbacks (opts may be NULL: no warnings). */
 int lxs_lexicon_load_any_ex(lxs_lexicon *lex, const char *path,
                             const lxs_load_opts *opts, char *err,
                             size_t errlen);
@@ -132,11 +126,6 @@ const char *lxs_lexformat_guess(const char *path);
 const char *lxs_lexformat_canonical(const char *name);
 /* "tsv, liwc, dicx, lexicoder, wordstat, yaml, vader" */
 const char *lxs_lexformat_names(void);
-
-/* A warn callback printing "lexstance: FILE:LINE: warning: MSG" to stderr
- * (ud unused). */
-void lxs_lexformat_warn_stderr(void *ud, const char *file, uint32_t line,
-                               const char *msg);
 
 /* The theme name an unmapped category becomes ("Pos Emo" -> "pos_emo",
  * "2" -> "cat_2").  Appends to out. */

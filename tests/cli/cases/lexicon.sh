@@ -21,3 +21,6 @@ check lexicon-coverage-corpus-operands 0 -- sh -c "$BIN lexicon coverage --no-de
   --map-file $D/th.map --corpus $D/corpus.txt -- $D/th.tsv $D/th.yml | grep -a 'tariff'"
 check lexicon-check-map-options 0 -- $BIN lexicon check --map posemo=sentiment:+ \
   --map=negemo=sentiment:- $D/check-b.dic
+# A dictionary's warnings while scoring: the first three, then a count.
+check lexicon-warnings-while-scoring 0 -- $BIN score --no-default-lexicons \
+  --lexicon tests/fixtures/lexicons/stance.tsv --lexicon $D/emoticons_vader.txt $FX/article.txt
