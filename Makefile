@@ -23,6 +23,8 @@ LIB_SRC := src/util.c src/utf8.c src/tokenize.c src/stem.c src/sha256.c \
 # The scorer's passes (scoring.h), beside its driver src/score.c.
 LIB_SRC += src/score_clause.c src/score_context.c src/score_report.c src/score_bind.c src/score_harm.c
 CLI_SRC := src/cli.c src/cli_options.c src/cmd_score.c src/cmd_compare.c src/cmd_explain.c src/cmd_merge.c src/cmd_speakers.c src/cmd_validate.c src/cmd_lexicon.c
+# The command line's row writers (kept columns, wide rows).
+CLI_SRC += src/cli_rows.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/lexicons_embedded.o \
            $(BUILD)/obj/words_embedded.o
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
