@@ -25,6 +25,8 @@ LIB_SRC += src/score_clause.c src/score_context.c src/score_report.c src/score_b
 CLI_SRC := src/cli.c src/cli_options.c src/cmd_score.c src/cmd_compare.c src/cmd_explain.c src/cmd_merge.c src/cmd_speakers.c src/cmd_validate.c src/cmd_lexicon.c
 # The command line's row writers (kept columns, wide rows).
 CLI_SRC += src/cli_rows.c
+# The corpus readers' table side (CSV, headers, kept columns).
+LIB_SRC += src/input_table.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/lexicons_embedded.o \
            $(BUILD)/obj/words_embedded.o
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -18,6 +19,7 @@
 #include "lexicon.h"
 #include "segment.h"
 #include "vader.h"
+#include "validate.h"
 
 int cli_exit_code(lxs_status status) {
   switch (status) {
@@ -92,6 +94,27 @@ lxs_lexicon *cli_load_lexicon(const cli_opts *o) {
     exit(CLI_EXIT_DATA);
   }
   return lex;
+}
+
+void cli_check_input_name(const cli_opts *o, const char *path) {
+  static const struct {
+    const char *ext, *input, *what;
+  } kTables[] = {{".csv", "csv", "a CSV corpus"},      {".tsv", "tsv", "a TSV corpus"},
+                 {".tab", "tsv", "a TSV corpus"},      {".jsonl", "jsonl", "a JSON Lines corpus"},
+                 {".ndjson", "jsonl", "a JSON Lines corpus"}};
+  if (o->input_set) return;
+  size_t n = strlen(path);
+  for (size_t i = 0; i < sizeof kTables / sizeof *kTables; i++) {
+    size_t m = strlen(kTables[i].ext);
+    if (n <= m || strcasecmp(path + n - m, kTables[i].ext) != 0) continue;
+    lxs_buf msg;
+    lxs_buf_init(&msg);
+    lxs_display_text(path, n, 200, &msg);
+    lxs_buf_printf(&msg, " looks like %s, not an article: read it with --input %s "
+                         "(--text-col names the text column), or with --input text as "
+                         "one article", kTables[i].what, kTables[i].input);
+    cli_usage_error("%s", lxs_buf_cstr(&msg)); /* exits: the buffer goes with it */
+  }
 }
 
 lxs_speaker_hints *cli_load_hints(const cli_opts *o) {

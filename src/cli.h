@@ -23,7 +23,7 @@ enum {
 };
 
 typedef enum { UNIT_SENTENCE, UNIT_SPEAKER, UNIT_DOC } cli_unit;
-typedef enum { FMT_CSV, FMT_MD, FMT_JSONL } cli_format;
+typedef enum { FMT_CSV, FMT_MD, FMT_JSONL, FMT_WIDE } cli_format;
 
 typedef struct {
   const char **lexicons;
@@ -65,6 +65,11 @@ typedef struct {
   unsigned long top;      /* lexicon coverage: candidates listed */
   const char **corpus;    /* lexicon coverage --corpus FILE... */
   size_t ncorpus;
+  const char *text_col;   /* --text-col */
+  const char *id_col;     /* --id-col */
+  char **keep;            /* --keep: column names, in order */
+  size_t nkeep;
+  char **keep_names;      /* their output names (cli_keep_names) */
 } cli_opts;
 
 /* Parse the options of a command (src/cli_options.c): argv[0] names it
@@ -103,8 +108,15 @@ int cli_exit_code(lxs_status status);
 _Noreturn void cli_usage_error(const char *fmt, const char *arg);
 void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Row writers shared by score and compare. */
-void cli_header(lxs_buf *b, const cli_opts *o);
+/* Row writers shared by score, compare and merge (src/cli_rows.c). */
+/* name made a valid R and Python identifier, appended to out: letters,
+ * digits and '_' (runs of anything else become one '_'), a letter first
+ * ("2020" -> "x2020"), a keyword of either language followed by '_'. */
+void cli_identifier(const char *name, lxs_buf *out);
+/* The output names of the --keep columns: identifiers, none equal to a
+ * fixed column or to another ("speaker" -> "speaker_2"). */
+char **cli_keep_names(const cli_opts *o);
+void cli_header(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex);
 void cli_doc_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
                   const char *doc, const char *speaker_override,
                   const lxs_result *res);
@@ -115,7 +127,7 @@ typedef struct lxs_vader lxs_vader;
 /* Like cli_doc_rows; in VADER mode (vd != NULL) adds neg,neu,pos,compound
  * computed on text[0..len) and uses compound as the sentiment. */
 void cli_doc_rows_v(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
-                    const char *doc, const char *speaker_override,
+                    const char *doc, const char *const *keep, const char *speaker_override,
                     const lxs_result *res, const char *text, size_t len,
                     lxs_vader *vd);
 /* A VADER scorer from --vader-lexicon/--emoji-lexicon, or NULL; exits with
@@ -141,6 +153,10 @@ int cmd_merge(int argc, char **argv);
 int cmd_speakers(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_lexicon(int argc, char **argv);
+/* A file an article command is given without --input whose name says it
+ * is a corpus table (.csv, .tsv, .jsonl): a usage error suggesting
+ * --input, since reading it as one article would score nonsense. */
+void cli_check_input_name(const cli_opts *o, const char *path);
 /* --speakers FILE, or NULL; exits with a message on a bad file. */
 lxs_speaker_hints *cli_load_hints(const cli_opts *o);
 void cli_free_hints(lxs_speaker_hints *h);

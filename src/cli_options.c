@@ -22,17 +22,29 @@ enum {
   OPT_COLOR, OPT_COLOUR, OPT_NOCOLOR, OPT_NOCOLOUR, OPT_BY, OPT_SPEAKERS, OPT_LEXFMT,
   OPT_MAP, OPT_MAPFILE, OPT_CATEGORIES, OPT_SENTIMENT, OPT_VADERLEX, OPT_EMOJILEX,
   OPT_PARTIAL, OPT_ONERROR, OPT_QUIET, OPT_SENTENCES, OPT_WITHDEF, OPT_TOP, OPT_CORPUS,
+  OPT_TEXTCOL, OPT_IDCOL, OPT_KEEP,
   /* keys of options whose getopt value is a short letter */
   OPT_OUTFILE, OPT_OUTDIR, OPT_JOBS, OPT_RECURSIVE, OPT_HELP
 };
 
 static const cli_option kOptions[] = {
     {OPT_INPUT, OPT_INPUT, "input", required_argument, "--input FMT",
-     "text (an article, default), lines, tsv (id<TAB>text),\n"
-     "jsonl ({\"id\",\"text\",\"speaker\"})"},
+     "text (an article, default), lines, tsv (id<TAB>text, or\n"
+     "a header naming the columns), csv (RFC 4180 with a\n"
+     "header), jsonl ({\"id\",\"text\",\"speaker\"})"},
+    {OPT_TEXTCOL, OPT_TEXTCOL, "text-col", required_argument, "--text-col NAME",
+     "the column (JSON key) holding the text (default text)"},
+    {OPT_IDCOL, OPT_IDCOL, "id-col", required_argument, "--id-col NAME",
+     "the column (JSON key) holding the document id (default\n"
+     "id, doc_id, doc or document; else the line number)"},
+    {OPT_KEEP, OPT_KEEP, "keep", required_argument, "--keep COL,...",
+     "carry these columns (JSON keys) of a csv, tsv or jsonl\n"
+     "corpus into every row, after doc"},
     {OPT_UNIT, OPT_UNIT, "unit", required_argument, "--unit UNIT",
      "sentence, speaker (default for text) or doc"},
-    {OPT_FORMAT, OPT_FORMAT, "format", required_argument, "--format FMT", "csv (default), md, jsonl"},
+    {OPT_FORMAT, OPT_FORMAT, "format", required_argument, "--format FMT",
+     "csv (default), md, jsonl, or wide: CSV, one row per unit\n"
+     "with every theme's columns (LIWC-22's shape)"},
     {OPT_OUTFILE, 'o', "output", required_argument, "-o, --output FILE",
      "write to FILE instead of standard output (atomically)"},
     {OPT_OUTDIR, 'o', "output", required_argument, "-o, --output DIR",
@@ -128,19 +140,21 @@ static const cli_command kCommands[] = {
      "output: doc,speaker,sentence,theme,tokens,mentions,stance,salience,\n"
      "sentiment,class,stance_lo,stance_hi,salience_lo,salience_hi,sentiment_lo,\n"
      "sentiment_hi,sentences.\n",
-     {OPT_INPUT, OPT_UNIT, OPT_FORMAT, OPT_OUTFILE, LEXICON_OPTS, OPT_NOATTR, OPT_SPEAKERS,
+     {OPT_INPUT, OPT_TEXTCOL, OPT_IDCOL, OPT_KEEP, OPT_UNIT, OPT_FORMAT, OPT_OUTFILE,
+      LEXICON_OPTS, OPT_NOATTR, OPT_SPEAKERS,
       OPT_BOOT, OPT_SEED, OPT_CI, OPT_JOBS, OPT_RECURSIVE, OPT_PARTIAL, OPT_ONERROR,
       OPT_QUIET, OPT_CATEGORIES, OPT_SENTIMENT, OPT_VADERLEX, OPT_EMOJILEX, OPT_HELP}},
     {"compare", "compare [options] [-o DIR] ARTICLE...",
      "Compare speakers across articles: a Markdown table to standard output;\n"
      "comparison.csv, speakers.csv, evidence.csv, differences.csv,\n"
      "lexicons.csv, comparison.svg and report.html in DIR.\n",
-     {OPT_INPUT, OPT_OUTDIR, OPT_BY, LEXICON_OPTS, OPT_NOATTR, OPT_SPEAKERS, OPT_BOOT,
+     {OPT_INPUT, OPT_TEXTCOL, OPT_IDCOL, OPT_OUTDIR, OPT_BY, LEXICON_OPTS, OPT_NOATTR,
+      OPT_SPEAKERS, OPT_BOOT,
       OPT_SEED, OPT_CI, OPT_HELP}},
     {"explain", "explain [options] FILE...",
      "Show each matched sentence with its matches marked, the rules applied and\n"
      "each contribution.\n",
-     {OPT_INPUT, OPT_THEME, OPT_SPEAKER, OPT_COLOR, OPT_COLOUR, OPT_NOCOLOR, OPT_NOCOLOUR,
+     {OPT_INPUT, OPT_TEXTCOL, OPT_IDCOL, OPT_THEME, OPT_SPEAKER, OPT_COLOR, OPT_COLOUR, OPT_NOCOLOR, OPT_NOCOLOUR,
       LEXICON_OPTS, OPT_NOATTR, OPT_SPEAKERS, OPT_HELP}},
     {"merge", "merge [options] PARTIAL...",
      "Combine --partial results into per-speaker rows (the columns of score),\n"
@@ -165,7 +179,8 @@ static const cli_command kCommands[] = {
      "Score the corpus and report, as CSV sections, the hits per entry and per\n"
      "speaker, the entries never matched and frequent unmatched words near theme\n"
      "terms (candidates for the lexicon).\n",
-     {OPT_INPUT, OPT_LEXFMT, OPT_MAP, OPT_MAPFILE, OPT_LANG, OPT_NODEF, OPT_NOATTR, OPT_TOP,
+     {OPT_INPUT, OPT_TEXTCOL, OPT_IDCOL, OPT_LEXFMT, OPT_MAP, OPT_MAPFILE, OPT_LANG,
+      OPT_NODEF, OPT_NOATTR, OPT_TOP,
       OPT_CORPUS, OPT_HELP}},
 };
 
@@ -299,7 +314,7 @@ static void parse_choice(cli_opts *o, int val, const char *arg) {
   switch (val) {
   case OPT_INPUT:
     if (lxs_input_format_parse(arg, &o->input))
-      cli_usage_error("unknown input format '%s' (text, lines, tsv, jsonl)", arg);
+      cli_usage_error("unknown input format '%s' (text, lines, tsv, csv, jsonl)", arg);
     o->input_set = 1;
     break;
   case OPT_UNIT:
@@ -313,7 +328,8 @@ static void parse_choice(cli_opts *o, int val, const char *arg) {
     if (strcmp(arg, "csv") == 0) o->format = FMT_CSV;
     else if (strcmp(arg, "md") == 0) o->format = FMT_MD;
     else if (strcmp(arg, "jsonl") == 0) o->format = FMT_JSONL;
-    else cli_usage_error("unknown format '%s' (csv, md, jsonl)", arg);
+    else if (strcmp(arg, "wide") == 0) o->format = FMT_WIDE;
+    else cli_usage_error("unknown format '%s' (csv, md, jsonl, wide)", arg);
     break;
   case OPT_BY:
     if (strcmp(arg, "article") != 0 && strcmp(arg, "speaker") != 0)
@@ -362,6 +378,19 @@ static void parse_number(cli_opts *o, int val, const char *arg) {
   }
 }
 
+/* --keep a,b,c (repeatable): the names in order; an empty name is a
+ * usage error. */
+static void parse_keep(cli_opts *o, const char *arg) {
+  for (const char *p = arg;;) {
+    size_t n = strcspn(p, ",");
+    if (n == 0) cli_usage_error("--keep needs column names separated by commas, not '%s'", arg);
+    o->keep = lxs_xrealloc(o->keep, (o->nkeep + 1) * sizeof *o->keep);
+    o->keep[o->nkeep++] = lxs_xstrndup(p, n);
+    if (!p[n]) break;
+    p += n + 1;
+  }
+}
+
 /* The options that only set a field. */
 static void parse_plain(cli_opts *o, int val, const char *arg) {
   switch (val) {
@@ -386,6 +415,9 @@ static void parse_plain(cli_opts *o, int val, const char *arg) {
   case 'q': o->quiet = 1; break;
   case OPT_SENTENCES: o->sentences = 1; break;
   case OPT_WITHDEF: o->with_defaults = 1; break;
+  case OPT_TEXTCOL: o->text_col = arg; break;
+  case OPT_IDCOL: o->id_col = arg; break;
+  case OPT_KEEP: parse_keep(o, arg); break;
   }
 }
 
@@ -487,6 +519,7 @@ int cli_parse_with(const char *command, int argc, char **argv, cli_opts *o,
   free(longopts);
   if (!o->unit_set && o->input_set && o->input != LXS_IN_TEXT) o->unit = UNIT_DOC;
   if (!o->bootstrap_set) o->bootstrap = o->unit == UNIT_SPEAKER ? 2000 : 0;
+  o->keep_names = cli_keep_names(o);
   if (o->sentiment_vader && !o->vader_lexicon)
     cli_usage_error("%s", "--sentiment vader needs --vader-lexicon PATH");
   return argc - noperands;
@@ -501,6 +534,12 @@ int cli_parse(int argc, char **argv, cli_opts *o) {
 }
 
 void cli_opts_free(cli_opts *o) {
+  for (size_t i = 0; i < o->nkeep; i++) {
+    free(o->keep[i]);
+    free(o->keep_names[i]);
+  }
+  free(o->keep);
+  free(o->keep_names);
   free(o->lexicons);
   free(o->maps);
   free(o->dirs);

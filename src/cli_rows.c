@@ -8,25 +8,125 @@
 #include "cli.h"
 #include "vader.h"
 
-/* ---- rows ---------------------------------------------------------------- */
+/* ---- column names --------------------------------------------------------- */
+
+/* Words neither R nor Python takes as a bare name. */
+static const char *const kKeywords[] = {
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
+    "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
+    "return", "try", "while", "with", "yield", "repeat", "function", "next", "TRUE", "FALSE",
+    "NULL", "Inf", "NaN", "NA", "NA_integer_", "NA_real_", "NA_character_", "NA_complex_"};
+
+/* Every fixed column of score's outputs: a kept column does not take
+ * their names. */
+static const char *const kFixedColumns[] = {
+    "doc", "speaker", "sentence", "theme", "tokens", "mentions", "stance", "salience",
+    "sentiment", "class", "stance_lo", "stance_hi", "salience_lo", "salience_hi",
+    "sentiment_lo", "sentiment_hi", "sentences", "neg", "neu", "pos", "compound"};
+
+static int in_list(const char *s, const char *const *list, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(s, list[i]) == 0) return 1;
+  return 0;
+}
+
+void cli_identifier(const char *name, lxs_buf *out) {
+  size_t start = out->len;
+  for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+    int word = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9');
+    if (word) lxs_buf_putc(out, (char)*p);
+    else if (out->len > start && out->data[out->len - 1] != '_') lxs_buf_putc(out, '_');
+  }
+  while (out->len > start && out->data[out->len - 1] == '_') out->len--;
+  lxs_buf_cstr(out);
+  if (out->len == start || (out->data[start] >= '0' && out->data[start] <= '9')) {
+    /* "2020" -> "x2020", as R's make.names */
+    lxs_buf tail;
+    lxs_buf_init(&tail);
+    lxs_buf_put(&tail, out->data + start, out->len - start);
+    out->len = start;
+    lxs_buf_putc(out, 'x');
+    lxs_buf_put(out, tail.data ? tail.data : "", tail.len);
+    lxs_buf_free(&tail);
+  }
+  if (in_list(out->data + start, kKeywords, sizeof kKeywords / sizeof *kKeywords))
+    lxs_buf_putc(out, '_');
+}
+
+char **cli_keep_names(const cli_opts *o) {
+  char **names = lxs_xcalloc(o->nkeep + 1, sizeof *names);
+  lxs_buf b;
+  lxs_buf_init(&b);
+  for (size_t k = 0; k < o->nkeep; k++) {
+    b.len = 0;
+    cli_identifier(o->keep[k], &b);
+    size_t base = b.len;
+    for (unsigned n = 2;; n++) {
+      int taken = in_list(b.data, kFixedColumns, sizeof kFixedColumns / sizeof *kFixedColumns) ||
+                  in_list(b.data, (const char *const *)names, k);
+      if (!taken) break;
+      b.len = base;
+      lxs_buf_printf(&b, "_%u", n);
+    }
+    names[k] = lxs_xstrndup(b.data, b.len);
+  }
+  lxs_buf_free(&b);
+  return names;
+}
+
+/* ---- headers --------------------------------------------------------------- */
+
+/* The wide rows carry intervals when they are computed: aggregated units
+ * with the bootstrap on. */
+static int wide_intervals(const cli_opts *o) {
+  return o->bootstrap > 0 && o->unit != UNIT_SENTENCE;
+}
+
+static void wide_header(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex) {
+  lxs_buf_puts(b, "doc");
+  for (size_t k = 0; k < o->nkeep; k++) lxs_buf_printf(b, ",%s", o->keep_names[k]);
+  if (o->unit != UNIT_DOC) lxs_buf_puts(b, ",speaker");
+  if (o->unit == UNIT_SENTENCE) lxs_buf_puts(b, ",sentence");
+  lxs_buf_puts(b, ",tokens,sentences");
+  int ci = wide_intervals(o);
+  for (size_t t = 0; t < lxs_lexicon_theme_count(lex); t++) {
+    const char *tn = lxs_lexicon_theme_name(lex, t);
+    lxs_buf_printf(b, ",%s_stance", tn);
+    if (ci) lxs_buf_printf(b, ",%s_stance_lo,%s_stance_hi", tn, tn);
+    lxs_buf_printf(b, ",%s_stance_class,%s_salience,%s_mentions", tn, tn, tn);
+  }
+  lxs_buf_puts(b, ci ? ",sentiment,sentiment_lo,sentiment_hi" : ",sentiment");
+  if (o->sentiment_vader) lxs_buf_puts(b, ",neg,neu,pos,compound");
+  lxs_buf_puts(b, "\r\n");
+}
 
 static const char kLongHeader[] =
-    "doc,speaker,sentence,theme,tokens,mentions,stance,salience,sentiment,"
+    "speaker,sentence,theme,tokens,mentions,stance,salience,sentiment,"
     "class,stance_lo,stance_hi,salience_lo,salience_hi,sentiment_lo,"
     "sentiment_hi,sentences";
 
-void cli_header(lxs_buf *b, const cli_opts *o) {
-  if (o->format == FMT_CSV) {
+void cli_header(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex) {
+  if (o->format == FMT_WIDE) {
+    wide_header(b, o, lex);
+  } else if (o->format == FMT_CSV) {
+    lxs_buf_puts(b, "doc,");
+    for (size_t k = 0; k < o->nkeep; k++) lxs_buf_printf(b, "%s,", o->keep_names[k]);
     lxs_buf_puts(b, kLongHeader);
     if (o->sentiment_vader) lxs_buf_puts(b, ",neg,neu,pos,compound");
     lxs_buf_puts(b, "\r\n");
   } else if (o->format == FMT_MD) {
-    lxs_buf_puts(b, "| doc | speaker | sentence | theme | tokens | mentions | "
+    lxs_buf_puts(b, "| doc |");
+    for (size_t k = 0; k < o->nkeep; k++) lxs_buf_printf(b, " %s |", o->keep_names[k]);
+    lxs_buf_puts(b, " speaker | sentence | theme | tokens | mentions | "
                     "stance | salience | sentiment | class | stance 95% CI | "
-                    "salience CI | sentiment CI | sentences |\n");
-    lxs_buf_puts(b, "|---|---|---:|---|---:|---:|---:|---:|---:|---:|---|---|---|---:|\n");
+                    "salience CI | sentiment CI | sentences |\n|---|");
+    for (size_t k = 0; k < o->nkeep; k++) lxs_buf_puts(b, "---|");
+    lxs_buf_puts(b, "---|---:|---|---:|---:|---:|---:|---:|---:|---|---|---|---:|\n");
   }
 }
+
+/* ---- rows ------------------------------------------------------------------ */
 
 typedef struct {
   size_t tokens, mentions, sentences;
@@ -36,35 +136,60 @@ typedef struct {
   const lxs_vader_scores *vader;  /* VADER mode: its four scores */
 } row_vals;
 
+/* A unit's rows: the values of every theme, and what comes before them. */
+typedef struct {
+  const char *doc;
+  const char *const *keep;  /* o->nkeep values, or NULL */
+  const char *speaker;
+  long sentence;            /* 1-based, or -1 */
+} row_key;
+
 static void put_num_or_empty(lxs_buf *b, int ok, double v, const char *empty) {
   if (ok) lxs_fmt_num(b, v);
   else lxs_buf_puts(b, empty);
 }
 
-/* The part of a row before its theme (doc, speaker, sentence), the same
- * for every theme's row: escaped once, copied per row. */
-static void row_prefix(lxs_buf *p, const cli_opts *o, const char *doc,
-                       const char *speaker, long sentence) {
+static void put_cell(lxs_buf *b, const cli_opts *o, const char *s) {
+  if (o->format == FMT_JSONL) lxs_json_str(b, s, strlen(s));
+  else if (o->format == FMT_MD) lxs_md_cell(b, s);
+  else lxs_csv_str(b, s);
+}
+
+/* The part of a row before its theme (doc, kept columns, speaker,
+ * sentence), the same for every theme's row: escaped once, copied per
+ * row. */
+static void row_prefix(lxs_buf *p, const cli_opts *o, const row_key *k) {
   p->len = 0;
+  const char *const *keep = k->keep;
   if (o->format == FMT_JSONL) {
     lxs_buf_puts(p, "{\"doc\":");
-    lxs_json_str(p, doc, strlen(doc));
+    put_cell(p, o, k->doc);
+    for (size_t i = 0; i < o->nkeep; i++) {
+      lxs_buf_printf(p, ",\"%s\":", o->keep_names[i]);
+      put_cell(p, o, keep ? keep[i] : "");
+    }
     lxs_buf_puts(p, ",\"speaker\":");
-    lxs_json_str(p, speaker, strlen(speaker));
+    put_cell(p, o, k->speaker);
     lxs_buf_puts(p, ",\"sentence\":");
-    if (sentence >= 0) lxs_buf_put_int(p, sentence);
+    if (k->sentence >= 0) lxs_buf_put_int(p, k->sentence);
     else lxs_buf_puts(p, "null");
     lxs_buf_puts(p, ",\"theme\":");
     return;
   }
-  int csv = o->format == FMT_CSV;
-  const char *sep = csv ? "," : " | ";
-  if (!csv) lxs_buf_puts(p, "| ");
-  if (csv) lxs_csv_str(p, doc); else lxs_md_cell(p, doc);
+  int md = o->format == FMT_MD, wide = o->format == FMT_WIDE;
+  const char *sep = md ? " | " : ",";
+  if (md) lxs_buf_puts(p, "| ");
+  put_cell(p, o, k->doc);
+  for (size_t i = 0; i < o->nkeep; i++) {
+    lxs_buf_puts(p, sep);
+    put_cell(p, o, keep ? keep[i] : "");
+  }
   lxs_buf_puts(p, sep);
-  if (csv) lxs_csv_str(p, speaker); else lxs_md_cell(p, speaker);
+  if (wide && o->unit == UNIT_DOC) return;
+  put_cell(p, o, k->speaker);
   lxs_buf_puts(p, sep);
-  if (sentence >= 0) lxs_buf_put_int(p, sentence);
+  if (wide && o->unit != UNIT_SENTENCE) return;
+  if (k->sentence >= 0) lxs_buf_put_int(p, k->sentence);
   lxs_buf_puts(p, sep);
 }
 
@@ -166,102 +291,185 @@ static void emit_row(lxs_buf *b, const cli_opts *o, const lxs_buf *prefix,
   else lxs_buf_put(b, " |\n", 3);
 }
 
-static void agg_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
-                     const char *doc, const char *speaker, const lxs_agg *a,
-                     const lxs_vader_scores *vs) {
-  size_t nth = lxs_lexicon_theme_count(lex);
-  /* intervals stay empty ("not ok") without the bootstrap */
-  enum { FEW_THEMES = 16 };
-  lxs_interval st_few[FEW_THEMES + 1], sa_few[FEW_THEMES + 1];
-  lxs_interval *st = st_few, *sa = sa_few;
-  if (nth > FEW_THEMES) {
-    st = lxs_xcalloc(nth + 1, sizeof *st);
-    sa = lxs_xcalloc(nth + 1, sizeof *sa);
-  } else {
-    memset(st_few, 0, (nth + 1) * sizeof *st_few);
-    memset(sa_few, 0, (nth + 1) * sizeof *sa_few);
+/* One wide row: every theme's stance, its interval, class, salience and
+ * mentions, then the sentiment. */
+static void emit_wide(lxs_buf *b, const cli_opts *o, const lxs_buf *prefix, const row_vals *v,
+                      size_t nth) {
+  lxs_buf_put(b, prefix->data, prefix->len);
+  lxs_buf_put_uint(b, nth ? v[0].tokens : 0);
+  lxs_buf_putc(b, ',');
+  lxs_buf_put_uint(b, nth ? v[0].sentences : 0);
+  int ci = wide_intervals(o);
+  for (size_t t = 0; t < nth; t++) {
+    const row_vals *x = &v[t];
+    lxs_buf_putc(b, ',');
+    if (x->present) lxs_fmt_num(b, x->stance);
+    if (ci) {
+      lxs_buf_putc(b, ',');
+      if (x->present && x->ci_st.ok) lxs_fmt_num(b, x->ci_st.lo);
+      lxs_buf_putc(b, ',');
+      if (x->present && x->ci_st.ok) lxs_fmt_num(b, x->ci_st.hi);
+    }
+    lxs_buf_putc(b, ',');
+    if (x->present) lxs_buf_put_int(b, lxs_stance_class(x->stance));
+    lxs_buf_putc(b, ',');
+    lxs_fmt_num(b, x->salience);
+    lxs_buf_putc(b, ',');
+    lxs_buf_put_uint(b, x->mentions);
   }
+  const row_vals *x = &v[0];
+  lxs_buf_putc(b, ',');
+  lxs_fmt_num(b, nth ? x->sentiment : 0);
+  if (ci) {
+    lxs_buf_putc(b, ',');
+    if (nth && x->ci_se.ok) lxs_fmt_num(b, x->ci_se.lo);
+    lxs_buf_putc(b, ',');
+    if (nth && x->ci_se.ok) lxs_fmt_num(b, x->ci_se.hi);
+  }
+  if (nth && x->vader) {
+    const double vs[4] = {x->vader->neg, x->vader->neu, x->vader->pos, x->vader->compound};
+    for (int i = 0; i < 4; i++) {
+      lxs_buf_putc(b, ',');
+      lxs_fmt_num(b, vs[i]);
+    }
+  }
+  lxs_buf_put(b, "\r\n", 2);
+}
+
+/* A unit's rows in the chosen format: one per theme (long), or one. */
+static void emit_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex, const row_key *k,
+                      const row_vals *v) {
+  size_t nth = lxs_lexicon_theme_count(lex);
+  lxs_buf prefix;
+  lxs_buf_init(&prefix);
+  row_prefix(&prefix, o, k);
+  if (o->format == FMT_WIDE) emit_wide(b, o, &prefix, v, nth);
+  else
+    for (size_t t = 0; t < nth; t++) emit_row(b, o, &prefix, lxs_lexicon_theme_name(lex, t), &v[t]);
+  lxs_buf_free(&prefix);
+}
+
+/* Space for a unit's per-theme values: on the stack for a few themes. */
+enum { FEW_THEMES = 16 };
+typedef struct {
+  row_vals few[FEW_THEMES];
+  lxs_interval st_few[FEW_THEMES + 1], sa_few[FEW_THEMES + 1];
+  row_vals *v;
+  lxs_interval *st, *sa;
+} theme_space;
+
+static void space_init(theme_space *s, size_t nth) {
+  if (nth > FEW_THEMES) {
+    s->v = lxs_xcalloc(nth, sizeof *s->v);
+    s->st = lxs_xcalloc(nth + 1, sizeof *s->st);
+    s->sa = lxs_xcalloc(nth + 1, sizeof *s->sa);
+    return;
+  }
+  s->v = s->few;
+  s->st = s->st_few;
+  s->sa = s->sa_few;
+  memset(s->few, 0, nth * sizeof *s->few);
+  memset(s->st_few, 0, (nth + 1) * sizeof *s->st_few);
+  memset(s->sa_few, 0, (nth + 1) * sizeof *s->sa_few);
+}
+
+static void space_free(theme_space *s) {
+  if (s->v == s->few) return;
+  free(s->v);
+  free(s->st);
+  free(s->sa);
+}
+
+static void agg_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex, const row_key *k,
+                     const lxs_agg *a, const lxs_vader_scores *vs) {
+  size_t nth = lxs_lexicon_theme_count(lex);
+  theme_space sp;
+  space_init(&sp, nth);
+  /* intervals stay empty ("not ok") without the bootstrap */
   lxs_interval se = {0, 0, 0};
   if (o->bootstrap && a->keep_samples) {
     lxs_buf key;
     lxs_buf_init(&key);
-    lxs_buf_printf(&key, "%s\x1f%s", doc, speaker);
-    lxs_bootstrap(a, o->bootstrap, o->ci, lxs_seed_mix(o->seed, key.data), st, sa, &se);
+    lxs_buf_printf(&key, "%s\x1f%s", k->doc, k->speaker);
+    lxs_bootstrap(a, o->bootstrap, o->ci, lxs_seed_mix(o->seed, key.data), sp.st, sp.sa, &se);
     lxs_buf_free(&key);
   }
-  lxs_buf prefix;
-  lxs_buf_init(&prefix);
-  row_prefix(&prefix, o, doc, speaker, -1);
   for (size_t t = 0; t < nth; t++) {
-    row_vals v;
-    memset(&v, 0, sizeof v);
-    v.tokens = a->tokens;
-    v.mentions = a->mentions[t];
-    v.sentences = a->sentences;
-    v.stance = lxs_agg_stance(a, t, &v.present);
-    v.salience = lxs_agg_salience(a, t);
-    v.sentiment = lxs_agg_sentiment(a);
-    v.ci_st = st[t];
-    v.ci_sa = sa[t];
-    v.ci_se = se;
+    row_vals *v = &sp.v[t];
+    memset(v, 0, sizeof *v);
+    v->tokens = a->tokens;
+    v->mentions = a->mentions[t];
+    v->sentences = a->sentences;
+    v->stance = lxs_agg_stance(a, t, &v->present);
+    v->salience = lxs_agg_salience(a, t);
+    v->sentiment = lxs_agg_sentiment(a);
+    v->ci_st = sp.st[t];
+    v->ci_sa = sp.sa[t];
+    v->ci_se = se;
     if (vs) {
-      v.vader = vs;
-      v.sentiment = vs->compound;
+      v->vader = vs;
+      v->sentiment = vs->compound;
     }
-    emit_row(b, o, &prefix, lxs_lexicon_theme_name(lex, t), &v);
   }
-  lxs_buf_free(&prefix);
-  if (st != st_few) {
-    free(st);
-    free(sa);
-  }
+  emit_rows(b, o, lex, k, sp.v);
+  space_free(&sp);
 }
 
 void cli_agg_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
                   const char *doc, const char *speaker, const lxs_agg *a) {
-  agg_rows(b, o, lex, doc, speaker, a, NULL);
+  row_key k = {doc, NULL, speaker, -1};
+  agg_rows(b, o, lex, &k, a, NULL);
 }
 
 void cli_doc_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
                   const char *doc, const char *speaker_override,
                   const lxs_result *res) {
-  cli_doc_rows_v(b, o, lex, doc, speaker_override, res, NULL, 0, NULL);
+  cli_doc_rows_v(b, o, lex, doc, NULL, speaker_override, res, NULL, 0, NULL);
+}
+
+/* One row (or one per theme) per sentence. */
+static void sentence_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex, row_key *k,
+                          const lxs_result *res, const char *text, lxs_vader *vd) {
+  size_t nth = lxs_lexicon_theme_count(lex);
+  const char *speaker_override = k->speaker;
+  theme_space sp;
+  space_init(&sp, nth);
+  for (size_t s = 0; s < res->n_sentences; s++) {
+    const lxs_sentence *se = &res->sentences[s];
+    if (se->flags & LXS_SENTENCE_HEADER) continue;
+    k->speaker = speaker_override ? speaker_override : res->speakers[se->speaker].name;
+    k->sentence = (long)s + 1;
+    lxs_vader_scores vs;
+    if (vd) lxs_vader_score(vd, text + se->start, se->end - se->start, &vs, NULL);
+    for (size_t t = 0; t < nth; t++) {
+      const lxs_theme_score *ts = &res->scores[s * res->n_themes + t];
+      row_vals *v = &sp.v[t];
+      memset(v, 0, sizeof *v);
+      v->tokens = se->tokens;
+      v->mentions = ts->mentions;
+      v->sentences = 1;
+      v->present = ts->mentions > 0;
+      v->stance = ts->stance;
+      v->salience = se->tokens ? 1000.0 * ts->mentions / se->tokens : 0;
+      v->sentiment = se->sentiment;
+      if (vd) {
+        v->vader = &vs;
+        v->sentiment = vs.compound;
+      }
+    }
+    emit_rows(b, o, lex, k, sp.v);
+  }
+  space_free(&sp);
 }
 
 void cli_doc_rows_v(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
-                    const char *doc, const char *speaker_override,
+                    const char *doc, const char *const *keep, const char *speaker_override,
                     const lxs_result *res, const char *text, size_t len,
                     lxs_vader *vd) {
   size_t nth = lxs_lexicon_theme_count(lex);
+  row_key k = {doc, keep, speaker_override, -1};
   if (o->unit == UNIT_SENTENCE) {
-    lxs_buf prefix;
-    lxs_buf_init(&prefix);
-    for (size_t s = 0; s < res->n_sentences; s++) {
-      const lxs_sentence *se = &res->sentences[s];
-      if (se->flags & LXS_SENTENCE_HEADER) continue;
-      const char *spk = speaker_override ? speaker_override : res->speakers[se->speaker].name;
-      lxs_vader_scores vs;
-      row_prefix(&prefix, o, doc, spk, (long)s + 1);
-      for (size_t t = 0; t < nth; t++) {
-        const lxs_theme_score *ts = &res->scores[s * res->n_themes + t];
-        row_vals v;
-        memset(&v, 0, sizeof v);
-        v.tokens = se->tokens;
-        v.mentions = ts->mentions;
-        v.sentences = 1;
-        v.present = ts->mentions > 0;
-        v.stance = ts->stance;
-        v.salience = se->tokens ? 1000.0 * ts->mentions / se->tokens : 0;
-        v.sentiment = se->sentiment;
-        if (vd) {
-          if (t == 0) lxs_vader_score(vd, text + se->start, se->end - se->start, &vs, NULL);
-          v.vader = &vs;
-          v.sentiment = vs.compound;
-        }
-        emit_row(b, o, &prefix, lxs_lexicon_theme_name(lex, t), &v);
-      }
-    }
-    lxs_buf_free(&prefix);
+    sentence_rows(b, o, lex, &k, res, text, vd);
     return;
   }
   if (o->unit == UNIT_DOC) {
@@ -272,7 +480,8 @@ void cli_doc_rows_v(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
     lxs_vader_scores vs;
     /* VADER scores the document as one text, as the reference does. */
     if (vd) lxs_vader_score(vd, text, len, &vs, NULL);
-    agg_rows(b, o, lex, doc, speaker_override ? speaker_override : "", &a, vd ? &vs : NULL);
+    if (!speaker_override) k.speaker = "";
+    agg_rows(b, o, lex, &k, &a, vd ? &vs : NULL);
     lxs_agg_free(&a);
     return;
   }
@@ -311,9 +520,8 @@ void cli_doc_rows_v(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
       vs.pos = vsum[sp].pos / n;
       vs.compound = vsum[sp].compound / n;
     }
-    if (a->sentences > 0 || a->tokens > 0)
-      agg_rows(b, o, lex, doc, speaker_override ? speaker_override : res->speakers[sp].name,
-               a, vd ? &vs : NULL);
+    k.speaker = speaker_override ? speaker_override : res->speakers[sp].name;
+    if (a->sentences > 0 || a->tokens > 0) agg_rows(b, o, lex, &k, a, vd ? &vs : NULL);
     lxs_agg_free(a);
   }
   free(aggs);

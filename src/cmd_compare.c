@@ -116,6 +116,7 @@ int cmd_compare(int argc, char **argv) {
   cli_opts o;
   int first = cli_parse(argc, argv, &o);
   if (first >= argc) cli_usage_error("%s", "compare needs at least one ARTICLE");
+  for (int i = first; i < argc; i++) cli_check_input_name(&o, argv[i]);
   if (!o.bootstrap_set) o.bootstrap = 2000;
   lxs_lexicon *lex = cli_load_lexicon(&o);
   size_t nth = lxs_lexicon_theme_count(lex);
@@ -135,7 +136,7 @@ int cmd_compare(int argc, char **argv) {
   cli_opts lo = o;
   lo.unit = UNIT_SPEAKER;
   lo.format = FMT_CSV;
-  cli_header(&spk, &lo);
+  cli_header(&spk, &lo, lex);
   cli_evidence_header(&evid);
   int rc = 0;
   lxs_speaker_hints *hints = cli_load_hints(&o);

@@ -88,6 +88,7 @@ int cmd_explain(int argc, char **argv) {
   cli_opts o;
   int first = cli_parse(argc, argv, &o);
   if (first >= argc) cli_usage_error("%s", "explain needs at least one FILE");
+  for (int i = first; i < argc; i++) cli_check_input_name(&o, argv[i]);
   lxs_lexicon *lex = cli_load_lexicon(&o);
   if (o.theme && strcmp(o.theme, "sentiment") != 0) {
     int found = 0;

@@ -153,7 +153,7 @@ int cmd_merge(int argc, char **argv) {
     lxs_lexicon *lex = theme_lexicon(pr);
     cli_opts ro = o;
     ro.unit = UNIT_SPEAKER;
-    cli_header(&b, &ro);
+    cli_header(&b, &ro, lex);
     rc = merge_rows(&b, &ro, lex, pr, &l);
     lxs_lexicon_free(lex);
   }

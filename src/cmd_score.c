@@ -43,6 +43,8 @@ typedef struct {
   char *line;
   size_t linecap;
   lxs_buf text;
+  lxs_buf keepbuf;       /* --keep values, NUL-separated */
+  const char **keep;     /* pointers into keepbuf, o->nkeep of them */
   lxs_buf out, part;     /* rows and partial records of this document */
 } doc_slot;
 
@@ -74,6 +76,7 @@ struct score_ctx {
   pthread_cond_t cv;      /* a batch was written, or the input ended */
   /* input */
   const path_list *files;
+  lxs_columns cols;       /* --text-col, --id-col, --keep */
   size_t fi;
   lxs_reader *rd;
   int eof;
@@ -100,7 +103,7 @@ static void score_doc(score_ctx *c, lxs_scorer *sc, lxs_vader *vd, doc_slot *d) 
   if (c->o->categories)
     lxs_categories_csv(&d->out, c->lex, res, d->id, 0);
   else
-    cli_doc_rows_v(&d->out, c->o, c->lex, d->id, d->speaker, res, d->tp,
+    cli_doc_rows_v(&d->out, c->o, c->lex, d->id, d->keep, d->speaker, res, d->tp,
                    d->tlen, vd);
   if (c->o->partial) lxs_partial_rows(&d->part, c->lex, d->id, d->speaker, res);
 }
@@ -110,6 +113,8 @@ static void batch_free(batch *b) {
     lxs_buf_free(&b->docs[i].idbuf);
     free(b->docs[i].speaker);
     lxs_buf_free(&b->docs[i].text);
+    lxs_buf_free(&b->docs[i].keepbuf);
+    free(b->docs[i].keep);
     free(b->docs[i].line);
     lxs_buf_free(&b->docs[i].out);
     lxs_buf_free(&b->docs[i].part);
@@ -117,7 +122,21 @@ static void batch_free(batch *b) {
   free(b->docs);
 }
 
-static void batch_add(batch *b, lxs_reader *rd, const lxs_record *r) {
+/* The kept values of a record, copied: the reader reuses its buffers.
+ * (The reader never gives a value holding a NUL byte.) */
+static void keep_values(doc_slot *d, const lxs_record *r, size_t nkeep) {
+  if (!nkeep) return;
+  if (!d->keep) d->keep = lxs_xcalloc(nkeep, sizeof *d->keep);
+  d->keepbuf.len = 0;
+  for (size_t k = 0; k < nkeep; k++) {
+    lxs_buf_puts(&d->keepbuf, r->keep ? r->keep[k] : "");
+    lxs_buf_putc(&d->keepbuf, '\0');
+  }
+  const char *p = d->keepbuf.data;
+  for (size_t k = 0; k < nkeep; k++, p += strlen(p) + 1) d->keep[k] = p;
+}
+
+static void batch_add(batch *b, lxs_reader *rd, const lxs_record *r, size_t nkeep) {
   if (b->n == b->cap) {
     size_t nc = b->cap ? b->cap * 2 : 64;
     b->docs = lxs_xrealloc(b->docs, nc * sizeof *b->docs);
@@ -130,6 +149,7 @@ static void batch_add(batch *b, lxs_reader *rd, const lxs_record *r) {
   d->id = d->idbuf.data;
   free(d->speaker);
   d->speaker = r->speaker ? lxs_xstrndup(r->speaker, strlen(r->speaker)) : NULL;
+  keep_values(d, r, nkeep);
   long off = lxs_reader_take_line(rd, r, &d->line, &d->linecap);
   if (off >= 0) {
     d->line[off + (long)r->len] = '\0'; /* over the newline, as a copy ends */
@@ -230,11 +250,12 @@ static void fill_batch(score_ctx *c, batch *b) {
         c->eof = 1;
         break;
       }
+      lxs_reader_set_columns(c->rd, &c->cols);
     }
     lxs_record rec;
     int k = lxs_reader_next(c->rd, &rec, err, sizeof err);
     if (k == 1) {
-      batch_add(b, c->rd, &rec);
+      batch_add(b, c->rd, &rec, c->o->nkeep);
       continue;
     }
     if (k == -1 && c->o->on_error_skip && lxs_reader_error(c->rd) == LXS_EDATA) {
@@ -242,7 +263,7 @@ static void fill_batch(score_ctx *c, batch *b) {
       c->skipped++;
       continue;
     }
-    if (k == -1) {
+    if (k < 0) {
       cli_err("%s", err);
       c->rc = cli_exit_code(lxs_reader_error(c->rd));
       c->eof = 1;
@@ -308,10 +329,26 @@ static void *worker_main(void *arg) {
   return NULL;
 }
 
+/* --keep, --text-col and --id-col name columns: only tables and JSON
+ * records have them, and only rows can carry them. */
+static void check_columns(const cli_opts *o) {
+  int named = o->input == LXS_IN_TSV || o->input == LXS_IN_CSV || o->input == LXS_IN_JSONL;
+  if (o->nkeep && !named)
+    cli_usage_error("%s", "--keep needs --input csv, tsv or jsonl (columns to keep)");
+  if ((o->text_col || o->id_col) && !named)
+    cli_usage_error("%s", "--text-col and --id-col need --input csv, tsv or jsonl");
+  if (o->nkeep && o->categories)
+    cli_usage_error("%s", "--keep does not apply to --categories rows");
+  if (o->nkeep && o->partial && strcmp(o->partial, "-") == 0 && !o->output)
+    cli_usage_error("%s", "--keep: --partial - writes no rows to carry the columns in");
+}
+
 int cmd_score(int argc, char **argv) {
   cli_opts o;
   int first = cli_parse(argc, argv, &o);
   if (o.ndirs && !o.input_set) o.input = LXS_IN_TEXT;
+  check_columns(&o);
+  for (int i = first; i < argc; i++) cli_check_input_name(&o, argv[i]);
   lxs_lexicon *lex = cli_load_lexicon(&o);
   char err[ERRLEN];
   int rc = 0;
@@ -330,6 +367,7 @@ int cmd_score(int argc, char **argv) {
   memset(&c, 0, sizeof c);
   c.o = &o;
   c.lex = lex;
+  c.cols = (lxs_columns){o.text_col, o.id_col, (const char *const *)o.keep, o.nkeep};
   c.sopt.segment_speakers = o.input == LXS_IN_TEXT && !o.no_attribution;
   lxs_speaker_hints *hints = cli_load_hints(&o);
   c.sopt.speakers = hints;
@@ -370,7 +408,7 @@ int cmd_score(int argc, char **argv) {
       lxs_buf_puts(&hdr, "doc,speaker,category,count,percent\r\n");
     else if (!partial_stdout) {
       if (o.format == FMT_MD) lxs_provenance_md(&hdr, lex);
-      cli_header(&hdr, &o);
+      cli_header(&hdr, &o, lex);
     }
     if (o.partial) {
       lxs_buf ph;
@@ -409,11 +447,15 @@ int cmd_score(int argc, char **argv) {
   pipeline(&c, &c.w[nthreads - 1]);
   for (unsigned i = 0; i + 1 < nthreads; i++) pthread_join(c.w[i].th, NULL);
   rc = c.rc ? c.rc : c.wrc;
+  /* skipping every record is no success: nothing was scored */
+  int all_skipped = rc == 0 && c.skipped && c.ndocs == 0;
+  if (all_skipped) rc = CLI_EXIT_DATA;
   if (c.show) progress(c.ndocs, c.bytes, c.total, c.t0, 1);
   if (c.rd) lxs_reader_close(c.rd);
   lxs_out *outs[2] = {out, pout};
   rc = cli_finish_outputs(outs, 2, rc);
   if (c.skipped) cli_err("%zu malformed record%s skipped", c.skipped, c.skipped == 1 ? "" : "s");
+  if (all_skipped) cli_err("every record was malformed: nothing scored");
   for (size_t i = 0; i < c.nring; i++) batch_free(&c.bufs[i]);
   free(c.bufs);
   free(c.ring);

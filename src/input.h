@@ -1,5 +1,9 @@
-/* input.h - stage 0: streaming document readers (text, lines, tsv, jsonl).
- * Memory is bounded by the longest record, never by the corpus. */
+/* input.h - stage 0: streaming document readers (text, lines, tsv, csv,
+ * jsonl).  Memory is bounded by the longest record, never by the corpus.
+ *
+ * Tables (TSV with a header line, CSV) and JSON Lines name their columns:
+ * the text, the id and the metadata columns to keep are chosen by name
+ * (lxs_reader_set_columns), matched without regard to case. */
 #ifndef LXS_INPUT_H
 #define LXS_INPUT_H
 
@@ -12,8 +16,9 @@
 typedef enum {
   LXS_IN_TEXT,   /* the whole file is one article */
   LXS_IN_LINES,  /* each non-blank line a document */
-  LXS_IN_TSV,    /* id<TAB>text */
-  LXS_IN_JSONL   /* {"id":..., "text":..., "speaker":...} */
+  LXS_IN_TSV,    /* id<TAB>text, or a header line naming the columns */
+  LXS_IN_JSONL,  /* {"id":..., "text":..., "speaker":...} */
+  LXS_IN_CSV     /* RFC 4180 with a header line naming the columns */
 } lxs_input_format;
 
 int lxs_input_format_parse(const char *s, lxs_input_format *out);
@@ -24,7 +29,19 @@ typedef struct {
   size_t len;
   const char *speaker;   /* jsonl "speaker" or NULL */
   size_t line;           /* line number of the record (1-based) */
+  const char *const *keep; /* the kept columns' values, in the order they
+                              were named ("" when a JSON record lacks one) */
 } lxs_record;
+
+/* Which columns of a table or keys of a JSON record to read.  NULL
+ * names take the defaults: the text is "text"; the id is "id", "doc_id",
+ * "doc" or "document" (the first present), else the record's line. */
+typedef struct {
+  const char *text_col;
+  const char *id_col;
+  const char *const *keep;  /* metadata columns carried into every row */
+  size_t nkeep;
+} lxs_columns;
 
 typedef struct lxs_reader lxs_reader;
 
@@ -39,6 +56,12 @@ int lxs_reader_next(lxs_reader *r, lxs_record *rec, char *err, size_t errlen);
  * next record: --on-error skip). */
 lxs_status lxs_reader_error(const lxs_reader *r);
 void lxs_reader_close(lxs_reader *r);
+/* Choose the columns before the first lxs_reader_next (the names are not
+ * copied: they must outlive the reader).  A TSV file has a header when its
+ * first line holds the text column's name, or must have one when columns
+ * are named; a named column missing from the header is an error
+ * "FILE:1: ..." from lxs_reader_next. */
+void lxs_reader_set_columns(lxs_reader *r, const lxs_columns *cols);
 /* After lxs_reader_next gave rec from a lines or TSV input, whose text
  * lies in the reader's line buffer: swap that buffer with *buf (a buffer
  * of *cap bytes from malloc, or NULL), so the caller keeps the text

@@ -1,4 +1,4 @@
-/* libFuzzer target: the TSV and JSON Lines readers on arbitrary bytes. */
+/* libFuzzer target: the TSV, JSON Lines, lines and CSV readers on arbitrary bytes. */
 #define _GNU_SOURCE
 #include <stdint.h>
 #include <stdio.h>
@@ -35,5 +35,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   read_all(data, size, LXS_IN_TSV);
   read_all(data, size, LXS_IN_JSONL);
   read_all(data, size, LXS_IN_LINES);
+  read_all(data, size, LXS_IN_CSV);
   return 0;
 }

@@ -14,7 +14,7 @@ check unknown-option 2 -- usage_err $BIN score --bogus
 check unknown-short-option 2 -- usage_err $BIN score -x
 check unit-bogus 2 -- usage_err $BIN score --unit bogus $FX/article.txt
 check format-bogus 2 -- usage_err $BIN score --format xml $FX/article.txt
-check input-bogus 2 -- usage_err $BIN score --input csv $FX/article.txt
+check input-bogus 2 -- usage_err $BIN score --input xlsx $FX/article.txt
 check option-missing-argument 2 -- usage_err $BIN score --unit
 check compare-no-article 2 -- usage_err $BIN compare $LEX
 
