@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -227,9 +228,24 @@ static void out_of_memory(void *data) {
   _exit(CLI_EXIT_NOMEM); /* not exit(): another thread may be running */
 }
 
+/* A reader that closed the pipe (`lexstance score ... | head`) ends the
+ * run quietly, as it ends any Unix tool, with the status a closed pipe
+ * gives (141 in the shell): the temporaries go, then SIGPIPE's default
+ * action ends the process. */
+static void on_sigpipe(int sig) {
+  lxs_out_cleanup_all();
+  signal(sig, SIG_DFL);
+  raise(sig); /* delivered when the handler returns */
+}
+
 int main(int argc, char **argv) {
   lxs_set_oom_handler(out_of_memory, NULL);
   lxs_out_install_signal_handlers();
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_sigpipe;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGPIPE, &sa, NULL);
   if (argc < 2) {
     cli_usage(stderr);
     return CLI_EXIT_USAGE;

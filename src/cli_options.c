@@ -218,7 +218,8 @@ static const char kHelp[] =
     "it does not take is a usage error.\n"
     "\n"
     "Exit status: 0 ok, 1 bad input or lexicon data, 2 usage error,\n"
-    "3 I/O error, 4 out of memory, 130 interrupted.\n";
+    "3 I/O error, 4 out of memory, 130 interrupted; a closed pipe on\n"
+    "standard output ends the run quietly (SIGPIPE, 141).\n";
 
 /* The command being parsed: usage errors print its usage line. */
 static const cli_command *g_cmd;
