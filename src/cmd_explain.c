@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "validate.h"
 
 #define C_ON_TARGET "\033[1;36m"
 #define C_ON_EVAL "\033[1;33m"
@@ -84,6 +85,25 @@ static void explain_doc(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
   }
 }
 
+/* --speaker: whether the inputs have that speaker, and which they have
+ * (for the message when they do not). */
+typedef struct {
+  int found;
+  lxs_buf names;      /* "a, b, c" */
+  size_t n;
+} speaker_check;
+
+static void check_speakers(speaker_check *c, const char *wanted, const lxs_result *r) {
+  for (size_t sp = 0; sp < r->n_speakers && !c->found; sp++) {
+    const char *name = r->speakers[sp].name;
+    if (strcasecmp(name, wanted) == 0) c->found = 1;
+    else if (c->n < 20 && !strstr(c->names.data ? c->names.data : "", name)) {
+      if (c->n++) lxs_buf_puts(&c->names, ", ");
+      lxs_display_text(name, strlen(name), 60, &c->names);
+    }
+  }
+}
+
 int cmd_explain(int argc, char **argv) {
   cli_opts o;
   int first = cli_parse(argc, argv, &o);
@@ -109,6 +129,9 @@ int cmd_explain(int argc, char **argv) {
   int rc = 0;
   lxs_speaker_hints *hints = cli_load_hints(&o);
   lxs_options sopt = {!o.no_attribution, hints};
+  lxs_columns cols = {o.text_col, o.id_col, NULL, 0};
+  speaker_check spk = {0};
+  lxs_buf_init(&spk.names);
   for (int i = first; i < argc && rc == 0; i++) {
     lxs_reader *rd = lxs_reader_open(argv[i], o.input_set ? o.input : LXS_IN_TEXT, err, sizeof err);
     if (!rd) {
@@ -116,10 +139,12 @@ int cmd_explain(int argc, char **argv) {
       rc = LXS_EIO;
       break;
     }
+    lxs_reader_set_columns(rd, &cols);
     lxs_record rec;
     int k;
     while ((k = lxs_reader_next(rd, &rec, err, sizeof err)) == 1) {
       const lxs_result *res = lxs_scorer_run(sc, rec.text, rec.len, &sopt);
+      if (o.speaker) check_speakers(&spk, o.speaker, res);
       explain_doc(&b, &o, lex, rec.id, rec.text, res, color);
       if (fwrite(b.data ? b.data : "", 1, b.len, stdout) != b.len) break;
       b.len = 0;
@@ -134,6 +159,14 @@ int cmd_explain(int argc, char **argv) {
     cli_err("error writing to standard output: %s", strerror(errno ? errno : EIO));
     if (!rc) rc = LXS_EIO;
   }
+  /* A speaker the inputs do not have is a mistyped name, not "nothing to
+   * show": printing nothing and exiting 0 would hide it. */
+  if (rc == 0 && o.speaker && !spk.found) {
+    cli_err("no speaker '%s' in the input (its speakers: %s)", o.speaker,
+            spk.n ? lxs_buf_cstr(&spk.names) : "none");
+    rc = CLI_EXIT_USAGE;
+  }
+  lxs_buf_free(&spk.names);
   lxs_buf_free(&b);
   lxs_scorer_free(sc);
   cli_free_hints(hints);
