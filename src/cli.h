@@ -70,6 +70,7 @@ typedef struct {
   char **keep;            /* --keep: column names, in order */
   size_t nkeep;
   char **keep_names;      /* their output names (cli_keep_names) */
+  const char *table;      /* lexicon coverage --table */
 } cli_opts;
 
 /* Parse the options of a command (src/cli_options.c): argv[0] names it

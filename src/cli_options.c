@@ -22,9 +22,9 @@ enum {
   OPT_COLOR, OPT_COLOUR, OPT_NOCOLOR, OPT_NOCOLOUR, OPT_BY, OPT_SPEAKERS, OPT_LEXFMT,
   OPT_MAP, OPT_MAPFILE, OPT_CATEGORIES, OPT_SENTIMENT, OPT_VADERLEX, OPT_EMOJILEX,
   OPT_PARTIAL, OPT_ONERROR, OPT_QUIET, OPT_SENTENCES, OPT_WITHDEF, OPT_TOP, OPT_CORPUS,
-  OPT_TEXTCOL, OPT_IDCOL, OPT_KEEP,
+  OPT_TEXTCOL, OPT_IDCOL, OPT_KEEP, OPT_TABLE,
   /* keys of options whose getopt value is a short letter */
-  OPT_OUTFILE, OPT_OUTDIR, OPT_JOBS, OPT_RECURSIVE, OPT_HELP
+  OPT_OUTFILE, OPT_OUTDIR, OPT_TABLEDIR, OPT_JOBS, OPT_RECURSIVE, OPT_HELP
 };
 
 static const cli_option kOptions[] = {
@@ -117,8 +117,15 @@ static const cli_option kOptions[] = {
      "check the files against the embedded lexicons too"},
     {OPT_TOP, OPT_TOP, "top", required_argument, "--top N",
      "candidate words to list (default 20)"},
-    {OPT_CORPUS, OPT_CORPUS, "corpus", required_argument, "--corpus FILE...",
-     "the corpus: every operand up to the next option or --"},
+    {OPT_CORPUS, OPT_CORPUS, "corpus", required_argument, "--corpus FILE",
+     "a file of the corpus (repeatable); the operands are\n"
+     "the lexicons, in any order with the options"},
+    {OPT_TABLEDIR, 'o', "output", required_argument, "-o, --output DIR",
+     "write entries.csv, speakers.csv, unmatched.csv and\n"
+     "candidates.csv to DIR (put in place together)"},
+    {OPT_TABLE, OPT_TABLE, "table", required_argument, "--table NAME",
+     "write one table to standard output: entries, speakers,\n"
+     "unmatched or candidates"},
     {OPT_HELP, 'h', "help", no_argument, "-h, --help", "this help"},
 };
 enum { NOPTIONS = sizeof kOptions / sizeof *kOptions };
@@ -175,13 +182,14 @@ static const cli_command kCommands[] = {
      "one column per theme id holding 1, 0, -1, or blank/NA (absent), and\n"
      "optionally speaker (the holder of the view; 'author' = the writer).\n",
      {OPT_OUTFILE, LEXICON_OPTS, OPT_SPEAKERS, OPT_HELP}},
-    {"lexicon coverage", "lexicon coverage [options] --corpus FILE... [--] [LEXICON...]",
-     "Score the corpus and report, as CSV sections, the hits per entry and per\n"
-     "speaker, the entries never matched and frequent unmatched words near theme\n"
-     "terms (candidates for the lexicon).\n",
+    {"lexicon coverage",
+     "lexicon coverage [options] --corpus FILE... (-o DIR | --table NAME) [LEXICON...]",
+     "Score the corpus and report, one CSV table each, the hits per entry\n"
+     "(entries) and per speaker (speakers), the entries never matched (unmatched)\n"
+     "and frequent unmatched words near theme terms (candidates for the lexicon).\n",
      {OPT_INPUT, OPT_TEXTCOL, OPT_IDCOL, OPT_LEXFMT, OPT_MAP, OPT_MAPFILE, OPT_LANG,
       OPT_NODEF, OPT_NOATTR, OPT_TOP,
-      OPT_CORPUS, OPT_HELP}},
+      OPT_CORPUS, OPT_TABLEDIR, OPT_TABLE, OPT_HELP}},
 };
 
 static const char kUsage[] =
@@ -211,7 +219,7 @@ static const char kHelp[] =
     "                         stance macro-F1, confusion, kappa, attribution\n"
     "  lexicon check FILE...  parse and lint lexicons (duplicates, conflicts,\n"
     "                         greedy globs, entries that can never match)\n"
-    "  lexicon coverage --corpus FILE... [LEXICON...]\n"
+    "  lexicon coverage --corpus FILE -o DIR [LEXICON...]\n"
     "                         hits per entry, unmatched entries, candidate words\n"
     "\n"
     "`lexstance COMMAND --help` lists the options a command takes; an option\n"
@@ -419,6 +427,7 @@ static void parse_plain(cli_opts *o, int val, const char *arg) {
   case OPT_TEXTCOL: o->text_col = arg; break;
   case OPT_IDCOL: o->id_col = arg; break;
   case OPT_KEEP: parse_keep(o, arg); break;
+  case OPT_TABLE: o->table = arg; break;
   }
 }
 
@@ -470,7 +479,7 @@ int cli_parse_with(const char *command, int argc, char **argv, cli_opts *o,
   o->color = -1;
   o->top = 20;
   /* getopt's tables from the command's: "-" first returns operands in
-   * order (code 1), which --corpus needs; ":" reports a missing value. */
+   * order (code 1); ":" reports a missing value. */
   struct option *longopts = lxs_xcalloc(nown + sizeof c->opts / sizeof *c->opts + 1,
                                          sizeof *longopts);
   char shortopts[64] = "-:";
@@ -489,14 +498,12 @@ int cli_parse_with(const char *command, int argc, char **argv, cli_opts *o,
   shortopts[ns] = '\0';
   opterr = 0;
   optind = 1;
-  int ch, in_corpus = 0;
+  int ch;
   while ((ch = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
     if (ch == 1) {
-      if (in_corpus) o->corpus[o->ncorpus++] = optarg;
-      else operands[noperands++] = optarg;
+      operands[noperands++] = optarg;
       continue;
     }
-    in_corpus = 0;
     if (ch == 'h') command_help(c, own);
     if (ch == ':') cli_usage_error("option '%s' needs an argument", argv[optind - 1]);
     if (ch == '?') bad_option(c, own, argv[optind - 1], optopt);
@@ -504,10 +511,7 @@ int cli_parse_with(const char *command, int argc, char **argv, cli_opts *o,
       fn(ud, ch, optarg);
       continue;
     }
-    if (ch == OPT_CORPUS) {
-      o->corpus[o->ncorpus++] = optarg;
-      in_corpus = 1;
-    }
+    if (ch == OPT_CORPUS) o->corpus[o->ncorpus++] = optarg;
     parse_choice(o, ch, optarg);
     parse_number(o, ch, optarg);
     parse_plain(o, ch, optarg);

@@ -26,6 +26,47 @@ static lxs_mapping *load_mapping(const cli_opts *o) {
   return map;
 }
 
+/* The coverage tables: each its own CSV in -o DIR (put in place together
+ * when all are written), or the --table one to standard output. */
+static int write_coverage(const cli_opts *o, lxs_buf *tables) {
+  if (o->table) {
+    for (int i = 0; i < LXS_COV_TABLES; i++)
+      if (strcmp(o->table, lxs_coverage_table_names[i]) == 0) return cli_write_whole(NULL, &tables[i]);
+    return CLI_EXIT_USAGE; /* checked before */
+  }
+  char err[ERRLEN];
+  if (cli_mkdir_p(o->output, err, sizeof err)) {
+    cli_err("%s", err);
+    return CLI_EXIT_IO;
+  }
+  lxs_out *outs[LXS_COV_TABLES] = {NULL};
+  int rc = 0;
+  for (int i = 0; i < LXS_COV_TABLES && rc == 0; i++) {
+    lxs_buf path;
+    lxs_buf_init(&path);
+    lxs_buf_printf(&path, "%s/%s.csv", o->output, lxs_coverage_table_names[i]);
+    outs[i] = lxs_out_open(path.data, err, sizeof err);
+    lxs_buf_free(&path);
+    if (!outs[i] || cli_write(outs[i], &tables[i], err, sizeof err)) {
+      cli_err("%s", err);
+      rc = CLI_EXIT_IO;
+    }
+  }
+  return cli_finish_outputs(outs, LXS_COV_TABLES, rc);
+}
+
+/* Where coverage writes: -o DIR or --table NAME, one of them. */
+static void check_coverage_output(const cli_opts *o) {
+  if (!o->output && !o->table)
+    cli_usage_error("%s", "lexicon coverage needs -o DIR (a CSV file per table) or --table NAME "
+                          "(entries, speakers, unmatched or candidates, to standard output)");
+  if (o->output && o->table) cli_usage_error("%s", "lexicon coverage takes -o DIR or --table NAME, not both");
+  if (!o->table) return;
+  for (int i = 0; i < LXS_COV_TABLES; i++)
+    if (strcmp(o->table, lxs_coverage_table_names[i]) == 0) return;
+  cli_usage_error("unknown table '%s' (entries, speakers, unmatched, candidates)", o->table);
+}
+
 int cmd_lexicon(int argc, char **argv) {
   if (argc < 2) cli_usage_error("%s", "lexicon needs a subcommand (check, coverage)");
   const char *sub = argv[1];
@@ -44,7 +85,8 @@ int cmd_lexicon(int argc, char **argv) {
   if (!coverage && first >= argc - 1)
     cli_usage_error("%s", "lexicon check needs at least one FILE");
   if (coverage && o.ncorpus == 0)
-    cli_usage_error("%s", "lexicon coverage needs --corpus FILE...");
+    cli_usage_error("%s", "lexicon coverage needs --corpus FILE");
+  if (coverage) check_coverage_output(&o);
   lxs_mapping *map = load_mapping(&o);
   lxs_lexcheck_opts lo = {.format = o.lexicon_format,
                           .map = map,
@@ -57,9 +99,19 @@ int cmd_lexicon(int argc, char **argv) {
                           .files = (const char *const *)argv + 1 + first,
                           .nfiles = (size_t)(argc - 1 - first),
                           .corpus = o.corpus,
-                          .ncorpus = o.ncorpus};
-  int rc = cli_exit_code(coverage ? lxs_lexicon_coverage(&lo, stdout, stderr)
-                                    : lxs_lexicon_check(&lo, stdout, stderr));
+                          .ncorpus = o.ncorpus,
+                          .text_col = o.text_col,
+                          .id_col = o.id_col};
+  int rc;
+  if (coverage) {
+    lxs_buf tables[LXS_COV_TABLES];
+    for (int i = 0; i < LXS_COV_TABLES; i++) lxs_buf_init(&tables[i]);
+    rc = cli_exit_code(lxs_lexicon_coverage(&lo, tables, stderr));
+    if (rc == CLI_EXIT_OK) rc = write_coverage(&o, tables);
+    for (int i = 0; i < LXS_COV_TABLES; i++) lxs_buf_free(&tables[i]);
+  } else {
+    rc = cli_exit_code(lxs_lexicon_check(&lo, stdout, stderr));
+  }
   if (rc == CLI_EXIT_OK && (fflush(stdout) != 0 || ferror(stdout))) {
     cli_err("error writing to standard output: %s", strerror(errno));
     rc = CLI_EXIT_IO;

@@ -1106,9 +1106,73 @@ static void mark_overrides(ck_ctx *c) {
   free(idx);
 }
 
-lxs_status lxs_lexicon_coverage(const lxs_lexcheck_opts *o, FILE *out, FILE *err) {
+const char *const lxs_coverage_table_names[LXS_COV_TABLES] = {"entries", "speakers",
+                                                              "unmatched", "candidates"};
+
+/* The four tables of the coverage report, each a CSV of its own. */
+static void coverage_tables(ck_ctx *c, cov_state *s, size_t top, lxs_buf t[LXS_COV_TABLES]) {
+  lxs_buf *b = &t[LXS_COV_ENTRIES];
+  lxs_buf_puts(b, "source,line,term,theme,role,weight,hits,docs\r\n");
+  for (size_t i = 0; i < c->n; i++) {
+    entry_cols(b, &c->e[i]);
+    lxs_buf_putc(b, ',');
+    lxs_fmt_num(b, c->e[i].weight);
+    lxs_buf_printf(b, ",%llu,%zu\r\n", (unsigned long long)c->e[i].hits, c->e[i].docs);
+  }
+  b = &t[LXS_COV_SPEAKERS];
+  lxs_buf_puts(b, "source,line,term,theme,role,speaker,hits\r\n");
+  if (s->nhits) qsort(s->hits, s->nhits, sizeof *s->hits, cmp_sp_hit);
+  for (size_t i = 0; i < s->nhits; i++) {
+    entry_cols(b, &c->e[s->hits[i].entry]);
+    lxs_buf_putc(b, ',');
+    lxs_csv_str(b, s->names[s->hits[i].speaker]);
+    lxs_buf_printf(b, ",%llu\r\n", (unsigned long long)s->hits[i].hits);
+  }
+  b = &t[LXS_COV_UNMATCHED];
+  lxs_buf_puts(b, "source,line,term,theme,role,reason\r\n");
+  for (size_t i = 0; i < c->n; i++) {
+    const ck_entry *e = &c->e[i];
+    if (e->hits) continue;
+    entry_cols(b, e);
+    lxs_buf_putc(b, ',');
+    if (e->overridden_by >= 0) {
+      const ck_entry *w = &c->e[e->overridden_by];
+      c->b.len = 0;
+      lxs_buf_printf(&c->b, "overridden by %s:%u", w->file, w->line);
+      lxs_csv_str(b, lxs_buf_cstr(&c->b));
+    } else {
+      lxs_buf_puts(b, "no match in the corpus");
+    }
+    lxs_buf_puts(b, "\r\n");
+  }
+  b = &t[LXS_COV_CANDIDATES];
+  lxs_buf_puts(b, "word,stem,count,themes\r\n");
+  size_t *ord = lxs_xmalloc((s->ncands + 1) * sizeof *ord);
+  for (size_t i = 0; i < s->ncands; i++) ord[i] = i;
+  g_sort_c = s->cands_v;
+  qsort(ord, s->ncands, sizeof *ord, cmp_cand);
+  for (size_t i = 0; i < s->ncands && i < top; i++) {
+    cand *cd = &s->cands_v[ord[i]];
+    lxs_csv_str(b, cd->word);
+    lxs_buf_putc(b, ',');
+    lxs_csv_str(b, cd->stem);
+    lxs_buf_printf(b, ",%llu,", (unsigned long long)cd->count);
+    qsort(cd->themes, cd->nthemes, sizeof *cd->themes, cmp_u32);
+    c->b.len = 0;
+    for (size_t k = 0; k < cd->nthemes; k++) {
+      if (k) lxs_buf_putc(&c->b, ' ');
+      lxs_buf_puts(&c->b, lxs_lexicon_theme_name(c->lex, cd->themes[k]));
+    }
+    lxs_csv_str(b, lxs_buf_cstr(&c->b));
+    lxs_buf_puts(b, "\r\n");
+  }
+  free(ord);
+}
+
+lxs_status lxs_lexicon_coverage(const lxs_lexcheck_opts *o, lxs_buf tables[LXS_COV_TABLES],
+                                FILE *err) {
   ck_ctx c;
-  int rc = ctx_init(&c, o, out, err);
+  int rc = ctx_init(&c, o, NULL, err);
   if (rc) return rc;
   c.print_now = 1;
   rc = load_all(&c, o, !o->no_defaults);
@@ -1135,6 +1199,8 @@ lxs_status lxs_lexicon_coverage(const lxs_lexcheck_opts *o, FILE *out, FILE *err
       rc = LXS_EIO;
       break;
     }
+    lxs_columns cols = {o->text_col, o->id_col, NULL, 0};
+    lxs_reader_set_columns(rd, &cols);
     lxs_record rec;
     int k;
     while ((k = lxs_reader_next(rd, &rec, ebuf, sizeof ebuf)) == 1) {
@@ -1157,67 +1223,7 @@ lxs_status lxs_lexicon_coverage(const lxs_lexcheck_opts *o, FILE *out, FILE *err
     }
     lxs_reader_close(rd);
   }
-  if (rc == LXS_OK) {
-    lxs_buf b;
-    lxs_buf_init(&b);
-    lxs_buf_puts(&b, "# entries\r\nsource,line,term,theme,role,weight,hits,docs\r\n");
-    for (size_t i = 0; i < c.n; i++) {
-      entry_cols(&b, &c.e[i]);
-      lxs_buf_putc(&b, ',');
-      lxs_fmt_num(&b, c.e[i].weight);
-      lxs_buf_printf(&b, ",%llu,%zu\r\n", (unsigned long long)c.e[i].hits, c.e[i].docs);
-    }
-    lxs_buf_puts(&b, "\r\n# speakers\r\nsource,line,term,theme,role,speaker,hits\r\n");
-    if (s.nhits) qsort(s.hits, s.nhits, sizeof *s.hits, cmp_sp_hit);
-    for (size_t i = 0; i < s.nhits; i++) {
-      entry_cols(&b, &c.e[s.hits[i].entry]);
-      lxs_buf_putc(&b, ',');
-      lxs_csv_str(&b, s.names[s.hits[i].speaker]);
-      lxs_buf_printf(&b, ",%llu\r\n", (unsigned long long)s.hits[i].hits);
-    }
-    lxs_buf_puts(&b, "\r\n# unmatched\r\nsource,line,term,theme,role,reason\r\n");
-    for (size_t i = 0; i < c.n; i++) {
-      const ck_entry *e = &c.e[i];
-      if (e->hits) continue;
-      entry_cols(&b, e);
-      lxs_buf_putc(&b, ',');
-      if (e->overridden_by >= 0) {
-        const ck_entry *w = &c.e[e->overridden_by];
-        c.b.len = 0;
-        lxs_buf_printf(&c.b, "overridden by %s:%u", w->file, w->line);
-        lxs_csv_str(&b, lxs_buf_cstr(&c.b));
-      } else {
-        lxs_buf_puts(&b, "no match in the corpus");
-      }
-      lxs_buf_puts(&b, "\r\n");
-    }
-    lxs_buf_puts(&b, "\r\n# candidates\r\nword,stem,count,themes\r\n");
-    size_t *ord = lxs_xmalloc((s.ncands + 1) * sizeof *ord);
-    for (size_t i = 0; i < s.ncands; i++) ord[i] = i;
-    g_sort_c = s.cands_v;
-    qsort(ord, s.ncands, sizeof *ord, cmp_cand);
-    for (size_t i = 0; i < s.ncands && i < o->top; i++) {
-      cand *cd = &s.cands_v[ord[i]];
-      lxs_csv_str(&b, cd->word);
-      lxs_buf_putc(&b, ',');
-      lxs_csv_str(&b, cd->stem);
-      lxs_buf_printf(&b, ",%llu,", (unsigned long long)cd->count);
-      qsort(cd->themes, cd->nthemes, sizeof *cd->themes, cmp_u32);
-      c.b.len = 0;
-      for (size_t t = 0; t < cd->nthemes; t++) {
-        if (t) lxs_buf_putc(&c.b, ' ');
-        lxs_buf_puts(&c.b, lxs_lexicon_theme_name(c.lex, cd->themes[t]));
-      }
-      lxs_csv_str(&b, lxs_buf_cstr(&c.b));
-      lxs_buf_puts(&b, "\r\n");
-    }
-    free(ord);
-    if (b.len && fwrite(b.data, 1, b.len, out) != b.len) rc = LXS_EIO;
-    if (fflush(out) != 0 || ferror(out)) rc = LXS_EIO;
-    if (rc == LXS_EIO)
-      fprintf(err, "lexstance: error writing to standard output: %s\n", strerror(errno));
-    lxs_buf_free(&b);
-  }
+  if (rc == LXS_OK) coverage_tables(&c, &s, o->top, tables);
   for (size_t i = 0; i < s.nnames; i++) free(s.names[i]);
   free(s.names);
   for (size_t i = 0; i < s.ncands; i++) {

@@ -17,14 +17,14 @@
  *       - ignored LIWC2007 conditions and empty categories.
  *     Standard output: one summary line.
  *
- *   lexstance lexicon coverage [options] --corpus FILE... [--] [LEXICON...]
- *     Scores the corpus and writes CSV sections to standard output, each
- *     a "# name" line, a header and rows, sections separated by an empty
- *     line (RFC 4180 rows, CRLF):
- *       # entries     source,line,term,theme,role,weight,hits,docs
- *       # speakers    source,line,term,theme,role,speaker,hits
- *       # unmatched   source,line,term,theme,role,reason
- *       # candidates  word,stem,count,themes
+ *   lexstance lexicon coverage [options] --corpus FILE [LEXICON...]
+ *     Scores the corpus and makes four tables, each a CSV of its own
+ *     (RFC 4180 rows, CRLF), which the command line writes to a directory
+ *     or one of to standard output:
+ *       entries     source,line,term,theme,role,weight,hits,docs
+ *       speakers    source,line,term,theme,role,speaker,hits
+ *       unmatched   source,line,term,theme,role,reason
+ *       candidates  word,stem,count,themes
  *     candidates: the words no entry matched that occur most often within
  *     5 words of a theme target or stance term (function words and
  *     numbers left out), with the themes they were near.
@@ -57,12 +57,19 @@ typedef struct {
   size_t nfiles;
   const char *const *corpus;  /* coverage: the corpus files */
   size_t ncorpus;
+  const char *text_col;       /* coverage: the corpus's text and id */
+  const char *id_col;         /*   columns (NULL: the defaults) */
 } lxs_lexcheck_opts;
 
 /* `lexicon check`: warnings and errors to err, the summary line to out. */
 lxs_status lxs_lexicon_check(const lxs_lexcheck_opts *o, FILE *out, FILE *err);
-/* `lexicon coverage`: the CSV sections to out. */
-lxs_status lxs_lexicon_coverage(const lxs_lexcheck_opts *o, FILE *out, FILE *err);
+/* `lexicon coverage`: the four tables, appended to tables[LXS_COV_*]
+ * (buffers the caller initialised); their names are
+ * lxs_coverage_table_names[]. */
+enum { LXS_COV_ENTRIES, LXS_COV_SPEAKERS, LXS_COV_UNMATCHED, LXS_COV_CANDIDATES, LXS_COV_TABLES };
+extern const char *const lxs_coverage_table_names[LXS_COV_TABLES];
+lxs_status lxs_lexicon_coverage(const lxs_lexcheck_opts *o, lxs_buf tables[LXS_COV_TABLES],
+                                FILE *err);
 
 /* How many distinct stems (Snowball, language) the glob prefix (normal
  * form, without '*') covers among the embedded common English words;

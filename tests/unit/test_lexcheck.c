@@ -45,7 +45,18 @@ static int run_with(int coverage, const args *a) {
     lxs_lexcheck_opts o = {a->format, map, a->language, a->with_defaults, a->no_defaults, 0,
                            a->input, a->top ? a->top : 20, a->files, count(a->files),
                            a->corpus, count(a->corpus)};
-    rc = coverage ? lxs_lexicon_coverage(&o, fo, fe) : lxs_lexicon_check(&o, fo, fe);
+    if (coverage) {
+      /* the four tables, each after a "# name" line, as one text */
+      lxs_buf t[LXS_COV_TABLES];
+      for (int i = 0; i < LXS_COV_TABLES; i++) lxs_buf_init(&t[i]);
+      rc = lxs_lexicon_coverage(&o, t, fe);
+      for (int i = 0; rc == 0 && i < LXS_COV_TABLES; i++)
+        fprintf(fo, "%s# %s\r\n%s", i ? "\r\n" : "", lxs_coverage_table_names[i],
+                t[i].data ? t[i].data : "");
+      for (int i = 0; i < LXS_COV_TABLES; i++) lxs_buf_free(&t[i]);
+    } else {
+      rc = lxs_lexicon_check(&o, fo, fe);
+    }
   } else {
     fprintf(fe, "lexstance: %s\n", err);
   }

@@ -16,9 +16,21 @@ check lexicon-coverage-top 2 -- usage_err $BIN lexicon coverage --top x --corpus
 check lexicon-coverage-input 2 -- usage_err $BIN lexicon coverage --input xml --corpus $D/corpus.txt
 check lexicon-coverage-with-defaults 2 -- \
   usage_err $BIN lexicon coverage --with-defaults --corpus $D/corpus.txt
-# --corpus takes the operands up to the next option or "--"; mapped categories
+# --corpus takes one file (repeatable) and the operands are the lexicons,
+# in any order: the dictionary after --corpus, as the help shows it, is a
+# lexicon (it was read as a second corpus).  Mapped categories; one table
+# to standard output with --table.
 check lexicon-coverage-corpus-operands 0 -- sh -c "$BIN lexicon coverage --no-default-lexicons \
-  --map-file $D/th.map --corpus $D/corpus.txt -- $D/th.tsv $D/th.yml | grep -a 'tariff'"
+  --map-file $D/th.map --corpus $D/corpus.txt $D/th.tsv $D/th.yml --table entries | grep -a 'tariff'"
+check lexicon-coverage-any-order 0 -- sh -c "$BIN lexicon coverage --no-default-lexicons \
+  $D/th.tsv --table entries --map-file $D/th.map $D/th.yml --corpus $D/corpus.txt \
+  | grep -a 'tariff' | cmp - $G/lexicon-coverage-corpus-operands.out && echo same table"
+# -o DIR: one CSV file per table, each a header and its rows.
+check lexicon-coverage-dir 0 -- sh -c "$BIN lexicon coverage --no-default-lexicons \
+  --corpus $D/corpus.txt --corpus $D/corpus.txt -o $T/cov $D/cov.tsv && ls $T/cov && \
+  for f in $T/cov/*.csv; do sed -n 1p \$f; done"
+check lexicon-coverage-no-output 2 -- usage_err $BIN lexicon coverage --corpus $D/corpus.txt $D/cov.tsv
+check lexicon-coverage-bad-table 2 -- usage_err $BIN lexicon coverage --corpus $D/corpus.txt --table hits
 check lexicon-check-map-options 0 -- $BIN lexicon check --map posemo=sentiment:+ \
   --map=negemo=sentiment:- $D/check-b.dic
 # A dictionary's warnings while scoring: the first three, then a count.
