@@ -22,7 +22,7 @@ LIB_SRC := src/util.c src/utf8.c src/tokenize.c src/stem.c src/sha256.c \
            src/report.c src/input.c src/bootstrap.c src/chart.c src/partial.c src/lexformat.c src/lexcheck.c src/labels.c src/validate.c $(VADER_SRC) $(EXTRA_SRC)
 # The scorer's passes (scoring.h), beside its driver src/score.c.
 LIB_SRC += src/score_clause.c src/score_context.c src/score_report.c src/score_bind.c src/score_harm.c
-CLI_SRC := src/cli.c src/cli_options.c src/cmd_score.c src/cmd_compare.c src/cmd_explain.c src/cmd_merge.c src/cmd_speakers.c src/cmd_validate.c src/cmd_lexicon.c
+CLI_SRC := src/cli.c src/reportset.c src/cli_options.c src/cmd_score.c src/cmd_compare.c src/cmd_explain.c src/cmd_merge.c src/cmd_speakers.c src/cmd_validate.c src/cmd_lexicon.c
 # The command line's row writers (kept columns, wide rows).
 CLI_SRC += src/cli_rows.c
 # The corpus readers' table side (CSV, headers, kept columns).
@@ -109,9 +109,18 @@ $(BUILD)/lexstance: $(CLI_OBJ) $(BUILD)/liblexstance.a
 $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/liblexstance.a | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/liblexstance.a $(LDLIBS) -lcmocka
 
+# The report sets are the CLI's (signals, locks): their test links them in.
+$(BUILD)/tests/test_reportset: tests/unit/test_reportset.c tests/unit/testutil.h $(BUILD)/obj/reportset.o $(BUILD)/liblexstance.a | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/obj/reportset.o $(BUILD)/liblexstance.a $(LDLIBS) -lcmocka
+
+# Fault injection for the CLI tests (LD_PRELOAD; see tests/faults/faults.c).
+# Built without sanitizers: it is loaded into the sanitized binary too.
+$(BUILD)/faults.so: tests/faults/faults.c | $(BUILD)/obj
+	cc -std=c11 -O1 -g -Wall -Wextra -shared -fPIC -o $@ $< -ldl
+
 # ---- tests ----------------------------------------------------------------
 check: deps
-	@$(MAKE) --no-print-directory all $(TEST_BIN)
+	@$(MAKE) --no-print-directory all $(TEST_BIN) $(BUILD)/faults.so
 	@BUILD=$(BUILD) sh tests/run-tests.sh $(TEST_BIN)
 
 asan:
@@ -125,7 +134,7 @@ portable:
 	@$(MAKE) --no-print-directory check BUILD=build-portable EXTRA_CFLAGS=-U__SSE2__
 
 valgrind: deps
-	@$(MAKE) --no-print-directory all $(TEST_BIN)
+	@$(MAKE) --no-print-directory all $(TEST_BIN) $(BUILD)/faults.so
 	@BUILD=$(BUILD) VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
 	  sh tests/run-tests.sh $(TEST_BIN)
 

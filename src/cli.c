@@ -2,7 +2,7 @@
  * main() (options: cli_options.c; the rows: cli_rows.c).
  *
  * Exit codes: 0 ok, 1 bad input or lexicon data, 2 usage, 3 I/O error,
- * 4 out of memory, 130 interrupted. */
+ * 4 out of memory, 130 interrupted, 128+N killed by signal N. */
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
 
@@ -155,10 +155,7 @@ lxs_vader *cli_load_vader(const cli_opts *o) {
 }
 
 int cli_write(lxs_out *out, lxs_buf *b, char *err, size_t errlen) {
-  if (b->len && fwrite(b->data, 1, b->len, lxs_out_file(out)) != b->len) {
-    lxs_set_err(err, errlen, "write failed: %s", strerror(errno));
-    return -1;
-  }
+  if (b->len && lxs_out_write(out, b->data, b->len, err, errlen)) return -1;
   b->len = 0;
   return 0;
 }
@@ -180,45 +177,30 @@ int cli_write_whole(const char *path, lxs_buf *b) {
 
 int cli_finish_outputs(lxs_out **outs, size_t n, int rc) {
   char err[ERRLEN];
+  if (rc == 0 && lxs_out_commit_set(outs, n, err, sizeof err)) {
+    cli_err("%s", err);
+    return LXS_EIO;
+  }
   for (size_t i = 0; i < n; i++) {
-    if (!outs[i]) continue;
-    if (rc == 0) {
-      if (lxs_out_commit(outs[i], err, sizeof err)) {
-        cli_err("%s", err);
-        rc = LXS_EIO;
-      }
-    } else {
-      lxs_out_abort(outs[i]);
-    }
+    lxs_out_abort(outs[i]);
     outs[i] = NULL;
   }
   return rc;
 }
 
-int cli_mkdir_p(const char *path, char *err, size_t errlen) {
-  char *p = lxs_xstrndup(path, strlen(path));
-  int rc = 0;
-  for (char *s = p + 1;; s++) {
-    if (*s && *s != '/') continue;
-    char c = *s;
-    *s = '\0';
-    struct stat st;
-    if (mkdir(p, 0755) != 0 && errno != EEXIST) {
-      lxs_set_err(err, errlen, "%s: cannot create directory: %s", p, strerror(errno));
-      rc = -1;
-    } else if (stat(p, &st) != 0 || !S_ISDIR(st.st_mode)) {
-      lxs_set_err(err, errlen, "%s: not a directory", p);
-      rc = -1;
-    }
-    *s = c;
-    if (rc || !c) break;
-  }
-  free(p);
-  return rc;
+void cli_default_report_dir(const char *article, lxs_buf *dir) {
+  lxs_buf name;
+  lxs_buf_init(&name);
+  lxs_doc_name(article, &name);
+  lxs_buf_puts(dir, "reports/");
+  /* "...txt" names "..": a name starting with a dot gets a '_' before it,
+   * so the report is always a new, visible directory under reports/ */
+  if (name.len == 0) lxs_buf_puts(dir, "report");
+  else if (name.data[0] == '.') lxs_buf_putc(dir, '_');
+  lxs_buf_put(dir, name.data ? name.data : "", name.len);
+  lxs_buf_free(&name);
 }
 
-/* The library gives up a call that runs out of memory; the command ends
- * the process instead, as the README documents (exit 4, no report). */
 static void out_of_memory(void *data) {
   (void)data;
   lxs_out_cleanup_all();
@@ -228,24 +210,9 @@ static void out_of_memory(void *data) {
   _exit(CLI_EXIT_NOMEM); /* not exit(): another thread may be running */
 }
 
-/* A reader that closed the pipe (`lexstance score ... | head`) ends the
- * run quietly, as it ends any Unix tool, with the status a closed pipe
- * gives (141 in the shell): the temporaries go, then SIGPIPE's default
- * action ends the process. */
-static void on_sigpipe(int sig) {
-  lxs_out_cleanup_all();
-  signal(sig, SIG_DFL);
-  raise(sig); /* delivered when the handler returns */
-}
-
 int main(int argc, char **argv) {
   lxs_set_oom_handler(out_of_memory, NULL);
-  lxs_out_install_signal_handlers();
-  struct sigaction sa;
-  memset(&sa, 0, sizeof sa);
-  sa.sa_handler = on_sigpipe;
-  sigemptyset(&sa.sa_mask);
-  sigaction(SIGPIPE, &sa, NULL);
+  lxs_out_install_signal_handlers(); /* and SIGPIPE: see reportset.h */
   if (argc < 2) {
     cli_usage(stderr);
     return CLI_EXIT_USAGE;

@@ -8,6 +8,7 @@
 #include "input.h"
 #include "lexstance.h"
 #include "report.h"
+#include "reportset.h"
 #include "util.h"
 
 #define ERRLEN 1024
@@ -142,10 +143,13 @@ int cli_write(lxs_out *out, lxs_buf *b, char *err, size_t errlen);
 /* Write b to path ("-"/NULL: stdout) atomically; 0 or LXS_EIO (with a
  * message printed and no file left behind). */
 int cli_write_whole(const char *path, lxs_buf *b);
-/* Commit every output if rc == 0, else discard them all; returns the new
- * rc (LXS_EIO if a commit failed). */
+/* Commit the outputs as one set if rc == 0 (all or none), else discard
+ * them all; returns the new rc (LXS_EIO if the commit failed). */
 int cli_finish_outputs(lxs_out **outs, size_t n, int rc);
-int cli_mkdir_p(const char *path, char *err, size_t errlen);
+
+/* compare's report directory without -o: "reports/" and the first
+ * article's name. */
+void cli_default_report_dir(const char *article, lxs_buf *dir);
 
 int cmd_score(int argc, char **argv);
 int cmd_compare(int argc, char **argv);

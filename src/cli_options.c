@@ -76,8 +76,8 @@ static const cli_option kOptions[] = {
     {OPT_RECURSIVE, 'r', "recursive", required_argument, "-r, --recursive DIR",
      "score every .txt file below DIR (sorted)"},
     {OPT_PARTIAL, OPT_PARTIAL, "partial", required_argument, "--partial FILE",
-     "also write mergeable per-speaker statistics (- = stdout\n"
-     "instead of rows)"},
+     "also write mergeable per-speaker statistics (- = stdout,\n"
+     "instead of the rows unless -o is given)"},
     {OPT_ONERROR, OPT_ONERROR, "on-error", required_argument, "--on-error skip|fail",
      "malformed records: skip (counted) or stop (default)"},
     {OPT_QUIET, 'q', "quiet", no_argument, "-q, --quiet", "no progress line on a terminal"},
@@ -226,8 +226,8 @@ static const char kHelp[] =
     "it does not take is a usage error.\n"
     "\n"
     "Exit status: 0 ok, 1 bad input or lexicon data, 2 usage error,\n"
-    "3 I/O error, 4 out of memory, 130 interrupted; a closed pipe on\n"
-    "standard output ends the run quietly (SIGPIPE, 141).\n";
+    "3 I/O error, 4 out of memory, 130 interrupted, 128+N killed by signal N;\n"
+    "a closed pipe on standard output ends the run quietly (SIGPIPE, 141).\n";
 
 /* The command being parsed: usage errors print its usage line. */
 static const cli_command *g_cmd;

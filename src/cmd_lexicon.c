@@ -35,7 +35,7 @@ static int write_coverage(const cli_opts *o, lxs_buf *tables) {
     return CLI_EXIT_USAGE; /* checked before */
   }
   char err[ERRLEN];
-  if (cli_mkdir_p(o->output, err, sizeof err)) {
+  if (lxs_out_mkdir_p(o->output, err, sizeof err)) {
     cli_err("%s", err);
     return CLI_EXIT_IO;
   }

@@ -85,8 +85,8 @@ struct score_ctx {
   batch *bufs, **ring, **free_b;
   size_t nring, nfree, next_seq, next_write;
   /* output */
-  lxs_out *out, *pout;
-  int partial_stdout;
+  lxs_out *out;           /* the rows; NULL when --partial - replaces them */
+  lxs_out *pout;          /* --partial */
   int rc, wrc;            /* first input error; first write error */
   /* progress */
   int show;
@@ -100,12 +100,15 @@ static void score_doc(score_ctx *c, lxs_scorer *sc, lxs_vader *vd, doc_slot *d) 
   const lxs_result *res = lxs_scorer_run(sc, d->tp, d->tlen, &c->sopt);
   d->out.len = 0;
   d->part.len = 0;
-  if (c->o->categories)
+  if (!c->out) {
+    /* --partial - without -o: the partial replaces the rows */
+  } else if (c->o->categories) {
     lxs_categories_csv(&d->out, c->lex, res, d->id, 0);
-  else
+  } else {
     cli_doc_rows_v(&d->out, c->o, c->lex, d->id, d->keep, d->speaker, res, d->tp,
                    d->tlen, vd);
-  if (c->o->partial) lxs_partial_rows(&d->part, c->lex, d->id, d->speaker, res);
+  }
+  if (c->pout) lxs_partial_rows(&d->part, c->lex, d->id, d->speaker, res);
 }
 
 static void batch_free(batch *b) {
@@ -279,10 +282,8 @@ static void write_batch(score_ctx *c, batch *b) {
   char err[ERRLEN];
   for (size_t i = 0; i < b->n && c->wrc == 0; i++) {
     doc_slot *d = &b->docs[i];
-    if (!c->partial_stdout && cli_write(c->out, &d->out, err, sizeof err))
-      c->wrc = LXS_EIO;
-    if (c->o->partial &&
-        cli_write(c->pout ? c->pout : c->out, &d->part, err, sizeof err))
+    if (c->out && cli_write(c->out, &d->out, err, sizeof err)) c->wrc = LXS_EIO;
+    if (c->pout && c->wrc == 0 && cli_write(c->pout, &d->part, err, sizeof err))
       c->wrc = LXS_EIO;
     if (c->wrc) cli_err("%s", err);
     c->bytes += (double)d->tlen;
@@ -343,12 +344,60 @@ static void check_columns(const cli_opts *o) {
     cli_usage_error("%s", "--keep: --partial - writes no rows to carry the columns in");
 }
 
+/* Opens the rows' output (none when --partial - stands in for them) and
+ * the partial's, and writes their headers.  0 or LXS_EIO. */
+static int open_outputs(score_ctx *c, const cli_opts *o, const lxs_lexicon *lex) {
+  char err[ERRLEN];
+  int rc = 0;
+  lxs_buf hdr;
+  lxs_buf_init(&hdr);
+  if (o->output || !o->partial || strcmp(o->partial, "-") != 0) {
+    c->out = lxs_out_open(o->output, err, sizeof err);
+    if (o->categories) {
+      lxs_buf_puts(&hdr, "doc,speaker,category,count,percent\r\n");
+    } else {
+      if (o->format == FMT_MD) lxs_provenance_md(&hdr, lex);
+      cli_header(&hdr, o, lex);
+    }
+    if (!c->out || cli_write(c->out, &hdr, err, sizeof err)) rc = LXS_EIO;
+  }
+  if (rc == 0 && o->partial) {
+    c->pout = lxs_out_open(o->partial, err, sizeof err);
+    hdr.len = 0;
+    lxs_partial_header(&hdr, lex);
+    if (!c->pout || cli_write(c->pout, &hdr, err, sizeof err)) rc = LXS_EIO;
+  }
+  if (rc) cli_err("%s", err);
+  lxs_buf_free(&hdr);
+  return rc;
+}
+
+/* Starts the N - 1 worker threads (the main thread is the Nth).  When the
+ * system refuses one, the run goes on with the threads it has: the output
+ * is the same with any number.  Returns how many started. */
+static unsigned start_workers(score_ctx *c, unsigned nthreads) {
+  unsigned i = 0;
+  for (; i + 1 < nthreads; i++) {
+    int e = pthread_create(&c->w[i].th, NULL, worker_main, &c->w[i]);
+    if (e) {
+      cli_err("warning: cannot start thread %u of %u (%s); scoring on %u", i + 2, nthreads,
+              strerror(e), i + 1);
+      break;
+    }
+  }
+  return i;
+}
+
 int cmd_score(int argc, char **argv) {
   cli_opts o;
   int first = cli_parse(argc, argv, &o);
   if (o.ndirs && !o.input_set) o.input = LXS_IN_TEXT;
   check_columns(&o);
   for (int i = first; i < argc; i++) cli_check_input_name(&o, argv[i]);
+  /* Two outputs in one file would lose one of them (-o - --partial - too) */
+  if (o.partial && (o.output || strcmp(o.partial, "-") != 0) &&
+      lxs_out_same_target(o.output, o.partial))
+    cli_usage_error("-o and --partial name the same file '%s'", o.partial);
   lxs_lexicon *lex = cli_load_lexicon(&o);
   char err[ERRLEN];
   int rc = 0;
@@ -384,49 +433,8 @@ int cmd_score(int argc, char **argv) {
       exit(CLI_EXIT_USAGE);
     }
   }
-  lxs_out *out = rc ? NULL : lxs_out_open(o.output, err, sizeof err);
-  if (!out && rc == 0) {
-    cli_err("%s", err);
-    rc = LXS_EIO;
-  }
-  lxs_out *pout = NULL;
-  if (rc == 0 && o.partial) {
-    if (o.output == NULL && strcmp(o.partial, "-") == 0) {
-      /* partial records replace the rows on stdout */
-    }
-    pout = strcmp(o.partial, "-") == 0 ? NULL : lxs_out_open(o.partial, err, sizeof err);
-    if (strcmp(o.partial, "-") != 0 && !pout) {
-      cli_err("%s", err);
-      rc = LXS_EIO;
-    }
-  }
-  int partial_stdout = o.partial && strcmp(o.partial, "-") == 0;
-  lxs_buf hdr;
-  lxs_buf_init(&hdr);
-  if (rc == 0) {
-    if (o.categories && !partial_stdout)
-      lxs_buf_puts(&hdr, "doc,speaker,category,count,percent\r\n");
-    else if (!partial_stdout) {
-      if (o.format == FMT_MD) lxs_provenance_md(&hdr, lex);
-      cli_header(&hdr, &o, lex);
-    }
-    if (o.partial) {
-      lxs_buf ph;
-      lxs_buf_init(&ph);
-      lxs_partial_header(&ph, lex);
-      if (pout) cli_write(pout, &ph, err, sizeof err);
-      else lxs_buf_put(&hdr, ph.data, ph.len);
-      lxs_buf_free(&ph);
-    }
-    if (cli_write(out, &hdr, err, sizeof err)) {
-      cli_err("%s", err);
-      rc = LXS_EIO;
-    }
-  }
+  if (rc == 0) rc = open_outputs(&c, &o, lex);
   c.files = &files;
-  c.out = out;
-  c.pout = pout;
-  c.partial_stdout = partial_stdout;
   c.show = !o.quiet && isatty(STDERR_FILENO);
   for (size_t i = 0; i < files.n; i++) {
     struct stat st;
@@ -442,17 +450,16 @@ int cmd_score(int argc, char **argv) {
   c.eof = rc != 0;
   /* With -j N, N - 1 threads start and the main thread is the Nth: N busy
    * threads, not N + 1 on N cores. */
-  for (unsigned i = 0; i + 1 < nthreads; i++)
-    pthread_create(&c.w[i].th, NULL, worker_main, &c.w[i]);
+  unsigned started = start_workers(&c, nthreads);
   pipeline(&c, &c.w[nthreads - 1]);
-  for (unsigned i = 0; i + 1 < nthreads; i++) pthread_join(c.w[i].th, NULL);
+  for (unsigned i = 0; i < started; i++) pthread_join(c.w[i].th, NULL);
   rc = c.rc ? c.rc : c.wrc;
   /* skipping every record is no success: nothing was scored */
   int all_skipped = rc == 0 && c.skipped && c.ndocs == 0;
   if (all_skipped) rc = CLI_EXIT_DATA;
   if (c.show) progress(c.ndocs, c.bytes, c.total, c.t0, 1);
   if (c.rd) lxs_reader_close(c.rd);
-  lxs_out *outs[2] = {out, pout};
+  lxs_out *outs[2] = {c.out, c.pout};
   rc = cli_finish_outputs(outs, 2, rc);
   if (c.skipped) cli_err("%zu malformed record%s skipped", c.skipped, c.skipped == 1 ? "" : "s");
   if (all_skipped) cli_err("every record was malformed: nothing scored");
@@ -469,7 +476,6 @@ int cmd_score(int argc, char **argv) {
   pthread_cond_destroy(&c.cv);
   for (size_t i = 0; i < files.n; i++) free(files.paths[i]);
   free(files.paths);
-  lxs_buf_free(&hdr);
   cli_free_hints(hints);
   lxs_lexicon_free(lex);
   cli_opts_free(&o);

@@ -1,6 +1,7 @@
 /* utf8.c - UTF-8 decoding with repair and normalisation (utf8proc). */
 #include "utf8.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -144,13 +145,12 @@ size_t lxs_utf8_normalize_word(const char *s, size_t len, lxs_buf *out) {
    * expands a code point to at most 3, and decomposition to at most 18. */
   const utf8proc_option_t opts = UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
                                  UTF8PROC_LUMP | UTF8PROC_STABLE;
-  size_t cap_cps = len * 4 + 16;
-  static _Thread_local int32_t *scratch;
-  static _Thread_local size_t scratch_cap;
-  if (scratch_cap < cap_cps) {
-    scratch = lxs_xrealloc(scratch, cap_cps * sizeof(int32_t));
-    scratch_cap = cap_cps;
-  }
+  /* On the stack for any ordinary word (this runs per token); only a
+   * word of over 120 bytes takes the heap.  (A thread-local buffer leaked
+   * with every worker thread that ended.) */
+  int32_t small[512];
+  size_t scratch_cap = len * 4 + 16;
+  int32_t *scratch = scratch_cap <= 512 ? small : lxs_xmalloc(scratch_cap * sizeof(int32_t));
   utf8proc_ssize_t n = 0;
   size_t pos = 0;
   /* Decode ourselves so invalid bytes become U+FFFD instead of an error. */
@@ -162,14 +162,14 @@ size_t lxs_utf8_normalize_word(const char *s, size_t len, lxs_buf *out) {
         cp, scratch + n, (utf8proc_ssize_t)(scratch_cap - (size_t)n),
         opts & ~UTF8PROC_COMPOSE, &last);
     if (r < 0 || (size_t)(n + r) > scratch_cap) {
-      /* Should not happen given the bound above; fall back to raw copy. */
-      lxs_buf_put(out, s, len);
-      return len;
+      n = -1; /* cannot happen given the bound above */
+      break;
     }
     n += r;
   }
-  n = utf8proc_normalize_utf32(scratch, n, opts);
-  if (n < 0) {
+  if (n >= 0) n = utf8proc_normalize_utf32(scratch, n, opts);
+  if (n < 0) { /* fall back to a raw copy */
+    if (scratch != small) free(scratch);
     lxs_buf_put(out, s, len);
     return len;
   }
@@ -181,6 +181,7 @@ size_t lxs_utf8_normalize_word(const char *s, size_t len, lxs_buf *out) {
     size_t m = lxs_utf8_encode(cp, enc);
     lxs_buf_put(out, enc, m);
   }
+  if (scratch != small) free(scratch);
   return out->len - before;
 }
 

@@ -1,11 +1,8 @@
 #include <math.h>
-/* test_report.c - stage 7: field formatting and atomic report files. */
+/* test_report.c - stage 7: field formatting. */
 #include "testutil.h"
 
-#include <dirent.h>
 #include <stdio.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "report.h"
 #include "utf8.h"
@@ -135,174 +132,6 @@ static void md_cell_escapes_pipes_and_newlines(void **state) {
   assert_string_equal(lxs_buf_cstr(&b), "a\\|b c  d");
 }
 
-/* ---- atomic output ------------------------------------------------------ */
-
-static char dir[64];
-
-static int setup_dir(void **state) {
-  (void)state;
-  strcpy(dir, "/tmp/lxs-report-test.XXXXXX");
-  return mkdtemp(dir) ? 0 : -1;
-}
-
-static int teardown_dir(void **state) {
-  (void)state;
-  DIR *d = opendir(dir);
-  if (d) {
-    struct dirent *e;
-    char p[512];
-    while ((e = readdir(d))) {
-      if (e->d_name[0] == '.') continue;
-      snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
-      unlink(p);
-    }
-    closedir(d);
-  }
-  rmdir(dir);
-  return 0;
-}
-
-/* Names in dir, sorted, joined with ' '. */
-static const char *listing(void) {
-  static char buf[1024];
-  char names[16][256];
-  int n = 0;
-  DIR *d = opendir(dir);
-  assert_non_null(d);
-  struct dirent *e;
-  while ((e = readdir(d)) && n < 16) {
-    if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
-    snprintf(names[n++], sizeof names[0], "%s", e->d_name);
-  }
-  closedir(d);
-  for (int i = 1; i < n; i++)
-    for (int j = i; j > 0 && strcmp(names[j], names[j - 1]) < 0; j--) {
-      char t[256];
-      strcpy(t, names[j]);
-      strcpy(names[j], names[j - 1]);
-      strcpy(names[j - 1], t);
-    }
-  buf[0] = '\0';
-  for (int i = 0; i < n; i++) {
-    if (i) strcat(buf, " ");
-    strcat(buf, names[i]);
-  }
-  return buf;
-}
-
-static const char *path_of(const char *name) {
-  static char p[256];
-  snprintf(p, sizeof p, "%s/%s", dir, name);
-  return p;
-}
-
-static const char *slurp(const char *path) {
-  static char buf[256];
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  size_t n = fread(buf, 1, sizeof buf - 1, f);
-  buf[n] = '\0';
-  fclose(f);
-  return buf;
-}
-
-static void put(const char *path, const char *s) {
-  FILE *f = fopen(path, "wb");
-  assert_non_null(f);
-  fputs(s, f);
-  fclose(f);
-}
-
-static void abort_leaves_no_file(void **state) {
-  (void)state;
-  char err[256];
-  lxs_out *o = lxs_out_open(path_of("report.csv"), err, sizeof err);
-  assert_non_null(o);
-  assert_non_null(lxs_out_file(o));
-  fputs("partial,row\r\n", lxs_out_file(o));
-  fflush(lxs_out_file(o));
-  /* while open, only a temporary exists, never the target */
-  assert_null(slurp(path_of("report.csv")));
-  lxs_out_abort(o);
-  assert_string_equal(listing(), "");
-}
-
-static void abort_keeps_existing_file(void **state) {
-  (void)state;
-  char err[256];
-  put(path_of("report.csv"), "old contents\n");
-  lxs_out *o = lxs_out_open(path_of("report.csv"), err, sizeof err);
-  assert_non_null(o);
-  fputs("new,partial", lxs_out_file(o));
-  fflush(lxs_out_file(o));
-  assert_string_equal(slurp(path_of("report.csv")), "old contents\n");
-  lxs_out_abort(o);
-  assert_string_equal(slurp(path_of("report.csv")), "old contents\n");
-  assert_string_equal(listing(), "report.csv");
-}
-
-static void commit_replaces_existing_file(void **state) {
-  (void)state;
-  char err[256] = "";
-  put(path_of("report.csv"), "old contents\n");
-  lxs_out *o = lxs_out_open(path_of("report.csv"), err, sizeof err);
-  assert_non_null(o);
-  fputs("a,b\r\n1,2\r\n", lxs_out_file(o));
-  assert_int_equal(lxs_out_commit(o, err, sizeof err), 0);
-  assert_string_equal(slurp(path_of("report.csv")), "a,b\r\n1,2\r\n");
-  assert_string_equal(listing(), "report.csv");
-  struct stat st;
-  assert_int_equal(stat(path_of("report.csv"), &st), 0);
-  assert_int_equal(st.st_mode & 0777, 0644);
-}
-
-static void commit_creates_new_file(void **state) {
-  (void)state;
-  char err[256] = "";
-  lxs_out *o = lxs_out_open(path_of("new.csv"), err, sizeof err);
-  assert_non_null(o);
-  assert_int_equal(lxs_out_commit(o, err, sizeof err), 0);  /* empty is fine */
-  assert_string_equal(slurp(path_of("new.csv")), "");
-  assert_string_equal(listing(), "new.csv");
-}
-
-static void open_in_missing_directory_fails(void **state) {
-  (void)state;
-  char err[256] = "";
-  assert_null(lxs_out_open("/nonexistent-dir/x.csv", err, sizeof err));
-  assert_string_equal(err, "/nonexistent-dir/x.csv: cannot create: No such file or directory");
-}
-
-static void cleanup_all_removes_temporaries(void **state) {
-  (void)state;
-  char err[256];
-  lxs_out *a = lxs_out_open(path_of("a.csv"), err, sizeof err);
-  lxs_out *c = lxs_out_open(path_of("c.csv"), err, sizeof err);
-  assert_non_null(a);
-  assert_non_null(c);
-  assert_int_not_equal(strlen(listing()), 0);
-  lxs_out_cleanup_all();
-  assert_string_equal(listing(), "");
-  lxs_out_abort(a);
-  lxs_out_abort(c);
-  assert_string_equal(listing(), "");
-}
-
-static void dash_means_standard_output(void **state) {
-  (void)state;
-  char err[256];
-  lxs_out *o = lxs_out_open("-", err, sizeof err);
-  assert_non_null(o);
-  assert_ptr_equal(lxs_out_file(o), stdout);
-  assert_int_equal(lxs_out_commit(o, err, sizeof err), 0);
-  o = lxs_out_open(NULL, err, sizeof err);
-  assert_non_null(o);
-  assert_ptr_equal(lxs_out_file(o), stdout);
-  lxs_out_abort(o);
-  lxs_out_abort(NULL);
-}
-
-
 /* lxs_fmt_num prints its own digits; it must equal "%.4f" byte for byte
  * (apart from the -0.0000 rule) on values of every kind. */
 static void fmt_num_equals_printf(void **state) {
@@ -339,14 +168,7 @@ int main(void) {
                                       teardown_buf),
       cmocka_unit_test_setup_teardown(md_cell_escapes_pipes_and_newlines, setup_buf,
                                       teardown_buf),
-      cmocka_unit_test_setup_teardown(abort_leaves_no_file, setup_dir, teardown_dir),
-      cmocka_unit_test_setup_teardown(abort_keeps_existing_file, setup_dir, teardown_dir),
-      cmocka_unit_test_setup_teardown(commit_replaces_existing_file, setup_dir, teardown_dir),
-      cmocka_unit_test_setup_teardown(commit_creates_new_file, setup_dir, teardown_dir),
       cmocka_unit_test(fmt_num_equals_printf),
-      cmocka_unit_test(open_in_missing_directory_fails),
-      cmocka_unit_test_setup_teardown(cleanup_all_removes_temporaries, setup_dir, teardown_dir),
-      cmocka_unit_test(dash_means_standard_output),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
