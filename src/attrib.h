@@ -62,6 +62,7 @@ typedef struct {
   int attached;           /* speaker decided */
   int who;
   int single;             /* single quotation marks */
+  int straight;           /* straight double marks (they nest) */
   int pending;            /* unclosed, speaker may be named later */
 } qspan;
 
@@ -126,6 +127,9 @@ typedef struct {
   uint32_t chain_para;
   int dangling;           /* speaker of a quote left open at paragraph end */
   int intro_next;         /* person introducing a quote across a colon */
+  int para_after_colon;   /* the previous paragraph ended in a colon */
+  int runon;              /* speaker of an unclosed colon-opened quote */
+  int pend_comma;         /* the pending quote closed with a comma */
   uint32_t *pend;         /* sentences of an open quote awaiting a speaker */
   size_t npend, cappend;
   int labels_seen;

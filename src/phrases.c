@@ -251,6 +251,27 @@ static int object_pronoun_gender(const char *nm) {
 }
 
 /* The noun phrase ending at j (subject before a speech verb). */
+/* "Hana Lindqvist of Northport University said": the organisation run
+ * [a, j] is a post-modifier of the name before "of", "from" or "at" (and
+ * its description).  The person, or WHO_AUTHOR. */
+static int postmod_owner(actx *c, size_t a, size_t j, int *ref) {
+  size_t p = a;
+  if (p >= 1 && norm_is(c, p - 1, "the")) p--;
+  if (p < 2 || !(norm_is(c, p - 1, "of") || norm_is(c, p - 1, "from") ||
+                 norm_is(c, p - 1, "at")))
+    return WHO_AUTHOR;
+  size_t e = p - 2;
+  if (!namey(c, e)) return WHO_AUTHOR;
+  size_t b = lxs_run_left(c, e, 0);
+  nameinfo ni;
+  lxs_analyze_run(c, b, e, 1, &ni);
+  if (!ni.ok || ni.pi < 0) return WHO_AUTHOR;
+  lxs_prename_desc(c, ni.pi, b, ni.n0);
+  lxs_set_appositive(c, ni.pi, p - 1, j + 1);
+  *ref = ni.ref;
+  return ni.pi;
+}
+
 int lxs_np_left(actx *c, size_t j, int *ref) {
   *ref = REF_FULL;
   if (!is_word(c, j)) return WHO_NONE;
@@ -273,7 +294,7 @@ int lxs_np_left(actx *c, size_t j, int *ref) {
     size_t a = lxs_run_left(c, j, 0);
     nameinfo ni;
     lxs_analyze_run(c, a, j, 1, &ni);
-    if (!ni.ok) return WHO_AUTHOR;
+    if (!ni.ok) return postmod_owner(c, a, j, ref);
     if (a >= 2 && (norm_is(c, a - 1, "and") || is_p(c, a - 1, LXS_P_OTHER)) && namey(c, a - 2))
       return WHO_AUTHOR; /* "Kin Phea and Jayant Menon said" */
     lxs_prename_desc(c, ni.pi, a, ni.n0);

@@ -17,23 +17,27 @@ static void grow_para(actx *c, uint32_t nsent) {
   c->qwords = lxs_xrealloc(c->qwords, c->capfr * sizeof *c->qwords);
 }
 
-/* Reported speech goes on in the backshifted mood: "It would help ...".
- * The sentence must not open with a name or pronoun of its own. */
-static int backshifted(actx *c, uint32_t s) {
+/* Reported speech goes on in the next sentence of its paragraph when that
+ * sentence is backshifted ("It would help ...") or opens with a word
+ * pointing back ("It gives small operators ...", "These markets have
+ * ..."), opens with no name or pronoun of its own and carries none of the
+ * reporter's marks (dates, figures, "Meanwhile"). */
+static int continues_report(actx *c, uint32_t s) {
+  static const char *const back[] = {"it", "this", "that", "such", "these", "those", NULL};
+  static const char *const modal[] = {"would", "could", "might", "should", "must", NULL};
   lxs_sent_words(c, s);
   if (!c->nw || !is_word(c, 0)) return 0;
   const char *f = NORM(c, 0);
   if (pronoun_gender(f) || strcmp(f, "i") == 0 || strcmp(f, "we") == 0 ||
       (namey(c, 0) && !(c->wc[0] & W_OPENER)))
     return 0;
+  int pointer = lxs_in_words(back, f), marks = 0;
   for (size_t k = 0; k < c->nw && k < 40; k++) {
     if (!is_word(c, k)) continue;
-    const char *n = NORM(c, k);
-    if (strcmp(n, "would") == 0 || strcmp(n, "could") == 0 || strcmp(n, "might") == 0 ||
-        strcmp(n, "should") == 0 || strcmp(n, "must") == 0)
-      return 1;
+    if (lxs_in_words(modal, NORM(c, k))) return 1;
+    if ((TK(c, k)->flags & LXS_TF_NUMBER) || (c->wc[k] & W_TIME)) marks = 1;
   }
-  return 0;
+  return pointer && !marks;
 }
 
 /* Attaches the frames of a paragraph to the quotations they introduce or
@@ -78,13 +82,33 @@ static void resume_pending(actx *c, const lxs_para *P) {
   if (!c->npend) return;
   qspan *s0 = c->nspans ? &c->spans[0] : NULL;
   int continues = s0 && s0->open == c->tk->sents[P->first_sent].first_tok;
-  if (continues && s0->attached && s0->who >= 0) {
+  int who = WHO_NONE;
+  if (continues && s0->attached && s0->who >= 0) who = s0->who;
+  /* "...," ¶ "Ursula von der Leyen, European Commission President,
+   * said, ..." -- or the person the next paragraph opens with */
+  else if (!continues && c->pend_comma && c->fr[0].who >= 0 && !c->fr[0].after)
+    who = c->fr[0].who;
+  else if (!continues && c->pend_comma && c->fr[0].who == WHO_NONE && c->subj[0] >= 0)
+    who = c->subj[0];
+  if (who >= 0) {
     for (size_t i = 0; i < c->npend; i++)
-      lxs_put_sent(c, c->pend[i], s0->who, LXS_CUE_QUOTE, LXS_SENT_QUOTE);
+      lxs_put_sent(c, c->pend[i], who, LXS_CUE_QUOTE, LXS_SENT_QUOTE);
+    lxs_recent_push(c, who);
+    c->chain = who;
     c->npend = 0;
   } else if (!continues || s0->close != NO_TOK || s0->attached) {
     c->npend = 0;
   }
+}
+
+/* A quotation closed with a comma at the very end of its paragraph: its
+ * frame follows in the next paragraph. */
+static int comma_closed_at_end(const actx *c, const lxs_para *P, const qspan *sp) {
+  if (sp->close == NO_TOK || sp->close < 1) return 0;
+  const lxs_sent *L = &c->tk->sents[P->first_sent + P->nsent - 1];
+  const lxs_token *b = &c->tk->toks[sp->close - 1];
+  return sp->close == L->first_tok + L->ntok - 1 && b->kind == LXS_TOK_PUNCT &&
+         b->punct == LXS_P_COMMA;
 }
 
 /* The quotation that dominates sentence k of the paragraph, or -1. */
@@ -114,8 +138,10 @@ static int quote_speaker(actx *c, uint32_t pi, uint32_t k, int qx, int *cue) {
     *cue = LXS_CUE_QUOTE;
   } else {
     who = c->chain >= 0 && pi - c->chain_para <= 2 ? c->chain : WHO_AUTHOR;
-    /* "... ¶ "...," Menon said." may name the speaker later */
-    sp->pending = sp->close == NO_TOK;
+    /* "... ¶ "...," Menon said." may name the speaker later, and so may
+     * the next paragraph after a quote ending in a comma ("...," ¶ she
+     * said.) */
+    sp->pending = sp->close == NO_TOK || comma_closed_at_end(c, P, sp);
   }
   sp->attached = 1;
   sp->who = who;
@@ -152,7 +178,7 @@ static void assign_sentence(actx *c, uint32_t pi, uint32_t k, int *reported) {
     }
   }
   if (who == WHO_NONE && f->who == WHO_NONE && qx < 0 && *reported >= 0 &&
-      c->subj[k] == WHO_NONE && backshifted(c, s))
+      c->subj[k] == WHO_NONE && continues_report(c, s))
     who = *reported, cue = LXS_CUE_CONTINUATION; /* "It would help small firms." */
   *reported = WHO_NONE;
   if (who >= 0 && qx < 0 && (f->who >= 0 || cue == LXS_CUE_CONTINUATION)) *reported = who;
@@ -165,23 +191,61 @@ static void assign_sentence(actx *c, uint32_t pi, uint32_t k, int *reported) {
   lxs_put_sent(c, s, who, cue, qx >= 0 ? LXS_SENT_QUOTE : 0);
 }
 
+/* Was the quotation opened right after a colon ("stating: "...", or a
+ * paragraph after one ending in a colon)? */
+static int colon_opened(const actx *c, const lxs_para *P, const qspan *sp) {
+  if (sp->open > 0) {
+    const lxs_token *b = &c->tk->toks[sp->open - 1];
+    if (b->kind == LXS_TOK_PUNCT && b->punct == LXS_P_COLON) return 1;
+  }
+  return sp->open == c->tk->sents[P->first_sent].first_tok && c->para_after_colon;
+}
+
+/* A quotation opened after a colon and never closed runs on into the
+ * paragraphs after it while they carry no marks, no frame and read like
+ * more of the same (not a one-line aside).  1 when this paragraph did. */
+static int run_on(actx *c, uint32_t pi) {
+  const lxs_para *P = &c->tk->paras[pi];
+  int who = c->runon;
+  c->runon = WHO_NONE;
+  if (who < 0 || c->nspans) return 0;
+  uint32_t words = 0;
+  for (uint32_t k = 0; k < P->nsent; k++) {
+    if (c->fr[k].who != WHO_NONE) return 0;
+    words += c->tk->sents[P->first_sent + k].nwords;
+  }
+  if (words < 8) return 0;
+  lxs_put_para(c, P, who, LXS_CUE_RUN_ON, LXS_SENT_QUOTE);
+  c->runon = who;
+  c->chain = who;
+  c->chain_para = pi;
+  return 1;
+}
+
 /* What the paragraph leaves to the next: a quotation left open, and a
  * speaker introducing the next paragraph's quote ("Menon put it this
  * way:"). */
 static void close_paragraph(actx *c, const lxs_para *P) {
   uint32_t ns = P->nsent;
   c->dangling = WHO_NONE;
+  c->runon = WHO_NONE;
+  c->pend_comma = 0;
   if (c->nspans) {
     qspan *sp = &c->spans[c->nspans - 1];
-    if (sp->close == NO_TOK && sp->speech && sp->attached) c->dangling = sp->who;
+    if (sp->close == NO_TOK && sp->speech && sp->attached) {
+      c->dangling = sp->who;
+      if (colon_opened(c, P, sp)) c->runon = sp->who;
+    }
     if (!sp->pending) c->npend = 0;
+    else c->pend_comma = sp->close != NO_TOK;
   } else {
     c->npend = 0;
   }
   c->intro_next = WHO_NONE;
   const lxs_sent *L = &c->tk->sents[P->first_sent + ns - 1];
   const lxs_token *lt = &c->tk->toks[L->first_tok + L->ntok - 1];
-  if (lt->kind == LXS_TOK_PUNCT && lt->punct == LXS_P_COLON) {
+  c->para_after_colon = lt->kind == LXS_TOK_PUNCT && lt->punct == LXS_P_COLON;
+  if (c->para_after_colon) {
     if (c->fr[ns - 1].who >= 0) c->intro_next = c->fr[ns - 1].who;
     else c->intro_next = c->subj[ns - 1];
   }
@@ -200,6 +264,10 @@ void lxs_prose_paragraph(actx *c, uint32_t pi) {
     /* A speaker framed here is the most recent person for the pronouns of
      * the next sentences in this paragraph ("..., said X. He added ..."). */
     if (c->fr[k].who >= 0) lxs_recent_push(c, c->fr[k].who);
+  }
+  if (run_on(c, pi)) {
+    c->para_after_colon = 0;
+    return;
   }
   attach_frames(c, P);
   resume_pending(c, P);

@@ -17,15 +17,34 @@ int lxs_qkind(const actx *c, const lxs_token *t) {
   if (cp == 0x201C || cp == 0x201E || cp == 0x00AB || cp == 0x201F) return 1;
   if (cp == 0x201D || cp == 0x00BB) return 2;
   if (cp == 0x2018) return 4;
+  /* a straight single mark: its side from the spacing around it ("'The
+   * quay is too small,' she said."); the span checks below keep
+   * apostrophes out */
+  if (cp == '\'') return (t->flags & LXS_TF_CLOSING) ? 5 : 4;
   if (cp == 0x2019) return 5;
   return 0;
 }
 
-/* Build the quotation spans of paragraph pi. */
-void lxs_build_spans(actx *c, const lxs_para *P) {
+/* Opens a span at token i of sentence s. */
+static int open_span(actx *c, const lxs_para *P, uint32_t s, uint32_t i, int q) {
+  LXS_VEC_GROW(c->spans, c->nspans, c->capspans);
+  qspan *sp = &c->spans[c->nspans];
+  memset(sp, 0, sizeof *sp);
+  sp->open = i;
+  sp->close = NO_TOK;
+  sp->s_open = s;
+  sp->s_close = P->first_sent + P->nsent - 1;
+  sp->single = q >= 4;
+  sp->straight = q == 3;
+  sp->who = WHO_NONE;
+  return (int)c->nspans++;
+}
+
+/* The quotation marks of a paragraph, paired into spans (c->spans). */
+static void pair_marks(actx *c, const lxs_para *P) {
   const lxs_tokenizer *tk = c->tk;
   c->nspans = 0;
-  int open = -1;
+  int open = -1, nested = 0;
   /* a single opening quote counts only if a closing one follows */
   uint32_t last_single_close = 0;
   int any_single_close = 0;
@@ -53,16 +72,8 @@ void lxs_build_spans(actx *c, const lxs_para *P) {
               tk->toks[i + 1].start != t->end || !any_single_close || i > last_single_close)
             continue;
         }
-        LXS_VEC_GROW(c->spans, c->nspans, c->capspans);
-        qspan *sp = &c->spans[c->nspans];
-        memset(sp, 0, sizeof *sp);
-        sp->open = i;
-        sp->close = NO_TOK;
-        sp->s_open = s;
-        sp->s_close = P->first_sent + P->nsent - 1;
-        sp->single = single;
-        sp->who = WHO_NONE;
-        open = (int)c->nspans++;
+        open = open_span(c, P, s, i, q);
+        nested = 0;
         continue;
       }
       qspan *sp = &c->spans[open];
@@ -75,11 +86,28 @@ void lxs_build_spans(actx *c, const lxs_para *P) {
         else
           continue;
       }
+      /* straight marks nest: ""We prepare for the "WTO minus US" system."" */
+      if (q == 3 && sp->straight && !(t->flags & LXS_TF_CLOSING) && i > 0 &&
+          tk->toks[i - 1].end < t->start && i + 1 < tk->ntok &&
+          tk->toks[i + 1].kind == LXS_TOK_WORD && tk->toks[i + 1].start == t->end) {
+        nested++;
+        continue;
+      }
+      if (q == 3 && nested > 0) {
+        nested--;
+        continue;
+      }
       sp->close = i;
       sp->s_close = s;
       open = -1;
     }
   }
+}
+
+/* Build the quotation spans of paragraph pi. */
+void lxs_build_spans(actx *c, const lxs_para *P) {
+  const lxs_tokenizer *tk = c->tk;
+  pair_marks(c, P);
   uint32_t ns = P->nsent;
   for (uint32_t k = 0; k < ns; k++) {
     c->sspan0[k] = NO_TOK;

@@ -13,7 +13,8 @@
 static const char *const kCueNames[LXS_CUE_COUNT] = {
     "author", "header", "speaker-line", "qa", "transcript",
     "quote", "said-after", "said-before", "according-to", "indirect",
-    "continuation", "pronoun", "short-name", "description", "headline"};
+    "continuation", "pronoun", "short-name", "description", "headline",
+    "run-on"};
 
 const char *lxs_cue_name(int cue) {
   return cue >= 0 && cue < LXS_CUE_COUNT ? kCueNames[cue] : "?";
@@ -122,6 +123,7 @@ void lxs_attribute(const lxs_tokenizer *tk, const char *text, lxs_speakers *sp,
   c->chain = WHO_NONE;
   c->dangling = WHO_NONE;
   c->intro_next = WHO_NONE;
+  c->runon = WHO_NONE;
   c->interviewee = WHO_NONE;
   c->intro_best = -1;
   lxs_strmap_init(&c->full);
@@ -140,8 +142,14 @@ void lxs_attribute(const lxs_tokenizer *tk, const char *text, lxs_speakers *sp,
   c->inq = lxs_xcalloc(tk->ntok + 1, sizeof *c->inq);
   c->pk = lxs_xcalloc(tk->npara + 1, sizeof *c->pk);
   lxs_layout_prepass(c);
-  for (uint32_t p = 0; p < tk->npara; p++)
-    if (!lxs_layout_paragraph(c, p)) lxs_prose_paragraph(c, p);
+  for (uint32_t p = 0; p < tk->npara; p++) {
+    if (!lxs_layout_paragraph(c, p)) {
+      lxs_prose_paragraph(c, p);
+      continue;
+    }
+    c->runon = WHO_NONE; /* a layout paragraph ends what prose left open */
+    c->para_after_colon = 0;
+  }
   intern_speakers(c);
   ctx_free(c);
 }

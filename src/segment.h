@@ -101,13 +101,14 @@ enum lxs_cue {
   LXS_CUE_SHORT_NAME,    /* frame subject "Menon", "Dr Menon" */
   LXS_CUE_DESCRIPTION,   /* frame subject "the former ADB economist" */
   LXS_CUE_HEADLINE,      /* a headline "Name: claim" */
+  LXS_CUE_RUN_ON,        /* paragraph after an unclosed colon-opened quote */
   LXS_CUE_COUNT
 };
 
 /* "author", "header", "speaker-line", "qa", "transcript", "quote",
  * "said-after", "said-before", "according-to", "indirect", "continuation",
- * "pronoun", "short-name", "description", "headline"; "?" when out of
- * range. */
+ * "pronoun", "short-name", "description", "headline", "run-on"; "?" when
+ * out of range. */
 const char *lxs_cue_name(int cue);
 
 /* Assign each sentence of the tokenised text a speaker (interned in sp,

@@ -737,8 +737,9 @@ static void cue_names(void **state) {
   (void)state;
   const char *want[] = {"author", "header", "speaker-line", "qa", "transcript",
                         "quote", "said-after", "said-before", "according-to", "indirect",
-                        "continuation", "pronoun", "short-name", "description", "headline"};
-  assert_int_equal(LXS_CUE_COUNT, 15);
+                        "continuation", "pronoun", "short-name", "description", "headline",
+                        "run-on"};
+  assert_int_equal(LXS_CUE_COUNT, 16);
   for (int i = 0; i < LXS_CUE_COUNT; i++) assert_string_equal(lxs_cue_name(i), want[i]);
   assert_string_equal(lxs_cue_name(-1), "?");
   assert_string_equal(lxs_cue_name(LXS_CUE_COUNT), "?");
