@@ -78,11 +78,13 @@ typedef struct {
   int after, before;  /* attached to a quote before / after the verb */
 } frame_t;
 
+/* Paragraph layouts; PK_Q and after are turns of a transcript. */
 enum { PK_NONE, PK_HEADER, PK_SPEAKERLINE, PK_NAMEONLY, PK_DESCLINE, PK_Q, PK_A, PK_NAME,
-       PK_OUTLET };
+       PK_OUTLET, PK_ROLE, PK_BYLINE };
 
 typedef struct {
   int kind;
+  int bare;              /* a byline of one bare name (maybe a round-up header) */
   size_t ns, ne, ds, de; /* name and description byte ranges */
 } pinfo;
 
@@ -137,6 +139,7 @@ typedef struct {
   int intro_best;
   pinfo *pk;
   layout_state lay;
+  size_t byline_s, byline_e; /* the writers' names from a byline, if any */
 } actx;
 
 typedef struct {
@@ -230,6 +233,9 @@ int lxs_key_get(actx *c, const lxs_strmap *m, const char *s, size_t n);
 void lxs_key_put(actx *c, lxs_strmap *m, const char *s, size_t n, int val, int keep);
 /* The person a text names (canonicalised), created if new. */
 int lxs_person_from_text(actx *c, const char *s, size_t n);
+/* The person a role label names ("THE MAYOR"): a --speakers alias, the
+ * one person described by the role, or a speaker named by the role. */
+int lxs_person_for_role(actx *c, const char *s, size_t n);
 /* The speaker index of a person, interned on first use (only once the
  * article is read: names may still grow until then). */
 uint32_t lxs_person_speaker(actx *c, int pi);

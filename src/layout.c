@@ -45,6 +45,46 @@ static int speaker_line(actx *c, const line_t *l, pinfo *pk) {
   return 1;
 }
 
+/* Are words [a, e) one or two personal names ("Ines Varga, Pim Alders",
+ * "Li Wen and Sarah Chan")? */
+static int names_only(const actx *c, size_t a, size_t e) {
+  int names = 0;
+  for (size_t k = a; k < e;) {
+    if (is_p(c, k, LXS_P_COMMA) || norm_is(c, k, "and") || is_p(c, k, LXS_P_OTHER)) {
+      k++;
+      continue;
+    }
+    if (!namey(c, k) || (c->wc[k] & (W_NONNAME & ~W_TITLE))) return 0;
+    size_t r = lxs_run_right(c, k, e);
+    if (r == k) return 0; /* a one-word "name" is not enough */
+    names++;
+    k = r + 1;
+  }
+  return names >= 1 && names <= 2;
+}
+
+/* A byline at the top of the text: "By Michael Grant", "By Li Wen,
+ * Beijing correspondent", or a line of one or two names ("Ines Varga,
+ * Pim Alders").  It names the author; it is never a round-up header. */
+static int byline(actx *c, uint32_t p, const line_t *l, pinfo *pk) {
+  size_t nw = l->nw;
+  if (p > 3 || !l->one_line || !l->has_next || l->S->nwords > 12 || terminal(c, nw - 1)) return 0;
+  size_t a = norm_is(c, 0, "by") ? 1 : 0;
+  if (a >= nw || !namey(c, a)) return 0;
+  size_t e = a;
+  while (e < nw && !is_p(c, e, LXS_P_COMMA)) e++;
+  if (a == 1) {
+    if (!names_only(c, a, e) && !names_only(c, a, nw)) return 0;
+  } else if (!names_only(c, 0, nw)) {
+    return 0;
+  }
+  pk->kind = PK_BYLINE;
+  pk->bare = a == 0 && lxs_run_right(c, 0, nw) == nw - 1;
+  pk->ns = TK(c, a)->start;
+  pk->ne = a == 1 ? TK(c, e - 1)->end : l->S->end;
+  return 1;
+}
+
 /* "Name, description" header line */
 static int header_line(actx *c, const line_t *l, pinfo *pk) {
   size_t nw = l->nw;
@@ -130,10 +170,39 @@ static int find_label(const actx *c, size_t nw, size_t *colon, size_t *paren_at,
   return *colon || *qa_dot;
 }
 
+/* A label in capitals ending in a full stop, alone in the paragraph's
+ * first sentence: "THE MAYOR. Good evening ...", "MAYOR OKAFOR." -- its
+ * full stop, or 0. */
+static size_t dot_label(const actx *c, const line_t *l) {
+  size_t nw = l->nw;
+  if (l->P->nsent < 2 || nw < 2 || nw > 7 || !is_p(c, nw - 1, LXS_P_PERIOD)) return 0;
+  for (size_t k = 0; k + 1 < nw; k++) {
+    const lxs_token *t = TK(c, k);
+    if (t->kind != LXS_TOK_WORD || !(t->flags & LXS_TF_ALLCAPS) || t->norm_len < 2 ||
+        (t->flags & LXS_TF_NUMBER))
+      return 0;
+  }
+  return nw - 1;
+}
+
+/* A label of a role only ("THE CHAIR", "The Mayor"): determiners and
+ * titles, at least one of them an office. */
+static int role_label(const actx *c, size_t le) {
+  int office = 0;
+  for (size_t k = 0; k <= le; k++) {
+    lxs_wbits cl = c->wc[k];
+    if (!is_word(c, k) || (cl & W_ASKER)) return 0;
+    if ((cl & (W_ROLE | W_TITLE)) && !(cl & W_HONOR)) office = 1;
+    else if (!(cl & (W_DET | W_ROLEADJ | W_NATION))) return 0;
+  }
+  return office;
+}
+
 /* The kind of a label ending at word le. */
 static int label_kind(actx *c, size_t le) {
   for (size_t k = 0; k <= le; k++)
     if (c->wc[k] & (W_META | W_TIME)) return PK_NONE;
+  if (role_label(c, le)) return PK_ROLE;
   if (le == 0) {
     lxs_wbits cl = c->wc[0];
     const lxs_token *t = TK(c, 0);
@@ -147,7 +216,7 @@ static int label_kind(actx *c, size_t le) {
   }
   nameinfo ni;
   lxs_analyze_run(c, 0, le, 0, &ni);
-  if (ni.ok && ni.n0 == 0) return PK_NAME;
+  if (ni.ok && titles_only(c, &ni)) return PK_NAME; /* "Mayor Okafor:" */
   if (c->wc[le] & W_ASKER) return PK_Q;
   if (c->wc[le] & W_ORG) return PK_OUTLET; /* "Global Times:" */
   return PK_NONE;
@@ -159,7 +228,10 @@ static void label_line(actx *c, const line_t *l, pinfo *pk) {
   const lxs_para *P = l->P;
   size_t colon, paren_at;
   int qa_dot;
-  if (!find_label(c, nw, &colon, &paren_at, &qa_dot)) return;
+  colon = dot_label(c, l);
+  paren_at = 0;
+  qa_dot = 0;
+  if (!colon && !find_label(c, nw, &colon, &paren_at, &qa_dot)) return;
   size_t le = qa_dot ? 0 : (paren_at ? paren_at : colon) - 1; /* last label word */
   size_t body = qa_dot ? 1 : colon + 1;
   uint32_t words_after = 0;
@@ -198,7 +270,9 @@ static void classify_para(actx *c, uint32_t p, pinfo *pk) {
   l.S = &c->tk->sents[l.P->first_sent];
   l.one_line = l.P->nsent == 1;
   l.has_next = p + 1 < c->tk->npara;
-  if (speaker_line(c, &l, pk) || header_line(c, &l, pk) || name_line(c, &l, pk)) return;
+  if (speaker_line(c, &l, pk) || byline(c, p, &l, pk) || header_line(c, &l, pk) ||
+      name_line(c, &l, pk))
+    return;
   label_line(c, &l, pk);
 }
 
@@ -231,15 +305,17 @@ static int find_interviewee(actx *c, int section_owner, uint32_t from_para) {
 typedef struct {
   int nq, na, nname, distinct, multi, name_only;
   size_t first_ns, first_ne;
+  uint32_t first_label; /* paragraph of the first name or role label + 1 */
 } layout_counts;
 
-static void count_layout(const actx *c, const pinfo *pk, layout_counts *n) {
+static void count_layout(const actx *c, uint32_t p, const pinfo *pk, layout_counts *n) {
   const char *text = c->text;
   if (pk->kind == PK_Q || pk->kind == PK_OUTLET) n->nq++;
   if (pk->kind == PK_A) n->na++;
-  if (pk->kind == PK_NAME) {
+  if (pk->kind == PK_NAME || pk->kind == PK_ROLE) {
     n->nname++;
     if (memchr(text + pk->ns, ' ', pk->ne - pk->ns)) n->multi = 1;
+    if (!n->first_label) n->first_label = p + 1;
   }
   if (pk->kind >= PK_Q) {
     if (!n->first_ne) {
@@ -289,15 +365,27 @@ void lxs_layout_prepass(actx *c) {
   const lxs_tokenizer *tk = c->tk;
   layout_counts n;
   memset(&n, 0, sizeof n);
+  int bare = 0;
   for (uint32_t p = 0; p < tk->npara; p++) {
     classify_para(c, p, &c->pk[p]);
-    count_layout(c, &c->pk[p], &n);
+    count_layout(c, p, &c->pk[p], &n);
+    bare += c->pk[p].kind == PK_BYLINE && c->pk[p].bare;
   }
+  /* a bare name at the top is a byline unless more bare names follow: then
+   * it opens the first section of a round-up */
+  if (bare && n.name_only + bare >= 2)
+    for (uint32_t p = 0; p < tk->npara; p++)
+      if (c->pk[p].kind == PK_BYLINE && c->pk[p].bare) {
+        c->pk[p].kind = PK_NAMEONLY;
+        n.name_only++;
+      }
   for (uint32_t p = 0; p < tk->npara; p++)
     if (c->pk[p].kind == PK_NAMEONLY) settle_name_line(c, p, n.name_only);
   layout_state *L = &c->lay;
   L->labelled = (n.nq >= 1 && n.na >= 1) || (n.nq + n.nname >= 2 && n.distinct >= 2) ||
-                (n.nname >= 2 && n.multi);
+                (n.nname >= 2 && n.multi) ||
+                /* remarks: one label opening the text makes it that speaker's */
+                (n.nq + n.na == 0 && n.nname == 1 && n.first_label && n.first_label <= 2);
   L->owner = WHO_NONE;
   L->owner_cue = LXS_CUE_HEADER;
   L->turn = WHO_NONE;
@@ -332,6 +420,10 @@ static void open_turn(actx *c, uint32_t p, const lxs_para *P, const pinfo *pk) {
     who = lxs_person_from_text(c, c->text + pk->ns, pk->ne - pk->ns);
     if (who >= 0 && c->P[who].asker) who = WHO_AUTHOR; /* the interviewer */
   }
+  if (pk->kind == PK_ROLE) {
+    who = lxs_person_for_role(c, c->text + pk->ns, pk->ne - pk->ns);
+    cue = LXS_CUE_TRANSCRIPT;
+  }
   c->labels_seen = 1;
   L->turn = who;
   L->turn_active = 1;
@@ -345,6 +437,14 @@ int lxs_layout_paragraph(actx *c, uint32_t p) {
   const lxs_para *P = &c->tk->paras[p];
   const pinfo *pk = &c->pk[p];
   layout_state *L = &c->lay;
+  if (pk->kind == PK_BYLINE) {
+    if (!c->byline_e) {
+      c->byline_s = pk->ns;
+      c->byline_e = pk->ne;
+    }
+    lxs_put_para(c, P, WHO_AUTHOR, LXS_CUE_AUTHOR, LXS_SENT_HEADER);
+    return 1;
+  }
   if (pk->kind == PK_HEADER || pk->kind == PK_SPEAKERLINE) {
     open_section(c, P, pk);
     return 1;

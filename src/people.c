@@ -417,3 +417,31 @@ void lxs_people_free(actx *c) {
   lxs_strmap_free(&c->sur);
   lxs_strmap_free(&c->given);
 }
+
+/* The person a role label names ("THE MAYOR", "The Chair"): a --speakers
+ * alias for it, else the one person whose description holds the role
+ * word, else a speaker named by the role itself. */
+int lxs_person_for_role(actx *c, const char *s, size_t n) {
+  c->tmp.len = 0;
+  lxs_canonical_name(s, n, &c->tmp);
+  if (!c->tmp.len) return WHO_NONE;
+  int pi = lxs_key_get(c, &c->full, c->tmp.data, c->tmp.len);
+  if (pi >= 0) return lxs_person_root(c, pi);
+  const char *w = c->tmp.data + c->tmp.len;
+  while (w > c->tmp.data && w[-1] != ' ') w--; /* the role word: "Mayor" */
+  char role[48];
+  size_t rn = (size_t)(c->tmp.data + c->tmp.len - w);
+  if (rn >= sizeof role) return lxs_person_new(c, c->tmp.data, c->tmp.len);
+  for (size_t i = 0; i < rn; i++) role[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+  int found = -1;
+  for (size_t i = 0; i < c->np; i++) {
+    if (c->P[i].merged >= 0 || c->P[i].entity || !in_dwords(&c->P[i], role, rn)) continue;
+    if (found >= 0) {
+      found = -2; /* two mayors: the label says no more */
+      break;
+    }
+    found = (int)i;
+  }
+  if (found >= 0) return found;
+  return lxs_person_new(c, c->tmp.data, c->tmp.len);
+}

@@ -151,6 +151,10 @@ void lxs_attribute(const lxs_tokenizer *tk, const char *text, lxs_speakers *sp,
     c->para_after_colon = 0;
   }
   intern_speakers(c);
+  if (c->byline_e > c->byline_s) { /* the author's description names them */
+    free(sp->descs[0]);
+    sp->descs[0] = lxs_clean_copy(text + c->byline_s, c->byline_e - c->byline_s);
+  }
   ctx_free(c);
 }
 

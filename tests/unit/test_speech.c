@@ -130,6 +130,153 @@ static void pronoun_gender_from_names(void **state) {
   check(t, want);
 }
 
+
+/* 4. A quotation opened after a colon and never closed runs on. */
+static void run_on_quotes(void **state) {
+  (void)state;
+  const char *t =
+      "Governor Hana Lindqvist signed a directive on berth fees, stating:\n\n"
+      "\"Berths will be allocated by tonnage from July. Smaller vessels will use the east "
+      "quay.\n\n"
+      "Pilots must book 48 hours ahead of arrival. Late bookings incur a surcharge of ten "
+      "percent.\n\n"
+      "Ferries were exempted.\n\n"
+      "The directive was welcomed by the pilots on the east quay and the ferry operators.\n";
+  const char *want[] = {
+      "allocated by tonnage", "Hana Lindqvist", "quote",
+      "Smaller vessels", "Hana Lindqvist", "quote",
+      "Pilots must book", "Hana Lindqvist", "run-on",
+      "Late bookings", "Hana Lindqvist", "run-on",
+      "Ferries were exempted", "author", "author",
+      "The directive was welcomed", "author", "author",
+      NULL};
+  check(t, want);
+}
+
+/* 6. Reported speech goes on without a cue; a quote ending in a comma
+ * takes the speaker the next paragraph names. */
+static void speech_goes_on(void **state) {
+  (void)state;
+  const char *t =
+      "Ines Varga, who runs the port office, said the new timetable was the fairest "
+      "option. It gives small operators a fixed slot every week. The timetable was "
+      "published on 3 May.\n\n"
+      "\u201cThe levy is a major blow to the harbour. I deeply regret it,\u201d\n\n"
+      "Mayor Ruth Okafor said on Tuesday.\n\n"
+      "\"We must prepare for the \"harbour minus ferries\" plan. It needs imagination,\" "
+      "Pim Alders said.\n";
+  const char *want[] = {
+      "the fairest option", "Ines Varga", "indirect",
+      "It gives small operators", "Ines Varga", "continuation",
+      "published on 3 May", "author", "author",
+      "a major blow", "Ruth Okafor", "quote",
+      "I deeply regret it", "Ruth Okafor", "quote",
+      "said on Tuesday", "Ruth Okafor", "indirect",
+      "We must prepare", "Pim Alders", "quote",
+      "It needs imagination", "Pim Alders", "said-after",
+      NULL};
+  check(t, want);
+}
+
+/* 7. Post-modifiers and straight single quotes. */
+static void postmodifiers_and_single_quotes(void **state) {
+  (void)state;
+  const char *t =
+      "Hana Lindqvist from Northport University said the fees were fair.\n\n"
+      "Tomas Brenner of the Harbour Pilots Guild said they were not.\n\n"
+      "Mayor Ruth Okafor visited the port on Monday.\n\n"
+      "'The quay is too small. We said so in March,' she said.\n\n"
+      "The pilots call it the 'quay'.\n";
+  const char *want[] = {
+      "the fees were fair", "Hana Lindqvist", "indirect",
+      "they were not", "Tomas Brenner", "indirect",
+      "The quay is too small", "Ruth Okafor", "quote",
+      "We said so in March", "Ruth Okafor", "pronoun",
+      "The pilots call it", "author", "author",
+      NULL};
+  check(t, want);
+}
+
+
+/* 2. Transcripts: labels with titles, in capitals, role-only, ending in
+ * "." or ":"; one label opening a remarks text makes it that speaker's;
+ * a role label maps to a name through a --speakers alias. */
+static void transcripts(void **state) {
+  (void)state;
+  const char *remarks =
+      "Remarks at the reopening of the east quay\n\n"
+      "THE MAYOR. Good evening, and welcome to the quay. We open the east berth "
+      "tonight.\n\n"
+      "The port has waited ten years for this. I thank the pilots and the ferry crews.\n";
+  const char *want1[] = {"welcome to the quay", "The Mayor", "transcript",
+                         "We open the east berth", "The Mayor", "transcript",
+                         "I thank the pilots", "The Mayor", "continuation", NULL};
+  check(remarks, want1);
+  /* the same text, with the role known as a name */
+  lxs_speaker_hints h;
+  lxs_speaker_hints_init(&h);
+  const char *tsv = "Ruth Okafor\tThe Mayor\n";
+  char err[256];
+  assert_int_equal(lxs_speaker_hints_load_buffer(&h, "hints.tsv", tsv, strlen(tsv), err,
+                                                 sizeof err), LXS_OK);
+  arun r;
+  arun_str(&r, remarks, &h);
+  EXPECT(&r, "welcome to the quay", "Ruth Okafor", "transcript");
+  EXPECT(&r, "I thank the pilots", "Ruth Okafor", "continuation");
+  arun_free(&r);
+  lxs_speaker_hints_free(&h);
+
+  const char *debate =
+      "Mayor Okafor: The levy stays until May.\n\n"
+      "Councillor Varga: It is a tax on breathing.\n\n"
+      "MAYOR OKAFOR: We will review it in May.\n\n"
+      "THE CHAIR. Thank you both. The next item is the ferry timetable.\n";
+  const char *want2[] = {"The levy stays", "Okafor", "transcript",
+                         "tax on breathing", "Varga", "transcript",
+                         "review it in May", "Okafor", "transcript",
+                         "Thank you both", "The Chair", "transcript",
+                         "ferry timetable", "The Chair", "transcript", NULL};
+  check(debate, want2);
+
+  const char *qa =
+      "Q: Will the levy stay?\n\n"
+      "Mayor Ruth Okafor: It stays until May, and then we will see.\n";
+  const char *want3[] = {"Will the levy stay", "author", "qa",
+                         "It stays until May", "Ruth Okafor", "transcript", NULL};
+  check(qa, want3);
+}
+
+
+/* 7. Bylines name the author and are never round-up headers. */
+static void bylines(void **state) {
+  (void)state;
+  arun r;
+  arun_str(&r,
+           "The harbour levy is a tax on breathing\n\n"
+           "Ines Varga, Pim Alders\n\n"
+           "The council wants every boat to pay twice for the same berth. Small operators "
+           "cannot carry that cost, and the east quay will empty within a year.\n\n"
+           "There is a better way: charge by tonnage and exempt the ferries.\n",
+           NULL);
+  const char *want[] = {"author", NULL};
+  expect_speakers(&r, want);
+  EXPECT(&r, "Ines Varga, Pim Alders", "author", "author");
+  assert_true(r.sf[sent_with(&r, "Ines Varga, Pim Alders")] & LXS_SENT_HEADER);
+  EXPECT(&r, "pay twice for the same berth", "author", "author");
+  assert_string_equal(desc_of(&r, "author"), "Ines Varga, Pim Alders");
+  arun_free(&r);
+
+  arun_str(&r,
+           "Ports brace for the new levy\n\nBy Li Wen, harbour correspondent\n\n"
+           "Mayor Ruth Okafor said the levy would stay until May.\n",
+           NULL);
+  const char *want2[] = {"author", "Ruth Okafor", NULL};
+  expect_speakers(&r, want2);
+  assert_string_equal(desc_of(&r, "author"), "Li Wen");
+  EXPECT(&r, "would stay until May", "Ruth Okafor", "indirect");
+  arun_free(&r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(reporting_verbs),
@@ -137,6 +284,11 @@ int main(void) {
       cmocka_unit_test(headlines),
       cmocka_unit_test(one_person_per_name),
       cmocka_unit_test(pronoun_gender_from_names),
+      cmocka_unit_test(run_on_quotes),
+      cmocka_unit_test(speech_goes_on),
+      cmocka_unit_test(postmodifiers_and_single_quotes),
+      cmocka_unit_test(transcripts),
+      cmocka_unit_test(bylines),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
