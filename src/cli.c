@@ -19,6 +19,7 @@
 #include "lexformat.h"
 #include "lexicon.h"
 #include "segment.h"
+#include "stem.h"
 #include "vader.h"
 #include "validate.h"
 
@@ -61,8 +62,19 @@ static int load_lexicon_file(lxs_lexicon *lex, const char *path, const char *for
   return rc;
 }
 
+int cli_load_defaults(const cli_opts *o, size_t nfiles) {
+  if (o->no_defaults) return 0;
+  const char *lang = lxs_language_name(o->language);
+  if (!lang || strcmp(lang, "english") == 0) return 1; /* (an unknown name fails later) */
+  if (nfiles == 0)
+    cli_usage_error("the embedded lexicons are English: --language %s needs lexicons in that "
+                    "language (--lexicon FILE)", lang);
+  return 0; /* the user's lexicons stand in for the English ones */
+}
+
 lxs_lexicon *cli_load_lexicon(const cli_opts *o) {
   char err[ERRLEN];
+  int defaults = cli_load_defaults(o, o->nlex);
   lxs_lexicon *lex = lxs_lexicon_new(o->language, err, sizeof err);
   if (!lex) cli_usage_error("%s", err);
   int rc = 0;
@@ -80,10 +92,16 @@ lxs_lexicon *cli_load_lexicon(const cli_opts *o) {
     lxs_lexicon_free(lex);
     cli_usage_error("%s", err);
   }
-  if (rc == 0 && !o->no_defaults) rc = lxs_lexicon_load_defaults(lex, err, sizeof err);
+  if (rc == 0 && defaults) rc = lxs_lexicon_load_defaults(lex, err, sizeof err);
   for (size_t i = 0; rc == 0 && i < o->nlex; i++)
     rc = load_lexicon_file(lex, o->lexicons[i], o->lexicon_format, map, err, sizeof err);
   lxs_mapping_free(map);
+  /* English terms stemmed by another language's stemmer score nonsense
+   * ("die" is an English decay word, a German article) */
+  if (rc == 0 && lxs_lexicon_check_language(lex, err, sizeof err)) {
+    lxs_lexicon_free(lex);
+    cli_usage_error("%s (pass --language and lexicons of one language)", err);
+  }
   if (rc) {
     cli_err("%s", err);
     lxs_lexicon_free(lex);

@@ -103,6 +103,11 @@ void cli_opts_free(cli_opts *o);
 _Noreturn void cli_help(void);
 void cli_usage(FILE *f);
 lxs_lexicon *cli_load_lexicon(const cli_opts *o);
+/* Whether the embedded lexicons are loaded: not with
+ * --no-default-lexicons, and not for another --language than theirs
+ * (English), where the nfiles lexicons given stand in for them; with
+ * none given, that is a usage error. */
+int cli_load_defaults(const cli_opts *o, size_t nfiles);
 /* The exit code for a library status (the README's table). */
 int cli_exit_code(lxs_status status);
 /* "lexstance: " fmt with arg, then the usage of the command being

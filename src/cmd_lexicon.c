@@ -87,12 +87,13 @@ int cmd_lexicon(int argc, char **argv) {
   if (coverage && o.ncorpus == 0)
     cli_usage_error("%s", "lexicon coverage needs --corpus FILE");
   if (coverage) check_coverage_output(&o);
+  if (!coverage && o.with_defaults) cli_load_defaults(&o, 1); /* checks the language */
   lxs_mapping *map = load_mapping(&o);
   lxs_lexcheck_opts lo = {.format = o.lexicon_format,
                           .map = map,
                           .language = o.language,
                           .with_defaults = o.with_defaults,
-                          .no_defaults = o.no_defaults,
+                          .no_defaults = coverage && !cli_load_defaults(&o, (size_t)(argc - 1 - first)),
                           .no_attribution = o.no_attribution,
                           .input = o.input,
                           .top = o.top,

@@ -704,6 +704,14 @@ static int load_all(ck_ctx *c, const lxs_lexcheck_opts *o, int defaults) {
   return rc;
 }
 
+/* Files that declare another language than the stemmer's: an error. */
+static int language_of(ck_ctx *c) {
+  char ebuf[1024];
+  if (lxs_lexicon_check_language(c->lex, ebuf, sizeof ebuf) == LXS_OK) return LXS_OK;
+  fprintf(c->err, "lexstance: %s\n", ebuf);
+  return LXS_EINVAL;
+}
+
 /* Entry indices sorted by stem pattern, then load order. */
 static const ck_entry *g_sort_e;
 static int cmp_by_key(const void *a, const void *b) {
@@ -900,6 +908,7 @@ lxs_status lxs_lexicon_check(const lxs_lexcheck_opts *o, FILE *out, FILE *err) {
   int rc = ctx_init(&c, o, out, err);
   if (rc) return rc;
   rc = load_all(&c, o, o->with_defaults);
+  rc = worse(rc, language_of(&c));
   check_pairs(&c);
   check_globs(&c);
   if (c.nmsg) qsort(c.msgs, c.nmsg, sizeof *c.msgs, cmp_msg);
@@ -1176,6 +1185,7 @@ lxs_status lxs_lexicon_coverage(const lxs_lexcheck_opts *o, lxs_buf tables[LXS_C
   if (rc) return rc;
   c.print_now = 1;
   rc = load_all(&c, o, !o->no_defaults);
+  if (rc == LXS_OK) rc = language_of(&c);
   if (rc) {
     ctx_free(&c);
     return rc;

@@ -106,8 +106,9 @@ static lxs_lexicon *lexicon_new(const char *language, char *err, size_t errlen) 
   lxs_lexicon *lex = lxs_xcalloc(1, sizeof *lex);
   lex->stemmer = st;
   lex->tok = lxs_tokenizer_new();
-  lex->language = lxs_xstrndup(language ? language : "english",
-                               strlen(language ? language : "english"));
+  const char *name = lxs_language_name(language);
+  if (!name) name = language; /* libstemmer knows more names than we do */
+  lex->language = lxs_xstrndup(name, strlen(name));
   lxs_buf_init(&lex->scratch);
   return lex;
 }
@@ -590,6 +591,45 @@ void lxs_lexicon_count_entry(lxs_lexicon *lex, uint32_t src) {
   if (src < lex->nsources) lex->sources[src].entries++;
 }
 
+/* A "# language: NAME" comment declares the language the file's terms are
+ * written in (checked by lxs_lexicon_check_language). */
+static int language_comment(lxs_source *so, const char *s, uint32_t lineno, char *err,
+                            size_t errlen) {
+  s++;
+  while (*s == ' ' || *s == '\t') s++;
+  if (strncmp(s, "language:", 9) != 0) return 0;
+  s += 9;
+  while (*s == ' ' || *s == '\t') s++;
+  size_t n = strcspn(s, " \t\r");
+  char word[32];
+  snprintf(word, sizeof word, "%.*s", (int)(n < sizeof word ? n : sizeof word - 1), s);
+  const char *lang = lxs_language_name(word);
+  if (!lang || n >= sizeof word) {
+    lxs_set_err(err, errlen, "%s:%u: unknown language '%s' (a Snowball language: english, "
+                "german, french, ...)", so->name, lineno, word);
+    return -1;
+  }
+  if (so->language && strcmp(so->language, lang) != 0) {
+    lxs_set_err(err, errlen, "%s:%u: a second language, %s (line %u says %s)", so->name, lineno,
+                lang, so->language_line, so->language);
+    return -1;
+  }
+  so->language = lang;
+  so->language_line = lineno;
+  return 0;
+}
+
+lxs_status lxs_lexicon_check_language(const lxs_lexicon *lex, char *err, size_t errlen) {
+  for (size_t i = 0; i < lex->nsources; i++) {
+    const lxs_source *so = &lex->sources[i];
+    if (!so->language || strcmp(so->language, lex->language) == 0) continue;
+    lxs_set_err(err, errlen, "%s:%u: this lexicon is in %s, the run in %s", so->name,
+                so->language_line, so->language, lex->language);
+    return LXS_EINVAL;
+  }
+  return LXS_OK;
+}
+
 static lxs_status load_buffer(lxs_lexicon *lex, const char *name, const char *data,
                               size_t len, char *err, size_t errlen) {
   uint32_t src = lxs_lexicon_begin_source(lex, name, "tsv", data, len);
@@ -615,7 +655,14 @@ static lxs_status load_buffer(lxs_lexicon *lex, const char *name, const char *da
     const char *s = line.data;
     size_t k = 0;
     while (k < line.len && (s[k] == ' ' || s[k] == '\t')) k++;
-    if (k == line.len || s[k] == '#') continue;
+    if (k < line.len && s[k] == '#') {
+      if (language_comment(so, s + k, lineno, err, errlen)) {
+        rc = LXS_EDATA;
+        goto done;
+      }
+      continue;
+    }
+    if (k == line.len) continue;
     char *fields[6];
     int nf = 0;
     char *q = line.data;

@@ -78,6 +78,8 @@ typedef struct {
   char *format;
   size_t entries;
   char sha256[65];
+  const char *language; /* "# language: NAME" (lxs_language_name) or NULL */
+  uint32_t language_line;
 } lxs_source;
 
 /* Exact (stem) or acronym lookup of a first word. */
@@ -96,7 +98,13 @@ int lxs_lexicon_has_globs(const lxs_lexicon *lex);
 
 const lxs_source *lxs_lexicon_source(const lxs_lexicon *lex, size_t i);
 size_t lxs_lexicon_source_count(const lxs_lexicon *lex);
+/* The stemmer's language, as lxs_language_name gives it. */
 const char *lxs_lexicon_language(const lxs_lexicon *lex);
+/* LXS_EINVAL with err naming the first source that declares another
+ * language than the lexicon's ("x.tsv:3: this lexicon is in german, the
+ * run in english"); sources that declare none are taken to be in the
+ * lexicon's language. */
+lxs_status lxs_lexicon_check_language(const lxs_lexicon *lex, char *err, size_t errlen);
 /* Whether a load ran out of memory: the lexicon can then only be freed. */
 int lxs_lexicon_broken(const lxs_lexicon *lex);
 /* Returns index of theme name, or -1. */

@@ -20,6 +20,7 @@
 #include <libstemmer.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/mman.h>
 
 #include "util.h"
@@ -58,6 +59,33 @@ static void cache_clear(lxs_stemmer *s) {
   memset(s->front, 0, FRONT_SETS * sizeof *s->front);
   s->nwords = 0;
   s->generation++;
+}
+
+/* Snowball's algorithms and the ISO 639 codes libstemmer takes for them
+ * (its modules.txt), so that "de" and "german" name one language. */
+static const char *const kLanguages[][4] = {
+    {"arabic", "ar", "ara", NULL},      {"armenian", "hy", "hye", "arm"},
+    {"basque", "eu", "eus", "baq"},     {"catalan", "ca", "cat", NULL},
+    {"danish", "da", "dan", NULL},      {"dutch", "nl", "dut", "nld"},
+    {"english", "en", "eng", NULL},     {"finnish", "fi", "fin", NULL},
+    {"french", "fr", "fre", "fra"},     {"german", "de", "ger", "deu"},
+    {"greek", "el", "gre", "ell"},      {"hindi", "hi", "hin", NULL},
+    {"hungarian", "hu", "hun", NULL},   {"indonesian", "id", "ind", NULL},
+    {"irish", "ga", "gle", NULL},       {"italian", "it", "ita", NULL},
+    {"lithuanian", "lt", "lit", NULL},  {"nepali", "ne", "nep", NULL},
+    {"norwegian", "no", "nor", NULL},   {"porter", NULL, NULL, NULL},
+    {"portuguese", "pt", "por", NULL},  {"romanian", "ro", "rum", "ron"},
+    {"russian", "ru", "rus", NULL},     {"serbian", "sr", "srp", NULL},
+    {"spanish", "es", "esl", "spa"},    {"swedish", "sv", "swe", NULL},
+    {"tamil", "ta", "tam", NULL},       {"turkish", "tr", "tur", NULL},
+    {"yiddish", "yi", "yid", NULL}};
+
+const char *lxs_language_name(const char *name) {
+  if (!name) return "english";
+  for (size_t i = 0; i < sizeof kLanguages / sizeof *kLanguages; i++)
+    for (int k = 0; k < 4 && kLanguages[i][k]; k++)
+      if (strcasecmp(name, kLanguages[i][k]) == 0) return kLanguages[i][0];
+  return NULL;
 }
 
 lxs_stemmer *lxs_stemmer_new(const char *language, char *err, size_t errlen) {

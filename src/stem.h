@@ -30,6 +30,11 @@ typedef struct {
 typedef void (*lxs_word_init_fn)(void *ctx, const lxs_word *w,
                                  lxs_word_ref *ref);
 
+/* The Snowball algorithm a language name stands for ("de", "ger" and
+ * "german" are all "german"; case does not matter), or NULL when there is
+ * none.  NULL name: "english". */
+const char *lxs_language_name(const char *name);
+
 /* language: a Snowball algorithm name ("english", "french", ...) or NULL for
  * English.  Returns NULL with a message in err for an unknown language. */
 lxs_stemmer *lxs_stemmer_new(const char *language, char *err, size_t errlen);
