@@ -26,33 +26,31 @@ static lxs_mapping *load_mapping(const cli_opts *o) {
   return map;
 }
 
-/* The coverage tables: each its own CSV in -o DIR (put in place together
- * when all are written), or the --table one to standard output. */
+/* The coverage tables: each its own CSV in -o DIR (a report set: the old
+ * set or the new one, never a mix), or the --table one to standard
+ * output. */
 static int write_coverage(const cli_opts *o, lxs_buf *tables) {
   if (o->table) {
     for (int i = 0; i < LXS_COV_TABLES; i++)
       if (strcmp(o->table, lxs_coverage_table_names[i]) == 0) return cli_write_whole(NULL, &tables[i]);
     return CLI_EXIT_USAGE; /* checked before */
   }
+  lxs_report_file files[LXS_COV_TABLES];
+  lxs_buf names[LXS_COV_TABLES];
+  for (int i = 0; i < LXS_COV_TABLES; i++) {
+    lxs_buf_init(&names[i]);
+    lxs_buf_printf(&names[i], "%s.csv", lxs_coverage_table_names[i]);
+    files[i] = (lxs_report_file){names[i].data, tables[i].data ? tables[i].data : "",
+                                 tables[i].len};
+  }
   char err[ERRLEN];
-  if (lxs_out_mkdir_p(o->output, err, sizeof err)) {
+  int rc = CLI_EXIT_OK;
+  if (lxs_reportset_write(o->output, files, LXS_COV_TABLES, err, sizeof err)) {
     cli_err("%s", err);
-    return CLI_EXIT_IO;
+    rc = CLI_EXIT_IO;
   }
-  lxs_out *outs[LXS_COV_TABLES] = {NULL};
-  int rc = 0;
-  for (int i = 0; i < LXS_COV_TABLES && rc == 0; i++) {
-    lxs_buf path;
-    lxs_buf_init(&path);
-    lxs_buf_printf(&path, "%s/%s.csv", o->output, lxs_coverage_table_names[i]);
-    outs[i] = lxs_out_open(path.data, err, sizeof err);
-    lxs_buf_free(&path);
-    if (!outs[i] || cli_write(outs[i], &tables[i], err, sizeof err)) {
-      cli_err("%s", err);
-      rc = CLI_EXIT_IO;
-    }
-  }
-  return cli_finish_outputs(outs, LXS_COV_TABLES, rc);
+  for (int i = 0; i < LXS_COV_TABLES; i++) lxs_buf_free(&names[i]);
+  return rc;
 }
 
 /* Where coverage writes: -o DIR or --table NAME, one of them. */
