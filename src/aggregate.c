@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lexstance.h"
+#include "aggregate.h"
 #include "util.h"
 
 void lxs_agg_init(lxs_agg *a, size_t n_themes) {
@@ -22,7 +22,7 @@ void lxs_agg_init(lxs_agg *a, size_t n_themes) {
   a->stance_n = a->mentions + n;
 }
 
-void lxs_agg_free(lxs_agg *a) {
+void lxs_agg_clear(lxs_agg *a) {
   if (!a) return;
   free(a->s_tokens);
   free(a->s_sentiment_sum);
@@ -63,7 +63,7 @@ static void add_sample(lxs_agg *a) {
   memset(a->s_stance_n + i * a->n_themes, 0, a->n_themes * sizeof *a->s_stance_n);
 }
 
-void lxs_agg_add_unit(lxs_agg *a, size_t tokens, size_t sentences,
+void lxs_agg_sum_unit(lxs_agg *a, size_t tokens, size_t sentences,
                       double sentiment_sum, size_t sentiment_n,
                       const uint32_t *mentions, const double *stance_sum,
                       const uint32_t *stance_n) {
@@ -91,7 +91,7 @@ void lxs_agg_add_unit(lxs_agg *a, size_t tokens, size_t sentences,
   }
 }
 
-void lxs_agg_add_part(lxs_agg *a, const lxs_result *r, size_t s, int part) {
+void lxs_agg_sum_part(lxs_agg *a, const lxs_result *r, size_t s, int part) {
   const lxs_sentence *se = &r->sentences[s];
   if (se->flags & LXS_SENTENCE_HEADER) return;
   size_t si = 0;
@@ -140,33 +140,37 @@ void lxs_agg_add_part(lxs_agg *a, const lxs_result *r, size_t s, int part) {
   }
 }
 
-void lxs_agg_add_sentence(lxs_agg *a, const lxs_result *r, size_t s) {
-  lxs_agg_add_part(a, r, s, LXS_PART_ALL);
+void lxs_agg_sum_sentence(lxs_agg *a, const lxs_result *r, size_t s) {
+  lxs_agg_sum_part(a, r, s, LXS_PART_ALL);
 }
 
-void lxs_agg_add_speakers(lxs_agg *aggs, const lxs_result *r) {
+/* Every speaker's sentences into its aggregate: array[sp], or *ptrs[sp]
+ * when ptrs is given (the public form). */
+static void sum_speakers(lxs_agg *array, lxs_agg *const *ptrs, const lxs_result *r) {
   for (size_t s = 0; s < r->n_sentences; s++) {
     const lxs_sentence *se = &r->sentences[s];
     if (se->speaker < r->n_speakers)
-      lxs_agg_add_part(&aggs[se->speaker], r, s,
+      lxs_agg_sum_part(ptrs ? ptrs[se->speaker] : &array[se->speaker], r, s,
                        se->holder == LXS_NO_HOLDER ? LXS_PART_ALL : LXS_PART_OWN);
     if (se->holder != LXS_NO_HOLDER && se->holder != se->speaker &&
         se->holder < r->n_speakers)
-      lxs_agg_add_part(&aggs[se->holder], r, s, LXS_PART_HELD);
+      lxs_agg_sum_part(ptrs ? ptrs[se->holder] : &array[se->holder], r, s, LXS_PART_HELD);
   }
 }
 
-void lxs_agg_add_speaker(lxs_agg *a, const lxs_result *r, uint32_t sp) {
+void lxs_agg_sum_speakers(lxs_agg *aggs, const lxs_result *r) { sum_speakers(aggs, NULL, r); }
+
+void lxs_agg_sum_speaker(lxs_agg *a, const lxs_result *r, uint32_t sp) {
   for (size_t s = 0; s < r->n_sentences; s++) {
     const lxs_sentence *se = &r->sentences[s];
     if (se->speaker == sp)
-      lxs_agg_add_part(a, r, s, se->holder == LXS_NO_HOLDER ? LXS_PART_ALL : LXS_PART_OWN);
+      lxs_agg_sum_part(a, r, s, se->holder == LXS_NO_HOLDER ? LXS_PART_ALL : LXS_PART_OWN);
     if (se->holder == sp && se->holder != se->speaker)
-      lxs_agg_add_part(a, r, s, LXS_PART_HELD);
+      lxs_agg_sum_part(a, r, s, LXS_PART_HELD);
   }
 }
 
-void lxs_agg_merge(lxs_agg *into, const lxs_agg *from) {
+void lxs_agg_sum_agg(lxs_agg *into, const lxs_agg *from) {
   if (into->keep_samples && from->keep_samples) {
     for (size_t i = 0; i < from->n_samples; i++) {
       add_sample(into);
@@ -208,4 +212,117 @@ double lxs_agg_salience(const lxs_agg *a, size_t t) {
 
 double lxs_agg_sentiment(const lxs_agg *a) {
   return a->sentiment_n ? a->sentiment_sum / a->sentiment_n : 0;
+}
+
+/* ---- the public API: checked and guarded (util.h) ------------------------ */
+
+lxs_agg *lxs_agg_new(size_t n_themes, int keep_samples) {
+  lxs_guard g;
+  lxs_guard_enter(&g);
+  if (setjmp(g.jb)) return NULL;
+  lxs_agg *a = lxs_xmalloc(sizeof *a);
+  lxs_agg_init(a, n_themes);
+  a->keep_samples = keep_samples != 0;
+  lxs_guard_leave(&g);
+  return a;
+}
+
+void lxs_agg_free(lxs_agg *a) {
+  lxs_agg_clear(a);
+  free(a);
+}
+
+/* The public add functions: what to add, checked, then done under a
+ * guard. */
+typedef enum { ADD_PART, ADD_SPEAKER, ADD_SPEAKERS, ADD_UNIT, ADD_AGG } add_kind;
+typedef struct {
+  add_kind kind;
+  lxs_agg *a;
+  lxs_agg *const *aggs;
+  const lxs_result *r;
+  size_t index;               /* sentence or speaker */
+  int part;
+  const lxs_agg *from;
+  size_t tokens, sentences, sentiment_n;
+  double sentiment_sum;
+  const uint32_t *mentions, *stance_n;
+  const double *stance_sum;
+} add_args;
+
+static lxs_status check_add(const add_args *x) {
+  switch (x->kind) {
+  case ADD_PART:
+    return x->index < x->r->n_sentences &&
+                   (x->part == LXS_PART_ALL || x->part == LXS_PART_OWN || x->part == LXS_PART_HELD)
+               ? LXS_OK
+               : LXS_EINVAL;
+  case ADD_SPEAKER: return x->index < x->r->n_speakers ? LXS_OK : LXS_EINVAL;
+  case ADD_AGG: return x->from->n_themes == x->a->n_themes ? LXS_OK : LXS_EINVAL;
+  default: return LXS_OK;
+  }
+}
+
+static void do_add(const add_args *x) {
+  switch (x->kind) {
+  case ADD_PART: lxs_agg_sum_part(x->a, x->r, x->index, x->part); break;
+  case ADD_SPEAKER: lxs_agg_sum_speaker(x->a, x->r, (uint32_t)x->index); break;
+  case ADD_SPEAKERS: sum_speakers(NULL, x->aggs, x->r); break;
+  case ADD_UNIT:
+    lxs_agg_sum_unit(x->a, x->tokens, x->sentences, x->sentiment_sum, x->sentiment_n, x->mentions,
+                     x->stance_sum, x->stance_n);
+    break;
+  case ADD_AGG: lxs_agg_sum_agg(x->a, x->from); break;
+  }
+}
+
+static lxs_status guarded_add(const add_args *x) {
+  lxs_status rc = check_add(x);
+  if (rc) return rc;
+  lxs_guard g;
+  lxs_guard_enter(&g);
+  if (setjmp(g.jb)) return LXS_ENOMEM;
+  do_add(x);
+  lxs_guard_leave(&g);
+  return LXS_OK;
+}
+
+lxs_status lxs_agg_add_part(lxs_agg *a, const lxs_result *r, size_t sentence, int part) {
+  return guarded_add(&(add_args){.kind = ADD_PART, .a = a, .r = r, .index = sentence, .part = part});
+}
+
+lxs_status lxs_agg_add_sentence(lxs_agg *a, const lxs_result *r, size_t sentence) {
+  return lxs_agg_add_part(a, r, sentence, LXS_PART_ALL);
+}
+
+lxs_status lxs_agg_add_speaker(lxs_agg *a, const lxs_result *r, uint32_t sp) {
+  return guarded_add(&(add_args){.kind = ADD_SPEAKER, .a = a, .r = r, .index = sp});
+}
+
+lxs_status lxs_agg_add_speakers(lxs_agg *const *aggs, const lxs_result *r) {
+  return guarded_add(&(add_args){.kind = ADD_SPEAKERS, .aggs = aggs, .r = r});
+}
+
+lxs_status lxs_agg_add_unit(lxs_agg *a, size_t tokens, size_t sentences, double sentiment_sum,
+                            size_t sentiment_n, const uint32_t *mentions,
+                            const double *stance_sum, const uint32_t *stance_n) {
+  return guarded_add(&(add_args){.kind = ADD_UNIT,
+                                 .a = a,
+                                 .tokens = tokens,
+                                 .sentences = sentences,
+                                 .sentiment_sum = sentiment_sum,
+                                 .sentiment_n = sentiment_n,
+                                 .mentions = mentions,
+                                 .stance_sum = stance_sum,
+                                 .stance_n = stance_n});
+}
+
+lxs_status lxs_agg_merge(lxs_agg *into, const lxs_agg *from) {
+  return guarded_add(&(add_args){.kind = ADD_AGG, .a = into, .from = from});
+}
+
+size_t lxs_agg_theme_count(const lxs_agg *a) { return a->n_themes; }
+size_t lxs_agg_tokens(const lxs_agg *a) { return a->tokens; }
+size_t lxs_agg_sentences(const lxs_agg *a) { return a->sentences; }
+size_t lxs_agg_mentions(const lxs_agg *a, size_t t) {
+  return t < a->n_themes ? a->mentions[t] : 0;
 }

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lexstance.h"
+#include "aggregate.h"
 #include "util.h"
 
 typedef struct {
@@ -113,9 +113,8 @@ static void interval(double *v, size_t n, double level, lxs_interval *out) {
   out->ok = 1;
 }
 
-void lxs_bootstrap(const lxs_agg *a, unsigned B, double level, uint64_t seed,
-                   lxs_interval *stance, lxs_interval *salience,
-                   lxs_interval *sentiment) {
+static void bootstrap(const lxs_agg *a, unsigned B, double level, uint64_t seed,
+                      lxs_interval *stance, lxs_interval *salience, lxs_interval *sentiment) {
   size_t nth = a->n_themes, n = a->n_samples;
   for (size_t t = 0; t < nth; t++) stance[t].ok = salience[t].ok = 0;
   sentiment->ok = 0;
@@ -195,13 +194,13 @@ static double ratio(const double *s, const double *c, size_t n) {
   return b > 0 ? a / b : 0;
 }
 
-int lxs_stance_difference(const lxs_agg *a, const lxs_agg *b, size_t t,
-                          unsigned B, double level, uint64_t seed,
-                          double *diff, lxs_interval *ci, double *p_value) {
+static void stance_difference(const lxs_agg *a, const lxs_agg *b, size_t t, unsigned B,
+                              double level, uint64_t seed, double *diff, lxs_interval *ci,
+                              double *p_value) {
   double *sa, *ca, *sb, *cb;
   size_t na = theme_units(a, t, &sa, &ca), nb = theme_units(b, t, &sb, &cb);
-  int ok = na && nb;
-  if (ok) {
+  ci->ok = 0;
+  if (na && nb) {
     double obs = ratio(sa, ca, na) - ratio(sb, cb, nb);
     *diff = obs;
     rng r;
@@ -252,5 +251,28 @@ int lxs_stance_difference(const lxs_agg *a, const lxs_agg *b, size_t t,
   free(ca);
   free(sb);
   free(cb);
-  return ok;
+}
+
+/* ---- the public API: guarded (util.h) -------------------------------------- */
+
+lxs_status lxs_bootstrap(const lxs_agg *a, unsigned B, double level, uint64_t seed,
+                         lxs_interval *stance, lxs_interval *salience, lxs_interval *sentiment) {
+  lxs_guard g;
+  lxs_guard_enter(&g);
+  if (setjmp(g.jb)) return LXS_ENOMEM;
+  bootstrap(a, B, level, seed, stance, salience, sentiment);
+  lxs_guard_leave(&g);
+  return LXS_OK;
+}
+
+lxs_status lxs_stance_difference(const lxs_agg *a, const lxs_agg *b, size_t t, unsigned B,
+                                 double level, uint64_t seed, double *diff, lxs_interval *ci,
+                                 double *p_value) {
+  if (t >= a->n_themes || t >= b->n_themes) return LXS_EINVAL;
+  lxs_guard g;
+  lxs_guard_enter(&g);
+  if (setjmp(g.jb)) return LXS_ENOMEM;
+  stance_difference(a, b, t, B, level, seed, diff, ci, p_value);
+  lxs_guard_leave(&g);
+  return LXS_OK;
 }

@@ -1,5 +1,6 @@
 /* chart.c - SVG dot-and-whisker chart.  Plain text output with fixed
  * number formatting, so the same input gives the same bytes. */
+#include "aggregate.h"
 #include "chart.h"
 
 #include <math.h>

@@ -4,6 +4,7 @@
  * Exit codes: 0 ok, 1 bad input or lexicon data, 2 usage, 3 I/O error,
  * 4 out of memory, 130 interrupted, 128+N killed by signal N. */
 #define _POSIX_C_SOURCE 200809L
+#include "aggregate.h"
 #include "cli.h"
 
 #include <errno.h>
@@ -139,23 +140,17 @@ void cli_check_input_name(const cli_opts *o, const char *path) {
 lxs_speaker_hints *cli_load_hints(const cli_opts *o) {
   if (!o->speakers_file) return NULL;
   char err[ERRLEN];
-  lxs_speaker_hints *h = lxs_xcalloc(1, sizeof *h);
-  lxs_speaker_hints_init(h);
-  int rc = lxs_speaker_hints_load(h, o->speakers_file, err, sizeof err);
+  lxs_speaker_hints *h = lxs_speaker_hints_new();
+  lxs_status rc = lxs_speaker_hints_load_file(h, o->speakers_file, err, sizeof err);
   if (rc) {
     cli_err("%s", err);
     lxs_speaker_hints_free(h);
-    free(h);
     exit(cli_exit_code(rc));
   }
   return h;
 }
 
-void cli_free_hints(lxs_speaker_hints *h) {
-  if (!h) return;
-  lxs_speaker_hints_free(h);
-  free(h);
-}
+void cli_free_hints(lxs_speaker_hints *h) { lxs_speaker_hints_free(h); }
 
 lxs_vader *cli_load_vader(const cli_opts *o) {
   if (!o->sentiment_vader) return NULL;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aggregate.h"
 #include "cli.h"
 #include "vader.h"
 
@@ -476,13 +477,13 @@ void cli_doc_rows_v(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
     lxs_agg a;
     lxs_agg_init(&a, nth);
     a.keep_samples = o->bootstrap > 0;
-    for (size_t s = 0; s < res->n_sentences; s++) lxs_agg_add_sentence(&a, res, s);
+    for (size_t s = 0; s < res->n_sentences; s++) lxs_agg_sum_sentence(&a, res, s);
     lxs_vader_scores vs;
     /* VADER scores the document as one text, as the reference does. */
     if (vd) lxs_vader_score(vd, text, len, &vs, NULL);
     if (!speaker_override) k.speaker = "";
     agg_rows(b, o, lex, &k, &a, vd ? &vs : NULL);
-    lxs_agg_free(&a);
+    lxs_agg_clear(&a);
     return;
   }
   lxs_agg *aggs = lxs_xcalloc(res->n_speakers + 1, sizeof *aggs);
@@ -490,7 +491,7 @@ void cli_doc_rows_v(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
     lxs_agg_init(&aggs[sp], nth);
     aggs[sp].keep_samples = o->bootstrap > 0;
   }
-  lxs_agg_add_speakers(aggs, res);
+  lxs_agg_sum_speakers(aggs, res);
   /* VADER: each sentence scored once, means per speaker in one pass. */
   lxs_vader_scores *vsum = NULL;
   size_t *vn = NULL;
@@ -522,7 +523,7 @@ void cli_doc_rows_v(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
     }
     k.speaker = speaker_override ? speaker_override : res->speakers[sp].name;
     if (a->sentences > 0 || a->tokens > 0) agg_rows(b, o, lex, &k, a, vd ? &vs : NULL);
-    lxs_agg_free(a);
+    lxs_agg_clear(a);
   }
   free(aggs);
   free(vsum);

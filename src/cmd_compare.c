@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "aggregate.h"
 #include "chart.h"
 #include "cli.h"
 #include "lexformat.h"
@@ -170,12 +171,12 @@ int cmd_compare(int argc, char **argv) {
         lxs_agg_init(&aggs[sp], nth);
         aggs[sp].keep_samples = 1;
       }
-      lxs_agg_add_speakers(aggs, res);
+      lxs_agg_sum_speakers(aggs, res);
       for (size_t sp = 0; sp < res->n_speakers; sp++) {
         pooled *p = pool_get(&ps, res->speakers[sp].name, res->speakers[sp].description,
                              o.by_article ? rec.id : NULL, nth);
-        lxs_agg_merge(&p->agg, &aggs[sp]);
-        lxs_agg_free(&aggs[sp]);
+        lxs_agg_sum_agg(&p->agg, &aggs[sp]);
+        lxs_agg_clear(&aggs[sp]);
       }
       free(aggs);
       /* Evidence for the HTML report: stance rows with their sentence. */
@@ -372,10 +373,9 @@ int cmd_compare(int argc, char **argv) {
         tmp.len = 0;
         lxs_buf_printf(&tmp, "%s\x1f%s\x1f%s\x1f%s\x1f%s", tn, ps.p[i].article,
                        ps.p[i].name, ps.p[j].article, ps.p[j].name);
-        if (!lxs_stance_difference(&ps.p[i].agg, &ps.p[j].agg, t,
-                                   o.bootstrap ? o.bootstrap : 2000, o.ci,
-                                   lxs_seed_mix(o.seed, tmp.data), &d, &ci, &pv))
-          continue;
+        lxs_stance_difference(&ps.p[i].agg, &ps.p[j].agg, t, o.bootstrap ? o.bootstrap : 2000,
+                              o.ci, lxs_seed_mix(o.seed, tmp.data), &d, &ci, &pv);
+        if (!ci.ok) continue;
         /* Both the interval and the permutation test must agree: with one
          * or two sentences a degenerate interval alone over-reads. */
         int dist = ci.ok && (ci.lo > 0 || ci.hi < 0) && pv < 1 - o.ci;
@@ -561,7 +561,7 @@ int cmd_compare(int argc, char **argv) {
     free(ps.p[i].st);
     free(ps.p[i].sa);
     free(ps.p[i].rank);
-    lxs_agg_free(&ps.p[i].agg);
+    lxs_agg_clear(&ps.p[i].agg);
   }
   for (size_t r = 0; r < nrows; r++) free((void *)rows[r].name);
   free(rows);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aggregate.h"
 #include "cli.h"
 #include "partial.h"
 
@@ -75,7 +76,7 @@ static int add_record(lxs_agg *a, const lxs_partial_rec *r) {
     if (a->mentions[t] > UINT32_MAX - r->mentions[t] ||
         a->stance_n[t] > UINT32_MAX - r->stance_n[t])
       return -1;
-  lxs_agg_add_unit(a, r->tokens, r->sentences, r->sentiment_sum, r->sentiment_n, r->mentions,
+  lxs_agg_sum_unit(a, r->tokens, r->sentences, r->sentiment_sum, r->sentiment_n, r->mentions,
                    r->stance_sum, r->stance_n);
   return 0;
 }
@@ -109,7 +110,7 @@ static int merge_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
     speaker.len = 0;
     lxs_buf_put(&speaker, l->recs[i].line + 2, l->recs[i].speaker_len);
     if (rc == 0) cli_agg_rows(b, o, lex, "", lxs_buf_cstr(&speaker), &a);
-    lxs_agg_free(&a);
+    lxs_agg_clear(&a);
     i = j;
   }
   lxs_buf_free(&speaker);

@@ -26,6 +26,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "aggregate.h"
 #include "cli.h"
 #include "labels.h"
 #include "segment.h"
@@ -272,7 +273,7 @@ static void baselines(const lxs_result *r, size_t first, size_t n, size_t t, dou
  * c->pred gets -1/0/+1 or LXS_GOLD_ABSENT, c->stance the mean stance. */
 static void predict(vctx *c, const lxs_result *r, size_t first, size_t n) {
   lxs_agg_reset(&c->agg);
-  for (size_t s = first; s < first + n; s++) lxs_agg_add_sentence(&c->agg, r, s);
+  for (size_t s = first; s < first + n; s++) lxs_agg_sum_sentence(&c->agg, r, s);
   for (size_t t = 0; t < c->L->n_themes; t++) {
     int present;
     c->stance[t] = lxs_agg_stance(&c->agg, t, &present);
@@ -641,7 +642,7 @@ static void speaker_signs(vctx *c, vresult *res, const char *file, const lxs_res
     const lxs_speaker_label *sl = &S->rows[sorted[lo].row];
     long sp = find_speaker(&names, sl->speaker, &k);
     lxs_agg_reset(&c->agg);
-    if (sp >= 0) lxs_agg_add_speaker(&c->agg, r, (uint32_t)sp);
+    if (sp >= 0) lxs_agg_sum_speaker(&c->agg, r, (uint32_t)sp);
     for (size_t t = 0; t < nth; t++) {
       if (!sl->has[t]) continue;
       int present;
@@ -1142,7 +1143,7 @@ static int run_and_report(vctx *c, const char *dir) {
   free(c->stance);
   free(c->keyword);
   free(c->sentiment);
-  lxs_agg_free(&c->agg);
+  lxs_agg_clear(&c->agg);
   lxs_scorer_free(c->sc);
   return rc;
 }

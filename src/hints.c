@@ -9,9 +9,7 @@
 #include "lexstance.h"
 #include "utf8.h"
 
-void lxs_speaker_hints_init(lxs_speaker_hints *h) { memset(h, 0, sizeof *h); }
-
-void lxs_speaker_hints_free(lxs_speaker_hints *h) {
+static void clear(lxs_speaker_hints *h) {
   for (size_t i = 0; i < h->n; i++) {
     free(h->items[i].name);
     for (size_t k = 0; k < h->items[i].n_aliases; k++) free(h->items[i].aliases[k]);
@@ -21,8 +19,8 @@ void lxs_speaker_hints_free(lxs_speaker_hints *h) {
   memset(h, 0, sizeof *h);
 }
 
-size_t lxs_speaker_hints_add(lxs_speaker_hints *h, const char *name,
-                             size_t nlen) {
+/* Adds a speaker (or finds one with the same name); returns its index. */
+static size_t add_name(lxs_speaker_hints *h, const char *name, size_t nlen) {
   char *nm = lxs_clean_copy(name, nlen);
   for (size_t i = 0; i < h->n; i++)
     if (strcasecmp(h->items[i].name, nm) == 0) {
@@ -37,8 +35,7 @@ size_t lxs_speaker_hints_add(lxs_speaker_hints *h, const char *name,
   return h->n++;
 }
 
-void lxs_speaker_hints_add_alias(lxs_speaker_hints *h, size_t i,
-                                 const char *alias, size_t alen) {
+static void add_alias(lxs_speaker_hints *h, size_t i, const char *alias, size_t alen) {
   if (i >= h->n) return;
   lxs_speaker_hint *it = &h->items[i];
   char *a = lxs_clean_copy(alias, alen);
@@ -61,9 +58,8 @@ static int blank_field(const char *p, size_t n) {
   return 1;
 }
 
-int lxs_speaker_hints_load_buffer(lxs_speaker_hints *h, const char *name,
-                                  const char *data, size_t len, char *err,
-                                  size_t errlen) {
+static lxs_status load_buffer(lxs_speaker_hints *h, const char *name, const char *data,
+                              size_t len, char *err, size_t errlen) {
   size_t pos = 0, line = 0;
   if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) pos = 3;
   while (pos < len) {
@@ -91,8 +87,8 @@ int lxs_speaker_hints_load_buffer(lxs_speaker_hints *h, const char *name,
           lxs_set_err(err, errlen, "%s:%zu: empty alias (field %zu)", name, line, field);
         return LXS_EDATA;
       }
-      if (field == 1) idx = lxs_speaker_hints_add(h, l + fpos, fe - fpos);
-      else lxs_speaker_hints_add_alias(h, idx, l + fpos, fe - fpos);
+      if (field == 1) idx = add_name(h, l + fpos, fe - fpos);
+      else add_alias(h, idx, l + fpos, fe - fpos);
       if (!tab) break;
       fpos = fe + 1;
       field++;
@@ -101,13 +97,67 @@ int lxs_speaker_hints_load_buffer(lxs_speaker_hints *h, const char *name,
   return LXS_OK;
 }
 
-int lxs_speaker_hints_load(lxs_speaker_hints *h, const char *path, char *err,
-                           size_t errlen) {
+static lxs_status load_file(lxs_speaker_hints *h, const char *path, char *err, size_t errlen) {
   lxs_buf b;
   lxs_buf_init(&b);
-  int rc = lxs_read_file(path, &b, err, errlen);
-  if (rc == 0)
-    rc = lxs_speaker_hints_load_buffer(h, path, b.data ? b.data : "", b.len, err, errlen);
+  lxs_status rc = lxs_read_file(path, &b, err, errlen);
+  if (rc == LXS_OK) rc = load_buffer(h, path, b.data ? b.data : "", b.len, err, errlen);
   lxs_buf_free(&b);
   return rc;
+}
+
+/* ---- the public API: guarded (util.h) ------------------------------------ */
+
+lxs_speaker_hints *lxs_speaker_hints_new(void) {
+  lxs_guard g;
+  lxs_guard_enter(&g);
+  if (setjmp(g.jb)) return NULL;
+  lxs_speaker_hints *h = lxs_xcalloc(1, sizeof *h);
+  lxs_guard_leave(&g);
+  return h;
+}
+
+void lxs_speaker_hints_free(lxs_speaker_hints *h) {
+  if (!h) return;
+  clear(h);
+  free(h);
+}
+
+size_t lxs_speaker_hints_count(const lxs_speaker_hints *h) { return h->n; }
+
+lxs_status lxs_speaker_hints_add(lxs_speaker_hints *h, const char *name,
+                                 const char *const *aliases, size_t n_aliases) {
+  if (blank_field(name, strlen(name))) return LXS_EINVAL;
+  for (size_t k = 0; k < n_aliases; k++)
+    if (blank_field(aliases[k], strlen(aliases[k]))) return LXS_EINVAL;
+  lxs_guard g;
+  lxs_guard_enter(&g);
+  if (setjmp(g.jb)) return LXS_ENOMEM;
+  size_t i = add_name(h, name, strlen(name));
+  for (size_t k = 0; k < n_aliases; k++) add_alias(h, i, aliases[k], strlen(aliases[k]));
+  lxs_guard_leave(&g);
+  return LXS_OK;
+}
+
+/* The two loaders under a guard: from a file (data NULL) or memory. */
+static lxs_status guarded_load(lxs_speaker_hints *h, const char *name, const char *data,
+                               size_t len, char *err, size_t errlen) {
+  lxs_guard g;
+  lxs_guard_enter(&g);
+  if (setjmp(g.jb)) return lxs_out_of_memory(err, errlen);
+  lxs_status rc = data ? load_buffer(h, name, data, len, err, errlen)
+                       : load_file(h, name, err, errlen);
+  lxs_guard_leave(&g);
+  return rc;
+}
+
+lxs_status lxs_speaker_hints_load_file(lxs_speaker_hints *h, const char *path, char *err,
+                                       size_t errlen) {
+  return guarded_load(h, path, NULL, 0, err, errlen);
+}
+
+lxs_status lxs_speaker_hints_load_buffer(lxs_speaker_hints *h, const char *name,
+                                         const char *data, size_t len, char *err,
+                                         size_t errlen) {
+  return guarded_load(h, name, data ? data : "", len, err, errlen);
 }

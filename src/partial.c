@@ -2,6 +2,7 @@
  * format).  The reader trusts nothing: a partial may come from another
  * machine, a cut-short pipe or a hand edit. */
 #define _POSIX_C_SOURCE 200809L
+#include "aggregate.h"
 #include "partial.h"
 
 #include <errno.h>
@@ -31,7 +32,7 @@ void lxs_partial_rows(lxs_buf *b, const lxs_lexicon *lex, const char *doc,
     lxs_agg_init(&aggs[sp], nth);
     aggs[sp].keep_samples = 1; /* for the sum of squares */
   }
-  lxs_agg_add_speakers(aggs, res);
+  lxs_agg_sum_speakers(aggs, res);
   for (size_t sp = 0; sp < res->n_speakers; sp++) {
     lxs_agg a = aggs[sp];
     if (a.sentences || a.tokens) {
@@ -52,7 +53,7 @@ void lxs_partial_rows(lxs_buf *b, const lxs_lexicon *lex, const char *doc,
       }
       lxs_buf_putc(b, '\n');
     }
-    lxs_agg_free(&aggs[sp]);
+    lxs_agg_clear(&aggs[sp]);
   }
   free(aggs);
 }

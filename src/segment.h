@@ -65,22 +65,7 @@ typedef struct lxs_speaker_hints {
   size_t n, cap;
 } lxs_speaker_hints;
 
-void lxs_speaker_hints_init(lxs_speaker_hints *h);
-void lxs_speaker_hints_free(lxs_speaker_hints *h);
-/* Adds a speaker (or finds one with the same name); returns its index. */
-size_t lxs_speaker_hints_add(lxs_speaker_hints *h, const char *name,
-                             size_t nlen);
-void lxs_speaker_hints_add_alias(lxs_speaker_hints *h, size_t i,
-                                 const char *alias, size_t alen);
-/* One speaker per line: "Canonical Name<TAB>alias<TAB>alias...".  Blank
- * lines and lines starting with '#' are skipped.  Returns LXS_OK, or
- * LXS_EDATA / LXS_EIO with err = "FILE:LINE: message" / "FILE: message".
- * name is used in messages. */
-int lxs_speaker_hints_load(lxs_speaker_hints *h, const char *path, char *err,
-                           size_t errlen);
-int lxs_speaker_hints_load_buffer(lxs_speaker_hints *h, const char *name,
-                                  const char *data, size_t len, char *err,
-                                  size_t errlen);
+/* Built and loaded through the public API (lexstance.h, src/hints.c). */
 
 /* ---- attribution ------------------------------------------------------ */
 

@@ -162,6 +162,9 @@ int lxs_read_file(const char *path, lxs_buf *b, char *err, size_t errlen) {
   return 0;
 }
 
+int lxs_version(void) { return LXS_VERSION_NUMBER; }
+const char *lxs_version_string(void) { return LXS_VERSION; }
+
 const char *lxs_status_string(lxs_status status) {
   switch (status) {
   case LXS_OK: return "ok";

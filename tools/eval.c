@@ -93,11 +93,10 @@ static double f1_3(const double *gold, const double *pred, size_t n) {
 static double doc_sentiment(lxs_scorer *sc, const char *text, size_t len) {
   lxs_options opt = {0};
   const lxs_result *r = lxs_scorer_run(sc, text, len, &opt);
-  lxs_agg a;
-  lxs_agg_init(&a, r->n_themes);
-  for (size_t s = 0; s < r->n_sentences; s++) lxs_agg_add_sentence(&a, r, s);
-  double v = lxs_agg_sentiment(&a);
-  lxs_agg_free(&a);
+  lxs_agg *a = lxs_agg_new(r->n_themes, 0);
+  for (size_t s = 0; s < r->n_sentences; s++) lxs_agg_add_sentence(a, r, s);
+  double v = lxs_agg_sentiment(a);
+  lxs_agg_free(a);
   return v;
 }
 

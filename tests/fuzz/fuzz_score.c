@@ -25,12 +25,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   }
   for (size_t e = 0; e < r->n_evidence; e++)
     if (r->evidence[e].end > size || r->evidence[e].start > r->evidence[e].end) abort();
-  lxs_agg a;
-  lxs_agg_init(&a, r->n_themes);
-  a.keep_samples = 1;
-  for (size_t sp = 0; sp < r->n_speakers; sp++) lxs_agg_add_speaker(&a, r, (uint32_t)sp);
+  lxs_agg *a = lxs_agg_new(r->n_themes, 1);
+  for (size_t sp = 0; sp < r->n_speakers; sp++)
+    if (lxs_agg_add_speaker(a, r, (uint32_t)sp) != LXS_OK) abort();
   lxs_interval st[64], sa[64], se;
-  if (r->n_themes <= 64) lxs_bootstrap(&a, 20, 0.9, 7, st, sa, &se);
-  lxs_agg_free(&a);
+  if (r->n_themes <= 64 && lxs_bootstrap(a, 20, 0.9, 7, st, sa, &se) != LXS_OK) abort();
+  lxs_agg_free(a);
   return 0;
 }

@@ -659,16 +659,15 @@ static const char kHints[] =
 
 static void hints_resolve_aliases(void **state) {
   (void)state;
-  lxs_speaker_hints h;
-  lxs_speaker_hints_init(&h);
+  lxs_speaker_hints *h = lxs_speaker_hints_new();
   char err[256];
-  assert_int_equal(lxs_speaker_hints_load_buffer(&h, "hints.tsv", kHints, strlen(kHints), err,
+  assert_int_equal(lxs_speaker_hints_load_buffer(h, "hints.tsv", kHints, strlen(kHints), err,
                                                  sizeof err),
                    LXS_OK);
-  assert_int_equal(h.n, 2);
-  assert_string_equal(h.items[0].name, "Jayant Menon");
-  assert_int_equal(h.items[0].n_aliases, 2);
-  assert_string_equal(h.items[1].aliases[1], "Chinese Ministry of Commerce");
+  assert_int_equal(lxs_speaker_hints_count(h), 2);
+  assert_string_equal(h->items[0].name, "Jayant Menon");
+  assert_int_equal(h->items[0].n_aliases, 2);
+  assert_string_equal(h->items[1].aliases[1], "Chinese Ministry of Commerce");
   arun r;
   arun_str(&r,
            "Dr Menon said the pact was overdue.\n\n"
@@ -676,7 +675,7 @@ static void hints_resolve_aliases(void **state) {
            "MOFCOM said the protocol \"demonstrates a shared commitment to multilateralism.\"\n\n"
            "The Chinese Ministry of Commerce said more talks would follow.\n\n"
            "China said it welcomed the deal.\n",
-           &h);
+           h);
   const char *want[] = {"author", "Jayant Menon", "Ministry of Commerce", NULL};
   expect_speakers(&r, want);
   EXPECT(&r, "the pact was overdue", "Jayant Menon", "short-name");
@@ -690,7 +689,29 @@ static void hints_resolve_aliases(void **state) {
                "more talks would follow.\n", NULL);
   assert_int_equal(r.sp.n, 1);
   arun_free(&r);
-  lxs_speaker_hints_free(&h);
+  lxs_speaker_hints_free(h);
+}
+
+/* The same speakers built through the API instead of a file. */
+static void hints_built_through_the_api(void **state) {
+  (void)state;
+  lxs_speaker_hints *h = lxs_speaker_hints_new();
+  const char *aliases[] = {"Dr Menon", "the ADB veteran"};
+  assert_int_equal(lxs_speaker_hints_add(h, "Jayant Menon", aliases, 2), LXS_OK);
+  assert_int_equal(lxs_speaker_hints_add(h, "Jayant Menon", NULL, 0), LXS_OK); /* same one */
+  assert_int_equal(lxs_speaker_hints_count(h), 1);
+  const char *empty[] = {" "};
+  assert_int_equal(lxs_speaker_hints_add(h, "Kin Phea", empty, 1), LXS_EINVAL);
+  assert_int_equal(lxs_speaker_hints_add(h, "", NULL, 0), LXS_EINVAL);
+  assert_int_equal(lxs_speaker_hints_count(h), 1);
+  arun r;
+  arun_str(&r, "Dr Menon said the pact was overdue.\n\n"
+               "\"The region will benefit,\" said the ADB veteran.\n", h);
+  EXPECT(&r, "the pact was overdue", "Jayant Menon", "short-name");
+  EXPECT(&r, "The region will benefit", "Jayant Menon", "short-name");
+  arun_free(&r);
+  lxs_speaker_hints_free(h);
+  lxs_speaker_hints_free(NULL);
 }
 
 static void hints_file_and_errors(void **state) {
@@ -701,19 +722,18 @@ static void hints_file_and_errors(void **state) {
   FILE *f = fdopen(fd, "w");
   fputs(kHints, f);
   fclose(f);
-  lxs_speaker_hints h;
-  lxs_speaker_hints_init(&h);
+  lxs_speaker_hints *h = lxs_speaker_hints_new();
   char err[512];
-  assert_int_equal(lxs_speaker_hints_load(&h, path, err, sizeof err), LXS_OK);
-  assert_int_equal(h.n, 2);
+  assert_int_equal(lxs_speaker_hints_load_file(h, path, err, sizeof err), LXS_OK);
+  assert_int_equal(lxs_speaker_hints_count(h), 2);
   /* loading again merges by name */
-  assert_int_equal(lxs_speaker_hints_load(&h, path, err, sizeof err), LXS_OK);
-  assert_int_equal(h.n, 2);
-  assert_int_equal(h.items[0].n_aliases, 2);
+  assert_int_equal(lxs_speaker_hints_load_file(h, path, err, sizeof err), LXS_OK);
+  assert_int_equal(lxs_speaker_hints_count(h), 2);
+  assert_int_equal(h->items[0].n_aliases, 2);
   remove(path);
-  assert_int_equal(lxs_speaker_hints_load(&h, path, err, sizeof err), LXS_EIO);
+  assert_int_equal(lxs_speaker_hints_load_file(h, path, err, sizeof err), LXS_EIO);
   assert_non_null(strstr(err, path));
-  lxs_speaker_hints_free(&h);
+  lxs_speaker_hints_free(h);
 
   struct {
     const char *data, *msg;
@@ -724,12 +744,12 @@ static void hints_file_and_errors(void **state) {
       {"Kin Phea\n\nJayant \xff Menon\n", "s.tsv:3: invalid UTF-8"},
   };
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-    lxs_speaker_hints_init(&h);
-    int rc = lxs_speaker_hints_load_buffer(&h, "s.tsv", bad[i].data, strlen(bad[i].data), err,
+    h = lxs_speaker_hints_new();
+    int rc = lxs_speaker_hints_load_buffer(h, "s.tsv", bad[i].data, strlen(bad[i].data), err,
                                            sizeof err);
     assert_int_equal(rc, LXS_EDATA);
     assert_string_equal(err, bad[i].msg);
-    lxs_speaker_hints_free(&h);
+    lxs_speaker_hints_free(h);
   }
 }
 
@@ -863,6 +883,7 @@ int main(void) {
       cmocka_unit_test(intern_dedupes_canonical),
       cmocka_unit_test(same_person_across_articles),
       cmocka_unit_test(hints_resolve_aliases),
+      cmocka_unit_test(hints_built_through_the_api),
       cmocka_unit_test(hints_file_and_errors),
       cmocka_unit_test(cue_names),
       cmocka_unit_test(word_lists),

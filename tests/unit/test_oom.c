@@ -38,6 +38,26 @@ static void expect_nomem(int ok, const char *err) {
   if (!ok || strcmp(err, "out of memory") != 0) _exit(WRONG);
 }
 
+/* Per-speaker aggregates, their intervals and a difference. */
+static int aggregate(const lxs_result *r) {
+  size_t n = r->n_speakers, nth = r->n_themes;
+  lxs_agg **aggs = calloc(n, sizeof *aggs);
+  lxs_agg *all = lxs_agg_new(nth, 1);
+  int failed = all == NULL;
+  for (size_t i = 0; i < n; i++) failed |= (aggs[i] = lxs_agg_new(nth, 1)) == NULL;
+  lxs_status rc = failed ? LXS_ENOMEM : lxs_agg_add_speakers(aggs, r);
+  for (size_t i = 0; i < n && rc == LXS_OK; i++) rc = lxs_agg_merge(all, aggs[i]);
+  lxs_interval st[8], sa[8], se, ci;
+  if (rc == LXS_OK) rc = lxs_bootstrap(all, 50, 0.9, 1, st, sa, &se);
+  double d = 0, p = 0;
+  if (rc == LXS_OK && n > 1) rc = lxs_stance_difference(aggs[0], aggs[1], 0, 50, 0.9, 1, &d, &ci, &p);
+  for (size_t i = 0; i < n; i++) lxs_agg_free(aggs[i]);
+  lxs_agg_free(all);
+  free(aggs);
+  if (failed || rc == LXS_ENOMEM) return HANDLED;
+  return rc == LXS_OK ? NO_FAILURE : WRONG;
+}
+
 /* The session: HANDLED when an allocation failed and every call said so,
  * NO_FAILURE when none failed. */
 static int session(int defaults) {
@@ -66,10 +86,19 @@ static int session(int defaults) {
     lxs_lexicon_free(lex);
     return HANDLED;
   }
-  lxs_options opt = {.segment_speakers = 1};
+  lxs_speaker_hints *h = lxs_speaker_hints_new();
+  const char *alias = "Doe";
+  if (!h || lxs_speaker_hints_add(h, "Jane Doe", &alias, 1) != LXS_OK) {
+    lxs_speaker_hints_free(h);
+    lxs_scorer_free(sc);
+    lxs_lexicon_free(lex);
+    return HANDLED;
+  }
+  lxs_options opt = {.segment_speakers = 1, .speakers = h};
   const lxs_result *r = lxs_scorer_run(sc, kText, strlen(kText), &opt);
-  int status = r ? NO_FAILURE : HANDLED;
+  int status = r ? aggregate(r) : HANDLED;
   if (!r && lxs_scorer_run(sc, kText, strlen(kText), &opt)) status = WRONG; /* stays broken */
+  lxs_speaker_hints_free(h);
   lxs_scorer_free(sc);
   lxs_lexicon_free(lex);
   return status;

@@ -308,18 +308,17 @@ static void reported_view_belongs_to_its_holder(void **state) {
   assert_string_equal(e->holder, "Critics");
 
   int present = -1;
-  lxs_agg a;
-  lxs_agg_init(&a, r->n_themes);
-  lxs_agg_add_speaker(&a, r, 0);                 /* the author */
-  lxs_agg_stance(&a, (size_t)test_theme(lex, "multi"), &present);
+  lxs_agg *a = lxs_agg_new(r->n_themes, 0);
+  assert_int_equal(lxs_agg_add_speaker(a, r, 0), LXS_OK); /* the author */
+  lxs_agg_stance(a, (size_t)test_theme(lex, "multi"), &present);
   assert_int_equal(present, 0);
-  lxs_agg_free(&a);
-  lxs_agg_init(&a, r->n_themes);
-  lxs_agg_add_speaker(&a, r, h);                 /* the critics */
-  assert_near(lxs_agg_stance(&a, (size_t)test_theme(lex, "multi"), &present),
+  lxs_agg_reset(a);
+  assert_int_equal(lxs_agg_add_speaker(a, r, h), LXS_OK); /* the critics */
+  assert_near(lxs_agg_stance(a, (size_t)test_theme(lex, "multi"), &present),
               test_squash(-0.6), TEST_EPS);
   assert_int_equal(present, 1);
-  lxs_agg_free(&a);
+  assert_int_equal(lxs_agg_add_speaker(a, r, (uint32_t)r->n_speakers), LXS_EINVAL);
+  lxs_agg_free(a);
 }
 
 /* First-person reporting keeps the view the speaker's own. */

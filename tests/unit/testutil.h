@@ -59,11 +59,10 @@ static inline double test_doc_stance(lxs_scorer *sc, const lxs_lexicon *lex,
                                      int *present) {
   lxs_options opt = {0};
   const lxs_result *r = lxs_scorer_run(sc, text, strlen(text), &opt);
-  lxs_agg a;
-  lxs_agg_init(&a, r->n_themes);
-  for (size_t s = 0; s < r->n_sentences; s++) lxs_agg_add_sentence(&a, r, s);
-  double v = lxs_agg_stance(&a, (size_t)test_theme(lex, theme), present);
-  lxs_agg_free(&a);
+  lxs_agg *a = lxs_agg_new(r->n_themes, 0);
+  for (size_t s = 0; s < r->n_sentences; s++) assert_int_equal(lxs_agg_add_sentence(a, r, s), LXS_OK);
+  double v = lxs_agg_stance(a, (size_t)test_theme(lex, theme), present);
+  lxs_agg_free(a);
   return v;
 }
 
