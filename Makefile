@@ -31,6 +31,14 @@ LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/lexicons_embedded.o 
            $(BUILD)/obj/words_embedded.o
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 
+# The shared library: position-independent objects exporting only what
+# include/lexstance.h declares (LXS_API; everything else is hidden), with
+# a soname that changes with the major version.
+VERSION := $(shell sed -n 's/^\#define LXS_VERSION "\(.*\)"/\1/p' include/lexstance.h)
+SONAME  := liblexstance.so.$(firstword $(subst ., ,$(VERSION)))
+SHLIB   := liblexstance.so.$(VERSION)
+PIC_OBJ := $(LIB_OBJ:$(BUILD)/obj/%.o=$(BUILD)/pic/%.o)
+
 # Default lexicons, embedded in this order (theme order in reports).
 CORE_LEX  := lexicons/multilateralism.tsv lexicons/us_protectionism.tsv lexicons/global_south.tsv
 EXTRA_LEX := $(filter-out $(CORE_LEX) lexicons/sentiment.tsv lexicons/modifiers.tsv,$(sort $(wildcard lexicons/*.tsv)))
@@ -51,7 +59,7 @@ SHARED ?= ../shared
 BENCH_MB ?= 200
 .DELETE_ON_ERROR:
 
-all: $(BUILD)/lexstance $(BUILD)/liblexstance.a
+all: $(BUILD)/lexstance $(BUILD)/liblexstance.a $(BUILD)/$(SHLIB)
 
 # ---- set-up ---------------------------------------------------------------
 deps:
@@ -73,7 +81,13 @@ deps:
 $(BUILD)/obj/%.o: src/%.c include/lexstance.h $(wildcard src/*.h) | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-$(BUILD)/obj $(BUILD)/tests:
+$(BUILD)/pic/%.o: src/%.c include/lexstance.h $(wildcard src/*.h) | $(BUILD)/pic
+	$(CC) $(ALL_CFLAGS) -fPIC -fvisibility=hidden -c $< -o $@
+
+$(BUILD)/pic/%_embedded.o: $(BUILD)/%_embedded.c | $(BUILD)/pic
+	$(CC) -std=c11 $(CFLAGS) $(EXTRA_CFLAGS) -fPIC -fvisibility=hidden -c $< -o $@
+
+$(BUILD)/obj $(BUILD)/pic $(BUILD)/tests:
 	mkdir -p $@
 
 $(BUILD)/embed: tools/embed.c | $(BUILD)/obj
@@ -103,6 +117,13 @@ $(BUILD)/liblexstance.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
+# Linked with its dependencies, so `pkg-config --libs lexstance` needs only
+# -llexstance; --no-undefined makes a missing one a build error.
+$(BUILD)/$(SHLIB): $(PIC_OBJ)
+	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,$(SONAME) -Wl,--no-undefined -o $@ $^ $(LDLIBS)
+	ln -sf $(SHLIB) $(BUILD)/$(SONAME)
+	ln -sf $(SONAME) $(BUILD)/liblexstance.so
+
 $(BUILD)/lexstance: $(CLI_OBJ) $(BUILD)/liblexstance.a
 	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/liblexstance.a $(LDLIBS)
 
@@ -121,7 +142,7 @@ $(BUILD)/faults.so: tests/faults/faults.c | $(BUILD)/obj
 # ---- tests ----------------------------------------------------------------
 check: deps
 	@$(MAKE) --no-print-directory all $(TEST_BIN) $(BUILD)/faults.so
-	@BUILD=$(BUILD) sh tests/run-tests.sh $(TEST_BIN)
+	@BUILD=$(BUILD) API_CFLAGS="$(EXTRA_CFLAGS)" sh tests/run-tests.sh $(TEST_BIN)
 
 asan:
 	@$(MAKE) --no-print-directory check BUILD=build-asan OPT=-O1 EXTRA_CFLAGS="$(SAN)"
@@ -217,15 +238,20 @@ install: all
 	  $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BUILD)/lexstance $(DESTDIR)$(PREFIX)/bin/lexstance
 	install -m 644 $(BUILD)/liblexstance.a $(DESTDIR)$(PREFIX)/lib/liblexstance.a
+	install -m 755 $(BUILD)/$(SHLIB) $(DESTDIR)$(PREFIX)/lib/$(SHLIB)
+	ln -sf $(SHLIB) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/liblexstance.so
 	install -m 644 include/lexstance.h $(DESTDIR)$(PREFIX)/include/lexstance.h
 	install -m 644 $(LEXICONS) lexicons/README.md $(DESTDIR)$(PREFIX)/share/lexstance/lexicons/
 	install -m 644 $(WORDS) lexicons/words/README.md $(DESTDIR)$(PREFIX)/share/lexstance/lexicons/words/
 	install -m 644 man/lexstance.1 $(DESTDIR)$(PREFIX)/share/man/man1/lexstance.1
-	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/^#define LXS_VERSION "\(.*\)"/\1/p' include/lexstance.h)|g' \
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' \
 	  lexstance.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/lexstance.pc
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/lexstance $(DESTDIR)$(PREFIX)/lib/liblexstance.a \
+	  $(DESTDIR)$(PREFIX)/lib/$(SHLIB) $(DESTDIR)$(PREFIX)/lib/$(SONAME) \
+	  $(DESTDIR)$(PREFIX)/lib/liblexstance.so \
 	  $(DESTDIR)$(PREFIX)/include/lexstance.h $(DESTDIR)$(PREFIX)/lib/pkgconfig/lexstance.pc \
 	  $(DESTDIR)$(PREFIX)/share/man/man1/lexstance.1
 	rm -rf $(DESTDIR)$(PREFIX)/share/lexstance

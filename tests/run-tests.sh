@@ -18,13 +18,16 @@ for t in "$@"; do
   fi
   passed=$((passed + p)); failed=$((failed + f))
 done
-# CLI golden tests: each prints "ok NAME" or "not ok NAME".
-if [ -z "$SKIP_CLI" ]; then
-  out=$(BUILD="$BUILD" VALGRIND="$VALGRIND" sh tests/cli/run.sh 2>&1)
+# CLI golden tests and the installed library's tests (tests/api/run.sh):
+# each prints "ok NAME" or "not ok NAME".
+for suite in cli api; do
+  [ $suite = cli ] && [ -n "$SKIP_CLI" ] && continue
+  [ $suite = api ] && [ -n "$SKIP_API" ] && continue
+  out=$(BUILD="$BUILD" VALGRIND="$VALGRIND" sh tests/$suite/run.sh 2>&1)
   printf '%s\n' "$out" | grep -v '^ok '
   p=$(printf '%s\n' "$out" | grep -c '^ok ')
   f=$(printf '%s\n' "$out" | grep -c '^not ok ')
   passed=$((passed + p)); failed=$((failed + f))
-fi
+done
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
