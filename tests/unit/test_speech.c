@@ -213,18 +213,17 @@ static void transcripts(void **state) {
                          "I thank the pilots", "The Mayor", "continuation", NULL};
   check(remarks, want1);
   /* the same text, with the role known as a name */
-  lxs_speaker_hints h;
-  lxs_speaker_hints_init(&h);
+  lxs_speaker_hints *h = lxs_speaker_hints_new();
   const char *tsv = "Ruth Okafor\tThe Mayor\n";
   char err[256];
-  assert_int_equal(lxs_speaker_hints_load_buffer(&h, "hints.tsv", tsv, strlen(tsv), err,
+  assert_int_equal(lxs_speaker_hints_load_buffer(h, "hints.tsv", tsv, strlen(tsv), err,
                                                  sizeof err), LXS_OK);
   arun r;
-  arun_str(&r, remarks, &h);
+  arun_str(&r, remarks, h);
   EXPECT(&r, "welcome to the quay", "Ruth Okafor", "transcript");
   EXPECT(&r, "I thank the pilots", "Ruth Okafor", "continuation");
   arun_free(&r);
-  lxs_speaker_hints_free(&h);
+  lxs_speaker_hints_free(h);
 
   const char *debate =
       "Mayor Okafor: The levy stays until May.\n\n"
