@@ -224,7 +224,9 @@ enum {
   LXS_MOD_AGENT = 1 << 9,          /* target causes the harm/benefit */
   LXS_MOD_DISTANCED = 1 << 10,     /* so-called ... */
   LXS_MOD_REPORTED = 1 << 11,      /* view reported from another holder */
-  LXS_MOD_WEAK_LINK = 1 << 12      /* target outside the phrase */
+  LXS_MOD_WEAK_LINK = 1 << 12,     /* target outside the phrase */
+  LXS_MOD_CONTEXT = 1 << 13,       /* theme from an earlier sentence */
+  LXS_MOD_SCENE = 1 << 14          /* inside a scene-setting phrase */
 };
 
 /* One lexicon match and what it contributed. */

@@ -533,7 +533,7 @@ void cli_doc_rows_v(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
 static const char *const kModNames[] = {
     "negated", "intensified", "diminished", "hedged", "contrast+", "contrast-",
     "conditional", "question", "harm-inverted", "agent", "distanced",
-    "reported", "weak-link"};
+    "reported", "weak-link", "context", "scene"};
 
 const char *cli_modifier_name(unsigned bit) {
   return bit < sizeof kModNames / sizeof *kModNames ? kModNames[bit] : NULL;

@@ -88,7 +88,8 @@ static const char *const kRoleNames[LXS_R_COUNT] = {
     "target", "stance", "eval", "harm", "benefit", "oppose",
     "negator", "neutral", "intensifier", "diminisher", "hedge",
     "contrast", "concessive", "conditional", "report", "agent", "distancer",
-    "endorse", "anaphor", "advocate", "naming", "decay"};
+    "endorse", "anaphor", "advocate", "naming", "decay", "threat", "describe",
+    "agency", "scene", "rhetorical", "doubt", "shell"};
 
 const char *lxs_role_name(lxs_role r) {
   return (unsigned)r < LXS_R_COUNT ? kRoleNames[r] : "?";
@@ -461,7 +462,11 @@ static const char *check_role(uint32_t theme, lxs_role r, double w) {
     case LXS_R_ADVOCATE:
     case LXS_R_NAMING:
     case LXS_R_AGENT:
+    case LXS_R_SCENE:
+    case LXS_R_RHETORICAL:
       return (w < 0 || w > 2) ? "weight must be in [0, 2]" : NULL;
+    case LXS_R_DOUBT:
+      return (w < -1 || w > 1) ? "doubt weight must be in [-1, 1]" : NULL;
     case LXS_R_INTENSIFIER:
       return (w < 1 || w > 4) ? "intensifier weight must be in [1, 4]" : NULL;
     case LXS_R_DIMINISHER:
@@ -485,8 +490,13 @@ static const char *check_role(uint32_t theme, lxs_role r, double w) {
       return (w < -1 || w >= 0) ? "harm weight must be in [-1, 0)" : NULL;
     case LXS_R_DECAY:
       return (w < -1 || w >= 0) ? "decay weight must be in [-1, 0)" : NULL;
+    case LXS_R_THREAT:
+      return (w < -1 || w >= 0) ? "threat weight must be in [-1, 0)" : NULL;
+    case LXS_R_DESCRIBE:
+      return (w < -1 || w > 1) ? "weight must be in [-1, 1]" : NULL;
     case LXS_R_BENEFIT:
     case LXS_R_OPPOSE:
+    case LXS_R_AGENCY:
       return (w <= 0 || w > 1) ? "weight must be in (0, 1]" : NULL;
     default:
       return "role not allowed for theme 'sentiment'";
@@ -499,8 +509,10 @@ static const char *check_role(uint32_t theme, lxs_role r, double w) {
   case LXS_R_STANCE:
   case LXS_R_EVAL:
     return (w < -1 || w > 1) ? "weight must be in [-1, 1]" : NULL;
+  case LXS_R_SHELL:
+    return (w <= 0 || w > 1) ? "shell weight must be in (0, 1]" : NULL;
   default:
-    return "role not allowed for a theme (use target, stance or eval)";
+    return "role not allowed for a theme (use target, stance, eval or shell)";
   }
 }
 
@@ -554,7 +566,8 @@ int lxs_lexicon_add_entry(lxs_lexicon *lex, uint32_t src, uint32_t lineno,
       FAIL("unknown role '%s' (target, stance, eval, harm, benefit, oppose, "
            "negator, neutral, intensifier, diminisher, hedge, contrast, "
            "concessive, conditional, report, agent, distancer, endorse, anaphor, "
-           "advocate, naming, decay)", role);
+           "advocate, naming, decay, threat, describe, agency, scene, "
+           "rhetorical, doubt, shell)", role);
     double w;
     if (parse_weight(weight, &w)) FAIL("weight '%s' is not a number", weight);
     const char *why = check_role(th, (lxs_role)r, w);

@@ -36,6 +36,15 @@ typedef enum {
   LXS_R_ADVOCATE,
   LXS_R_NAMING,
   LXS_R_DECAY,
+  LXS_R_THREAT,     /* sentiment: a harm whose "of" object is the theme
+                       itself ("the threat of tariffs") */
+  LXS_R_DESCRIBE,   /* sentiment: news-register description, tone only */
+  LXS_R_AGENCY,     /* sentiment: an act of agency, credits its subject */
+  LXS_R_SCENE,      /* modifier: scene-setting ("amid"): binds nothing */
+  LXS_R_RHETORICAL, /* modifier: a question with it takes a side */
+  LXS_R_DOUBT,      /* modifier: a sceptical reporting verb ("claims") */
+  LXS_R_SHELL,      /* theme: a shell noun ("the measure") standing for
+                       the theme when the context has it */
   LXS_R_COUNT
 } lxs_role;
 

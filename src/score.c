@@ -48,6 +48,9 @@ void lxs_scorer_free(lxs_scorer *sc) {
   if (!sc) return;
   lxs_stemmer_free(sc->stemmer);
   free(sc->raw);
+  free(sc->ctx_match);
+  free(sc->ctx_sent);
+  free(sc->ctx_sign);
   free(sc->held_raw);
   free(sc->mentions);
   free(sc->held_mentions);
@@ -103,19 +106,24 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
   lxs_score_segments(sc, cx);
   lxs_score_reset_records(cx);
   uint32_t sroles = cx->sroles, smod = cx->smod;
+  if (cx->question) lxs_score_question(sc, cx);
   if ((sroles >> LXS_R_ANAPHOR) & 1) lxs_score_anaphors(sc, cx);
+  if ((sroles >> LXS_R_SHELL) & 1) lxs_score_shells(sc, cx);
   if (cx->quotes >= 2) lxs_score_scare_quotes(sc, cx);
   if ((smod >> LXS_R_CONTRAST) & 1) lxs_score_contrast(sc, cx);
   if ((smod >> LXS_R_CONCESSIVE) & 1) lxs_score_concession(sc, cx);
   if (smod & (1u << LXS_R_CONDITIONAL | 1u << LXS_R_HEDGE | 1u << LXS_R_NEGATOR))
     lxs_score_scopes(sc, cx);
+  if ((smod >> LXS_R_DOUBT) & 1) lxs_score_doubt(sc, cx);
   if (smod) lxs_score_near_modifiers(sc, cx);
+  if ((smod >> LXS_R_SCENE) & 1) lxs_score_scene(sc, cx);
   lxs_score_target_index(sc, cx);
   lxs_score_eval_pairs(sc, cx);
   if ((sroles >> LXS_R_REPORT) & 1) lxs_score_reported_views(sc, cx);
   double sent_raw = 0;
   uint32_t sent_hits = 0;
   lxs_score_bind(sc, cx, &sent_raw, &sent_hits);
+  if (cx->sent > 0) lxs_score_context_carry(sc, cx);
   finish_sentence(sc, cx, sent_raw, sent_hits);
 }
 
@@ -168,11 +176,17 @@ static void prepare_document(lxs_scorer *sc, const char *text,
   sc->pcur = 0;
   sc->last_target = -1;
   if (!sc->raw) {
+    sc->ctx_match = lxs_xcalloc(nth + 1, sizeof(long));
+    sc->ctx_sent = lxs_xcalloc(nth + 1, sizeof(size_t));
+    sc->ctx_sign = lxs_xcalloc(nth + 1, 1);
+    sc->last = lxs_xcalloc(nth + 1, sizeof(long));
+    sc->caplast = nth + 1;
     sc->raw = lxs_xcalloc(nth + 1, sizeof(double));
     sc->mentions = lxs_xcalloc(nth + 1, sizeof(uint32_t));
     sc->held_raw = lxs_xcalloc(nth + 1, sizeof(double));
     sc->held_mentions = lxs_xcalloc(nth + 1, sizeof(uint32_t));
   }
+  for (size_t t = 0; t < nth; t++) sc->ctx_match[t] = -1;
   sc->text = text;
 }
 

@@ -124,6 +124,7 @@ uint64_t lxs_credit(lxs_scorer *sc, sent_ctx *cx, size_t e,
   size_t gr = resolve(cx, g);
   const lxs_mrec *er = rec_of(cx, e);
   uint64_t done = 0;
+  if (er->scene != rec_of(cx, local_ref(cx, g))->scene) return 0;
   for (uint32_t t = 0; t < cx->nth; t++) {
     if (only_theme != LXS_THEME_NONE && t != only_theme) continue;
     if (t < 64 && (skip >> t & 1)) continue;
@@ -160,7 +161,7 @@ static void bind_mentions(lxs_scorer *sc, sent_ctx *cx, size_t e, double me,
       if (se->theme != t) continue;
       if (se->role == LXS_R_TARGET || se->role == LXS_R_STANCE) mentioned = 1;
       if (se->role == LXS_R_STANCE) {
-        double c = se->weight * me * ne;
+        double c = r->no_stance || r->scene ? 0 : se->weight * me * ne;
         cx->raw[t] += c;
         if (r->reported) cx->held_raw[t] += c;
         lxs_add_evidence(sc, cx->sent, t, se, &M[e], &M[e], r->flags, c);
@@ -217,9 +218,11 @@ static void bind_eval(lxs_scorer *sc, sent_ctx *cx, size_t e,
   /* After "the collapse of the WTO", what follows describes the
    * consequences of the harm ("small economies would be the first
    * casualties"): its tone is the tone about the harm, so it counts the
-   * other way for the harmed theme. */
+   * other way for the harmed theme.  Praise after it describes what is
+   * harmed ("the rules that small economies rely on to settle disputes
+   * fairly"), and keeps its sign. */
   long hb = rec_of(cx, local_ref(cx, (size_t)g))->harmed_by;
-  if (hb >= 0 && (size_t)hb < e && !is_target(&M[e])) {
+  if (hb >= 0 && (size_t)hb < e && !is_target(&M[e]) && se->weight < 0) {
     f = -f;
     mods |= LXS_MOD_HARM_PATIENT;
   }
@@ -261,6 +264,9 @@ void lxs_score_bind(lxs_scorer *sc, sent_ctx *cx, double *sent_raw,
     /* (nothing to do for a match with no theme sense that refers back to
      * no earlier sentence) */
     if (M[e].themes || r->cross_ref) bind_mentions(sc, cx, e, me, ne);
+    /* A neutral sense on the same words blocks the others: "successive"
+     * (successive*) is not "success", though Snowball stems them alike. */
+    if ((M[e].mod_roles >> LXS_R_NEUTRAL) & 1) continue;
     for (uint32_t k = 0; k < M[e].nsenses; k++) {
       const lxs_sense *se = sense_at(sc, &M[e], k);
       if (se->theme == LXS_THEME_SENTIMENT) {
@@ -270,12 +276,13 @@ void lxs_score_bind(lxs_scorer *sc, sent_ctx *cx, double *sent_raw,
           (*sent_hits)++;
           lxs_add_evidence(sc, cx->sent, LXS_THEME_NONE, se, &M[e], NULL, r->flags, c);
         }
+        if (r->no_stance || se->role == LXS_R_DESCRIBE) continue; /* tone only */
         if (se->role == LXS_R_EVAL)
           bind_eval(sc, cx, e, se, me, ne);
-        else if (se->role == LXS_R_HARM || se->role == LXS_R_BENEFIT ||
-                 se->role == LXS_R_OPPOSE || se->role == LXS_R_DECAY)
+        else
           lxs_score_harm_roles(sc, cx, e, se, me, ne);
-      } else if (se->theme < LXS_THEME_SENTIMENT && se->role == LXS_R_EVAL) {
+      } else if (se->theme < LXS_THEME_SENTIMENT && se->role == LXS_R_EVAL &&
+                 !r->no_stance) {
         bind_theme_eval(sc, cx, e, se, me, ne);
       }
     }

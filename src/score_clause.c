@@ -75,7 +75,7 @@ void lxs_score_reset_records(const sent_ctx *cx) {
   size_t nm = cx->m1 - cx->m0;
   for (size_t i = 0; i < nm; i++) {
     lxs_mrec *r = &cx->rec[i];
-    r->reported = r->advocated = r->cross_ref = 0;
+    r->reported = r->advocated = r->cross_ref = r->no_stance = r->scene = 0;
     r->ante = r->harmed_by = -1;
     r->mult = cx->question ? QUESTION_DAMP : 1.0;
     r->neg = 1.0;
@@ -310,5 +310,55 @@ void lxs_score_eval_pairs(lxs_scorer *sc, sent_ctx *cx) {
     rec_of(cx, j)->mult = 0;
     rec_of(cx, j + 1)->intens *= 1.0 + fabs(a) / 2;
     rec_of(cx, j + 1)->flags |= LXS_MOD_INTENSIFIED;
+  }
+}
+
+/* Questions ("Will the WTO deliver anything on fisheries?") take no side
+ * unless a cue makes them rhetorical ("Why should ...", "Isn't it time
+ * ...", "How long will ... keep"): a rhetorical cue or a negation keeps
+ * them, damped; otherwise no match of the question binds to a theme. */
+void lxs_score_question(lxs_scorer *sc, sent_ctx *cx) {
+  const lxs_match *M = sc->mt.m;
+  const uint32_t cues = 1u << LXS_R_RHETORICAL | 1u << LXS_R_NEGATOR;
+  for (size_t i = cx->m0; i < cx->m1; i++)
+    if (M[i].mod_roles & cues) return;
+  for (size_t i = cx->m0; i < cx->m1; i++) rec_of(cx, i)->no_stance = 1;
+}
+
+/* Scene-setting ("Amid soaring inflation and a currency crisis, ASEAN
+ * ministers met"): what follows the marker in its segment describes the
+ * times: an evaluation inside it binds only inside it, one outside never
+ * to a term inside, and a loaded term inside it carries no stance. */
+void lxs_score_scene(lxs_scorer *sc, sent_ctx *cx) {
+  const lxs_match *M = sc->mt.m;
+  uint32_t seg = UINT32_MAX; /* the segment of the last marker */
+  for (size_t i = cx->m0; i < cx->m1; i++) {
+    lxs_mrec *r = rec_of(cx, i);
+    if ((M[i].mod_roles >> LXS_R_SCENE) & 1) seg = r->seg;
+    if (r->seg != seg) continue;
+    r->scene = 1;
+    r->flags |= LXS_MOD_SCENE;
+  }
+}
+
+/* Sceptical reporting ("China likes to portray itself as a champion of the
+ * WTO", "the secretary keeps insisting the tariffs work"): the rest of the
+ * clause is held at a distance, scaled by the cue's weight. */
+void lxs_score_doubt(lxs_scorer *sc, sent_ctx *cx) {
+  const lxs_match *M = sc->mt.m;
+  uint32_t clause = UINT32_MAX;
+  double f = 1; /* the doubts earlier in this clause */
+  for (size_t i = cx->m0; i < cx->m1; i++) {
+    lxs_mrec *r = rec_of(cx, i);
+    if (r->clause != clause) {
+      clause = r->clause;
+      f = 1;
+    }
+    if (f != 1) {
+      r->mult *= f;
+      r->flags |= LXS_MOD_DISTANCED;
+    }
+    double w = role_weight(sc, &M[i], LXS_R_DOUBT);
+    if (w) f *= w == 1e-9 ? 0 : w;
   }
 }

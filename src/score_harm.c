@@ -1,13 +1,19 @@
-/* score_harm.c - harm roles: for a harm, decay, benefit or opposition
- * word, which theme term suffers it, which causes it, and what that says
- * about the speaker's stance.
+/* score_harm.c - harm roles: for a harm, decay, threat, benefit, agency or
+ * opposition word, which theme term suffers it, which causes it, and what
+ * that says about the speaker's stance.
  *
  *   "the erosion of the multilateral order"   harm done TO the theme: +1
  *   "the fragmentation risk posed by US protectionism"   the cause: -1
+ *   "protectionist reflexes are corroding the rules"     the cause: -1
  *   "the WTO is collapsing"                   decay of the subject: +1
+ *   "farm exports collapsed after the tariffs"   decay, theme the cause: -1
+ *   "exporters fear the threat of new tariffs"   the threat is the theme
+ *                                             itself ("fear" gives -1)
  *   "tariffs revived American steelmaking"    benefit: the helper +1
+ *   "G77 ministers walked out of the talks"   agency: the actor +1
  *   "countermeasures against the tariffs"     opposition: the object -1 */
 #include <stdint.h>
+#include <string.h>
 
 #include "scoring.h"
 #include "wordclass.h"
@@ -18,15 +24,36 @@ static int agent_between(const sent_ctx *cx, size_t a, size_t b) {
   return rec_of(cx, b)->agents > rec_of(cx, a + 1)->agents;
 }
 
-/* "is undermined", "got eroded": a form of be/get/become right before. */
+/* Word class bits of token k of the sentence (0 past its end or for
+ * punctuation). */
+static lxs_wbits wclass_tok(const lxs_scorer *sc, const sent_ctx *cx, uint32_t k) {
+  if (k >= cx->tend) return 0;
+  const lxs_token *t = &sc->tok->toks[k];
+  if (t->kind != LXS_TOK_WORD) return 0;
+  return lxs_wclass(lxs_tok_norm(sc->tok, t), t->norm_len);
+}
+
+/* Does the word end in "ing" (a progressive or a gerund, never passive)? */
+static int ing_form(const lxs_scorer *sc, const lxs_match *e) {
+  const lxs_token *t = &sc->tok->toks[e->tok_last];
+  const char *nm = lxs_tok_norm(sc->tok, t);
+  return t->norm_len > 4 && strcmp(nm + t->norm_len - 3, "ing") == 0;
+}
+
+/* "is undermined", "got eroded": a form of be/get/become right before --
+ * but "are corroding" is a progressive, and its subject acts, and "are a
+ * threat" a noun. */
 static int passive_before(const lxs_scorer *sc, const lxs_match *e) {
   const lxs_tokenizer *tk = sc->tok;
   uint32_t t0 = tk->sents[e->sentence].first_tok;
+  if (ing_form(sc, e)) return 0;
   for (int back = 1; back <= 2; back++) {
     if (e->tok_first < t0 + (uint32_t)back) return 0;
     const lxs_token *t = &tk->toks[e->tok_first - back];
     if (t->kind != LXS_TOK_WORD) return 0;
-    if (lxs_wclass(lxs_tok_norm(tk, t), t->norm_len) & W_PASSIVE) return 1;
+    lxs_wbits c = lxs_wclass(lxs_tok_norm(tk, t), t->norm_len);
+    if (c & W_PASSIVE) return 1;
+    if (c & (W_DET | W_NOUNDET)) return 0;
   }
   return 0;
 }
@@ -37,16 +64,43 @@ static void mark_harmed(const sent_ctx *cx, size_t g, size_t e) {
   if (r->harmed_by < 0) r->harmed_by = (long)e;
 }
 
+/* A threat word names the theme term after it as the threat itself
+ * ("the threat of tariffs", "threatened to impose tariffs"), not as its
+ * victim ("a threat to the WTO", "threatens the WTO"). */
+static int names_the_threat(const lxs_scorer *sc, const sent_ctx *cx,
+                            const lxs_match *e, const lxs_match *g) {
+  uint32_t k = e->tok_last + 1;
+  lxs_wbits link = wclass_tok(sc, cx, k);
+  if (link & W_CAUSEPREP) return 1;
+  if (!(link & W_INFINITIVE) || k + 1 >= g->tok_first) return 0;
+  return !(wclass_tok(sc, cx, k + 1) & (W_DET | W_NOUNDET));
+}
+
+/* A decay word's object suffers the decay only when linked by "of" / "in"
+ * or right after it ("the decline of the WTO", "a crumbling WTO"); any
+ * other link makes it the cause ("exports collapsed after the tariffs"). */
+static int decay_patient(const lxs_scorer *sc, const sent_ctx *cx,
+                         const lxs_match *e, const lxs_match *g) {
+  if (g->wpos == e->wpos_last + 1) return 1;
+  return (wclass_tok(sc, cx, e->tok_last + 1) & W_SUFFERPREP) != 0;
+}
+
 /* The theme term after the word (its object): harmed or opposed, unless
  * an agent marker makes it the cause ("risk posed by tariffs") or the
  * speaker calls for the harm ("should withdraw from the WTO"); helped by
  * a benefit.  Returns the themes credited. */
 static uint64_t harm_object(lxs_scorer *sc, sent_ctx *cx, size_t e,
-                            const lxs_sense *se, double me, double ne) {
+                            const lxs_sense *se, double me, double ne,
+                            int *agent_out) {
+  const lxs_match *M = sc->mt.m;
+  if (se->role == LXS_R_AGENCY) return 0;
   long g = lxs_nearest_target(sc, cx, e, LXS_THEME_NONE, SAME_SEG, +1, NULL);
   if (g < 0) return 0;
+  if (se->role == LXS_R_THREAT && names_the_threat(sc, cx, &M[e], &M[g])) return 0;
   double w = se->weight;
   int agent = agent_between(cx, e, (size_t)g);
+  *agent_out = agent;
+  int cause = agent || (se->role == LXS_R_DECAY && !decay_patient(sc, cx, &M[e], &M[g]));
   double c;
   unsigned mods = 0;
   if (se->role == LXS_R_BENEFIT) {
@@ -54,11 +108,11 @@ static uint64_t harm_object(lxs_scorer *sc, sent_ctx *cx, size_t e,
     if (agent) mods |= LXS_MOD_AGENT;
   } else if (se->role == LXS_R_OPPOSE) {
     c = agent ? 0 : -w * me * ne;
-  } else if ((agent && se->role != LXS_R_DECAY) || rec_of(cx, e)->advocated) {
+  } else if (cause || rec_of(cx, e)->advocated) {
     /* The cause of a harm is blamed; a harm the speaker calls for goes
      * against its target. */
     c = w * me * ne;
-    if (agent) mods |= LXS_MOD_AGENT;
+    if (cause) mods |= LXS_MOD_AGENT;
   } else {
     /* Harm done to the theme: the speaker defends it.  A denied harm
      * ("not a threat to X") says nothing either way. */
@@ -73,21 +127,23 @@ static uint64_t harm_object(lxs_scorer *sc, sent_ctx *cx, size_t e,
 /* The theme term before the word (its subject, within AGENT_REACH
  * words): the cause of a harm, unless the verb is passive or a decay
  * ("The WTO is collapsing"), or the term already suffers an earlier harm
- * ("the sidelining of X ... undermines the deal": a consequence). */
+ * ("the sidelining of X ... undermines the deal": a consequence); the
+ * actor of a benefit or of agency. */
 static void harm_subject(lxs_scorer *sc, sent_ctx *cx, size_t e,
                          const lxs_sense *se, double me, double ne,
-                         uint64_t done) {
-  const lxs_match *M = sc->mt.m;
+                         uint64_t done, int passive) {
   unsigned d;
   long b = lxs_nearest_target(sc, cx, e, LXS_THEME_NONE, SAME_SEG, -1, &d);
   if (b < 0 || d > AGENT_REACH) return;
   double w = se->weight;
-  int passive = passive_before(sc, &M[e]) || se->role == LXS_R_DECAY;
   double c;
   unsigned mods;
-  if (se->role == LXS_R_BENEFIT) {
+  if (se->role == LXS_R_BENEFIT || se->role == LXS_R_AGENCY) {
     c = w * me * ne;
     mods = passive ? 0 : LXS_MOD_AGENT;
+  } else if (se->role == LXS_R_OPPOSE) {
+    c = -w * me * ne; /* "the tariffs were criticised by businesses" */
+    mods = 0;
   } else if (passive || rec_of(cx, local_ref(cx, (size_t)b))->harmed_by >= 0) {
     c = ne < 0 ? 0 : -w * me * ne;
     mods = LXS_MOD_HARM_PATIENT;
@@ -103,6 +159,12 @@ static void harm_subject(lxs_scorer *sc, sent_ctx *cx, size_t e,
 
 void lxs_score_harm_roles(lxs_scorer *sc, sent_ctx *cx, size_t e,
                           const lxs_sense *se, double me, double ne) {
-  uint64_t done = harm_object(sc, cx, e, se, me, ne);
-  if (se->role != LXS_R_OPPOSE) harm_subject(sc, cx, e, se, me, ne, done);
+  int agent = 0;
+  uint64_t done = harm_object(sc, cx, e, se, me, ne, &agent);
+  /* A word whose object is its agent ("a world fractured by
+   * protectionism") is passive too: its subject suffers it. */
+  int passive = passive_before(sc, &sc->mt.m[e]) || agent || se->role == LXS_R_DECAY;
+  /* the actor of an opposition gets nothing, the subject of a passive one
+   * is what is opposed */
+  if (se->role != LXS_R_OPPOSE || passive) harm_subject(sc, cx, e, se, me, ne, done, passive);
 }

@@ -42,6 +42,8 @@
 #define SCARE_WORDS 4        /* longest quoted span read as scare quotes */
 #define DECAY_START 5        /* tie strength falls off beyond this distance */
 #define DECAY_SCALE 5.0
+#define CONTEXT_SENTENCES 2  /* a theme stays active this many sentences */
+#define CONTEXT_WEIGHT 0.5   /* an evaluation carried to the active theme */
 
 /* What the passes know about one match of the sentence. */
 typedef struct {
@@ -58,6 +60,8 @@ typedef struct {
   uint8_t reported;     /* inside a view reported from another holder */
   uint8_t advocated;    /* a harm the speaker calls for ("should leave") */
   uint8_t cross_ref;    /* an anaphor resolved to the previous sentence */
+  uint8_t no_stance;    /* takes no side: a genuine question */
+  uint8_t scene;        /* inside a scene-setting phrase ("amid ...") */
 } lxs_mrec;
 
 struct lxs_scorer {
@@ -86,6 +90,9 @@ struct lxs_scorer {
   long *prev_t, *next_t;    /* target index, see lxs_score_target_index */
   size_t captix;
   long last_target;         /* last theme term of the previous sentence */
+  long *ctx_match;          /* per theme: its last target match, or -1 */
+  size_t *ctx_sent;         /* per theme: the sentence of that match */
+  signed char *ctx_sign;    /* per theme: sign of that sentence's stance */
   size_t pcur;              /* next entry of the tokenizer's puncts */
   const char *text;         /* the current document */
   uint32_t holder_idx;
@@ -197,8 +204,13 @@ void lxs_score_concession(lxs_scorer *sc, sent_ctx *cx);
 void lxs_score_scopes(lxs_scorer *sc, sent_ctx *cx);
 void lxs_score_near_modifiers(lxs_scorer *sc, sent_ctx *cx);
 void lxs_score_eval_pairs(lxs_scorer *sc, sent_ctx *cx);
+void lxs_score_question(lxs_scorer *sc, sent_ctx *cx);
+void lxs_score_scene(lxs_scorer *sc, sent_ctx *cx);
+void lxs_score_doubt(lxs_scorer *sc, sent_ctx *cx);
 /* score_context.c */
 void lxs_score_anaphors(lxs_scorer *sc, sent_ctx *cx);
+void lxs_score_shells(lxs_scorer *sc, sent_ctx *cx);
+void lxs_score_context_carry(lxs_scorer *sc, sent_ctx *cx);
 void lxs_score_remember_targets(lxs_scorer *sc, const sent_ctx *cx);
 /* score_report.c */
 void lxs_score_reported_views(lxs_scorer *sc, sent_ctx *cx);

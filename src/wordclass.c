@@ -24,7 +24,8 @@ static const char *const kClassNames[W_NCLASSES] = {
     "stop",   "honorific", "neg",   "group",    "suffix", "opine",
     "coord",  "passive", "firstperson", "reflexive", "holderdet", "noundet",
     "clauseword", "urge", "inf", "act", "as", "call", "light", "noun", "view", "given",
-    "phrasal"};
+    "phrasal",
+    "sufferprep", "causeprep", "infinitive", "shelldet", "singular", "plural"};
 
 const char *lxs_wclass_name(unsigned n) { return n < W_NCLASSES ? kClassNames[n] : NULL; }
 

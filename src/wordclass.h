@@ -58,7 +58,15 @@ typedef uint64_t lxs_wbits;
 #define W_VIEW W_BIT(41)     /* "In X's view" */
 #define W_GIVEN W_BIT(42)    /* a given name (with male or female) */
 #define W_PHRASAL W_BIT(43)  /* pointed, hit: reports only with "out", "aim" or "on" next */
-#define W_NCLASSES 44
+
+/* More of the scorer's classes: */
+#define W_SUFFERPREP W_BIT(44) /* of, in: after a decay word, what suffers it */
+#define W_CAUSEPREP W_BIT(45) /* of, from: after a threat word, the threat itself */
+#define W_INFINITIVE W_BIT(46) /* to: "threatened to impose tariffs" */
+#define W_SHELLDET W_BIT(47) /* the, this, such: a shell noun after it refers back */
+#define W_SINGULAR W_BIT(48) /* it, its: an anaphor for a singular term */
+#define W_PLURAL W_BIT(49)   /* they, them: an anaphor for a plural term */
+#define W_NCLASSES 50
 
 /* Any verb form that may report speech. */
 #define W_SPEECH \

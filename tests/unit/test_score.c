@@ -19,7 +19,7 @@ static const char kLex[] =
     "bad\tsentiment\teval\t-0.5\n"
     "broken\tsentiment\teval\t-0.6\n"
     "solution\tsentiment\teval\t0.4\n"
-    "threat\tsentiment\tharm\t-0.8\n"
+    "threat\tsentiment\tthreat\t-0.8\n"
     "erosion\tsentiment\tharm\t-0.6\n"
     "risk\tsentiment\tharm\t-0.4\n"
     "undermine\tsentiment\tharm\t-0.7\n"
@@ -34,7 +34,23 @@ static const char kLex[] =
     "so-called\t-\tdistancer\t-0.5\n"
     "posed by\t-\tagent\t1\n"
     "by\t-\tagent\t1\n"
-    "say\t-\treport\t1\n";
+    "say\t-\treport\t1\n"
+    "free trade\tprot\ttarget\t-1\n"
+    "measure\tprot\tshell\t1\n"
+    "bloc\tsouth\tshell\t1\n"
+    "bloc\tmulti\tshell\t0.5\n"
+    "fear\tsentiment\teval\t-0.6\n"
+    "crisis\tsentiment\teval\t-0.5\n"
+    "regret\tsentiment\teval\t-0.5\n"
+    "hurt\tsentiment\tharm\t-0.5\n"
+    "collapse\tsentiment\tdecay\t-0.6\n"
+    "steep\tsentiment\tdescribe\t-0.2\n"
+    "walk out\tsentiment\tagency\t0.4\n"
+    "criticise\tsentiment\toppose\t0.5\n"
+    "amid\t-\tscene\t1\n"
+    "why\t-\trhetorical\t1\n"
+    "likes to portray\t-\tdoubt\t0\n"
+    "they\t-\tanaphor\t1\n";
 
 static lxs_lexicon *lex;
 static lxs_scorer *sc;
@@ -227,12 +243,22 @@ static void conditional_scales_its_segment(void **state) {
   assert_near(raw_of(r, 0, "multi"), 0.5, TEST_EPS);
 }
 
-static void question_is_damped(void **state) {
+/* Questions take no side unless a cue makes them rhetorical. */
+static void genuine_question_takes_no_side(void **state) {
   (void)state;
   const lxs_result *r = test_run(sc, "Is the WTO good?");
+  assert_near(raw_of(r, 0, "multi"), 0.0, TEST_EPS);
+  assert_int_equal(mentions_of(r, 0, "multi"), 1);
+  assert_near(r->sentences[0].sentiment, test_squash(0.25), TEST_EPS); /* tone stays */
+}
+
+static void rhetorical_question_is_damped(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "Why is the WTO good?");
   assert_near(raw_of(r, 0, "multi"), 0.5 * 0.5, TEST_EPS);
-  assert_near(r->sentences[0].sentiment, test_squash(0.25), TEST_EPS);
   assert_true(test_evidence(r, lex, "multi", "eval", "good")->modifiers & LXS_MOD_QUESTION);
+  r = test_run(sc, "Is the WTO not good?"); /* a negation is a cue too */
+  assert_near(raw_of(r, 0, "multi"), 0.5 * 0.5 * -0.75, TEST_EPS);
 }
 
 static void hedge_scales(void **state) {
@@ -438,6 +464,132 @@ static void evidence_modifiers_in_later_sentences(void **state) {
   lxs_scorer_free(fresh);
 }
 
+/* ---- scene-setting, news register, harm roles ------------------------- */
+
+static void scene_setting_binds_to_nothing(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "Amid a crisis, the WTO met.");
+  assert_near(raw_of(r, 0, "multi"), 0.0, TEST_EPS);
+  assert_int_equal(mentions_of(r, 0, "multi"), 1);
+  assert_near(r->sentences[0].sentiment, test_squash(-0.5), TEST_EPS);
+  assert_true(test_evidence(r, lex, NULL, "eval", "crisis")->modifiers & LXS_MOD_SCENE);
+}
+
+static void news_register_is_tone_only(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "Steep tariffs take effect.");
+  assert_near(raw_of(r, 0, "prot"), 0.0, TEST_EPS);
+  assert_int_equal(mentions_of(r, 0, "prot"), 1);
+  assert_near(r->sentences[0].sentiment, test_squash(-0.2), TEST_EPS);
+}
+
+/* "the threat of tariffs" is the theme itself; "a threat to X" harms X. */
+static void threat_of_names_the_theme(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "Exporters fear the threat of tariffs.");
+  assert_near(raw_of(r, 0, "prot"), -0.6, TEST_EPS); /* "fear" alone */
+  r = test_run(sc, "Tariffs are a threat to the WTO.");
+  assert_near(raw_of(r, 0, "multi"), 0.8, TEST_EPS);
+  assert_near(raw_of(r, 0, "prot"), -0.8, TEST_EPS);
+}
+
+/* "are undermining" is progressive: its subject acts. */
+static void progressive_subject_is_the_cause(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "Tariffs are undermining the WTO.");
+  assert_near(raw_of(r, 0, "prot"), -0.7, TEST_EPS);
+  assert_near(raw_of(r, 0, "multi"), 0.7, TEST_EPS);
+}
+
+/* A decay suffered by a non-theme subject after a theme term: its cause. */
+static void decay_after_theme_blames_it(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "Exports collapse after the tariffs.");
+  assert_near(raw_of(r, 0, "prot"), -0.6, TEST_EPS);
+  assert_true(test_evidence(r, lex, "prot", "decay", "collapse")->modifiers & LXS_MOD_AGENT);
+  r = test_run(sc, "The collapse of the WTO.");
+  assert_near(raw_of(r, 0, "multi"), 0.6, TEST_EPS);
+}
+
+/* An agent marker after a harm word makes it passive: "a world fractured
+ * by X" -- the subject suffers, X causes. */
+static void harm_with_agent_is_passive(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The Global South was hurt by tariffs.");
+  assert_near(raw_of(r, 0, "south"), 0.5, TEST_EPS);
+  assert_near(raw_of(r, 0, "prot"), -0.5, TEST_EPS);
+}
+
+static void agency_credits_its_actor(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The Global South walked out.");
+  assert_near(raw_of(r, 0, "south"), 0.4, TEST_EPS);
+}
+
+/* A group that criticises passes the criticism to its object. */
+static void critic_passes_evaluation_to_object(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The Global South will criticise the tariffs.");
+  assert_near(raw_of(r, 0, "south"), 0.0, TEST_EPS);
+  assert_int_equal(mentions_of(r, 0, "south"), 1);
+  assert_near(raw_of(r, 0, "prot"), -0.5, TEST_EPS);
+  r = test_run(sc, "The tariffs were criticised by exporters.");
+  assert_near(raw_of(r, 0, "prot"), -0.5, TEST_EPS);
+}
+
+static void doubt_distances_the_view(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "China likes to portray itself as a good friend of the WTO.");
+  assert_near(raw_of(r, 0, "multi"), 0.0, TEST_EPS);
+  assert_int_equal(mentions_of(r, 0, "multi"), 1);
+}
+
+/* The opposite pole: attacking free trade supports protection. */
+static void opposite_pole_inverts(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "Free trade is bad.");
+  assert_near(raw_of(r, 0, "prot"), 0.5, TEST_EPS);
+}
+
+static void anaphor_agrees_in_number(void **state) {
+  (void)state;
+  /* "they" is the farmers, not the trade war: the war is the cause */
+  const lxs_result *r = test_run(sc, "The trade war hurt farmers so much that they quit.");
+  assert_near(raw_of(r, 0, "prot"), -0.5 - 0.5, TEST_EPS);
+}
+
+/* ---- discourse context -------------------------------------------------- */
+
+static void shell_noun_refers_back(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "Washington raised tariffs. The measure is bad.");
+  assert_int_equal(mentions_of(r, 1, "prot"), 1);
+  assert_near(raw_of(r, 1, "prot"), -0.5, TEST_EPS);
+  r = test_run(sc, "Washington raised tariffs. Measure the cost."); /* no determiner */
+  assert_int_equal(mentions_of(r, 1, "prot"), 0);
+  r = test_run(sc, "Washington raised tariffs. It rained. We waited. The measure is bad.");
+  assert_int_equal(mentions_of(r, 3, "prot"), 0); /* too far back */
+}
+
+static void shell_noun_prefers_its_weightier_theme(void **state) {
+  (void)state;
+  const lxs_result *r =
+      test_run(sc, "The Global South met. The WTO watched. The bloc is good.");
+  assert_near(raw_of(r, 2, "south"), 0.5, TEST_EPS);
+  assert_int_equal(mentions_of(r, 2, "multi"), 0);
+}
+
+static void evaluation_carries_to_the_active_theme(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The tariffs are bad. I regret this.");
+  assert_int_equal(mentions_of(r, 1, "prot"), 1);
+  assert_near(raw_of(r, 1, "prot"), 0.5 * -0.5, TEST_EPS);
+  assert_true(test_evidence(r, lex, "prot", "eval", "regret")->modifiers & LXS_MOD_CONTEXT);
+  /* an evaluation against the grain of the argument is about something else */
+  r = test_run(sc, "The tariffs are bad. This is good.");
+  assert_int_equal(mentions_of(r, 1, "prot"), 0);
+}
+
 static void scorer_reuse_gives_same_result(void **state) {
   (void)state;
   const char *t = "The WTO is good but tariffs are bad.";
@@ -467,7 +619,8 @@ int main(void) {
       cmocka_unit_test(contrast_weights_clauses),
       cmocka_unit_test(concessive_weights_clauses),
       cmocka_unit_test(conditional_scales_its_segment),
-      cmocka_unit_test(question_is_damped),
+      cmocka_unit_test(genuine_question_takes_no_side),
+      cmocka_unit_test(rhetorical_question_is_damped),
       cmocka_unit_test(hedge_scales),
       cmocka_unit_test(harm_to_target_is_support),
       cmocka_unit_test(agent_of_harm_after_posed_by),
@@ -483,6 +636,20 @@ int main(void) {
       cmocka_unit_test(evidence_rows),
       cmocka_unit_test(evidence_spans_multiword_and_compound),
       cmocka_unit_test(evidence_modifiers_in_later_sentences),
+      cmocka_unit_test(scene_setting_binds_to_nothing),
+      cmocka_unit_test(news_register_is_tone_only),
+      cmocka_unit_test(threat_of_names_the_theme),
+      cmocka_unit_test(progressive_subject_is_the_cause),
+      cmocka_unit_test(decay_after_theme_blames_it),
+      cmocka_unit_test(harm_with_agent_is_passive),
+      cmocka_unit_test(agency_credits_its_actor),
+      cmocka_unit_test(critic_passes_evaluation_to_object),
+      cmocka_unit_test(doubt_distances_the_view),
+      cmocka_unit_test(opposite_pole_inverts),
+      cmocka_unit_test(anaphor_agrees_in_number),
+      cmocka_unit_test(shell_noun_refers_back),
+      cmocka_unit_test(shell_noun_prefers_its_weightier_theme),
+      cmocka_unit_test(evaluation_carries_to_the_active_theme),
       cmocka_unit_test(scorer_reuse_gives_same_result),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

@@ -32,6 +32,8 @@ w('cr-only.txt', b'The WTO is good.\rTariffs are bad.\rThe Global South rises.\r
 w('empty.txt', b'')
 w('spaces.txt', b'   \n\t\n  \r\n')
 w('quotes.txt', b'"' * mid + b'\n')
+# the scorer's context passes: shell nouns, scene-setting, sceptical frames
+w('shells.txt', b'Tariffs rose and ' + b'the policy amid the bloc purports to ' * (mid // 37) + b'bad.\n')
 speakers = []
 for i in range(10000):
     speakers.append(b'Person%d Speaker%d, analyst at Institute %d\n\nThe WTO is good and tariffs are bad.\n' % (i, i, i))
@@ -42,7 +44,7 @@ with open(os.path.join(d, 'lex200k.tsv'), 'w') as f:
         a, b = divmod(i, 26 * 26)
         f.write('w%sq%s%s\tsentiment\teval\t0.%d\n' % (a, chr(97 + b // 26), chr(97 + b % 26), 1 + i % 9))
 PY
-for f in long-line negators nospace prefixes allcaps nul badutf8 bom cr-only empty spaces quotes; do
+for f in long-line negators nospace prefixes allcaps nul badutf8 bom cr-only empty spaces quotes shells; do
   bounded "hostile-$f" 0 120 -- $BIN score --bootstrap 50 "$H/$f.txt"
 done
 bounded hostile-10k-speakers 0 300 -- $BIN score --bootstrap 20 "$H/speakers10k.txt"
