@@ -8,7 +8,6 @@
  * -j N gives the same bytes as -j 1.  Memory is bounded by the batches in
  * flight (INFLIGHT_PER_THREAD per thread). */
 #define _POSIX_C_SOURCE 200809L
-#include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -22,6 +21,7 @@
 #include "lexformat.h"
 #include "partial.h"
 #include "vader.h"
+#include "walk.h"
 
 /* Documents are read, scored and written in small batches: a thread
  * reads a batch (under the lock, so input order is kept), scores it
@@ -173,42 +173,28 @@ static void path_add(path_list *pl, const char *p) {
   pl->paths[pl->n++] = lxs_xstrndup(p, strlen(p));
 }
 
-static int cmp_str(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* All .txt files below dir, sorted, so runs are reproducible. */
-static int walk_dir(const char *dir, path_list *pl, char *err, size_t errlen) {
-  DIR *d = opendir(dir);
-  if (!d) {
-    lxs_set_err(err, errlen, "%s: %s", dir, strerror(errno));
-    return -1;
-  }
-  path_list local = {NULL, 0, 0};
-  struct dirent *de;
-  while ((de = readdir(d)) != NULL) {
-    if (de->d_name[0] == '.') continue;
-    lxs_buf p;
-    lxs_buf_init(&p);
-    lxs_buf_printf(&p, "%s/%s", dir, de->d_name);
-    path_add(&local, p.data);
-    lxs_buf_free(&p);
-  }
-  closedir(d);
-  qsort(local.paths, local.n, sizeof(char *), cmp_str);
+/* The .txt files below each -r DIR (src/walk.c).  What cannot be scored
+ * is reported as found; unless --on-error skip, it fails the run before
+ * anything is scored.  0 or an exit code. */
+static int add_walked(const cli_opts *o, path_list *files) {
+  char err[ERRLEN];
   int rc = 0;
-  for (size_t i = 0; i < local.n; i++) {
-    struct stat st;
-    if (rc == 0 && stat(local.paths[i], &st) == 0) {
-      if (S_ISDIR(st.st_mode)) rc = walk_dir(local.paths[i], pl, err, errlen);
-      else {
-        size_t l = strlen(local.paths[i]);
-        if (l > 4 && strcmp(local.paths[i] + l - 4, ".txt") == 0) path_add(pl, local.paths[i]);
-      }
+  lxs_walk *w = lxs_walk_new();
+  for (size_t i = 0; i < o->ndirs && rc == 0; i++)
+    if (lxs_walk_dir(w, o->dirs[i], err, sizeof err)) {
+      cli_err("%s", err);
+      rc = CLI_EXIT_IO;
     }
-    free(local.paths[i]);
+  for (size_t i = 0; i < lxs_walk_count(w); i++) path_add(files, lxs_walk_path(w, i));
+  size_t sk = lxs_walk_skipped(w);
+  if (rc == 0 && sk && o->on_error_skip) {
+    cli_err("%zu path%s skipped", sk, sk == 1 ? "" : "s");
+  } else if (rc == 0 && sk) {
+    cli_err("%zu path%s could not be scored; nothing was (--on-error skip scores the rest)", sk,
+            sk == 1 ? "" : "s");
+    rc = CLI_EXIT_IO;
   }
-  free(local.paths);
+  lxs_walk_free(w);
   return rc;
 }
 
@@ -403,11 +389,7 @@ int cmd_score(int argc, char **argv) {
   int rc = 0;
   path_list files = {NULL, 0, 0};
   for (int i = first; i < argc; i++) path_add(&files, argv[i]);
-  for (size_t i = 0; i < o.ndirs && rc == 0; i++)
-    if (walk_dir(o.dirs[i], &files, err, sizeof err)) {
-      cli_err("%s", err);
-      rc = LXS_EIO;
-    }
+  if (o.ndirs) rc = add_walked(&o, &files);
   if (files.n == 0 && o.ndirs == 0) path_add(&files, "-");
   unsigned nthreads = o.jobs ? o.jobs : (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
   if (nthreads < 1) nthreads = 1;
