@@ -65,6 +65,7 @@ typedef struct {
   int with_defaults;      /* lexicon check */
   unsigned long top;      /* lexicon coverage: candidates listed */
   const char **corpus;    /* lexicon coverage --corpus FILE... */
+  char **operands;        /* cli_parse's scratch */
   size_t ncorpus;
   const char *text_col;   /* --text-col */
   const char *id_col;     /* --id-col */

@@ -471,7 +471,8 @@ int cli_parse_with(const char *command, int argc, char **argv, cli_opts *o,
   o->maps = lxs_xcalloc((size_t)argc + 1, sizeof(char *));
   o->dirs = lxs_xcalloc((size_t)argc + 1, sizeof(char *));
   o->corpus = lxs_xcalloc((size_t)argc + 1, sizeof(char *));
-  char **operands = lxs_xcalloc((size_t)argc + 1, sizeof(char *));
+  /* in o, so that a usage error's exit leaves nothing unreachable */
+  char **operands = o->operands = lxs_xcalloc((size_t)argc + 1, sizeof(char *));
   int noperands = 0;
   o->unit = UNIT_SPEAKER;
   o->seed = 1;
@@ -479,9 +480,11 @@ int cli_parse_with(const char *command, int argc, char **argv, cli_opts *o,
   o->color = -1;
   o->top = 20;
   /* getopt's tables from the command's: "-" first returns operands in
-   * order (code 1); ":" reports a missing value. */
-  struct option *longopts = lxs_xcalloc(nown + sizeof c->opts / sizeof *c->opts + 1,
-                                         sizeof *longopts);
+   * order (code 1); ":" reports a missing value.  Static: a command is
+   * parsed once, and an exit on a usage error leaks nothing. */
+  static struct option longopts[sizeof c->opts / sizeof *c->opts + 32];
+  if (nown + sizeof c->opts / sizeof *c->opts >= sizeof longopts / sizeof *longopts)
+    cli_usage_error("internal error: %s has too many options of its own", c->name);
   char shortopts[64] = "-:";
   size_t nl = 0, ns = 2;
   for (size_t i = 0; i < nown; i++)
@@ -520,8 +523,6 @@ int cli_parse_with(const char *command, int argc, char **argv, cli_opts *o,
    * as getopt's own permutation would leave them */
   while (optind < argc) operands[noperands++] = argv[optind++];
   for (int i = 0; i < noperands; i++) argv[argc - noperands + i] = operands[i];
-  free(operands);
-  free(longopts);
   if (!o->unit_set && o->input_set && o->input != LXS_IN_TEXT) o->unit = UNIT_DOC;
   if (!o->bootstrap_set) o->bootstrap = o->unit == UNIT_SPEAKER ? 2000 : 0;
   o->keep_names = cli_keep_names(o);
@@ -549,4 +550,5 @@ void cli_opts_free(cli_opts *o) {
   free(o->maps);
   free(o->dirs);
   free(o->corpus);
+  free(o->operands);
 }
