@@ -471,8 +471,21 @@ int lxs_main_subject(actx *c, int *ref, size_t *pos) {
   return WHO_NONE;
 }
 
+/* A sentence in title case ("Navarro Defends Tariffs As Strategy"): its
+ * runs of capitals are not names to learn. */
+static int title_case(const actx *c) {
+  size_t words = 0, caps = 0;
+  for (size_t k = 0; k < c->nw; k++) {
+    if (!is_word(c, k)) continue;
+    words++;
+    if (TK(c, k)->flags & LXS_TF_CAPITAL) caps++;
+  }
+  return words >= 4 && caps * 10 >= words * 6;
+}
+
 void lxs_scan_mentions(actx *c, uint32_t k_in_para) {
   c->subj[k_in_para] = WHO_NONE;
+  int headline = title_case(c);
   size_t k = 0;
   while (k < c->nw) {
     if (!namey(c, k)) {
@@ -486,7 +499,7 @@ void lxs_scan_mentions(actx *c, uint32_t k_in_para) {
     k = e + 1;
     int inq = in_speech(c, a);
     nameinfo ni;
-    lxs_analyze_run(c, a, e, 1, &ni);
+    lxs_analyze_run(c, a, e, !headline, &ni);
     if (!ni.ok || ni.pi < 0) continue;
     person *p = &c->P[ni.pi];
     lxs_prename_desc(c, ni.pi, a, ni.n0);
