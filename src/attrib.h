@@ -76,6 +76,7 @@ typedef struct {
   uint32_t verb;      /* token index of the verb */
   int at_start;       /* subject opens the sentence and the verb is near */
   int after, before;  /* attached to a quote before / after the verb */
+  int back;           /* "That is how X described ...": names the quote before */
 } frame_t;
 
 /* Paragraph layouts; PK_Q and after are turns of a transcript. */
@@ -243,6 +244,8 @@ uint32_t lxs_person_speaker(actx *c, int pi);
 void lxs_person_set_desc(actx *c, int pi, const char *s, size_t n);
 /* Makes pi the most recently mentioned person. */
 void lxs_recent_push(actx *c, int pi);
+/* Adds pi as the least recent, if it is not in the list. */
+void lxs_recent_append(actx *c, int pi);
 /* The most recent person of gender g (1 male, 2 female) or of unknown
  * gender (fixed to g when commit); WHO_NONE. */
 int lxs_resolve_pronoun(actx *c, int g, int commit);
@@ -287,6 +290,9 @@ void lxs_build_spans(actx *c, const lxs_para *P);
 
 /* The speech frame of the current sentence (k_in_para of its paragraph). */
 void lxs_find_frame(actx *c, uint32_t k_in_para, frame_t *f);
+/* Does the current sentence point back to a quotation ("That is how X
+ * described the vote")? */
+int lxs_points_back(const actx *c);
 /* The cue a frame gives its sentence. */
 int lxs_frame_cue(const frame_t *f);
 

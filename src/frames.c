@@ -90,10 +90,19 @@ static size_t light_noun(const actx *c, size_t nx) {
   return 0;
 }
 
+/* "That is how Mayor Okafor described the vote", "That is what Okafor
+ * said": the sentence points back to a quotation before it. */
+int lxs_points_back(const actx *c) {
+  return c->nw > 4 && (norm_is(c, 0, "that") || norm_is(c, 0, "this")) &&
+         (norm_is(c, 1, "is") || norm_is(c, 1, "was") || norm_is(c, 1, "'s")) &&
+         (norm_is(c, 2, "how") || norm_is(c, 2, "what"));
+}
+
 /* Does a verb of classes cl at k report speech, by what follows it?  *ve
  * may move to the frame's last word (a light verb's noun). */
 static int reports_here(actx *c, uint32_t k_in_para, size_t k, lxs_wbits cl, size_t *ve) {
   if (cl & W_SAY) return 1;
+  if (lxs_points_back(c) && !(cl & W_LIGHT)) return 1;
   size_t nx = *ve + 1;
   if (cl & W_WEAK) {
     int ok = nx < c->nw && (norm_is(c, nx, "that") || is_p(c, nx, LXS_P_COLON) ||

@@ -267,6 +267,13 @@ void lxs_recent_push(actx *c, int pi) {
   c->recent[0] = pi;
 }
 
+void lxs_recent_append(actx *c, int pi) {
+  if (pi < 0) return;
+  for (int i = 0; i < c->nrecent; i++)
+    if (c->recent[i] == pi) return;
+  if (c->nrecent < RECENT) c->recent[c->nrecent++] = pi;
+}
+
 int lxs_resolve_pronoun(actx *c, int g, int commit) {
   for (int i = 0; i < c->nrecent; i++) {
     person *p = &c->P[c->recent[i]];

@@ -486,6 +486,8 @@ static int title_case(const actx *c) {
 void lxs_scan_mentions(actx *c, uint32_t k_in_para) {
   c->subj[k_in_para] = WHO_NONE;
   int headline = title_case(c);
+  int other[8];
+  size_t nother = 0;
   size_t k = 0;
   while (k < c->nw) {
     if (!namey(c, k)) {
@@ -553,6 +555,12 @@ void lxs_scan_mentions(actx *c, uint32_t k_in_para) {
     if (subject && !inq) {
       lxs_recent_push(c, ni.pi);
       c->subj[k_in_para] = ni.pi;
+    } else if (!inq && nother < sizeof other / sizeof other[0]) {
+      other[nother++] = ni.pi;
     }
   }
+  /* Objects and prepositional mentions are antecedents too ("a letter from
+   * the adviser Tomas Brenner. He said ..."), ranked below everyone
+   * mentioned as a subject. */
+  for (size_t i = 0; i < nother; i++) lxs_recent_append(c, other[i]);
 }

@@ -61,8 +61,10 @@ static void attach_frames(actx *c, const lxs_para *P) {
           f->before = 1;
         }
       }
-    /* "Is it?" Menon asked.  (the question mark ended the sentence) */
-    if (!f->after && !f->before && f->at_start && k > 0 && c->sspan0[k - 1] != NO_TOK) {
+    /* "Is it?" Menon asked.  (the question mark ended the sentence); ""A new
+     * dawn." That is how Okafor described the vote." */
+    if (!f->after && !f->before && (f->at_start || f->back) && k > 0 &&
+        c->sspan0[k - 1] != NO_TOK) {
       qspan *sp = &c->spans[c->sspan1[k - 1]];
       const lxs_sent *S = &c->tk->sents[s - 1];
       if (sp->speech && !sp->attached && sp->close != NO_TOK && sp->s_close == s - 1 &&
@@ -261,6 +263,7 @@ void lxs_prose_paragraph(actx *c, uint32_t pi) {
     lxs_sent_words(c, P->first_sent + k);
     lxs_scan_mentions(c, k);
     lxs_find_frame(c, k, &c->fr[k]);
+    c->fr[k].back = c->fr[k].who >= 0 && lxs_points_back(c);
     /* A speaker framed here is the most recent person for the pronouns of
      * the next sentences in this paragraph ("..., said X. He added ..."). */
     if (c->fr[k].who >= 0) lxs_recent_push(c, c->fr[k].who);

@@ -276,6 +276,24 @@ static void bylines(void **state) {
   arun_free(&r);
 }
 
+
+/* 7. The speaker named in the next sentence; 8. object mentions as
+ * antecedents (below the subjects). */
+static void speaker_named_next_and_objects(void **state) {
+  (void)state;
+  const char *t =
+      "\"A new dawn for the harbour.\" That is how Mayor Ruth Okafor described the vote.\n\n"
+      "The plan drew criticism in a letter from the fishermen's adviser Tomas Brenner. He "
+      "said the plan ignored small boats.\n\n"
+      "\"It cannot wait.\" That is what Okafor said about the levy.\n";
+  const char *want[] = {
+      "A new dawn for the harbour", "Ruth Okafor", "quote",
+      "He said the plan ignored", "Tomas Brenner", "pronoun",
+      "It cannot wait", "Ruth Okafor", "quote",
+      NULL};
+  check(t, want);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(reporting_verbs),
@@ -288,6 +306,7 @@ int main(void) {
       cmocka_unit_test(postmodifiers_and_single_quotes),
       cmocka_unit_test(transcripts),
       cmocka_unit_test(bylines),
+      cmocka_unit_test(speaker_named_next_and_objects),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
