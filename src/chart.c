@@ -8,32 +8,6 @@
 
 #include "utf8.h"
 
-void lxs_html_escape(lxs_buf *out, const char *s, size_t n) {
-  size_t pos = 0;
-  while (pos < n) {
-    unsigned char c = (unsigned char)s[pos];
-    if (c < 0x80) {
-      switch (c) {
-      case '&': lxs_buf_puts(out, "&amp;"); break;
-      case '<': lxs_buf_puts(out, "&lt;"); break;
-      case '>': lxs_buf_puts(out, "&gt;"); break;
-      case '"': lxs_buf_puts(out, "&quot;"); break;
-      case '\'': lxs_buf_puts(out, "&#39;"); break;
-      default:
-        if (c < 0x20 && c != '\n' && c != '\t') lxs_buf_putc(out, ' ');
-        else lxs_buf_putc(out, (char)c);
-      }
-      pos++;
-      continue;
-    }
-    int32_t cp;
-    size_t m = lxs_utf8_decode((const unsigned char *)s + pos, n - pos, &cp);
-    if (cp == LXS_REPLACEMENT_CHAR && m == 1) lxs_buf_puts(out, "&#xFFFD;");
-    else lxs_buf_put(out, s + pos, m);
-    pos += m;
-  }
-}
-
 #define LABEL_W 190.0
 #define PANEL_W 230.0
 #define PANEL_GAP 36.0

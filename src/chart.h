@@ -3,6 +3,7 @@
 #ifndef LXS_CHART_H
 #define LXS_CHART_H
 
+#include "escape.h" /* lxs_html_escape */
 #include "lexstance.h"
 #include "util.h"
 
@@ -18,7 +19,5 @@ typedef struct {
 void lxs_chart_svg(lxs_buf *out, const lxs_lexicon *lex,
                    const lxs_chart_row *rows, size_t nrows, double level);
 
-/* Escape text for HTML/SVG. */
-void lxs_html_escape(lxs_buf *out, const char *s, size_t n);
 
 #endif

@@ -9,6 +9,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,7 +24,7 @@ enum {
   OPT_COLOR, OPT_COLOUR, OPT_NOCOLOR, OPT_NOCOLOUR, OPT_BY, OPT_SPEAKERS, OPT_LEXFMT,
   OPT_MAP, OPT_MAPFILE, OPT_CATEGORIES, OPT_SENTIMENT, OPT_VADERLEX, OPT_EMOJILEX,
   OPT_PARTIAL, OPT_ONERROR, OPT_QUIET, OPT_SENTENCES, OPT_WITHDEF, OPT_TOP, OPT_CORPUS,
-  OPT_TEXTCOL, OPT_IDCOL, OPT_KEEP, OPT_TABLE,
+  OPT_TEXTCOL, OPT_IDCOL, OPT_KEEP, OPT_TABLE, OPT_CSVRAW,
   /* keys of options whose getopt value is a short letter */
   OPT_OUTFILE, OPT_OUTDIR, OPT_TABLEDIR, OPT_JOBS, OPT_RECURSIVE, OPT_HELP
 };
@@ -81,6 +83,9 @@ static const cli_option kOptions[] = {
     {OPT_ONERROR, OPT_ONERROR, "on-error", required_argument, "--on-error skip|fail",
      "malformed records: skip (counted) or stop (default)"},
     {OPT_QUIET, 'q', "quiet", no_argument, "-q, --quiet", "no progress line on a terminal"},
+    {OPT_CSVRAW, OPT_CSVRAW, "csv-raw", no_argument, "--csv-raw",
+     "write CSV text cells as they are: no ' before a cell\n"
+     "starting with = + - @ TAB or CR (spreadsheet formulas)"},
     {OPT_THEME, OPT_THEME, "theme", required_argument, "--theme T",
      "only this theme (or sentiment)"},
     {OPT_SPEAKER, OPT_SPEAKER, "speaker", required_argument, "--speaker S",
@@ -150,14 +155,15 @@ static const cli_command kCommands[] = {
      {OPT_INPUT, OPT_TEXTCOL, OPT_IDCOL, OPT_KEEP, OPT_UNIT, OPT_FORMAT, OPT_OUTFILE,
       LEXICON_OPTS, OPT_NOATTR, OPT_SPEAKERS,
       OPT_BOOT, OPT_SEED, OPT_CI, OPT_JOBS, OPT_RECURSIVE, OPT_PARTIAL, OPT_ONERROR,
-      OPT_QUIET, OPT_CATEGORIES, OPT_SENTIMENT, OPT_VADERLEX, OPT_EMOJILEX, OPT_HELP}},
+      OPT_QUIET, OPT_CATEGORIES, OPT_SENTIMENT, OPT_VADERLEX, OPT_EMOJILEX, OPT_CSVRAW,
+      OPT_HELP}},
     {"compare", "compare [options] [-o DIR] ARTICLE...",
      "Compare speakers across articles: a Markdown table to standard output;\n"
      "comparison.csv, speakers.csv, evidence.csv, differences.csv,\n"
      "lexicons.csv, comparison.svg and report.html in DIR.\n",
      {OPT_INPUT, OPT_TEXTCOL, OPT_IDCOL, OPT_OUTDIR, OPT_BY, LEXICON_OPTS, OPT_NOATTR,
       OPT_SPEAKERS, OPT_BOOT,
-      OPT_SEED, OPT_CI, OPT_HELP}},
+      OPT_SEED, OPT_CI, OPT_CSVRAW, OPT_HELP}},
     {"explain", "explain [options] FILE...",
      "Show each matched sentence with its matches marked, the rules applied and\n"
      "each contribution.\n",
@@ -166,11 +172,11 @@ static const cli_command kCommands[] = {
     {"merge", "merge [options] PARTIAL...",
      "Combine --partial results into per-speaker rows (the columns of score),\n"
      "exactly as one run over all the input gives.\n",
-     {OPT_OUTFILE, OPT_FORMAT, OPT_BOOT, OPT_SEED, OPT_CI, OPT_HELP}},
+     {OPT_OUTFILE, OPT_FORMAT, OPT_BOOT, OPT_SEED, OPT_CI, OPT_CSVRAW, OPT_HELP}},
     {"speakers", "speakers [options] ARTICLE...",
      "The speakers found, with their sentence counts and the attribution cues:\n"
      "doc,speaker,description,sentences,cues.\n",
-     {OPT_SENTENCES, OPT_OUTFILE, LEXICON_OPTS, OPT_NOATTR, OPT_SPEAKERS, OPT_HELP}},
+     {OPT_SENTENCES, OPT_OUTFILE, LEXICON_OPTS, OPT_NOATTR, OPT_SPEAKERS, OPT_CSVRAW, OPT_HELP}},
     {"lexicon check", "lexicon check [options] FILE...",
      "Parse and lint lexicons: parse errors exit 1; duplicates, conflicts across\n"
      "files, greedy globs, entries that can never match and stems colliding\n"
@@ -181,7 +187,7 @@ static const cli_command kCommands[] = {
      "with a header: file (or doc, doc_id, document, id), sentence (or text),\n"
      "one column per theme id holding 1, 0, -1, or blank/NA (absent), and\n"
      "optionally speaker (the holder of the view; 'author' = the writer).\n",
-     {OPT_OUTFILE, LEXICON_OPTS, OPT_SPEAKERS, OPT_HELP}},
+     {OPT_OUTFILE, LEXICON_OPTS, OPT_SPEAKERS, OPT_CSVRAW, OPT_HELP}},
     {"lexicon coverage",
      "lexicon coverage [options] --corpus FILE... (-o DIR | --table NAME) [LEXICON...]",
      "Score the corpus and report, one CSV table each, the hits per entry\n"
@@ -189,7 +195,7 @@ static const cli_command kCommands[] = {
      "and frequent unmatched words near theme terms (candidates for the lexicon).\n",
      {OPT_INPUT, OPT_TEXTCOL, OPT_IDCOL, OPT_LEXFMT, OPT_MAP, OPT_MAPFILE, OPT_LANG,
       OPT_NODEF, OPT_NOATTR, OPT_TOP,
-      OPT_CORPUS, OPT_TABLEDIR, OPT_TABLE, OPT_HELP}},
+      OPT_CORPUS, OPT_TABLEDIR, OPT_TABLE, OPT_CSVRAW, OPT_HELP}},
 };
 
 static const char kUsage[] =
@@ -244,18 +250,51 @@ static const cli_option *find_option(int key) {
   return NULL;
 }
 
+/* "lexstance: MESSAGE" on standard error, on one line: what a message
+ * quotes (a name, a file's bytes) cannot drive the terminal or break the
+ * line (escape.h's lxs_term_text; a line break shows as ^J). */
+static void vmessage(const char *fmt, va_list ap) {
+  lxs_buf msg, shown;
+  lxs_buf_init(&msg);
+  lxs_buf_init(&shown);
+  va_list again;
+  va_copy(again, ap);
+  int n = vsnprintf(NULL, 0, fmt, again);
+  va_end(again);
+  if (n > 0) {
+    lxs_buf_reserve(&msg, (size_t)n);
+    vsnprintf(msg.data, (size_t)n + 1, fmt, ap);
+    msg.len = (size_t)n;
+  }
+  lxs_buf_puts(&shown, "lexstance: ");
+  for (size_t i = 0, start = 0; i <= msg.len; i++)
+    if (i == msg.len || msg.data[i] == '\n') {
+      lxs_term_text(&shown, msg.data ? msg.data + start : "", i - start);
+      if (i < msg.len) lxs_buf_puts(&shown, "^J");
+      start = i + 1;
+    }
+  fputs(lxs_buf_cstr(&shown), stderr);
+  lxs_buf_free(&msg);
+  lxs_buf_free(&shown);
+}
+
 void cli_err(const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  fputs("lexstance: ", stderr);
-  vfprintf(stderr, fmt, ap);
+  vmessage(fmt, ap);
   fputc('\n', stderr);
   va_end(ap);
 }
 
+static void usage_message(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vmessage(fmt, ap);
+  va_end(ap);
+}
+
 _Noreturn void cli_usage_error(const char *fmt, const char *arg) {
-  fprintf(stderr, "lexstance: ");
-  fprintf(stderr, fmt, arg);
+  usage_message(fmt, arg);
   if (g_cmd)
     fprintf(stderr, "\nusage: lexstance %s\n(`lexstance %s --help` lists its options)\n",
             g_cmd->usage, g_cmd->name);
@@ -428,6 +467,7 @@ static void parse_plain(cli_opts *o, int val, const char *arg) {
   case OPT_IDCOL: o->id_col = arg; break;
   case OPT_KEEP: parse_keep(o, arg); break;
   case OPT_TABLE: o->table = arg; break;
+  case OPT_CSVRAW: lxs_csv_set_raw(1); break; /* every CSV writer of the run */
   }
 }
 

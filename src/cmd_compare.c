@@ -233,13 +233,8 @@ int cmd_compare(int argc, char **argv) {
   lxs_buf_puts(&cmp, "speaker,kind,");
   if (o.by_article) lxs_buf_puts(&cmp, "doc,");
   lxs_buf_puts(&cmp, "description,sentences,tokens");
-  for (size_t l = 0; l < lxs_lexicon_source_count(lex); l++) {
-    const lxs_source *so = lxs_lexicon_source(lex, l);
-    if (l == 0) lxs_buf_puts(&md, "<!-- lexicons:\n");
-    lxs_buf_printf(&md, "  %s (%s, %zu entries, sha256 %s)\n", so->name, so->format,
-                   so->entries, so->sha256);
-    if (l + 1 == lxs_lexicon_source_count(lex)) lxs_buf_puts(&md, "-->\n");
-  }
+  /* a lexicon named "x--><img ...>.tsv" must not end the comment early */
+  if (lxs_lexicon_source_count(lex)) lxs_provenance_md(&md, lex);
   lxs_buf_puts(&md, "| speaker |");
   for (size_t t = 0; t < nth; t++) {
     const char *tn = lxs_lexicon_theme_name(lex, t);
@@ -547,13 +542,8 @@ int cmd_compare(int argc, char **argv) {
     cli_err("%s", err);
     rc = LXS_EIO;
   }
-  if (rc == 0) {
-    fwrite(md.data, 1, md.len, stdout);
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-      cli_err("error writing to standard output: %s", strerror(errno));
-      rc = LXS_EIO;
-    }
-  }
+  /* through lxs_out: on a terminal, control characters are shown */
+  if (rc == 0) rc = cli_write_whole(NULL, &md);
   for (size_t i = 0; i < ps.n; i++) {
     free(ps.p[i].name);
     free(ps.p[i].desc);

@@ -38,38 +38,48 @@ static void explain_doc(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
       e++;
     }
     if (!any) continue;
-    lxs_buf_printf(b, "%s sentence %zu, %s:\n  ", doc, s + 1, spk);
+    /* what comes from the text or a lexicon is shown, not obeyed, by a
+     * terminal: lxs_term_text */
+    lxs_term_text(b, doc, strlen(doc));
+    lxs_buf_printf(b, " sentence %zu, ", s + 1);
+    lxs_term_text(b, spk, strlen(spk));
+    lxs_buf_puts(b, ":\n  ");
     /* Highlight: walk the sentence, opening a mark at each wanted span. */
     size_t pos = se->start;
     for (size_t k = e0; k < e; k++) {
       const lxs_evidence *ev = &r->evidence[k];
       if (!wanted(o, lex, ev) || ev->start < pos) continue;
-      lxs_buf_put(b, text + pos, ev->start - pos);
+      lxs_term_text(b, text + pos, ev->start - pos);
       int tgt = strcmp(ev->role, "target") == 0;
       lxs_buf_puts(b, color ? (tgt ? C_ON_TARGET : C_ON_EVAL) : (tgt ? "{" : "["));
-      lxs_buf_put(b, text + ev->start, ev->end - ev->start);
+      lxs_term_text(b, text + ev->start, ev->end - ev->start);
       lxs_buf_puts(b, color ? C_OFF : (tgt ? "}" : "]"));
       pos = ev->end;
     }
-    lxs_buf_put(b, text + pos, se->end - pos);
+    lxs_term_text(b, text + pos, se->end - pos);
     lxs_buf_putc(b, '\n');
     for (size_t k = e0; k < e; k++) {
       const lxs_evidence *ev = &r->evidence[k];
       if (!wanted(o, lex, ev)) continue;
       const char *tn = ev->theme == LXS_THEME_NONE ? "sentiment" : lxs_lexicon_theme_name(lex, ev->theme);
       lxs_buf_printf(b, "    %-18s %+.3f  %s '", tn, ev->contribution, ev->role);
-      lxs_buf_put(b, text + ev->start, ev->end - ev->start);
+      lxs_term_text(b, text + ev->start, ev->end - ev->start);
       lxs_buf_puts(b, "'");
       if (ev->target_end > ev->target_start &&
           (ev->target_start != ev->start || ev->target_end != ev->end)) {
         lxs_buf_puts(b, " -> '");
-        lxs_buf_put(b, text + ev->target_start, ev->target_end - ev->target_start);
+        lxs_term_text(b, text + ev->target_start, ev->target_end - ev->target_start);
         lxs_buf_puts(b, "'");
       }
-      lxs_buf_printf(b, " (lexicon \"%s\", weight %+.2f", ev->term, ev->weight);
+      lxs_buf_puts(b, " (lexicon \"");
+      lxs_term_text(b, ev->term, strlen(ev->term));
+      lxs_buf_printf(b, "\", weight %+.2f", ev->weight);
       for (unsigned m = 0; cli_modifier_name(m); m++)
         if (ev->modifiers & (1u << m)) lxs_buf_printf(b, ", %s", cli_modifier_name(m));
-      if (ev->holder) lxs_buf_printf(b, ", held by %s", ev->holder);
+      if (ev->holder) {
+        lxs_buf_puts(b, ", held by ");
+        lxs_term_text(b, ev->holder, strlen(ev->holder));
+      }
       lxs_buf_puts(b, ")\n");
     }
     for (size_t t = 0; t < r->n_themes; t++) {

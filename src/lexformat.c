@@ -10,6 +10,8 @@
  * one. */
 #include "lexformat.h"
 
+#include "escape.h"
+
 #include <csv.h>
 #include <errno.h>
 #include <math.h>
@@ -1309,25 +1311,15 @@ void lxs_provenance_csv(lxs_buf *out, const lxs_lexicon *lex) {
 }
 
 /* Text that cannot end or break the comment: no "--", no line breaks. */
-static void comment_text(lxs_buf *out, const char *s) {
-  for (; *s; s++) {
-    if (*s == '-' && (s[1] == '-' || (out->len && out->data[out->len - 1] == '-')))
-      lxs_buf_puts(out, "%2D");
-    else if (*s == '\n' || *s == '\r')
-      lxs_buf_putc(out, ' ');
-    else
-      lxs_buf_putc(out, *s);
-  }
-}
 
 void lxs_provenance_md(lxs_buf *out, const lxs_lexicon *lex) {
   lxs_buf_puts(out, "<!-- lexicons:\n");
   for (size_t i = 0; i < lxs_lexicon_source_count(lex); i++) {
     const lxs_source *s = lxs_lexicon_source(lex, i);
     lxs_buf_puts(out, "  ");
-    comment_text(out, s->name);
+    lxs_html_comment_text(out, s->name, strlen(s->name));
     lxs_buf_puts(out, " (");
-    comment_text(out, s->format);
+    lxs_html_comment_text(out, s->format, strlen(s->format));
     lxs_buf_printf(out, ", %zu entries, sha256 %s)\n", s->entries, s->sha256);
   }
   lxs_buf_puts(out, "-->\n");

@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "escape.h"
 #include "lexstance.h"
 
 /* ---- temporaries a signal must remove -------------------------------------- */
@@ -493,7 +494,9 @@ struct lxs_out {
   char *path;       /* the target (resolved), for messages and the swap */
   char *target;     /* OUT_FILE: the file it replaces (resolved) */
   char *tmp;        /* OUT_FILE: the temporary */
+  int tty;          /* a terminal: control characters are shown, not sent */
   lxs_buf buf;      /* bytes not yet written */
+  lxs_buf shown;    /* scratch for a terminal's text */
 };
 
 static void out_free(lxs_out *o) {
@@ -504,6 +507,7 @@ static void out_free(lxs_out *o) {
   free(o->path);
   free(o->target);
   lxs_buf_free(&o->buf);
+  lxs_buf_free(&o->shown);
   free(o);
 }
 
@@ -515,15 +519,18 @@ static lxs_out *open_device(lxs_out *o, const char *path, char *err, size_t errl
     out_free(o);
     return NULL;
   }
+  o->tty = isatty(o->fd);
   return o;
 }
 
 lxs_out *lxs_out_open(const char *path, char *err, size_t errlen) {
   lxs_out *o = lxs_xcalloc(1, sizeof *o);
   lxs_buf_init(&o->buf);
+  lxs_buf_init(&o->shown);
   if (!path || strcmp(path, "-") == 0) {
     o->kind = OUT_STDOUT;
     o->fd = STDOUT_FILENO;
+    o->tty = isatty(o->fd);
     o->path = lxs_xstrndup("-", 1);
     return o;
   }
@@ -578,7 +585,26 @@ static int out_flush(lxs_out *o, char *err, size_t errlen) {
   return 0;
 }
 
+/* Text for a terminal (escape.c's lxs_term_text), but a CR that ends a
+ * line (CSV's CRLF) stays one. */
+static void term_filter(lxs_buf *out, const char *s, size_t n) {
+  size_t start = 0;
+  for (size_t i = 0; i < n; i++)
+    if (s[i] == '\r' && (i + 1 == n || s[i + 1] == '\n')) {
+      lxs_term_text(out, s + start, i - start);
+      lxs_buf_putc(out, '\r');
+      start = i + 1;
+    }
+  lxs_term_text(out, s + start, n - start);
+}
+
 int lxs_out_write(lxs_out *o, const char *data, size_t n, char *err, size_t errlen) {
+  if (o->tty) { /* text from documents must not drive the terminal */
+    o->shown.len = 0;
+    term_filter(&o->shown, data, n);
+    data = o->shown.data ? o->shown.data : "";
+    n = o->shown.len;
+  }
   if (o->buf.len + n <= OUT_BUFFER) {
     lxs_buf_put(&o->buf, data, n);
     return 0;

@@ -55,7 +55,9 @@ typedef struct lxs_out lxs_out;
 /* Opens path for writing ("-" or NULL: standard output).  NULL with err
  * ("PATH: reason") when it cannot be created. */
 lxs_out *lxs_out_open(const char *path, char *err, size_t errlen);
-/* Appends n bytes (buffered).  0, or -1 with err ("PATH: write failed:
+/* Appends n bytes (buffered).  On a terminal (standard output or a
+ * device), control characters are shown, not sent (escape.h's
+ * lxs_term_text; a CR ending a line stays).  0, or -1 with err ("PATH: write failed:
  * reason", or "error writing to standard output: reason"). */
 int lxs_out_write(lxs_out *o, const char *data, size_t n, char *err, size_t errlen);
 /* Commits one output and frees it: 0, or -1 with err and nothing changed. */

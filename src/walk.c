@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cli.h" /* cli_err */
 #include "strmap.h"
 #include "util.h"
 
@@ -42,7 +43,7 @@ const char *lxs_walk_path(const lxs_walk *w, size_t i) { return i < w->n ? w->pa
 size_t lxs_walk_skipped(const lxs_walk *w) { return w->skipped; }
 
 static void skip(lxs_walk *w, const char *path, const char *reason) {
-  fprintf(stderr, "lexstance: %s: skipped: %s\n", path, reason);
+  cli_err("%s: skipped: %s", path, reason);
   w->skipped++;
 }
 
@@ -110,7 +111,7 @@ static void visit(lxs_walk *w, const char *path, const char *name) {
     /* a file reached twice (a link, a hard link) is one document */
     int seen = first_visit(w, &st, (int)w->n);
     if (seen >= 0) {
-      fprintf(stderr, "lexstance: %s: the same file as %s, scored once\n", path, w->paths[seen]);
+      cli_err("%s: the same file as %s, scored once", path, w->paths[seen]);
       return;
     }
     LXS_VEC_GROW(w->paths, w->n, w->cap);
