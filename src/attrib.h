@@ -77,6 +77,11 @@ typedef struct {
   int at_start;       /* subject opens the sentence and the verb is near */
   int after, before;  /* attached to a quote before / after the verb */
   int back;           /* "That is how X described ...": names the quote before */
+  size_t subj;        /* word where the speaker's noun phrase starts */
+  /* a second speaker's clause: "Okafor said ..., while the lawyer, Tom
+   * Birch, argued that ..." */
+  int who2, ref2, add2;
+  uint32_t split;     /* token where that clause starts */
 } frame_t;
 
 /* Paragraph layouts; PK_Q and after are turns of a transcript. */
@@ -86,6 +91,7 @@ enum { PK_NONE, PK_HEADER, PK_SPEAKERLINE, PK_NAMEONLY, PK_DESCLINE, PK_Q, PK_A,
 typedef struct {
   int kind;
   int bare;              /* a byline of one bare name (maybe a round-up header) */
+  int dot;               /* a turn label that is a sentence of its own ("THE MAYOR.") */
   size_t ns, ne, ds, de; /* name and description byte ranges */
 } pinfo;
 
@@ -141,6 +147,8 @@ typedef struct {
   pinfo *pk;
   layout_state lay;
   size_t byline_s, byline_e; /* the writers' names from a byline, if any */
+  lxs_clauses *clauses;   /* second speakers' clauses (person in .speaker
+                             until the speakers are interned), or NULL */
 } actx;
 
 typedef struct {

@@ -174,8 +174,8 @@ static const cli_command kCommands[] = {
      "exactly as one run over all the input gives.\n",
      {OPT_OUTFILE, OPT_FORMAT, OPT_BOOT, OPT_SEED, OPT_CI, OPT_CSVRAW, OPT_HELP}},
     {"speakers", "speakers [options] ARTICLE...",
-     "The speakers found, with their sentence counts and the attribution cues:\n"
-     "doc,speaker,description,sentences,cues.\n",
+     "The speakers found, with their sentence counts, the attribution cues and\n"
+     "their confidence: doc,speaker,description,sentences,cues,confidence.\n",
      {OPT_SENTENCES, OPT_OUTFILE, LEXICON_OPTS, OPT_NOATTR, OPT_SPEAKERS, OPT_CSVRAW, OPT_HELP}},
     {"lexicon check", "lexicon check [options] FILE...",
      "Parse and lint lexicons: parse errors exit 1; duplicates, conflicts across\n"

@@ -154,11 +154,11 @@ int cmd_compare(int argc, char **argv) {
     lxs_record rec;
     int k;
     /* Articles are one record per file; --input lines/tsv/jsonl corpora
-     * give many, and a JSONL "speaker" field names the whole record's
-     * speaker (no attribution inside it). */
+     * give many, each attributed like an article, except that a JSONL
+     * "speaker" field names the whole record's speaker. */
     while ((k = lxs_reader_next(rd, &rec, err, sizeof err)) == 1) {
       lxs_options ropt = sopt;
-      if (rec.speaker || (o.input_set && o.input != LXS_IN_TEXT)) ropt.segment_speakers = 0;
+      if (rec.speaker) ropt.segment_speakers = 0;
       const lxs_result *res = lxs_scorer_run(sc, rec.text, rec.len, &ropt);
       if (rec.speaker) {
         /* the record's speaker replaces "author" */

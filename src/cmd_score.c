@@ -97,7 +97,9 @@ struct score_ctx {
 };
 
 static void score_doc(score_ctx *c, lxs_scorer *sc, lxs_vader *vd, doc_slot *d) {
-  const lxs_result *res = lxs_scorer_run(sc, d->tp, d->tlen, &c->sopt);
+  lxs_options opt = c->sopt;
+  if (d->speaker) opt.segment_speakers = 0; /* the record's speaker says it all */
+  const lxs_result *res = lxs_scorer_run(sc, d->tp, d->tlen, &opt);
   d->out.len = 0;
   d->part.len = 0;
   if (!c->out) {
@@ -399,7 +401,9 @@ int cmd_score(int argc, char **argv) {
   c.o = &o;
   c.lex = lex;
   c.cols = (lxs_columns){o.text_col, o.id_col, (const char *const *)o.keep, o.nkeep};
-  c.sopt.segment_speakers = o.input == LXS_IN_TEXT && !o.no_attribution;
+  /* Speakers are found the same way in every input format: a JSONL record
+   * holding an article is attributed like the article's file. */
+  c.sopt.segment_speakers = (o.input == LXS_IN_TEXT || o.unit == UNIT_SPEAKER) && !o.no_attribution;
   lxs_speaker_hints *hints = cli_load_hints(&o);
   c.sopt.speakers = hints;
   pthread_mutex_init(&c.mu, NULL);

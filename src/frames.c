@@ -363,6 +363,8 @@ static int verb_frame(actx *c, uint32_t k_in_para, size_t k, frame_t *cur) {
   if (who == WHO_AUTHOR && add) return 0; /* "value added" */
   at_start = spos <= 1 && k <= spos + MAX_RUN + 2;
   frame_t f = {who, ref, add, according, 0, 0, c->w[k], at_start, 0, 0};
+  f.subj = spos;
+  f.who2 = WHO_NONE;
   *cur = f;
   return 1;
 }
@@ -388,6 +390,7 @@ static int view_frame(actx *c, frame_t *f) {
   }
   if (who < 0) return 0;
   frame_t cur = {who, ref, 0, 1, 0, 0, c->w[0], 0, 0, 0};
+  cur.who2 = WHO_NONE;
   *f = cur;
   return 1;
 }
@@ -444,6 +447,7 @@ static int label_frame(actx *c, uint32_t k_in_para, frame_t *f) {
   }
   if (who >= 0) lxs_prename_desc(c, who, a, ni.n0);
   frame_t cur = {who, ref, 0, 0, 1, headline, c->w[k], 0, 0, 0};
+  cur.who2 = WHO_NONE;
   *f = cur;
   return 1;
 }
@@ -459,6 +463,7 @@ static int colon_frame(actx *c, frame_t *f) {
     int who = lxs_main_subject(c, &ref, &spos);
     if (who >= 0) {
       frame_t cur = {who, ref, 0, 0, 1, 0, c->w[k], 0, 0, 0};
+      cur.who2 = WHO_NONE;
       *f = cur;
       return 1;
     }
@@ -467,9 +472,44 @@ static int colon_frame(actx *c, frame_t *f) {
   return 0;
 }
 
+/* A clause boundary in words [from, to): a semicolon, or a comma or dash
+ * before "while", "but", "whereas", "although", "though", "yet".  The
+ * first word of the new clause, or 0. */
+static size_t clause_boundary(const actx *c, size_t from, size_t to) {
+  static const char *const conj[] = {"while", "but", "whereas", "although", "though", "yet",
+                                     NULL};
+  for (size_t b = from; b < to; b++) {
+    if (c->inq[c->w[b]]) continue;
+    if (is_p(c, b, LXS_P_SEMI) && b + 1 < to) return b + 1;
+    if ((is_p(c, b, LXS_P_COMMA) || is_p(c, b, LXS_P_DASH)) && b + 1 < to &&
+        is_word(c, b + 1) && lxs_in_words(conj, NORM(c, b + 1)))
+      return b + 1;
+  }
+  return 0;
+}
+
+/* After the frame f at its verb, another person's frame in a clause of
+ * its own: "Okafor said ..., while ... Tom Birch, argued that ...". */
+static void second_speaker(actx *c, uint32_t k_in_para, size_t after, frame_t *f) {
+  frame_t cur;
+  f->who2 = WHO_NONE;
+  for (size_t k = after + 2; k < c->nw; k++) {
+    if (!verb_frame(c, k_in_para, k, &cur) || cur.who < 0 || cur.who == f->who) continue;
+    if (cur.subj <= after) return; /* "..., said Birch": no clause of its own */
+    size_t b = clause_boundary(c, after + 1, cur.subj + 1);
+    if (!b) return;
+    f->who2 = cur.who;
+    f->ref2 = cur.ref;
+    f->add2 = cur.add;
+    f->split = c->w[b];
+    return;
+  }
+}
+
 void lxs_find_frame(actx *c, uint32_t k_in_para, frame_t *f) {
   memset(f, 0, sizeof *f);
   f->who = WHO_NONE;
+  f->who2 = WHO_NONE;
   frame_t nonperson, cur;
   int have_np = 0;
   if (label_frame(c, k_in_para, f)) return;
@@ -477,6 +517,7 @@ void lxs_find_frame(actx *c, uint32_t k_in_para, frame_t *f) {
     if (!verb_frame(c, k_in_para, k, &cur)) continue;
     if (cur.who >= 0) {
       *f = cur;
+      second_speaker(c, k_in_para, k, f);
       return;
     }
     if (!have_np) {
@@ -485,7 +526,10 @@ void lxs_find_frame(actx *c, uint32_t k_in_para, frame_t *f) {
     }
   }
   if (view_frame(c, f) || colon_frame(c, f)) return;
-  if (have_np) *f = nonperson;
+  if (have_np) {
+    *f = nonperson;
+    f->who2 = WHO_NONE;
+  }
 }
 
 int lxs_frame_cue(const frame_t *f) {

@@ -229,6 +229,7 @@ static void label_line(actx *c, const line_t *l, pinfo *pk) {
   size_t colon, paren_at;
   int qa_dot;
   colon = dot_label(c, l);
+  int dot = colon != 0;
   paren_at = 0;
   qa_dot = 0;
   if (!colon && !find_label(c, nw, &colon, &paren_at, &qa_dot)) return;
@@ -255,6 +256,7 @@ static void label_line(actx *c, const line_t *l, pinfo *pk) {
   /* a short label line without a sentence is article furniture */
   if (words_after < 4 && !(P->nsent > 1 || terminal(c, nw - 1) || is_quote(c, nw - 1))) return;
   pk->kind = kind;
+  pk->dot = dot;
   pk->ns = TK(c, 0)->start;
   pk->ne = TK(c, le)->end;
 }
@@ -431,6 +433,7 @@ static void open_turn(actx *c, uint32_t p, const lxs_para *P, const pinfo *pk) {
   c->dangling = WHO_NONE;
   if (who >= 0) lxs_recent_push(c, who);
   lxs_put_para(c, P, who, cue, 0);
+  if (pk->dot) c->sf[P->first_sent] |= LXS_SENT_HEADER; /* "THE MAYOR." is not scored */
 }
 
 int lxs_layout_paragraph(actx *c, uint32_t p) {

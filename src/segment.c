@@ -20,6 +20,28 @@ const char *lxs_cue_name(int cue) {
   return cue >= 0 && cue < LXS_CUE_COUNT ? kCueNames[cue] : "?";
 }
 
+/* How often a cue names the right person, judged from the cue alone: a
+ * layout or a named frame next to the words rarely errs; references and
+ * continuations are guesses (users review them first). */
+static const double kCueConfidence[LXS_CUE_COUNT] = {
+    [LXS_CUE_AUTHOR] = -1,         [LXS_CUE_HEADER] = 0.95,
+    [LXS_CUE_SPEAKER_LINE] = 0.95, [LXS_CUE_QA] = 0.9,
+    [LXS_CUE_TRANSCRIPT] = 0.9,    [LXS_CUE_QUOTE] = 0.8,
+    [LXS_CUE_SAID_AFTER] = 0.95,   [LXS_CUE_SAID_BEFORE] = 0.9,
+    [LXS_CUE_ACCORDING_TO] = 0.9,  [LXS_CUE_INDIRECT] = 0.85,
+    [LXS_CUE_CONTINUATION] = 0.6,  [LXS_CUE_PRONOUN] = 0.7,
+    [LXS_CUE_SHORT_NAME] = 0.85,   [LXS_CUE_DESCRIPTION] = 0.6,
+    [LXS_CUE_HEADLINE] = 0.6,      [LXS_CUE_RUN_ON] = 0.5};
+
+double lxs_cue_confidence(int cue) {
+  return cue >= 0 && cue < LXS_CUE_COUNT ? kCueConfidence[cue] : -1;
+}
+
+void lxs_clauses_free(lxs_clauses *cl) {
+  free(cl->items);
+  memset(cl, 0, sizeof *cl);
+}
+
 void lxs_sent_words(actx *c, uint32_t s) {
   const lxs_sent *S = &c->tk->sents[s];
   c->nw = 0;
@@ -87,6 +109,17 @@ static void intern_speakers(actx *c) {
     }
     c->ss[s] = pi >= 0 ? lxs_person_speaker(c, pi) : 0;
   }
+  if (!c->clauses) return;
+  size_t n = 0; /* a clause of the sentence's own speaker, or of nobody, goes */
+  for (size_t i = 0; i < c->clauses->n; i++) {
+    lxs_clause x = c->clauses->items[i];
+    int pi = lxs_person_root(c, (int)x.speaker);
+    if (pi < 0 || c->P[pi].tentative) continue;
+    x.speaker = lxs_person_speaker(c, pi);
+    if (x.speaker == c->ss[x.sentence]) continue;
+    c->clauses->items[n++] = x;
+  }
+  c->clauses->n = n;
 }
 
 static void ctx_free(actx *c) {
@@ -110,9 +143,17 @@ static void ctx_free(actx *c) {
 void lxs_attribute(const lxs_tokenizer *tk, const char *text, lxs_speakers *sp,
                    const lxs_speaker_hints *hints, uint32_t *sent_speaker,
                    uint32_t *sent_flags, uint8_t *sent_cue) {
+  lxs_attribute_clauses(tk, text, sp, hints, sent_speaker, sent_flags, sent_cue, NULL);
+}
+
+void lxs_attribute_clauses(const lxs_tokenizer *tk, const char *text, lxs_speakers *sp,
+                           const lxs_speaker_hints *hints, uint32_t *sent_speaker,
+                           uint32_t *sent_flags, uint8_t *sent_cue, lxs_clauses *clauses) {
   actx C;
   actx *c = &C;
   memset(c, 0, sizeof *c);
+  c->clauses = clauses;
+  if (clauses) clauses->n = 0;
   c->tk = tk;
   c->text = text;
   c->sp = sp;

@@ -104,6 +104,34 @@ void lxs_attribute(const lxs_tokenizer *tk, const char *text,
                    uint32_t *sent_speaker, uint32_t *sent_flags,
                    uint8_t *sent_cue);
 
+/* A clause of a sentence that another speaker holds: "Mayor Ruth Okafor
+ * said the levy is temporary, while the ferry operators' lawyer, Tom
+ * Birch, argued that it breaks the charter." gives Okafor the sentence
+ * and Birch the clause from "while". */
+typedef struct {
+  uint32_t sentence;
+  size_t start, end;  /* bytes of the clause (to the end of its sentence) */
+  uint32_t speaker;
+  uint8_t cue;
+} lxs_clause;
+
+typedef struct {
+  lxs_clause *items;
+  size_t n, cap;
+} lxs_clauses;
+
+void lxs_clauses_free(lxs_clauses *cl);
+
+/* lxs_attribute that also lists the clauses of second speakers (clauses
+ * is emptied first; in sentence order; may be NULL). */
+void lxs_attribute_clauses(const lxs_tokenizer *tk, const char *text, lxs_speakers *sp,
+                           const lxs_speaker_hints *hints, uint32_t *sent_speaker,
+                           uint32_t *sent_flags, uint8_t *sent_cue, lxs_clauses *clauses);
+
+/* How much to trust a cue, in [0, 1] (the attribution's confidence); -1
+ * for LXS_CUE_AUTHOR (nothing was attributed) and out of range. */
+double lxs_cue_confidence(int cue);
+
 /* lxs_attribute without hints or cues (what the scorer calls). */
 void lxs_segment(const lxs_tokenizer *tk, const char *text,
                  lxs_speakers *sp, uint32_t *sent_speaker,

@@ -294,6 +294,40 @@ static void speaker_named_next_and_objects(void **state) {
   check(t, want);
 }
 
+
+/* 7. Two speakers in one sentence: the second holds its clause. */
+static void two_speakers_one_sentence(void **state) {
+  (void)state;
+  const char *t =
+      "Mayor Ruth Okafor said the levy is temporary, while the ferry operators' lawyer, "
+      "Tom Birch, argued that it breaks the 1998 charter.\n\n"
+      "Okafor said the levy would stay, and Birch said nothing.\n";
+  lxs_tokenizer *tk = lxs_tokenizer_new();
+  lxs_tokenize(tk, t, strlen(t));
+  lxs_speakers sp;
+  lxs_speakers_init(&sp);
+  uint32_t ss[8], sf[8];
+  uint8_t cue[8];
+  lxs_clauses cl = {0};
+  lxs_attribute_clauses(tk, t, &sp, NULL, ss, sf, cue, &cl);
+  assert_string_equal(sp.names[ss[0]], "Ruth Okafor");
+  assert_int_equal(cl.n, 1);
+  assert_int_equal(cl.items[0].sentence, 0);
+  assert_string_equal(sp.names[cl.items[0].speaker], "Tom Birch");
+  assert_int_equal(cl.items[0].start, (size_t)(strstr(t, "while") - t));
+  assert_int_equal(cl.items[0].end, tk->sents[0].end);
+  assert_string_equal(lxs_cue_name(cl.items[0].cue), "indirect");
+  assert_string_equal(sp.descs[cl.items[0].speaker], "the ferry operators' lawyer");
+  /* "and" alone opens no clause of a second speaker */
+  assert_string_equal(sp.names[ss[1]], "Ruth Okafor");
+  lxs_clauses_free(&cl);
+  lxs_speakers_free(&sp);
+  lxs_tokenizer_free(tk);
+  assert_true(lxs_cue_confidence(LXS_CUE_SAID_AFTER) > lxs_cue_confidence(LXS_CUE_PRONOUN));
+  assert_true(lxs_cue_confidence(LXS_CUE_AUTHOR) < 0);
+  assert_true(lxs_cue_confidence(LXS_CUE_COUNT) < 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(reporting_verbs),
@@ -307,6 +341,7 @@ int main(void) {
       cmocka_unit_test(transcripts),
       cmocka_unit_test(bylines),
       cmocka_unit_test(speaker_named_next_and_objects),
+      cmocka_unit_test(two_speakers_one_sentence),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

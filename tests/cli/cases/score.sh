@@ -11,3 +11,8 @@ check score-jsonl 0 -- $BIN score $LEX --input jsonl --format jsonl $FX/docs.jso
 # -o writes the same bytes to the file and nothing to standard output.
 check score-output-file 0 -- sh -c "$BIN score $LEX --input tsv --unit doc -o $T/score.csv $FX/docs.tsv \
   && cmp $T/score.csv $G/score-tsv-doc.out && echo same bytes as score-tsv-doc"
+# --unit speaker finds the same speakers in a JSONL record holding an
+# article as in the article's own file (issue 15).
+check score-jsonl-article-speakers 0 -- sh -c "$BIN score $LEX --unit speaker $FX/article.txt > $T/a.csv \
+  && $BIN score $LEX --input jsonl --unit speaker $FX/article.jsonl > $T/b.csv \
+  && cmp $T/a.csv $T/b.csv && echo same rows && cut -d, -f2 $T/b.csv | sort -u"
