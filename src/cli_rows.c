@@ -389,11 +389,9 @@ static void agg_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex, cons
   /* intervals stay empty ("not ok") without the bootstrap */
   lxs_interval se = {0, 0, 0};
   if (o->bootstrap && a->keep_samples) {
-    lxs_buf key;
-    lxs_buf_init(&key);
-    lxs_buf_printf(&key, "%s\x1f%s", k->doc, k->speaker);
-    lxs_bootstrap(a, o->bootstrap, o->ci, lxs_seed_mix(o->seed, key.data), sp.st, sp.sa, &se);
-    lxs_buf_free(&key);
+    /* seeded by the speaker, not the document: renaming a file must not
+     * change its intervals */
+    lxs_bootstrap(a, o->bootstrap, o->ci, lxs_seed_mix(o->seed, k->speaker), sp.st, sp.sa, &se);
   }
   for (size_t t = 0; t < nth; t++) {
     row_vals *v = &sp.v[t];

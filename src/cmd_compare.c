@@ -106,6 +106,18 @@ static void rank_theme(pool_set *ps, size_t t) {
   }
 }
 
+/* Why a pair cannot be told apart, by the rule that says so (interval
+ * excluding 0 and p below 1 - level): each condition that fails. */
+static void why_not_told_apart(lxs_buf *b, const lxs_interval *ci, double pv, double level,
+                               int html) {
+  int includes = !ci->ok || !(ci->lo > 0 || ci->hi < 0);
+  int high_p = !(pv < 1 - level);
+  if (includes) lxs_buf_puts(b, "the interval includes 0");
+  if (includes && high_p) lxs_buf_puts(b, html ? " and p &ge; " : " and p >= ");
+  else if (high_p) lxs_buf_puts(b, html ? "the interval excludes 0, but p &ge; " : "the interval excludes 0, but p >= ");
+  if (high_p) lxs_buf_printf(b, "%.2f", 1 - level);
+}
+
 static const char *display_name(const pooled *p, lxs_buf *tmp, int by_article) {
   if (!by_article) return p->name;
   tmp->len = 0;
@@ -218,8 +230,9 @@ int cmd_compare(int argc, char **argv) {
   for (size_t i = 0; i < ps.n; i++) {
     pooled *p = &ps.p[i];
     tmp.len = 0;
-    lxs_buf_printf(&tmp, "%s\x1f%s", p->article, p->name);
-    lxs_bootstrap(&p->agg, o.bootstrap, o.ci, lxs_seed_mix(o.seed, tmp.data), p->st,
+    /* seeded by the name alone (--by article too): renaming a file must
+     * not change the intervals */
+    lxs_bootstrap(&p->agg, o.bootstrap, o.ci, lxs_seed_mix(o.seed, p->name), p->st,
                   p->sa, &p->se);
   }
   for (size_t t = 0; t < nth; t++) rank_theme(&ps, t);
@@ -366,8 +379,7 @@ int cmd_compare(int argc, char **argv) {
         double d, pv;
         lxs_interval ci;
         tmp.len = 0;
-        lxs_buf_printf(&tmp, "%s\x1f%s\x1f%s\x1f%s\x1f%s", tn, ps.p[i].article,
-                       ps.p[i].name, ps.p[j].article, ps.p[j].name);
+        lxs_buf_printf(&tmp, "%s\x1f%s\x1f%s", tn, ps.p[i].name, ps.p[j].name);
         lxs_stance_difference(&ps.p[i].agg, &ps.p[j].agg, t, o.bootstrap ? o.bootstrap : 2000,
                               o.ci, lxs_seed_mix(o.seed, tmp.data), &d, &ci, &pv);
         if (!ci.ok) continue;
@@ -408,16 +420,20 @@ int cmd_compare(int argc, char **argv) {
         fmt_signed(&diffhtml, ci.lo);
         lxs_buf_puts(&diffhtml, ", ");
         fmt_signed(&diffhtml, ci.hi);
-        lxs_buf_printf(&diffhtml, "]</td><td class=\"num\">%.3f</td><td>%s</td></tr>\n",
-                       pv, dist ? "yes" : "no &mdash; cannot be told apart");
+        lxs_buf_printf(&diffhtml, "]</td><td class=\"num\">%.3f</td><td>%s", pv,
+                       dist ? "yes" : "no &mdash; ");
+        if (!dist) why_not_told_apart(&diffhtml, &ci, pv, o.ci, 1);
+        lxs_buf_puts(&diffhtml, "</td></tr>\n");
         if (!dist) {
           n_undist++;
           lxs_buf_printf(&undist, "- %s: ", tn);
           lxs_md_cell(&undist, display_name(&ps.p[i], &tmp, o.by_article));
           lxs_buf_puts(&undist, " vs ");
           lxs_md_cell(&undist, display_name(&ps.p[j], &tmp, o.by_article));
-          lxs_buf_printf(&undist, " (difference %+.2f, %d%% CI [%+.2f, %+.2f], p = %.3f)\n",
+          lxs_buf_printf(&undist, " (difference %+.2f, %d%% CI [%+.2f, %+.2f], p = %.3f: ",
                          d, pct, ci.lo, ci.hi, pv);
+          why_not_told_apart(&undist, &ci, pv, o.ci, 0);
+          lxs_buf_puts(&undist, ")\n");
         }
       }
     }
@@ -427,9 +443,9 @@ int cmd_compare(int argc, char **argv) {
     lxs_buf_printf(&md, "\nDifferences are computed among the %d speakers with the most "
                         "sentences (of %zu).\n", MAX_DIFF_SPEAKERS, n_active);
   if (n_pairs) {
-    lxs_buf_printf(&md, "\n%zu of %zu speaker pairs cannot be told apart on a theme "
-                        "(the %d%% interval of the difference includes 0, or the permutation test "
-                        "gives p >= %.2f)%s\n",
+    lxs_buf_printf(&md, "\n%zu of %zu speaker pairs cannot be told apart on a theme: a pair "
+                        "is told apart only when the %d%% interval of the difference excludes 0 "
+                        "and the permutation test gives p < %.2f%s\n",
                    n_undist, n_pairs, pct, 1 - o.ci, n_undist ? ":" : ".");
     if (undist.len) lxs_buf_put(&md, undist.data, undist.len);
   }
@@ -505,11 +521,12 @@ int cmd_compare(int argc, char **argv) {
   lxs_buf_puts(&html, "</table>\n<h2>Chart</h2>\n");
   lxs_buf_put(&html, svg.data, svg.len);
   lxs_buf_printf(&html, "<h2>Differences</h2>\n<p>%zu of %zu speaker pairs cannot be "
-                        "told apart on a theme (the interval of the difference "
-                        "includes 0).</p>\n<table>\n<tr><th>theme</th><th>pair</th>"
+                        "told apart on a theme: a pair is told apart only when the %d%% "
+                        "interval of the difference excludes 0 and the permutation test "
+                        "gives p &lt; %.2f.</p>\n<table>\n<tr><th>theme</th><th>pair</th>"
                         "<th>difference</th><th>%d%% interval</th><th>p</th>"
                         "<th>distinguishable</th></tr>\n",
-                 n_undist, n_pairs, pct);
+                 n_undist, n_pairs, pct, 1 - o.ci, pct);
   lxs_buf_put(&html, diffhtml.data ? diffhtml.data : "", diffhtml.len);
   lxs_buf_puts(&html, "</table>\n<h2>Evidence</h2>\n<table>\n<tr><th>speaker</th>"
                       "<th>theme</th><th>sentence (match highlighted)</th><th>rule</th>"

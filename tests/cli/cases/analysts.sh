@@ -31,3 +31,25 @@ check language-check-defaults 2 -- $BIN lexicon check --with-defaults --language
 check language-unknown 0 -- sh -c "printf '# language: klingon\nwto\tm\ttarget\t1\n' > $T/kl.tsv; \
   $BIN score --no-default-lexicons --lexicon $T/kl.tsv $FX/article.txt 2>$T/e; \
   echo status \$?; sed 's|$T/||' $T/e"
+
+# The bootstrap seed depends on the speaker, not on the file name:
+# renaming an article changed its rows' intervals.  (compare --by article:
+# the first three columns name the article.)
+check seed-not-file-name 0 -- sh -c "cp $FX/article.txt $T/renamed.txt; \
+  $BIN score $LEX --bootstrap 500 $FX/article.txt | cut -d, -f2- > $T/seed-a; \
+  $BIN score $LEX --bootstrap 500 $T/renamed.txt | cut -d, -f2- > $T/seed-b; \
+  cmp $T/seed-a $T/seed-b && echo same rows; \
+  $BIN compare $LEX --bootstrap 500 --by article -o $T/seed-ca $FX/article.txt > /dev/null; \
+  $BIN compare $LEX --bootstrap 500 --by article -o $T/seed-cb $T/renamed.txt > /dev/null; \
+  for f in speakers comparison differences; do cut -d, -f4- $T/seed-ca/\$f.csv > $T/x1; \
+    cut -d, -f4- $T/seed-cb/\$f.csv > $T/x2; cmp $T/x1 $T/x2 && echo same \$f.csv intervals; done"
+
+# The wording of "cannot be told apart" follows the rule that decides it
+# (interval excludes 0 AND p < 1 - level): a degenerate interval that
+# excludes 0 beside a high p said "the interval includes 0".
+check interval-wording 0 -- sh -c "$BIN compare $LEX --bootstrap 300 -o $T/iw $FX/article.txt \
+  | grep -e 'told apart' -e '^- '; grep -o 'no &mdash;[^<]*' $T/iw/report.html | sort | uniq -c; \
+  grep -o '<p>[^<]*told apart[^<]*</p>' $T/iw/report.html; \
+  printf 'The WTO is good. The WTO is bad. The WTO is good. The WTO is bad. The WTO is very good.\\n\\n\
+Maria Lopez, trade minister of Chile\\n\\nThe WTO is good. The WTO is bad. The WTO is very bad. \
+The WTO is good.\\n' > $T/mixed.txt; $BIN compare $LEX --bootstrap 300 -o $T/iw2 $T/mixed.txt | grep '^- '"
