@@ -12,11 +12,14 @@
 #include "cli.h"
 #include "lexformat.h"
 #include "lexicon.h"
+#include "validate.h"
 
 #define MAX_DIFF_SPEAKERS 40
 
 typedef struct {
   char *name, *desc, *article;
+  char *key;                /* identity: folded name ("Jose Nunez" = "José Núñez") */
+  int keyed;                /* one row per article: the writer, or --by article */
   lxs_agg agg;
   lxs_interval *st, *sa, se;
   int *rank;                /* per theme; 0 = not ranked */
@@ -29,40 +32,48 @@ typedef struct {
   size_t nslot;
 } pool_set;
 
-static uint64_t pool_hash(const char *name, const char *article) {
-  uint64_t h = 1469598103934665603ULL;
-  for (const char *s = name; *s; s++) {
-    char c = *s >= 'A' && *s <= 'Z' ? (char)(*s + 32) : *s;
-    h = (h ^ (unsigned char)c) * 1099511628211ULL;
-  }
+static uint64_t pool_hash(const char *key, int keyed, const char *article) {
+  uint64_t h = lxs_hash_bytes(key, strlen(key));
   h = (h ^ 0x1f) * 1099511628211ULL;
-  return h ^ lxs_hash_bytes(article, strlen(article));
+  return keyed ? h ^ lxs_hash_bytes(article, strlen(article)) : h;
 }
 
-static void pool_reindex(pool_set *ps, int by_article) {
+static void pool_reindex(pool_set *ps) {
   ps->nslot = ps->nslot ? ps->nslot * 2 : 64;
   free(ps->slot);
   ps->slot = lxs_xcalloc(ps->nslot, sizeof *ps->slot);
   for (size_t i = 0; i < ps->n; i++) {
-    size_t h = pool_hash(ps->p[i].name, by_article ? ps->p[i].article : "") & (ps->nslot - 1);
+    const pooled *p = &ps->p[i];
+    size_t h = pool_hash(p->key, p->keyed, p->article) & (ps->nslot - 1);
     while (ps->slot[h]) h = (h + 1) & (ps->nslot - 1);
     ps->slot[h] = i + 1;
   }
 }
 
+/* The row of a speaker: named people pool across articles by their
+ * identity key; with article set, the row is that article's alone (the
+ * writer of an article, or every row with --by article). */
 static pooled *pool_get(pool_set *ps, const char *name, const char *desc,
-                        const char *article, size_t nth) {
-  if (ps->nslot == 0) pool_reindex(ps, article != NULL);
-  size_t h = pool_hash(name, article ? article : "") & (ps->nslot - 1);
+                        const char *article, size_t nth, lxs_buf *key) {
+  if (ps->nslot == 0) pool_reindex(ps);
+  key->len = 0;
+  lxs_name_key(name, strlen(name), key);
+  if (!key->len) lxs_buf_puts(key, name); /* a name of marks only keeps itself */
+  lxs_buf_cstr(key);
+  int keyed = article != NULL;
+  size_t h = pool_hash(key->data, keyed, article ? article : "") & (ps->nslot - 1);
   for (; ps->slot[h]; h = (h + 1) & (ps->nslot - 1)) {
     pooled *q = &ps->p[ps->slot[h] - 1];
-    if (strcasecmp(q->name, name) == 0 && (!article || strcmp(q->article, article) == 0))
+    if (strcmp(q->key, key->data) == 0 && q->keyed == keyed &&
+        (!keyed || strcmp(q->article, article) == 0))
       return q;
   }
   LXS_VEC_GROW(ps->p, ps->n, ps->cap);
   pooled *p = &ps->p[ps->n++];
   memset(p, 0, sizeof *p);
   p->name = lxs_xstrndup(name, strlen(name));
+  p->key = lxs_xstrndup(key->data, key->len);
+  p->keyed = keyed;
   p->desc = lxs_xstrndup(desc, strlen(desc));
   p->article = lxs_xstrndup(article ? article : "", article ? strlen(article) : 0);
   lxs_agg_init(&p->agg, nth);
@@ -70,9 +81,9 @@ static pooled *pool_get(pool_set *ps, const char *name, const char *desc,
   p->st = lxs_xcalloc(nth + 1, sizeof *p->st);
   p->sa = lxs_xcalloc(nth + 1, sizeof *p->sa);
   p->rank = lxs_xcalloc(nth + 1, sizeof *p->rank);
-  if (ps->n * 2 > ps->nslot) pool_reindex(ps, article != NULL);
+  if (ps->n * 2 > ps->nslot) pool_reindex(ps);
   else {
-    size_t k = pool_hash(name, article ? article : "") & (ps->nslot - 1);
+    size_t k = pool_hash(p->key, keyed, p->article) & (ps->nslot - 1);
     while (ps->slot[k]) k = (k + 1) & (ps->nslot - 1);
     ps->slot[k] = ps->n;
   }
@@ -119,7 +130,8 @@ static void why_not_told_apart(lxs_buf *b, const lxs_interval *ci, double pv, do
 }
 
 static const char *display_name(const pooled *p, lxs_buf *tmp, int by_article) {
-  if (!by_article) return p->name;
+  (void)by_article; /* with --by article every row is keyed */
+  if (!p->keyed) return p->name;
   tmp->len = 0;
   lxs_buf_printf(tmp, "%s (%s)", p->name, p->article);
   return lxs_buf_cstr(tmp);
@@ -185,8 +197,13 @@ int cmd_compare(int argc, char **argv) {
       }
       lxs_agg_sum_speakers(aggs, res);
       for (size_t sp = 0; sp < res->n_speakers; sp++) {
-        pooled *p = pool_get(&ps, res->speakers[sp].name, res->speakers[sp].description,
-                             o.by_article ? rec.id : NULL, nth);
+        /* The writer is each article's own (named by its byline, kept in
+         * the author's description); named people pool across articles. */
+        int writer = sp == 0 && !rec.speaker;
+        const char *byline = res->speakers[0].description;
+        const char *nm = writer && byline[0] ? byline : res->speakers[sp].name;
+        const char *ds = writer ? (byline[0] ? "author" : "") : res->speakers[sp].description;
+        pooled *p = pool_get(&ps, nm, ds, o.by_article || writer ? rec.id : NULL, nth, &name);
         lxs_agg_sum_agg(&p->agg, &aggs[sp]);
         lxs_agg_clear(&aggs[sp]);
       }
@@ -279,7 +296,7 @@ int cmd_compare(int argc, char **argv) {
     } else {
       nreported++;
     }
-    lxs_csv_str(&cmp, p->name);
+    lxs_csv_str(&cmp, o.by_article ? p->name : display_name(p, &tmp, 0));
     lxs_buf_puts(&cmp, pass == 0 ? ",speaker" : ",reported");
     if (o.by_article) {
       lxs_buf_putc(&cmp, ',');
@@ -563,6 +580,7 @@ int cmd_compare(int argc, char **argv) {
   if (rc == 0) rc = cli_write_whole(NULL, &md);
   for (size_t i = 0; i < ps.n; i++) {
     free(ps.p[i].name);
+    free(ps.p[i].key);
     free(ps.p[i].desc);
     free(ps.p[i].article);
     free(ps.p[i].st);

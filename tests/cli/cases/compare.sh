@@ -15,3 +15,9 @@ check compare-evidence-offsets 0 -- sh -c "$BIN compare $LEX -o $T/cmp $FX/artic
     BEGIN { RS = \"\\n\"; while ((getline l < f) > 0) text = text l \"\\n\" }
     { n++; if (substr(text, \$8 + 1, \$9 - \$8) != \$7) { bad++; print \"bad: \" \$0 } }
     END { print n \" rows, \" bad + 0 \" bad\" }'"
+# Each article's writer is a row of its own, named by the byline when there
+# is one; named people pool across articles by a folded identity key
+# ("José Núñez" = "Jose Nunez").
+check compare-writers-per-article 0 -- sh -c "$BIN compare $LEX --bootstrap 0 -o $T/cmpw \
+  tests/fixtures/articles/levy-oped.txt tests/fixtures/articles/levy-report.txt >/dev/null \
+  && cut -d, -f1-5 $T/cmpw/comparison.csv"
