@@ -24,7 +24,7 @@ LIB_SRC := src/util.c src/utf8.c src/tokenize.c src/stem.c src/sha256.c \
 LIB_SRC += src/score_clause.c src/score_context.c src/score_report.c src/score_bind.c src/score_harm.c
 CLI_SRC := src/cli.c src/reportset.c src/walk.c src/cli_options.c src/cmd_score.c src/cmd_compare.c src/cmd_explain.c src/cmd_merge.c src/cmd_speakers.c src/cmd_validate.c src/cmd_lexicon.c
 # The command line's row writers (kept columns, wide rows).
-CLI_SRC += src/cli_rows.c
+CLI_SRC += src/cli_rows.c src/cmd_kwic.c
 # The corpus readers' table side (CSV, headers, kept columns).
 LIB_SRC += src/input_table.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/lexicons_embedded.o \

@@ -243,6 +243,7 @@ int main(int argc, char **argv) {
   if (strcmp(cmd, "explain") == 0) return cmd_explain(argc - 1, argv + 1);
   if (strcmp(cmd, "merge") == 0) return cmd_merge(argc - 1, argv + 1);
   if (strcmp(cmd, "lexicon") == 0) return cmd_lexicon(argc - 1, argv + 1);
+  if (strcmp(cmd, "kwic") == 0) return cmd_kwic(argc - 1, argv + 1);
   if (strcmp(cmd, "speakers") == 0) return cmd_speakers(argc - 1, argv + 1);
   if (strcmp(cmd, "validate") == 0) return cmd_validate(argc - 1, argv + 1);
   if (cmd[0] == '-') cli_usage_error("unknown option '%s'", cmd);

@@ -164,6 +164,7 @@ int cmd_merge(int argc, char **argv);
 int cmd_speakers(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_lexicon(int argc, char **argv);
+int cmd_kwic(int argc, char **argv);
 /* A file an article command is given without --input whose name says it
  * is a corpus table (.csv, .tsv, .jsonl): a usage error suggesting
  * --input, since reading it as one article would score nonsense. */

@@ -182,6 +182,14 @@ static const cli_command kCommands[] = {
      "files, greedy globs, entries that can never match and stems colliding\n"
      "with another theme's target are warnings.\n",
      {OPT_LEXFMT, OPT_MAP, OPT_MAPFILE, OPT_LANG, OPT_WITHDEF, OPT_HELP}},
+    {"kwic", "kwic [options] TERM|THEME [FILE|-]...",
+     "Keyword in context, as quanteda's kwic: every place TERM occurs (words\n"
+     "compared case-folded; a trailing * makes the last a prefix), or every\n"
+     "match tied to THEME, with the words around it, its speaker and what the\n"
+     "lexicons made of it: doc,speaker,sentence,byte_start,byte_end,pre,match,\n"
+     "post,theme,term,role,contribution,holder.\n",
+     {OPT_INPUT, OPT_TEXTCOL, OPT_IDCOL, OPT_KEEP, OPT_FORMAT, OPT_OUTFILE, LEXICON_OPTS,
+      OPT_NOATTR, OPT_SPEAKERS, OPT_HELP}},
     {"validate", "validate [options] LABELS",
      "Compare the tool with hand-coded sentences.  LABELS is a TSV or CSV file\n"
      "with a header: file (or doc, doc_id, document, id), sentence (or text),\n"
@@ -204,6 +212,7 @@ static const char kUsage[] =
     "       lexstance explain [--theme T] [--speaker S] FILE...\n"
     "       lexstance merge [-o FILE] PARTIAL...\n"
     "       lexstance lexicon check|coverage ...\n"
+    "       lexstance kwic [options] TERM|THEME [FILE|-]...\n"
     "       lexstance speakers [--sentences] ARTICLE...\n"
     "       lexstance validate [options] LABELS\n"
     "       lexstance --help | --version\n";
@@ -219,6 +228,9 @@ static const char kHelp[] =
     "  explain FILE...        show each matched sentence, the rules applied and\n"
     "                         each contribution\n"
     "  merge PARTIAL...       combine --partial results into per-speaker rows\n"
+    "  kwic TERM|THEME FILE...\n"
+    "                         keyword in context: each occurrence or theme match\n"
+    "                         with its words around, speaker and contribution\n"
     "  speakers ARTICLE...    the speakers found, their sentence counts and the\n"
     "                         attribution cues; --sentences: one row per sentence\n"
     "  validate LABELS        compare with hand-coded sentences: detection P/R/F1,\n"

@@ -21,7 +21,7 @@ awk 'prev == ".TP" { print } { prev = $0 }' "$MAN" > "$T/defs"
 # Every name the man page sets in bold or bold-italic (macro arguments).
 grep -E '^\.(B|BR|BI|IB|RB) ' "$MAN" | sed 's/\\f[RBI]//g' | tr -s ' ,"()' '\n' > "$T/bold"
 
-for cmd in score compare explain merge speakers validate "lexicon check" "lexicon coverage"; do
+for cmd in score compare explain merge speakers kwic validate "lexicon check" "lexicon coverage"; do
   $BIN $cmd --help > "$T/help" || { echo "$cmd --help failed"; missing=1; continue; }
   section "$cmd" > "$T/sec"
   [ -s "$T/sec" ] || { echo "no section '.SS $cmd'"; missing=1; continue; }
@@ -49,6 +49,8 @@ sed -n 1p "$T/errors.csv" >> "$T/headers"
 $BIN lexicon coverage --no-default-lexicons --corpus tests/fixtures/dicts/corpus.txt \
   -o "$T/cov" tests/fixtures/dicts/cov.tsv
 for f in "$T"/cov/*.csv; do sed -n 1p "$f"; done >> "$T/headers"
+$BIN kwic --no-default-lexicons --lexicon tests/fixtures/lexicons/stance.tsv wto "$FX/article.txt" \
+  | sed -n 1p >> "$T/headers"
 # columns of modes the fixtures do not run: --categories, VADER
 echo "doc,speaker,category,count,percent,neg,neu,pos,compound" >> "$T/headers"
 for col in $(tr -d '\r' < "$T/headers" | tr ',' '\n' | sort -u); do
