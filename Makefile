@@ -27,6 +27,10 @@ CLI_SRC := src/cli.c src/reportset.c src/walk.c src/cli_options.c src/cmd_score.
 CLI_SRC += src/cli_rows.c src/cmd_kwic.c
 # The corpus readers' table side (CSV, headers, kept columns).
 LIB_SRC += src/input_table.c
+# The rows score and merge write, for the command line and the table API.
+LIB_SRC += src/rows.c
+# Whole jobs for the language bindings (the public header's "jobs").
+LIB_SRC += src/api_table.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/lexicons_embedded.o \
            $(BUILD)/obj/words_embedded.o
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)

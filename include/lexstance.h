@@ -374,6 +374,67 @@ LXS_API lxs_status lxs_stance_difference(const lxs_agg *a, const lxs_agg *b, siz
  * unit's resamples differ and do not depend on the order of units. */
 LXS_API uint64_t lxs_seed_mix(uint64_t seed, const char *s);
 
+/* ---- jobs: the command line's tables (src/api_table.c) ------------------- */
+
+/* A job runs what `lexstance score` runs over documents held in memory
+ * and returns the very bytes the command line would write, so a language
+ * binding (bindings/python, bindings/r) reads the command line's columns
+ * and numbers from a CSV parser:
+ *
+ *   lxs_job *j = lxs_job_new();
+ *   lxs_job_set(j, "unit", "speaker", err, sizeof err);
+ *   lxs_job_add(j, "article", text, len, NULL);
+ *   char *csv;
+ *   size_t n;
+ *   if (lxs_job_run(j, "score", &csv, &n, err, sizeof err) == LXS_OK) {
+ *     ... csv[0..n), as `lexstance score article.txt` writes it ...
+ *     lxs_text_free(csv);
+ *   }
+ *   lxs_job_free(j);
+ *
+ * A job belongs to one thread at a time; jobs are independent. */
+typedef struct lxs_job lxs_job;
+
+/* A job with the command line's defaults (articles, --unit by the input,
+ * embedded lexicons, English, seed 1, level 0.95).  Never NULL: running
+ * out of memory calls the out-of-memory handler. */
+LXS_API lxs_job *lxs_job_new(void);
+LXS_API void lxs_job_free(lxs_job *j); /* accepts NULL */
+/* An option by its command-line name, value as on the command line
+ * (NULL for a flag): unit (sentence|speaker|doc), input (text: each
+ * document an article split into speakers; lines, tsv, csv, jsonl: one
+ * document each), format (csv|wide), lexicon PATH (repeatable, any
+ * lexicon format by extension), no-default-lexicons, language, speakers
+ * PATH (known speakers), no-attribution, bootstrap N, seed S, ci LEVEL.
+ * LXS_EINVAL with err for an unknown name or a bad value; files are read
+ * when the job runs. */
+LXS_API lxs_status lxs_job_set(lxs_job *j, const char *name, const char *value, char *err,
+                               size_t errlen);
+/* Adds a document (copied): its id (the doc column), text[0..len) and,
+ * when speaker is not NULL or "", the speaker of all of it (no
+ * attribution inside it, as a JSON Lines record's "speaker").  LXS_EINVAL
+ * for a NULL id; LXS_ENOMEM. */
+LXS_API lxs_status lxs_job_add(lxs_job *j, const char *id, const char *text, size_t len,
+                               const char *speaker);
+/* The documents added so far; lxs_job_clear forgets them (the options
+ * stay). */
+LXS_API size_t lxs_job_count(const lxs_job *j);
+LXS_API void lxs_job_clear(lxs_job *j);
+/* Scores the documents and writes, into *out (from malloc, NUL-terminated,
+ * *out_len bytes; free it with lxs_text_free):
+ *   "score"     the rows of `lexstance score` (long CSV, or wide with
+ *               format wide), header first;
+ *   "partial"   the mergeable statistics of `score --partial -`;
+ *   "evidence"  every match, as compare's evidence.csv: doc, speaker,
+ *               sentence, theme, term, role, matched, byte_start,
+ *               byte_end, target, weight, modifiers, contribution, holder.
+ * LXS_OK; LXS_EINVAL (an unknown table, language or lexicon format),
+ * LXS_EDATA or LXS_EIO (a lexicon or speakers file; err names FILE:LINE),
+ * LXS_ENOMEM.  *out is NULL on failure. */
+LXS_API lxs_status lxs_job_run(lxs_job *j, const char *what, char **out, size_t *out_len,
+                               char *err, size_t errlen);
+LXS_API void lxs_text_free(char *text); /* accepts NULL */
+
 #ifdef __cplusplus
 }
 #endif

@@ -8,6 +8,7 @@
 #include "input.h"
 #include "lexstance.h"
 #include "report.h"
+#include "rows.h"
 #include "reportset.h"
 #include "util.h"
 
@@ -116,14 +117,8 @@ int cli_exit_code(lxs_status status);
 _Noreturn void cli_usage_error(const char *fmt, const char *arg);
 void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Row writers shared by score, compare and merge (src/cli_rows.c). */
-/* name made a valid R and Python identifier, appended to out: letters,
- * digits and '_' (runs of anything else become one '_'), a letter first
- * ("2020" -> "x2020"), a keyword of either language followed by '_'. */
-void cli_identifier(const char *name, lxs_buf *out);
-/* The output names of the --keep columns: identifiers, none equal to a
- * fixed column or to another ("speaker" -> "speaker_2"). */
-char **cli_keep_names(const cli_opts *o);
+/* Row writers shared by score, compare and merge: src/rows.c with the
+ * options (src/cli_rows.c). */
 void cli_header(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex);
 void cli_doc_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
                   const char *doc, const char *speaker_override,
@@ -141,10 +136,6 @@ void cli_doc_rows_v(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
 /* A VADER scorer from --vader-lexicon/--emoji-lexicon, or NULL; exits with
  * a message on a bad file. */
 lxs_vader *cli_load_vader(const cli_opts *o);
-void cli_evidence_header(lxs_buf *b);
-void cli_evidence_rows(lxs_buf *b, const lxs_lexicon *lex, const char *doc,
-                       const char *text, const lxs_result *res);
-const char *cli_modifier_name(unsigned bit);
 int cli_write(lxs_out *out, lxs_buf *b, char *err, size_t errlen);
 /* Write b to path ("-"/NULL: stdout) atomically; 0 or LXS_EIO (with a
  * message printed and no file left behind). */

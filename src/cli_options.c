@@ -577,7 +577,7 @@ int cli_parse_with(const char *command, int argc, char **argv, cli_opts *o,
   for (int i = 0; i < noperands; i++) argv[argc - noperands + i] = operands[i];
   if (!o->unit_set && o->input_set && o->input != LXS_IN_TEXT) o->unit = UNIT_DOC;
   if (!o->bootstrap_set) o->bootstrap = o->unit == UNIT_SPEAKER ? 2000 : 0;
-  o->keep_names = cli_keep_names(o);
+  o->keep_names = lxs_keep_names((const char *const *)o->keep, o->nkeep);
   if (o->sentiment_vader && !o->vader_lexicon)
     cli_usage_error("%s", "--sentiment vader needs --vader-lexicon PATH");
   return argc - noperands;

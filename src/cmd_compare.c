@@ -163,7 +163,7 @@ int cmd_compare(int argc, char **argv) {
   lo.unit = UNIT_SPEAKER;
   lo.format = FMT_CSV;
   cli_header(&spk, &lo, lex);
-  cli_evidence_header(&evid);
+  lxs_evidence_header(&evid);
   int rc = 0;
   lxs_speaker_hints *hints = cli_load_hints(&o);
   lxs_options sopt = {!o.no_attribution, hints};
@@ -189,7 +189,7 @@ int cmd_compare(int argc, char **argv) {
         ((lxs_speaker *)res->speakers)[0].name = rec.speaker;
       }
       cli_doc_rows(&spk, &lo, lex, rec.id, NULL, res);
-      cli_evidence_rows(&evid, lex, rec.id, rec.text, res);
+      lxs_evidence_rows(&evid, lex, rec.id, rec.text, res);
       lxs_agg *aggs = lxs_xcalloc(res->n_speakers + 1, sizeof *aggs);
       for (size_t sp = 0; sp < res->n_speakers; sp++) {
         lxs_agg_init(&aggs[sp], nth);
@@ -227,10 +227,10 @@ int cmd_compare(int argc, char **argv) {
         lxs_html_escape(&evhtml, rec.text + ev->end, s->end - ev->end);
         lxs_buf_puts(&evhtml, "</td><td>");
         lxs_html_escape(&evhtml, ev->role, strlen(ev->role));
-        for (unsigned m = 0; cli_modifier_name(m); m++)
+        for (unsigned m = 0; lxs_modifier_name(m); m++)
           if (ev->modifiers & (1u << m)) {
             lxs_buf_puts(&evhtml, ", ");
-            lxs_buf_puts(&evhtml, cli_modifier_name(m));
+            lxs_buf_puts(&evhtml, lxs_modifier_name(m));
           }
         lxs_buf_puts(&evhtml, "</td><td class=\"num\">");
         fmt_signed(&evhtml, ev->contribution);

@@ -74,8 +74,8 @@ static void explain_doc(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
       lxs_buf_puts(b, " (lexicon \"");
       lxs_term_text(b, ev->term, strlen(ev->term));
       lxs_buf_printf(b, "\", weight %+.2f", ev->weight);
-      for (unsigned m = 0; cli_modifier_name(m); m++)
-        if (ev->modifiers & (1u << m)) lxs_buf_printf(b, ", %s", cli_modifier_name(m));
+      for (unsigned m = 0; lxs_modifier_name(m); m++)
+        if (ev->modifiers & (1u << m)) lxs_buf_printf(b, ", %s", lxs_modifier_name(m));
       if (ev->holder) {
         lxs_buf_puts(b, ", held by ");
         lxs_term_text(b, ev->holder, strlen(ev->holder));

@@ -319,8 +319,8 @@ static void evidence_text(lxs_buf *b, const lxs_lexicon *lex, const lxs_result *
       lxs_buf_putc(b, '\'');
     }
     lxs_buf_printf(b, " (\"%s\" %+.2f", ev->term, ev->weight);
-    for (unsigned m = 0; cli_modifier_name(m); m++)
-      if (ev->modifiers & (1u << m)) lxs_buf_printf(b, ", %s", cli_modifier_name(m));
+    for (unsigned m = 0; lxs_modifier_name(m); m++)
+      if (ev->modifiers & (1u << m)) lxs_buf_printf(b, ", %s", lxs_modifier_name(m));
     if (ev->holder) lxs_buf_printf(b, ", held by %s", ev->holder);
     lxs_buf_printf(b, ") %+.4f", ev->contribution);
     any = 1;
