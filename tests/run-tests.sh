@@ -29,5 +29,14 @@ for suite in cli api; do
   f=$(printf '%s\n' "$out" | grep -c '^not ok ')
   passed=$((passed + p)); failed=$((failed + f))
 done
+# The language bindings against the command line (skipped, with a note,
+# where python3/pandas, R or Dask are missing).
+if [ -z "$SKIP_BINDINGS" ]; then
+  out=$(BUILD="$BUILD" VALGRIND="$VALGRIND" sh tests/bindings/run.sh 2>&1)
+  printf '%s\n' "$out" | grep -v '^ok '
+  p=$(printf '%s\n' "$out" | grep -c '^ok ')
+  f=$(printf '%s\n' "$out" | grep -c '^not ok ')
+  passed=$((passed + p)); failed=$((failed + f))
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
