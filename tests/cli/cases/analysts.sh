@@ -53,3 +53,14 @@ check interval-wording 0 -- sh -c "$BIN compare $LEX --bootstrap 300 -o $T/iw $F
   printf 'The WTO is good. The WTO is bad. The WTO is good. The WTO is bad. The WTO is very good.\\n\\n\
 Maria Lopez, trade minister of Chile\\n\\nThe WTO is good. The WTO is bad. The WTO is very bad. \
 The WTO is good.\\n' > $T/mixed.txt; $BIN compare $LEX --bootstrap 300 -o $T/iw2 $T/mixed.txt | grep '^- '"
+
+# (Owned by the attribution issue, checked here too.)  compare pools no
+# "author" across articles: each article's writer is a row of its own.
+check compare-writers-apart 0 -- sh -c "printf 'By Ann Lee\\n\\nThe WTO is good. Tariffs are bad.\\n' > $T/w1.txt; \
+  printf 'By Bo Ray\\n\\nThe WTO is bad. Tariffs are good.\\n' > $T/w2.txt; \
+  $BIN compare $LEX --bootstrap 10 -o $T/wcmp $T/w1.txt $T/w2.txt > /dev/null && \
+  cut -d, -f1-5 $T/wcmp/comparison.csv"
+# A JSON Lines record holding an article: "Jane Doe" and the later "Doe"
+# are one speaker.
+check jsonl-article-one-speaker 0 -- sh -c "$BIN score $LEX --input jsonl --unit speaker \
+  --bootstrap 0 $FX/article.jsonl | cut -d, -f1-2 | sort -u"
