@@ -45,6 +45,8 @@ typedef enum {
   LXS_R_DOUBT,      /* modifier: a sceptical reporting verb ("claims") */
   LXS_R_SHELL,      /* theme: a shell noun ("the measure") standing for
                        the theme when the context has it */
+  LXS_R_REPAIR,     /* sentiment: a benefit that says its object is in bad
+                       shape ("reform the WTO") */
   LXS_R_COUNT
 } lxs_role;
 

@@ -8,6 +8,7 @@
  * where the link is full inside a segment, WEAK_LINK across a comma and
  * SENTENCE_LINK across a clause boundary, and falls off with distance. */
 #include <stdint.h>
+#include <string.h>
 
 #include "scoring.h"
 #include "util.h"
@@ -193,6 +194,19 @@ static void bind_mentions(lxs_scorer *sc, sent_ctx *cx, size_t e, double me,
   }
 }
 
+/* After "the collapse of the WTO", what follows describes the
+ * consequences of the harm ("small economies would be the first
+ * casualties"), and after "reform the IMF" what is to be repaired ("which
+ * they described as outdated"): a negative word there is the tone about the
+ * harm, so it counts the other way for the harmed theme.  Praise after it
+ * describes what is harmed ("the rules that small economies rely on to
+ * settle disputes fairly"), and keeps its sign. */
+static int harm_consequence(const lxs_scorer *sc, const sent_ctx *cx, size_t e,
+                            size_t g, const lxs_sense *se) {
+  long hb = rec_of(cx, local_ref(cx, g))->harmed_by;
+  return hb >= 0 && (size_t)hb < e && !is_target(&sc->mt.m[e]) && se->weight < 0;
+}
+
 /* A general evaluative word ("The WTO is broken") is tied to the nearest
  * theme term in its segment, else its clause (weak), else the sentence
  * (weaker: "Tariffs protect jobs, but they raise prices"). */
@@ -215,14 +229,7 @@ static void bind_eval(lxs_scorer *sc, sent_ctx *cx, size_t e,
   }
   if (g < 0) return;
   if (d > DECAY_START) f /= 1.0 + (d - DECAY_START) / DECAY_SCALE;
-  /* After "the collapse of the WTO", what follows describes the
-   * consequences of the harm ("small economies would be the first
-   * casualties"): its tone is the tone about the harm, so it counts the
-   * other way for the harmed theme.  Praise after it describes what is
-   * harmed ("the rules that small economies rely on to settle disputes
-   * fairly"), and keeps its sign. */
-  long hb = rec_of(cx, local_ref(cx, (size_t)g))->harmed_by;
-  if (hb >= 0 && (size_t)hb < e && !is_target(&M[e]) && se->weight < 0) {
+  if (harm_consequence(sc, cx, e, (size_t)g, se)) {
     f = -f;
     mods |= LXS_MOD_HARM_PATIENT;
   }
@@ -250,7 +257,26 @@ static void bind_theme_eval(lxs_scorer *sc, sent_ctx *cx, size_t e,
     f = WEAK_LINK;
     mods = LXS_MOD_WEAK_LINK;
   }
-  if (g >= 0) lxs_credit(sc, cx, e, se, (size_t)g, se->weight * me * ne * f, mods, se->theme, 0);
+  if (g < 0) return;
+  if (harm_consequence(sc, cx, e, (size_t)g, se)) {
+    f = -f;
+    mods |= LXS_MOD_HARM_PATIENT;
+  }
+  lxs_credit(sc, cx, e, se, (size_t)g, se->weight * me * ne * f, mods, se->theme, 0);
+}
+
+/* A harm word in an adjective form ("destructive", "harmful",
+ * "disastrous") says that what it describes is harmful: it evaluates,
+ * like an eval word, rather than naming a harm done to a patient. */
+static int adjectival_harm(const lxs_scorer *sc, const lxs_match *m,
+                           const lxs_sense *se) {
+  if (se->role != LXS_R_HARM && se->role != LXS_R_THREAT) return 0;
+  const lxs_token *t = &sc->tok->toks[m->tok_last];
+  const char *nm = lxs_tok_norm(sc->tok, t);
+  size_t n = t->norm_len;
+  if (n < 6) return 0;
+  const char *end = nm + n - 3;
+  return strcmp(end, "ive") == 0 || strcmp(end, "ful") == 0 || strcmp(end, "ous") == 0;
 }
 
 /* Every match in order: its mentions, its tone, and each evaluative sense
@@ -277,13 +303,15 @@ void lxs_score_bind(lxs_scorer *sc, sent_ctx *cx, double *sent_raw,
           lxs_add_evidence(sc, cx->sent, LXS_THEME_NONE, se, &M[e], NULL, r->flags, c);
         }
         if (r->no_stance || se->role == LXS_R_DESCRIBE) continue; /* tone only */
-        if (se->role == LXS_R_EVAL)
+        if (se->role == LXS_R_EVAL || adjectival_harm(sc, &M[e], se))
           bind_eval(sc, cx, e, se, me, ne);
         else
           lxs_score_harm_roles(sc, cx, e, se, me, ne);
       } else if (se->theme < LXS_THEME_SENTIMENT && se->role == LXS_R_EVAL &&
                  !r->no_stance) {
         bind_theme_eval(sc, cx, e, se, me, ne);
+      } else if (se->role == LXS_R_ADVOCATE && !r->no_stance) {
+        lxs_score_advocacy(sc, cx, e, se, me, ne);
       }
     }
   }

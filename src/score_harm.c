@@ -94,18 +94,25 @@ static uint64_t harm_object(lxs_scorer *sc, sent_ctx *cx, size_t e,
                             int *agent_out) {
   const lxs_match *M = sc->mt.m;
   if (se->role == LXS_R_AGENCY) return 0;
-  long g = lxs_nearest_target(sc, cx, e, LXS_THEME_NONE, SAME_SEG, +1, NULL);
+  unsigned d;
+  long g = lxs_nearest_target(sc, cx, e, LXS_THEME_NONE, SAME_SEG, +1, &d);
   if (g < 0) return 0;
   if (se->role == LXS_R_THREAT && names_the_threat(sc, cx, &M[e], &M[g])) return 0;
   double w = se->weight;
   int agent = agent_between(cx, e, (size_t)g);
   *agent_out = agent;
+  /* far beyond the word, a theme term is seldom its object ("oppose a bill
+   * that would limit the president's ability to levy tariffs") */
+  if (d > OBJECT_REACH && !agent) return 0;
   int cause = agent || (se->role == LXS_R_DECAY && !decay_patient(sc, cx, &M[e], &M[g]));
   double c;
   unsigned mods = 0;
-  if (se->role == LXS_R_BENEFIT) {
+  if (se->role == LXS_R_BENEFIT || se->role == LXS_R_REPAIR) {
     c = w * me * ne;
     if (agent) mods |= LXS_MOD_AGENT;
+    /* "reform the dysfunctional appeals body": what follows describes
+     * what is to be repaired, as after a harm */
+    if (se->role == LXS_R_REPAIR && !agent) mark_harmed(cx, (size_t)g, e);
   } else if (se->role == LXS_R_OPPOSE) {
     c = agent ? 0 : -w * me * ne;
   } else if (cause || rec_of(cx, e)->advocated) {
@@ -138,7 +145,7 @@ static void harm_subject(lxs_scorer *sc, sent_ctx *cx, size_t e,
   double w = se->weight;
   double c;
   unsigned mods;
-  if (se->role == LXS_R_BENEFIT || se->role == LXS_R_AGENCY) {
+  if (se->role == LXS_R_BENEFIT || se->role == LXS_R_AGENCY || se->role == LXS_R_REPAIR) {
     c = w * me * ne;
     mods = passive ? 0 : LXS_MOD_AGENT;
   } else if (se->role == LXS_R_OPPOSE) {
@@ -167,4 +174,21 @@ void lxs_score_harm_roles(lxs_scorer *sc, sent_ctx *cx, size_t e,
   /* the actor of an opposition gets nothing, the subject of a passive one
    * is what is opposed */
   if (se->role != LXS_R_OPPOSE || passive) harm_subject(sc, cx, e, se, me, ne, done, passive);
+}
+
+/* "calls for faster rollout of the AfCFTA", "urged a return to the WTO":
+ * an advocacy word whose next match is a theme term, with no evaluation
+ * between, supports it.  (Before a harm it is the harm that is called
+ * for: see the advocate pass.) */
+void lxs_score_advocacy(lxs_scorer *sc, sent_ctx *cx, size_t e,
+                        const lxs_sense *se, double me, double ne) {
+  const lxs_match *M = sc->mt.m;
+  uint32_t seg = rec_of(cx, e)->seg;
+  for (size_t i = e + 1; i < cx->m1 && rec_of(cx, i)->seg == seg; i++) {
+    if (M[i].wpos - M[e].wpos_last > ADVOCATE_REACH + 2) return;
+    if (is_evaluative(&M[i]) || M[i].mod_roles) return;
+    if (!is_target_ref(sc, cx, i)) continue;
+    lxs_credit(sc, cx, e, se, i, ADVOCATE_SUPPORT * me * ne, 0, LXS_THEME_NONE, 0);
+    return;
+  }
 }

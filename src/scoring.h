@@ -37,7 +37,9 @@
 #define SENTENCE_LINK 0.35   /* ... across a clause boundary */
 #define NEAR_WORDS 3         /* reach of intensifiers and distancers */
 #define AGENT_REACH 8        /* words before a harm verb for its agent */
+#define OBJECT_REACH 6       /* words after a harm verb for its object */
 #define ADVOCATE_REACH 4     /* "should ... withdraw from" */
+#define ADVOCATE_SUPPORT 0.5 /* "calls for faster rollout of the AfCFTA" */
 #define SCARE_QUOTE -0.6     /* a theme term in scare quotes is disapproved */
 #define SCARE_WORDS 4        /* longest quoted span read as scare quotes */
 #define DECAY_START 5        /* tie strength falls off beyond this distance */
@@ -134,7 +136,9 @@ static inline int is_target(const lxs_match *m) { return m->target != 0; }
 static inline int is_evaluative(const lxs_match *m) {
   const uint32_t evaluative = 1u << LXS_R_EVAL | 1u << LXS_R_HARM |
                               1u << LXS_R_BENEFIT | 1u << LXS_R_OPPOSE |
-                              1u << LXS_R_STANCE | 1u << LXS_R_DECAY;
+                              1u << LXS_R_STANCE | 1u << LXS_R_DECAY |
+                              1u << LXS_R_THREAT | 1u << LXS_R_AGENCY |
+                              1u << LXS_R_REPAIR;
   return (m->roles & evaluative) != 0;
 }
 
@@ -243,5 +247,7 @@ void lxs_add_evidence(lxs_scorer *sc, uint32_t sent, uint32_t theme,
 /* score_harm.c: harm, benefit, opposition and decay at match e. */
 void lxs_score_harm_roles(lxs_scorer *sc, sent_ctx *cx, size_t e,
                           const lxs_sense *se, double me, double ne);
+void lxs_score_advocacy(lxs_scorer *sc, sent_ctx *cx, size_t e,
+                        const lxs_sense *se, double me, double ne);
 
 #endif

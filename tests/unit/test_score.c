@@ -50,7 +50,12 @@ static const char kLex[] =
     "amid\t-\tscene\t1\n"
     "why\t-\trhetorical\t1\n"
     "likes to portray\t-\tdoubt\t0\n"
-    "they\t-\tanaphor\t1\n";
+    "they\t-\tanaphor\t1\n"
+    "destruction\tsentiment\tharm\t-0.8\n"
+    "reform\tsentiment\trepair\t0.3\n"
+    "dysfunctional\tsentiment\teval\t-0.6\n"
+    "call for\t-\tadvocate\t1\n"
+    "oppose\tsentiment\toppose\t0.6\n";
 
 static lxs_lexicon *lex;
 static lxs_scorer *sc;
@@ -558,6 +563,38 @@ static void anaphor_agrees_in_number(void **state) {
   assert_near(raw_of(r, 0, "prot"), -0.5 - 0.5, TEST_EPS);
 }
 
+/* "destructive" describes what is harmful; "destruction of X" harms X. */
+static void adjectival_harm_evaluates(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The destructive tariffs arrived.");
+  assert_near(raw_of(r, 0, "prot"), -0.8, TEST_EPS);
+  r = test_run(sc, "The destruction of the WTO is near.");
+  assert_near(raw_of(r, 0, "multi"), 0.8, TEST_EPS);
+}
+
+/* A theme term far after an opposition word is seldom its object. */
+static void far_object_is_not_opposed(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "Members oppose a bill that would end the old and costly tariffs.");
+  assert_near(raw_of(r, 0, "prot"), 0.0, TEST_EPS);
+  r = test_run(sc, "Members oppose the tariffs.");
+  assert_near(raw_of(r, 0, "prot"), -0.6, TEST_EPS);
+}
+
+/* Repairing a theme is support, and what it must be repaired of is not
+ * the speaker's verdict on it. */
+static void repair_supports_and_reads_faults_as_need(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "We must reform the WTO and its dysfunctional courts.");
+  assert_near(raw_of(r, 0, "multi"), 0.3 + 0.6, TEST_EPS);
+}
+
+static void advocacy_supports_its_object(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "Ministers call for the WTO to act.");
+  assert_near(raw_of(r, 0, "multi"), 0.5, TEST_EPS);
+}
+
 /* ---- discourse context -------------------------------------------------- */
 
 static void shell_noun_refers_back(void **state) {
@@ -647,6 +684,10 @@ int main(void) {
       cmocka_unit_test(doubt_distances_the_view),
       cmocka_unit_test(opposite_pole_inverts),
       cmocka_unit_test(anaphor_agrees_in_number),
+      cmocka_unit_test(adjectival_harm_evaluates),
+      cmocka_unit_test(far_object_is_not_opposed),
+      cmocka_unit_test(repair_supports_and_reads_faults_as_need),
+      cmocka_unit_test(advocacy_supports_its_object),
       cmocka_unit_test(shell_noun_refers_back),
       cmocka_unit_test(shell_noun_prefers_its_weightier_theme),
       cmocka_unit_test(evaluation_carries_to_the_active_theme),
