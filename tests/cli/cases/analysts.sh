@@ -63,4 +63,4 @@ check compare-writers-apart 0 -- sh -c "printf 'By Ann Lee\\n\\nThe WTO is good.
 # A JSON Lines record holding an article: "Jane Doe" and the later "Doe"
 # are one speaker.
 check jsonl-article-one-speaker 0 -- sh -c "$BIN score $LEX --input jsonl --unit speaker \
-  --bootstrap 0 $FX/article.jsonl | cut -d, -f1-2 | sort -u"
+  --bootstrap 0 $FX/jane-doe.jsonl | cut -d, -f1-2 | sort -u"
