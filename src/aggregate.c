@@ -16,9 +16,9 @@ void lxs_agg_init(lxs_agg *a, size_t n_themes) {
   /* one block for the three per-theme arrays (an aggregate is made per
    * document in large runs): the doubles first, for their alignment */
   size_t n = n_themes + 1;
-  char *block = lxs_xcalloc(1, n * (sizeof(double) + 2 * sizeof(uint32_t)));
-  a->stance_sum = (double *)block;
-  a->mentions = (uint32_t *)(block + n * sizeof(double));
+  void *block = lxs_xcalloc(1, n * (sizeof(double) + 2 * sizeof(uint32_t)));
+  a->stance_sum = block;
+  a->mentions = (void *)((char *)block + n * sizeof(double));
   a->stance_n = a->mentions + n;
 }
 
@@ -144,21 +144,36 @@ void lxs_agg_sum_sentence(lxs_agg *a, const lxs_result *r, size_t s) {
   lxs_agg_sum_part(a, r, s, LXS_PART_ALL);
 }
 
-/* Every speaker's sentences into its aggregate: array[sp], or *ptrs[sp]
- * when ptrs is given (the public form). */
-static void sum_speakers(lxs_agg *array, lxs_agg *const *ptrs, const lxs_result *r) {
+/* Sentence s to its speaker's aggregate (spk), and the part a reported
+ * view's holder holds to theirs (held); either may be NULL. */
+static void sum_to_speakers(lxs_agg *spk, lxs_agg *held, const lxs_result *r, size_t s) {
+  const lxs_sentence *se = &r->sentences[s];
+  if (spk) lxs_agg_sum_part(spk, r, s, se->holder == LXS_NO_HOLDER ? LXS_PART_ALL : LXS_PART_OWN);
+  if (held) lxs_agg_sum_part(held, r, s, LXS_PART_HELD);
+}
+
+/* The holder of sentence s's reported view, if another speaker. */
+static int has_holder(const lxs_result *r, size_t s) {
+  const lxs_sentence *se = &r->sentences[s];
+  return se->holder != LXS_NO_HOLDER && se->holder != se->speaker && se->holder < r->n_speakers;
+}
+
+void lxs_agg_sum_speakers(lxs_agg *aggs, const lxs_result *r) {
   for (size_t s = 0; s < r->n_sentences; s++) {
     const lxs_sentence *se = &r->sentences[s];
-    if (se->speaker < r->n_speakers)
-      lxs_agg_sum_part(ptrs ? ptrs[se->speaker] : &array[se->speaker], r, s,
-                       se->holder == LXS_NO_HOLDER ? LXS_PART_ALL : LXS_PART_OWN);
-    if (se->holder != LXS_NO_HOLDER && se->holder != se->speaker &&
-        se->holder < r->n_speakers)
-      lxs_agg_sum_part(ptrs ? ptrs[se->holder] : &array[se->holder], r, s, LXS_PART_HELD);
+    sum_to_speakers(se->speaker < r->n_speakers ? &aggs[se->speaker] : NULL,
+                    has_holder(r, s) ? &aggs[se->holder] : NULL, r, s);
   }
 }
 
-void lxs_agg_sum_speakers(lxs_agg *aggs, const lxs_result *r) { sum_speakers(aggs, NULL, r); }
+/* The same over an array of pointers (the public lxs_agg_add_speakers). */
+static void sum_speakers_at(lxs_agg *const *aggs, const lxs_result *r) {
+  for (size_t s = 0; s < r->n_sentences; s++) {
+    const lxs_sentence *se = &r->sentences[s];
+    sum_to_speakers(se->speaker < r->n_speakers ? aggs[se->speaker] : NULL,
+                    has_holder(r, s) ? aggs[se->holder] : NULL, r, s);
+  }
+}
 
 void lxs_agg_sum_speaker(lxs_agg *a, const lxs_result *r, uint32_t sp) {
   for (size_t s = 0; s < r->n_sentences; s++) {
@@ -266,7 +281,7 @@ static void do_add(const add_args *x) {
   switch (x->kind) {
   case ADD_PART: lxs_agg_sum_part(x->a, x->r, x->index, x->part); break;
   case ADD_SPEAKER: lxs_agg_sum_speaker(x->a, x->r, (uint32_t)x->index); break;
-  case ADD_SPEAKERS: sum_speakers(NULL, x->aggs, x->r); break;
+  case ADD_SPEAKERS: sum_speakers_at(x->aggs, x->r); break;
   case ADD_UNIT:
     lxs_agg_sum_unit(x->a, x->tokens, x->sentences, x->sentiment_sum, x->sentiment_n, x->mentions,
                      x->stance_sum, x->stance_n);

@@ -562,7 +562,7 @@ int cli_parse_with(const char *command, int argc, char **argv, cli_opts *o,
     if (ch == 'h') command_help(c, own);
     if (ch == ':') cli_usage_error("option '%s' needs an argument", argv[optind - 1]);
     if (ch == '?') bad_option(c, own, argv[optind - 1], optopt);
-    if (ch >= CLI_OWN_OPTION) {
+    if (ch >= CLI_OWN_OPTION && fn) {
       fn(ud, ch, optarg);
       continue;
     }

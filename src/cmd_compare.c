@@ -383,7 +383,7 @@ int cmd_compare(int argc, char **argv) {
     size_t better = 0;
     for (size_t j = 0; j < ps.n && better < MAX_DIFF_SPEAKERS; j++)
       if (is_speaker(&ps.p[j]) && (ps.p[j].agg.sentences > ps.p[i].agg.sentences ||
-                               (ps.p[j].agg.sentences == ps.p[i].agg.sentences && j < i)))
+                               (j < i && ps.p[j].agg.sentences == ps.p[i].agg.sentences)))
         better++;
     in_diff[i] = better < MAX_DIFF_SPEAKERS;
   }

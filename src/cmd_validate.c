@@ -1128,7 +1128,7 @@ static int run_and_report(vctx *c, const char *dir) {
   lxs_buf_init(&out);
   if (o->errors) {
     lxs_buf_puts(&errs, kErrorsHeader);
-    c->errs = &errs;
+    c->errs = &errs; // cppcheck-suppress autoVariables ; reset before errs goes out of scope
   }
   vresult res[2];
   int nres = run_modes(c, dir, res);
@@ -1137,6 +1137,7 @@ static int run_and_report(vctx *c, const char *dir) {
   int rc = cli_write_whole(o->output, &out);
   if (rc == 0 && o->errors) rc = cli_write_whole(o->errors, &errs);
   for (int i = 0; i < nres; i++) vresult_free(&res[i]);
+  c->errs = NULL;
   lxs_buf_free(&errs);
   lxs_buf_free(&out);
   free(c->pred);

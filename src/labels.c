@@ -430,7 +430,7 @@ static int parse_mean(table *t, const char *v, const char *theme, double *out,
   while (n && v[n - 1] == ' ') n--;
   *has = 0;
   if (n == 0 || (n == 2 && strncasecmp(v, "NA", 2) == 0)) return 0;
-  char buf[64], *end;
+  char buf[64], *end = buf;
   double x = 0;
   if (n < sizeof buf) {
     memcpy(buf, v, n);

@@ -1029,7 +1029,7 @@ static void add_candidate(cov_state *s, lxs_stemmer *st, const lxs_tokenizer *tk
 static void collect_candidates(cov_state *s, lxs_scorer *sc, const lxs_result *r) {
   const lxs_matcher *mt = lxs_scorer_matcher(sc);
   const lxs_tokenizer *tk = lxs_scorer_tokenizer(sc);
-  if (s->capcov < tk->ntok + 1) {
+  if (!s->covered || s->capcov < tk->ntok + 1) {
     s->capcov = tk->ntok + 1;
     s->covered = lxs_xrealloc(s->covered, s->capcov);
     s->counted = lxs_xrealloc(s->counted, s->capcov);

@@ -72,7 +72,6 @@ struct lxs_lexicon {
   uint64_t glob_bloom[STEM_BLOOM_BITS / 64];
   unsigned glob_heads;     /* bit k: some glob's filter key has k bytes */
   uint64_t glob_lengths;   /* bit L set: a glob prefix of length L exists */
-  int has_long_globs;
   pattern_entry *patterns;
   size_t npatterns;
   size_t nentries;         /* distinct (pattern, theme, role) senses */
@@ -126,10 +125,14 @@ lxs_lexicon *lxs_lexicon_new(const char *language, char *err, size_t errlen) {
   return lex;
 }
 
+/* Each table is cleared first (uthash frees its buckets, not the items),
+ * then its items are freed along their list: no item is deleted from a
+ * table one by one. */
 static void free_index(index_entry **head) {
-  index_entry *e, *tmp;
-  HASH_ITER(hh, *head, e, tmp) {
-    HASH_DEL(*head, e);
+  index_entry *e = *head, *next;
+  HASH_CLEAR(hh, *head);
+  for (; e; e = next) {
+    next = e->hh.next;
     free(e->key);
     free((void *)e->list.pats);
     free(e);
@@ -140,15 +143,17 @@ void lxs_lexicon_free(lxs_lexicon *lex) {
   if (!lex) return;
   free_index(&lex->first);
   free_index(&lex->globs);
-  stem_entry *se, *stmp;
-  HASH_ITER(hh, lex->stems, se, stmp) {
-    HASH_DEL(lex->stems, se);
+  stem_entry *se = lex->stems, *snext;
+  HASH_CLEAR(hh, lex->stems);
+  for (; se; se = snext) {
+    snext = se->hh.next;
     free(se->key);
     free(se);
   }
-  pattern_entry *p, *tmp;
-  HASH_ITER(hh, lex->patterns, p, tmp) {
-    HASH_DEL(lex->patterns, p);
+  pattern_entry *p = lex->patterns, *next;
+  HASH_CLEAR(hh, lex->patterns);
+  for (; p; p = next) {
+    next = p->hh.next;
     for (int i = 0; i < p->pat->nwords; i++) free((void *)p->pat->words[i].key);
     free(p->pat->senses);
     free(p->pat);
@@ -557,7 +562,7 @@ int lxs_lexicon_add_entry(lxs_lexicon *lex, uint32_t src, uint32_t lineno,
   int rc = LXS_OK;
   {
     if (!term[0]) FAIL("empty term");
-    uint32_t th;
+    uint32_t th = 0;
     if (strcmp(theme, "-") == 0) th = LXS_THEME_MODIFIER;
     else if (strcmp(theme, "sentiment") == 0) th = LXS_THEME_SENTIMENT;
     else if (valid_theme_name(theme)) th = (uint32_t)theme_for(lex, theme);

@@ -193,8 +193,8 @@ int lxs_partial_parse(const lxs_partial_reader *r, const char *line, size_t len,
                       lxs_partial_rec *rec, char *err, size_t errlen) {
   size_t n_themes = r->n_themes;
   size_t want = PFIELDS_FIXED + PFIELDS_THEME * n_themes;
-  pfield fixed[PFIELDS_FIXED + PFIELDS_THEME], *fl = fixed;
-  if (n_themes > 1) fl = lxs_xmalloc(want * sizeof *fl);
+  pfield fixed[PFIELDS_FIXED + PFIELDS_THEME] = {{0}}, *fl = fixed;
+  if (n_themes > 1) fl = lxs_xcalloc(want, sizeof *fl);
   int rc = -1;
   if (split_record(line, len, fl, want)) {
     lxs_set_err(err, errlen, "malformed record (expected %zu tab-separated fields)", want);

@@ -97,7 +97,7 @@ long lxs_nearest_target(const lxs_scorer *sc, const sent_ctx *cx, size_t e,
   size_t nm = cx->m1 - cx->m0, nth = cx->nth;
   size_t row = (theme == LXS_THEME_NONE ? nth : theme) * nm;
   const lxs_mrec *er = rec_of(cx, e);
-  long cand[2] = {side > 0 ? -1 : sc->prev_t[row + e - cx->m0],
+  const long cand[2] = {side > 0 ? -1 : sc->prev_t[row + e - cx->m0],
                   side < 0 ? -1 : sc->next_t[row + e - cx->m0]};
   long best = -1;
   unsigned bd = ~0u;

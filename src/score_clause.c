@@ -58,6 +58,8 @@ void lxs_score_segments(lxs_scorer *sc, sent_ctx *cx) {
     sroles |= M[i].roles;
     smod |= M[i].mod_roles;
   }
+  /* the counts past the last match are not needed, its question mark is */
+  // cppcheck-suppress unreadVariable
   PUNCT_UPTO(cx->tend)
 #undef PUNCT_UPTO
   sc->pcur = pi;

@@ -353,7 +353,7 @@ size_t lxs_utf8_py_lower(const char *s, size_t len, lxs_buf *out) {
         cp = 0x3C2;
       else
         cp = utf8proc_tolower(cp);
-      char enc[4];
+      char enc[4] = {0};
       lxs_buf_put(out, enc, lxs_utf8_encode(cp, enc));
     }
     pos += n;
@@ -379,7 +379,7 @@ void lxs_utf8_fold_key(const char *s, size_t len, lxs_buf *out) {
       }
       if (gap) lxs_buf_putc(out, ' ');
       gap = 0;
-      char enc[4];
+      char enc[4] = {0};
       lxs_buf_put(out, enc, lxs_utf8_encode(parts[k], enc));
     }
   }

@@ -51,9 +51,9 @@ void lxs_prf_set(lxs_prf *p, unsigned long tp, unsigned long fp, unsigned long f
   p->tp = tp;
   p->fp = fp;
   p->fn = fn;
-  p->precision = tp + fp ? (double)tp / (double)(tp + fp) : NAN;
-  p->recall = tp + fn ? (double)tp / (double)(tp + fn) : NAN;
-  p->f1 = tp + fp + fn ? 2.0 * (double)tp / (2.0 * (double)tp + (double)fp + (double)fn) : NAN;
+  p->precision = (tp + fp) ? (double)tp / (double)(tp + fp) : NAN;
+  p->recall = (tp + fn) ? (double)tp / (double)(tp + fn) : NAN;
+  p->f1 = (tp + fp + fn) ? 2.0 * (double)tp / (2.0 * (double)tp + (double)fp + (double)fn) : NAN;
 }
 
 void lxs_theme_metrics_compute(const lxs_confusion *c, lxs_theme_metrics *out) {

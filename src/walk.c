@@ -75,10 +75,10 @@ static char **read_names(const char *dir, size_t *n) {
   char **names = NULL;
   size_t cap = 0;
   *n = 0;
-  struct dirent *de;
   for (;;) {
     errno = 0; /* readdir's end and its failure differ only in errno */
-    if ((de = readdir(d)) == NULL) break;
+    struct dirent *de = readdir(d);
+    if (!de) break;
     if (de->d_name[0] == '.') continue;
     LXS_VEC_GROW(names, *n, cap);
     names[(*n)++] = lxs_xstrndup(de->d_name, strlen(de->d_name));

@@ -51,7 +51,7 @@ static lxs_lexicon *load_lex(int argc, char **argv) {
 
 typedef struct {
   double *human, *ours, *vader;
-  size_t n, cap;
+  size_t n;
 } sent_set;
 
 static double pearson(const double *x, const double *y, size_t n) {
@@ -83,8 +83,8 @@ static double f1_3(const double *gold, const double *pred, size_t n) {
   }
   double f = 0;
   for (int c = 0; c < 3; c++) {
-    double pr = tp[c] + fp[c] ? (double)tp[c] / (tp[c] + fp[c]) : 0;
-    double rc = tp[c] + fn[c] ? (double)tp[c] / (tp[c] + fn[c]) : 0;
+    double pr = (tp[c] + fp[c]) ? (double)tp[c] / (tp[c] + fp[c]) : 0;
+    double rc = (tp[c] + fn[c]) ? (double)tp[c] / (tp[c] + fn[c]) : 0;
     f += pr + rc > 0 ? 2 * pr * rc / (pr + rc) : 0;
   }
   return f / 3;
