@@ -187,10 +187,11 @@ lexicon-check: $(BUILD)/lexstance
 	  if [ $$st -ne 0 ] || [ -s $(BUILD)/lexicon-check.err ]; then \
 	    echo "lexicon-check: lexicons/*.tsv must have no warning and no error"; exit 1; fi
 
-# .clang-format: `make format` rewrites the C sources in place;
+# .clang-format: `make format` rewrites every C file of the tree in place;
 # `make format-check` lists the files it would change and fails.
 FORMAT_SRC = $(sort $(wildcard src/*.c src/*.h include/*.h tests/unit/*.c tests/unit/*.h \
-                               tests/api/*.c tests/fuzz/*.c tools/*.c))
+                               tests/api/*.c tests/fuzz/*.c tests/faults/*.c tools/*.c \
+                               bindings/*/src/*.c))
 format:
 	@clang-format -i $(FORMAT_SRC)
 

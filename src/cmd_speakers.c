@@ -75,10 +75,10 @@ static void sentence_rows(lxs_buf *b, const char *id, const char *text, const at
     }
     put_span(b, id, s, S->start, end, name, header ? "header-line" : lxs_cue_name(a->cue[s]),
              header ? -1 : lxs_cue_confidence(a->cue[s]));
-    for (; x && ci < a->cl.n && a->cl.items[ci].sentence == s; ci++) {
-      x = &a->cl.items[ci];
-      put_span(b, id, s, x->start, x->end, a->sp.names[x->speaker], lxs_cue_name(x->cue),
-               lxs_cue_confidence(x->cue));
+    for (; ci < a->cl.n && a->cl.items[ci].sentence == s; ci++) {
+      const lxs_clause *c = &a->cl.items[ci];
+      put_span(b, id, s, c->start, c->end, a->sp.names[c->speaker], lxs_cue_name(c->cue),
+               lxs_cue_confidence(c->cue));
     }
   }
 }
