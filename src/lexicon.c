@@ -88,7 +88,7 @@ static const char *const kRoleNames[LXS_R_COUNT] = {
     "negator", "neutral", "intensifier", "diminisher", "hedge",
     "contrast", "concessive", "conditional", "report", "agent", "distancer",
     "endorse", "anaphor", "advocate", "naming", "decay", "threat", "describe",
-    "agency", "scene", "rhetorical", "doubt", "shell", "repair"};
+    "agency", "scene", "rhetorical", "doubt", "shell", "repair", "impose"};
 
 const char *lxs_role_name(lxs_role r) {
   return (unsigned)r < LXS_R_COUNT ? kRoleNames[r] : "?";
@@ -502,8 +502,10 @@ static const char *check_role(uint32_t theme, lxs_role r, double w) {
     case LXS_R_BENEFIT:
     case LXS_R_OPPOSE:
     case LXS_R_AGENCY:
-    case LXS_R_REPAIR:
+    case LXS_R_IMPOSE:
       return (w <= 0 || w > 1) ? "weight must be in (0, 1]" : NULL;
+    case LXS_R_REPAIR: /* 0: a change that takes no side ("reform") */
+      return (w < 0 || w > 1) ? "repair weight must be in [0, 1]" : NULL;
     default:
       return "role not allowed for theme 'sentiment'";
     }
@@ -573,7 +575,7 @@ int lxs_lexicon_add_entry(lxs_lexicon *lex, uint32_t src, uint32_t lineno,
            "negator, neutral, intensifier, diminisher, hedge, contrast, "
            "concessive, conditional, report, agent, distancer, endorse, anaphor, "
            "advocate, naming, decay, threat, describe, agency, scene, "
-           "rhetorical, doubt, shell, repair)", role);
+           "rhetorical, doubt, shell, repair, impose)", role);
     double w;
     if (parse_weight(weight, &w)) FAIL("weight '%s' is not a number", weight);
     const char *why = check_role(th, (lxs_role)r, w);

@@ -47,6 +47,8 @@ typedef enum {
                        the theme when the context has it */
   LXS_R_REPAIR,     /* sentiment: a benefit that says its object is in bad
                        shape ("reform the WTO") */
+  LXS_R_IMPOSE,     /* sentiment: putting a measure in place ("impose"):
+                       support when the act is the holder's own */
   LXS_R_COUNT
 } lxs_role;
 

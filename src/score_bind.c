@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "scoring.h"
+#include "wordclass.h"
 #include "util.h"
 
 void lxs_add_evidence(lxs_scorer *sc, uint32_t sent, uint32_t theme,
@@ -196,15 +197,95 @@ static void bind_mentions(lxs_scorer *sc, sent_ctx *cx, size_t e, double me,
 
 /* After "the collapse of the WTO", what follows describes the
  * consequences of the harm ("small economies would be the first
- * casualties"), and after "reform the IMF" what is to be repaired ("which
- * they described as outdated"): a negative word there is the tone about the
- * harm, so it counts the other way for the harmed theme.  Praise after it
- * describes what is harmed ("the rules that small economies rely on to
- * settle disputes fairly"), and keeps its sign. */
-static int harm_consequence(const lxs_scorer *sc, const sent_ctx *cx, size_t e,
-                            size_t g, const lxs_sense *se) {
+ * casualties"), and after "restore the WTO" what is to be repaired ("its
+ * battered courts"): a negative word there is the tone about the harm, so
+ * it counts the other way for the harmed theme (factor -1).  After a
+ * change that takes no side ("reform the IMF, which they described as
+ * outdated") it is the case for the change, not a verdict on the theme
+ * (factor 0).  Praise after it describes what is harmed ("the rules that
+ * small economies rely on to settle disputes fairly"), and keeps its sign
+ * (factor 1). */
+static double harm_consequence(const lxs_scorer *sc, const sent_ctx *cx, size_t e,
+                               size_t g, const lxs_sense *se) {
   long hb = rec_of(cx, local_ref(cx, g))->harmed_by;
-  return hb >= 0 && (size_t)hb < e && !is_target(&sc->mt.m[e]) && se->weight < 0;
+  if (hb < 0 || (size_t)hb >= e || is_target(&sc->mt.m[e]) || se->weight >= 0) return 1;
+  const lxs_match *h = &sc->mt.m[hb];
+  for (uint32_t k = 0; k < h->nsenses; k++) {
+    const lxs_sense *hs = sense_at(sc, h, k);
+    if (hs->role == LXS_R_REPAIR && hs->weight == 0) return 0;
+  }
+  return -1;
+}
+
+/* Is the word token k exactly the given lower-case word? */
+static int tok_is(const lxs_tokenizer *tk, uint32_t k, const char *w) {
+  const lxs_token *t = &tk->toks[k];
+  return t->kind == LXS_TOK_WORD && strcmp(lxs_tok_norm(tk, t), w) == 0;
+}
+
+/* Is token k a word ending in "-ly" ("deeply", "bitterly")? */
+static int ly_adverb(const lxs_tokenizer *tk, uint32_t k) {
+  const lxs_token *t = &tk->toks[k];
+  const char *nm = lxs_tok_norm(tk, t);
+  return t->kind == LXS_TOK_WORD && t->norm_len > 4 && nm[t->norm_len - 2] == 'l' &&
+         nm[t->norm_len - 1] == 'y';
+}
+
+static lxs_wbits tok_class(const lxs_tokenizer *tk, uint32_t k) {
+  const lxs_token *t = &tk->toks[k];
+  return t->kind == LXS_TOK_WORD ? lxs_wclass(lxs_tok_norm(tk, t), t->norm_len) : 0;
+}
+
+/* Modifier and head.  "A deeply divided Congress debated the tariff bill":
+ * an evaluative adjective in the noun phrase that opens a segment, between
+ * its determiner and a noun that is no lexicon term, describes that noun
+ * (the subject), not a theme term later in the clause -- unless the noun
+ * relates to a theme term by "of" or "for" ("the harmful effects of
+ * tariffs"), which it then evaluates.  Later in a clause a noun phrase is
+ * often said of the subject ("the CPTPP offers a better template", "tariffs
+ * are a bad idea") and binds as usual.  Returns ATTR_USUAL, ATTR_HEAD
+ * (binds to nothing), or the match of the theme term it evaluates. */
+enum { ATTR_USUAL = -1, ATTR_HEAD = -2 };
+static long attributive_target(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
+  const lxs_tokenizer *tk = sc->tok;
+  const lxs_match *M = sc->mt.m;
+  uint32_t k = M[e].tok_first;
+  /* an adverb before an evaluative adjective ("bitterly divided") goes
+   * with it: the phrase is [e, a] */
+  size_t a = e;
+  if (ly_adverb(tk, M[e].tok_last) && e + 1 < cx->m1 &&
+      M[e + 1].tok_first == M[e].tok_last + 1 && is_evaluative(&M[e + 1]))
+    a = e + 1;
+  if (k <= cx->t0) return ATTR_USUAL;
+  k--;
+  if (ly_adverb(tk, k) || (e > cx->m0 && M[e - 1].tok_last == k &&
+                           (M[e - 1].mod_roles &
+                            (1u << LXS_R_INTENSIFIER | 1u << LXS_R_DIMINISHER)))) {
+    if (e > cx->m0 && M[e - 1].tok_last == k) k = M[e - 1].tok_first;
+    if (k <= cx->t0) return ATTR_USUAL;
+    k--;
+  }
+  if (!(tok_class(tk, k) & W_DET)) return ATTR_USUAL;
+  if (k > cx->t0 && tk->toks[k - 1].kind == LXS_TOK_WORD) return ATTR_USUAL;
+  uint32_t h = M[a].tok_last + 1;
+  if (h >= cx->tend || tk->toks[h].kind != LXS_TOK_WORD) return ATTR_USUAL;
+  if (tok_class(tk, h) & (W_STOP | W_AUX | W_PASSIVE)) return ATTR_USUAL;
+  if (a + 1 < cx->m1 && M[a + 1].tok_first <= h) return ATTR_USUAL;
+  /* the head's "of" complement, a few words on */
+  uint32_t of = 0, words = 0;
+  for (uint32_t j = h + 1; j < cx->tend && words < 3; j++) {
+    if (tk->toks[j].kind != LXS_TOK_WORD) break;
+    if (tk->toks[j].flags & LXS_TF_PART) continue;
+    words++;
+    if (tok_is(tk, j, "of") || tok_is(tk, j, "for")) {
+      of = j;
+      break;
+    }
+  }
+  if (!of) return ATTR_HEAD;
+  for (size_t i = a + 1; i < cx->m1 && M[i].tok_first <= of + 4; i++)
+    if (M[i].tok_first > of && is_target_ref(sc, cx, i)) return (long)i;
+  return ATTR_HEAD;
 }
 
 /* A general evaluative word ("The WTO is broken") is tied to the nearest
@@ -213,6 +294,12 @@ static int harm_consequence(const lxs_scorer *sc, const sent_ctx *cx, size_t e,
 static void bind_eval(lxs_scorer *sc, sent_ctx *cx, size_t e,
                       const lxs_sense *se, double me, double ne) {
   const lxs_match *M = sc->mt.m;
+  long at = attributive_target(sc, cx, e);
+  if (at == ATTR_HEAD) return;
+  if (at >= 0) {
+    lxs_credit(sc, cx, e, se, (size_t)at, se->weight * me * ne, 0, LXS_THEME_NONE, 0);
+    return;
+  }
   unsigned d = 0;
   long g = lxs_nearest_target(sc, cx, e, LXS_THEME_NONE, SAME_SEG, 0, &d);
   double f = 1.0;
@@ -229,7 +316,9 @@ static void bind_eval(lxs_scorer *sc, sent_ctx *cx, size_t e,
   }
   if (g < 0) return;
   if (d > DECAY_START) f /= 1.0 + (d - DECAY_START) / DECAY_SCALE;
-  if (harm_consequence(sc, cx, e, (size_t)g, se)) {
+  double hc = harm_consequence(sc, cx, e, (size_t)g, se);
+  if (hc == 0) return;
+  if (hc < 0) {
     f = -f;
     mods |= LXS_MOD_HARM_PATIENT;
   }
@@ -258,7 +347,9 @@ static void bind_theme_eval(lxs_scorer *sc, sent_ctx *cx, size_t e,
     mods = LXS_MOD_WEAK_LINK;
   }
   if (g < 0) return;
-  if (harm_consequence(sc, cx, e, (size_t)g, se)) {
+  double hc = harm_consequence(sc, cx, e, (size_t)g, se);
+  if (hc == 0) return;
+  if (hc < 0) {
     f = -f;
     mods |= LXS_MOD_HARM_PATIENT;
   }
@@ -295,7 +386,9 @@ void lxs_score_bind(lxs_scorer *sc, sent_ctx *cx, double *sent_raw,
     if ((M[e].mod_roles >> LXS_R_NEUTRAL) & 1) continue;
     for (uint32_t k = 0; k < M[e].nsenses; k++) {
       const lxs_sense *se = sense_at(sc, &M[e], k);
-      if (se->theme == LXS_THEME_SENTIMENT) {
+      if (se->theme == LXS_THEME_SENTIMENT && se->role == LXS_R_IMPOSE) {
+        if (!r->no_stance) lxs_score_imposition(sc, cx, e, se, me, ne);
+      } else if (se->theme == LXS_THEME_SENTIMENT) {
         if (se->role != LXS_R_OPPOSE) {
           double c = se->weight * me * ne;
           *sent_raw += c;

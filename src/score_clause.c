@@ -7,6 +7,7 @@
  * the per-match records (scoring.h). */
 #include <math.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "scoring.h"
 #include "wordclass.h"
@@ -87,15 +88,63 @@ void lxs_score_reset_records(const sent_ctx *cx) {
   }
 }
 
+/* Does match m cue distance from a quoted term: a negative evaluation,
+ * harm or loaded term, or a negator, distancer or sceptical frame? */
+static int distance_cue(const lxs_scorer *sc, const lxs_match *m) {
+  const uint32_t mods = 1u << LXS_R_NEGATOR | 1u << LXS_R_DISTANCER | 1u << LXS_R_DOUBT;
+  if (m->mod_roles & mods) return 1;
+  for (uint32_t k = 0; k < m->nsenses; k++) {
+    const lxs_sense *s = sense_at(sc, m, k);
+    if (s->weight >= 0 || s->theme == LXS_THEME_MODIFIER) continue;
+    if (s->role == LXS_R_EVAL || s->role == LXS_R_HARM || s->role == LXS_R_DECAY ||
+        s->role == LXS_R_THREAT || s->role == LXS_R_STANCE)
+      return 1;
+  }
+  return 0;
+}
+
 /* Scare quotes: a theme term alone in short quotes (the 'rules-based
- * order') is held at a distance -- unless a naming word introduces it
- * ("known as", "dubbed"); a quoted praise word (the "fair" tariffs) is
- * ironic. */
+ * order' ... never stopped Beijing) is held at a distance, and a quoted
+ * praise word (the "fair" tariffs have been anything but fair) is ironic --
+ * when a cue outside the quotes says so (distance_cue).  Without one, news
+ * writing is quoting a name or a term of art ("unveiled his “fair-share
+ * tariffs”", the “most-favoured-nation” principle): the evaluative words
+ * of a quoted name with a theme term in it take no side -- but a quoted
+ * clause ("tariffs are bad") is a quotation, and keeps them.  A naming
+ * word ("known as", "dubbed") always introduces a name. */
+static void quoted_span(lxs_scorer *sc, sent_ctx *cx, size_t mp, uint32_t begin,
+                        uint32_t end, int cued) {
+  const lxs_tokenizer *tk = sc->tok;
+  const lxs_match *M = sc->mt.m;
+  int named = 0;
+  for (size_t i = mp; i < cx->m1 && M[i].tok_first < end; i++)
+    if (M[i].tok_last < end && is_target(&M[i])) named = 1;
+  for (uint32_t k = begin; k < end && named; k++) {
+    const lxs_token *t = &tk->toks[k];
+    if (lxs_wclass(lxs_tok_norm(tk, t), t->norm_len) & W_CLAUSEW) named = 0;
+  }
+  for (size_t i = mp; i < cx->m1 && M[i].tok_first < end; i++) {
+    if (M[i].tok_last >= end) continue;
+    lxs_mrec *r = rec_of(cx, i);
+    if (!cued) {
+      if (named && !is_target(&M[i])) r->no_stance = 1;
+    } else if (is_target(&M[i])) {
+      r->dist = SCARE_QUOTE;
+      r->flags |= LXS_MOD_DISTANCED;
+    } else if (eval_weight(sc, &M[i]) > 0) {
+      r->mult *= -1;
+      r->flags |= LXS_MOD_DISTANCED;
+    }
+  }
+}
+
 void lxs_score_scare_quotes(lxs_scorer *sc, sent_ctx *cx) {
   const lxs_tokenizer *tk = sc->tok;
   const lxs_match *M = sc->mt.m;
   const lxs_sent *S = &tk->sents[cx->sent];
   uint32_t t0 = cx->t0;
+  int cues = 0;
+  for (size_t i = cx->m0; i < cx->m1; i++) cues += distance_cue(sc, &M[i]);
   size_t mp = cx->m0; /* first match at or after token k */
   for (uint32_t k = 0; k + 2 < S->ntok; k++) {
     while (mp < cx->m1 && M[mp].tok_first < t0 + k) mp++;
@@ -110,20 +159,12 @@ void lxs_score_scare_quotes(lxs_scorer *sc, sent_ctx *cx) {
     if (e >= S->ntok || words == 0 || words > SCARE_WORDS) continue;
     const lxs_token *qc = &tk->toks[t0 + e];
     if (qc->kind != LXS_TOK_PUNCT || qc->punct != LXS_P_QUOTE) continue;
-    if (mp > cx->m0 && M[mp - 1].tok_last + 1 == t0 + k &&
-        has_role(&M[mp - 1], LXS_R_NAMING))
-      continue;
-    for (size_t i = mp; i < cx->m1 && M[i].tok_first < t0 + e; i++) {
-      if (M[i].tok_last >= t0 + e) continue;
-      lxs_mrec *r = rec_of(cx, i);
-      if (is_target(&M[i])) {
-        r->dist = SCARE_QUOTE;
-        r->flags |= LXS_MOD_DISTANCED;
-      } else if (eval_weight(sc, &M[i]) > 0) {
-        r->mult *= -1;
-        r->flags |= LXS_MOD_DISTANCED;
-      }
-    }
+    int naming = mp > cx->m0 && M[mp - 1].tok_last + 1 == t0 + k &&
+                 has_role(&M[mp - 1], LXS_R_NAMING);
+    int inside = 0;
+    for (size_t i = mp; i < cx->m1 && M[i].tok_first < t0 + e; i++)
+      inside += distance_cue(sc, &M[i]);
+    quoted_span(sc, cx, mp, t0 + k + 1, t0 + e, !naming && inside < cues);
   }
 }
 
@@ -201,24 +242,35 @@ static int coordinated_after(const lxs_tokenizer *tk, uint32_t k, uint32_t tend)
   return 0;
 }
 
+/* Does the negator at match m deny a clause ("dismissed the idea that
+ * ...", "denied that ...")?  Its scope then runs past theme terms. */
+static int denies_clause(const lxs_tokenizer *tk, const lxs_match *m, uint32_t tend) {
+  for (uint32_t k = m->tok_last; k <= m->tok_last + 1 && k < tend; k++) {
+    const lxs_token *t = &tk->toks[k];
+    if (t->kind == LXS_TOK_WORD && strcmp(lxs_tok_norm(tk, t), "that") == 0) return 1;
+  }
+  return 0;
+}
+
 /* Segment-scoped modifiers, in one forward pass: conditionals ("if") and
  * hedges ("may") damp the rest of their segment; negation runs to the
  * segment's end but past the first evaluative term only over a
  * coordination ("not fair or wise"), so "not a solution to the deficit"
- * leaves "deficit" alone.  "Without the WTO, small nations would have no
+ * leaves "deficit" alone.  A denial of a clause ("dismissed the idea that
+ * the G77 is a talking shop") reaches past its theme terms.  "Without the WTO, small nations would have no
  * recourse": a negated theme term at the end of its segment is imagined
  * absent, and what follows are the consequences of its absence. */
 void lxs_score_scopes(lxs_scorer *sc, sent_ctx *cx) {
   const lxs_match *M = sc->mt.m;
   uint32_t cur = UINT32_MAX, neg_at = 0;
   double cond = 1, hedge = 1, neg = 1;
-  int negs = 0;
+  int negs = 0, denial = 0;
   for (size_t i = cx->m0; i < cx->m1; i++) {
     lxs_mrec *r = rec_of(cx, i);
     if (r->seg != cur) {
       cur = r->seg;
       cond = hedge = neg = 1;
-      negs = 0;
+      negs = denial = 0;
     }
     if (cond != 1) { r->mult *= cond; r->flags |= LXS_MOD_CONDITIONAL; }
     if (hedge != 1) { r->mult *= hedge; r->flags |= LXS_MOD_HEDGED; }
@@ -231,6 +283,7 @@ void lxs_score_scopes(lxs_scorer *sc, sent_ctx *cx) {
       neg *= w;
       negs++;
       neg_at = M[i].wpos_last;
+      denial = denies_clause(sc->tok, &M[i], cx->tend);
     } else if (negs && is_evaluative(&M[i]) &&
                !coordinated_after(sc->tok, M[i].tok_last, cx->tend)) {
       neg = 1;
@@ -239,7 +292,7 @@ void lxs_score_scopes(lxs_scorer *sc, sent_ctx *cx) {
                rec_of(cx, i + 1 < cx->m1 ? i + 1 : i)->seg != r->seg) {
       lxs_mrec *g = rec_of(cx, local_ref(cx, i));
       if (g->harmed_by < 0) g->harmed_by = (long)i;
-    } else if (negs && is_target(&M[i]) && M[i].wpos > neg_at + 2) {
+    } else if (negs && !denial && is_target(&M[i]) && M[i].wpos > neg_at + 2) {
       /* "no intention of returning to the WTO's broken system": what
        * follows a theme term describes it, not the negated predicate;
        * "no tariff has ever helped" (term right after) keeps scope. */

@@ -21,11 +21,13 @@ static lxs_wbits term_number(const lxs_scorer *sc, const lxs_match *m) {
   return plural ? W_PLURAL : W_SINGULAR;
 }
 
-/* The number an anaphor asks for (both when it does not say: "which"). */
+/* The number an anaphor asks for (both when it does not say: "which"),
+ * and W_RELATIVE for a relative pronoun. */
 static lxs_wbits anaphor_number(const lxs_scorer *sc, const lxs_match *m) {
   const lxs_token *t = &sc->tok->toks[m->tok_first];
-  lxs_wbits c = lxs_wclass(lxs_tok_norm(sc->tok, t), t->norm_len) & (W_SINGULAR | W_PLURAL);
-  return c ? c : W_SINGULAR | W_PLURAL;
+  lxs_wbits c = lxs_wclass(lxs_tok_norm(sc->tok, t), t->norm_len) &
+                (W_SINGULAR | W_PLURAL | W_RELATIVE);
+  return (c & (W_SINGULAR | W_PLURAL)) ? c : c | W_SINGULAR | W_PLURAL;
 }
 
 /* Anaphors ("it", "they", "its") stand for the nearest theme term before
@@ -33,7 +35,8 @@ static lxs_wbits anaphor_number(const lxs_scorer *sc, const lxs_match *m) {
  * so badly that Washington had to bail them out": not the trade war).  A
  * sentence that opens with no theme term of its own may refer back to
  * the previous sentence ("The WTO is slow. Without it, small states would
- * be at the mercy of the strong."). */
+ * be at the mercy of the strong.") -- but not with a relative pronoun
+ * ("The Global Century, which argued ...": a noun this sentence names). */
 void lxs_score_anaphors(lxs_scorer *sc, sent_ctx *cx) {
   const lxs_match *M = sc->mt.m;
   long last_sg = -1, last_pl = -1;
@@ -52,7 +55,8 @@ void lxs_score_anaphors(lxs_scorer *sc, sent_ctx *cx) {
       if (want & W_SINGULAR) a = last_sg;
       if ((want & W_PLURAL) && last_pl > a) a = last_pl;
       if (a >= 0) r->ante = a;
-      else if (!any && prev >= 0 && (term_number(sc, &M[prev]) & want)) {
+      else if (!any && !(want & W_RELATIVE) && prev >= 0 &&
+               (term_number(sc, &M[prev]) & want)) {
         r->ante = prev;
         r->cross_ref = 1;
       }
@@ -151,7 +155,9 @@ void lxs_score_context_carry(lxs_scorer *sc, sent_ctx *cx) {
         if (r->no_stance || r->scene) continue;
         for (uint32_t k = 0; k < M[e].nsenses; k++) {
           const lxs_sense *se = sense_at(sc, &M[e], k);
-          if (se->theme != LXS_THEME_SENTIMENT || se->role == LXS_R_DESCRIBE) continue;
+          if (se->theme != LXS_THEME_SENTIMENT || se->role == LXS_R_DESCRIBE ||
+              se->role == LXS_R_IMPOSE)
+            continue;
           double w = se->role == LXS_R_OPPOSE ? -se->weight : se->weight;
           double c = CONTEXT_WEIGHT * w * r->mult * r->intens * r->neg * o;
           if (c == 0) continue;

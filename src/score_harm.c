@@ -11,7 +11,8 @@
  *                                             itself ("fear" gives -1)
  *   "tariffs revived American steelmaking"    benefit: the helper +1
  *   "G77 ministers walked out of the talks"   agency: the actor +1
- *   "countermeasures against the tariffs"     opposition: the object -1 */
+ *   "countermeasures against the tariffs"     opposition: the object -1
+ *   "we will impose tariffs on every car"     imposition by the holder: +1 */
 #include <stdint.h>
 #include <string.h>
 
@@ -33,27 +34,31 @@ static lxs_wbits wclass_tok(const lxs_scorer *sc, const sent_ctx *cx, uint32_t k
   return lxs_wclass(lxs_tok_norm(sc->tok, t), t->norm_len);
 }
 
-/* Does the word end in "ing" (a progressive or a gerund, never passive)? */
+/* Does the word (the first of a phrase: "tearing holes in") end in "ing"
+ * (a progressive or a gerund, never passive)? */
 static int ing_form(const lxs_scorer *sc, const lxs_match *e) {
-  const lxs_token *t = &sc->tok->toks[e->tok_last];
+  const lxs_token *t = &sc->tok->toks[e->tok_first];
   const char *nm = lxs_tok_norm(sc->tok, t);
   return t->norm_len > 4 && strcmp(nm + t->norm_len - 3, "ing") == 0;
 }
 
 /* "is undermined", "got eroded": a form of be/get/become right before --
  * but "are corroding" is a progressive, and its subject acts, and "are a
- * threat" a noun. */
+ * threat" a noun.  A verb of undergoing ("face a crushing debt burden",
+ * "suffered a blow") makes its subject the patient of the harm named a few
+ * words after it, noun or not. */
 static int passive_before(const lxs_scorer *sc, const lxs_match *e) {
   const lxs_tokenizer *tk = sc->tok;
   uint32_t t0 = tk->sents[e->sentence].first_tok;
-  if (ing_form(sc, e)) return 0;
-  for (int back = 1; back <= 2; back++) {
+  int progressive = ing_form(sc, e), noun = 0;
+  for (int back = 1; back <= 3; back++) {
     if (e->tok_first < t0 + (uint32_t)back) return 0;
     const lxs_token *t = &tk->toks[e->tok_first - back];
     if (t->kind != LXS_TOK_WORD) return 0;
     lxs_wbits c = lxs_wclass(lxs_tok_norm(tk, t), t->norm_len);
-    if (c & W_PASSIVE) return 1;
-    if (c & (W_DET | W_NOUNDET)) return 0;
+    if (c & W_UNDERGO) return 1;
+    if ((c & W_PASSIVE) && !progressive && !noun && back <= 2) return 1;
+    if (c & (W_DET | W_NOUNDET)) noun = 1;
   }
   return 0;
 }
@@ -191,4 +196,42 @@ void lxs_score_advocacy(lxs_scorer *sc, sent_ctx *cx, size_t e,
     lxs_credit(sc, cx, e, se, i, ADVOCATE_SUPPORT * me * ne, 0, LXS_THEME_NONE, 0);
     return;
   }
+}
+
+/* Is the act at match e the holder's own: inside a view reported from its
+ * holder ("Trump warned that any country ... would be subject to a
+ * tariff"), or with a first-person subject a few words before it in its
+ * segment ("We will impose tariffs")? */
+static int own_act(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
+  if (rec_of(cx, e)->reported) return 1;
+  const lxs_tokenizer *tk = sc->tok;
+  uint32_t words = 0;
+  for (uint32_t k = sc->mt.m[e].tok_first; k > cx->t0 && words < AGENT_REACH; k--) {
+    const lxs_token *t = &tk->toks[k - 1];
+    if (t->kind != LXS_TOK_WORD) {
+      if (t->punct == LXS_P_QUOTE) continue;
+      break;
+    }
+    if (t->flags & LXS_TF_PART) continue;
+    words++;
+    if (t->flags & (LXS_TF_ALLCAPS | LXS_TF_ACRO)) continue; /* "US", not "us" */
+    if (lxs_wclass(lxs_tok_norm(tk, t), t->norm_len) & W_FIRSTP) return 1;
+  }
+  return 0;
+}
+
+/* Performatives: a holder who puts a measure in place supports it ("We
+ * will impose tariffs on every imported car"; "..., the secretary warned
+ * that they would be subject to a 10% tariff").  Narrated of a third party
+ * ("Washington imposed new steel quotas on Tuesday") the act takes no side,
+ * and the measure is a plain mention. */
+void lxs_score_imposition(lxs_scorer *sc, sent_ctx *cx, size_t e,
+                          const lxs_sense *se, double me, double ne) {
+  if (!own_act(sc, cx, e)) return;
+  /* "threatened to impose tariffs": the threat names the measure */
+  if (e > cx->m0 && has_role(&sc->mt.m[e - 1], LXS_R_THREAT)) return;
+  unsigned d;
+  long g = lxs_nearest_target(sc, cx, e, LXS_THEME_NONE, SAME_SEG, +1, &d);
+  if (g < 0 || d > OBJECT_REACH) return;
+  lxs_credit(sc, cx, e, se, (size_t)g, se->weight * me * ne, 0, LXS_THEME_NONE, 0);
 }

@@ -249,5 +249,7 @@ void lxs_score_harm_roles(lxs_scorer *sc, sent_ctx *cx, size_t e,
                           const lxs_sense *se, double me, double ne);
 void lxs_score_advocacy(lxs_scorer *sc, sent_ctx *cx, size_t e,
                         const lxs_sense *se, double me, double ne);
+void lxs_score_imposition(lxs_scorer *sc, sent_ctx *cx, size_t e,
+                          const lxs_sense *se, double me, double ne);
 
 #endif

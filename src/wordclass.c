@@ -25,7 +25,8 @@ static const char *const kClassNames[W_NCLASSES] = {
     "coord",  "passive", "firstperson", "reflexive", "holderdet", "noundet",
     "clauseword", "urge", "inf", "act", "as", "call", "light", "noun", "view", "given",
     "phrasal",
-    "sufferprep", "causeprep", "infinitive", "shelldet", "singular", "plural"};
+    "sufferprep", "causeprep", "infinitive", "shelldet", "singular", "plural",
+    "undergo", "relative"};
 
 const char *lxs_wclass_name(unsigned n) { return n < W_NCLASSES ? kClassNames[n] : NULL; }
 

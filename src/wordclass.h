@@ -66,7 +66,9 @@ typedef uint64_t lxs_wbits;
 #define W_SHELLDET W_BIT(47) /* the, this, such: a shell noun after it refers back */
 #define W_SINGULAR W_BIT(48) /* it, its: an anaphor for a singular term */
 #define W_PLURAL W_BIT(49)   /* they, them: an anaphor for a plural term */
-#define W_NCLASSES 50
+#define W_UNDERGO W_BIT(50)  /* face, suffer: its subject undergoes the harm after it */
+#define W_RELATIVE W_BIT(51) /* which: an anaphor for the noun right before it */
+#define W_NCLASSES 52
 
 /* Any verb form that may report speech. */
 #define W_SPEECH \

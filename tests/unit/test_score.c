@@ -55,7 +55,16 @@ static const char kLex[] =
     "reform\tsentiment\trepair\t0.3\n"
     "dysfunctional\tsentiment\teval\t-0.6\n"
     "call for\t-\tadvocate\t1\n"
-    "oppose\tsentiment\toppose\t0.6\n";
+    "oppose\tsentiment\toppose\t0.6\n"
+    "overhaul\tsentiment\trepair\t0\n"
+    "impose\tsentiment\timpose\t0.5\n"
+    "divided\tsentiment\teval\t-0.4\n"
+    "harmful\tsentiment\teval\t-0.6\n"
+    "deeply\t-\tintensifier\t1.5\n"
+    "less\t-\tnegator\t-0.5\n"
+    "dismiss the idea\t-\tnegator\t-0.75\n"
+    "burden\tsentiment\tharm\t-0.5\n"
+    "which\t-\tanaphor\t1\n";
 
 static lxs_lexicon *lex;
 static lxs_scorer *sc;
@@ -589,6 +598,86 @@ static void repair_supports_and_reads_faults_as_need(void **state) {
   assert_near(raw_of(r, 0, "multi"), 0.3 + 0.6, TEST_EPS);
 }
 
+/* A change that takes no side ("reform", "overhaul": weight 0): no
+ * stance, and what it must be changed of is the case for the change. */
+static void reform_takes_no_side(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "We must overhaul the WTO and its dysfunctional courts.");
+  assert_near(raw_of(r, 0, "multi"), 0.0, TEST_EPS);
+  assert_int_equal(mentions_of(r, 0, "multi"), 1);
+}
+
+/* Quotes distance only with a cue outside them; without one, a quoted
+ * name's evaluative words take no side. */
+static void scare_quotes_need_a_cue(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The president unveiled his \u201cgood tariff\u201d today.");
+  assert_near(raw_of(r, 0, "prot"), 0.0, TEST_EPS);
+  assert_int_equal(mentions_of(r, 0, "prot"), 1);
+  /* "bad" is the cue: the quoted term is distanced (-0.6) and "good" is
+   * ironic (-0.5); "bad" itself binds to the term (-0.5) */
+  r = test_run(sc, "The \u201cgood tariff\u201d is bad.");
+  assert_near(raw_of(r, 0, "prot"), -0.6 - 0.5 - 0.5, TEST_EPS);
+}
+
+/* An adjective in the noun phrase opening a segment describes its head
+ * noun, not a theme term later on; through "of" it reaches its
+ * complement. */
+static void adjective_binds_to_its_head(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "A deeply divided Congress debated the tariff.");
+  assert_near(raw_of(r, 0, "prot"), 0.0, TEST_EPS);
+  assert_int_equal(mentions_of(r, 0, "prot"), 1);
+  r = test_run(sc, "The harmful effects of the tariff are clear.");
+  assert_near(raw_of(r, 0, "prot"), -0.6, TEST_EPS);
+  r = test_run(sc, "The tariff is a harmful idea."); /* said of the subject */
+  assert_near(raw_of(r, 0, "prot"), -0.6, TEST_EPS);
+}
+
+/* A holder who puts a measure in place supports it; narrated of a third
+ * party, the act takes no side. */
+static void imposition_by_the_holder_supports(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "We will impose a tariff on cars.");
+  assert_near(raw_of(r, 0, "prot"), 0.5, TEST_EPS);
+  r = test_run(sc, "Washington will impose a tariff on cars.");
+  assert_near(raw_of(r, 0, "prot"), 0.0, TEST_EPS);
+  r = test_run(sc, "US officials will impose a tariff on cars."); /* "US" is not "us" */
+  assert_near(raw_of(r, 0, "prot"), 0.0, TEST_EPS);
+  r = test_run(sc, "Officials say Washington will impose a tariff on cars.");
+  assert_near(raw_of(r, 0, "prot"), 0.5, TEST_EPS);
+  r = test_run(sc, "We face the threat to impose a tariff."); /* the threat names it */
+  assert_near(raw_of(r, 0, "prot"), 0.0, TEST_EPS);
+}
+
+/* "less" denies a quality, at -0.5; a denial of a clause reaches past its
+ * theme terms. */
+static void less_and_denial_negate(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The tariff is less helpful.");
+  assert_near(raw_of(r, 0, "prot"), 0.4 * -0.5, TEST_EPS);
+  r = test_run(sc, "They dismissed the idea that the WTO is broken.");
+  assert_near(raw_of(r, 0, "multi"), -0.6 * -0.75, TEST_EPS);
+}
+
+/* The subject of "face" undergoes the harm named after it. */
+static void undergoing_subject_is_the_patient(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The Global South faces a heavy burden.");
+  assert_near(raw_of(r, 0, "south"), 0.5, TEST_EPS);
+  r = test_run(sc, "The tariff is a heavy burden."); /* the cause */
+  assert_near(raw_of(r, 0, "prot"), -0.5, TEST_EPS);
+}
+
+/* A relative pronoun never refers back to the sentence before. */
+static void relative_pronoun_stays_in_its_sentence(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The WTO met. The book, which we read, sold well.");
+  assert_int_equal(mentions_of(r, 1, "multi"), 0);
+  r = test_run(sc, "Tariffs rose. They stayed."); /* "they" does */
+  assert_int_equal(mentions_of(r, 1, "prot"), 1);
+}
+
 static void advocacy_supports_its_object(void **state) {
   (void)state;
   const lxs_result *r = test_run(sc, "Ministers call for the WTO to act.");
@@ -688,6 +777,13 @@ int main(void) {
       cmocka_unit_test(far_object_is_not_opposed),
       cmocka_unit_test(repair_supports_and_reads_faults_as_need),
       cmocka_unit_test(advocacy_supports_its_object),
+      cmocka_unit_test(reform_takes_no_side),
+      cmocka_unit_test(scare_quotes_need_a_cue),
+      cmocka_unit_test(adjective_binds_to_its_head),
+      cmocka_unit_test(imposition_by_the_holder_supports),
+      cmocka_unit_test(less_and_denial_negate),
+      cmocka_unit_test(undergoing_subject_is_the_patient),
+      cmocka_unit_test(relative_pronoun_stays_in_its_sentence),
       cmocka_unit_test(shell_noun_refers_back),
       cmocka_unit_test(shell_noun_prefers_its_weightier_theme),
       cmocka_unit_test(evaluation_carries_to_the_active_theme),
