@@ -403,7 +403,7 @@ LXS_API void lxs_job_free(lxs_job *j); /* accepts NULL */
 /* An option by its command-line name, value as on the command line
  * (NULL for a flag): unit (sentence|speaker|doc), input (text: each
  * document an article split into speakers; lines, tsv, csv, jsonl: one
- * document each), format (csv|wide), lexicon PATH (repeatable, any
+ * document each, split into speakers too with unit speaker), format (csv|wide), lexicon PATH (repeatable, any
  * lexicon format by extension), no-default-lexicons, language, speakers
  * PATH (known speakers), no-attribution, bootstrap N, seed S, ci LEVEL.
  * LXS_EINVAL with err for an unknown name or a bad value; files are read

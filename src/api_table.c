@@ -235,8 +235,11 @@ static lxs_status run_docs(const lxs_job *j, int what, lxs_buf *b, char *err, si
   else lxs_evidence_header(b);
   for (size_t i = 0; rc == LXS_OK && i < j->ndocs; i++) {
     const job_doc *d = &j->docs[i];
-    /* a document's own speaker stands for all of it, as a JSONL record's */
-    lxs_options opt = {j->articles && !j->no_attribution && !d->speaker, hints};
+    /* Speakers are found as the command line finds them: in articles, and
+     * in every record when the unit is the speaker; a document's own
+     * speaker stands for all of it, as a JSONL record's. */
+    int attribute = (j->articles || ro.unit == LXS_UNIT_SPEAKER) && !j->no_attribution;
+    lxs_options opt = {attribute && !d->speaker, hints};
     const lxs_result *r = lxs_scorer_run(sc, d->text, d->len, &opt);
     if (!r) {
       lxs_set_err(err, errlen, "out of memory");

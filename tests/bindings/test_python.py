@@ -96,6 +96,23 @@ def corpus_frame_keep():
     pd.testing.assert_frame_equal(got, want)
 
 
+def corpus_frame_speakers():
+    """unit="speaker" on a DataFrame finds the speakers in each record, as
+    score --input csv --unit speaker does."""
+    corpus = pd.DataFrame({
+        "id": ["r1", "r2"],
+        "text": ['"The WTO is good," said Jane Doe, a trade economist. Doe added that '
+                 'tariffs are bad.', "Tariffs are very harmful. The Global South is strong."]})
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "records.csv")
+        corpus.to_csv(path, index=False)
+        want = frame(cli("score", "--input", "csv", "--unit", "speaker", "--bootstrap", "200",
+                         path))
+    got = lexstance.score(corpus, id="id", unit="speaker", bootstrap=200)
+    pd.testing.assert_frame_equal(got, want)
+    assert set(got["speaker"]) == {"Jane Doe", "author"}, set(got["speaker"])
+
+
 def without_pandas():
     rows = lexstance.score(TEXT, ids=[NAME], as_frame=False)
     df = frame(cli("score", SEED))
@@ -143,6 +160,7 @@ check("score-speakers", seed_speakers)
 check("score-units-wide", seed_units_and_wide)
 check("explain", seed_explain)
 check("dataframe-keep", corpus_frame_keep)
+check("dataframe-speakers", corpus_frame_speakers)
 check("list-of-dicts", without_pandas)
 check("partial-merge", partial_and_merge)
 check("compare", compare_tables)

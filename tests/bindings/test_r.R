@@ -58,6 +58,17 @@ check("dataframe-keep", function() {
   same(got, cli_frame("score", lex, "--input", "csv", "--keep", "outlet,date",
                       "tests/fixtures/input/corpus.csv"))
 })
+check("dataframe-speakers", function() {
+  # unit = "speaker" finds the speakers in each record, as --input csv does
+  corpus <- data.frame(id = c("r1", "r2"), text = c(
+    '"The WTO is good," said Jane Doe, a trade economist. Doe added that tariffs are bad.',
+    "Tariffs are very harmful. The Global South is strong."))
+  path <- tempfile(fileext = ".csv"); on.exit(unlink(path))
+  write.csv(corpus, path, row.names = FALSE)
+  got <- lxs_score(corpus, id_col = "id", unit = "speaker", bootstrap = 200)
+  same(got, cli_frame("score", "--input", "csv", "--unit", "speaker", "--bootstrap", "200", path))
+  stopifnot(setequal(got$speaker, c("Jane Doe", "author")))
+})
 check("explain", function() {
   out <- tempfile(); on.exit(unlink(out, recursive = TRUE))
   system2(bin, c("compare", "--bootstrap", "10", "-o", out, seed), stdout = FALSE)

@@ -37,6 +37,16 @@ static void add_file(lxs_job *j, const char *id, const char *path) {
   free(text);
 }
 
+/* The three documents of docs.tsv, as `--input tsv` reads them. */
+static void add_docs_tsv(lxs_job *j) {
+  static const char *const ids[] = {"d1", "d2", "d3"};
+  static const char *const texts[] = {"The WTO is good. Tariffs are very harmful.",
+                                      "The Global South is strong, but the trade war goes on.",
+                                      "Nothing to see here."};
+  for (int i = 0; i < 3; i++)
+    assert_int_equal(lxs_job_add(j, ids[i], texts[i], strlen(texts[i]), NULL), LXS_OK);
+}
+
 static void assert_table(lxs_job *j, const char *what, const char *golden) {
   char err[256], *out;
   size_t n;
@@ -66,12 +76,7 @@ static void test_score_docs(void **state) {
   char err[256];
   lxs_job *j = fixture_job();
   assert_int_equal(lxs_job_set(j, "input", "tsv", err, sizeof err), LXS_OK);
-  static const char *const ids[] = {"d1", "d2", "d3"};
-  static const char *const texts[] = {"The WTO is good. Tariffs are very harmful.",
-                                      "The Global South is strong, but the trade war goes on.",
-                                      "Nothing to see here."};
-  for (int i = 0; i < 3; i++)
-    assert_int_equal(lxs_job_add(j, ids[i], texts[i], strlen(texts[i]), NULL), LXS_OK);
+  add_docs_tsv(j);
   assert_table(j, "score", GOLDEN "score-tsv-doc.out");
   lxs_job_free(j);
 }
@@ -96,6 +101,90 @@ static void test_wide(void **state) {
   assert_int_equal(lxs_job_set(j, "bootstrap", "200", err, sizeof err), LXS_OK);
   add_file(j, "article", FX "article.txt");
   assert_table(j, "score", GOLDEN "wide-speaker.out");
+  lxs_job_free(j);
+}
+
+/* A job with input (and unit, when not NULL) set, on the fixture lexicon. */
+static lxs_job *input_job(const char *input, const char *unit) {
+  char err[256];
+  lxs_job *j = fixture_job();
+  assert_int_equal(lxs_job_set(j, "input", input, err, sizeof err), LXS_OK);
+  if (unit) assert_int_equal(lxs_job_set(j, "unit", unit, err, sizeof err), LXS_OK);
+  return j;
+}
+
+/* `score --unit sentence` and `score --no-attribution` of the article. */
+static void test_sentence_and_no_attribution(void **state) {
+  (void)state;
+  lxs_job *j = input_job("text", "sentence");
+  add_file(j, "article", FX "article.txt");
+  assert_table(j, "score", GOLDEN "score-sentence.out");
+  lxs_job_free(j);
+  char err[256];
+  j = fixture_job();
+  assert_int_equal(lxs_job_set(j, "no-attribution", NULL, err, sizeof err), LXS_OK);
+  add_file(j, "article", FX "article.txt");
+  assert_table(j, "score", GOLDEN "score-no-attribution.out");
+  lxs_job_free(j);
+}
+
+/* `score --input lines --unit doc docs.tsv`: each non-empty line a
+ * document named by its line number, tab and all. */
+static void test_lines(void **state) {
+  (void)state;
+  lxs_job *j = input_job("lines", "doc");
+  char *all = slurp(FX "docs.tsv", NULL);
+  int line = 0;
+  for (char *p = all, *nl; *p; p = nl + 1) {
+    nl = strchr(p, '\n');
+    *nl = '\0';
+    line++;
+    if (!*p) continue;
+    char id[16];
+    snprintf(id, sizeof id, "%d", line);
+    assert_int_equal(lxs_job_add(j, id, p, strlen(p), NULL), LXS_OK);
+  }
+  free(all);
+  assert_int_equal(lxs_job_count(j), 4);
+  assert_table(j, "score", GOLDEN "score-lines.out");
+  lxs_job_free(j);
+}
+
+/* A record holding an article (`score --input jsonl --unit speaker
+ * article.jsonl`) is attributed as the article's own file is: the very
+ * rows of `score --unit speaker article.txt`.  The same records, each a
+ * document (no --unit), are not. */
+static void test_record_article(void **state) {
+  (void)state;
+  lxs_job *j = input_job("jsonl", "speaker");
+  add_file(j, "article", FX "article.txt");
+  assert_table(j, "score", GOLDEN "score-speaker.out");
+  lxs_job_free(j);
+  j = input_job("jsonl", NULL);
+  add_file(j, "article", FX "article.txt");
+  assert_table(j, "score", GOLDEN "score-jsonl-article-doc.out");
+  lxs_job_free(j);
+}
+
+/* Records with their own speaker (a JSON Lines "speaker", a speaker
+ * column): `score --input jsonl docs.jsonl` and its --partial -. */
+static void test_record_speaker(void **state) {
+  (void)state;
+  lxs_job *j = input_job("jsonl", NULL);
+  static const char a[] = "The WTO is good.", b[] = "Tariffs are \"bad\", very bad.";
+  assert_int_equal(lxs_job_add(j, "a", a, strlen(a), "Ann"), LXS_OK);
+  assert_int_equal(lxs_job_add(j, "2", b, strlen(b), ""), LXS_OK);
+  assert_table(j, "score", GOLDEN "score-jsonl-csv.out");
+  assert_table(j, "partial", GOLDEN "score-jsonl-partial.out");
+  lxs_job_free(j);
+}
+
+/* `score --input tsv --partial - docs.tsv`: the map step's statistics. */
+static void test_partial(void **state) {
+  (void)state;
+  lxs_job *j = input_job("tsv", NULL);
+  add_docs_tsv(j);
+  assert_table(j, "partial", GOLDEN "score-tsv-partial.out");
   lxs_job_free(j);
 }
 
@@ -126,7 +215,9 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_score_article), cmocka_unit_test(test_score_docs),
       cmocka_unit_test(test_job_evidence),      cmocka_unit_test(test_wide),
-      cmocka_unit_test(test_bad_options),
+      cmocka_unit_test(test_sentence_and_no_attribution), cmocka_unit_test(test_lines),
+      cmocka_unit_test(test_record_article),    cmocka_unit_test(test_record_speaker),
+      cmocka_unit_test(test_partial),           cmocka_unit_test(test_bad_options),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -16,3 +16,11 @@ check score-output-file 0 -- sh -c "$BIN score $LEX --input tsv --unit doc -o $T
 check score-jsonl-article-speakers 0 -- sh -c "$BIN score $LEX --unit speaker $FX/article.txt > $T/a.csv \
   && $BIN score $LEX --input jsonl --unit speaker $FX/article.jsonl > $T/b.csv \
   && cmp $T/a.csv $T/b.csv && echo same rows && cut -d, -f2 $T/b.csv | sort -u"
+# Records with their speaker, and the map step's statistics: the jobs API
+# gives these bytes too (tests/unit/test_job.c).
+check score-jsonl-csv 0 -- $BIN score $LEX --input jsonl $FX/docs.jsonl
+check score-jsonl-partial 0 -- $BIN score $LEX --input jsonl --partial - $FX/docs.jsonl
+check score-tsv-partial 0 -- $BIN score $LEX --input tsv --partial - $FX/docs.tsv
+# ... and a record holding an article, one document when no --unit says
+# speaker: one row per theme, no speakers found.
+check score-jsonl-article-doc 0 -- $BIN score $LEX --input jsonl $FX/article.jsonl
