@@ -325,6 +325,7 @@ int lxs_table_next_csv(lxs_table *t, FILE *f, lxs_record *rec, char *err, size_t
       int k = read_line(t, f, err, errlen);
       if (k == 0) return csv_end(t, rec, err, errlen);
       if (k < 0) return k;
+      continue; /* a line holding only a byte-order mark has nothing left */
     }
     const char *piece = t->line + t->pos;
     size_t n = next_piece(t);

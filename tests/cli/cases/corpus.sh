@@ -61,3 +61,8 @@ check csv-as-text-explicit 0 -- sh -c "$BIN score $LEX --input text --unit doc $
 check keep-text 2 -- usage_err $BIN score $LEX --keep outlet $FX/article.txt
 check keep-empty 2 -- usage_err $BIN score $LEX --input csv --keep outlet,,date $FX/corpus.csv
 check keep-categories 2 -- usage_err $BIN score $LEX --input csv --categories --keep outlet $FX/corpus.csv
+# A byte-order mark alone on the first line (found by fuzz_input: the
+# reader indexed before an empty piece): the header is on the next line.
+check csv-bom-line 0 -- sh -c "printf '\\357\\273\\277\\nid,text\\na,The WTO is good.\\n' > $T/bomline.csv && \
+  $BIN score $LEX --input csv --format wide $T/bomline.csv"
+check csv-bom-only 0 -- sh -c "printf '\\357\\273\\277' > $T/bomonly.csv && $BIN score $LEX --input csv --format wide $T/bomonly.csv"
