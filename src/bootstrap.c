@@ -113,26 +113,39 @@ static void interval(double *v, size_t n, double level, lxs_interval *out) {
   out->ok = 1;
 }
 
+/* Only the themes some sentence of the unit mentions are resampled: for
+ * the others every resample has salience 0 and no stance, which is known
+ * without drawing (the draws do not depend on the themes, so skipping
+ * them changes no other number).  A dictionary of 20,000 categories
+ * mentioned a few times costs resamples x sentences x (themes mentioned),
+ * not x 20,000. */
 static void bootstrap(const lxs_agg *a, unsigned B, double level, uint64_t seed,
                       lxs_interval *stance, lxs_interval *salience, lxs_interval *sentiment) {
   size_t nth = a->n_themes, n = a->n_samples;
   for (size_t t = 0; t < nth; t++) stance[t].ok = salience[t].ok = 0;
   sentiment->ok = 0;
   if (n == 0 || B == 0) return;
+  size_t *act = lxs_xmalloc((nth + 1) * sizeof *act), na = 0;
+  for (size_t t = 0; t < nth; t++) {
+    size_t i = 0;
+    while (i < n && !a->s_mentions[i * nth + t]) i++;
+    if (i < n) act[na++] = t;
+    else salience[t] = (lxs_interval){0, 0, 1};
+  }
   rng r;
   rng_seed(&r, seed);
-  double *st = lxs_xmalloc((nth + 1) * B * sizeof *st);
-  double *sa = lxs_xmalloc((nth + 1) * B * sizeof *sa);
+  double *st = lxs_xmalloc((na + 1) * B * sizeof *st);
+  double *sa = lxs_xmalloc((na + 1) * B * sizeof *sa);
   double *se = lxs_xmalloc((B + 1) * sizeof *se);
-  size_t *nst = lxs_xcalloc(nth + 1, sizeof *nst);
+  size_t *nst = lxs_xcalloc(na + 1, sizeof *nst);
   size_t nse = 0;
-  double *sum = lxs_xmalloc((nth + 1) * sizeof *sum);
-  uint64_t *cnt = lxs_xmalloc((nth + 1) * sizeof *cnt);
-  uint64_t *men = lxs_xmalloc((nth + 1) * sizeof *men);
+  double *sum = lxs_xmalloc((na + 1) * sizeof *sum);
+  uint64_t *cnt = lxs_xmalloc((na + 1) * sizeof *cnt);
+  uint64_t *men = lxs_xmalloc((na + 1) * sizeof *men);
   for (unsigned b = 0; b < B; b++) {
-    memset(sum, 0, nth * sizeof *sum);
-    memset(cnt, 0, nth * sizeof *cnt);
-    memset(men, 0, nth * sizeof *men);
+    memset(sum, 0, na * sizeof *sum);
+    memset(cnt, 0, na * sizeof *cnt);
+    memset(men, 0, na * sizeof *men);
     uint64_t tokens = 0, sn = 0;
     double ssum = 0;
     for (size_t k = 0; k < n; k++) {
@@ -140,28 +153,31 @@ static void bootstrap(const lxs_agg *a, unsigned B, double level, uint64_t seed,
       tokens += a->s_tokens[i];
       ssum += a->s_sentiment_sum[i];
       sn += a->s_sentiment_n[i];
-      for (size_t t = 0; t < nth; t++) {
+      for (size_t j = 0; j < na; j++) {
+        size_t t = act[j];
         uint32_t m = a->s_mentions[i * nth + t];
         if (!m) continue;
-        men[t] += m;
-        sum[t] += a->s_stance_sum[i * nth + t];
-        cnt[t] += a->s_stance_n[i * nth + t];
+        men[j] += m;
+        sum[j] += a->s_stance_sum[i * nth + t];
+        cnt[j] += a->s_stance_n[i * nth + t];
       }
     }
-    for (size_t t = 0; t < nth; t++) {
-      if (cnt[t]) st[t * B + nst[t]++] = sum[t] / (double)cnt[t];
-      sa[t * B + b] = tokens ? 1000.0 * (double)men[t] / (double)tokens : 0;
+    for (size_t j = 0; j < na; j++) {
+      if (cnt[j]) st[j * B + nst[j]++] = sum[j] / (double)cnt[j];
+      sa[j * B + b] = tokens ? 1000.0 * (double)men[j] / (double)tokens : 0;
     }
     se[nse++] = sn ? ssum / (double)sn : 0;
   }
-  for (size_t t = 0; t < nth; t++) {
+  for (size_t j = 0; j < na; j++) {
+    size_t t = act[j];
     /* Resamples that drew no mentioning sentence have no stance; the
      * interval is over the others (with a unit that mentions the theme,
      * they are the vast majority). */
-    if (a->stance_n[t]) interval(st + t * B, nst[t], level, &stance[t]);
-    interval(sa + t * B, B, level, &salience[t]);
+    if (a->stance_n[t]) interval(st + j * B, nst[j], level, &stance[t]);
+    interval(sa + j * B, B, level, &salience[t]);
   }
   interval(se, nse, level, sentiment);
+  free(act);
   free(st);
   free(sa);
   free(se);

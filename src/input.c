@@ -161,6 +161,11 @@ static int json_id(lxs_reader *r, char *err, size_t errlen) {
   r->id.len = 0;
   if (json_is_string(id)) {
     lxs_buf_put(&r->id, json_string_value(id), json_string_length(id));
+    if (memchr(json_string_value(id), '\0', json_string_length(id))) {
+      /* "\u0000" would cut the id short everywhere it is a C string */
+      lxs_set_err(err, errlen, "%s:%zu: NUL character in \"%s\"", r->name, r->lineno, name);
+      return -1;
+    }
   } else if (json_is_integer(id)) {
     lxs_buf_printf(&r->id, "%lld", (long long)json_integer_value(id));
   } else if (id && !json_is_null(id)) {
@@ -207,6 +212,10 @@ static int next_json(lxs_reader *r, const char *s, size_t len, lxs_record *rec, 
   if (sp && !json_is_null(sp)) {
     if (!json_is_string(sp)) {
       lxs_set_err(err, errlen, "%s:%zu: \"speaker\" must be a string", r->name, r->lineno);
+      return -1;
+    }
+    if (memchr(json_string_value(sp), '\0', json_string_length(sp))) {
+      lxs_set_err(err, errlen, "%s:%zu: NUL character in \"speaker\"", r->name, r->lineno);
       return -1;
     }
     r->speaker.len = 0;
@@ -257,6 +266,10 @@ static int next_plain_tsv(lxs_reader *r, char *s, size_t len, lxs_record *rec, c
   size_t idl = (size_t)(tab - s);
   if (idl == 0) {
     lxs_set_err(err, errlen, "%s:%zu: empty id", r->name, r->lineno);
+    return -1;
+  }
+  if (memchr(s, '\0', idl)) { /* as in a headed table: it would cut the id */
+    lxs_set_err(err, errlen, "%s:%zu: NUL byte in the id column", r->name, r->lineno);
     return -1;
   }
   r->id.len = 0;

@@ -741,109 +741,283 @@ static int polar_role(int r) {
 
 static void fmt_w(char *buf, size_t n, double w) { snprintf(buf, n, "%g", w); }
 
+/* The latest earlier entry of a group with j's theme and role (j
+ * overrides it): a duplicate or a conflict. */
+static void check_override(ck_ctx *c, const ck_entry *i, const ck_entry *j) {
+  char wi[32], wj[32];
+  fmt_w(wi, sizeof wi, i->weight);
+  fmt_w(wj, sizeof wj, j->weight);
+  int same_term = strcmp(i->term, j->term) == 0;
+  if (i->weight == j->weight && same_term)
+    warn_at(c, j, "duplicate of %s:%u ('%s', %s %s %s)", i->file, i->line, i->term, i->theme,
+            i->role, wi);
+  else if (i->weight == j->weight)
+    warn_at(c, j, "duplicate of %s:%u: '%s' and '%s' have the same stem (%s %s %s)", i->file,
+            i->line, i->term, j->term, i->theme, i->role, wi);
+  else if (same_term)
+    warn_at(c, j,
+            "conflicts with %s:%u: '%s' is %s %s weight %s there and %s here (the later "
+            "entry wins)",
+            i->file, i->line, j->term, j->theme, j->role, wi, wj);
+  else
+    warn_at(c, j,
+            "conflicts with %s:%u: '%s' and '%s' have the same stem, %s %s weight %s there "
+            "and %s here (the later entry wins)",
+            i->file, i->line, i->term, j->term, j->theme, j->role, wi, wj);
+}
+
+/* Whether entries x and y come from one line of one file with one term:
+ * one dictionary entry in several categories, meant that way. */
+static int same_line(const ck_entry *x, const ck_entry *y) {
+  return x->source == y->source && x->line == y->line && strcmp(x->term, y->term) == 0;
+}
+
+/* The earlier entries of a group that can be the first clash of a later
+ * one.  A clash is the first earlier entry whose attribute (its theme, or
+ * its role) differs from the later entry's and that is not from its line.
+ * Whatever the attribute A and line L asked about, that first entry is
+ * one of six: the first (a); the first with another attribute than a's
+ * (b) or another line (b2); the first with another attribute than a's and
+ * another line than b's (c1), another line than a's and another attribute
+ * than b2's (c2), or another attribute and line than a's (c3).  So the
+ * cost per entry is constant, however many themes share a stem (a .dicx
+ * row in 20,000 categories). */
+typedef struct {
+  size_t at[6]; /* group position + 1 of a, b, b2, c1, c2, c3; 0: none yet */
+} first_clash;
+
+enum { FC_A, FC_B, FC_B2, FC_C1, FC_C2, FC_C3 };
+
+static int fc_attr(const ck_entry *e, int by_role) {
+  return by_role ? e->role_code : (int)e->theme_code;
+}
+
+static void fc_add(first_clash *f, const ck_ctx *c, const size_t *idx, size_t pos, int by_role) {
+  const ck_entry *x = &c->e[idx[pos]];
+  if (!f->at[FC_A]) {
+    f->at[FC_A] = pos + 1;
+    return;
+  }
+  const ck_entry *a = &c->e[idx[f->at[FC_A] - 1]];
+  int other_attr = fc_attr(x, by_role) != fc_attr(a, by_role), other_line = !same_line(x, a);
+  if (!f->at[FC_B] && other_attr) f->at[FC_B] = pos + 1;
+  if (!f->at[FC_B2] && other_line) f->at[FC_B2] = pos + 1;
+  if (!f->at[FC_C1] && f->at[FC_B] && other_attr && !same_line(x, &c->e[idx[f->at[FC_B] - 1]]))
+    f->at[FC_C1] = pos + 1;
+  if (!f->at[FC_C2] && f->at[FC_B2] && other_line &&
+      fc_attr(x, by_role) != fc_attr(&c->e[idx[f->at[FC_B2] - 1]], by_role))
+    f->at[FC_C2] = pos + 1;
+  if (!f->at[FC_C3] && other_attr && other_line) f->at[FC_C3] = pos + 1;
+}
+
+/* The first entry added to f with another attribute and line than j's
+ * (a group position + 1), or 0. */
+static size_t fc_first(const first_clash *f, const ck_ctx *c, const size_t *idx, const ck_entry *j,
+                       int by_role) {
+  size_t best = 0;
+  for (int s = 0; s < 6; s++) {
+    size_t p = f->at[s];
+    if (!p || (best && p >= best)) continue;
+    const ck_entry *i = &c->e[idx[p - 1]];
+    if (fc_attr(i, by_role) != fc_attr(j, by_role) && !same_line(i, j)) best = p;
+  }
+  return best;
+}
+
+/* The clashes a group keeps: the real themes' entries and their targets
+ * (by theme), and per theme and sign of weight its polar entries (by
+ * role). */
+typedef struct {
+  first_clash any, targets;
+  first_clash *poles;
+  size_t npoles, cappoles;
+  strmap pole_of; /* "theme:sign" -> index in poles */
+} group_clashes;
+
+static int weight_sign(double w) { return w > 0 ? 1 : w < 0 ? -1 : 0; }
+
+static first_clash *pole_set(group_clashes *g, uint32_t theme, int sign, int make) {
+  char key[32];
+  size_t kl = (size_t)snprintf(key, sizeof key, "%u:%d", theme, sign);
+  const size_t *i = strmap_get(&g->pole_of, key, kl);
+  if (i) return &g->poles[*i];
+  if (!make) return NULL;
+  LXS_VEC_GROW(g->poles, g->npoles, g->cappoles);
+  memset(&g->poles[g->npoles], 0, sizeof *g->poles);
+  strmap_put(&g->pole_of, key, kl, g->npoles);
+  return &g->poles[g->npoles++];
+}
+
+static void clashes_add(group_clashes *g, const ck_ctx *c, const size_t *idx, size_t pos) {
+  const ck_entry *x = &c->e[idx[pos]];
+  if (is_real_theme(x->theme_code)) {
+    fc_add(&g->any, c, idx, pos, 0);
+    if (x->role_code == LXS_R_TARGET) fc_add(&g->targets, c, idx, pos, 0);
+  }
+  int sign = weight_sign(x->weight);
+  if (polar_role(x->role_code) && sign) fc_add(pole_set(g, x->theme_code, sign, 1), c, idx, pos, 1);
+}
+
+/* Entry j against the group's earlier entries: the first opposite pole of
+ * its theme, and the first target of another theme (or, for a target, the
+ * first entry of another theme), in the order of those entries. */
+static void check_clashes(ck_ctx *c, group_clashes *g, const size_t *idx, const ck_entry *j) {
+  size_t pole = 0, coll = 0;
+  int sign = weight_sign(j->weight);
+  if (polar_role(j->role_code) && sign) {
+    const first_clash *f = pole_set(g, j->theme_code, -sign, 0);
+    if (f) pole = fc_first(f, c, idx, j, 1);
+  }
+  if (is_real_theme(j->theme_code))
+    coll = fc_first(j->role_code == LXS_R_TARGET ? &g->any : &g->targets, c, idx, j, 0);
+  char wi[32], wj[32];
+  fmt_w(wj, sizeof wj, j->weight);
+  for (int k = 0; k < 2; k++) {
+    int is_pole = (k == 0) == (pole && (!coll || pole < coll));
+    size_t p = is_pole ? pole : coll;
+    if (!p) continue;
+    const ck_entry *i = &c->e[idx[p - 1]];
+    fmt_w(wi, sizeof wi, i->weight);
+    if (is_pole) {
+      warn_at(c, j, "opposite pole to %s:%u: '%s' is %s %s %s there, '%s' %s %s here", i->file,
+              i->line, i->term, i->theme, i->role, wi, j->term, j->role, wj);
+    } else {
+      const ck_entry *t = i->role_code == LXS_R_TARGET ? i : j;
+      const ck_entry *x = t == i ? j : i;
+      warn_at(c, j,
+              "same stem as %s:%u: '%s' is a target of theme '%s' and '%s' a %s%s of "
+              "theme '%s'",
+              i->file, i->line, t->term, t->theme, x->term, x->role,
+              x->role_code == LXS_R_TARGET ? "" : " term", x->theme);
+    }
+  }
+}
+
+/* One group of entries with the same stem pattern (positions g..h of
+ * idx), each against those before it. */
+static void check_group(ck_ctx *c, const size_t *idx, size_t g, size_t h) {
+  strmap last; /* "theme:role" -> latest position */
+  group_clashes gc;
+  memset(&last, 0, sizeof last);
+  memset(&gc, 0, sizeof gc);
+  char key[32];
+  for (size_t jj = g; jj < h; jj++) {
+    const ck_entry *j = &c->e[idx[jj]];
+    size_t kl = (size_t)snprintf(key, sizeof key, "%u:%d", j->theme_code, j->role_code);
+    const size_t *prev = strmap_get(&last, key, kl);
+    if (!j->is_default) {
+      if (prev) check_override(c, &c->e[idx[*prev]], j);
+      check_clashes(c, &gc, idx, j);
+    }
+    strmap_put(&last, key, kl, jj);
+    clashes_add(&gc, c, idx, jj);
+  }
+  strmap_free(&last);
+  free(gc.poles);
+  strmap_free(&gc.pole_of);
+}
+
 static void check_pairs(ck_ctx *c) {
   size_t n;
   size_t *idx = sorted_by_key(c, &n);
   for (size_t g = 0; g < n;) {
-    size_t h = g;
+    size_t h = g + 1;
     while (h < n && strcmp(c->e[idx[h]].key, c->e[idx[g]].key) == 0) h++;
-    for (size_t jj = g + 1; jj < h; jj++) {
-      const ck_entry *j = &c->e[idx[jj]];
-      if (j->is_default) continue;
-      char wi[32], wj[32];
-      fmt_w(wj, sizeof wj, j->weight);
-      /* The entry j overrides: the latest earlier one with its pattern,
-       * theme and role (the lexicon keeps the later sense). */
-      for (size_t ii = jj; ii-- > g;) {
-        const ck_entry *i = &c->e[idx[ii]];
-        if (i->theme_code != j->theme_code || i->role_code != j->role_code) continue;
-        fmt_w(wi, sizeof wi, i->weight);
-        int same_term = strcmp(i->term, j->term) == 0;
-        if (i->weight == j->weight && same_term)
-          warn_at(c, j, "duplicate of %s:%u ('%s', %s %s %s)", i->file, i->line, i->term,
-                  i->theme, i->role, wi);
-        else if (i->weight == j->weight)
-          warn_at(c, j, "duplicate of %s:%u: '%s' and '%s' have the same stem (%s %s %s)",
-                  i->file, i->line, i->term, j->term, i->theme, i->role, wi);
-        else if (same_term)
-          warn_at(c, j,
-                  "conflicts with %s:%u: '%s' is %s %s weight %s there and %s here (the "
-                  "later entry wins)",
-                  i->file, i->line, j->term, j->theme, j->role, wi, wj);
-        else
-          warn_at(c, j,
-                  "conflicts with %s:%u: '%s' and '%s' have the same stem, %s %s weight %s "
-                  "there and %s here (the later entry wins)",
-                  i->file, i->line, i->term, j->term, j->theme, j->role, wi, wj);
-        break;
-      }
-      /* Other themes and roles: the first clash of each kind. */
-      int pole = 0, coll = 0;
-      for (size_t ii = g; ii < jj; ii++) {
-        const ck_entry *i = &c->e[idx[ii]];
-        /* one dictionary entry in several categories is meant that way */
-        if (i->source == j->source && i->line == j->line && strcmp(i->term, j->term) == 0)
-          continue;
-        if (i->theme_code == j->theme_code && i->role_code == j->role_code) continue;
-        fmt_w(wi, sizeof wi, i->weight);
-        if (i->theme_code == j->theme_code && polar_role(i->role_code) &&
-            polar_role(j->role_code) && i->weight * j->weight < 0 && !pole++) {
-          warn_at(c, j, "opposite pole to %s:%u: '%s' is %s %s %s there, '%s' %s %s here",
-                  i->file, i->line, i->term, i->theme, i->role, wi, j->term, j->role, wj);
-        } else if (i->theme_code != j->theme_code && is_real_theme(i->theme_code) &&
-                   is_real_theme(j->theme_code) &&
-                   (i->role_code == LXS_R_TARGET || j->role_code == LXS_R_TARGET) && !coll++) {
-          const ck_entry *t = i->role_code == LXS_R_TARGET ? i : j;
-          const ck_entry *x = t == i ? j : i;
-          warn_at(c, j,
-                  "same stem as %s:%u: '%s' is a target of theme '%s' and '%s' a %s%s of "
-                  "theme '%s'",
-                  i->file, i->line, t->term, t->theme, x->term, x->role,
-                  x->role_code == LXS_R_TARGET ? "" : " term", x->theme);
-        }
-      }
-    }
+    if (h - g > 1) check_group(c, idx, g, h);
     g = h;
   }
   free(idx);
 }
 
-/* Distinct stems of the common words that start with prefix. */
-static size_t glob_breadth(lxs_stemmer *st, const char *prefix, size_t plen,
-                           char *examples, size_t exlen, int max_examples) {
-  lxs_buf stems; /* NUL-separated */
-  lxs_buf_init(&stems);
-  size_t nst = 0, exn = 0;
-  if (examples && exlen) examples[0] = '\0';
-  for (int line = 0; kCommonWords[line]; line++) {
-    const char *p = kCommonWords[line];
-    while (*p) {
+/* The common words, each stemmed once and sorted by its bytes, so the
+ * words a glob's prefix covers are one range found by binary search:
+ * checking N globs costs N lookups, not N passes over every word with a
+ * stem each (100,000 globs took tens of seconds). */
+typedef struct {
+  const char *w;
+  size_t wl, order; /* order: its place in kCommonWords (for examples) */
+  char *stem;
+  size_t sl;
+} common_word;
+
+typedef struct {
+  common_word *v;
+  size_t n, cap;
+} common_list;
+
+static int cmp_common(const void *a, const void *b) {
+  const common_word *x = a, *y = b;
+  int c = memcmp(x->w, y->w, x->wl < y->wl ? x->wl : y->wl);
+  return c ? c : (x->wl > y->wl) - (x->wl < y->wl);
+}
+
+static void common_init(common_list *cl, lxs_stemmer *st) {
+  memset(cl, 0, sizeof *cl);
+  for (int line = 0; kCommonWords[line]; line++)
+    for (const char *p = kCommonWords[line]; *p;) {
       while (*p == ' ') p++;
       const char *w = p;
       while (*p && *p != ' ') p++;
-      size_t wl = (size_t)(p - w);
-      if (wl == 0 || wl < plen || memcmp(w, prefix, plen) != 0) continue;
-      size_t sl;
-      const char *s = lxs_stem(st, w, wl, &sl);
-      int seen = 0;
-      for (size_t i = 0; i < stems.len && !seen; i += strlen(stems.data + i) + 1)
-        seen = strlen(stems.data + i) == sl && memcmp(stems.data + i, s, sl) == 0;
-      if (seen) continue;
-      lxs_buf_put(&stems, s, sl);
-      lxs_buf_putc(&stems, '\0');
-      nst++;
-      if (examples && (int)nst <= max_examples && exn + wl + 3 < exlen) {
-        if (exn) {
-          examples[exn++] = ',';
-          examples[exn++] = ' ';
-        }
-        memcpy(examples + exn, w, wl);
-        exn += wl;
-        examples[exn] = '\0';
+      if (p == w) continue;
+      LXS_VEC_GROW(cl->v, cl->n, cl->cap);
+      common_word *c = &cl->v[cl->n];
+      c->w = w;
+      c->wl = (size_t)(p - w);
+      c->order = cl->n++;
+      const char *stem = lxs_stem(st, w, c->wl, &c->sl);
+      c->stem = lxs_xstrndup(stem, c->sl);
+    }
+  if (cl->n) qsort(cl->v, cl->n, sizeof *cl->v, cmp_common);
+}
+
+static void common_free(common_list *cl) {
+  for (size_t i = 0; i < cl->n; i++) free(cl->v[i].stem);
+  free(cl->v);
+}
+
+static int cmp_order(const void *a, const void *b) {
+  const common_word *x = *(common_word *const *)a, *y = *(common_word *const *)b;
+  return (x->order > y->order) - (x->order < y->order);
+}
+
+/* Distinct stems of the common words that start with prefix; examples:
+ * the first words (in list order) of the first max_examples stems. */
+static size_t glob_breadth(const common_list *cl, const char *prefix, size_t plen, char *examples,
+                           size_t exlen, int max_examples) {
+  size_t lo = 0, hi = cl->n;
+  while (lo < hi) { /* the first word >= prefix */
+    size_t mid = lo + (hi - lo) / 2;
+    const common_word *c = &cl->v[mid];
+    int k = memcmp(c->w, prefix, c->wl < plen ? c->wl : plen);
+    if (k < 0 || (k == 0 && c->wl < plen)) lo = mid + 1;
+    else hi = mid;
+  }
+  size_t end = lo;
+  while (end < cl->n && cl->v[end].wl >= plen && memcmp(cl->v[end].w, prefix, plen) == 0) end++;
+  const common_word **m = lxs_xmalloc((end - lo + 1) * sizeof *m);
+  for (size_t i = lo; i < end; i++) m[i - lo] = &cl->v[i];
+  qsort(m, end - lo, sizeof *m, cmp_order);
+  strmap stems;
+  memset(&stems, 0, sizeof stems);
+  size_t nst = 0, exn = 0;
+  if (examples && exlen) examples[0] = '\0';
+  for (size_t i = 0; i < end - lo; i++) {
+    if (strmap_get(&stems, m[i]->stem, m[i]->sl)) continue;
+    strmap_put(&stems, m[i]->stem, m[i]->sl, 1);
+    nst++;
+    size_t wl = m[i]->wl;
+    if (examples && (int)nst <= max_examples && exn + wl + 3 < exlen) {
+      if (exn) {
+        examples[exn++] = ',';
+        examples[exn++] = ' ';
       }
+      memcpy(examples + exn, m[i]->w, wl);
+      exn += wl;
+      examples[exn] = '\0';
     }
   }
-  lxs_buf_free(&stems);
+  strmap_free(&stems);
+  free(m);
   return nst;
 }
 
@@ -852,21 +1026,34 @@ size_t lxs_glob_breadth(const char *prefix, const char *language, char *examples
   char err[256];
   lxs_stemmer *st = lxs_stemmer_new(language, err, sizeof err);
   if (!st) return 0;
+  common_list cl;
+  common_init(&cl, st);
   lxs_buf norm;
   lxs_buf_init(&norm);
   lxs_utf8_normalize_word(prefix, strlen(prefix), &norm);
-  size_t n = glob_breadth(st, norm.data ? norm.data : "", norm.len, examples, exlen,
-                          max_examples);
+  size_t n = glob_breadth(&cl, norm.data ? norm.data : "", norm.len, examples, exlen, max_examples);
   lxs_buf_free(&norm);
+  common_free(&cl);
   lxs_stemmer_free(st);
   return n;
 }
 
+/* What a glob's prefix covers, worked out once per distinct prefix. */
+typedef struct {
+  size_t breadth;
+  char examples[200];
+} glob_result;
+
 static void check_globs(ck_ctx *c) {
   /* the word list is English: breadth means nothing for other stemmers */
   if (strcmp(lxs_lexicon_language(c->lex), "english") != 0) return;
-  strmap done;
+  common_list cl;
+  common_init(&cl, c->st);
+  strmap done, by_prefix;
   memset(&done, 0, sizeof done);
+  memset(&by_prefix, 0, sizeof by_prefix);
+  glob_result *res = NULL;
+  size_t nres = 0, capres = 0;
   lxs_buf k, norm;
   lxs_buf_init(&k);
   lxs_buf_init(&norm);
@@ -885,22 +1072,31 @@ static void check_globs(ck_ctx *c) {
         lxs_buf_put(&k, norm.data, norm.len);
         if (!strmap_get(&done, k.data, k.len)) {
           strmap_put(&done, k.data, k.len, 1);
-          char ex[200];
-          size_t nb = glob_breadth(c->st, norm.data, norm.len, ex, sizeof ex, 6);
-          if (nb > LXS_GLOB_BREADTH_MAX)
+          const size_t *r = strmap_get(&by_prefix, norm.data, norm.len);
+          if (!r) {
+            LXS_VEC_GROW(res, nres, capres);
+            res[nres].breadth = glob_breadth(&cl, norm.data, norm.len, res[nres].examples,
+                                             sizeof res[nres].examples, 6);
+            strmap_put(&by_prefix, norm.data, norm.len, nres++);
+            r = strmap_get(&by_prefix, norm.data, norm.len);
+          }
+          if (res[*r].breadth > LXS_GLOB_BREADTH_MAX)
             warn_at(c, e,
                     "glob '%.*s' covers %zu different common words (%s, ...); "
                     "narrow the prefix or list the words",
-                    (int)wl, p, nb, ex);
+                    (int)wl, p, res[*r].breadth, res[*r].examples);
         }
       }
       p += wl;
       if (*p == ' ') p++;
     }
   }
+  free(res);
   strmap_free(&done);
+  strmap_free(&by_prefix);
   lxs_buf_free(&k);
   lxs_buf_free(&norm);
+  common_free(&cl);
 }
 
 lxs_status lxs_lexicon_check(const lxs_lexcheck_opts *o, FILE *out, FILE *err) {

@@ -326,6 +326,19 @@ static void ld_warn(ld_ctx *c, uint32_t line, const char *fmt, ...) {
   c->o->warn(c->o->ud, c->name, line, m);
 }
 
+/* An imported weight beyond [-1, 1] is clamped, and said so (a TSV line
+ * like it is an error; other tools' weights have other scales).  v is
+ * the dictionary's weight w as the mapping scales it. */
+static double clamp_said(ld_ctx *c, uint32_t line, double v, double w, const char *category) {
+  double clamped = clamp1(v);
+  if (clamped == v) return v;
+  char as[48] = "";
+  if (v != w) snprintf(as, sizeof as, " (%g as mapped)", v);
+  ld_warn(c, line, "weight %g of category '%s'%s is outside [-1, 1]; taken as %g", w, category, as,
+          clamped);
+  return clamped;
+}
+
 /* Every line valid UTF-8 without NUL bytes: the readers and libyaml then
  * see clean text, and the error names the line. */
 static int check_text(ld_ctx *c, const char *data, size_t len) {
@@ -442,19 +455,19 @@ static int emit(ld_ctx *c, uint32_t line, const char *category,
     theme = mi->theme;
     if (strcmp(theme, "sentiment") == 0) {
       role = "eval";
-      weight = clamp1(pole * 0.5 * w);
+      weight = clamp_said(c, line, pole * 0.5 * w, w, category);
     } else if (pole) {
       role = "stance";
-      weight = clamp1(pole * w);
+      weight = clamp_said(c, line, pole * w, w, category);
     } else {
       role = "target";
-      weight = clamp1(flip ? -w : w);
+      weight = clamp_said(c, line, flip ? -w : w, w, category);
     }
   } else {
     lxs_category_theme(category, &c->theme);
     theme = c->theme.data;
     role = "target";
-    weight = clamp1(w);
+    weight = clamp_said(c, line, w, w, category);
   }
   char wbuf[40];
   snprintf(wbuf, sizeof wbuf, "%.17g", weight);
@@ -688,6 +701,31 @@ static const char *cell(const dicx_state *d, size_t i) {
   return d->cells.data + d->off[i];
 }
 
+static int cmp_name_at(const void *a, const void *b) {
+  char **x = *(char **const *)a, **y = *(char **const *)b;
+  int c = strcmp(*x, *y);
+  return c ? c : (x > y) - (x < y); /* equal names: in header order */
+}
+
+/* The first name (in order) that repeats an earlier one, or -1: sorted,
+ * so 20,000 categories cost n log n, not n^2 comparisons. */
+static long first_repeat(char **names, size_t n) {
+  if (n < 2) return -1;
+  char ***by_name = lxs_xmalloc(n * sizeof *by_name);
+  for (size_t i = 0; i < n; i++) by_name[i] = &names[i];
+  qsort(by_name, n, sizeof *by_name, cmp_name_at);
+  long first = -1;
+  for (size_t i = 1; i < n; i++) {
+    /* the second of a run of equal names is its first repeat */
+    int second = strcmp(*by_name[i], *by_name[i - 1]) == 0 &&
+                 (i < 2 || strcmp(*by_name[i - 1], *by_name[i - 2]) != 0);
+    long at = (long)(by_name[i] - names);
+    if (second && (first < 0 || at < first)) first = at;
+  }
+  free(by_name);
+  return first;
+}
+
 static void dicx_row(int end, void *ud) {
   (void)end;
   dicx_state *d = ud;
@@ -714,13 +752,10 @@ static void dicx_row(int end, void *ud) {
         ld_fail(c, line, "header cell %zu (category name) is empty", i + 1);
         goto reset;
       }
-      for (size_t j = 0; j < d->ncats; j++)
-        if (strlen(d->cats[j]) == n && memcmp(d->cats[j], h, n) == 0) {
-          ld_fail(c, line, "category '%.*s' appears twice in the header", (int)n, h);
-          goto reset;
-        }
       d->cats[d->ncats++] = lxs_xstrndup(h, n);
     }
+    long dup = first_repeat(d->cats, d->ncats);
+    if (dup >= 0) ld_fail(c, line, "category '%s' appears twice in the header", d->cats[dup]);
     goto reset;
   }
   if (d->ncell > d->ncats + 1) {
@@ -1099,6 +1134,9 @@ static int read_vader(ld_ctx *c, const char *data, size_t len) {
     /* VADER valences run from -4 to +4; ours from -1 to 1.  A later line
      * for the same token overrides the earlier one, as in VADER's dict. */
     char wbuf[40];
+    if (mean < -4 || mean > 4)
+      ld_warn(c, ln.no, "mean %g is outside VADER's [-4, 4]; taken as %g", mean,
+              mean < 0 ? -4.0 : 4.0);
     double w = clamp1(mean / 4.0);
     snprintf(wbuf, sizeof wbuf, "%.17g", w);
     if (lxs_lexicon_add_entry(c->lex, c->src, ln.no, c->term.data, "sentiment",

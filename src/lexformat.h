@@ -26,7 +26,8 @@
  *   yaml      .yml .yaml  quanteda dictionary (libyaml): nested mappings of
  *                    lists ("key: [a, b*]", block lists, "key: word")
  *   vader     vader*.txt  "token<TAB>mean[<TAB>...]": sentiment eval,
- *                    weight mean/4 clamped to [-1, 1]; a later line for the
+ *                    weight mean/4 clamped to [-1, 1] (a mean beyond
+ *                    [-4, 4] with a warning); a later line for the
  *                    same token wins; '*' is literal (emoticons)
  *
  * Imported terms (all formats but tsv) are lower-cased (these tools match
@@ -39,7 +40,8 @@
  *
  * Categories become lexicon entries through a mapping:
  *   CAT=theme:+ / CAT=theme:-   role stance, weight +1 / -1 (times the
- *                               dictionary weight, clamped to [-1, 1])
+ *                               dictionary weight, clamped to [-1, 1]
+ *                               with a warning)
  *   CAT=sentiment:+ / :-        role eval, weight +0.5 / -0.5 (times it)
  *   CAT=theme                   role target, weight 1 (times it)
  *   CAT=-                       the category is not loaded

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strmap.h"
 #include "util.h"
 /* uthash allocates through the library, so a failure unwinds as any other
  * (util.h) instead of uthash's exit(-1). */
@@ -54,12 +55,26 @@ typedef struct {
   UT_hash_handle hh;
 } pattern_entry;
 
+/* Where a pattern's sense of a theme and role is: a word of a dictionary
+ * may be in 20,000 categories, and each of its entries must find (and
+ * override) an earlier one in constant time. */
+typedef struct {
+  uint32_t pattern, theme, role; /* no padding: the bytes are the hash key */
+} sense_key;
+
+typedef struct {
+  sense_key key;
+  size_t at; /* index in the pattern's senses */
+  UT_hash_handle hh;
+} sense_entry;
+
 struct lxs_lexicon {
   lxs_stemmer *stemmer;
   lxs_tokenizer *tok;
   char *language;
   char **themes;
   size_t nthemes, capthemes;
+  lxs_strmap theme_index;  /* name -> index: a dictionary may bring 20,000 */
   index_entry *first;      /* exact and acronym first words */
   index_entry *globs;      /* glob prefixes */
   stem_entry *stems;       /* exact pattern words, numbered */
@@ -74,6 +89,7 @@ struct lxs_lexicon {
   uint64_t glob_lengths;   /* bit L set: a glob prefix of length L exists */
   pattern_entry *patterns;
   size_t npatterns;
+  sense_entry *sense_index;
   size_t nentries;         /* distinct (pattern, theme, role) senses */
   lxs_source *sources;
   size_t nsources, capsources;
@@ -110,6 +126,7 @@ static lxs_lexicon *lexicon_new(const char *language, char *err, size_t errlen) 
   if (!name) name = language; /* libstemmer knows more names than we do */
   lex->language = lxs_xstrndup(name, strlen(name));
   lxs_buf_init(&lex->scratch);
+  lxs_strmap_init(&lex->theme_index);
   return lex;
 }
 
@@ -160,8 +177,14 @@ void lxs_lexicon_free(lxs_lexicon *lex) {
     free(p->key);
     free(p);
   }
+  sense_entry *sx, *sxtmp;
+  HASH_ITER(hh, lex->sense_index, sx, sxtmp) {
+    HASH_DEL(lex->sense_index, sx);
+    free(sx);
+  }
   for (size_t i = 0; i < lex->nthemes; i++) free(lex->themes[i]);
   free(lex->themes);
+  lxs_strmap_free(&lex->theme_index);
   for (size_t i = 0; i < lex->nsources; i++) {
     free(lex->sources[i].name);
     free(lex->sources[i].format);
@@ -189,9 +212,9 @@ const char *lxs_lexicon_language(const lxs_lexicon *lex) { return lex->language;
 int lxs_lexicon_has_globs(const lxs_lexicon *lex) { return lex->globs != NULL; }
 
 int lxs_lexicon_theme_index(const lxs_lexicon *lex, const char *name) {
-  for (size_t i = 0; i < lex->nthemes; i++)
-    if (strcmp(lex->themes[i], name) == 0) return (int)i;
-  return -1;
+  /* the map folds case; theme names compare exactly */
+  int i = lxs_strmap_get(&lex->theme_index, name, strlen(name));
+  return i >= 0 && strcmp(lex->themes[i], name) == 0 ? i : -1;
 }
 
 const lxs_patlist *lxs_lexicon_find(const lxs_lexicon *lex, const char *key,
@@ -263,6 +286,7 @@ static int theme_for(lxs_lexicon *lex, const char *name) {
   if (i >= 0) return i;
   LXS_VEC_GROW(lex->themes, lex->nthemes, lex->capthemes);
   lex->themes[lex->nthemes] = lxs_xstrndup(name, strlen(name));
+  lxs_strmap_put(&lex->theme_index, name, strlen(name), (int)lex->nthemes, 0);
   return (int)lex->nthemes++;
 }
 
@@ -424,14 +448,18 @@ static int add_sense(lxs_lexicon *lex, lxs_pword *words, int n,
     for (int i = 0; i < n; i++) free((void *)words[i].key);
   }
   lxs_buf_free(&key);
-  for (size_t i = 0; i < pat->nsenses; i++) {
-    if (pat->senses[i].theme == sense->theme &&
-        pat->senses[i].role == sense->role) {
-      pat->senses[i] = *sense; /* later entry overrides */
-      return 0;
-    }
+  sense_key k = {pat->order, sense->theme, (uint32_t)sense->role};
+  sense_entry *se = NULL;
+  HASH_FIND(hh, lex->sense_index, &k, sizeof k, se);
+  if (se) {
+    pat->senses[se->at] = *sense; /* later entry overrides */
+    return 0;
   }
   LXS_VEC_GROW(pat->senses, pat->nsenses, pat->capsenses);
+  se = lxs_xcalloc(1, sizeof *se);
+  se->key = k;
+  se->at = pat->nsenses;
+  HASH_ADD(hh, lex->sense_index, key, sizeof k, se);
   pat->senses[pat->nsenses++] = *sense;
   return 1;
 }
