@@ -33,6 +33,9 @@ LIB_SRC += src/input_table.c
 LIB_SRC += src/rows.c
 # Whole jobs for the language bindings (the public header's "jobs").
 LIB_SRC += src/api_table.c
+# compare's comparison (src/comparison.h) and its renderers, one per format
+# (chart.c draws the SVG).
+LIB_SRC += src/comparison.c src/compare_csv.c src/compare_md.c src/compare_html.c
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/lexicons_embedded.o \
            $(BUILD)/obj/words_embedded.o
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)

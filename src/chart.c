@@ -1,12 +1,13 @@
-/* chart.c - SVG dot-and-whisker chart.  Plain text output with fixed
- * number formatting, so the same input gives the same bytes. */
-#include "aggregate.h"
-#include "chart.h"
+/* chart.c - the comparison as an SVG dot-and-whisker chart
+ * (comparison.h): speakers as rows, themes as panels; a dot at the
+ * stance, a whisker over its interval, dot area by salience.  Plain text
+ * with fixed number formatting, so the same input gives the same bytes. */
+#include "comparison.h"
 
 #include <math.h>
 #include <string.h>
 
-#include "utf8.h"
+#include "escape.h"
 
 #define LABEL_W 190.0
 #define PANEL_W 230.0
@@ -20,9 +21,12 @@ static double xpos(size_t panel, double v) {
   return LABEL_W + (double)panel * (PANEL_W + PANEL_GAP) + (v + 1) / 2 * PANEL_W;
 }
 
-void lxs_chart_svg(lxs_buf *o, const lxs_lexicon *lex,
-                   const lxs_chart_row *rows, size_t nrows, double level) {
-  size_t nth = lxs_lexicon_theme_count(lex);
+void lxs_compare_svg(lxs_buf *o, const lxs_comparison *c) {
+  const lxs_lexicon *lex = c->lex;
+  size_t nth = c->n_themes;
+  double level = c->opts.level;
+  size_t nrows = 0;
+  for (size_t i = 0; i < c->n_speakers; i++) nrows += lxs_cmp_is_speaker(&c->speakers[i]);
   double width = LABEL_W + (double)nth * (PANEL_W + PANEL_GAP) + 10;
   double height = TOP + (double)nrows * ROW_H + 60;
   lxs_buf_printf(o,
@@ -63,22 +67,24 @@ void lxs_chart_svg(lxs_buf *o, const lxs_lexicon *lex,
                      x, ybot + 14, g / 2.0);
     }
   }
-  for (size_t r = 0; r < nrows; r++) {
-    double y = TOP + (double)r * ROW_H + ROW_H / 2;
+  for (size_t i = 0, r = 0; i < c->n_speakers; i++) {
+    const lxs_cmp_speaker *sp = &c->speakers[i];
+    if (!lxs_cmp_is_speaker(sp)) continue;
+    double y = TOP + (double)r++ * ROW_H + ROW_H / 2;
     lxs_buf_printf(o, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">",
                    LABEL_W - 12, y + 4);
-    lxs_html_escape(o, rows[r].name, strlen(rows[r].name));
+    lxs_html_escape(o, sp->label, strlen(sp->label));
     lxs_buf_puts(o, "</text>\n");
     for (size_t t = 0; t < nth; t++) {
       int present;
-      double st = lxs_agg_stance(rows[r].agg, t, &present);
+      double st = lxs_agg_stance(&sp->agg, t, &present);
       if (!present) {
         lxs_buf_printf(o, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" "
                           "fill=\"#999999\" font-size=\"10\">not mentioned</text>\n",
                        xpos(t, 0), y + 4);
         continue;
       }
-      const lxs_interval *ci = &rows[r].stance_ci[t];
+      const lxs_interval *ci = &sp->stance_ci[t];
       if (ci->ok) {
         double a = xpos(t, ci->lo), b = xpos(t, ci->hi);
         lxs_buf_printf(o, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
@@ -91,17 +97,17 @@ void lxs_chart_svg(lxs_buf *o, const lxs_lexicon *lex,
                           "stroke=\"#2b5d9b\" stroke-width=\"2\"/>\n",
                        b, y - 5, b, y + 5);
       }
-      double sal = lxs_agg_salience(rows[r].agg, t);
+      double sal = lxs_agg_salience(&sp->agg, t);
       double rad = 3 + 1.6 * sqrt(sal > 100 ? 100 : sal);
       lxs_buf_printf(o, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" "
                         "fill=\"%s\" fill-opacity=\"0.85\" stroke=\"#1d3557\">"
                         "<title>",
                      xpos(t, st), y, rad, st >= 0 ? "#3a86c8" : "#d1495b");
-      lxs_html_escape(o, rows[r].name, strlen(rows[r].name));
+      lxs_html_escape(o, sp->label, strlen(sp->label));
       lxs_buf_printf(o, ": stance %+.2f", st);
       if (ci->ok) lxs_buf_printf(o, " [%+.2f, %+.2f]", ci->lo, ci->hi);
       lxs_buf_printf(o, ", salience %.1f per 1,000 words, %u mentions</title></circle>\n",
-                     sal, rows[r].agg->mentions[t]);
+                     sal, sp->agg.mentions[t]);
     }
   }
   lxs_buf_puts(o, "</svg>\n");

@@ -11,14 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hashtab.h"
 #include "strmap.h"
-#include "util.h"
-/* uthash allocates through the library, so a failure unwinds as any other
- * (util.h) instead of uthash's exit(-1). */
-#define uthash_malloc(sz) lxs_uthash_malloc(sz)
-#define uthash_fatal(msg) lxs_oom()
-#include <uthash.h>
-
 #include "sha256.h"
 #include "stem.h"
 #include "tokenize.h"

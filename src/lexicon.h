@@ -1,6 +1,6 @@
 /* lexicon.h - stage 3 data: lexicon entries loaded from TSV files, stemmed
- * with the same tokenizer and stemmer as the text, indexed by first word.
- * The only file that includes uthash.h is lexicon.c. */
+ * with the same tokenizer and stemmer as the text, indexed by first word
+ * (uthash, through hashtab.h). */
 #ifndef LXS_LEXICON_H
 #define LXS_LEXICON_H
 

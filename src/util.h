@@ -42,7 +42,7 @@ int lxs_out_of_memory(char *err, size_t errlen);
 /* For tests: the n-th allocation from now fails (n = 0: none fails);
  * returns how many were still to go before this call. */
 unsigned long lxs_fail_allocation(unsigned long n);
-/* uthash's allocation goes through these (lexicon.c). */
+/* uthash's allocation goes through these (hashtab.h). */
 void *lxs_uthash_malloc(size_t n);
 _Noreturn void lxs_oom(void);
 
