@@ -230,7 +230,7 @@ static lxs_status run_docs(const lxs_job *j, int what, lxs_buf *b, char *err, si
   lxs_scorer *sc = rc == LXS_OK ? lxs_scorer_new(lex, err, errlen) : NULL;
   if (rc == LXS_OK && !sc) rc = LXS_ENOMEM;
   lxs_rows_opts ro = job_rows(j);
-  if (what == RUN_SCORE) lxs_rows_header(b, &ro, lex);
+  if (what == RUN_SCORE) lxs_rows_header(b, &ro, lxs_themes_of(lex));
   else if (what == RUN_PARTIAL) lxs_partial_header(b, lex);
   else lxs_evidence_header(b);
   for (size_t i = 0; rc == LXS_OK && i < j->ndocs; i++) {
@@ -245,7 +245,7 @@ static lxs_status run_docs(const lxs_job *j, int what, lxs_buf *b, char *err, si
       lxs_set_err(err, errlen, "out of memory");
       rc = LXS_ENOMEM;
     } else if (what == RUN_SCORE) {
-      lxs_rows_doc(b, &ro, lex, d->id, NULL, d->speaker, r, d->text, d->len, NULL);
+      lxs_rows_doc(b, &ro, lxs_themes_of(lex), d->id, NULL, d->speaker, r, d->text, d->len, NULL);
     } else if (what == RUN_PARTIAL) {
       lxs_partial_rows(b, lex, d->id, d->speaker, r);
     } else {

@@ -119,12 +119,12 @@ void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Row writers shared by score, compare and merge: src/rows.c with the
  * options (src/cli_rows.c). */
-void cli_header(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex);
+void cli_header(lxs_buf *b, const cli_opts *o, lxs_themes th);
 void cli_doc_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
                   const char *doc, const char *speaker_override,
                   const lxs_result *res);
 /* Rows of one aggregated unit (speaker or doc). */
-void cli_agg_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
+void cli_agg_rows(lxs_buf *b, const cli_opts *o, lxs_themes th,
                   const char *doc, const char *speaker, const lxs_agg *a);
 typedef struct lxs_vader lxs_vader;
 /* Like cli_doc_rows; in VADER mode (vd != NULL) adds neg,neu,pos,compound

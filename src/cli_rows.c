@@ -22,26 +22,26 @@ static lxs_rows_opts rows_opts(const cli_opts *o) {
                          o->nkeep};
 }
 
-void cli_header(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex) {
+void cli_header(lxs_buf *b, const cli_opts *o, lxs_themes th) {
   lxs_rows_opts r = rows_opts(o);
-  lxs_rows_header(b, &r, lex);
+  lxs_rows_header(b, &r, th);
 }
 
 void cli_doc_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex, const char *doc,
                   const char *speaker_override, const lxs_result *res) {
   lxs_rows_opts r = rows_opts(o);
-  lxs_rows_doc(b, &r, lex, doc, NULL, speaker_override, res, NULL, 0, NULL);
+  lxs_rows_doc(b, &r, lxs_themes_of(lex), doc, NULL, speaker_override, res, NULL, 0, NULL);
 }
 
 void cli_doc_rows_v(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex, const char *doc,
                     const char *const *keep, const char *speaker_override,
                     const lxs_result *res, const char *text, size_t len, lxs_vader *vd) {
   lxs_rows_opts r = rows_opts(o);
-  lxs_rows_doc(b, &r, lex, doc, keep, speaker_override, res, text, len, vd);
+  lxs_rows_doc(b, &r, lxs_themes_of(lex), doc, keep, speaker_override, res, text, len, vd);
 }
 
-void cli_agg_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex, const char *doc,
+void cli_agg_rows(lxs_buf *b, const cli_opts *o, lxs_themes th, const char *doc,
                   const char *speaker, const lxs_agg *a) {
   lxs_rows_opts r = rows_opts(o);
-  lxs_rows_agg(b, &r, lex, doc, speaker, a);
+  lxs_rows_agg(b, &r, th, doc, speaker, a);
 }

@@ -107,7 +107,7 @@ int cmd_compare(int argc, char **argv) {
   lxs_comparison_init(&r.cmp, r.lex, &co);
   lxs_buf_init(&r.speakers);
   lxs_buf_init(&r.evidence);
-  cli_header(&r.speakers, &r.rows, r.lex);
+  cli_header(&r.speakers, &r.rows, lxs_themes_of(r.lex));
   lxs_evidence_header(&r.evidence);
   int rc = 0;
   for (int i = first; i < argc && rc == 0; i++) {

@@ -82,8 +82,8 @@ static int add_record(lxs_agg *a, const lxs_partial_rec *r) {
 }
 
 /* The rows of every speaker, in sorted order. */
-static int merge_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
-                      const lxs_partial_reader *pr, const record_list *l) {
+static int merge_rows(lxs_buf *b, const cli_opts *o, const lxs_partial_reader *pr,
+                      const record_list *l) {
   size_t nth = lxs_partial_theme_count(pr);
   lxs_partial_rec rec = {.mentions = lxs_xcalloc(nth, sizeof(uint32_t)),
                          .stance_n = lxs_xcalloc(nth, sizeof(uint32_t)),
@@ -109,7 +109,7 @@ static int merge_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
     }
     speaker.len = 0;
     lxs_buf_put(&speaker, l->recs[i].line + 2, l->recs[i].speaker_len);
-    if (rc == 0) cli_agg_rows(b, o, lex, "", lxs_buf_cstr(&speaker), &a);
+    if (rc == 0) cli_agg_rows(b, o, lxs_partial_themes(pr), "", lxs_buf_cstr(&speaker), &a);
     lxs_agg_clear(&a);
     i = j;
   }
@@ -119,24 +119,6 @@ static int merge_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
   free(rec.stance_sum);
   free(rec.stance_sumsq);
   return rc;
-}
-
-/* The row writer takes theme names from a lexicon: one that holds just
- * the partials' themes. */
-static lxs_lexicon *theme_lexicon(const lxs_partial_reader *pr) {
-  char err[ERRLEN];
-  lxs_lexicon *lex = lxs_lexicon_new(NULL, err, sizeof err);
-  lxs_buf tsv;
-  lxs_buf_init(&tsv);
-  for (size_t t = 0; t < lxs_partial_theme_count(pr); t++)
-    lxs_buf_printf(&tsv, "lxsthememarker%c%c%c\t%s\ttarget\t1\n", (char)('a' + t / 676 % 26),
-                   (char)('a' + t / 26 % 26), (char)('a' + t % 26), lxs_partial_theme(pr, t));
-  if (lxs_lexicon_load_buffer(lex, "merge", tsv.data, tsv.len, err, sizeof err)) {
-    cli_err("%s", err); /* the reader checked the names: cannot happen */
-    exit(LXS_EDATA);
-  }
-  lxs_buf_free(&tsv);
-  return lex;
 }
 
 int cmd_merge(int argc, char **argv) {
@@ -151,12 +133,10 @@ int cmd_merge(int argc, char **argv) {
   lxs_buf_init(&b);
   if (rc == 0) {
     if (l.n) qsort(l.recs, l.n, sizeof *l.recs, cmp_rec);
-    lxs_lexicon *lex = theme_lexicon(pr);
     cli_opts ro = o;
     ro.unit = UNIT_SPEAKER;
-    cli_header(&b, &ro, lex);
-    rc = merge_rows(&b, &ro, lex, pr, &l);
-    lxs_lexicon_free(lex);
+    cli_header(&b, &ro, lxs_partial_themes(pr));
+    rc = merge_rows(&b, &ro, pr, &l);
   }
   if (rc == 0) rc = cli_write_whole(o.output, &b);
   lxs_buf_free(&b);

@@ -345,7 +345,7 @@ static int open_outputs(score_ctx *c, const cli_opts *o, const lxs_lexicon *lex)
       lxs_buf_puts(&hdr, "doc,speaker,category,count,percent\r\n");
     } else {
       if (o->format == FMT_MD) lxs_provenance_md(&hdr, lex);
-      cli_header(&hdr, o, lex);
+      cli_header(&hdr, o, lxs_themes_of(lex));
     }
     if (!c->out || cli_write(c->out, &hdr, err, sizeof err)) rc = LXS_EIO;
   }

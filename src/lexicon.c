@@ -194,6 +194,9 @@ void lxs_lexicon_free(lxs_lexicon *lex) {
 }
 
 size_t lxs_lexicon_theme_count(const lxs_lexicon *lex) { return lex->nthemes; }
+const char *const *lxs_lexicon_theme_names(const lxs_lexicon *lex) {
+  return (const char *const *)lex->themes;
+}
 const char *lxs_lexicon_theme_name(const lxs_lexicon *lex, size_t i) {
   return i < lex->nthemes ? lex->themes[i] : NULL;
 }

@@ -109,6 +109,8 @@ void lxs_lexicon_find_globs(const lxs_lexicon *lex, const char *norm,
                             void (*cb)(const lxs_patlist *, void *), void *ud);
 int lxs_lexicon_has_globs(const lxs_lexicon *lex);
 
+/* The theme names, lxs_lexicon_theme_count of them, in load order. */
+const char *const *lxs_lexicon_theme_names(const lxs_lexicon *lex);
 const lxs_source *lxs_lexicon_source(const lxs_lexicon *lex, size_t i);
 size_t lxs_lexicon_source_count(const lxs_lexicon *lex);
 /* The stemmer's language, as lxs_language_name gives it. */

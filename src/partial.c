@@ -89,6 +89,9 @@ size_t lxs_partial_theme_count(const lxs_partial_reader *r) { return r->n_themes
 const char *lxs_partial_theme(const lxs_partial_reader *r, size_t t) {
   return t < r->n_themes ? r->themes[t] : NULL;
 }
+lxs_themes lxs_partial_themes(const lxs_partial_reader *r) {
+  return (lxs_themes){(const char *const *)r->themes, r->n_themes};
+}
 
 /* A field of a record line: [s, s + n). */
 typedef struct {

@@ -21,6 +21,7 @@
 #include <stdio.h>
 
 #include "lexstance.h"
+#include "rows.h" /* lxs_themes */
 #include "util.h"
 
 void lxs_partial_header(lxs_buf *b, const lxs_lexicon *lex);
@@ -51,6 +52,8 @@ void lxs_partial_reader_free(lxs_partial_reader *r); /* accepts NULL */
 /* The themes of the first file read; every later one must list the same. */
 size_t lxs_partial_theme_count(const lxs_partial_reader *r);
 const char *lxs_partial_theme(const lxs_partial_reader *r, size_t t);
+/* The same as the rows take them (merge's header and rows). */
+lxs_themes lxs_partial_themes(const lxs_partial_reader *r);
 
 /* Reads one partial file from f (name is used in messages) and calls
  * on_record with every record line, after checking all of it: its field

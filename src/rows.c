@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "aggregate.h"
+#include "lexicon.h"
 #include "report.h"
 #include "rows.h"
 #include "vader.h"
@@ -87,15 +88,19 @@ static int wide_intervals(const lxs_rows_opts *o) {
   return o->bootstrap > 0 && o->unit != LXS_UNIT_SENTENCE;
 }
 
-static void wide_header(lxs_buf *b, const lxs_rows_opts *o, const lxs_lexicon *lex) {
+lxs_themes lxs_themes_of(const lxs_lexicon *lex) {
+  return (lxs_themes){lxs_lexicon_theme_names(lex), lxs_lexicon_theme_count(lex)};
+}
+
+static void wide_header(lxs_buf *b, const lxs_rows_opts *o, lxs_themes th) {
   lxs_buf_puts(b, "doc");
   for (size_t k = 0; k < o->nkeep; k++) lxs_buf_printf(b, ",%s", o->keep_names[k]);
   if (o->unit != LXS_UNIT_DOC) lxs_buf_puts(b, ",speaker");
   if (o->unit == LXS_UNIT_SENTENCE) lxs_buf_puts(b, ",sentence");
   lxs_buf_puts(b, ",tokens,sentences");
   int ci = wide_intervals(o);
-  for (size_t t = 0; t < lxs_lexicon_theme_count(lex); t++) {
-    const char *tn = lxs_lexicon_theme_name(lex, t);
+  for (size_t t = 0; t < th.n; t++) {
+    const char *tn = th.name[t];
     lxs_buf_printf(b, ",%s_stance", tn);
     if (ci) lxs_buf_printf(b, ",%s_stance_lo,%s_stance_hi", tn, tn);
     lxs_buf_printf(b, ",%s_stance_class,%s_salience,%s_mentions", tn, tn, tn);
@@ -110,9 +115,9 @@ static const char kLongHeader[] =
     "class,stance_lo,stance_hi,salience_lo,salience_hi,sentiment_lo,"
     "sentiment_hi,sentences";
 
-void lxs_rows_header(lxs_buf *b, const lxs_rows_opts *o, const lxs_lexicon *lex) {
+void lxs_rows_header(lxs_buf *b, const lxs_rows_opts *o, lxs_themes th) {
   if (o->format == LXS_FMT_WIDE) {
-    wide_header(b, o, lex);
+    wide_header(b, o, th);
   } else if (o->format == LXS_FMT_CSV) {
     lxs_buf_puts(b, "doc,");
     for (size_t k = 0; k < o->nkeep; k++) lxs_buf_printf(b, "%s,", o->keep_names[k]);
@@ -341,15 +346,15 @@ static void emit_wide(lxs_buf *b, const lxs_rows_opts *o, const lxs_buf *prefix,
 }
 
 /* A unit's rows in the chosen format: one per theme (long), or one. */
-static void emit_rows(lxs_buf *b, const lxs_rows_opts *o, const lxs_lexicon *lex, const row_key *k,
+static void emit_rows(lxs_buf *b, const lxs_rows_opts *o, lxs_themes th, const row_key *k,
                       const row_vals *v) {
-  size_t nth = lxs_lexicon_theme_count(lex);
+  size_t nth = th.n;
   lxs_buf prefix;
   lxs_buf_init(&prefix);
   row_prefix(&prefix, o, k);
   if (o->format == LXS_FMT_WIDE) emit_wide(b, o, &prefix, v, nth);
   else
-    for (size_t t = 0; t < nth; t++) emit_row(b, o, &prefix, lxs_lexicon_theme_name(lex, t), &v[t]);
+    for (size_t t = 0; t < nth; t++) emit_row(b, o, &prefix, th.name[t], &v[t]);
   lxs_buf_free(&prefix);
 }
 
@@ -384,9 +389,9 @@ static void space_free(theme_space *s) {
   free(s->sa);
 }
 
-static void agg_rows(lxs_buf *b, const lxs_rows_opts *o, const lxs_lexicon *lex, const row_key *k,
+static void agg_rows(lxs_buf *b, const lxs_rows_opts *o, lxs_themes th, const row_key *k,
                      const lxs_agg *a, const lxs_vader_scores *vs) {
-  size_t nth = lxs_lexicon_theme_count(lex);
+  size_t nth = th.n;
   theme_space sp;
   space_init(&sp, nth);
   /* intervals stay empty ("not ok") without the bootstrap */
@@ -413,20 +418,20 @@ static void agg_rows(lxs_buf *b, const lxs_rows_opts *o, const lxs_lexicon *lex,
       v->sentiment = vs->compound;
     }
   }
-  emit_rows(b, o, lex, k, sp.v);
+  emit_rows(b, o, th, k, sp.v);
   space_free(&sp);
 }
 
-void lxs_rows_agg(lxs_buf *b, const lxs_rows_opts *o, const lxs_lexicon *lex,
+void lxs_rows_agg(lxs_buf *b, const lxs_rows_opts *o, lxs_themes th,
                   const char *doc, const char *speaker, const lxs_agg *a) {
   row_key k = {doc, NULL, speaker, -1};
-  agg_rows(b, o, lex, &k, a, NULL);
+  agg_rows(b, o, th, &k, a, NULL);
 }
 
 /* One row (or one per theme) per sentence. */
-static void sentence_rows(lxs_buf *b, const lxs_rows_opts *o, const lxs_lexicon *lex, row_key *k,
+static void sentence_rows(lxs_buf *b, const lxs_rows_opts *o, lxs_themes th, row_key *k,
                           const lxs_result *res, const char *text, lxs_vader *vd) {
-  size_t nth = lxs_lexicon_theme_count(lex);
+  size_t nth = th.n;
   const char *speaker_override = k->speaker;
   theme_space sp;
   space_init(&sp, nth);
@@ -453,19 +458,19 @@ static void sentence_rows(lxs_buf *b, const lxs_rows_opts *o, const lxs_lexicon 
         v->sentiment = vs.compound;
       }
     }
-    emit_rows(b, o, lex, k, sp.v);
+    emit_rows(b, o, th, k, sp.v);
   }
   space_free(&sp);
 }
 
-void lxs_rows_doc(lxs_buf *b, const lxs_rows_opts *o, const lxs_lexicon *lex,
+void lxs_rows_doc(lxs_buf *b, const lxs_rows_opts *o, lxs_themes th,
                     const char *doc, const char *const *keep, const char *speaker_override,
                     const lxs_result *res, const char *text, size_t len,
                     lxs_vader *vd) {
-  size_t nth = lxs_lexicon_theme_count(lex);
+  size_t nth = th.n;
   row_key k = {doc, keep, speaker_override, -1};
   if (o->unit == LXS_UNIT_SENTENCE) {
-    sentence_rows(b, o, lex, &k, res, text, vd);
+    sentence_rows(b, o, th, &k, res, text, vd);
     return;
   }
   if (o->unit == LXS_UNIT_DOC) {
@@ -477,7 +482,7 @@ void lxs_rows_doc(lxs_buf *b, const lxs_rows_opts *o, const lxs_lexicon *lex,
     /* VADER scores the document as one text, as the reference does. */
     if (vd) lxs_vader_score(vd, text, len, &vs, NULL);
     if (!speaker_override) k.speaker = "";
-    agg_rows(b, o, lex, &k, &a, vd ? &vs : NULL);
+    agg_rows(b, o, th, &k, &a, vd ? &vs : NULL);
     lxs_agg_clear(&a);
     return;
   }
@@ -517,7 +522,7 @@ void lxs_rows_doc(lxs_buf *b, const lxs_rows_opts *o, const lxs_lexicon *lex,
       vs.compound = vsum[sp].compound / n;
     }
     k.speaker = speaker_override ? speaker_override : res->speakers[sp].name;
-    if (a->sentences > 0 || a->tokens > 0) agg_rows(b, o, lex, &k, a, vd ? &vs : NULL);
+    if (a->sentences > 0 || a->tokens > 0) agg_rows(b, o, th, &k, a, vd ? &vs : NULL);
     lxs_agg_clear(a);
   }
   free(aggs);

@@ -10,6 +10,14 @@
 #include "util.h"
 
 typedef enum { LXS_FMT_CSV, LXS_FMT_MD, LXS_FMT_JSONL, LXS_FMT_WIDE } lxs_rows_format;
+
+/* The themes the rows are about, in column order (borrowed names): a
+ * lexicon's (lxs_themes_of), or a partial file's (lxs_partial_themes). */
+typedef struct {
+  const char *const *name;
+  size_t n;
+} lxs_themes;
+lxs_themes lxs_themes_of(const lxs_lexicon *lex);
 typedef enum { LXS_UNIT_SENTENCE, LXS_UNIT_SPEAKER, LXS_UNIT_DOC } lxs_unit;
 
 typedef struct {
@@ -33,17 +41,17 @@ void lxs_identifier(const char *name, lxs_buf *out);
 char **lxs_keep_names(const char *const *keep, size_t nkeep);
 
 /* The header line of the rows (nothing for JSON Lines). */
-void lxs_rows_header(lxs_buf *b, const lxs_rows_opts *o, const lxs_lexicon *lex);
+void lxs_rows_header(lxs_buf *b, const lxs_rows_opts *o, lxs_themes th);
 /* The rows of one scored document: per sentence, speaker or document (the
  * unit), keep the document's kept values (o->nkeep, or NULL), a non-NULL
  * speaker_override naming every row's speaker.  With vd (VADER mode) the
  * sentiment is VADER's, computed on text[0..len). */
 typedef struct lxs_vader lxs_vader;
-void lxs_rows_doc(lxs_buf *b, const lxs_rows_opts *o, const lxs_lexicon *lex, const char *doc,
+void lxs_rows_doc(lxs_buf *b, const lxs_rows_opts *o, lxs_themes th, const char *doc,
                   const char *const *keep, const char *speaker_override, const lxs_result *res,
                   const char *text, size_t len, lxs_vader *vd);
 /* The rows of one aggregated unit (merge). */
-void lxs_rows_agg(lxs_buf *b, const lxs_rows_opts *o, const lxs_lexicon *lex, const char *doc,
+void lxs_rows_agg(lxs_buf *b, const lxs_rows_opts *o, lxs_themes th, const char *doc,
                   const char *speaker, const lxs_agg *a);
 
 /* Evidence rows (compare's evidence.csv): every match of a document. */
