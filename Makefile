@@ -60,7 +60,7 @@ TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 SEED := corpora/cafta-3.0-global-times-2025-11-02.txt
 
-.PHONY: FORCE all deps check demo asan ubsan portable valgrind clean install uninstall eval bench reports fuzz fuzz-build lint lexicon-check format format-check
+.PHONY: FORCE all deps check demo asan ubsan portable valgrind clean install uninstall eval bench bench-ipb reports fuzz fuzz-build lint lexicon-check format format-check
 
 FUZZ_SECONDS ?= 10
 FUZZ_TARGETS := $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
@@ -239,6 +239,11 @@ eval: deps
 
 bench: all $(BUILD)/gencorpus $(BUILD)/vader_check
 	@sh tools/bench.sh $(BUILD) $(BENCH_MB) $(SHARED)
+
+# Instructions per byte on a fixed sample of real lines (callgrind): the
+# figure speed commits quote.
+bench-ipb: all
+	@sh tools/ipb.sh $(BUILD) $(SHARED)
 
 # ---- fuzzing (libFuzzer; clang with libclang-rt-14-dev) --------------------
 FUZZ_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -Iinclude -Isrc \
