@@ -74,9 +74,12 @@ typedef struct {
   int colon;          /* pseudo-frame "Name ...: "quote"" */
   int headline;       /* "Name: claim" as a headline */
   uint32_t verb;      /* token index of the verb */
+  uint32_t vend;      /* token index of the frame's last word ("according
+                         to", "issued a warning") */
   int at_start;       /* subject opens the sentence and the verb is near */
   int after, before;  /* attached to a quote before / after the verb */
   int back;           /* "That is how X described ...": names the quote before */
+  int participle;     /* ", saying ...": the clause's subject speaks */
   size_t subj;        /* word where the speaker's noun phrase starts */
   /* a second speaker's clause: "Okafor said ..., while the lawyer, Tom
    * Birch, argued that ..." */
@@ -149,6 +152,20 @@ typedef struct {
   size_t byline_s, byline_e; /* the writers' names from a byline, if any */
   lxs_clauses *clauses;   /* second speakers' clauses (person in .speaker
                              until the speakers are interned), or NULL */
+  lxs_holders *holders;   /* holders of reported views, or NULL */
+  struct pending_holder {
+    uint32_t verb, end, subj;
+    int who;              /* a person, or WHO_AUTHOR for a group's words */
+    uint32_t a, e;        /* the group's tokens [a, e) */
+    uint8_t inverted;
+  } *ph;                  /* until the names are final */
+  size_t nph, capph;
+  size_t np_a, np_e;      /* words of the last subject read as a group or
+                             organisation (np_e = 0: none) */
+  size_t aside_end;       /* the comma closing a subject's aside (", along
+                             with ...,"), or 0 */
+  int quiet;              /* reading a quotation's verbs for their holders:
+                             pronouns fix no person's gender */
 } actx;
 
 typedef struct {
@@ -301,6 +318,11 @@ void lxs_find_frame(actx *c, uint32_t k_in_para, frame_t *f);
 /* Does the current sentence point back to a quotation ("That is how X
  * described the vote")? */
 int lxs_points_back(const actx *c);
+/* Notes the holder a verb frame names (for the scorer's holder pass);
+ * quoted: the verb stands inside a quotation. */
+void lxs_note_holder(actx *c, const frame_t *f, int quoted);
+/* Turns the noted holders into names once the people are final. */
+void lxs_name_holders(actx *c);
 /* The cue a frame gives its sentence. */
 int lxs_frame_cue(const frame_t *f);
 

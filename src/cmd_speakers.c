@@ -34,7 +34,7 @@ static void attribute(attribution *a, const char *text, size_t len,
   }
   lxs_speakers_clear(&a->sp);
   if (segment) {
-    lxs_attribute_clauses(a->tk, text, &a->sp, hints, a->ss, a->sf, a->cue, &a->cl);
+    lxs_attribute_clauses(a->tk, text, &a->sp, hints, a->ss, a->sf, a->cue, &a->cl, NULL);
     return;
   }
   memset(a->ss, 0, n * sizeof *a->ss);

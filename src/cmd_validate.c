@@ -582,7 +582,8 @@ static void context_rows(vctx *c, vresult *res, article_scratch *a, const file_r
 
 /* Named speakers of one article: gold = the distinct holders other than
  * the author among its labelled rows, tool = the speakers it gives at
- * least one sentence.  Pairs are matched one to one (lxs_name_set_pairs). */
+ * least one sentence or one reported view (each is a row of `score --unit
+ * speaker`).  Pairs are matched one to one (lxs_name_set_pairs). */
 static void speaker_pr(vctx *c, vresult *res, const file_row *rows, size_t n,
                        const lxs_result *r) {
   lxs_name_set gold, tool;
@@ -593,9 +594,12 @@ static void speaker_pr(vctx *c, vresult *res, const file_row *rows, size_t n,
     if (sp[0] && !is_author(sp)) lxs_name_set_add(&gold, sp, i);
   }
   unsigned char *speaks = lxs_xcalloc(r->n_speakers + 1, 1);
-  for (size_t s = 0; s < r->n_sentences; s++)
-    if (!(r->sentences[s].flags & LXS_SENTENCE_HEADER) && r->sentences[s].speaker < r->n_speakers)
-      speaks[r->sentences[s].speaker] = 1;
+  for (size_t s = 0; s < r->n_sentences; s++) {
+    const lxs_sentence *se = &r->sentences[s];
+    if (se->flags & LXS_SENTENCE_HEADER) continue;
+    if (se->speaker < r->n_speakers) speaks[se->speaker] = 1;
+    if (se->holder < r->n_speakers) speaks[se->holder] = 1; /* a view reported from them */
+  }
   for (size_t sp = 1; sp < r->n_speakers; sp++)
     if (speaks[sp]) lxs_name_set_add(&tool, r->speakers[sp].name, sp);
   lxs_name_set_finish(&gold, 1);

@@ -192,13 +192,36 @@ static int between_subject_and_verb(actx *c, size_t p) {
          !(c->wc[p] & (W_ROLE | W_GROUPN | W_ORG | W_STOP | W_OPENER));
 }
 
+/* The comma opening an aside that p (a comma) closes and that adds to
+ * the subject: ", along with China and Brazil,", ", together with ...,".
+ * Its position, or 0. */
+static size_t along_with(const actx *c, size_t p) {
+  static const char *const first[] = {"along", "together", "alongside", "like", NULL};
+  for (size_t x = p; x-- > 1 && p - x < 14;) {
+    if (!is_p(c, x, LXS_P_COMMA)) {
+      if (!is_word(c, x) && !is_p(c, x, LXS_P_OTHER)) return 0;
+      continue;
+    }
+    if (is_word(c, x + 1) && lxs_in_words(first, NORM(c, x + 1)) && is_word(c, x - 1)) return x;
+  }
+  return 0;
+}
+
 static size_t subject_end(actx *c, size_t k) {
-  size_t j = k;
+  size_t j = k, o;
   int steps = 0;
   while (j > 0 && steps < 6) {
     size_t p = j - 1;
     if (between_subject_and_verb(c, p)) {
       j = p;
+      steps++;
+      continue;
+    }
+    /* "India, along with China and Brazil, has insisted": the aside
+     * belongs to the subject (c->aside_end: its closing comma) */
+    if (is_p(c, p, LXS_P_COMMA) && (o = along_with(c, p)) != 0) {
+      c->aside_end = p;
+      j = o;
       steps++;
       continue;
     }
@@ -269,17 +292,29 @@ static int appositive_subject(actx *c, size_t p, int *ref, size_t *spos) {
 
 /* The speaker of a verb at k whose last word is ve, searched before it
  * (the subject) or after it (inverted "said Menon"). */
-static int verb_subject(actx *c, size_t k, size_t ve, int *ref, size_t *spos) {
+static int verb_subject(actx *c, size_t k, size_t ve, int *ref, size_t *spos,
+                        int *inverted) {
   size_t j = subject_end(c, k);
-  if (j == 0) return lxs_np_right(c, ve + 1, ref);
+  *inverted = 0;
+  if (j == 0) {
+    *inverted = 1;
+    return lxs_np_right(c, ve + 1, ref);
+  }
   size_t p = j - 1;
   int who = WHO_NONE;
-  if (is_quote(c, p) || (is_p(c, p, LXS_P_COMMA) && p >= 1 && is_quote(c, p - 1)) ||
-      is_p(c, p, LXS_P_COLON) || is_p(c, p, LXS_P_DASH)) {
+  /* "..., said the minister" (not "X, an organisation that ... "robust
+   * policy," released a handbook": only verbs of saying invert) */
+  int saying = (c->wc[k] & (W_SAY | W_WEAK | W_ADD)) != 0;
+  if ((is_quote(c, p) || (is_p(c, p, LXS_P_COMMA) && p >= 1 && is_quote(c, p - 1)) ||
+       is_p(c, p, LXS_P_COLON) || is_p(c, p, LXS_P_DASH)) && saying) {
+    *inverted = 1;
     who = lxs_np_right(c, ve + 1, ref);
   } else if (is_p(c, p, LXS_P_COMMA)) {
     who = appositive_subject(c, p, ref, spos);
-    if (who == WHO_NONE) who = lxs_np_right(c, ve + 1, ref);
+    if (who == WHO_NONE && saying) {
+      *inverted = 1;
+      who = lxs_np_right(c, ve + 1, ref);
+    }
   } else if (is_p(c, p, LXS_P_CLOSE)) {
     size_t o = p;
     while (o > 0 && p - o < 15 && !is_p(c, o, LXS_P_OPEN)) o--;
@@ -295,6 +330,7 @@ static int verb_subject(actx *c, size_t k, size_t ve, int *ref, size_t *spos) {
   } else if (is_word(c, p)) {
     who = lxs_np_left(c, p, ref);
     *spos = namey(c, p) ? lxs_run_left(c, p, 0) : p;
+    if (c->np_e == p + 1 && c->aside_end > p) c->np_e = c->aside_end; /* the group's aside */
   }
   return who;
 }
@@ -328,42 +364,50 @@ static int participle_subject(actx *c, size_t k, int *ref, size_t *spos) {
   return WHO_NONE;
 }
 
-/* A frame at word k, if it is one: 1 and *cur filled. */
-static int verb_frame(actx *c, uint32_t k_in_para, size_t k, frame_t *cur) {
-  if (!is_word(c, k) || c->inq[c->w[k]]) return 0;
+/* A frame at word k, if it is one: 1 and *cur filled.  A word inside a
+ * quotation is none unless quoted_ok. */
+static int verb_frame(actx *c, uint32_t k_in_para, size_t k, frame_t *cur, int quoted_ok) {
+  if (!is_word(c, k) || (c->inq[c->w[k]] && !quoted_ok)) return 0;
   lxs_wbits cl = c->wc[k];
   const char *nm = NORM(c, k);
   int according = strcmp(nm, "according") == 0 || strcmp(nm, "per") == 0;
   if (!(cl & W_SPEECH) && !according) return 0;
-  int who = WHO_NONE, ref = REF_FULL, at_start = 0, add = (cl & W_ADD) != 0;
+  c->np_a = c->np_e = c->aside_end = 0;
+  int who = WHO_NONE, ref = REF_FULL, at_start = 0, add = (cl & W_ADD) != 0, inverted = 0;
   size_t spos = 0, ve = k;
   int be = !according && be_before(c, k);
   if ((cl & W_SAYING) && !be) {
     if ((cl & W_PHRASAL) && !speech_verb(c, k_in_para, k, cl, nm, 0, &ve)) return 0;
     who = participle_subject(c, k, &ref, &spos);
   } else if (be) {
-    if (cl & W_SAYING) { /* the progressive: "are lauding the tariffs" */
+    if ((cl & W_SAYING) || ends_with(nm, "ing")) { /* the progressive: "are lauding ..." */
       cl &= ~W_SAYING;
       if (!(cl & W_SPEECH) || !speech_verb(c, k_in_para, k, cl, nm, 0, &ve)) return 0;
-      who = verb_subject(c, k, ve, &ref, &spos);
+      who = verb_subject(c, k, ve, &ref, &spos, &inverted);
     } else if (k + 2 < c->nw && norm_is(c, k + 1, "by")) {
       /* the passive with its agent: "was told by the harbour master, X:" */
       who = lxs_np_right(c, k + 2, &ref);
       spos = k + 2;
+      inverted = 1;
     } else {
       return 0; /* "He was told ...": not his words */
     }
   } else {
     if (!speech_verb(c, k_in_para, k, cl, nm, according, &ve)) return 0;
     size_t h = according ? 0 : had_this_to(c, k);
-    if (according) who = lxs_np_right(c, ve + 1, &ref);
-    else who = verb_subject(c, h ? h : k, ve, &ref, &spos);
+    if (according) {
+      who = lxs_np_right(c, ve + 1, &ref);
+      inverted = 1;
+    } else {
+      who = verb_subject(c, h ? h : k, ve, &ref, &spos, &inverted);
+    }
   }
   if (who == WHO_NONE) return 0;
   if (who == WHO_AUTHOR && add) return 0; /* "value added" */
   at_start = spos <= 1 && k <= spos + MAX_RUN + 2;
-  frame_t f = {who, ref, add, according, 0, 0, c->w[k], at_start, 0, 0};
-  f.subj = spos;
+  frame_t f = {who, ref, add, according, 0, 0, c->w[k], c->w[ve], at_start, 0, 0};
+  f.subj = inverted ? ve + 1 : spos;
+  f.participle = (cl & W_SAYING) && !be && k >= 1 && is_p(c, k - 1, LXS_P_COMMA);
   f.who2 = WHO_NONE;
   *cur = f;
   return 1;
@@ -389,7 +433,7 @@ static int view_frame(actx *c, frame_t *f) {
     if (ni.ok) who = ni.pi, ref = ni.ref;
   }
   if (who < 0) return 0;
-  frame_t cur = {who, ref, 0, 1, 0, 0, c->w[0], 0, 0, 0};
+  frame_t cur = {who, ref, 0, 1, 0, 0, c->w[0], c->w[e + 1], 0, 0, 0};
   cur.who2 = WHO_NONE;
   *f = cur;
   return 1;
@@ -446,7 +490,7 @@ static int label_frame(actx *c, uint32_t k_in_para, frame_t *f) {
     if (who >= 0 && !strchr(c->P[who].name, ' ')) c->P[who].tentative = 1;
   }
   if (who >= 0) lxs_prename_desc(c, who, a, ni.n0);
-  frame_t cur = {who, ref, 0, 0, 1, headline, c->w[k], 0, 0, 0};
+  frame_t cur = {who, ref, 0, 0, 1, headline, c->w[k], c->w[k], 0, 0, 0};
   cur.who2 = WHO_NONE;
   *f = cur;
   return 1;
@@ -462,7 +506,7 @@ static int colon_frame(actx *c, frame_t *f) {
     size_t spos;
     int who = lxs_main_subject(c, &ref, &spos);
     if (who >= 0) {
-      frame_t cur = {who, ref, 0, 0, 1, 0, c->w[k], 0, 0, 0};
+      frame_t cur = {who, ref, 0, 0, 1, 0, c->w[k], c->w[k], 0, 0, 0};
       cur.who2 = WHO_NONE;
       *f = cur;
       return 1;
@@ -488,21 +532,62 @@ static size_t clause_boundary(const actx *c, size_t from, size_t to) {
   return 0;
 }
 
-/* After the frame f at its verb, another person's frame in a clause of
- * its own: "Okafor said ..., while ... Tom Birch, argued that ...". */
-static void second_speaker(actx *c, uint32_t k_in_para, size_t after, frame_t *f) {
-  frame_t cur;
-  f->who2 = WHO_NONE;
-  for (size_t k = after + 2; k < c->nw; k++) {
-    if (!verb_frame(c, k_in_para, k, &cur) || cur.who < 0 || cur.who == f->who) continue;
-    if (cur.subj <= after) return; /* "..., said Birch": no clause of its own */
-    size_t b = clause_boundary(c, after + 1, cur.subj + 1);
-    if (!b) return;
-    f->who2 = cur.who;
-    f->ref2 = cur.ref;
-    f->add2 = cur.add;
-    f->split = c->w[b];
-    return;
+/* The next person's frame cur after the frame f at word after: a
+ * second speaker when it has a clause of its own ("Okafor said ..., while
+ * ... Tom Birch, argued that ..."; not "..., said Birch"). */
+static void second_speaker(actx *c, size_t after, const frame_t *cur, frame_t *f) {
+  if (cur->who == f->who || cur->subj <= after) return;
+  size_t b = clause_boundary(c, after + 1, cur->subj + 1);
+  if (!b) return;
+  f->who2 = cur->who;
+  f->ref2 = cur->ref;
+  f->add2 = cur->add;
+  f->split = c->w[b];
+}
+
+/* The frames of the sentence's speech verbs, in order: the first
+ * person's is the sentence's (*f), the next person's may hold a clause of
+ * its own, the first non-person's is kept in *np (the view is then the
+ * author's to report, *have_np).  Each frame also names the holder of the
+ * view it reports.  After a label ("Name: ..."), and inside quotations
+ * ("Critics say the levy is unfair," she said), verbs only name holders;
+ * quoted verbs leave the person table as it is (c->quiet). */
+static void verb_frames(actx *c, uint32_t k_in_para, int label, frame_t *f, frame_t *np,
+                        int *have_np) {
+  frame_t cur, last = {0};
+  int second = 0, have_last = 0;
+  size_t first = 0, last_a = 0, last_e = 0;
+  *have_np = 0;
+  for (size_t k = 0; k < c->nw; k++) {
+    int quoted = c->inq[c->w[k]] != 0;
+    c->quiet = quoted;
+    int found = verb_frame(c, k_in_para, k, &cur, quoted);
+    c->quiet = 0;
+    if (!found) continue;
+    if (cur.participle && have_last) { /* "X asserted ..., rejecting ...": X */
+      cur.who = last.who;
+      cur.ref = last.ref;
+      cur.subj = last.subj;
+      c->np_a = last_a;
+      c->np_e = last_e;
+    } else if (!quoted) {
+      last = cur;
+      last_a = c->np_a;
+      last_e = c->np_e;
+      have_last = 1;
+    }
+    lxs_note_holder(c, &cur, quoted);
+    if (label || quoted) continue;
+    if (cur.who >= 0 && f->who < 0) {
+      *f = cur;
+      first = k;
+    } else if (cur.who >= 0 && !second && k >= first + 2 && cur.who != f->who) {
+      second = 1;
+      second_speaker(c, first, &cur, f);
+    } else if (cur.who < 0 && !*have_np) {
+      *np = cur;
+      *have_np = 1;
+    }
   }
 }
 
@@ -510,26 +595,33 @@ void lxs_find_frame(actx *c, uint32_t k_in_para, frame_t *f) {
   memset(f, 0, sizeof *f);
   f->who = WHO_NONE;
   f->who2 = WHO_NONE;
-  frame_t nonperson, cur;
-  int have_np = 0;
-  if (label_frame(c, k_in_para, f)) return;
-  for (size_t k = 0; k < c->nw; k++) {
-    if (!verb_frame(c, k_in_para, k, &cur)) continue;
-    if (cur.who >= 0) {
-      *f = cur;
-      second_speaker(c, k_in_para, k, f);
-      return;
-    }
-    if (!have_np) {
-      nonperson = cur;
-      have_np = 1;
-    }
-  }
+  frame_t nonperson;
+  int have_np;
+  /* (holders or not, the same scan: the people it meets are the same) */
+  int label = label_frame(c, k_in_para, f);
+  verb_frames(c, k_in_para, label, f, &nonperson, &have_np);
+  if (label || f->who >= 0) return;
   if (view_frame(c, f) || colon_frame(c, f)) return;
   if (have_np) {
     *f = nonperson;
     f->who2 = WHO_NONE;
   }
+}
+
+void lxs_note_holder(actx *c, const frame_t *f, int quoted) {
+  int group = f->who < 0 && c->np_e > c->np_a;
+  if (!c->holders || (f->who < 0 && !group) || (quoted && f->ref == REF_PRONOUN)) return;
+  if (c->nph && c->ph[c->nph - 1].verb >= f->verb) return; /* seen (and in order) */
+  LXS_VEC_GROW(c->ph, c->nph, c->capph);
+  struct pending_holder *h = &c->ph[c->nph++];
+  h->verb = f->verb;
+  h->end = f->vend;
+  h->subj = f->subj < c->nw ? c->w[f->subj] : f->verb;
+  h->who = group ? WHO_AUTHOR : f->who;
+  h->a = group ? c->w[c->np_a] : 0;
+  h->e = group ? c->w[c->np_e - 1] + 1 : 0;
+  if (group && h->a < h->subj) h->subj = h->a; /* "Chinese experts say" */
+  h->inverted = f->according || h->subj > f->verb;
 }
 
 int lxs_frame_cue(const frame_t *f) {

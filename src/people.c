@@ -278,7 +278,7 @@ int lxs_resolve_pronoun(actx *c, int g, int commit) {
   for (int i = 0; i < c->nrecent; i++) {
     person *p = &c->P[c->recent[i]];
     if (p->gender == 0 || p->gender == g) {
-      if (commit && p->gender == 0) p->gender = g;
+      if (commit && p->gender == 0 && !c->quiet) p->gender = g;
       return c->recent[i];
     }
   }

@@ -25,6 +25,7 @@ static lxs_scorer *scorer_new(const lxs_lexicon *lex, char *err, size_t errlen) 
   sc->tok = lxs_tokenizer_new();
   lxs_matcher_init(&sc->mt);
   lxs_speakers_init(&sc->speakers);
+  lxs_speakers_init(&sc->scratch);
   return sc;
 }
 
@@ -57,6 +58,8 @@ void lxs_scorer_free(lxs_scorer *sc) {
   lxs_tokenizer_free(sc->tok);
   lxs_matcher_free(&sc->mt);
   lxs_speakers_free(&sc->speakers);
+  lxs_speakers_free(&sc->scratch);
+  lxs_holders_free(&sc->holders);
   free(sc->spk_view);
   free(sc->sents);
   free(sc->sent_speaker);
@@ -119,7 +122,7 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
   if ((smod >> LXS_R_SCENE) & 1) lxs_score_scene(sc, cx);
   lxs_score_target_index(sc, cx);
   lxs_score_eval_pairs(sc, cx);
-  if ((sroles >> LXS_R_REPORT) & 1) lxs_score_reported_views(sc, cx);
+  lxs_score_reported_views(sc, cx); /* (the segmenter's speech verbs) */
   double sent_raw = 0;
   uint32_t sent_hits = 0;
   lxs_score_bind(sc, cx, &sent_raw, &sent_hits);
@@ -162,10 +165,19 @@ static void prepare_document(lxs_scorer *sc, const char *text,
     sc->scores = lxs_xrealloc(sc->scores, sc->capscores * sizeof *sc->scores);
   }
   lxs_speakers_clear(&sc->speakers);
+  sc->holders.n = 0;
   if (opt && opt->segment_speakers) {
-    lxs_attribute(tk, text, &sc->speakers, opt->speakers, sc->sent_speaker,
-                  sc->sent_flags, sc->sent_cue);
+    lxs_attribute_clauses(tk, text, &sc->speakers, opt->speakers, sc->sent_speaker,
+                          sc->sent_flags, sc->sent_cue, NULL, &sc->holders);
   } else {
+    /* Reported views need their holders even when the text is all the
+     * author's: the segmenter reads them, its speakers are dropped. */
+    if (lxs_has_speech_verb(tk)) {
+      lxs_speakers_clear(&sc->scratch);
+      lxs_attribute_clauses(tk, text, &sc->scratch, opt ? opt->speakers : NULL,
+                            sc->sent_speaker, sc->sent_flags, sc->sent_cue, NULL,
+                            &sc->holders);
+    }
     for (size_t i = 0; i < ns; i++) {
       sc->sent_speaker[i] = 0;
       sc->sent_flags[i] = 0;

@@ -97,6 +97,8 @@ struct lxs_scorer {
   signed char *ctx_sign;    /* per theme: sign of that sentence's stance */
   size_t pcur;              /* next entry of the tokenizer's puncts */
   const char *text;         /* the current document */
+  lxs_holders holders;      /* the segmenter's holder of each reporting verb */
+  lxs_speakers scratch;     /* speakers found when they are not wanted */
   uint32_t holder_idx;
   lxs_result res;
 };

@@ -42,6 +42,70 @@ void lxs_clauses_free(lxs_clauses *cl) {
   memset(cl, 0, sizeof *cl);
 }
 
+void lxs_holders_free(lxs_holders *h) {
+  free(h->items);
+  lxs_buf_free(&h->names);
+  memset(h, 0, sizeof *h);
+}
+
+int lxs_has_speech_verb(const lxs_tokenizer *tk) {
+  for (size_t i = 0; i < tk->ntok; i++) {
+    const lxs_token *t = &tk->toks[i];
+    if (t->kind != LXS_TOK_WORD || (t->flags & LXS_TF_PART)) continue;
+    const char *n = lxs_tok_norm(tk, t);
+    if ((lxs_wclass(n, t->norm_len) & W_SPEECH) || strcmp(n, "according") == 0 ||
+        strcmp(n, "per") == 0)
+      return 1;
+  }
+  return 0;
+}
+
+size_t lxs_holders_from(const lxs_holders *h, uint32_t tok) {
+  size_t lo = 0, hi = h->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (h->items[mid].verb < tok) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* A group's words as its name: without leading determiners ("some",
+ * "many", "the": lexicons/words/scoring.tsv) and with single spaces. */
+static void group_name(actx *c, uint32_t a, uint32_t e, lxs_buf *out) {
+  while (a < e) {
+    const lxs_token *t = &c->tk->toks[a];
+    if (t->kind == LXS_TOK_WORD && !(lxs_wclass(lxs_tok_norm(c->tk, t), t->norm_len) &
+                                     (W_HOLDERDET | W_DET)))
+      break;
+    a++;
+  }
+  if (a >= e) return;
+  char *s = lxs_clean_copy(c->text + c->tk->toks[a].start,
+                           c->tk->toks[e - 1].end - c->tk->toks[a].start);
+  lxs_buf_puts(out, s);
+  free(s);
+}
+
+void lxs_name_holders(actx *c) {
+  lxs_holders *h = c->holders;
+  for (size_t i = 0; i < c->nph; i++) {
+    const struct pending_holder *x = &c->ph[i];
+    size_t at = h->names.len;
+    if (x->who >= 0) {
+      int pi = lxs_person_root(c, x->who);
+      if (pi < 0 || c->P[pi].tentative) continue;
+      lxs_buf_puts(&h->names, c->P[pi].name);
+    } else {
+      group_name(c, x->a, x->e, &h->names);
+    }
+    if (h->names.len == at) continue;
+    lxs_buf_putc(&h->names, '\0');
+    LXS_VEC_GROW(h->items, h->n, h->cap);
+    h->items[h->n++] = (lxs_holder){x->verb, x->end, x->subj, (uint32_t)at, x->inverted};
+  }
+}
+
 void lxs_sent_words(actx *c, uint32_t s) {
   const lxs_sent *S = &c->tk->sents[s];
   c->nw = 0;
@@ -124,6 +188,7 @@ static void intern_speakers(actx *c) {
 
 static void ctx_free(actx *c) {
   free(c->who);
+  free(c->ph);
   lxs_buf_free(&c->key);
   lxs_people_free(c);
   free(c->w);
@@ -143,17 +208,23 @@ static void ctx_free(actx *c) {
 void lxs_attribute(const lxs_tokenizer *tk, const char *text, lxs_speakers *sp,
                    const lxs_speaker_hints *hints, uint32_t *sent_speaker,
                    uint32_t *sent_flags, uint8_t *sent_cue) {
-  lxs_attribute_clauses(tk, text, sp, hints, sent_speaker, sent_flags, sent_cue, NULL);
+  lxs_attribute_clauses(tk, text, sp, hints, sent_speaker, sent_flags, sent_cue, NULL, NULL);
 }
 
 void lxs_attribute_clauses(const lxs_tokenizer *tk, const char *text, lxs_speakers *sp,
                            const lxs_speaker_hints *hints, uint32_t *sent_speaker,
-                           uint32_t *sent_flags, uint8_t *sent_cue, lxs_clauses *clauses) {
+                           uint32_t *sent_flags, uint8_t *sent_cue, lxs_clauses *clauses,
+                           lxs_holders *holders) {
   actx C;
   actx *c = &C;
   memset(c, 0, sizeof *c);
   c->clauses = clauses;
   if (clauses) clauses->n = 0;
+  c->holders = holders;
+  if (holders) {
+    holders->n = 0;
+    holders->names.len = 0;
+  }
   c->tk = tk;
   c->text = text;
   c->sp = sp;
@@ -192,6 +263,7 @@ void lxs_attribute_clauses(const lxs_tokenizer *tk, const char *text, lxs_speake
     c->para_after_colon = 0;
   }
   intern_speakers(c);
+  if (holders) lxs_name_holders(c);
   if (c->byline_e > c->byline_s) { /* the author's description names them */
     free(sp->descs[0]);
     sp->descs[0] = lxs_clean_copy(text + c->byline_s, c->byline_e - c->byline_s);

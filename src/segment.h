@@ -122,11 +122,42 @@ typedef struct {
 
 void lxs_clauses_free(lxs_clauses *cl);
 
-/* lxs_attribute that also lists the clauses of second speakers (clauses
- * is emptied first; in sentence order; may be NULL). */
+/* Who holds the view a reporting verb introduces, as the segmenter reads
+ * the verb's subject through its person table: a person of the article
+ * (by their full name: "Zafrul Aziz", never "Zafrul"), or a group or an
+ * organisation named by its words ("Critics", "China's Ministry of
+ * Commerce").  Verbs whose subject is nobody ("we", "it", a date) have no
+ * entry.  The scorer's holder pass looks its reporting verbs up here. */
+typedef struct {
+  uint32_t verb;      /* the reporting verb's first token */
+  uint32_t end;       /* the frame's last token ("according to", "issued a
+                         warning") */
+  uint32_t subj;      /* first token of its subject */
+  uint32_t name;      /* offset of the holder's name in names */
+  uint8_t inverted;   /* the subject follows the verb ("said X", "according to X") */
+} lxs_holder;
+
+typedef struct {
+  lxs_holder *items;  /* in token order */
+  size_t n, cap;
+  lxs_buf names;      /* NUL-terminated names */
+} lxs_holders;
+
+void lxs_holders_free(lxs_holders *h);
+/* Does the text hold a word that may report speech (one of the speech
+ * verbs of lexicons/words/speech.tsv, "according", "per")?  Stops at the
+ * first. */
+int lxs_has_speech_verb(const lxs_tokenizer *tk);
+/* The index of the first entry whose verb is at or after token tok (n
+ * when none is). */
+size_t lxs_holders_from(const lxs_holders *h, uint32_t tok);
+
+/* lxs_attribute that also lists the clauses of second speakers and the
+ * holders of reported views (each emptied first; either may be NULL). */
 void lxs_attribute_clauses(const lxs_tokenizer *tk, const char *text, lxs_speakers *sp,
                            const lxs_speaker_hints *hints, uint32_t *sent_speaker,
-                           uint32_t *sent_flags, uint8_t *sent_cue, lxs_clauses *clauses);
+                           uint32_t *sent_flags, uint8_t *sent_cue, lxs_clauses *clauses,
+                           lxs_holders *holders);
 
 /* How much to trust a cue, in [0, 1] (the attribution's confidence); -1
  * for LXS_CUE_AUTHOR (nothing was attributed) and out of range. */

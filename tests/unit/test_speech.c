@@ -4,6 +4,7 @@
 #include "testutil.h"
 
 #include "attrib_run.h"
+#include "lexstance.h"
 
 /* Runs text and checks (needle, speaker, cue) triples; NULL ends them. */
 static void check(const char *text, const char *const *triples) {
@@ -309,7 +310,7 @@ static void two_speakers_one_sentence(void **state) {
   uint32_t ss[8], sf[8];
   uint8_t cue[8];
   lxs_clauses cl = {0};
-  lxs_attribute_clauses(tk, t, &sp, NULL, ss, sf, cue, &cl);
+  lxs_attribute_clauses(tk, t, &sp, NULL, ss, sf, cue, &cl, NULL);
   assert_string_equal(sp.names[ss[0]], "Ruth Okafor");
   assert_int_equal(cl.n, 1);
   assert_int_equal(cl.items[0].sentence, 0);
@@ -328,6 +329,96 @@ static void two_speakers_one_sentence(void **state) {
   assert_true(lxs_cue_confidence(LXS_CUE_COUNT) < 0);
 }
 
+/* The segmenter's holders of text as "verb>holder" items joined by "|"
+ * (into out). */
+static void holders_of(const char *t, char *out, size_t cap) {
+  lxs_tokenizer *tk = lxs_tokenizer_new();
+  lxs_tokenize(tk, t, strlen(t));
+  lxs_speakers sp;
+  lxs_speakers_init(&sp);
+  size_t n = tk->nsent + 1;
+  uint32_t *ss = calloc(n, sizeof *ss), *sf = calloc(n, sizeof *sf);
+  uint8_t *cue = calloc(n, 1);
+  lxs_holders h = {0};
+  lxs_attribute_clauses(tk, t, &sp, NULL, ss, sf, cue, NULL, &h);
+  out[0] = 0;
+  for (size_t i = 0; i < h.n; i++) {
+    const lxs_token *v = &tk->toks[h.items[i].verb];
+    size_t len = strlen(out);
+    snprintf(out + len, cap - len, "%s%.*s>%s", i ? "|" : "", (int)(v->end - v->start),
+             t + v->start, h.names.data + h.items[i].name);
+  }
+  lxs_holders_free(&h);
+  free(ss);
+  free(sf);
+  free(cue);
+  lxs_speakers_free(&sp);
+  lxs_tokenizer_free(tk);
+}
+
+/* 9. Holders of reported views come from the person table and the group
+ * words, never from a date or a clause fragment; the scorer credits them
+ * (score_report.c). */
+static void holders_of_reported_views(void **state) {
+  (void)state;
+  char got[1024];
+  holders_of("Dock workers are praising the levy on cruise ships.\n\n"
+             "Labor unions are lauding the levy, saying it helps small ports.\n\n"
+             "Northport, along with Eastport and Westhaven, has insisted on keeping the "
+             "old rules.\n\n"
+             "Ruth Okafor, the mayor, said the levy was fair. Later Okafor said it was too "
+             "low.\n\n"
+             "The levy is too high, harbour experts say.\n\n"
+             "\"Critics say the levy is unfair,\" she said.\n\n"
+             "The fees will help the port, the head of the Pilots Guild said Monday.\n\n"
+             "We say the levy is fair.\n\n"
+             "The lottery was commended by participants at the Harbour (Ports and Ferries) "
+             "Cooperation Forum.\n\n"
+             "Quay Watch, a group that calls itself \"independent,\" released a handbook on "
+             "fees.\n",
+             got, sizeof got);
+  assert_string_equal(got, "praising>Dock workers|lauding>Labor unions|saying>Labor unions|"
+                           "insisted>Northport, along with Eastport and Westhaven|"
+                           "said>Ruth Okafor|said>Ruth Okafor|say>harbour experts|"
+                           "say>Critics|said>Ruth Okafor|said>Pilots Guild|"
+                           "commended>participants at the Harbour (Ports and Ferries) "
+                           "Cooperation Forum");
+}
+
+/* The scorer credits the segmenter's holders: a view reported from a
+ * group goes to the group, a date after the verb is nobody, and a view
+ * of the sentence's own speaker is not reported. */
+static void scorer_credits_holders(void **state) {
+  (void)state;
+  char err[256];
+  lxs_lexicon *lex = lxs_lexicon_new(NULL, err, sizeof err);
+  assert_non_null(lex);
+  const char *lx = "tariff\tus_protectionism\ttarget\t1\nharmful\tus_protectionism\teval\t-1\n";
+  assert_int_equal(lxs_lexicon_load_buffer(lex, "t.tsv", lx, strlen(lx), err, sizeof err),
+                   LXS_OK);
+  lxs_scorer *sc = lxs_scorer_new(lex, err, sizeof err);
+  const char *t = "Dock workers are warning that the tariff is harmful.\n\n"
+                  "The tariff is harmful, the head of the pilots said Monday.\n\n"
+                  "Mayor Ruth Okafor said the tariff is harmful.\n";
+  lxs_options opt = {1, NULL};
+  const lxs_result *r = lxs_scorer_run(sc, t, strlen(t), &opt);
+  assert_int_equal(r->n_sentences, 3);
+  uint32_t h = r->sentences[0].holder;
+  assert_true(h < r->n_speakers);
+  assert_string_equal(r->speakers[h].name, "Dock workers");
+  assert_string_equal(r->speakers[r->sentences[0].speaker].name, "author");
+  assert_true(r->scores[0 * r->n_themes].held_mentions == 1);
+  assert_int_equal(r->sentences[1].holder, LXS_NO_HOLDER);
+  assert_int_equal(r->sentences[2].holder, LXS_NO_HOLDER);
+  assert_string_equal(r->speakers[r->sentences[2].speaker].name, "Ruth Okafor");
+  for (size_t i = 0; i < r->n_speakers; i++) assert_string_not_equal(r->speakers[i].name, "Monday");
+  /* without attribution the sentences are the author's, the holders stay */
+  r = lxs_scorer_run(sc, t, strlen(t), NULL);
+  assert_string_equal(r->speakers[r->sentences[2].holder].name, "Ruth Okafor");
+  lxs_scorer_free(sc);
+  lxs_lexicon_free(lex);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(reporting_verbs),
@@ -342,6 +433,8 @@ int main(void) {
       cmocka_unit_test(bylines),
       cmocka_unit_test(speaker_named_next_and_objects),
       cmocka_unit_test(two_speakers_one_sentence),
+      cmocka_unit_test(holders_of_reported_views),
+      cmocka_unit_test(scorer_credits_holders),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
