@@ -20,7 +20,7 @@ EXTRA_SRC ?=
 LIB_SRC := src/util.c src/utf8.c src/tokenize.c src/stem.c src/sha256.c \
            src/lexicon.c src/match.c src/score.c \
            src/segment.c src/strmap.c src/wordclass.c src/names.c src/hints.c src/people.c \
-           src/phrases.c src/quotes.c src/frames.c src/prose.c src/layout.c src/aggregate.c \
+           src/phrases.c src/groups.c src/quotes.c src/frames.c src/prose.c src/layout.c src/aggregate.c \
            src/report.c src/escape.c src/input.c src/bootstrap.c src/chart.c src/partial.c src/lexformat.c src/lexcheck.c src/labels.c src/validate.c $(VADER_SRC) $(EXTRA_SRC)
 # The scorer's passes (scoring.h), beside its driver src/score.c.
 LIB_SRC += src/score_clause.c src/score_context.c src/score_report.c src/score_bind.c src/score_harm.c

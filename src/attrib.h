@@ -7,6 +7,8 @@
  *   wordclass.c word classes (titles, roles, places, speech verbs, ...)
  *   people.c    the person table: keys, lookup, pronouns, descriptions
  *   phrases.c   names and noun phrases in the current sentence
+ *   groups.c    organisations and groups: speakers and holders that are
+ *               no single person
  *   quotes.c    quotation spans of a paragraph
  *   frames.c    speech frames ("X said", "according to X", "X: ...")
  *   prose.c     attribution of a prose paragraph
@@ -115,8 +117,11 @@ typedef struct {
   person *P;
   size_t np, capp;
   lxs_strmap full, sur, given;
+  lxs_strmap orgs;        /* organisations by folded name and acronym */
   int recent[RECENT];
   int nrecent;
+  int orecent[RECENT];    /* organisations, most recently named first */
+  int norecent;
   /* the current sentence: main (non-part) token indices and classes */
   uint32_t *w;
   lxs_wbits *wc;
@@ -280,6 +285,19 @@ int lxs_resolve_desc(actx *c, size_t a, size_t e);
 /* A user hint naming words ending at e (leftward) or starting at a. */
 int lxs_hint_span(actx *c, size_t a, size_t e, int leftward);
 void lxs_people_free(actx *c);
+/* Organisations that speak ("The Alliance for Harbour Pilots (AHP) is
+ * urging ...") are people of the table with entity set: never a pronoun's
+ * antecedent, found by their name, its initials or the acronym given in
+ * brackets (acro, an; may be empty), never by a single word of it. */
+int lxs_entity_find(actx *c, const char *name, size_t n);
+int lxs_entity_new(actx *c, const char *name, size_t n, const char *acro, size_t an);
+/* The organisation "the union", "the group" (head word [head, head + n))
+ * refers to: the most recent one with that word in its name, or for a
+ * word any organisation is ("group", "body", "bloc") the most recent one;
+ * WHO_NONE. */
+int lxs_entity_desc(actx *c, const char *head, size_t n);
+/* Makes organisation pi the most recently named. */
+void lxs_entity_push(actx *c, int pi);
 
 /* ---- names and noun phrases in the sentence (phrases.c) ------------------ */
 
@@ -304,6 +322,44 @@ int lxs_main_subject(actx *c, int *ref, size_t *pos);
 /* Registers the people named in sentence k of the paragraph, their
  * descriptions, and the sentence's subject (c->subj[k]). */
 void lxs_scan_mentions(actx *c, uint32_t k_in_para);
+
+/* ---- organisations and groups (groups.c) --------------------------------- */
+
+/* A subject that is no person but a group or an organisation ("Critics",
+ * "Chinese officials"): its words [a, e] are kept (c->np_a, c->np_e) as
+ * the holder of the view its verb reports; the sentence stays the
+ * author's.  A date or a number ("said Monday") holds no view.  Returns
+ * WHO_AUTHOR. */
+int lxs_group_np(actx *c, size_t a, size_t e);
+/* A plural noun for people or groups ("critics", "farmers", "economists",
+ * "governments"): the word lists' group nouns, or a plural agent noun by
+ * its ending. */
+int lxs_collective_head(const actx *c, size_t j);
+/* The words before a group noun at j that belong to it ("Chinese
+ * officials", "many trade economists"): the first of them. */
+size_t lxs_group_start(const actx *c, size_t j);
+/* The post-modifier after a group noun at j: "participants at the EMDC
+ * (...) Forum", "officials from the Commerce Ministry".  Its last word,
+ * or j. */
+size_t lxs_group_postmod_end(const actx *c, size_t j);
+/* A group named before a post-modifier [a, j] ("experts at the Boao
+ * Forum said"): WHO_AUTHOR with the group noted, or WHO_NONE. */
+int lxs_group_before_postmod(actx *c, size_t a, size_t j);
+/* The last / first word of an organisation's name starting at a / ending
+ * at j, over glue after an organisation word ("Alliance for American
+ * Manufacturing", "Ministry of Commerce") and possessives inside it
+ * ("National Taxpayer's Union"). */
+size_t lxs_org_run_right(const actx *c, size_t a);
+size_t lxs_org_run_left(const actx *c, size_t j);
+/* The organisation the capitalised words [a, e] name: known by its name,
+ * initials or acronym, or (create) new when they read as one (an
+ * organisation word beside other capitals, an acronym, a name with its
+ * acronym in brackets after it).  WHO_NONE; *ref is REF_SHORT for an
+ * acronym standing for a longer name. */
+int lxs_org_at(actx *c, size_t a, size_t e, int create, int *ref);
+/* "the group", "the union" [a, j]: the organisation it refers to, or
+ * WHO_NONE. */
+int lxs_org_desc(actx *c, size_t a, size_t j);
 
 /* ---- quotations (quotes.c) ----------------------------------------------- */
 

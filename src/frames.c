@@ -160,6 +160,11 @@ static int speech_verb(actx *c, uint32_t k_in_para, size_t k, lxs_wbits cl, cons
       return 0;
   } else if (strcmp(nm, "asked") == 0 && k == 0) {
     return 0; /* "Asked about ..., Menon said" */
+  } else if ((strcmp(nm, "asked") == 0 || strcmp(nm, "asks") == 0) && k + 1 < c->nw &&
+             is_word(c, k + 1) && !norm_is(c, k + 1, "that") && !object_then_to(c, k + 1)) {
+    /* "the paper asked three scholars how ...": a question holds no view
+     * (but ""Is it?" she asked", "asked the board to wait") */
+    return quote_closes_before(c, k_in_para, c->w[k]);
   }
   if (!according && k >= 1 && is_word(c, k - 1)) {
     lxs_wbits pc = c->wc[k - 1];
@@ -601,7 +606,9 @@ void lxs_find_frame(actx *c, uint32_t k_in_para, frame_t *f) {
   int label = label_frame(c, k_in_para, f);
   verb_frames(c, k_in_para, label, f, &nonperson, &have_np);
   if (label || f->who >= 0) return;
-  if (view_frame(c, f) || colon_frame(c, f)) return;
+  /* ("X was blunt: ..." only without a speech verb: "..., in an interview
+   * with the radio Trump said: ..." is not the sentence subject's) */
+  if (view_frame(c, f) || (!have_np && colon_frame(c, f))) return;
   if (have_np) {
     *f = nonperson;
     f->who2 = WHO_NONE;
@@ -610,7 +617,9 @@ void lxs_find_frame(actx *c, uint32_t k_in_para, frame_t *f) {
 
 void lxs_note_holder(actx *c, const frame_t *f, int quoted) {
   int group = f->who < 0 && c->np_e > c->np_a;
-  if (!c->holders || (f->who < 0 && !group) || (quoted && f->ref == REF_PRONOUN)) return;
+  /* inside a quotation only a group holds a view of its own ("Critics say
+   * ...," she said); a person there is described by the speaker */
+  if (!c->holders || (f->who < 0 && !group) || (quoted && !group)) return;
   if (c->nph && c->ph[c->nph - 1].verb >= f->verb) return; /* seen (and in order) */
   LXS_VEC_GROW(c->ph, c->nph, c->capph);
   struct pending_holder *h = &c->ph[c->nph++];

@@ -228,11 +228,17 @@ void lxs_speakers_free(lxs_speakers *sp) {
   memset(sp, 0, sizeof *sp);
 }
 
-uint32_t lxs_speakers_intern(lxs_speakers *sp, const char *name, size_t nlen,
-                             const char *desc, size_t dlen) {
+static uint32_t intern(lxs_speakers *sp, const char *name, size_t nlen, const char *desc,
+                       size_t dlen, int canonical) {
   lxs_buf b;
   lxs_buf_init(&b);
-  lxs_canonical_name(name, nlen, &b);
+  if (canonical) {
+    lxs_canonical_name(name, nlen, &b);
+  } else {
+    char *s = lxs_clean_copy(name, nlen);
+    lxs_buf_puts(&b, s);
+    free(s);
+  }
   if (b.len == 0) lxs_buf_put(&b, "author", 6);
   size_t kn = b.len;
   if ((sp->n + 1) * 2 > sp->hcap) sp_rehash(sp);
@@ -264,4 +270,14 @@ uint32_t lxs_speakers_intern(lxs_speakers *sp, const char *name, size_t nlen,
   lxs_buf_free(&b);
   sp->htab[h] = (uint32_t)sp->n + 1;
   return (uint32_t)sp->n++;
+}
+
+uint32_t lxs_speakers_intern(lxs_speakers *sp, const char *name, size_t nlen,
+                             const char *desc, size_t dlen) {
+  return intern(sp, name, nlen, desc, dlen, 1);
+}
+
+uint32_t lxs_speakers_intern_as_is(lxs_speakers *sp, const char *name, size_t nlen,
+                                   const char *desc, size_t dlen) {
+  return intern(sp, name, nlen, desc, dlen, 0);
 }

@@ -248,24 +248,29 @@ int lxs_person_lookup(actx *c, const char *nm, size_t n, int *is_short) {
 uint32_t lxs_person_speaker(actx *c, int pi) {
   person *p = &c->P[pi];
   if (p->speaker == NO_SPK || (!p->desc_synced && p->desc[0])) {
-    p->speaker = lxs_speakers_intern(c->sp, p->name, strlen(p->name), p->desc,
-                                     strlen(p->desc));
+    p->speaker = p->entity ? lxs_speakers_intern_as_is(c->sp, p->name, strlen(p->name),
+                                                       p->desc, strlen(p->desc))
+                           : lxs_speakers_intern(c->sp, p->name, strlen(p->name), p->desc,
+                                                 strlen(p->desc));
     p->desc_synced = p->desc[0] != 0;
   }
   return p->speaker;
 }
 
-void lxs_recent_push(actx *c, int pi) {
+/* Moves pi to the front of a recency list of at most RECENT entries. */
+static void push_front(int *list, int *n, int pi) {
   if (pi < 0) return;
   int i = 0;
-  while (i < c->nrecent && c->recent[i] != pi) i++;
-  if (i == c->nrecent) {
-    if (c->nrecent < RECENT) c->nrecent++;
-    i = c->nrecent - 1;
+  while (i < *n && list[i] != pi) i++;
+  if (i == *n) {
+    if (*n < RECENT) (*n)++;
+    i = *n - 1;
   }
-  for (; i > 0; i--) c->recent[i] = c->recent[i - 1];
-  c->recent[0] = pi;
+  for (; i > 0; i--) list[i] = list[i - 1];
+  list[0] = pi;
 }
+
+void lxs_recent_push(actx *c, int pi) { push_front(c->recent, &c->nrecent, pi); }
 
 void lxs_recent_append(actx *c, int pi) {
   if (pi < 0) return;
@@ -414,6 +419,7 @@ int lxs_person_from_text(actx *c, const char *s, size_t n) {
 }
 
 void lxs_people_free(actx *c) {
+  lxs_strmap_free(&c->orgs);
   for (size_t i = 0; i < c->np; i++) {
     free(c->P[i].name);
     free(c->P[i].desc);
@@ -451,4 +457,73 @@ int lxs_person_for_role(actx *c, const char *s, size_t n) {
   }
   if (found >= 0) return found;
   return lxs_person_new(c, c->tmp.data, c->tmp.len);
+}
+
+/* ---- organisations ------------------------------------------------------ */
+
+int lxs_entity_find(actx *c, const char *name, size_t n) {
+  int pi = lxs_key_get(c, &c->orgs, name, n);
+  return pi >= 0 ? lxs_person_root(c, pi) : WHO_NONE;
+}
+
+/* The initials of a name's capitalised words ("National Taxpayers Union":
+ * "NTU"), into out; their count. */
+static size_t initials(const char *s, size_t n, char *out, size_t cap) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    if ((i == 0 || s[i - 1] == ' ') && s[i] >= 'A' && s[i] <= 'Z') {
+      if (k + 1 >= cap) return 0;
+      out[k++] = s[i];
+    }
+  }
+  out[k] = 0;
+  return k;
+}
+
+int lxs_entity_new(actx *c, const char *name, size_t n, const char *acro, size_t an) {
+  int pi = lxs_entity_find(c, name, n);
+  if (pi < 0 && an) pi = lxs_entity_find(c, acro, an);
+  if (pi < 0) {
+    LXS_VEC_GROW(c->P, c->np, c->capp);
+    person *p = &c->P[c->np];
+    memset(p, 0, sizeof *p);
+    p->name = lxs_clean_copy(name, n);
+    p->desc = lxs_xstrndup("", 0);
+    lxs_buf_init(&p->dwords);
+    p->speaker = NO_SPK;
+    p->merged = -1;
+    p->entity = 1;
+    p->gender = 3; /* neither "he" nor "she" */
+    pi = (int)c->np++;
+    add_dwords(p, name, n); /* "the union" for "National Taxpayers Union" */
+    lxs_key_put(c, &c->orgs, name, n, pi, 0);
+    char ini[16];
+    size_t in = initials(p->name, strlen(p->name), ini, sizeof ini);
+    if (in >= 3) lxs_key_put(c, &c->orgs, ini, in, pi, 1);
+  }
+  if (an) {
+    lxs_key_put(c, &c->orgs, acro, an, pi, 0);
+    if (!c->P[pi].desc[0]) {
+      free(c->P[pi].desc);
+      c->P[pi].desc = lxs_xstrndup(acro, an);
+    }
+  }
+  return pi;
+}
+
+void lxs_entity_push(actx *c, int pi) { push_front(c->orecent, &c->norecent, pi); }
+
+int lxs_entity_desc(actx *c, const char *head, size_t n) {
+  static const char *const any[] = {"group", "organisation", "organization", "body", "bloc",
+                                    "lobby", NULL};
+  char h[32];
+  if (n >= sizeof h) return WHO_NONE;
+  memcpy(h, head, n);
+  h[n] = 0;
+  int generic = lxs_in_words(any, h);
+  for (int r = 0; r < c->norecent; r++) {
+    const person *p = &c->P[c->orecent[r]];
+    if (generic || in_dwords(p, head, n)) return c->orecent[r];
+  }
+  return WHO_NONE;
 }

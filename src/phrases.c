@@ -250,105 +250,6 @@ static int object_pronoun_gender(const char *nm) {
   return pronoun_gender(nm);
 }
 
-/* A subject that is no person of the article but a group or an
- * organisation ("Critics", "Chinese officials", "China's Ministry of
- * Commerce"): its words [a, e] are kept as the holder of the view its
- * verb reports, and the sentence stays the author's.  A date or a number
- * ("said Monday") holds no view. */
-static int group_np(actx *c, size_t a, size_t e) {
-  int words = 0;
-  for (size_t k = a; k <= e; k++)
-    if (is_word(c, k) && !(c->wc[k] & (W_TIME | W_DET)) && !(TK(c, k)->flags & LXS_TF_NUMBER))
-      words++;
-  if (!words || !is_word(c, e) || (c->wc[e] & W_TIME) || (TK(c, e)->flags & LXS_TF_NUMBER))
-    return WHO_AUTHOR;
-  c->np_a = a;
-  c->np_e = e + 1;
-  return WHO_AUTHOR;
-}
-
-/* A plural noun for people or groups ("critics", "farmers", "economists",
- * "governments"): the word lists' group nouns, or a plural agent noun by
- * its ending. */
-static int collective_head(const actx *c, size_t j) {
-  if (!is_word(c, j) || namey(c, j)) return (c->wc[j] & W_GROUPN) != 0;
-  if (c->wc[j] & W_GROUPN) return 1;
-  if (c->wc[j] & (W_STOP | W_SPEECH | W_TIME | W_AUX)) return 0;
-  static const char *const ends[] = {"ers", "ors", "ists", "ians", NULL};
-  const char *n = NORM(c, j);
-  size_t len = TK(c, j)->norm_len;
-  if (len < 6) return 0;
-  for (int i = 0; ends[i]; i++) {
-    size_t m = strlen(ends[i]);
-    if (memcmp(n + len - m, ends[i], m) == 0) return 1;
-  }
-  return 0;
-}
-
-/* The words before a group noun that belong to it ("Chinese officials",
- * "many trade economists"): adjectives, nations, determiners. */
-static size_t group_start(const actx *c, size_t j) {
-  size_t a = j;
-  while (a > 0 && j - a < 4 && is_word(c, a - 1) && !possessive(c, a - 1)) {
-    lxs_wbits cl = c->wc[a - 1];
-    if ((cl & W_STOP) && !(cl & W_DET)) break;
-    if (cl & (W_SPEECH | W_AUX | W_NEG)) break;
-    a--;
-    if (cl & W_DET) break;
-  }
-  return a;
-}
-
-/* An organisation's name may hold lower-case glue between its capitals:
- * "Alliance for American Manufacturing", "Development and Cooperation
- * Forum". */
-static int org_glue(const actx *c, size_t k) {
-  static const char *const glue[] = {"of", "for", "and", "on", "de", "&", NULL};
-  return is_word(c, k) && !namey(c, k) && lxs_in_words(glue, NORM(c, k));
-}
-
-/* The last word of the organisation name starting at a. */
-static size_t org_run_right(const actx *c, size_t a) {
-  size_t e = lxs_run_right(c, a, c->nw);
-  while (e + 2 < c->nw && e - a < 16 && org_glue(c, e + 1) && namey(c, e + 2) &&
-         !possessive(c, e))
-    e = lxs_run_right(c, e + 2, c->nw);
-  return e;
-}
-
-static int postmod_prep(const actx *c, size_t k) {
-  return norm_is(c, k, "of") || norm_is(c, k, "from") || norm_is(c, k, "at");
-}
-
-/* The post-modifier after a group noun at j: "participants at the EMDC
- * (emerging markets ...) forum", "officials from the Commerce Ministry".
- * Its last word, or j. */
-static size_t group_postmod_end(const actx *c, size_t j) {
-  size_t x = j + 1;
-  if (x + 1 >= c->nw || !postmod_prep(c, x)) return j;
-  x++;
-  if (norm_is(c, x, "the") && x + 1 < c->nw) x++;
-  if (!namey(c, x)) return j;
-  size_t e = org_run_right(c, x);
-  size_t y = e + 1;
-  if (y < c->nw && is_p(c, y, LXS_P_OPEN)) { /* an expansion in brackets */
-    while (y < c->nw && y < e + 14 && !is_p(c, y, LXS_P_CLOSE)) y++;
-    y = y < c->nw && is_p(c, y, LXS_P_CLOSE) ? y + 1 : e + 1;
-  }
-  if (y < c->nw && namey(c, y)) return org_run_right(c, y);
-  if (y < c->nw && is_word(c, y) && (c->wc[y] & W_ORG)) e = y;
-  return e;
-}
-
-/* A group named before a post-modifier that ends at j and starts at a
- * ("experts at the Boao Forum said"): the group, or WHO_NONE. */
-static int group_before_postmod(actx *c, size_t a, size_t j) {
-  size_t p = a;
-  if (p >= 1 && norm_is(c, p - 1, "the")) p--;
-  if (p < 2 || !postmod_prep(c, p - 1) || !collective_head(c, p - 2)) return WHO_NONE;
-  return group_np(c, group_start(c, p - 2), j);
-}
-
 /* "Hana Lindqvist of Northport University said": the organisation run
  * [a, j] is a post-modifier of the name before "of", "from" or "at" (and
  * its description).  The person, or WHO_AUTHOR. */
@@ -366,6 +267,39 @@ static int postmod_owner(actx *c, size_t a, size_t j, int *ref) {
   if (!ni.ok || ni.pi < 0) return WHO_AUTHOR;
   lxs_prename_desc(c, ni.pi, b, ni.n0);
   lxs_set_appositive(c, ni.pi, p - 1, j + 1);
+  *ref = ni.ref;
+  return ni.pi;
+}
+
+/* The subject ending at the capitalised word j: a person ("Jayant Menon",
+ * "Hana Lindqvist of the Northport Institute"), an organisation ("The
+ * Alliance for American Manufacturing (AAM) is urging", later "The AAM
+ * objects"), or a group or place (a holder, WHO_AUTHOR). */
+static int capitals_left(actx *c, size_t j, int *ref) {
+  size_t a = lxs_run_left(c, j, 0), oa = lxs_org_run_left(c, j);
+  int r = postmod_owner(c, oa, j, ref);
+  if (r >= 0) return r;
+  r = lxs_org_at(c, oa, j, oa < a, ref); /* known, or named with glue */
+  if (r >= 0) return r;
+  nameinfo ni;
+  lxs_analyze_run(c, a, j, 1, &ni);
+  if (!ni.ok) {
+    if (lxs_group_before_postmod(c, a, j) != WHO_NONE) return WHO_AUTHOR;
+    r = lxs_org_at(c, a, j, 1, ref); /* "Steel Makers Association said" */
+    if (r >= 0) return r;
+    /* "in an interview with Bloomberg News Trump said": the name after
+     * an organisation or a title holds the view */
+    int prefix = 0;
+    for (size_t k = a; k < ni.n0 && k <= j; k++)
+      if (c->wc[k] & (W_ORG | W_TITLE | W_ROLE)) prefix = 1;
+    return lxs_group_np(c, prefix && ni.n0 == j ? j : a, j);
+  }
+  /* "Kin Phea and Jayant Menon said" (not "Commerce and Industry
+   * Minister Suresh Prabhu said": an office) */
+  if (a >= 2 && ni.n0 == a && (norm_is(c, a - 1, "and") || is_p(c, a - 1, LXS_P_OTHER)) &&
+      namey(c, a - 2))
+    return WHO_AUTHOR;
+  lxs_prename_desc(c, ni.pi, a, ni.n0);
   *ref = ni.ref;
   return ni.pi;
 }
@@ -388,31 +322,8 @@ int lxs_np_left(actx *c, size_t j, int *ref) {
     *ref = REF_SHORT;
     return h;
   }
-  if (namey(c, j) && !(j == 0 && (c->wc[j] & W_ROLE))) {
-    size_t a = lxs_run_left(c, j, 0);
-    nameinfo ni;
-    lxs_analyze_run(c, a, j, 1, &ni);
-    if (!ni.ok) {
-      int r = postmod_owner(c, a, j, ref);
-      if (r != WHO_AUTHOR) return r;
-      if (group_before_postmod(c, a, j) != WHO_NONE) return WHO_AUTHOR;
-      /* "in an interview with Bloomberg News Trump said": the name after
-       * an organisation or a title holds the view */
-      int prefix = 0;
-      for (size_t k = a; k < ni.n0 && k <= j; k++)
-        if (c->wc[k] & (W_ORG | W_TITLE | W_ROLE)) prefix = 1;
-      return group_np(c, prefix && ni.n0 == j ? j : a, j);
-    }
-    /* "Kin Phea and Jayant Menon said" (not "Commerce and Industry
-     * Minister Suresh Prabhu said": an office) */
-    if (a >= 2 && ni.n0 == a && (norm_is(c, a - 1, "and") || is_p(c, a - 1, LXS_P_OTHER)) &&
-        namey(c, a - 2))
-      return WHO_AUTHOR;
-    lxs_prename_desc(c, ni.pi, a, ni.n0);
-    *ref = ni.ref;
-    return ni.pi;
-  }
-  if (collective_head(c, j)) return group_np(c, group_start(c, j), j);
+  if (namey(c, j) && !(j == 0 && (c->wc[j] & W_ROLE))) return capitals_left(c, j, ref);
+  if (lxs_collective_head(c, j)) return lxs_group_np(c, lxs_group_start(c, j), j);
   /* lower-case noun phrase: "the former ADB economist" */
   size_t a = j;
   int words = 0;
@@ -424,17 +335,22 @@ int lxs_np_left(actx *c, size_t j, int *ref) {
     words++;
     if (c->wc[p] & W_DET) break;
   }
+  int o = lxs_org_desc(c, a, j); /* "the group said" */
+  if (o >= 0) {
+    *ref = REF_DESC;
+    return o;
+  }
   if ((c->wc[j] & W_ROLE) && (norm_is(c, a, "a") || norm_is(c, a, "an") ||
                                 norm_is(c, a, "one") || norm_is(c, a, "another")))
-    return group_np(c, a, j); /* "a MOFCOM spokesperson said": nobody we know */
+    return lxs_group_np(c, a, j); /* "a MOFCOM spokesperson said": nobody we know */
   if ((c->wc[j] & W_ROLE) && (a < j || (c->wc[a] & W_DET))) {
     *ref = REF_DESC;
     int r = lxs_resolve_desc(c, a, j);
     return r >= 0 ? r : WHO_AUTHOR;
   }
   if (c->wc[j] & (W_ORG | W_PLACE)) {
-    if (group_before_postmod(c, a, j) != WHO_NONE) return WHO_AUTHOR;
-    return group_np(c, a, j);
+    if (lxs_group_before_postmod(c, a, j) != WHO_NONE) return WHO_AUTHOR;
+    return lxs_group_np(c, a, j);
   }
   return WHO_NONE;
 }
@@ -462,6 +378,13 @@ int lxs_np_right(actx *c, size_t p, int *ref) {
     *ref = REF_SHORT;
     return h;
   }
+  /* an organisation: "said the Alliance for American Manufacturing" */
+  size_t f = p + (q > p + 1 && (c->wc[p] & W_DET));
+  if (namey(c, f)) {
+    size_t oe = lxs_org_run_right(c, f);
+    int o = lxs_org_at(c, f, oe, oe > lxs_run_right(c, f, c->nw), ref);
+    if (o >= 0) return o;
+  }
   /* the last run of capitalised words in [p, q) */
   size_t e = q;
   while (e > p && !namey(c, e - 1)) e--;
@@ -472,7 +395,8 @@ int lxs_np_right(actx *c, size_t p, int *ref) {
     lxs_analyze_run(c, a, e, 1, &ni);
     if (!ni.ok) {
       if (c->wc[q - 1] & W_ROLE) goto desc;
-      return group_np(c, a, e);
+      int o = lxs_org_at(c, a, e, 1, ref);
+      return o >= 0 ? o : lxs_group_np(c, a, e);
     }
     lxs_prename_desc(c, ni.pi, a, ni.n0);
     if (e + 1 < c->nw && is_p(c, e + 1, LXS_P_COMMA)) {
@@ -502,10 +426,15 @@ desc:
   }
   if (q > p) {
     size_t last = q - 1;
-    if (collective_head(c, last)) return group_np(c, p, group_postmod_end(c, last));
+    int o = lxs_org_desc(c, p, last); /* "said the group" */
+    if (o >= 0) {
+      *ref = REF_DESC;
+      return o;
+    }
+    if (lxs_collective_head(c, last)) return lxs_group_np(c, p, lxs_group_postmod_end(c, last));
     if ((c->wc[last] & W_ROLE) && (norm_is(c, p, "a") || norm_is(c, p, "an") ||
                                    norm_is(c, p, "one") || norm_is(c, p, "another")))
-      return group_np(c, p, last);
+      return lxs_group_np(c, p, last);
     if (c->wc[last] & W_ROLE) {
       *ref = REF_DESC;
       int r = lxs_resolve_desc(c, p, last);
@@ -563,15 +492,23 @@ int lxs_main_subject(actx *c, int *ref, size_t *pos) {
   if (namey(c, k) && !(c->wc[k] & W_DET)) {
     size_t e = lxs_run_right(c, k, c->nw);
     if (possessive(c, e)) return WHO_NONE;
+    size_t oe = lxs_org_run_right(c, k);
+    int o = lxs_org_at(c, k, oe, oe > e, ref); /* "The Alliance for ...", "The AAM" */
+    if (o >= 0) return o;
     nameinfo ni;
     lxs_analyze_run(c, k, e, 1, &ni);
+    if (!ni.ok && (o = lxs_org_at(c, k, e, 1, ref)) >= 0) return o;
     /* "Labor unions", "European farmers": a group noun after the capitals */
-    if (!ni.ok && e + 1 < c->nw && !namey(c, e + 1) && collective_head(c, e + 1))
-      return group_np(c, k, group_postmod_end(c, e + 1));
-    if (!ni.ok) return group_np(c, k, e);
+    if (!ni.ok && e + 1 < c->nw && !namey(c, e + 1) && lxs_collective_head(c, e + 1))
+      return lxs_group_np(c, k, lxs_group_postmod_end(c, e + 1));
+    if (!ni.ok) return lxs_group_np(c, k, e);
     lxs_prename_desc(c, ni.pi, k, ni.n0);
     *ref = ni.ref;
     return ni.pi;
+  }
+  if ((c->wc[k] & W_DET) && k + 1 < c->nw && namey(c, k + 1)) { /* "The AAM", "The Guild ..." */
+    int o = lxs_org_at(c, k + 1, lxs_org_run_right(c, k + 1), 1, ref);
+    if (o >= 0) return o;
   }
   if (c->wc[k] & W_DET) {
     size_t e = k + 1;
@@ -583,7 +520,12 @@ int lxs_main_subject(actx *c, int *ref, size_t *pos) {
       int r = lxs_resolve_desc(c, k, e - 1);
       return r >= 0 ? r : WHO_AUTHOR;
     }
-    if (e > k + 1 && (c->wc[e - 1] & (W_GROUPN | W_ORG))) return group_np(c, k, e - 1);
+    int o = e > k + 1 ? lxs_org_desc(c, k, e - 1) : WHO_NONE; /* "The group predicted" */
+    if (o >= 0) {
+      *ref = REF_DESC;
+      return o;
+    }
+    if (e > k + 1 && (c->wc[e - 1] & (W_GROUPN | W_ORG))) return lxs_group_np(c, k, e - 1);
   }
   return WHO_NONE;
 }
@@ -598,6 +540,19 @@ static int title_case(const actx *c) {
     if (TK(c, k)->flags & LXS_TF_CAPITAL) caps++;
   }
   return words >= 4 && caps * 10 >= words * 6;
+}
+
+/* An organisation named by the run [a, e] or by it and the words joined
+ * to it ("The Guild for Harbour Pilots (GHP)", "the Steel Makers
+ * Association"): registered (not in a title-case headline) and made the
+ * most recent; its last word, or 0.  Unless alone, only a name joined by
+ * glue is new: the run may be a person's name. */
+static size_t org_mention(actx *c, size_t a, size_t e, int headline, int alone) {
+  size_t oe = alone ? e : lxs_org_run_right(c, a);
+  int ref, o = lxs_org_at(c, a, oe, !headline && (alone || oe > e), &ref);
+  if (o < 0) return 0;
+  lxs_entity_push(c, o);
+  return oe;
 }
 
 void lxs_scan_mentions(actx *c, uint32_t k_in_para) {
@@ -617,9 +572,18 @@ void lxs_scan_mentions(actx *c, uint32_t k_in_para) {
     size_t a = k, e = lxs_run_right(c, k, c->nw);
     k = e + 1;
     int inq = in_speech(c, a);
+    size_t oe = org_mention(c, a, e, headline, 0);
+    if (oe) {
+      k = oe + 1;
+      continue;
+    }
     nameinfo ni;
     lxs_analyze_run(c, a, e, !headline, &ni);
-    if (!ni.ok || ni.pi < 0) continue;
+    if (!ni.ok || ni.pi < 0) {
+      oe = org_mention(c, a, e, headline, 1);
+      if (oe) k = oe + 1;
+      continue;
+    }
     person *p = &c->P[ni.pi];
     lxs_prename_desc(c, ni.pi, a, ni.n0);
     size_t x = e + 1;

@@ -102,7 +102,7 @@ void lxs_score_reported_views(lxs_scorer *sc, sent_ctx *cx) {
     const char *name = H->names.data + x->name;
     if (strcmp(name, speaker) == 0) continue; /* a view of one's own */
     if (!mark_view(sc, cx, x)) continue;
-    sc->holder_idx = lxs_speakers_intern(&sc->speakers, name, strlen(name), "", 0);
+    sc->holder_idx = lxs_speakers_intern_as_is(&sc->speakers, name, strlen(name), "", 0);
     cx->holder = sc->speakers.names[sc->holder_idx];
     return;
   }

@@ -241,6 +241,7 @@ void lxs_attribute_clauses(const lxs_tokenizer *tk, const char *text, lxs_speake
   lxs_strmap_init(&c->full);
   lxs_strmap_init(&c->sur);
   lxs_strmap_init(&c->given);
+  lxs_strmap_init(&c->orgs);
   lxs_buf_init(&c->tmp);
   lxs_buf_init(&c->key);
   c->who = lxs_xcalloc(tk->nsent + 1, sizeof *c->who);

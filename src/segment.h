@@ -44,6 +44,10 @@ void lxs_speakers_free(lxs_speakers *sp);
  * desc fills in an empty description. */
 uint32_t lxs_speakers_intern(lxs_speakers *sp, const char *name, size_t nlen,
                              const char *desc, size_t dlen);
+/* The same for a name that is no person's and keeps its words and case
+ * ("European Union", "AAM", "Chinese experts"): only spaces collapse. */
+uint32_t lxs_speakers_intern_as_is(lxs_speakers *sp, const char *name, size_t nlen,
+                                   const char *desc, size_t dlen);
 
 /* Canonical form of a personal name, appended to out (NUL-terminated, not
  * counted): whitespace collapsed, leading titles and honorifics removed

@@ -419,6 +419,41 @@ static void scorer_credits_holders(void **state) {
   lxs_lexicon_free(lex);
 }
 
+/* Organisations speak as people do (the codebook's view holder): a name
+ * with an organisation word, an acronym in brackets, later the acronym,
+ * its initials or "the group"; a person "of" one is that person. */
+static void organisations_speak(void **state) {
+  (void)state;
+  arun r;
+  arun_str(&r,
+           "The Guild for Harbour Pilots (GHP) is urging members of the council to reject "
+           "the berth lottery.\n\n"
+           "The GHP also objects to the new fees for night arrivals.\n\n"
+           "Anton Reyes of the Guild for Harbour Pilots said the fees were too high.\n\n"
+           "The president of the Coastal Freight Association, Lena Holt, issued a statement "
+           "on Monday. The group predicted a revival of the east quay, saying, \"Small boats "
+           "will come back.\"\n\n"
+           "The National Ferrymen's Union backed the plan. The NFU said the levy was fair.\n\n"
+           "In an interview with Harbour News Radio Ada Moreau said the quay would reopen.\n\n"
+           "Northport's Ministry of Transport said in a statement that the rules stand.\n\n"
+           "The Quay Gazette asked three captains how the lottery works.\n",
+           NULL);
+  const char *want[] = {"author", "Guild for Harbour Pilots", "Anton Reyes", "Lena Holt",
+                        "Coastal Freight Association", "National Ferrymen's Union",
+                        "Ada Moreau", "Ministry of Transport", NULL};
+  expect_speakers(&r, want);
+  EXPECT(&r, "is urging members", "Guild for Harbour Pilots", "indirect");
+  assert_string_equal(desc_of(&r, "Guild for Harbour Pilots"), "GHP");
+  EXPECT(&r, "also objects", "Guild for Harbour Pilots", "short-name");
+  EXPECT(&r, "fees were too high", "Anton Reyes", "indirect");
+  EXPECT(&r, "predicted a revival", "Coastal Freight Association", "description");
+  EXPECT(&r, "The NFU said", "National Ferrymen's Union", "short-name");
+  EXPECT(&r, "quay would reopen", "Ada Moreau", "indirect");
+  EXPECT(&r, "the rules stand", "Ministry of Transport", "indirect");
+  EXPECT(&r, "asked three captains", "author", "author");
+  arun_free(&r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(reporting_verbs),
@@ -435,6 +470,7 @@ int main(void) {
       cmocka_unit_test(two_speakers_one_sentence),
       cmocka_unit_test(holders_of_reported_views),
       cmocka_unit_test(scorer_credits_holders),
+      cmocka_unit_test(organisations_speak),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
