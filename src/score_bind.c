@@ -288,16 +288,29 @@ static long attributive_target(const lxs_scorer *sc, const sent_ctx *cx, size_t 
   return ATTR_HEAD;
 }
 
+/* The themes whose own evaluative sense match m has: for them it
+ * replaces the general reading ("poverty" is sympathy when said of the
+ * Global South, a global_south eval +, though a general eval -). */
+static uint64_t own_readings(const lxs_scorer *sc, const lxs_match *m) {
+  uint64_t own = 0;
+  for (uint32_t k = 0; k < m->nsenses; k++) {
+    const lxs_sense *s = sense_at(sc, m, k);
+    if (s->role == LXS_R_EVAL && s->theme < 64) own |= (uint64_t)1 << s->theme;
+  }
+  return own;
+}
+
 /* A general evaluative word ("The WTO is broken") is tied to the nearest
  * theme term in its segment, else its clause (weak), else the sentence
  * (weaker: "Tariffs protect jobs, but they raise prices"). */
 static void bind_eval(lxs_scorer *sc, sent_ctx *cx, size_t e,
                       const lxs_sense *se, double me, double ne) {
   const lxs_match *M = sc->mt.m;
+  uint64_t own = M[e].themes ? own_readings(sc, &M[e]) : 0;
   long at = attributive_target(sc, cx, e);
   if (at == ATTR_HEAD) return;
   if (at >= 0) {
-    lxs_credit(sc, cx, e, se, (size_t)at, se->weight * me * ne, 0, LXS_THEME_NONE, 0);
+    lxs_credit(sc, cx, e, se, (size_t)at, se->weight * me * ne, 0, LXS_THEME_NONE, own);
     return;
   }
   unsigned d = 0;
@@ -322,10 +335,11 @@ static void bind_eval(lxs_scorer *sc, sent_ctx *cx, size_t e,
     f = -f;
     mods |= LXS_MOD_HARM_PATIENT;
   }
-  lxs_credit(sc, cx, e, se, (size_t)g, se->weight * me * ne * f, mods, LXS_THEME_NONE, 0);
+  lxs_credit(sc, cx, e, se, (size_t)g, se->weight * me * ne * f, mods, LXS_THEME_NONE, own);
   /* Other themes' terms right next to it get the same reading. */
   for (uint32_t t = 0; t < cx->nth; t++) {
     if (orientation(sc, &M[resolve(cx, (size_t)g)], t) != 0) continue;
+    if (t < 64 && (own >> t & 1)) continue;
     unsigned d2;
     long h = lxs_nearest_target(sc, cx, e, t, SAME_SEG, 0, &d2);
     if (h >= 0 && d2 <= NEAR_WORDS)

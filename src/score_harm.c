@@ -107,8 +107,11 @@ static uint64_t harm_object(lxs_scorer *sc, sent_ctx *cx, size_t e,
   int agent = agent_between(cx, e, (size_t)g);
   *agent_out = agent;
   /* far beyond the word, a theme term is seldom its object ("oppose a bill
-   * that would limit the president's ability to levy tariffs") */
+   * that would limit the president's ability to levy tariffs"), and a
+   * pronoun object comes right after it ("hurt them"; in "hurt farmers
+   * more than they help" "they" is a subject) */
   if (d > OBJECT_REACH && !agent) return 0;
+  if (has_role(&M[g], LXS_R_ANAPHOR) && d > 1 && !agent) return 0;
   int cause = agent || (se->role == LXS_R_DECAY && !decay_patient(sc, cx, &M[e], &M[g]));
   double c;
   unsigned mods = 0;
@@ -222,16 +225,24 @@ static int own_act(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
 
 /* Performatives: a holder who puts a measure in place supports it ("We
  * will impose tariffs on every imported car"; "..., the secretary warned
- * that they would be subject to a 10% tariff").  Narrated of a third party
- * ("Washington imposed new steel quotas on Tuesday") the act takes no side,
- * and the measure is a plain mention. */
+ * that they would be subject to a 10% tariff"), and so does one who
+ * announces it in a frame after the measure ("Every shipment will pay a
+ * 30 percent tariff, the commerce secretary announced").  Narrated of a
+ * third party ("Washington imposed new steel quotas on Tuesday") the act
+ * takes no side, and the measure is a plain mention. */
 void lxs_score_imposition(lxs_scorer *sc, sent_ctx *cx, size_t e,
                           const lxs_sense *se, double me, double ne) {
-  if (!own_act(sc, cx, e)) return;
   /* "threatened to impose tariffs": the threat names the measure */
   if (e > cx->m0 && has_role(&sc->mt.m[e - 1], LXS_R_THREAT)) return;
   unsigned d;
   long g = lxs_nearest_target(sc, cx, e, LXS_THEME_NONE, SAME_SEG, +1, &d);
-  if (g < 0 || d > OBJECT_REACH) return;
-  lxs_credit(sc, cx, e, se, (size_t)g, se->weight * me * ne, 0, LXS_THEME_NONE, 0);
+  if (g >= 0 && d <= OBJECT_REACH) {
+    if (own_act(sc, cx, e))
+      lxs_credit(sc, cx, e, se, (size_t)g, se->weight * me * ne, 0, LXS_THEME_NONE, 0);
+    return;
+  }
+  if (!has_role(&sc->mt.m[e], LXS_R_REPORT)) return;
+  long b = lxs_nearest_target(sc, cx, e, LXS_THEME_NONE, SAME_SENT, -1, &d);
+  if (b >= 0 && rec_of(cx, (size_t)b)->reported)
+    lxs_credit(sc, cx, e, se, (size_t)b, se->weight * me * ne, 0, LXS_THEME_NONE, 0);
 }

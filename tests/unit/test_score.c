@@ -64,7 +64,14 @@ static const char kLex[] =
     "less\t-\tnegator\t-0.5\n"
     "dismiss the idea\t-\tnegator\t-0.75\n"
     "burden\tsentiment\tharm\t-0.5\n"
-    "which\t-\tanaphor\t1\n";
+    "which\t-\tanaphor\t1\n"
+    "them\t-\tanaphor\t1\n"
+    "poverty\tsentiment\teval\t-0.5\n"
+    "poverty\tsouth\teval\t0.3\n"
+    "announce\tsentiment\timpose\t0.4\n"
+    "announce\t-\treport\t1\n"
+    "boost\tsentiment\tbenefit\t0.4\n"
+    "more than they\t-\tconcessive\t0.5\n";
 
 static lxs_lexicon *lex;
 static lxs_scorer *sc;
@@ -678,6 +685,46 @@ static void relative_pronoun_stays_in_its_sentence(void **state) {
   assert_int_equal(mentions_of(r, 1, "prot"), 1);
 }
 
+/* A theme's own evaluative sense replaces the general one for that theme:
+ * poverty said of the Global South is sympathy. */
+static void own_reading_replaces_general(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The Global South lives in poverty.");
+  assert_near(raw_of(r, 0, "south"), 0.3, TEST_EPS);
+  r = test_run(sc, "The WTO lives in poverty.");
+  assert_near(raw_of(r, 0, "multi"), -0.5, TEST_EPS);
+}
+
+/* A pronoun object comes right after its verb: in "undermine farmers so
+ * they stay" "they" is a subject, and the tariffs are the cause. */
+static void distant_pronoun_is_no_object(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "Tariffs undermine farmers so they stay.");
+  assert_near(raw_of(r, 0, "prot"), -0.7, TEST_EPS);
+  r = test_run(sc, "Farmers said tariffs matter and we undermine them."); /* adjacent */
+  assert_near(raw_of(r, 0, "prot"), 0.7, TEST_EPS);
+}
+
+/* A frame after the measure that announces it is the holder's own act. */
+static void announcing_frame_supports(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "Cars will pay a tariff, the secretary announced.");
+  assert_near(raw_of(r, 0, "prot"), 0.4, TEST_EPS);
+  r = test_run(sc, "Trump announced a tariff."); /* narrated */
+  assert_near(raw_of(r, 0, "prot"), 0.0, TEST_EPS);
+}
+
+/* The lesser side of a comparison is concessive: "hurt ... more than they
+ * boost" gives the main clause 1.5, and its "they" is part of the cue, so
+ * the lesser benefit is not credited to the tariffs (as it is after "and"). */
+static void comparison_lesser_side_is_concessive(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "Tariffs hurt farmers more than they boost workers.");
+  assert_near(raw_of(r, 0, "prot"), -0.5 * 1.5, TEST_EPS);
+  r = test_run(sc, "Tariffs hurt farmers and they boost workers.");
+  assert_near(raw_of(r, 0, "prot"), -0.5 + 0.4, TEST_EPS);
+}
+
 static void advocacy_supports_its_object(void **state) {
   (void)state;
   const lxs_result *r = test_run(sc, "Ministers call for the WTO to act.");
@@ -784,6 +831,10 @@ int main(void) {
       cmocka_unit_test(less_and_denial_negate),
       cmocka_unit_test(undergoing_subject_is_the_patient),
       cmocka_unit_test(relative_pronoun_stays_in_its_sentence),
+      cmocka_unit_test(own_reading_replaces_general),
+      cmocka_unit_test(distant_pronoun_is_no_object),
+      cmocka_unit_test(announcing_frame_supports),
+      cmocka_unit_test(comparison_lesser_side_is_concessive),
       cmocka_unit_test(shell_noun_refers_back),
       cmocka_unit_test(shell_noun_prefers_its_weightier_theme),
       cmocka_unit_test(evaluation_carries_to_the_active_theme),
