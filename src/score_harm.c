@@ -223,6 +223,16 @@ static int own_act(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
   return 0;
 }
 
+/* A frame set off after its clause and ending the sentence ("..., the
+ * secretary announced on Monday."): at most four words follow match e. */
+static int postposed_frame(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
+  if (rec_of(cx, e)->seg == 0) return 0;
+  unsigned after = 0;
+  for (uint32_t k = sc->mt.m[e].tok_last + 1; k < cx->tend; k++)
+    after += sc->tok->toks[k].kind == LXS_TOK_WORD;
+  return after <= 4;
+}
+
 /* Performatives: a holder who puts a measure in place supports it ("We
  * will impose tariffs on every imported car"; "..., the secretary warned
  * that they would be subject to a 10% tariff"), and so does one who
@@ -241,8 +251,8 @@ void lxs_score_imposition(lxs_scorer *sc, sent_ctx *cx, size_t e,
       lxs_credit(sc, cx, e, se, (size_t)g, se->weight * me * ne, 0, LXS_THEME_NONE, 0);
     return;
   }
-  if (!has_role(&sc->mt.m[e], LXS_R_REPORT)) return;
+  if (!has_role(&sc->mt.m[e], LXS_R_REPORT) || !postposed_frame(sc, cx, e)) return;
   long b = lxs_nearest_target(sc, cx, e, LXS_THEME_NONE, SAME_SENT, -1, &d);
-  if (b >= 0 && rec_of(cx, (size_t)b)->reported)
+  if (b >= 0 && rec_of(cx, (size_t)b)->seg < rec_of(cx, e)->seg)
     lxs_credit(sc, cx, e, se, (size_t)b, se->weight * me * ne, 0, LXS_THEME_NONE, 0);
 }
