@@ -96,6 +96,8 @@ typedef struct {
   int in_para;
   int pending_break;    /* terminal punctuation seen; break before next word */
   int pending_soft;     /* break only if next word is a clear opener */
+  int prev_was_space;   /* the byte before pos was white space */
+  int wrapped;          /* single newlines are soft wraps; -1 = not known */
 } tk_state;
 
 static int32_t peek_cp(const tk_state *s, size_t pos, size_t *n) {
@@ -691,183 +693,220 @@ static int detect_wrapped(const char *text, size_t len) {
   return lines >= 5 && blank >= 1 && longest <= 120 && mid * 10 >= lines * 7;
 }
 
+/* A run of white space holding a line break at pos (cp): a blank line, a
+ * paragraph separator, or any line break in a text that is not hard-wrapped
+ * closes the paragraph.  Returns the position after the run. */
+static size_t line_breaks(tk_state *s, size_t pos, int32_t cp) {
+  size_t nl = 0, p = pos;
+  while (p < s->len) {
+    size_t m;
+    int32_t c = peek_cp(s, p, &m);
+    if (c == '\n' || c == 0x2029 || c == 0x2028) nl++;
+    else if (!lxs_utf8_is_space(c)) break;
+    p += m;
+  }
+  /* Decided at the first line break: most texts have none. */
+  if (s->wrapped < 0) s->wrapped = detect_wrapped(s->text, s->len);
+  if (nl >= 2 || !s->wrapped || cp == 0x2029) {
+    close_paragraph(s);
+    s->pending_break = s->pending_soft = 0;
+  }
+  s->prev_was_space = 1;
+  return p;
+}
+
+/* Terminal punctuation came before the word w at pos: close the sentence
+ * unless the word is lower-case, or, after an abbreviation, unless it is
+ * not a capitalised sentence opener. */
+static void break_before_word(tk_state *s, size_t pos, const word_scan *w) {
+  int brk;
+  if (s->pending_soft) {
+    lxs_buf tmp;
+    lxs_buf_init(&tmp);
+    lxs_utf8_normalize_word(s->text + pos, w->end - pos, &tmp);
+    brk = w->first_upper && in_list(kOpeners, tmp.data, tmp.len);
+    lxs_buf_free(&tmp);
+  } else {
+    brk = w->first_upper || w->digits_first;
+  }
+  if (brk) close_sentence(s);
+  s->pending_break = s->pending_soft = 0;
+}
+
+/* The word at pos, and the period of an abbreviation after it.  Returns
+ * the position after both. */
+static size_t scan_emit_word(tk_state *s, size_t pos) {
+  lxs_tokenizer *t = s->t;
+  word_scan w;
+  scan_word(s, pos, &w);
+  if (s->pending_break || s->pending_soft) break_before_word(s, pos, &w);
+  emit_word(s, pos, &w);
+  size_t pn;
+  int32_t nextc = peek_cp(s, w.end, &pn);
+  /* The abbreviation is the whole compound, not its last part. */
+  lxs_token *last = &t->toks[t->ntok - 1];
+  if (last->flags & LXS_TF_PART) {
+    size_t ci = t->ntok - 1;
+    while (ci > 0 && (t->toks[ci].flags & LXS_TF_PART)) ci--;
+    last = &t->toks[ci];
+  }
+  pos = w.end;
+  if (w.dotted) {
+    s->pending_soft = 1; /* "U.S." may or may not end the sentence */
+  } else if (nextc == '.') {
+    pos = abbreviation_period(s, last, w.letters, w.first_upper,
+                              w.end - w.part_start[0], pos);
+  }
+  s->prev_was_space = 0;
+  return pos;
+}
+
+/* One punctuation token: its class, whether it ends a sentence, its
+ * flags and its end (a run of periods or hyphens is one token). */
+typedef struct {
+  char cls;
+  int terminal;
+  uint16_t flags;
+  size_t end;
+} punct_scan;
+
+/* Whether the quote or apostrophe cp (n bytes) at pos closes: a closing
+ * mark, or a straight one glued to a word on its left with a space, the
+ * end or punctuation after it.  *next_space says whether that follows. */
+static int quote_closes(const tk_state *s, size_t pos, size_t n, int32_t cp,
+                        int *next_space) {
+  size_t nn;
+  int32_t nx = peek_cp(s, pos + n, &nn);
+  *next_space = nx < 0 || lxs_utf8_is_space(nx) || nx == ',' || nx == '.' ||
+                nx == ';' || nx == ':' || nx == ')';
+  return cp == 0x201D || cp == 0x2019 || cp == 0x00BB ||
+         ((cp == '"' || cp == '\'') && !s->prev_was_space && *next_space);
+}
+
+/* A possessive apostrophe after -s ("the US' approach") at pos is part of
+ * the word before it, not a quote: the word takes it.  Returns 1 then. */
+static int possessive_apostrophe(tk_state *s, size_t pos, size_t n) {
+  lxs_tokenizer *t = s->t;
+  if (t->ntok == 0 || t->toks[t->ntok - 1].kind != LXS_TOK_WORD ||
+      t->toks[t->ntok - 1].end != pos)
+    return 0;
+  lxs_token *w = &t->toks[t->ntok - 1];
+  const char *nm = lxs_tok_norm(t, w);
+  if (!w->norm_len || nm[w->norm_len - 1] != 's') return 0;
+  w->end = pos + n;
+  return 1;
+}
+
+/* Classifies the punctuation cp (n bytes) at pos into *p.  Returns 0 when
+ * the mark is no token of its own (a possessive apostrophe, the hyphen of
+ * a suspended compound): the caller steps over its n bytes. */
+static int scan_punct(tk_state *s, size_t pos, size_t n, int32_t cp,
+                      punct_scan *p) {
+  p->cls = LXS_P_OTHER;
+  p->terminal = 0;
+  p->flags = 0;
+  p->end = pos + n;
+  if (cp == ',' || cp == 0x3001 || cp == 0xFF0C) p->cls = LXS_P_COMMA;
+  else if (cp == ';' || cp == 0xFF1B) p->cls = LXS_P_SEMI;
+  else if (cp == ':' || cp == 0xFF1A) p->cls = LXS_P_COLON;
+  else if (cp == '.' || cp == 0x3002 || cp == 0x2026) {
+    p->cls = LXS_P_PERIOD;
+    p->terminal = 1;
+    while (p->end < s->len && s->text[p->end] == '.') p->end++; /* "..." */
+  } else if (cp == '!' || cp == 0xFF01) {
+    p->cls = LXS_P_EXCL; p->terminal = 1;
+  } else if (cp == '?' || cp == 0xFF1F) {
+    p->cls = LXS_P_QUEST; p->terminal = 1;
+  } else if (cp == '(' || cp == '[' || cp == '{') p->cls = LXS_P_OPEN;
+  else if (cp == ')' || cp == ']' || cp == '}') {
+    p->cls = LXS_P_CLOSE; p->flags |= LXS_TF_CLOSING;
+  } else if (lxs_utf8_is_quote(cp) || lxs_utf8_is_apostrophe(cp)) {
+    p->cls = LXS_P_QUOTE;
+    int next_space;
+    if (quote_closes(s, pos, n, cp, &next_space)) p->flags |= LXS_TF_CLOSING;
+    if (lxs_utf8_is_apostrophe(cp) && !s->prev_was_space && next_space &&
+        possessive_apostrophe(s, pos, n))
+      return 0;
+  } else if (lxs_utf8_is_dash(cp)) {
+    /* A hyphen glued to a word on the left ("micro-, small-") is a
+     * suspended compound, not a clause dash. */
+    size_t nn;
+    int32_t nx = peek_cp(s, pos + n, &nn);
+    if (!s->prev_was_space && cp == '-' && (nx < 0 || !is_word_cp(nx)))
+      return 0;
+    p->cls = LXS_P_DASH;
+    while (p->end < s->len && s->text[p->end] == '-') p->end++;
+  }
+  return 1;
+}
+
+/* The punctuation cp (n bytes) at pos.  Returns the position after it. */
+static size_t punctuation(tk_state *s, size_t pos, size_t n, int32_t cp) {
+  punct_scan p;
+  if (!scan_punct(s, pos, n, cp, &p)) return pos + n;
+  /* A closing quote or bracket stays with the sentence it ends. */
+  if (s->pending_break && !(p.flags & LXS_TF_CLOSING)) {
+    close_sentence(s);
+    s->pending_break = 0;
+  }
+  lxs_token *k = push_token(s, LXS_TOK_PUNCT, pos, p.end);
+  LXS_VEC_GROW(s->t->puncts, s->t->npunct, s->t->cappunct);
+  s->t->puncts[s->t->npunct++] = (uint32_t)(k - s->t->toks);
+  k->punct = p.cls;
+  k->flags |= p.flags;
+  k->norm = 0;
+  k->norm_len = 0;
+  if (p.terminal) {
+    s->pending_break = 1;
+    s->pending_soft = 0;
+  }
+  s->prev_was_space = 0;
+  return p.end;
+}
+
 void lxs_tokenize(lxs_tokenizer *t, const char *text, size_t len) {
   t->ntok = t->nsent = t->npara = t->npunct = 0;
   t->nwords = 0;
   t->norms.len = 0;
-  tk_state st = {t, text, len, 0, 0, 0, 0};
+  tk_state st = {t, text, len, 0, 0, 0, 0, 1, -1};
   tk_state *s = &st;
-  int wrapped = -1; /* unknown until the first line break (most have none) */
   size_t pos = 0;
   /* Skip a byte order mark. */
   if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) pos = 3;
-  int prev_was_space = 1;
   while (pos < len) {
     if (text[pos] == ' ') {
       pos++;
-      prev_was_space = 1;
+      s->prev_was_space = 1;
       continue;
     }
     /* Most words start with an ASCII letter or digit: skip the decoding
      * and the whitespace tests for them. */
-    size_t n = 1;
-    int32_t cp = (unsigned char)text[pos];
-    int word = cp < 0x80 && ascii_alnum((unsigned char)cp);
-    if (word) {
+    unsigned char c = (unsigned char)text[pos];
+    if (c < 0x80 && ascii_alnum(c)) {
 #ifdef __SSE2__
       size_t after = s->pending_soft ? 0 : fast_ascii_word(s, pos);
       if (after) {
-        prev_was_space = 0;
+        s->prev_was_space = 0;
         pos = fast_ascii_run(s, after);
         continue;
       }
 #endif
-    }
-    if (!word) {
-      cp = peek_cp(s, pos, &n);
-      if (cp == '\n' || cp == 0x2029 || cp == 0x2028) {
-        /* Count newlines in this run of whitespace. */
-        size_t nl = 0, p = pos;
-        while (p < len) {
-          size_t m;
-          int32_t c = peek_cp(s, p, &m);
-          if (c == '\n' || c == 0x2029 || c == 0x2028) nl++;
-          else if (!lxs_utf8_is_space(c)) break;
-          p += m;
-        }
-        if (wrapped < 0) wrapped = detect_wrapped(text, len);
-        if (nl >= 2 || !wrapped || cp == 0x2029) {
-          close_paragraph(s);
-          s->pending_break = s->pending_soft = 0;
-        }
-        pos = p;
-        prev_was_space = 1;
-        continue;
-      }
-      if (lxs_utf8_is_space(cp) || cp == LXS_REPLACEMENT_CHAR ||
-          (cp < 0x20 && cp != '\t')) {
-        pos += n;
-        prev_was_space = 1;
-        continue;
-      }
-      word = is_word_cp(cp);
-    }
-    if (word) {
-      word_scan w;
-      scan_word(s, pos, &w);
-      const char *ws = text + pos;
-      size_t wn = w.end - pos;
-      if (s->pending_break || s->pending_soft) {
-        int lower = !w.first_upper && !w.digits_first;
-        int brk;
-        if (s->pending_soft) {
-          /* After an abbreviation: break before a capitalised opener. */
-          lxs_buf tmp;
-          lxs_buf_init(&tmp);
-          lxs_utf8_normalize_word(ws, wn, &tmp);
-          brk = w.first_upper && in_list(kOpeners, tmp.data, tmp.len);
-          lxs_buf_free(&tmp);
-        } else {
-          brk = !lower;
-        }
-        if (brk) close_sentence(s);
-        s->pending_break = s->pending_soft = 0;
-      }
-      emit_word(s, pos, &w);
-      /* Abbreviation followed by a period. */
-      size_t pn;
-      int32_t nextc = peek_cp(s, w.end, &pn);
-      lxs_token *last = &t->toks[t->ntok - 1];
-      if (last->flags & LXS_TF_PART) {
-        size_t ci = t->ntok - 1;
-        while (ci > 0 && (t->toks[ci].flags & LXS_TF_PART)) ci--;
-        last = &t->toks[ci];
-      }
-      pos = w.end;
-      if (w.dotted) {
-        s->pending_soft = 1; /* "U.S." may or may not end the sentence */
-      } else if (nextc == '.') {
-        pos = abbreviation_period(s, last, w.letters, w.first_upper,
-                                  w.end - w.part_start[0], pos);
-      }
-      prev_was_space = 0;
+      pos = scan_emit_word(s, pos);
       continue;
     }
-    /* Punctuation. */
-    char cls = LXS_P_OTHER;
-    int terminal = 0;
-    uint16_t flags = 0;
-    size_t tokend = pos + n;
-    if (cp == ',' || cp == 0x3001 || cp == 0xFF0C) cls = LXS_P_COMMA;
-    else if (cp == ';' || cp == 0xFF1B) cls = LXS_P_SEMI;
-    else if (cp == ':' || cp == 0xFF1A) cls = LXS_P_COLON;
-    else if (cp == '.' || cp == 0x3002 || cp == 0x2026) {
-      cls = LXS_P_PERIOD;
-      terminal = 1;
-      while (tokend < len && text[tokend] == '.') tokend++; /* "..." */
-    } else if (cp == '!' || cp == 0xFF01) {
-      cls = LXS_P_EXCL; terminal = 1;
-    } else if (cp == '?' || cp == 0xFF1F) {
-      cls = LXS_P_QUEST; terminal = 1;
-    } else if (cp == '(' || cp == '[' || cp == '{') cls = LXS_P_OPEN;
-    else if (cp == ')' || cp == ']' || cp == '}') {
-      cls = LXS_P_CLOSE; flags |= LXS_TF_CLOSING;
-    } else if (lxs_utf8_is_quote(cp) || lxs_utf8_is_apostrophe(cp)) {
-      cls = LXS_P_QUOTE;
-      size_t nn;
-      int32_t nx = peek_cp(s, pos + n, &nn);
-      int next_space = nx < 0 || lxs_utf8_is_space(nx) || nx == ',' ||
-                       nx == '.' || nx == ';' || nx == ':' || nx == ')';
-      if (cp == 0x201D || cp == 0x2019 || cp == 0x00BB ||
-          ((cp == '"' || cp == '\'') && !prev_was_space && next_space))
-        flags |= LXS_TF_CLOSING;
-      /* A possessive apostrophe after -s ("the US' approach") is part of
-       * the word, not a quote. */
-      if (lxs_utf8_is_apostrophe(cp) && !prev_was_space && next_space &&
-          t->ntok > 0 && t->toks[t->ntok - 1].kind == LXS_TOK_WORD &&
-          t->toks[t->ntok - 1].end == pos) {
-        lxs_token *w = &t->toks[t->ntok - 1];
-        const char *nm = lxs_tok_norm(t, w);
-        if (w->norm_len && (nm[w->norm_len - 1] == 's')) {
-          w->end = pos + n;
-          pos += n;
-          continue;
-        }
-      }
-    } else if (lxs_utf8_is_dash(cp)) {
-      /* A hyphen glued to a word on the left ("micro-, small-") is a
-       * suspended compound, not a clause dash. */
-      size_t nn;
-      int32_t nx = peek_cp(s, pos + n, &nn);
-      if (!prev_was_space && cp == '-' && (nx < 0 || !is_word_cp(nx))) {
-        pos += n;
-        continue;
-      }
-      cls = LXS_P_DASH;
-      while (tokend < len && text[tokend] == '-') tokend++;
+    size_t n;
+    int32_t cp = peek_cp(s, pos, &n);
+    if (cp == '\n' || cp == 0x2029 || cp == 0x2028) {
+      pos = line_breaks(s, pos, cp);
+    } else if (lxs_utf8_is_space(cp) || cp == LXS_REPLACEMENT_CHAR ||
+               (cp < 0x20 && cp != '\t')) {
+      pos += n;
+      s->prev_was_space = 1;
+    } else if (is_word_cp(cp)) {
+      pos = scan_emit_word(s, pos);
+    } else {
+      pos = punctuation(s, pos, n, cp);
     }
-    if (s->pending_break || s->pending_soft) {
-      if (flags & LXS_TF_CLOSING) {
-        /* closing quote/bracket stays with the ending sentence */
-      } else if (s->pending_break) {
-        close_sentence(s);
-        s->pending_break = 0;
-      }
-    }
-    lxs_token *k = push_token(s, LXS_TOK_PUNCT, pos, tokend);
-    LXS_VEC_GROW(s->t->puncts, s->t->npunct, s->t->cappunct);
-    s->t->puncts[s->t->npunct++] = (uint32_t)(k - s->t->toks);
-    k->punct = cls;
-    k->flags |= flags;
-    k->norm = 0;
-    k->norm_len = 0;
-    if (terminal) {
-      if (cls == LXS_P_PERIOD || cls == LXS_P_QUEST || cls == LXS_P_EXCL)
-        s->pending_break = 1;
-      s->pending_soft = 0;
-    }
-    pos = tokend;
-    prev_was_space = 0;
   }
   close_paragraph(s);
 }
