@@ -230,31 +230,19 @@ static size_t try_pattern(const lxs_tokenizer *tk, size_t k,
   return cur;
 }
 
-void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
-                        lxs_stemmer *st, lxs_tokenizer *tk) {
-  mt->n = 0;
-  mt->nsenses = 0;
-  if (mt->capwpos < tk->ntok + 1) {
-    mt->capwpos = tk->ntok + 1;
-    mt->wpos = lxs_xrealloc(mt->wpos, mt->capwpos * sizeof *mt->wpos);
-    mt->starts = lxs_xrealloc(mt->starts, mt->capwpos * sizeof *mt->starts);
-  }
-  mt->nstarts = 0;
-  /* Candidate handles live as long as the stemmer's cache. */
-  if (mt->generation != lxs_stemmer_generation(st) || !mt->lists) {
-    mt->generation = lxs_stemmer_generation(st);
-    mt->nlists = mt->npool = mt->nspool = 0;
-  }
-  init_ctx ictx = {mt, lex};
+/* Interns the words of tk (each distinct word is stemmed and given its
+ * candidate patterns once per stemmer cache), assigns word positions, and
+ * lists the tokens that may start a match (candidate patterns or an
+ * acronym key) in mt->starts: most words start none, and the matching
+ * pass visits only these. */
+static void intern_words(lxs_matcher *mt, lxs_stemmer *st, lxs_tokenizer *tk,
+                         init_ctx *ictx) {
   /* The tokenizer hashed every word, so the cache lookup of a word can be
    * prefetched a few words ahead: a lookup that misses the CPU caches
    * costs more than everything else done for a token. */
   enum { PREFETCH_AHEAD = 16 };
   for (size_t i = 0; i < tk->ntok && i < PREFETCH_AHEAD; i++)
     if (tk->toks[i].kind == LXS_TOK_WORD) lxs_stem_prefetch(st, tk->toks[i].hash);
-  /* Intern words, assign word positions, and list the tokens that may
-   * start a match (candidate patterns or an acronym key): most words
-   * start none, and the matching pass below visits only these. */
   uint32_t wp = 0, cur_sent = UINT32_MAX, compound_pos = 0;
   for (size_t i = 0; i < tk->ntok; i++) {
     /* punctuation (hash 0) prefetches a line too: cheaper than a test */
@@ -271,7 +259,7 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
     }
     const lxs_word_ref *ref = lxs_stem_lookup(st, lxs_tok_norm(tk, t),
                                               t->norm_len, t->hash, init_word,
-                                              &ictx);
+                                              ictx);
     t->cands = ref->user;
     t->stem_id = ref->id;
     mt->starts[mt->nstarts] = (uint32_t)i;
@@ -283,118 +271,169 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
       mt->wpos[i] = wp++;
     }
   }
+}
+
+/* The candidate handle of an acronym token's key ("\x01KEY", interned as a
+ * word; akey is scratch), or 0. */
+static uint32_t acronym_handle(lxs_stemmer *st, const lxs_tokenizer *tk,
+                               const lxs_token *t, lxs_buf *akey,
+                               init_ctx *ictx) {
+  if (!(t->flags & LXS_TF_ACRO)) return 0;
+  akey->len = 0;
+  lxs_buf_putc(akey, '\x01');
+  lxs_buf_puts(akey, lxs_tok_acro(tk, t));
+  return lxs_stem_lookup(st, akey->data, akey->len,
+                         lxs_hash_word(akey->data, akey->len), init_word, ictx)
+      ->user;
+}
+
+/* The best match so far at a token: its last token and its length in
+ * words (0: none yet); the patterns of that length that match are in
+ * mt->cand. */
+typedef struct {
+  size_t end;
+  uint32_t words;
+  uint32_t next_id; /* stem id of the next word; 0 until needed */
+} best_match;
+
+/* The keyed candidates of c whose second word is next_id: [*lo, *hi).
+ * A binary search, skipped when no such id is among them. */
+static void keyed_range(const cand_list_hdr *c, const cand *cs,
+                        uint32_t next_id, uint32_t *lo, uint32_t *hi) {
+  uint32_t l = c->nsingle, h = c->nsingle + c->nkeyed;
+  if (!((c->seconds >> (next_id % 64)) & 1)) l = h;
+  while (l < h) {
+    uint32_t mid = l + (h - l) / 2;
+    if (cs[mid].second < next_id) l = mid + 1;
+    else h = mid;
+  }
+  h = l;
+  while (h < c->nsingle + c->nkeyed && cs[h].second == next_id) h++;
+  *lo = l;
+  *hi = h;
+}
+
+static void add_cand(lxs_matcher *mt, const lxs_pattern *p) {
+  LXS_VEC_GROW(mt->cand, mt->ncand, mt->capcand);
+  mt->cand[mt->ncand++] = p;
+}
+
+/* Tries the candidates of handle at token i against *b.  With an acronym
+ * handle (ha) as well, the one-word patterns are collected for merging;
+ * without, a one-word match takes the senses worked out on first sight
+ * (record_match). */
+static void try_candidates(lxs_matcher *mt, const lxs_tokenizer *tk, size_t i,
+                           uint32_t handle, uint32_t ha, best_match *b) {
+  const cand_list_hdr *c = &mt->lists[handle - 1];
+  const cand *cs = mt->pool + c->off;
+  /* The one-word patterns match here by construction (candidates were
+   * looked up by this token's stem, acronym key or glob prefix). */
+  if (c->nsingle && b->words <= 1) {
+    if (b->words == 0) {
+      b->words = 1;
+      b->end = i;
+    }
+    for (uint32_t j = 0; ha && j < c->nsingle; j++) add_cand(mt, cs[j].p);
+  }
+  if (c->n == c->nsingle) return;
+  if (!b->next_id) {
+    size_t nx = next_word(tk, i);
+    uint32_t id = nx == SIZE_MAX ? UINT32_MAX : tk->toks[nx].stem_id;
+    /* a next word in no pattern (id 0) becomes an id no pattern has,
+     * without a branch: it is as likely as not */
+    b->next_id = id | (uint32_t)-(int32_t)(id == 0) << 1;
+  }
+  /* Patterns whose second word is the next token's stem, then those with a
+   * glob or acronym second word. */
+  uint32_t lo, hi;
+  keyed_range(c, cs, b->next_id, &lo, &hi);
+  const uint32_t range[2][2] = {{lo, hi}, {c->nsingle + c->nkeyed, c->n}};
+  for (int r = 0; r < 2; r++)
+    for (uint32_t j = range[r][0]; j < range[r][1]; j++) {
+      const cand *cd = &cs[j];
+      if (cd->nwords < b->words) continue;
+      size_t e = try_pattern(tk, i, cd->p, cd->nwords);
+      if (e == SIZE_MAX) continue;
+      if (cd->nwords > b->words) {
+        b->words = cd->nwords;
+        b->end = e;
+        mt->ncand = 0;
+      }
+      add_cand(mt, cd->p);
+    }
+}
+
+/* Appends the match b at token i and its senses.  Returns the token after
+ * it (a matched compound skips its parts). */
+static size_t record_match(lxs_matcher *mt, const lxs_tokenizer *tk, size_t i,
+                           const best_match *b, uint32_t hc, uint32_t ha) {
+  LXS_VEC_GROW(mt->m, mt->n, mt->cap);
+  lxs_match *m = &mt->m[mt->n++];
+  m->tok_first = (uint32_t)i;
+  m->tok_last = (uint32_t)b->end;
+  m->sentence = tk->toks[i].sentence;
+  m->wpos = mt->wpos[i];
+  m->wpos_last = mt->wpos[b->end];
+  m->sense_off = (uint32_t)mt->nsenses;
+  sense_summary r;
+  if (b->words == 1 && !ha) { /* the word's one-word patterns alone */
+    const cand_list_hdr *c = &mt->lists[hc - 1];
+    r = c->single;
+    while (mt->nsenses + r.nsenses > mt->capsenses) {
+      mt->capsenses = mt->capsenses ? mt->capsenses * 2 : 64;
+      mt->senses = lxs_xrealloc(mt->senses, mt->capsenses * sizeof *mt->senses);
+    }
+    memcpy(mt->senses + mt->nsenses, mt->spool + c->soff,
+           r.nsenses * sizeof *mt->senses);
+    mt->nsenses += r.nsenses;
+  } else {
+    order_tied(mt->cand, mt->ncand);
+    r = union_senses(mt->cand, mt->ncand, &mt->senses, &mt->nsenses,
+                     &mt->capsenses);
+  }
+  m->nsenses = r.nsenses;
+  m->roles = r.roles;
+  m->mod_roles = r.mod_roles;
+  m->target = r.target;
+  m->themes = r.themes;
+  const lxs_token *last = &tk->toks[b->end];
+  size_t next = b->end + 1;
+  if (last->flags & LXS_TF_COMPOUND) next += last->nparts;
+  return next;
+}
+
+void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
+                        lxs_stemmer *st, lxs_tokenizer *tk) {
+  mt->n = 0;
+  mt->nsenses = 0;
+  if (mt->capwpos < tk->ntok + 1) {
+    mt->capwpos = tk->ntok + 1;
+    mt->wpos = lxs_xrealloc(mt->wpos, mt->capwpos * sizeof *mt->wpos);
+    mt->starts = lxs_xrealloc(mt->starts, mt->capwpos * sizeof *mt->starts);
+  }
+  mt->nstarts = 0;
+  /* Candidate handles live as long as the stemmer's cache. */
+  if (mt->generation != lxs_stemmer_generation(st) || !mt->lists) {
+    mt->generation = lxs_stemmer_generation(st);
+    mt->nlists = mt->npool = mt->nspool = 0;
+  }
+  init_ctx ictx = {mt, lex};
+  intern_words(mt, st, tk, &ictx);
   lxs_buf akey;
   lxs_buf_init(&akey);
   size_t i = 0; /* tokens before i are taken by a match already */
   for (size_t si = 0; si < mt->nstarts; si++) {
     if (mt->starts[si] < i) continue;
     i = mt->starts[si];
-    lxs_token *t = &tk->toks[i];
     mt->ncand = 0;
-    uint32_t hc = t->cands, ha = 0;
-    if (t->flags & LXS_TF_ACRO) {
-      const char *a = lxs_tok_acro(tk, t);
-      akey.len = 0;
-      lxs_buf_putc(&akey, '\x01');
-      lxs_buf_puts(&akey, a);
-      ha = lxs_stem_lookup(st, akey.data, akey.len,
-                           lxs_hash_word(akey.data, akey.len), init_word,
-                           &ictx)->user;
-    }
-    if (!hc && !ha) continue;
-    size_t best_end = SIZE_MAX;
-    uint32_t best_words = 0;
-    uint32_t next_id = 0; /* stem id of the next word; 0 until needed */
-    for (int pass = 0; pass < 2; pass++) {
-      uint32_t handle = pass ? ha : hc;
-      if (!handle) continue;
-      const cand_list_hdr *c = &mt->lists[handle - 1];
-      const cand *cs = mt->pool + c->off;
-      /* The one-word patterns match here by construction (candidates were
-       * looked up by this token's stem, acronym key or glob prefix). */
-      if (c->nsingle && best_words <= 1) {
-        if (best_words == 0) {
-          best_words = 1;
-          best_end = i;
-        }
-        /* Without an acronym key, a one-word match takes the senses
-         * worked out on first sight (below); else they are merged here. */
-        for (uint32_t j = 0; ha && j < c->nsingle; j++) {
-          LXS_VEC_GROW(mt->cand, mt->ncand, mt->capcand);
-          mt->cand[mt->ncand++] = cs[j].p;
-        }
-      }
-      if (c->n == c->nsingle) continue;
-      if (!next_id) {
-        size_t nx = next_word(tk, i);
-        uint32_t id = nx == SIZE_MAX ? UINT32_MAX : tk->toks[nx].stem_id;
-        /* a next word in no pattern (id 0) becomes an id no pattern has,
-         * without a branch: it is as likely as not */
-        next_id = id | (uint32_t)-(int32_t)(id == 0) << 1;
-      }
-      /* Patterns whose second word is the next token's stem (binary
-       * search, skipped when no such id is among them), then those with a
-       * glob or acronym second word. */
-      uint32_t lo = c->nsingle, hi = c->nsingle + c->nkeyed;
-      if (!((c->seconds >> (next_id % 64)) & 1)) lo = hi;
-      while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (cs[mid].second < next_id) lo = mid + 1;
-        else hi = mid;
-      }
-      hi = lo;
-      while (hi < c->nsingle + c->nkeyed && cs[hi].second == next_id) hi++;
-      const uint32_t range[2][2] = {{lo, hi}, {c->nsingle + c->nkeyed, c->n}};
-      for (int r = 0; r < 2; r++)
-        for (uint32_t j = range[r][0]; j < range[r][1]; j++) {
-          const cand *cd = &cs[j];
-          if (cd->nwords < best_words) continue;
-          size_t e = try_pattern(tk, i, cd->p, cd->nwords);
-          if (e == SIZE_MAX) continue;
-          if (cd->nwords > best_words) {
-            best_words = cd->nwords;
-            best_end = e;
-            mt->ncand = 0;
-          }
-          LXS_VEC_GROW(mt->cand, mt->ncand, mt->capcand);
-          mt->cand[mt->ncand++] = cd->p;
-        }
-    }
+    uint32_t hc = tk->toks[i].cands;
+    uint32_t ha = acronym_handle(st, tk, &tk->toks[i], &akey, &ictx);
+    best_match b = {SIZE_MAX, 0, 0};
+    if (hc) try_candidates(mt, tk, i, hc, ha, &b);
+    if (ha) try_candidates(mt, tk, i, ha, ha, &b);
     /* a compound without a whole match is tried by its parts */
-    if (best_end == SIZE_MAX) continue;
-    LXS_VEC_GROW(mt->m, mt->n, mt->cap);
-    lxs_match *m = &mt->m[mt->n++];
-    m->tok_first = (uint32_t)i;
-    m->tok_last = (uint32_t)best_end;
-    m->sentence = t->sentence;
-    m->wpos = mt->wpos[i];
-    m->wpos_last = mt->wpos[best_end];
-    m->sense_off = (uint32_t)mt->nsenses;
-    sense_summary r;
-    if (best_words == 1 && !ha) { /* the word's one-word patterns alone */
-      const cand_list_hdr *c = &mt->lists[hc - 1];
-      r = c->single;
-      while (mt->nsenses + r.nsenses > mt->capsenses) {
-        mt->capsenses = mt->capsenses ? mt->capsenses * 2 : 64;
-        mt->senses = lxs_xrealloc(mt->senses, mt->capsenses * sizeof *mt->senses);
-      }
-      memcpy(mt->senses + mt->nsenses, mt->spool + c->soff,
-             r.nsenses * sizeof *mt->senses);
-      mt->nsenses += r.nsenses;
-    } else {
-      order_tied(mt->cand, mt->ncand);
-      r = union_senses(mt->cand, mt->ncand, &mt->senses, &mt->nsenses,
-                       &mt->capsenses);
-    }
-    m->nsenses = r.nsenses;
-    m->roles = r.roles;
-    m->mod_roles = r.mod_roles;
-    m->target = r.target;
-    m->themes = r.themes;
-    /* Continue after the match; a matched compound skips its parts. */
-    const lxs_token *last = &tk->toks[best_end];
-    i = best_end + 1;
-    if (last->flags & LXS_TF_COMPOUND) i += last->nparts;
+    if (b.end == SIZE_MAX) continue;
+    i = record_match(mt, tk, i, &b, hc, ha);
   }
   lxs_buf_free(&akey);
 }
