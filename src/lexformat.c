@@ -212,7 +212,9 @@ int lxs_mapping_load_buffer(lxs_mapping *m, const char *name, const char *data,
       return LXS_EDATA;
     }
     map_item it;
-    const char *why = parse_target(tab + 1, n - cn - 1 - (size_t)(cat - s), &it);
+    /* the target: everything after the tab (blanks around the category
+     * are not part of it) */
+    const char *why = parse_target(tab + 1, (size_t)(s + n - (tab + 1)), &it);
     if (why) {
       lxs_set_err(err, errlen, "%s:%u: %s", name, ln.no, why);
       return LXS_EDATA;

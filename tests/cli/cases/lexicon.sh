@@ -36,3 +36,11 @@ check lexicon-check-map-options 0 -- $BIN lexicon check --map posemo=sentiment:+
 # A dictionary's warnings while scoring: the first three, then a count.
 check lexicon-warnings-while-scoring 0 -- $BIN score --no-default-lexicons \
   --lexicon tests/fixtures/lexicons/stance.tsv --lexicon $D/emoticons_vader.txt $FX/article.txt
+# A --map-file line with blanks between the category and the tab: the
+# target is the rest of the line (it was measured from the trimmed
+# category, so it took one byte more per blank, past the end of the
+# buffer on a last line; found by tests/fuzz/fuzz_map.c)
+printf 'trade \tmultilateralism:-\nposemo  \tsentiment:+' > "$T/blank-before-tab.map"
+printf '%%\n1\ttrade\n2\tposemo\n%%\nwto\t1\ngood\t2\n' > "$T/blank-before-tab.dic"
+check map-file-blank-before-tab 0 -- $BIN score --no-default-lexicons --lexicon "$T/blank-before-tab.dic" \
+  --map-file "$T/blank-before-tab.map" --bootstrap 0 --unit doc $FX/article.txt
