@@ -354,7 +354,8 @@ size_t lxs_org_run_left(const actx *c, size_t j);
 /* The organisation the capitalised words [a, e] name: known by its name,
  * initials or acronym, or (create) new when they read as one (an
  * organisation word beside other capitals, an acronym, a name with its
- * acronym in brackets after it).  WHO_NONE; *ref is REF_SHORT for an
+ * acronym in brackets after it; create 2: any capitalised name that is
+ * no place).  WHO_NONE; *ref is REF_SHORT for an
  * acronym standing for a longer name. */
 int lxs_org_at(actx *c, size_t a, size_t e, int create, int *ref);
 /* "the group", "the union" [a, j]: the organisation it refers to, or

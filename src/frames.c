@@ -90,12 +90,45 @@ static size_t light_noun(const actx *c, size_t nx) {
   return 0;
 }
 
+/* "That is" / "This was" opening the sentence: the position after it
+ * and the adverbs that may follow ("That was essentially ..."), or 0. */
+static size_t that_was(const actx *c) {
+  if (!(c->nw > 4 && (norm_is(c, 0, "that") || norm_is(c, 0, "this")) &&
+        (norm_is(c, 1, "is") || norm_is(c, 1, "was") || norm_is(c, 1, "'s"))))
+    return 0;
+  size_t x = 2;
+  while (x < 4 && is_word(c, x) && !namey(c, x) && ends_with(NORM(c, x), "ly")) x++;
+  return x;
+}
+
 /* "That is how Mayor Okafor described the vote", "That is what Okafor
- * said": the sentence points back to a quotation before it. */
+ * said", "That was essentially the message Mayor Okafor had for ...":
+ * the sentence points back to what the sentence before it says. */
 int lxs_points_back(const actx *c) {
-  return c->nw > 4 && (norm_is(c, 0, "that") || norm_is(c, 0, "this")) &&
-         (norm_is(c, 1, "is") || norm_is(c, 1, "was") || norm_is(c, 1, "'s")) &&
-         (norm_is(c, 2, "how") || norm_is(c, 2, "what"));
+  size_t x = that_was(c);
+  if (!x) return 0;
+  if (norm_is(c, x, "how") || norm_is(c, x, "what")) return 1;
+  return x + 2 < c->nw && (c->wc[x] & W_DET) && (c->wc[x + 1] & W_NOUN) &&
+         !possessive(c, x + 1) && namey(c, x + 2);
+}
+
+/* "That was (essentially) the message Mayor Okafor had for the board":
+ * the person named after the speech noun, whatever the verb after them,
+ * holds the sentence and the one before. */
+static int message_frame(actx *c, frame_t *f) {
+  if (!lxs_points_back(c)) return 0;
+  size_t a = that_was(c) + 2;
+  if (a >= c->nw || !namey(c, a)) return 0;
+  size_t e = lxs_run_right(c, a, c->nw);
+  if (e >= c->nw || e < a) return 0;
+  nameinfo ni;
+  lxs_analyze_run(c, a, e, 1, &ni);
+  if (!ni.ok) return 0;
+  frame_t cur = {ni.pi, ni.ref, 0, 0, 0, 0, c->w[a - 1], c->w[a - 1], 0, 0, 0};
+  cur.who2 = WHO_NONE;
+  cur.subj = a;
+  *f = cur;
+  return 1;
 }
 
 /* Does a verb of classes cl at k report speech, by what follows it?  *ve
@@ -473,7 +506,7 @@ static int headline_sentence(const actx *c, uint32_t k_in_para) {
 /* A label before a colon names who speaks after it: "Coalition for a
  * Prosperous America Chairman Zach Mottl: "...", "Said Guild for Harbour
  * Pilots (GHP) President Anton Reyes:", the headline "Ramaphosa: US
- * tariffs undermine ...", "Bloomberg's take: "..."" (an outlet: nobody). */
+ * tariffs undermine ...", "Bloomberg's take: "..."" (the outlet's view). */
 static int label_frame(actx *c, uint32_t k_in_para, frame_t *f) {
   size_t k = 1;
   while (k < c->nw && k < 24 && label_word(c, k)) k++;
@@ -494,6 +527,8 @@ static int label_frame(actx *c, uint32_t k_in_para, frame_t *f) {
     who = lxs_person_from_text(c, p, n);
     if (who >= 0 && !strchr(c->P[who].name, ' ')) c->P[who].tentative = 1;
   }
+  int outlet = !ni.ok && e + 1 < k && possessive(c, e) ? lxs_org_at(c, a, e, 2, &ref) : WHO_NONE;
+  if (outlet >= 0) who = outlet;
   if (who >= 0) lxs_prename_desc(c, who, a, ni.n0);
   frame_t cur = {who, ref, 0, 0, 1, headline, c->w[k], c->w[k], 0, 0, 0};
   cur.who2 = WHO_NONE;
@@ -608,7 +643,7 @@ void lxs_find_frame(actx *c, uint32_t k_in_para, frame_t *f) {
   if (label || f->who >= 0) return;
   /* ("X was blunt: ..." only without a speech verb: "..., in an interview
    * with the radio Trump said: ..." is not the sentence subject's) */
-  if (view_frame(c, f) || (!have_np && colon_frame(c, f))) return;
+  if (view_frame(c, f) || message_frame(c, f) || (!have_np && colon_frame(c, f))) return;
   if (have_np) {
     *f = nonperson;
     f->who2 = WHO_NONE;

@@ -178,7 +178,10 @@ int lxs_org_at(actx *c, size_t a, size_t e, int create, int *ref) {
     if (a == e && strlen(c->P[pi].name) > n) *ref = REF_SHORT; /* "the AAM" */
     return pi;
   }
-  if (!create || !org_name(c, a, e)) return WHO_NONE;
+  /* create 2: any capitalised name that is no place or date ("Reuters's
+   * take:", "The Courier's verdict:") */
+  int named = create == 2 && namey(c, a) && !(c->wc[a] & (W_PLACE | W_NATION | W_TIME));
+  if (!create || !(named || org_name(c, a, e))) return WHO_NONE;
   size_t ac = bracket_acronym(c, e);
   const char *ap = "";
   size_t an = ac ? tok_text(c, ac, ac, &ap) : 0;

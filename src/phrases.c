@@ -464,13 +464,37 @@ static int conjunction(const char *n) {
   return lxs_in_words(conj, n);
 }
 
+/* A dateline opening the sentence: "NORTHPORT (Reuters) -", "Northport
+ * (Harbour Courier) –", "Northport –" (a place or capitals before a
+ * dash).  The position after its dash, or 0. */
+static size_t skip_dateline(const actx *c) {
+  size_t x = 0;
+  int place = 1, caps = 1;
+  while (x < c->nw && x < 4 && namey(c, x)) {
+    if (!(c->wc[x] & W_PLACE)) place = 0;
+    if (!(TK(c, x)->flags & LXS_TF_ALLCAPS)) caps = 0;
+    x++;
+  }
+  if (x == 0 || x >= c->nw) return 0;
+  int bracket = 0;
+  if (is_p(c, x, LXS_P_OPEN)) {
+    size_t y = x + 1;
+    while (y < c->nw && y < x + 8 && !is_p(c, y, LXS_P_CLOSE)) y++;
+    if (y >= c->nw || !is_p(c, y, LXS_P_CLOSE)) return 0;
+    x = y + 1;
+    bracket = 1;
+  }
+  if (!(bracket || place || caps) || x + 1 >= c->nw || !is_p(c, x, LXS_P_DASH)) return 0;
+  return x + 1;
+}
+
 int lxs_main_subject(actx *c, int *ref, size_t *pos) {
-  size_t k = 0;
-  while (k < c->nw && k < 3 && is_word(c, k) && (c->wc[k] & W_OPENER) &&
+  size_t k0 = skip_dateline(c), k = k0;
+  while (k < c->nw && k < k0 + 3 && is_word(c, k) && (c->wc[k] & W_OPENER) &&
          !(c->wc[k] & (W_DET | W_TITLE)) && (!(c->wc[k] & W_STOP) || conjunction(NORM(c, k))) &&
          !pronoun_gender(NORM(c, k)) && !first_or_group(NORM(c, k)))
     k++;
-  if (k < c->nw && k > 0 && is_p(c, k, LXS_P_COMMA)) k++;
+  if (k < c->nw && k > k0 && is_p(c, k, LXS_P_COMMA)) k++;
   k = skip_fronted(c, k);
   /* "Northland's Brenner": a place or organisation before the name */
   if (k + 1 < c->nw && possessive(c, k) && namey(c, k) && namey(c, k + 1)) {

@@ -209,6 +209,11 @@ static void assign_sentence(actx *c, uint32_t pi, uint32_t k, int *reported) {
   }
   lxs_put_sent(c, s, who, cue, qx >= 0 ? LXS_SENT_QUOTE : 0);
   if (f->who >= 0 && f->who2 >= 0 && qx < 0) second_clause(c, S, s, f);
+  /* "Fix the quay or we walk away. That was the message Okafor had ...":
+   * the sentence before, unmarked and nobody's, says the message */
+  if (f->back && f->who >= 0 && !f->after && k > 0 && c->sspan0[k - 1] == NO_TOK &&
+      c->fr[k - 1].who == WHO_NONE && c->who[s - 1] < 0)
+    lxs_put_sent(c, s - 1, f->who, LXS_CUE_SAID_AFTER, 0);
 }
 
 /* Was the quotation opened right after a colon ("stating: "...", or a

@@ -78,7 +78,7 @@ static void colon_introducers(void **state) {
       "Fees are not your business", "Pim Alders", "said-before",
       "the levy was unlawful", "Tomas Brenner", "indirect",
       "It is a tax on work", "Tomas Brenner", "short-name",
-      "A levy nobody asked for", "author", "author",
+      "A levy nobody asked for", "Harbour Gazette", "said-before",
       NULL};
   check(t, want);
 }
@@ -454,6 +454,34 @@ static void organisations_speak(void **state) {
   arun_free(&r);
 }
 
+/* 7. The speaker named in the next sentence without quotation marks;
+ * an outlet's verdict; labelling verbs; a dateline before the subject. */
+static void messages_outlets_datelines(void **state) {
+  (void)state;
+  const char *t =
+      "Fix the quay or we walk away. That was essentially the message Mayor Ruth Okafor "
+      "had for the port board on Monday.\n\n"
+      "The Courier's verdict: \"The levy is a tax on breathing.\"\n\n"
+      "Northport (Harbour Morning Courier) \xE2\x80\x93 The Pilots Guild is drafting a "
+      "reply, labeling the levy a \"setback for small ports.\"\n\n"
+      "The quay was rebuilt in May. That was the year the ferries came back.\n";
+  const char *want[] = {
+      "Fix the quay or we walk away", "Ruth Okafor", "said-after",
+      "That was essentially the message", "Ruth Okafor", "indirect",
+      "The levy is a tax", "Courier", "said-before",
+      "is drafting a reply", "Pilots Guild", "said-before",
+      "The quay was rebuilt", "author", "author",
+      "That was the year", "author", "author",
+      NULL};
+  check(t, want);
+  char got[512];
+  holders_of("NORTHPORT (Reuters) - The Pilots Guild is drafting a reply, saying the levy "
+             "is a setback.\n\n"
+             "Dock workers termed the levy \"theft\".\n",
+             got, sizeof got);
+  assert_string_equal(got, "saying>Pilots Guild|termed>Dock workers");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(reporting_verbs),
@@ -470,6 +498,7 @@ int main(void) {
       cmocka_unit_test(two_speakers_one_sentence),
       cmocka_unit_test(holders_of_reported_views),
       cmocka_unit_test(scorer_credits_holders),
+      cmocka_unit_test(messages_outlets_datelines),
       cmocka_unit_test(organisations_speak),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
