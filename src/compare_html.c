@@ -3,6 +3,7 @@
  * evidence with each match highlighted in its sentence, and the lexicons.
  * Every text from the input goes through lxs_html_escape. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "comparison.h"
@@ -21,6 +22,8 @@ static void head(lxs_buf *b, const lxs_comparison *c, int pct) {
                   "th{background:#eef1f5}td.num{text-align:right;"
                   "font-variant-numeric:tabular-nums}\n"
                   "mark{background:#ffe08a}\n.small{font-size:85%;color:#555}\n"
+                  "table.evidence p{margin:0 0 .3em}table.evidence ul{margin:0;"
+                  "padding-left:1.2em;font-size:90%}\n"
                   "</style>\n</head>\n<body>\n<h1>Speaker comparison</h1>\n<p class=\"small\">");
   for (size_t i = 0; i < c->n_inputs; i++) {
     if (i) lxs_buf_puts(b, ", ");
@@ -99,33 +102,90 @@ static void differences(lxs_buf *b, const lxs_comparison *c, int pct) {
   lxs_buf_puts(b, "</table>\n");
 }
 
-static void evidence(lxs_buf *b, const lxs_comparison *c) {
-  lxs_buf_puts(b, "<h2>Evidence</h2>\n<table>\n<tr><th>speaker</th>"
-                  "<th>theme</th><th>sentence (match highlighted)</th><th>rule</th>"
-                  "<th>contribution</th></tr>\n");
-  for (size_t k = 0; k < c->n_evidence; k++) {
-    const lxs_cmp_evidence *e = &c->evidence[k];
-    lxs_buf_puts(b, "<tr><td>");
-    esc(b, e->speaker);
-    lxs_buf_puts(b, "</td><td>");
-    esc(b, lxs_lexicon_theme_name(c->lex, e->theme));
-    lxs_buf_puts(b, "</td><td>");
-    lxs_html_escape(b, e->text, e->match_start);
+/* Evidence k and j are matches in one sentence. */
+static int same_sentence(const lxs_cmp_evidence *k, const lxs_cmp_evidence *j) {
+  return k->sentence == j->sentence && strcmp(k->doc, j->doc) == 0 &&
+         strcmp(k->text, j->text) == 0;
+}
+
+static int by_match_start(const void *pa, const void *pb) {
+  const lxs_cmp_evidence *a = *(const lxs_cmp_evidence *const *)pa;
+  const lxs_cmp_evidence *b = *(const lxs_cmp_evidence *const *)pb;
+  if (a->match_start != b->match_start) return a->match_start < b->match_start ? -1 : 1;
+  return a->match_end < b->match_end ? -1 : a->match_end > b->match_end;
+}
+
+/* The sentence of matches g[0..n) once, every match marked (overlapping
+ * matches marked as one span). */
+static void marked_sentence(lxs_buf *b, const lxs_cmp_evidence **g, size_t n) {
+  const char *text = g[0]->text;
+  size_t len = strlen(text), pos = 0;
+  qsort(g, n, sizeof *g, by_match_start);
+  for (size_t k = 0; k < n; k++) {
+    size_t from = g[k]->match_start > pos ? g[k]->match_start : pos;
+    size_t to = g[k]->match_end < len ? g[k]->match_end : len;
+    if (to <= from) continue;
+    lxs_html_escape(b, text + pos, from - pos);
     lxs_buf_puts(b, "<mark>");
-    lxs_html_escape(b, e->text + e->match_start, e->match_end - e->match_start);
+    lxs_html_escape(b, text + from, to - from);
     lxs_buf_puts(b, "</mark>");
-    esc(b, e->text + e->match_end);
-    lxs_buf_puts(b, "</td><td>");
-    esc(b, e->role);
-    for (unsigned m = 0; lxs_modifier_name(m); m++)
-      if (e->modifiers & (1u << m)) {
-        lxs_buf_puts(b, ", ");
-        lxs_buf_puts(b, lxs_modifier_name(m));
-      }
-    lxs_buf_puts(b, "</td><td class=\"num\">");
-    lxs_cmp_signed(b, e->contribution);
-    lxs_buf_puts(b, "</td></tr>\n");
+    pos = to;
   }
+  lxs_html_escape(b, text + pos, len - pos);
+}
+
+/* One match under its sentence: the words, theme, rule and contribution. */
+static void match_item(lxs_buf *b, const lxs_comparison *c, const lxs_cmp_evidence *e) {
+  size_t len = strlen(e->text);
+  size_t to = e->match_end < len ? e->match_end : len;
+  size_t from = e->match_start < to ? e->match_start : to;
+  lxs_buf_puts(b, "<li><b>");
+  lxs_cmp_signed(b, e->contribution);
+  lxs_buf_puts(b, "</b> ");
+  esc(b, lxs_lexicon_theme_name(c->lex, e->theme));
+  lxs_buf_puts(b, ": <mark>");
+  lxs_html_escape(b, e->text + from, to - from);
+  lxs_buf_puts(b, "</mark> <span class=\"small\">(");
+  esc(b, e->role);
+  for (unsigned m = 0; lxs_modifier_name(m); m++)
+    if (e->modifiers & (1u << m)) {
+      lxs_buf_puts(b, ", ");
+      lxs_buf_puts(b, lxs_modifier_name(m));
+    }
+  lxs_buf_puts(b, ")</span></li>");
+}
+
+/* The evidence by sentence: each sentence once with its matches under it;
+ * the article too when the matches come from more than one. */
+static void evidence(lxs_buf *b, const lxs_comparison *c) {
+  int articles = 0;
+  for (size_t k = 1; k < c->n_evidence && !articles; k++)
+    articles = strcmp(c->evidence[k].doc, c->evidence[0].doc) != 0;
+  lxs_buf_puts(b, "<h2>Evidence</h2>\n<p class=\"small\">Each sentence with a stance "
+                  "match, once; under it, each match's contribution, theme, words and "
+                  "rule.</p>\n<table class=\"evidence\">\n<tr>");
+  if (articles) lxs_buf_puts(b, "<th>article</th>");
+  lxs_buf_puts(b, "<th>speaker</th><th>sentence (matches highlighted) and its matches</th></tr>\n");
+  const lxs_cmp_evidence **group = lxs_xcalloc(c->n_evidence + 1, sizeof *group);
+  for (size_t k = 0, j; k < c->n_evidence; k = j) {
+    const lxs_cmp_evidence *e = &c->evidence[k];
+    for (j = k; j < c->n_evidence && same_sentence(e, &c->evidence[j]); j++)
+      group[j - k] = &c->evidence[j];
+    lxs_buf_puts(b, "<tr>");
+    if (articles) {
+      lxs_buf_puts(b, "<td>");
+      esc(b, e->doc);
+      lxs_buf_puts(b, "</td>");
+    }
+    lxs_buf_puts(b, "<td>");
+    esc(b, e->speaker);
+    lxs_buf_puts(b, "</td><td><p>");
+    marked_sentence(b, group, j - k);
+    lxs_buf_puts(b, "</p><ul>");
+    for (size_t m = k; m < j; m++) match_item(b, c, &c->evidence[m]);
+    lxs_buf_puts(b, "</ul></td></tr>\n");
+  }
+  free(group);
   lxs_buf_puts(b, "</table>\n");
 }
 
