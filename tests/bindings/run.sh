@@ -49,6 +49,19 @@ else
     # without LEXSTANCE_LIBRARY: the copy installed with the package
     env -u LEXSTANCE_LIBRARY "$T/env/bin/python" -c 'import lexstance; lexstance.score("The WTO is good.")' \
       >/dev/null 2>&1 && echo "ok python-bundled-library" || echo "not ok python-bundled-library"
+    # compare() without LEXSTANCE_BIN nor lexstance on PATH: the command
+    # line installed with the package, the same numbers as the tree's
+    "$BIN" compare --bootstrap 50 -o "$T/cmp-cli" "$SEED" >/dev/null 2>&1
+    env -u LEXSTANCE_BIN -u LEXSTANCE_LIBRARY PATH=/usr/bin:/bin "$T/env/bin/python" - "$SEED" "$T/cmp-cli" <<'PY' \
+      >/dev/null 2>&1 && echo "ok python-compare-bundled-cli" || echo "not ok python-compare-bundled-cli"
+import sys, lexstance, pandas as pd
+seed, want = sys.argv[1:]
+got = lexstance.compare([seed], bootstrap=50)["comparison"]
+w = pd.read_csv(want + "/comparison.csv")
+assert list(got.speaker) == list(w.speaker) and list(got.columns) == list(w.columns)
+for c in [c for c in w.columns if c.endswith(("_stance", "_lo", "_hi"))]:
+    assert ((got[c].astype(float) - w[c]).abs().fillna(0) < 1e-9).all(), c
+PY
     "$T/env/bin/python" tests/bindings/test_python.py "$BIN" "$SEED"
     if "$T/env/bin/python" -c 'import dask.distributed' 2>/dev/null; then
       "$T/env/bin/python" tests/bindings/test_dask.py "$BIN" "$SEED"
@@ -86,6 +99,15 @@ else
   if LEXSTANCE_HOME=$(pwd) LEXSTANCE_BUILD="$BUILD" R CMD INSTALL --clean -l "$T/rlib" bindings/r >"$T/rlog" 2>&1; then
     echo "ok r-install"
     R_LIBS="$T/rlib" Rscript tests/bindings/test_r.R "$BIN" "$SEED"
+    # lxs_compare without LEXSTANCE_BIN nor lexstance on PATH: the command
+    # line installed with the package
+    "$BIN" compare --bootstrap 50 -o "$T/rcmp-cli" "$SEED" >/dev/null 2>&1
+    env -u LEXSTANCE_BIN PATH=/usr/bin:/bin R_LIBS="$T/rlib" Rscript -e '
+      a <- commandArgs(TRUE); library(lexstance)
+      got <- lxs_compare(a[1], bootstrap = 50)$comparison
+      want <- read.csv(file.path(a[2], "comparison.csv"), stringsAsFactors = FALSE)
+      stopifnot(isTRUE(all.equal(got, want, check.attributes = FALSE)))' "$SEED" "$T/rcmp-cli" \
+      >/dev/null 2>&1 && echo "ok r-compare-bundled-cli" || echo "not ok r-compare-bundled-cli"
   else
     echo "not ok r-install"
     sed 's/^/# /' "$T/rlog" | tail -15

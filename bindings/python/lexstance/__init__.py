@@ -263,7 +263,11 @@ def partial(texts, *, ids=None, speaker=None, input="text", lexicons=None, speak
 
 
 def _cli():
-    exe = os.environ.get("LEXSTANCE_BIN") or shutil.which("lexstance")
+    """LEXSTANCE_BIN, else the command line installed with the package (the
+    same build as its library), else `lexstance` on PATH."""
+    bundled = os.path.join(os.path.dirname(os.path.abspath(__file__)), "bin", "lexstance")
+    exe = (os.environ.get("LEXSTANCE_BIN") or
+           (bundled if os.access(bundled, os.X_OK) else None) or shutil.which("lexstance"))
     if not exe:
         raise LexstanceError("lexstance: this needs the command line (`lexstance` on PATH, or "
                              "LEXSTANCE_BIN)")

@@ -140,11 +140,13 @@ lxs_partial <- function(text, ids = NULL, input = "text", lexicons = NULL,
 
 # The comparison tables of `lexstance compare` for article files: a list of
 # data.frames (comparison, speakers, differences, evidence, lexicons).  The
-# comparison is built by the command line (on the PATH, or LEXSTANCE_BIN).
+# comparison is built by the command line: LEXSTANCE_BIN, else the one
+# installed with the package (the same build as its library), else the PATH.
 lxs_compare <- function(files, by = c("speaker", "article"), lexicons = NULL,
                         bootstrap = NULL, seed = 1, ci = 0.95) {
   by <- match.arg(by)
-  exe <- Sys.getenv("LEXSTANCE_BIN", Sys.which("lexstance"))
+  exe <- Sys.getenv("LEXSTANCE_BIN", system.file("bin", "lexstance", package = "lexstance"))
+  if (!nzchar(exe)) exe <- Sys.which("lexstance")
   if (!nzchar(exe)) stop("lexstance: lxs_compare needs the command line (lexstance on the ",
                          "PATH, or LEXSTANCE_BIN)")
   out <- tempfile("lexstance")
