@@ -276,6 +276,30 @@ static void close_paragraph(actx *c, const lxs_para *P) {
   }
 }
 
+/* A pull quote's attribution: a line holding a person's name alone (not
+ * the text's last line) right under a line with no full stop ("... not
+ * the mayor" / "Tomas Brenner").  The person, or WHO_NONE.  c holds the
+ * words of the paragraph's only sentence. */
+static int pull_quote_name(actx *c, uint32_t pi) {
+  const lxs_para *P = &c->tk->paras[pi];
+  if (P->nsent != 1 || pi == 0 || pi + 1 >= c->tk->npara || c->nw < 2 || c->nw > 4)
+    return WHO_NONE;
+  for (size_t x = 0; x < c->nw; x++)
+    if (!namey(c, x)) return WHO_NONE;
+  const lxs_para *B = &c->tk->paras[pi - 1];
+  const lxs_sent *S = &c->tk->sents[B->first_sent + B->nsent - 1];
+  if (c->tk->toks[S->first_tok + S->ntok - 1].kind != LXS_TOK_WORD) return WHO_NONE;
+  int breaks = 0;
+  for (size_t i = B->end; i < P->start; i++) breaks += c->text[i] == '\n';
+  if (breaks != 1) return WHO_NONE;
+  nameinfo ni;
+  lxs_analyze_run(c, 0, c->nw - 1, 1, &ni);
+  if (!ni.ok || ni.ref != REF_FULL) return WHO_NONE;
+  for (uint32_t s = B->first_sent; s < B->first_sent + B->nsent; s++)
+    if (c->who[s] < 0) lxs_put_sent(c, s, ni.pi, LXS_CUE_QUOTE, LXS_SENT_QUOTE);
+  return ni.pi;
+}
+
 /* Prose: quotations, frames, continuations. */
 void lxs_prose_paragraph(actx *c, uint32_t pi) {
   const lxs_para *P = &c->tk->paras[pi];
@@ -299,5 +323,7 @@ void lxs_prose_paragraph(actx *c, uint32_t pi) {
   resume_pending(c, P);
   int reported = WHO_NONE; /* the previous sentence reported this person */
   for (uint32_t k = 0; k < ns; k++) assign_sentence(c, pi, k, &reported);
+  int pulled = pull_quote_name(c, pi);
+  if (pulled >= 0) lxs_put_sent(c, P->first_sent, pulled, LXS_CUE_QUOTE, LXS_SENT_HEADER);
   close_paragraph(c, P);
 }

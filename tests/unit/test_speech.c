@@ -482,6 +482,24 @@ static void messages_outlets_datelines(void **state) {
   assert_string_equal(got, "saying>Pilots Guild|termed>Dock workers");
 }
 
+/* A pull quote: a line holding a name alone right under a line with no
+ * full stop attributes that line; after a blank line it does not. */
+static void pull_quotes(void **state) {
+  (void)state;
+  const char *t = "The levy row goes on.\n\nThe pilots met on Monday.\n\n"
+                  "The mayor met them on Tuesday.\n\nThe quay is full.\n\n"
+                  "The board is a member-run body, which means every fee is set by a vote "
+                  "of the pilots, not the mayor\nTomas Brenner\n\n"
+                  "Complaints about the east quay are many.\n\n"
+                  "The board meets in May\n\nAda Moreau\n\nThe last word.\n";
+  const char *want[] = {
+      "every fee is set by a vote", "Tomas Brenner", "quote",
+      "Complaints about the east quay", "author", "author",
+      "The board meets in May", "author", "author",
+      NULL};
+  check(t, want);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(reporting_verbs),
@@ -499,6 +517,7 @@ int main(void) {
       cmocka_unit_test(holders_of_reported_views),
       cmocka_unit_test(scorer_credits_holders),
       cmocka_unit_test(messages_outlets_datelines),
+      cmocka_unit_test(pull_quotes),
       cmocka_unit_test(organisations_speak),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
