@@ -27,7 +27,11 @@ def find_library():
 
 
 def find_cli():
-    exe = os.environ.get("LEXSTANCE_BIN") or os.path.join(TREE_BUILD, "lexstance")
+    env = os.environ.get("LEXSTANCE_BIN")
+    if env and not os.path.isabs(env):
+        # pip builds in another directory: a relative path would name nothing
+        print("lexstance: LEXSTANCE_BIN=%s is relative; give an absolute path" % env)
+    exe = env or os.path.join(TREE_BUILD, "lexstance")
     return exe if os.path.isfile(exe) and os.access(exe, os.X_OK) else None
 
 

@@ -16,7 +16,7 @@ if [ -n "$VALGRIND" ] || [ -z "$LIB" ] || ldd "$LIB" | grep -q 'libasan\|libubsa
   echo "# skip bindings (a sanitizer or valgrind build: the bindings load the plain library)"
   exit 0
 fi
-export LEXSTANCE_LIBRARY="$LIB" LEXSTANCE_BIN="$BIN"
+export LEXSTANCE_LIBRARY="$LIB" LEXSTANCE_BIN="$(pwd)/$BIN"
 
 # missing WHAT NOTE: a tool this machine lacks.  A note ("# skip") where it
 # is optional; a failure where LEXSTANCE_REQUIRE_BINDINGS is set (.ci/run
