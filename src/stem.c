@@ -13,7 +13,24 @@
  * stays in L2 and holds the frequent words -- in
  * English a few thousand words make up most tokens -- and only rare words
  * reach the big table, which is allocated on huge pages to spare TLB
- * misses. */
+ * misses.
+ *
+ * The trade: neither table keeps the word, so a word is told apart from
+ * the others by its 64-bit hash alone (lxs_hash_word, unkeyed).  Two
+ * words with one hash are one word to the cache: the second one seen
+ * takes the first one's stem number and candidate patterns, so it
+ * matches (or fails to match) the lexicon as the first would, silently,
+ * in every later document of that thread until the cache is cleared.
+ * Words of up to 8 bytes and equal length never collide (the hash is a
+ * bijection of their bytes).  By chance, with at most n = 2^17 distinct
+ * words per cache (CACHE_MAX_WORDS; the cache is cleared beyond it), the
+ * chance of any collision is about n^2 / 2^65 = 2^-31 (5e-10) per cache
+ * fill.  On purpose it is easy: the hash is not keyed, so a hostile text
+ * can carry a made-up word that collides with a lexicon word and is
+ * scored as it, or that makes a later real word lose its meaning.  What
+ * keeping and comparing the words would cost: a pointer and length per
+ * 16-byte entry (the front table would hold half as many words in L2)
+ * and a memcmp per token. */
 #define _DEFAULT_SOURCE /* madvise */
 #include "stem.h"
 

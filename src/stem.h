@@ -71,9 +71,9 @@ const lxs_word_ref *lxs_stem_lookup_slow(lxs_stemmer *s, const char *word,
 
 /* Intern word (normalised; hash = lxs_hash_word(word, len)) and return
  * its ref, stemming it and calling init on first sight.  The ref is a
- * copy that stays valid only until the next call on s.  A 64-bit hash
- * identifies a word in the front table (the length is in the hash); the
- * main table also compares lengths. */
+ * copy that stays valid only until the next call on s.  The 64-bit hash
+ * alone identifies a word (the length is in the hash), in both tables:
+ * stem.c says what a collision would do and how likely it is. */
 static inline const lxs_word_ref *lxs_stem_lookup(
     lxs_stemmer *s, const char *word, size_t len, uint64_t hash,
     lxs_word_init_fn init, void *ctx) {
