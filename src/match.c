@@ -235,8 +235,7 @@ static size_t try_pattern(const lxs_tokenizer *tk, size_t k,
  * lists the tokens that may start a match (candidate patterns or an
  * acronym key) in mt->starts: most words start none, and the matching
  * pass visits only these. */
-static void intern_words(lxs_matcher *mt, lxs_stemmer *st, lxs_tokenizer *tk,
-                         init_ctx *ictx) {
+static void intern_words(lxs_matcher *mt, lxs_stemmer *st, lxs_tokenizer *tk, init_ctx *ictx) {
   /* The tokenizer hashed every word, so the cache lookup of a word can be
    * prefetched a few words ahead: a lookup that misses the CPU caches
    * costs more than everything else done for a token. */
@@ -257,9 +256,8 @@ static void intern_words(lxs_matcher *mt, lxs_stemmer *st, lxs_tokenizer *tk,
       mt->wpos[i] = wp;
       continue;
     }
-    const lxs_word_ref *ref = lxs_stem_lookup(st, lxs_tok_norm(tk, t),
-                                              t->norm_len, t->hash, init_word,
-                                              ictx);
+    const lxs_word_ref *ref = lxs_stem_lookup(st, lxs_tok_norm(tk, t), t->norm_len, t->hash,
+                                              init_word, ictx);
     t->cands = ref->user;
     t->stem_id = ref->id;
     mt->starts[mt->nstarts] = (uint32_t)i;
@@ -275,15 +273,14 @@ static void intern_words(lxs_matcher *mt, lxs_stemmer *st, lxs_tokenizer *tk,
 
 /* The candidate handle of an acronym token's key ("\x01KEY", interned as a
  * word; akey is scratch), or 0. */
-static uint32_t acronym_handle(lxs_stemmer *st, const lxs_tokenizer *tk,
-                               const lxs_token *t, lxs_buf *akey,
-                               init_ctx *ictx) {
+static uint32_t acronym_handle(lxs_stemmer *st, const lxs_tokenizer *tk, const lxs_token *t,
+                               lxs_buf *akey, init_ctx *ictx) {
   if (!(t->flags & LXS_TF_ACRO)) return 0;
   akey->len = 0;
   lxs_buf_putc(akey, '\x01');
   lxs_buf_puts(akey, lxs_tok_acro(tk, t));
-  return lxs_stem_lookup(st, akey->data, akey->len,
-                         lxs_hash_word(akey->data, akey->len), init_word, ictx)
+  return lxs_stem_lookup(st, akey->data, akey->len, lxs_hash_word(akey->data, akey->len), init_word,
+                         ictx)
       ->user;
 }
 
@@ -298,8 +295,8 @@ typedef struct {
 
 /* The keyed candidates of c whose second word is next_id: [*lo, *hi).
  * A binary search, skipped when no such id is among them. */
-static void keyed_range(const cand_list_hdr *c, const cand *cs,
-                        uint32_t next_id, uint32_t *lo, uint32_t *hi) {
+static void keyed_range(const cand_list_hdr *c, const cand *cs, uint32_t next_id, uint32_t *lo,
+                        uint32_t *hi) {
   uint32_t l = c->nsingle, h = c->nsingle + c->nkeyed;
   if (!((c->seconds >> (next_id % 64)) & 1)) l = h;
   while (l < h) {
@@ -322,8 +319,8 @@ static void add_cand(lxs_matcher *mt, const lxs_pattern *p) {
  * handle (ha) as well, the one-word patterns are collected for merging;
  * without, a one-word match takes the senses worked out on first sight
  * (record_match). */
-static void try_candidates(lxs_matcher *mt, const lxs_tokenizer *tk, size_t i,
-                           uint32_t handle, uint32_t ha, best_match *b) {
+static void try_candidates(lxs_matcher *mt, const lxs_tokenizer *tk, size_t i, uint32_t handle,
+                           uint32_t ha, best_match *b) {
   const cand_list_hdr *c = &mt->lists[handle - 1];
   const cand *cs = mt->pool + c->off;
   /* The one-word patterns match here by construction (candidates were
@@ -341,7 +338,7 @@ static void try_candidates(lxs_matcher *mt, const lxs_tokenizer *tk, size_t i,
     uint32_t id = nx == SIZE_MAX ? UINT32_MAX : tk->toks[nx].stem_id;
     /* a next word in no pattern (id 0) becomes an id no pattern has,
      * without a branch: it is as likely as not */
-    b->next_id = id | (uint32_t)-(int32_t)(id == 0) << 1;
+    b->next_id = id | (uint32_t) - (int32_t)(id == 0) << 1;
   }
   /* Patterns whose second word is the next token's stem, then those with a
    * glob or acronym second word. */
@@ -365,8 +362,8 @@ static void try_candidates(lxs_matcher *mt, const lxs_tokenizer *tk, size_t i,
 
 /* Appends the match b at token i and its senses.  Returns the token after
  * it (a matched compound skips its parts). */
-static size_t record_match(lxs_matcher *mt, const lxs_tokenizer *tk, size_t i,
-                           const best_match *b, uint32_t hc, uint32_t ha) {
+static size_t record_match(lxs_matcher *mt, const lxs_tokenizer *tk, size_t i, const best_match *b,
+                           uint32_t hc, uint32_t ha) {
   LXS_VEC_GROW(mt->m, mt->n, mt->cap);
   lxs_match *m = &mt->m[mt->n++];
   m->tok_first = (uint32_t)i;
@@ -383,13 +380,11 @@ static size_t record_match(lxs_matcher *mt, const lxs_tokenizer *tk, size_t i,
       mt->capsenses = mt->capsenses ? mt->capsenses * 2 : 64;
       mt->senses = lxs_xrealloc(mt->senses, mt->capsenses * sizeof *mt->senses);
     }
-    memcpy(mt->senses + mt->nsenses, mt->spool + c->soff,
-           r.nsenses * sizeof *mt->senses);
+    memcpy(mt->senses + mt->nsenses, mt->spool + c->soff, r.nsenses * sizeof *mt->senses);
     mt->nsenses += r.nsenses;
   } else {
     order_tied(mt->cand, mt->ncand);
-    r = union_senses(mt->cand, mt->ncand, &mt->senses, &mt->nsenses,
-                     &mt->capsenses);
+    r = union_senses(mt->cand, mt->ncand, &mt->senses, &mt->nsenses, &mt->capsenses);
   }
   m->nsenses = r.nsenses;
   m->roles = r.roles;
@@ -402,8 +397,8 @@ static size_t record_match(lxs_matcher *mt, const lxs_tokenizer *tk, size_t i,
   return next;
 }
 
-void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
-                        lxs_stemmer *st, lxs_tokenizer *tk) {
+void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex, lxs_stemmer *st,
+                        lxs_tokenizer *tk) {
   mt->n = 0;
   mt->nsenses = 0;
   if (mt->capwpos < tk->ntok + 1) {

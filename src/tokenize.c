@@ -754,8 +754,7 @@ static size_t scan_emit_word(tk_state *s, size_t pos) {
   if (w.dotted) {
     s->pending_soft = 1; /* "U.S." may or may not end the sentence */
   } else if (nextc == '.') {
-    pos = abbreviation_period(s, last, w.letters, w.first_upper,
-                              w.end - w.part_start[0], pos);
+    pos = abbreviation_period(s, last, w.letters, w.first_upper, w.end - w.part_start[0], pos);
   }
   s->prev_was_space = 0;
   return pos;
@@ -773,12 +772,11 @@ typedef struct {
 /* Whether the quote or apostrophe cp (n bytes) at pos closes: a closing
  * mark, or a straight one glued to a word on its left with a space, the
  * end or punctuation after it.  *next_space says whether that follows. */
-static int quote_closes(const tk_state *s, size_t pos, size_t n, int32_t cp,
-                        int *next_space) {
+static int quote_closes(const tk_state *s, size_t pos, size_t n, int32_t cp, int *next_space) {
   size_t nn;
   int32_t nx = peek_cp(s, pos + n, &nn);
-  *next_space = nx < 0 || lxs_utf8_is_space(nx) || nx == ',' || nx == '.' ||
-                nx == ';' || nx == ':' || nx == ')';
+  *next_space = nx < 0 || lxs_utf8_is_space(nx) || nx == ',' || nx == '.' || nx == ';' ||
+                nx == ':' || nx == ')';
   return cp == 0x201D || cp == 0x2019 || cp == 0x00BB ||
          ((cp == '"' || cp == '\'') && !s->prev_was_space && *next_space);
 }
@@ -787,8 +785,7 @@ static int quote_closes(const tk_state *s, size_t pos, size_t n, int32_t cp,
  * the word before it, not a quote: the word takes it.  Returns 1 then. */
 static int possessive_apostrophe(tk_state *s, size_t pos, size_t n) {
   lxs_tokenizer *t = s->t;
-  if (t->ntok == 0 || t->toks[t->ntok - 1].kind != LXS_TOK_WORD ||
-      t->toks[t->ntok - 1].end != pos)
+  if (t->ntok == 0 || t->toks[t->ntok - 1].kind != LXS_TOK_WORD || t->toks[t->ntok - 1].end != pos)
     return 0;
   lxs_token *w = &t->toks[t->ntok - 1];
   const char *nm = lxs_tok_norm(t, w);
@@ -800,8 +797,7 @@ static int possessive_apostrophe(tk_state *s, size_t pos, size_t n) {
 /* Classifies the punctuation cp (n bytes) at pos into *p.  Returns 0 when
  * the mark is no token of its own (a possessive apostrophe, the hyphen of
  * a suspended compound): the caller steps over its n bytes. */
-static int scan_punct(tk_state *s, size_t pos, size_t n, int32_t cp,
-                      punct_scan *p) {
+static int scan_punct(tk_state *s, size_t pos, size_t n, int32_t cp, punct_scan *p) {
   p->cls = LXS_P_OTHER;
   p->terminal = 0;
   p->flags = 0;
@@ -814,12 +810,15 @@ static int scan_punct(tk_state *s, size_t pos, size_t n, int32_t cp,
     p->terminal = 1;
     while (p->end < s->len && s->text[p->end] == '.') p->end++; /* "..." */
   } else if (cp == '!' || cp == 0xFF01) {
-    p->cls = LXS_P_EXCL; p->terminal = 1;
+    p->cls = LXS_P_EXCL;
+    p->terminal = 1;
   } else if (cp == '?' || cp == 0xFF1F) {
-    p->cls = LXS_P_QUEST; p->terminal = 1;
+    p->cls = LXS_P_QUEST;
+    p->terminal = 1;
   } else if (cp == '(' || cp == '[' || cp == '{') p->cls = LXS_P_OPEN;
   else if (cp == ')' || cp == ']' || cp == '}') {
-    p->cls = LXS_P_CLOSE; p->flags |= LXS_TF_CLOSING;
+    p->cls = LXS_P_CLOSE;
+    p->flags |= LXS_TF_CLOSING;
   } else if (lxs_utf8_is_quote(cp) || lxs_utf8_is_apostrophe(cp)) {
     p->cls = LXS_P_QUOTE;
     int next_space;
@@ -832,8 +831,7 @@ static int scan_punct(tk_state *s, size_t pos, size_t n, int32_t cp,
      * suspended compound, not a clause dash. */
     size_t nn;
     int32_t nx = peek_cp(s, pos + n, &nn);
-    if (!s->prev_was_space && cp == '-' && (nx < 0 || !is_word_cp(nx)))
-      return 0;
+    if (!s->prev_was_space && cp == '-' && (nx < 0 || !is_word_cp(nx))) return 0;
     p->cls = LXS_P_DASH;
     while (p->end < s->len && s->text[p->end] == '-') p->end++;
   }
@@ -898,8 +896,7 @@ void lxs_tokenize(lxs_tokenizer *t, const char *text, size_t len) {
     int32_t cp = peek_cp(s, pos, &n);
     if (cp == '\n' || cp == 0x2029 || cp == 0x2028) {
       pos = line_breaks(s, pos, cp);
-    } else if (lxs_utf8_is_space(cp) || cp == LXS_REPLACEMENT_CHAR ||
-               (cp < 0x20 && cp != '\t')) {
+    } else if (lxs_utf8_is_space(cp) || cp == LXS_REPLACEMENT_CHAR || (cp < 0x20 && cp != '\t')) {
       pos += n;
       s->prev_was_space = 1;
     } else if (is_word_cp(cp)) {
