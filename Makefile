@@ -52,8 +52,9 @@ PIC_OBJ := $(LIB_OBJ:$(BUILD)/obj/%.o=$(BUILD)/pic/%.o)
 CORE_LEX  := lexicons/multilateralism.tsv lexicons/us_protectionism.tsv lexicons/global_south.tsv
 EXTRA_LEX := $(filter-out $(CORE_LEX) lexicons/sentiment.tsv lexicons/modifiers.tsv,$(sort $(wildcard lexicons/*.tsv)))
 LEXICONS  := $(CORE_LEX) $(EXTRA_LEX) lexicons/sentiment.tsv lexicons/modifiers.tsv
-# The segmenter's word lists (titles, places, speech vocabulary, ...).
-WORDS     := $(sort $(wildcard lexicons/words/*.tsv))
+# The word lists: word classes (titles, places, speech vocabulary, ...;
+# the .tsv files) and plain lists (the .txt files).
+WORDS     := $(sort $(wildcard lexicons/words/*.tsv lexicons/words/*.txt))
 
 TEST_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)

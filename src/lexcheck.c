@@ -26,371 +26,12 @@
 #include "tokenize.h"
 #include "utf8.h"
 #include "util.h"
+#include "wordclass.h"
 
 /* ---- embedded data ------------------------------------------------------- */
 
-/* Some 3,000 common English words (base forms), written for this tool: a
- * glob prefix that covers many different stems among them matches far
- * more than its author meant ("stat*": state, station, statistic,
- * status...).  Inflections are left out: they add no stems. */
-static const char *const kCommonWords[] = {
-    "a abandon ability able abroad absence absolute absolutely absorb abuse ",
-    "academic accept acceptable access accident accompany accomplish ",
-    "according account accurate accuse achieve achievement acid acknowledge ",
-    "acquire across act action active activist activity actor actual ",
-    "actually adapt add addition additional address adequate adjust ",
-    "administration admire admit adopt adult advance advanced advantage ",
-    "adventure advertising advice advise adviser advocate affair affect ",
-    "afford afraid after afternoon again against age agency agenda agent ",
-    "aggressive ago agree agreement agricultural agriculture ahead aid aim ",
-    "air aircraft airline airport alarm album alcohol alive all alliance ",
-    "allow ally almost alone along already also alter alternative although ",
-    "always amazing ambassador ambition amendment among amount analysis ",
-    "analyst analyze ancient and anger angle angry animal anniversary ",
-    "announce annual another answer anticipate anxiety any anybody anymore ",
-    "anyone anything anyway anywhere apart apartment apologize apparent ",
-    "apparently appeal appear appearance apple application apply appoint ",
-    "appointment appreciate approach appropriate approval approve ",
-    "approximately architect area argue argument arise arm armed army around ",
-    "arrange arrangement arrest arrival arrive art article artist artistic ",
-    "as ash aside ask asleep aspect assault assert assess assessment asset ",
-    "assign assignment assist assistance assistant associate association ",
-    "assume assumption assure at athlete atmosphere attach attack attempt ",
-    "attend attention attitude attorney attract attractive attribute ",
-    "audience author authority auto available average avoid award aware ",
-    "awareness away awful baby back background bad badly bag bake balance ",
-    "ball ban band bank banker bankrupt bar barely barrel barrier base ",
-    "baseball basic basically basis basket battle be beach bean bear beat ",
-    "beautiful beauty because become bed bedroom beer before begin beginning ",
-    "behavior behind being belief believe bell belong below belt bench bend ",
-    "beneath benefit beside besides best bet better between beyond bias ",
-    "bicycle big bike bill billion bind biological bird birth birthday bit ",
-    "bite bitter black blade blame blank blanket blind block blood blow blue ",
-    "board boat body bomb bond bone book boom boost boot border born borrow ",
-    "boss both bother bottle bottom boundary bowl box boy boyfriend brain ",
-    "branch brand brave bread break breakfast breast breath breathe brick ",
-    "bridge brief briefly bright brilliant bring broad broadcast broken ",
-    "brother brown brush budget build builder building bullet bunch burden ",
-    "burn bury bus business busy but butter button buy buyer by cabin ",
-    "cabinet cable cake calculate call camera camp campaign campus can canal ",
-    "cancel cancer candidate cap capability capable capacity capital ",
-    "capitalism captain capture car carbon card care career careful ",
-    "carefully carrier carry case cash cast cat catch category cattle cause ",
-    "ceiling celebrate celebration celebrity cell center central century ",
-    "ceremony certain certainly chain chair chairman challenge chamber ",
-    "champion championship chance change channel chapter character ",
-    "characteristic charge charity chart chase cheap cheat check cheek ",
-    "cheese chef chemical chest chicken chief child childhood chip chocolate ",
-    "choice cholesterol choose church cigarette circle circumstance cite ",
-    "citizen city civil civilian claim class classic classroom clean clear ",
-    "clearly client climate climb clinic clinical clock close closely closer ",
-    "clothes clothing cloud club clue cluster coach coal coalition coast ",
-    "coat code coffee cognitive cold collapse colleague collect collection ",
-    "collective college colonial colony color column combination combine ",
-    "come comedy comfort comfortable command commander comment commercial ",
-    "commission commit commitment committee common commonly communicate ",
-    "communication community company compare comparison compete competition ",
-    "competitive competitor complain complaint complete completely complex ",
-    "complicated component compose composition comprehensive compromise ",
-    "computer concentrate concentration concept concern concerned concert ",
-    "conclude conclusion concrete condemn condition conduct conference ",
-    "confidence confident confirm conflict confront confrontation confusion ",
-    "congress connect connection conscious consciousness consensus ",
-    "consequence conservative consider considerable consideration consist ",
-    "consistent constant constantly constitute constitution constitutional ",
-    "constraint construct construction consultant consume consumer ",
-    "consumption contact contain container contemporary content contest ",
-    "context continent continue continued contract contrast contribute ",
-    "contribution control controversial controversy convention conventional ",
-    "conversation convert conviction convince cook cookie cooking cool ",
-    "cooperate cooperation cooperative cope copy core corn corner corporate ",
-    "corporation correct corruption cost cotton couch could council ",
-    "counselor count counter country county couple courage course court ",
-    "cousin cover coverage cow crack craft crash crazy cream create creation ",
-    "creative creature credibility credit crew crime criminal crisis ",
-    "criteria critic critical criticism criticize crop cross crowd crucial ",
-    "cry cultural culture cup curious currency current currently curriculum ",
-    "custom customer customs cut cycle dad daily damage dance danger ",
-    "dangerous dare dark darkness data date daughter day dead deadline deal ",
-    "dealer dear death debate debt decade decide decision deck declare ",
-    "decline decrease deep deeply deer defeat defend defendant defense ",
-    "defensive deficit define definitely definition degree delay deliver ",
-    "delivery demand democracy democrat democratic demonstrate demonstration ",
-    "deny department depend dependent depending depict deploy deposit ",
-    "depression depth deputy derive describe description desert deserve ",
-    "design designer desire desk desperate despite destroy destruction ",
-    "detail detailed detect determine develop developed developer developing ",
-    "development device devote dialogue die diet differ difference different ",
-    "differently difficult difficulty dig digital dimension dining dinner ",
-    "diplomacy diplomat diplomatic direct direction directly director dirt ",
-    "dirty disability disagree disappear disaster discipline discourse ",
-    "discover discovery discrimination discuss discussion disease dish ",
-    "dismiss disorder display dispute distance distant distinct distinction ",
-    "distinguish distribute distribution district diverse diversity divide ",
-    "division divorce do doctor document dog dollar domestic dominant ",
-    "dominate door double doubt down downtown dozen draft drag drama ",
-    "dramatic dramatically draw drawing dream dress drink drive driver drop ",
-    "drug dry due during dust duty each eager ear early earn earnings earth ",
-    "ease easily east eastern easy eat economic economically economics ",
-    "economist economy edge edition editor educate education educational ",
-    "educator effect effective effectively efficiency efficient effort egg ",
-    "eight either elderly elect election electric electricity electronic ",
-    "element elementary eliminate elite else elsewhere embargo embrace ",
-    "emerge emergency emerging emission emotion emotional emphasis emphasize ",
-    "empire employ employee employer employment empty enable encounter ",
-    "encourage end enemy energy enforce enforcement engage engagement engine ",
-    "engineer engineering enhance enjoy enormous enough ensure enter ",
-    "enterprise entertainment entire entirely entrance entry environment ",
-    "environmental episode equal equality equally equipment equity era error ",
-    "escape especially essay essential essentially establish establishment ",
-    "estate estimate ethics ethnic evaluate evaluation even evening event ",
-    "eventually ever every everybody everyday everyone everything everywhere ",
-    "evidence evil evolution evolve exact exactly exam examination examine ",
-    "example exceed excellent except exception exchange exciting executive ",
-    "exercise exhibit exhibition exist existence existing expand expansion ",
-    "expect expectation expense expensive experience experiment expert ",
-    "explain explanation explode exploit explore explosion export expose ",
-    "exposure express expression extend extension extensive extent external ",
-    "extra extraordinary extreme extremely eye fabric face facility fact ",
-    "factor factory faculty fade fail failure fair fairly faith fall false ",
-    "familiar family famous fan fantasy far farm farmer fashion fast fat ",
-    "fate father fault favor favorite fear feature federal fee feed feel ",
-    "feeling fellow female fence few fewer fiber fiction field fifteen fifth ",
-    "fifty fight fighter fighting figure file fill film final finally ",
-    "finance financial find finding fine finger finish fire firm first fish ",
-    "fishing fit fitness five fix flag flame flat flavor flee flesh flight ",
-    "float floor flow flower fly focus folk follow following food foot ",
-    "football for force foreign foreigner forest forever forget forgive form ",
-    "formal format formation former formula forth fortune forum forward ",
-    "found foundation founder four fourth frame framework free freedom ",
-    "freeze french frequency frequent frequently fresh friend friendly ",
-    "friendship from front fruit frustration fuel full fully fun function ",
-    "fund fundamental funding funeral funny furniture furthermore future ",
-    "gain galaxy gallery game gang gap garage garden garlic gas gate gather ",
-    "gay gaze gear gender gene general generally generate generation genetic ",
-    "gentleman gently genuine gesture get ghost giant gift gifted girl ",
-    "girlfriend give given glad glance glass global globalization glove go ",
-    "goal god gold golden golf good goods govern governance government ",
-    "governor grab grade gradually graduate grain grand grandfather ",
-    "grandmother grant grass grave gray great greatest green grocery ground ",
-    "group grow growing growth guarantee guard guess guest guide guideline ",
-    "guilty gun guy habit habitat hair half hall hand handful handle hang ",
-    "happen happy hard hardly harm harmful harmony hat hate have he head ",
-    "headline headquarters health healthy hear hearing heart heat heaven ",
-    "heavily heavy heel height helicopter hell hello help helpful her here ",
-    "heritage hero herself hey hi hide high highlight highly highway hill ",
-    "him himself hip hire his historian historic historical history hit hold ",
-    "hole holiday holy home homeless honest honey honor hope horizon horror ",
-    "horse hospital host hostile hot hotel hour house household housing how ",
-    "however huge human humor hundred hungry hunter hunting hurt husband ",
-    "hypothesis ice idea ideal identification identify identity ideology if ",
-    "ignore ill illegal illness illustrate image imagination imagine ",
-    "immediate immediately immigrant immigration impact imperial implement ",
-    "implication imply import importance important impose impossible impress ",
-    "impression impressive improve improvement in incentive incident include ",
-    "including income incorporate increase increased increasing increasingly ",
-    "incredible indeed independence independent index indicate indication ",
-    "individual industrial industry inequality infant infection inflation ",
-    "influence inform information infrastructure ingredient initial ",
-    "initially initiative injury inner innocent innovation input inquiry ",
-    "inside insight insist inspire install instance instead institution ",
-    "institutional instruction instructor instrument insurance intellectual ",
-    "intelligence intend intense intensity intention interaction interest ",
-    "interested interesting internal international internet interpret ",
-    "interpretation intervention interview into introduce introduction ",
-    "invasion invest investigate investigation investigator investment ",
-    "investor invite involve involved involvement iron island issue it item ",
-    "its itself jacket jail job join joint joke journal journalist journey ",
-    "joy judge judgment juice jump junior jury just justice justify keep key ",
-    "kick kid kill killer killing kind king kiss kitchen knee knife knock ",
-    "know knowledge lab label labor laboratory lack lady lake land landscape ",
-    "language lap large largely last late later latter laugh launch law lawn ",
-    "lawsuit lawyer lay layer lead leader leadership leading leaf league ",
-    "lean learn learning least leather leave left leg legacy legal legend ",
-    "legislation legislative legitimate lemon length less lesson let letter ",
-    "level liberal liberalization library license lie life lifestyle ",
-    "lifetime lift light like likely limit limitation limited line link lip ",
-    "list listen literally literary literature little live living load loan ",
-    "local locate location lock long look loose lord lose loss lost lot loud ",
-    "love lovely lover low lower loyal luck lucky lunch lung machine mad ",
-    "magazine mail main mainly maintain maintenance major majority make ",
-    "maker makeup male mall man manage management manager manner ",
-    "manufacturer manufacturing many map margin mark market marketing ",
-    "marriage married marry mask mass massive master match mate material ",
-    "math matter may maybe mayor me meal mean meaning meanwhile measure ",
-    "measurement meat mechanism media medical medication medicine medium ",
-    "meet meeting member membership memory mental mention menu mere merely ",
-    "mess message metal meter method middle might military milk mill million ",
-    "mind mine minister minor minority minute miracle mirror miss missile ",
-    "mission mistake mix mixture mode model moderate modern modest mom ",
-    "moment monetary money monitor monopoly month mood moon moral more ",
-    "moreover morning mortgage most mostly mother motion motivation motor ",
-    "mount mountain mouse mouth move movement movie much multilateral ",
-    "multiple murder muscle museum music musical musician must mutual my ",
-    "myself mystery myth naked name narrative narrow nation national ",
-    "nationalism nationalist nationality native natural naturally nature ",
-    "near nearby nearly necessarily necessary neck need negative negotiate ",
-    "negotiation neighbor neighborhood neither nerve nervous net network ",
-    "never nevertheless new newly news newspaper next nice night nine no ",
-    "nobody nod noise nomination none nonetheless nor normal normally north ",
-    "northern nose not note nothing notice notion novel now nowhere nuclear ",
-    "number numerous nurse nut object objective obligation observation ",
-    "observe observer obtain obvious obviously occasion occasionally ",
-    "occupation occupy occur ocean odd odds of off offense offensive offer ",
-    "office officer official often oh oil ok okay old olympic on once one ",
-    "ongoing onion online only onto open opening operate operating operation ",
-    "operator opinion opponent opportunity oppose opposite opposition option ",
-    "or orange order ordinary organic organization organize orientation ",
-    "origin original originally other others otherwise ought our ourselves ",
-    "out outcome outside oven over overall overcome overlook owe own owner ",
-    "ownership pace pack package page pain painful paint painter painting ",
-    "pair pale palm pan panel pant paper parent park parking part ",
-    "participant participate participation particular particularly partly ",
-    "partner partnership party pass passage passenger passion past patch ",
-    "path patient pattern pause pay payment peace peaceful peak peer penalty ",
-    "people pepper per perceive percent percentage perception perfect ",
-    "perfectly perform performance perhaps period permanent permission ",
-    "permit person personal personality personally personnel perspective ",
-    "persuade pet phase phenomenon philosophy phone photo photograph ",
-    "photographer phrase physical physically physician piano pick picture ",
-    "pie piece pile pilot pine pink pipe pitch place plan plane planet ",
-    "planning plant plastic plate platform play player please pleasure ",
-    "plenty plot plus pocket poem poet poetry point pole police policy ",
-    "political politically politician politics poll pollution pool poor pop ",
-    "popular population porch port portion portrait pose position positive ",
-    "possess possibility possible possibly post pot potato potential ",
-    "potentially pound pour poverty powder power powerful practical practice ",
-    "pray prayer precisely predict preference pregnancy pregnant preparation ",
-    "prepare prescription presence present presentation preserve president ",
-    "presidential press pressure pretend pretty prevent previous previously ",
-    "price pride priest primarily primary prime principal principle print ",
-    "prior priority prison prisoner privacy private probably problem ",
-    "procedure proceed process produce producer product production ",
-    "profession professional professor profile profit program progress ",
-    "progressive project prominent promise promote promotion prompt proof ",
-    "proper properly property proportion proposal propose proposed ",
-    "prosecutor prospect prosperity protect protection protectionism ",
-    "protectionist protein protest proud prove provide provider province ",
-    "provision psychological psychologist psychology public publication ",
-    "publicly publish publisher pull punishment purchase pure purpose pursue ",
-    "push put qualify quality quarter quarterback question quick quickly ",
-    "quiet quietly quit quite quota quote race racial radical radio rail ",
-    "rain raise range rank rapid rapidly rare rarely rate rather rating ",
-    "ratio raw reach react reaction read reader reading ready real reality ",
-    "realize really reason reasonable recall receive recent recently ",
-    "recession recipe recognition recognize recommend recommendation record ",
-    "recording recover recovery recruit red reduce reduction refer reference ",
-    "reflect reflection reform refugee refuse regard regarding regardless ",
-    "regime region regional register regular regularly regulate regulation ",
-    "reinforce reject relate relation relationship relative relatively relax ",
-    "release relevant reliable relief religion religious rely remain ",
-    "remaining remarkable remember remind remote remove repeat repeatedly ",
-    "replace reply report reporter represent representation representative ",
-    "republic republican reputation request require requirement research ",
-    "researcher resemble reservation reserve resident resist resistance ",
-    "resolution resolve resort resource respect respond respondent response ",
-    "responsibility responsible rest restaurant restore restrict restriction ",
-    "result retain retaliate retaliation retire retirement retreat return ",
-    "reveal revenue review revolution rhythm rice rich rid ride rifle right ",
-    "ring rise risk river road rock role roll romantic roof room root rope ",
-    "rose rough roughly round route routine row rule ruling run running ",
-    "rural rush sacred sad safe safety sake salad salary sale sales salt ",
-    "same sample sanction sand satellite satisfaction satisfy sauce save ",
-    "saving say scale scandal scared scenario scene schedule scheme scholar ",
-    "scholarship school science scientific scientist scope score scream ",
-    "screen script sea search season seat second secret secretary section ",
-    "sector secure security see seed seek seem segment seize select ",
-    "selection self sell senate senator send senior sense sensitive sentence ",
-    "separate sequence series serious seriously serve service session set ",
-    "setting settle settlement seven several severe sex sexual shade shadow ",
-    "shake shall shape share sharp she sheet shelf shell shelter shift shine ",
-    "ship shirt shit shock shoe shoot shooting shop shopping shore short ",
-    "shortly shot should shoulder shout show shower shrug shut sick side ",
-    "sigh sight sign signal significance significant significantly silence ",
-    "silent silver similar similarly simple simply sin since sing singer ",
-    "single sink sir sister sit site situation six size ski skill skin sky ",
-    "slave sleep slice slide slight slightly slip slow slowly small smart ",
-    "smell smile smoke smooth snap snow so so-called soccer social socialism ",
-    "socialist society soft software soil solar soldier solid solution solve ",
-    "some somebody somehow someone something sometimes somewhat somewhere ",
-    "son song soon sophisticated sorry sort soul sound soup source south ",
-    "southern sovereign sovereignty space speak speaker special specialist ",
-    "species specific specifically speech speed spend spending spin spirit ",
-    "spiritual split spokesman sport spot spread spring square squeeze ",
-    "stability stable staff stage stair stake stand standard standing star ",
-    "stare start state statement station statistic statistical statistics ",
-    "status statute statutory stay steady steal steel step stick still stir ",
-    "stock stomach stone stop storage store storm story straight strange ",
-    "stranger strategic strategy stream street strength strengthen stress ",
-    "stretch strike string strip stroke strong strongly structural structure ",
-    "struggle student studio study stuff stupid style subject submit ",
-    "subsequent subsidy substance substantial succeed success successful ",
-    "successfully such sudden suddenly sue suffer sufficient sugar suggest ",
-    "suggestion suicide suit summer summit sun super supply support ",
-    "supporter suppose supposed supreme sure surely surface surgery surplus ",
-    "surprise surprised surprising surprisingly surround survey survival ",
-    "survive survivor suspect sustain sustainable swear sweep sweet swim ",
-    "swing switch symbol symptom system table tablespoon tactic tail take ",
-    "tale talent talk tall tank tap tape target tariff task taste tax ",
-    "taxpayer tea teach teacher teaching team tear teaspoon technical ",
-    "technique technology teen teenager telephone telescope television tell ",
-    "temperature temporary ten tend tendency tennis tension tent term terms ",
-    "terrible territory terror terrorism terrorist test testimony testing ",
-    "text than thank thanks that the theater their them theme themselves ",
-    "then theory therapy there therefore these they thick thin thing think ",
-    "thinking third thirty this those though thought thousand threat ",
-    "threaten three throat through throughout throw thus ticket tie tight ",
-    "time tiny tip tire tired tissue title to tobacco today toe together ",
-    "toilet tolerance tomato tomorrow tone tongue tonight too tool tooth top ",
-    "topic toss total totally touch tough tour tourist tournament toward ",
-    "towards tower town toy trace track trade trader trading tradition ",
-    "traditional traffic tragedy trail train training transfer transform ",
-    "transformation transition translate transport transportation travel ",
-    "treat treatment treaty tree tremendous trend trial tribe trick trip ",
-    "troop trouble truck true truly trust truth try tube tunnel turn twelve ",
-    "twenty twice twin two type typical typically ugly ultimate ultimately ",
-    "unable uncle under undergo understand understanding unfair ",
-    "unfortunately uniform union unique unit united unity universal universe ",
-    "university unknown unless unlike unlikely until unusual up upon upper ",
-    "urban urge us use used useful user usual usually utility vacation ",
-    "valley valuable value variable variation variety various vary vast ",
-    "vegetable vehicle venture version versus very veteran via victim ",
-    "victory video view viewer village violate violation violence violent ",
-    "virtual virtually virtue virus visible vision visit visitor visual ",
-    "vital voice volume voluntary volunteer vote voter vulnerable wage wait ",
-    "wake walk wall wander want war warm warn warning wash waste watch water ",
-    "wave way we weak weakness wealth wealthy weapon wear weather wedding ",
-    "week weekend weekly weigh weight welcome welfare well west western wet ",
-    "what whatever wheel when whenever where whereas whether which while ",
-    "whisper white who whole whom whose why wide widely widespread wife wild ",
-    "will willing win wind window wine wing winner winter wipe wire wisdom ",
-    "wise wish with withdraw withdrawal within without witness woman wonder ",
-    "wonderful wood wooden word work worker working works workshop world ",
-    "worldwide worried worry worth would wound wrap write writer writing ",
-    "wrong yard yeah year yell yellow yes yesterday yet yield you young ",
-    "youngster your yours yourself youth zone ",
-    NULL};
-
-/* Function words: never lexicon candidates. */
-static const char *const kStopwords[] = {
-    "a", "about", "above", "across", "after", "again", "against", "all", "along",
-    "also", "am", "amid", "among", "an", "around", "despite", "onto", "toward", "towards",
-    "and", "any", "are", "as", "at", "be", "because", "been", "before", "being",
-    "below", "between", "both", "but", "by", "can", "could", "did", "do", "does",
-    "doing", "down", "during", "each", "even", "every", "few", "for", "from",
-    "further", "had", "has", "have", "having", "he", "her", "here", "hers",
-    "herself", "him", "himself", "his", "how", "however", "i", "if", "in", "into",
-    "is", "it", "its", "itself", "just", "least", "less", "like", "many", "may",
-    "me", "might", "more", "most", "much", "must", "my", "myself", "n't", "no",
-    "nor", "not", "now", "of", "off", "on", "once", "one", "only", "or", "other",
-    "our", "ours", "ourselves", "out", "over", "own", "per", "rather", "said",
-    "same", "say", "says", "shall", "she", "should", "since", "so", "some",
-    "such", "than", "that", "the", "their", "theirs", "them", "themselves",
-    "then", "there", "these", "they", "this", "those", "though", "through",
-    "thus", "to", "too", "under", "until", "up", "upon", "us", "very", "via",
-    "was", "we", "were", "what", "when", "where", "whether", "which", "while",
-    "who", "whom", "whose", "why", "will", "with", "within", "without", "would",
-    "yet", "you", "your", "yours", "yourself", "'s", "s", NULL};
+/* The common words (lexicons/words/common.txt) and the function words
+ * coverage never proposes (stopwords.txt) are data: see those files. */
 
 #define CANDIDATE_WINDOW 5   /* words either side of a theme term */
 #define DEFAULT_TOP 20
@@ -935,7 +576,7 @@ static void check_pairs(ck_ctx *c) {
  * stem each (100,000 globs took tens of seconds). */
 typedef struct {
   const char *w;
-  size_t wl, order; /* order: its place in kCommonWords (for examples) */
+  size_t wl, order; /* order: its place in common.txt (for examples) */
   char *stem;
   size_t sl;
 } common_word;
@@ -953,20 +594,18 @@ static int cmp_common(const void *a, const void *b) {
 
 static void common_init(common_list *cl, lxs_stemmer *st) {
   memset(cl, 0, sizeof *cl);
-  for (int line = 0; kCommonWords[line]; line++)
-    for (const char *p = kCommonWords[line]; *p;) {
-      while (*p == ' ') p++;
-      const char *w = p;
-      while (*p && *p != ' ') p++;
-      if (p == w) continue;
-      LXS_VEC_GROW(cl->v, cl->n, cl->cap);
-      common_word *c = &cl->v[cl->n];
-      c->w = w;
-      c->wl = (size_t)(p - w);
-      c->order = cl->n++;
-      const char *stem = lxs_stem(st, w, c->wl, &c->sl);
-      c->stem = lxs_xstrndup(stem, c->sl);
-    }
+  lxs_word_cursor words = lxs_word_list("common.txt");
+  const char *w;
+  size_t wl;
+  while (lxs_word_list_next(&words, &w, &wl)) {
+    LXS_VEC_GROW(cl->v, cl->n, cl->cap);
+    common_word *c = &cl->v[cl->n];
+    c->w = w;
+    c->wl = wl;
+    c->order = cl->n++;
+    const char *stem = lxs_stem(st, w, c->wl, &c->sl);
+    c->stem = lxs_xstrndup(stem, c->sl);
+  }
   if (cl->n) qsort(cl->v, cl->n, sizeof *cl->v, cmp_common);
 }
 
@@ -1141,16 +780,22 @@ typedef struct {
   sp_hit *hits;
   size_t nhits, caphits;
   strmap cands;             /* stem -> index */
+  strmap stop;              /* the stop words */
   cand *cands_v;
   size_t ncands, capcands;
   unsigned char *covered, *counted;
   size_t capcov;
 } cov_state;
 
-static int is_stopword(const char *w) {
-  for (int i = 0; kStopwords[i]; i++)
-    if (strcmp(kStopwords[i], w) == 0) return 1;
-  return 0;
+/* The stop words (stopwords.txt) into s->stop, on first use. */
+static int is_stopword(cov_state *s, const char *w, size_t n) {
+  if (!s->stop.cap) {
+    lxs_word_cursor words = lxs_word_list("stopwords.txt");
+    const char *sw;
+    size_t sn;
+    while (lxs_word_list_next(&words, &sw, &sn)) strmap_put(&s->stop, sw, sn, 1);
+  }
+  return strmap_get(&s->stop, w, n) != NULL;
 }
 
 static int has_letter(const char *s, size_t n) {
@@ -1261,7 +906,7 @@ static void collect_candidates(cov_state *s, lxs_scorer *sc, const lxs_result *r
         if (tok->kind != LXS_TOK_WORD || (tok->flags & LXS_TF_PART) || s->covered[t]) continue;
         if (mt->wpos[t] < lo || mt->wpos[t] > hi) continue;
         const char *nm = lxs_tok_norm(tk, tok);
-        if (!has_letter(nm, tok->norm_len) || is_stopword(nm)) continue;
+        if (!has_letter(nm, tok->norm_len) || is_stopword(s, nm, tok->norm_len)) continue;
         add_candidate(s, lxs_scorer_stemmer(sc), tk, tok, se->theme, !s->counted[t]);
         s->counted[t] = 1;
       }
@@ -1444,6 +1089,7 @@ lxs_status lxs_lexicon_coverage(const lxs_lexcheck_opts *o, lxs_buf tables[LXS_C
   strmap_free(&s.speakers);
   strmap_free(&s.sp_hits);
   strmap_free(&s.cands);
+  strmap_free(&s.stop);
   lxs_scorer_free(sc);
   ctx_free(&c);
   return rc;

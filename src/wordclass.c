@@ -98,14 +98,26 @@ static int parse_list(const lxs_embedded_file *f, int put, char *err, size_t err
   return LXS_OK;
 }
 
+/* Whether s ends in suffix. */
+static int ends_with(const char *s, const char *suffix) {
+  size_t n = strlen(s), m = strlen(suffix);
+  return n >= m && memcmp(s + n - m, suffix, m) == 0;
+}
+
+/* The class lists are the .tsv files; the .txt files are plain word lists
+ * (lxs_word_list). */
+static int is_class_list(const lxs_embedded_file *f) { return ends_with(f->name, ".tsv"); }
+
 static void wtab_build(void) {
   char err[256];
   for (size_t i = 0; i < lxs_embedded_word_count; i++)
-    parse_list(&lxs_embedded_words[i], 1, err, sizeof err);
+    if (is_class_list(&lxs_embedded_words[i]))
+      parse_list(&lxs_embedded_words[i], 1, err, sizeof err);
 }
 
 int lxs_wordclass_check(char *err, size_t errlen) {
   for (size_t i = 0; i < lxs_embedded_word_count; i++) {
+    if (!is_class_list(&lxs_embedded_words[i])) continue;
     int rc = parse_list(&lxs_embedded_words[i], 0, err, errlen);
     if (rc) return rc;
   }
@@ -132,4 +144,33 @@ int lxs_in_words(const char *const *l, const char *w) {
   for (int i = 0; l[i]; i++)
     if (strcmp(l[i], w) == 0) return 1;
   return 0;
+}
+
+int lxs_word_list_next(lxs_word_cursor *c, const char **w, size_t *n) {
+  while (c->at < c->end) {
+    const char *l = c->at;
+    const char *nl = memchr(l, '\n', (size_t)(c->end - l));
+    const char *le = nl ? nl : c->end;
+    c->at = nl ? nl + 1 : c->end;
+    if (le == l || l[0] == '#') continue;
+    *w = l;
+    *n = (size_t)(le - l);
+    return 1;
+  }
+  return 0;
+}
+
+lxs_word_cursor lxs_word_list(const char *name) {
+  lxs_word_cursor c = {NULL, NULL};
+  size_t m = strlen(name);
+  for (size_t i = 0; i < lxs_embedded_word_count; i++) {
+    const lxs_embedded_file *f = &lxs_embedded_words[i];
+    size_t n = strlen(f->name);
+    if (n > m && f->name[n - m - 1] == '/' && ends_with(f->name, name)) {
+      c.at = f->data;
+      c.end = f->data + f->len;
+      break;
+    }
+  }
+  return c;
 }

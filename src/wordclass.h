@@ -88,6 +88,20 @@ const char *lxs_wclass_name(unsigned n);
  * clean (a build with a bad list fails its unit test, not a user). */
 int lxs_wordclass_check(char *err, size_t errlen);
 
+/* A plain word list of lexicons/words/ (a .txt file: one word a line,
+ * '#' starts a comment line), read in file order:
+ *
+ *   lxs_word_cursor c = lxs_word_list("common.txt");
+ *   while (lxs_word_list_next(&c, &w, &n)) ...
+ *
+ * The words point into the embedded data (not NUL-terminated) and live as
+ * long as the program.  A name that is not embedded gives no words. */
+typedef struct {
+  const char *at, *end;
+} lxs_word_cursor;
+lxs_word_cursor lxs_word_list(const char *name);
+int lxs_word_list_next(lxs_word_cursor *c, const char **w, size_t *n);
+
 /* Is w one of the NULL-terminated list l? */
 int lxs_in_words(const char *const *l, const char *w);
 

@@ -790,6 +790,37 @@ static void word_lists(void **state) {
   assert_null(lxs_wclass_name(W_NCLASSES));
 }
 
+/* The plain lists (.txt) are read whole and in order, comments skipped;
+ * they are no class lists ("statute" has no class). */
+static void plain_word_lists(void **state) {
+  (void)state;
+  const char *w;
+  size_t n, count = 0;
+  lxs_word_cursor c = lxs_word_list("common.txt");
+  assert_true(lxs_word_list_next(&c, &w, &n));
+  assert_int_equal(n, 1);
+  assert_memory_equal(w, "a", 1);
+  count = 1;
+  const char *last = w;
+  size_t lastn = n;
+  while (lxs_word_list_next(&c, &w, &n)) {
+    count++;
+    last = w;
+    lastn = n;
+  }
+  assert_int_equal(count, 3057);
+  assert_int_equal(lastn, 4);
+  assert_memory_equal(last, "zone", 4);
+  assert_int_equal(lxs_wclass("statute", 7), 0);
+  c = lxs_word_list("stopwords.txt");
+  for (count = 0; lxs_word_list_next(&c, &w, &n);) count++;
+  assert_int_equal(count, 167);
+  c = lxs_word_list("missing.txt");
+  assert_false(lxs_word_list_next(&c, &w, &n));
+  c = lxs_word_list("mmon.txt"); /* a whole file name, not a suffix */
+  assert_false(lxs_word_list_next(&c, &w, &n));
+}
+
 /* ---- scale ------------------------------------------------------------ */
 
 static const char *const kSyl[] = {"ka", "lo", "mi", "ran", "tei", "su", "vi", "no",
@@ -893,6 +924,7 @@ int main(void) {
       cmocka_unit_test(hints_file_and_errors),
       cmocka_unit_test(cue_names),
       cmocka_unit_test(word_lists),
+      cmocka_unit_test(plain_word_lists),
       cmocka_unit_test(long_article_is_linear),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
