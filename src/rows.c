@@ -165,10 +165,9 @@ static void put_cell(lxs_buf *b, const lxs_rows_opts *o, const char *s) {
 }
 
 /* The part of a row before its theme (doc, kept columns, speaker,
- * sentence), the same for every theme's row: escaped once, copied per
- * row. */
+ * sentence), the same for every theme's row: appended to p, escaped once
+ * per unit, copied for the unit's other rows. */
 static void row_prefix(lxs_buf *p, const lxs_rows_opts *o, const row_key *k) {
-  p->len = 0;
   const char *const *keep = k->keep;
   if (o->format == LXS_FMT_JSONL) {
     lxs_buf_puts(p, "{\"doc\":");
@@ -202,12 +201,10 @@ static void row_prefix(lxs_buf *p, const lxs_rows_opts *o, const row_key *k) {
   lxs_buf_puts(p, sep);
 }
 
-static void emit_row(lxs_buf *b, const lxs_rows_opts *o, const lxs_buf *prefix,
-                     const char *theme, const row_vals *v) {
+/* A row's values: everything after its theme cell. */
+static void row_values(lxs_buf *b, const lxs_rows_opts *o, const row_vals *v) {
   int cls = v->present ? lxs_stance_class(v->stance) : 0;
-  lxs_buf_put(b, prefix->data, prefix->len);
   if (o->format == LXS_FMT_JSONL) {
-    lxs_json_str(b, theme, strlen(theme));
     lxs_buf_puts(b, ",\"tokens\":");
     lxs_buf_put_uint(b, v->tokens);
     lxs_buf_puts(b, ",\"mentions\":");
@@ -251,7 +248,6 @@ static void emit_row(lxs_buf *b, const lxs_rows_opts *o, const lxs_buf *prefix,
   const char *sep = csv ? "," : " | ";
   size_t seplen = csv ? 1 : 3;
 #define SEP() lxs_buf_put(b, sep, seplen)
-  if (csv) lxs_csv_str(b, theme); else lxs_md_cell(b, theme);
   SEP();
   lxs_buf_put_uint(b, v->tokens);
   SEP();
@@ -302,9 +298,7 @@ static void emit_row(lxs_buf *b, const lxs_rows_opts *o, const lxs_buf *prefix,
 
 /* One wide row: every theme's stance, its interval, class, salience and
  * mentions, then the sentiment. */
-static void emit_wide(lxs_buf *b, const lxs_rows_opts *o, const lxs_buf *prefix, const row_vals *v,
-                      size_t nth) {
-  lxs_buf_put(b, prefix->data, prefix->len);
+static void emit_wide(lxs_buf *b, const lxs_rows_opts *o, const row_vals *v, size_t nth) {
   lxs_buf_put_uint(b, nth ? v[0].tokens : 0);
   lxs_buf_putc(b, ',');
   lxs_buf_put_uint(b, nth ? v[0].sentences : 0);
@@ -345,17 +339,58 @@ static void emit_wide(lxs_buf *b, const lxs_rows_opts *o, const lxs_buf *prefix,
   lxs_buf_put(b, "\r\n", 2);
 }
 
-/* A unit's rows in the chosen format: one per theme (long), or one. */
+static int same_interval(const lxs_interval *a, const lxs_interval *b) {
+  return a->ok == b->ok && (!a->ok || (a->lo == b->lo && a->hi == b->hi));
+}
+
+/* Whether two rows' values print the same bytes. */
+static int same_values(const row_vals *a, const row_vals *b) {
+  return a->tokens == b->tokens && a->mentions == b->mentions && a->sentences == b->sentences &&
+         a->present == b->present && (!a->present || a->stance == b->stance) &&
+         a->salience == b->salience && a->sentiment == b->sentiment &&
+         same_interval(&a->ci_st, &b->ci_st) && same_interval(&a->ci_sa, &b->ci_sa) &&
+         same_interval(&a->ci_se, &b->ci_se) && a->vader == b->vader;
+}
+
+/* Appends b[from..from+n), bytes already in b. */
+static void put_again(lxs_buf *b, size_t from, size_t n) {
+  lxs_buf_reserve(b, n);
+  memcpy(b->data + b->len, b->data + from, n);
+  b->len += n;
+  b->data[b->len] = '\0';
+}
+
+/* A unit's rows in the chosen format: one per theme (long), or one.
+ * Real corpora are mostly short documents that mention no theme, and
+ * their rows were a quarter of the cost: the prefix is escaped once per
+ * unit, and the values of the themes a unit does not mention, the same
+ * for all of them, are formatted once and copied. */
 static void emit_rows(lxs_buf *b, const lxs_rows_opts *o, lxs_themes th, const row_key *k,
                       const row_vals *v) {
-  size_t nth = th.n;
-  lxs_buf prefix;
-  lxs_buf_init(&prefix);
-  row_prefix(&prefix, o, k);
-  if (o->format == LXS_FMT_WIDE) emit_wide(b, o, &prefix, v, nth);
-  else
-    for (size_t t = 0; t < nth; t++) emit_row(b, o, &prefix, th.name[t], &v[t]);
-  lxs_buf_free(&prefix);
+  size_t prefix = b->len;
+  row_prefix(b, o, k);
+  size_t prefix_len = b->len - prefix;
+  if (o->format == LXS_FMT_WIDE) {
+    emit_wide(b, o, v, th.n);
+    return;
+  }
+  const row_vals *quiet = NULL; /* the last row without mentions, at b[qstart..+qlen) */
+  size_t qstart = 0, qlen = 0;
+  for (size_t t = 0; t < th.n; t++) {
+    if (t) put_again(b, prefix, prefix_len);
+    put_cell(b, o, th.name[t]);
+    if (quiet && v[t].mentions == 0 && same_values(quiet, &v[t])) {
+      put_again(b, qstart, qlen);
+      continue;
+    }
+    size_t start = b->len;
+    row_values(b, o, &v[t]);
+    if (v[t].mentions == 0) {
+      quiet = &v[t];
+      qstart = start;
+      qlen = b->len - start;
+    }
+  }
 }
 
 /* Space for a unit's per-theme values: on the stack for a few themes. */
