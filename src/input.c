@@ -167,7 +167,7 @@ static int json_id(lxs_reader *r, char *err, size_t errlen) {
       return -1;
     }
   } else if (json_is_integer(id)) {
-    lxs_buf_printf(&r->id, "%lld", (long long)json_integer_value(id));
+    lxs_buf_put_int(&r->id, (long long)json_integer_value(id));
   } else if (id && !json_is_null(id)) {
     lxs_set_err(err, errlen, "%s:%zu: \"%s\" must be a string or integer", r->name, r->lineno,
                 name);
@@ -176,7 +176,7 @@ static int json_id(lxs_reader *r, char *err, size_t errlen) {
     lxs_set_err(err, errlen, "%s:%zu: no \"%s\" in the record", r->name, r->lineno, name);
     return -1;
   } else {
-    lxs_buf_printf(&r->id, "%zu", r->lineno);
+    lxs_buf_put_uint(&r->id, r->lineno);
   }
   return 0;
 }
@@ -312,7 +312,7 @@ int lxs_reader_next(lxs_reader *r, lxs_record *rec, char *err, size_t errlen) {
     rec->line = r->lineno;
     if (r->fmt == LXS_IN_LINES) {
       r->id.len = 0;
-      lxs_buf_printf(&r->id, "%zu", r->lineno);
+      lxs_buf_put_uint(&r->id, r->lineno);
       rec->id = lxs_buf_cstr(&r->id);
       rec->text = s;
       rec->len = len;

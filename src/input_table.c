@@ -187,7 +187,7 @@ static int table_record(lxs_table *t, lxs_record *rec, char *err, size_t errlen)
     if (no_nul(t, t->id_idx, err, errlen)) return -1;
     lxs_buf_put(&t->id, field_ptr(t, (size_t)t->id_idx), t->len[t->id_idx]);
   } else {
-    lxs_buf_printf(&t->id, "%zu", t->rec_line);
+    lxs_buf_put_uint(&t->id, t->rec_line);
   }
   lxs_table_keep_reset(t);
   for (size_t k = 0; k < t->cols.nkeep; k++) {
