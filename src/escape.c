@@ -30,19 +30,39 @@ static int formula_like(const char *s, size_t n) {
          !plain_number(s, n);
 }
 
-void lxs_csv_field(lxs_buf *b, const char *s, size_t n) {
-  /* Most fields (ids, names, theme names) are plain ASCII that needs no
-   * quotes: one pass decides, and they are copied as they are. */
-  int guard = formula_like(s, n);
+/* The bytes that end a CSV field's plain run: what needs quotes (',', '"',
+ * CR, LF), non-ASCII (checked as UTF-8), and NUL (the end of a C string;
+ * inside a counted field it only takes the general path, which copies it
+ * the same). */
+/* clang-format off */
+static const unsigned char kCsvStop[256] = {
+    [0] = 1, [','] = 1, ['"'] = 1, ['\r'] = 1, ['\n'] = 1,
+    [0x80] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x80..0x8f */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+/* clang-format on */
+
+/* The length of s's leading run of bytes that end no plain field. */
+static size_t plain_run(const char *s, size_t n) {
   size_t i = 0;
-  while (i < n) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 0x80 || c == ',' || c == '"' || c == '\r' || c == '\n') break;
-    i++;
-  }
-  if (i == n) {
-    if (guard) lxs_buf_putc(b, '\'');
-    lxs_buf_put(b, s, n);
+  while (i < n && !kCsvStop[(unsigned char)s[i]]) i++;
+  return i;
+}
+
+/* A plain field (ids, names, theme names: nearly all of them), as is. */
+static void put_plain(lxs_buf *b, const char *s, size_t n) {
+  if (formula_like(s, n)) lxs_buf_putc(b, '\'');
+  lxs_buf_put(b, s, n);
+}
+
+void lxs_csv_field(lxs_buf *b, const char *s, size_t n) {
+  if (plain_run(s, n) == n) {
+    put_plain(b, s, n);
     return;
   }
   if (lxs_utf8_validate(s, n) < n) {
@@ -58,7 +78,7 @@ void lxs_csv_field(lxs_buf *b, const char *s, size_t n) {
   for (size_t j = 0; j < n && !quote; j++)
     quote = s[j] == ',' || s[j] == '"' || s[j] == '\r' || s[j] == '\n';
   if (quote) lxs_buf_putc(b, '"');
-  if (guard) lxs_buf_putc(b, '\'');
+  if (formula_like(s, n)) lxs_buf_putc(b, '\'');
   for (size_t j = 0; j < n; j++) {
     if (s[j] == '"') lxs_buf_putc(b, '"');
     lxs_buf_putc(b, s[j]);
@@ -66,7 +86,12 @@ void lxs_csv_field(lxs_buf *b, const char *s, size_t n) {
   if (quote) lxs_buf_putc(b, '"');
 }
 
-void lxs_csv_str(lxs_buf *b, const char *s) { lxs_csv_field(b, s, strlen(s)); }
+void lxs_csv_str(lxs_buf *b, const char *s) {
+  /* one scan finds the end of a plain string; anything else is measured */
+  size_t i = plain_run(s, (size_t)-1);
+  if (s[i] == '\0') put_plain(b, s, i);
+  else lxs_csv_field(b, s, i + strlen(s + i));
+}
 
 /* ---- JSON ------------------------------------------------------------------- */
 
