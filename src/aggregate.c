@@ -10,16 +10,23 @@
 #include "aggregate.h"
 #include "util.h"
 
-void lxs_agg_init(lxs_agg *a, size_t n_themes) {
+/* One block for the three per-theme arrays (an aggregate is made per
+ * document in large runs): the doubles first, for their alignment. */
+_Static_assert(sizeof(double) == 2 * sizeof(uint32_t), "LXS_AGG_BLOCK_DOUBLES holds the three arrays");
+
+void lxs_agg_init_in(lxs_agg *a, size_t n_themes, double *block) {
   memset(a, 0, sizeof *a);
   a->n_themes = n_themes;
-  /* one block for the three per-theme arrays (an aggregate is made per
-   * document in large runs): the doubles first, for their alignment */
   size_t n = n_themes + 1;
-  void *block = lxs_xcalloc(1, n * (sizeof(double) + 2 * sizeof(uint32_t)));
   a->stance_sum = block;
-  a->mentions = (void *)((char *)block + n * sizeof(double));
+  a->mentions = (uint32_t *)(block + n);
   a->stance_n = a->mentions + n;
+  a->borrowed = 1;
+}
+
+void lxs_agg_init(lxs_agg *a, size_t n_themes) {
+  lxs_agg_init_in(a, n_themes, lxs_xcalloc(LXS_AGG_BLOCK_DOUBLES(n_themes), sizeof(double)));
+  a->borrowed = 0;
 }
 
 void lxs_agg_clear(lxs_agg *a) {
@@ -30,7 +37,7 @@ void lxs_agg_clear(lxs_agg *a) {
   free(a->s_mentions);
   free(a->s_stance_sum);
   free(a->s_stance_n);
-  free(a->stance_sum); /* the block of all three (lxs_agg_init) */
+  if (!a->borrowed) free(a->stance_sum); /* the block of all three (lxs_agg_init) */
   memset(a, 0, sizeof *a);
 }
 

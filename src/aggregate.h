@@ -32,10 +32,16 @@ struct lxs_agg {
   uint32_t *s_mentions;       /* [n_samples * n_themes] */
   double *s_stance_sum;       /* [n_samples * n_themes] */
   uint32_t *s_stance_n;       /* [n_samples * n_themes] */
+  int borrowed;               /* the per-theme arrays are the caller's (lxs_agg_init_in) */
 };
 
 /* An aggregate in place: init, then clear to release its arrays. */
 void lxs_agg_init(lxs_agg *a, size_t n_themes);
+/* The same with the per-theme arrays in the caller's zeroed block (e.g. on
+ * the stack, for an aggregate made and dropped per document) of
+ * LXS_AGG_BLOCK_DOUBLES(n_themes) doubles; lxs_agg_clear leaves it. */
+#define LXS_AGG_BLOCK_DOUBLES(n_themes) (2 * ((n_themes) + 1))
+void lxs_agg_init_in(lxs_agg *a, size_t n_themes, double *block);
 void lxs_agg_clear(lxs_agg *a);
 
 /* The unguarded forms of lxs_agg_add_* (same arguments, no checks). */
