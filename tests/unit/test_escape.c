@@ -28,6 +28,31 @@ static const char *run(esc_fn f, const char *s, size_t n) {
 }
 #define RUN(f, lit) run(f, lit, sizeof lit - 1)
 
+static void csv_str(lxs_buf *out, const char *s, size_t n) {
+  (void)n;
+  lxs_csv_str(out, s);
+}
+
+/* lxs_csv_str finds a plain string's end in its scan; everything else
+ * takes lxs_csv_field's general path, with the same bytes. */
+static void csv_str_plain_and_not(void **state) {
+  (void)state;
+  assert_string_equal(RUN(csv_str, "us_protectionism"), "us_protectionism");
+  assert_string_equal(RUN(csv_str, ""), "");
+  assert_string_equal(RUN(csv_str, "12"), "12");
+  assert_string_equal(RUN(csv_str, "=1+1"), "'=1+1");
+  assert_string_equal(RUN(csv_str, "a,b"), "\"a,b\"");
+  assert_string_equal(RUN(csv_str, "say \"no\""), "\"say \"\"no\"\"\"");
+  assert_string_equal(RUN(csv_str, "two\nlines"), "\"two\nlines\"");
+  assert_string_equal(RUN(csv_str, "caf\xC3\xA9"), "caf\xC3\xA9");
+  assert_string_equal(RUN(csv_str, "caf\xC3"), "caf\xEF\xBF\xBD");
+  assert_string_equal(RUN(csv_str, "\x7f~"), "\x7f~");
+  /* a counted field holding a NUL is copied whole, as before */
+  run(lxs_csv_field, "a\0b", 3);
+  assert_int_equal(b.len, 3);
+  assert_memory_equal(b.data, "a\0b", 3);
+}
+
 static void md(lxs_buf *out, const char *s, size_t n) {
   (void)n;
   lxs_md_cell(out, s);
@@ -95,6 +120,7 @@ static void terminal_controls_shown(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(csv_formulas_neutralised, setup, teardown),
+      cmocka_unit_test_setup_teardown(csv_str_plain_and_not, setup, teardown),
       cmocka_unit_test_setup_teardown(md_no_html_no_links, setup, teardown),
       cmocka_unit_test_setup_teardown(html_is_valid_xml, setup, teardown),
       cmocka_unit_test_setup_teardown(comment_cannot_close, setup, teardown),
