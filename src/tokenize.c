@@ -536,9 +536,10 @@ static inline int ascii_word_at(const char *text, size_t len, size_t pos,
                    _mm_cmpeq_epi8(x, _mm_set1_epi8(','))));
   w->c = 0;
   if (stop & bit) {
+    /* (a period that ends the text, as a line's last "word." does, is
+     * followed by nothing that could continue the word) */
     w->c = p[n];
-    if (pos + n + 1 >= len || p[n + 1] >= 0x80 || ascii_alnum(p[n + 1]))
-      return 0;
+    if (pos + n + 1 < len && (p[n + 1] >= 0x80 || ascii_alnum(p[n + 1]))) return 0;
   }
   unsigned keep = (1u << n) - 1;
   unsigned a = cl.alpha & keep;

@@ -188,6 +188,27 @@ static void word_no_at_sentence_end_splits(void **state) {
   assert_string_equal(sentences(t), "The answer was no.|Then talks resumed.");
 }
 
+/* A period that ends the text (a line's last "word.") ends the sentence
+ * and stays out of the word; an abbreviation there still takes it. */
+static void period_at_end_of_text(void **state) {
+  (void)state;
+  const char *t = "Tariffs rose.";
+  toks(t);
+  assert_string_equal(norms(), "tariffs|rose");
+  assert_int_equal(tk->ntok, 3);
+  assert_span(t, word(1)->start, word(1)->end, "rose");
+  assert_int_equal(tk->nsent, 1);
+  assert_string_equal(sentences(t), "Tariffs rose.");
+  const char *u = "She met Dr.";
+  toks(u);
+  assert_span(u, word(2)->start, word(2)->end, "Dr.");
+  assert_true(word(2)->flags & LXS_TF_ABBR);
+  const char *v = "It was 3.";
+  toks(v);
+  assert_string_equal(norms(), "it|was|3");
+  assert_span(v, word(2)->start, word(2)->end, "3");
+}
+
 static void decimal_and_thousands_are_one_token(void **state) {
   (void)state;
   const char *t = "CAFTA 3.0 covers 1,000 firms in 2025, and 3.5.";
@@ -499,6 +520,7 @@ int main(void) {
       cmocka_unit_test(acronym_period_ends_sentence_before_capital_opener),
       cmocka_unit_test(title_abbreviation_does_not_split),
       cmocka_unit_test(word_no_at_sentence_end_splits),
+      cmocka_unit_test(period_at_end_of_text),
       cmocka_unit_test(decimal_and_thousands_are_one_token),
       cmocka_unit_test(sentences_split_on_period_exclamation_question),
       cmocka_unit_test(closing_quotes_stay_in_the_sentence),
