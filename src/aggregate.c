@@ -18,16 +18,14 @@ void lxs_agg_init_in(lxs_agg *a, size_t n_themes, double *block) {
   memset(a, 0, sizeof *a);
   a->n_themes = n_themes;
   size_t n = n_themes + 1;
+  a->borrowed = block != NULL;
+  if (!block) block = lxs_xcalloc(LXS_AGG_BLOCK_DOUBLES(n_themes), sizeof(double));
   a->stance_sum = block;
-  a->mentions = (uint32_t *)(block + n);
+  a->mentions = (void *)((char *)block + n * sizeof(double));
   a->stance_n = a->mentions + n;
-  a->borrowed = 1;
 }
 
-void lxs_agg_init(lxs_agg *a, size_t n_themes) {
-  lxs_agg_init_in(a, n_themes, lxs_xcalloc(LXS_AGG_BLOCK_DOUBLES(n_themes), sizeof(double)));
-  a->borrowed = 0;
-}
+void lxs_agg_init(lxs_agg *a, size_t n_themes) { lxs_agg_init_in(a, n_themes, NULL); }
 
 void lxs_agg_clear(lxs_agg *a) {
   if (!a) return;

@@ -39,7 +39,8 @@ struct lxs_agg {
 void lxs_agg_init(lxs_agg *a, size_t n_themes);
 /* The same with the per-theme arrays in the caller's zeroed block (e.g. on
  * the stack, for an aggregate made and dropped per document) of
- * LXS_AGG_BLOCK_DOUBLES(n_themes) doubles; lxs_agg_clear leaves it. */
+ * LXS_AGG_BLOCK_DOUBLES(n_themes) doubles, which lxs_agg_clear leaves;
+ * a NULL block is lxs_agg_init. */
 #define LXS_AGG_BLOCK_DOUBLES(n_themes) (2 * ((n_themes) + 1))
 void lxs_agg_init_in(lxs_agg *a, size_t n_themes, double *block);
 void lxs_agg_clear(lxs_agg *a);

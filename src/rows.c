@@ -511,8 +511,7 @@ void lxs_rows_doc(lxs_buf *b, const lxs_rows_opts *o, lxs_themes th,
   if (o->unit == LXS_UNIT_DOC) {
     lxs_agg a;
     double few[LXS_AGG_BLOCK_DOUBLES(FEW_THEMES)] = {0};
-    if (nth <= FEW_THEMES) lxs_agg_init_in(&a, nth, few);
-    else lxs_agg_init(&a, nth);
+    lxs_agg_init_in(&a, nth, nth <= FEW_THEMES ? few : NULL);
     a.keep_samples = o->bootstrap > 0;
     for (size_t s = 0; s < res->n_sentences; s++) lxs_agg_sum_sentence(&a, res, s);
     lxs_vader_scores vs;
