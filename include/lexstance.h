@@ -70,7 +70,7 @@ extern "C" {
 #define LXS_VERSION_MAJOR 0
 #define LXS_VERSION_MINOR 1
 #define LXS_VERSION_PATCH 0
-#define LXS_VERSION_NUMBER \
+#define LXS_VERSION_NUMBER                                                                         \
   ((LXS_VERSION_MAJOR << 16) | (LXS_VERSION_MINOR << 8) | LXS_VERSION_PATCH)
 
 /* LXS_VERSION_NUMBER of the library (0x000100 for 0.1.0). */
@@ -86,11 +86,11 @@ LXS_API const char *lxs_version_string(void);
  * interrupt, which are the tool's, not the library's). */
 typedef enum lxs_status {
   LXS_OK = 0,
-  LXS_EDATA = 1,   /* malformed input or lexicon data: err names FILE:LINE */
-  LXS_EINVAL = 2,  /* an invalid argument: unknown language or format,
-                      malformed category mapping, theme out of range */
-  LXS_EIO = 3,     /* a file cannot be read */
-  LXS_ENOMEM = 4   /* out of memory */
+  LXS_EDATA = 1,  /* malformed input or lexicon data: err names FILE:LINE */
+  LXS_EINVAL = 2, /* an invalid argument: unknown language or format,
+                     malformed category mapping, theme out of range */
+  LXS_EIO = 3,    /* a file cannot be read */
+  LXS_ENOMEM = 4  /* out of memory */
 } lxs_status;
 
 /* A short English description of a status ("out of memory"); static. */
@@ -132,9 +132,8 @@ LXS_API lxs_status lxs_lexicon_load_file(lxs_lexicon *lex, const char *path, cha
                                          size_t errlen);
 /* The same from memory; name stands for the file in messages.  data is
  * not kept. */
-LXS_API lxs_status lxs_lexicon_load_buffer(lxs_lexicon *lex, const char *name,
-                                           const char *data, size_t len, char *err,
-                                           size_t errlen);
+LXS_API lxs_status lxs_lexicon_load_buffer(lxs_lexicon *lex, const char *name, const char *data,
+                                           size_t len, char *err, size_t errlen);
 /* Themes in load order (the order of every per-theme array below). */
 LXS_API size_t lxs_lexicon_theme_count(const lxs_lexicon *lex);
 /* The theme id ("multilateralism"), or NULL when i is out of range;
@@ -162,8 +161,8 @@ LXS_API lxs_status lxs_speaker_hints_add(lxs_speaker_hints *h, const char *name,
 /* Adds the speakers of a file: "Name<TAB>alias<TAB>alias..." per line;
  * blank lines and lines starting with '#' are skipped.  LXS_OK, LXS_EIO,
  * LXS_EDATA ("PATH:LINE: message") or LXS_ENOMEM. */
-LXS_API lxs_status lxs_speaker_hints_load_file(lxs_speaker_hints *h, const char *path,
-                                               char *err, size_t errlen);
+LXS_API lxs_status lxs_speaker_hints_load_file(lxs_speaker_hints *h, const char *path, char *err,
+                                               size_t errlen);
 /* The same from memory; name stands for the file in messages. */
 LXS_API lxs_status lxs_speaker_hints_load_buffer(lxs_speaker_hints *h, const char *name,
                                                  const char *data, size_t len, char *err,
@@ -177,24 +176,24 @@ LXS_API size_t lxs_speaker_hints_count(const lxs_speaker_hints *h);
 typedef struct lxs_scorer lxs_scorer;
 
 typedef struct {
-  int segment_speakers;  /* 1: attribute sentences to speakers (articles);
-                            0: every sentence is the author's */
-  const lxs_speaker_hints *speakers;  /* known names and aliases, or NULL;
-                                         must outlive the run */
+  int segment_speakers;              /* 1: attribute sentences to speakers (articles);
+                                        0: every sentence is the author's */
+  const lxs_speaker_hints *speakers; /* known names and aliases, or NULL;
+                                        must outlive the run */
 } lxs_options;
 
 typedef struct {
-  size_t start, end;     /* byte range in the document */
-  uint32_t speaker;      /* index into lxs_result.speakers */
+  size_t start, end; /* byte range in the document */
+  uint32_t speaker;  /* index into lxs_result.speakers */
   uint32_t paragraph;
-  uint32_t tokens;       /* word tokens */
-  double sentiment;      /* [-1, 1] */
+  uint32_t tokens;  /* word tokens */
+  double sentiment; /* [-1, 1] */
   uint32_t sentiment_hits;
-  unsigned flags;        /* LXS_SENTENCE_* */
-  uint32_t holder;       /* speaker index of a reported view's holder, or
-                            LXS_NO_HOLDER */
-  const char *cue;       /* how the speaker was found: "header", "said-after",
-                            "pronoun", ... or "author" (static string) */
+  unsigned flags;  /* LXS_SENTENCE_* */
+  uint32_t holder; /* speaker index of a reported view's holder, or
+                      LXS_NO_HOLDER */
+  const char *cue; /* how the speaker was found: "header", "said-after",
+                      "pronoun", ... or "author" (static string) */
 } lxs_sentence;
 
 #define LXS_NO_HOLDER 0xFFFFFFFFu
@@ -203,11 +202,11 @@ typedef struct {
 #define LXS_SENTENCE_HEADER 1u
 
 typedef struct {
-  uint32_t mentions;     /* theme terms matched in the sentence */
-  double raw;            /* sum of stance contributions */
-  double stance;         /* raw squashed into [-1, 1]: raw / sqrt(raw^2 + 1) */
-  uint32_t held_mentions;/* of those, inside a view reported from the holder */
-  double held_raw;       /* of raw, the reported view's part */
+  uint32_t mentions;      /* theme terms matched in the sentence */
+  double raw;             /* sum of stance contributions */
+  double stance;          /* raw squashed into [-1, 1]: raw / sqrt(raw^2 + 1) */
+  uint32_t held_mentions; /* of those, inside a view reported from the holder */
+  double held_raw;        /* of raw, the reported view's part */
 } lxs_theme_score;
 
 /* Modifier flags recorded on evidence rows. */
@@ -216,53 +215,53 @@ enum {
   LXS_MOD_INTENSIFIED = 1 << 1,
   LXS_MOD_DIMINISHED = 1 << 2,
   LXS_MOD_HEDGED = 1 << 3,
-  LXS_MOD_CONTRAST_UP = 1 << 4,    /* clause after but/however */
-  LXS_MOD_CONTRAST_DOWN = 1 << 5,  /* clause before but, or concessive */
+  LXS_MOD_CONTRAST_UP = 1 << 4,   /* clause after but/however */
+  LXS_MOD_CONTRAST_DOWN = 1 << 5, /* clause before but, or concessive */
   LXS_MOD_CONDITIONAL = 1 << 6,
   LXS_MOD_QUESTION = 1 << 7,
-  LXS_MOD_HARM_PATIENT = 1 << 8,   /* harm done to the target: inverted */
-  LXS_MOD_AGENT = 1 << 9,          /* target causes the harm/benefit */
-  LXS_MOD_DISTANCED = 1 << 10,     /* so-called ... */
-  LXS_MOD_REPORTED = 1 << 11,      /* view reported from another holder */
-  LXS_MOD_WEAK_LINK = 1 << 12,     /* target outside the phrase */
-  LXS_MOD_CONTEXT = 1 << 13,       /* theme from an earlier sentence */
-  LXS_MOD_SCENE = 1 << 14          /* inside a scene-setting phrase */
+  LXS_MOD_HARM_PATIENT = 1 << 8, /* harm done to the target: inverted */
+  LXS_MOD_AGENT = 1 << 9,        /* target causes the harm/benefit */
+  LXS_MOD_DISTANCED = 1 << 10,   /* so-called ... */
+  LXS_MOD_REPORTED = 1 << 11,    /* view reported from another holder */
+  LXS_MOD_WEAK_LINK = 1 << 12,   /* target outside the phrase */
+  LXS_MOD_CONTEXT = 1 << 13,     /* theme from an earlier sentence */
+  LXS_MOD_SCENE = 1 << 14        /* inside a scene-setting phrase */
 };
 
 /* One lexicon match and what it contributed. */
 typedef struct {
   uint32_t sentence;
-  uint32_t theme;        /* theme index; LXS_THEME_NONE for sentiment */
-  const char *term;      /* lexicon term as written (valid while the
-                            lexicon lives) */
-  const char *role;      /* "target", "stance", "eval", "harm", ... (static) */
-  size_t start, end;     /* the matched bytes of the document */
+  uint32_t theme;                  /* theme index; LXS_THEME_NONE for sentiment */
+  const char *term;                /* lexicon term as written (valid while the
+                                      lexicon lives) */
+  const char *role;                /* "target", "stance", "eval", "harm", ... (static) */
+  size_t start, end;               /* the matched bytes of the document */
   size_t target_start, target_end; /* the theme term it was tied to (bytes
                             of the document; equal when none) */
-  double weight;         /* lexicon weight */
-  unsigned modifiers;    /* LXS_MOD_* */
-  double contribution;   /* to the sentence's raw stance (or sentiment) */
-  const char *holder;    /* who holds the view when reported, else NULL */
+  double weight;                   /* lexicon weight */
+  unsigned modifiers;              /* LXS_MOD_* */
+  double contribution;             /* to the sentence's raw stance (or sentiment) */
+  const char *holder;              /* who holds the view when reported, else NULL */
 } lxs_evidence;
 
 #define LXS_THEME_NONE 0xFFFFFFFFu
 
 typedef struct {
-  const char *name;         /* "author" for unattributed text */
-  const char *description;  /* affiliation from the header line, or "" */
+  const char *name;        /* "author" for unattributed text */
+  const char *description; /* affiliation from the header line, or "" */
 } lxs_speaker;
 
 /* A scored document.  Speaker 0 is always "author". */
 typedef struct {
   const lxs_sentence *sentences;
   size_t n_sentences;
-  const lxs_theme_score *scores;  /* n_sentences * n_themes, row-major */
+  const lxs_theme_score *scores; /* n_sentences * n_themes, row-major */
   size_t n_themes;
   const lxs_speaker *speakers;
   size_t n_speakers;
   const lxs_evidence *evidence;
   size_t n_evidence;
-  size_t tokens;                  /* word tokens outside header lines */
+  size_t tokens; /* word tokens outside header lines */
 } lxs_result;
 
 /* A scorer for lex, which must outlive it.  NULL with err when out of
@@ -317,8 +316,7 @@ enum { LXS_PART_ALL, LXS_PART_OWN, LXS_PART_HELD };
  * out of range) or LXS_ENOMEM.  Header lines (LXS_SENTENCE_HEADER) are
  * never added. */
 LXS_API lxs_status lxs_agg_add_sentence(lxs_agg *a, const lxs_result *r, size_t sentence);
-LXS_API lxs_status lxs_agg_add_part(lxs_agg *a, const lxs_result *r, size_t sentence,
-                                    int part);
+LXS_API lxs_status lxs_agg_add_part(lxs_agg *a, const lxs_result *r, size_t sentence, int part);
 /* Every sentence speaker sp speaks (their own part) or holds a view
  * reported in (the held part): a speaker's totals. */
 LXS_API lxs_status lxs_agg_add_speaker(lxs_agg *a, const lxs_result *r, uint32_t sp);
@@ -344,14 +342,14 @@ LXS_API size_t lxs_agg_mentions(const lxs_agg *a, size_t t);
 /* Stance on theme t in [-1, 1]; 0 with *present = 0 when absent (present
  * may be NULL). */
 LXS_API double lxs_agg_stance(const lxs_agg *a, size_t t, int *present);
-LXS_API double lxs_agg_salience(const lxs_agg *a, size_t t);  /* per 1,000 tokens */
+LXS_API double lxs_agg_salience(const lxs_agg *a, size_t t); /* per 1,000 tokens */
 LXS_API double lxs_agg_sentiment(const lxs_agg *a);
 
 /* ---- uncertainty --------------------------------------------------------- */
 
 typedef struct {
   double lo, hi;
-  int ok;                     /* 0 when undefined (theme never mentioned) */
+  int ok; /* 0 when undefined (theme never mentioned) */
 } lxs_interval;
 
 /* Percentile bootstrap over the aggregate's resampling units: B resamples
@@ -367,9 +365,9 @@ LXS_API lxs_status lxs_bootstrap(const lxs_agg *a, unsigned B, double level, uin
  * resampling units that mention t.  When either never mentions t,
  * ci->ok = 0 and *diff, *p_value are untouched.  LXS_OK, LXS_EINVAL (t
  * out of range) or LXS_ENOMEM. */
-LXS_API lxs_status lxs_stance_difference(const lxs_agg *a, const lxs_agg *b, size_t t,
-                                         unsigned B, double level, uint64_t seed,
-                                         double *diff, lxs_interval *ci, double *p_value);
+LXS_API lxs_status lxs_stance_difference(const lxs_agg *a, const lxs_agg *b, size_t t, unsigned B,
+                                         double level, uint64_t seed, double *diff,
+                                         lxs_interval *ci, double *p_value);
 /* A seed derived from seed and the string s (a unit's name), so each
  * unit's resamples differ and do not depend on the order of units. */
 LXS_API uint64_t lxs_seed_mix(uint64_t seed, const char *s);
@@ -403,11 +401,10 @@ LXS_API void lxs_job_free(lxs_job *j); /* accepts NULL */
 /* An option by its command-line name, value as on the command line
  * (NULL for a flag): unit (sentence|speaker|doc), input (text: each
  * document an article split into speakers; lines, tsv, csv, jsonl: one
- * document each, split into speakers too with unit speaker), format (csv|wide), lexicon PATH (repeatable, any
- * lexicon format by extension), no-default-lexicons, language, speakers
- * PATH (known speakers), no-attribution, bootstrap N, seed S, ci LEVEL.
- * LXS_EINVAL with err for an unknown name or a bad value; files are read
- * when the job runs. */
+ * document each, split into speakers too with unit speaker), format (csv|wide), lexicon PATH
+ * (repeatable, any lexicon format by extension), no-default-lexicons, language, speakers PATH
+ * (known speakers), no-attribution, bootstrap N, seed S, ci LEVEL. LXS_EINVAL with err for an
+ * unknown name or a bad value; files are read when the job runs. */
 LXS_API lxs_status lxs_job_set(lxs_job *j, const char *name, const char *value, char *err,
                                size_t errlen);
 /* Adds a document (copied): its id (the doc column), text[0..len) and,
@@ -431,8 +428,8 @@ LXS_API void lxs_job_clear(lxs_job *j);
  * LXS_OK; LXS_EINVAL (an unknown table, language or lexicon format),
  * LXS_EDATA or LXS_EIO (a lexicon or speakers file; err names FILE:LINE),
  * LXS_ENOMEM.  *out is NULL on failure. */
-LXS_API lxs_status lxs_job_run(lxs_job *j, const char *what, char **out, size_t *out_len,
-                               char *err, size_t errlen);
+LXS_API lxs_status lxs_job_run(lxs_job *j, const char *what, char **out, size_t *out_len, char *err,
+                               size_t errlen);
 LXS_API void lxs_text_free(char *text); /* accepts NULL */
 
 #ifdef __cplusplus

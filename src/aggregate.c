@@ -12,7 +12,8 @@
 
 /* One block for the three per-theme arrays (an aggregate is made per
  * document in large runs): the doubles first, for their alignment. */
-_Static_assert(sizeof(double) == 2 * sizeof(uint32_t), "LXS_AGG_BLOCK_DOUBLES holds the three arrays");
+_Static_assert(sizeof(double) == 2 * sizeof(uint32_t),
+               "LXS_AGG_BLOCK_DOUBLES holds the three arrays");
 
 void lxs_agg_init_in(lxs_agg *a, size_t n_themes, double *block) {
   memset(a, 0, sizeof *a);
@@ -68,9 +69,8 @@ static void add_sample(lxs_agg *a) {
   memset(a->s_stance_n + i * a->n_themes, 0, a->n_themes * sizeof *a->s_stance_n);
 }
 
-void lxs_agg_sum_unit(lxs_agg *a, size_t tokens, size_t sentences,
-                      double sentiment_sum, size_t sentiment_n,
-                      const uint32_t *mentions, const double *stance_sum,
+void lxs_agg_sum_unit(lxs_agg *a, size_t tokens, size_t sentences, double sentiment_sum,
+                      size_t sentiment_n, const uint32_t *mentions, const double *stance_sum,
                       const uint32_t *stance_n) {
   a->tokens += tokens;
   a->sentences += sentences;
@@ -185,8 +185,7 @@ void lxs_agg_sum_speaker(lxs_agg *a, const lxs_result *r, uint32_t sp) {
     const lxs_sentence *se = &r->sentences[s];
     if (se->speaker == sp)
       lxs_agg_sum_part(a, r, s, se->holder == LXS_NO_HOLDER ? LXS_PART_ALL : LXS_PART_OWN);
-    if (se->holder == sp && se->holder != se->speaker)
-      lxs_agg_sum_part(a, r, s, LXS_PART_HELD);
+    if (se->holder == sp && se->holder != se->speaker) lxs_agg_sum_part(a, r, s, LXS_PART_HELD);
   }
 }
 
@@ -260,7 +259,7 @@ typedef struct {
   lxs_agg *a;
   lxs_agg *const *aggs;
   const lxs_result *r;
-  size_t index;               /* sentence or speaker */
+  size_t index; /* sentence or speaker */
   int part;
   const lxs_agg *from;
   size_t tokens, sentences, sentiment_n;
@@ -307,7 +306,8 @@ static lxs_status guarded_add(const add_args *x) {
 }
 
 lxs_status lxs_agg_add_part(lxs_agg *a, const lxs_result *r, size_t sentence, int part) {
-  return guarded_add(&(add_args){.kind = ADD_PART, .a = a, .r = r, .index = sentence, .part = part});
+  return guarded_add(
+      &(add_args){.kind = ADD_PART, .a = a, .r = r, .index = sentence, .part = part});
 }
 
 lxs_status lxs_agg_add_sentence(lxs_agg *a, const lxs_result *r, size_t sentence) {
@@ -323,8 +323,8 @@ lxs_status lxs_agg_add_speakers(lxs_agg *const *aggs, const lxs_result *r) {
 }
 
 lxs_status lxs_agg_add_unit(lxs_agg *a, size_t tokens, size_t sentences, double sentiment_sum,
-                            size_t sentiment_n, const uint32_t *mentions,
-                            const double *stance_sum, const uint32_t *stance_n) {
+                            size_t sentiment_n, const uint32_t *mentions, const double *stance_sum,
+                            const uint32_t *stance_n) {
   return guarded_add(&(add_args){.kind = ADD_UNIT,
                                  .a = a,
                                  .tokens = tokens,
@@ -343,6 +343,4 @@ lxs_status lxs_agg_merge(lxs_agg *into, const lxs_agg *from) {
 size_t lxs_agg_theme_count(const lxs_agg *a) { return a->n_themes; }
 size_t lxs_agg_tokens(const lxs_agg *a) { return a->tokens; }
 size_t lxs_agg_sentences(const lxs_agg *a) { return a->sentences; }
-size_t lxs_agg_mentions(const lxs_agg *a, size_t t) {
-  return t < a->n_themes ? a->mentions[t] : 0;
-}
+size_t lxs_agg_mentions(const lxs_agg *a, size_t t) { return t < a->n_themes ? a->mentions[t] : 0; }

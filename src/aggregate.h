@@ -15,24 +15,24 @@
 struct lxs_agg {
   size_t tokens;
   size_t sentences;
-  double sentiment_sum;       /* over sentences with sentiment hits */
+  double sentiment_sum; /* over sentences with sentiment hits */
   size_t sentiment_n;
   size_t n_themes;
-  uint32_t *mentions;         /* per theme */
-  double *stance_sum;         /* per theme, over mentioning sentences */
-  uint32_t *stance_n;         /* sentences mentioning the theme */
+  uint32_t *mentions; /* per theme */
+  double *stance_sum; /* per theme, over mentioning sentences */
+  uint32_t *stance_n; /* sentences mentioning the theme */
   /* Resampling units (when keep_samples): one per sentence, or one per
    * document when merged from partial results.  Each holds the same sums
    * as the totals above, so a resample's statistic is a ratio of sums. */
   int keep_samples;
   size_t n_samples, cap_samples;
-  uint32_t *s_tokens;         /* [n_samples] */
-  double *s_sentiment_sum;    /* [n_samples] */
-  uint32_t *s_sentiment_n;    /* [n_samples] */
-  uint32_t *s_mentions;       /* [n_samples * n_themes] */
-  double *s_stance_sum;       /* [n_samples * n_themes] */
-  uint32_t *s_stance_n;       /* [n_samples * n_themes] */
-  int borrowed;               /* the per-theme arrays are the caller's (lxs_agg_init_in) */
+  uint32_t *s_tokens;      /* [n_samples] */
+  double *s_sentiment_sum; /* [n_samples] */
+  uint32_t *s_sentiment_n; /* [n_samples] */
+  uint32_t *s_mentions;    /* [n_samples * n_themes] */
+  double *s_stance_sum;    /* [n_samples * n_themes] */
+  uint32_t *s_stance_n;    /* [n_samples * n_themes] */
+  int borrowed;            /* the per-theme arrays are the caller's (lxs_agg_init_in) */
 };
 
 /* An aggregate in place: init, then clear to release its arrays. */

@@ -25,10 +25,10 @@ typedef struct {
 
 struct lxs_job {
   /* options, as the command line's */
-  int articles;               /* --input text (1) or one document per text */
-  int unit;                   /* lxs_unit, or -1: by the input */
+  int articles; /* --input text (1) or one document per text */
+  int unit;     /* lxs_unit, or -1: by the input */
   int wide;
-  long bootstrap;             /* -1: by the unit */
+  long bootstrap; /* -1: by the unit */
   uint64_t seed;
   double ci;
   int no_defaults, no_attribution;
@@ -111,8 +111,7 @@ static lxs_status set_number(lxs_job *j, const char *name, const char *value, ch
   return LXS_OK;
 }
 
-lxs_status lxs_job_set(lxs_job *j, const char *name, const char *value, char *err,
-                       size_t errlen) {
+lxs_status lxs_job_set(lxs_job *j, const char *name, const char *value, char *err, size_t errlen) {
   static const char *const kUnits[] = {"sentence", "speaker", "doc"};
   if (strcmp(name, "unit") == 0) {
     for (int u = 0; u < 3; u++)
@@ -146,7 +145,8 @@ lxs_status lxs_job_set(lxs_job *j, const char *name, const char *value, char *er
              strcmp(name, "ci") == 0) {
     return set_number(j, name, value, err, errlen);
   } else {
-    lxs_set_err(err, errlen, "unknown option '%s' (unit, input, format, lexicon, "
+    lxs_set_err(err, errlen,
+                "unknown option '%s' (unit, input, format, lexicon, "
                 "no-default-lexicons, language, speakers, no-attribution, bootstrap, seed, ci)",
                 name);
     return LXS_EINVAL;
@@ -181,8 +181,10 @@ static lxs_lexicon *job_lexicon(const lxs_job *j, char *err, size_t errlen, lxs_
   const char *lang = lxs_language_name(j->language);
   int defaults = !j->no_defaults && (!lang || strcmp(lang, "english") == 0);
   if (!j->no_defaults && !defaults && j->nlex == 0) {
-    lxs_set_err(err, errlen, "the embedded lexicons are English: language %s needs lexicons "
-                "in that language", lang);
+    lxs_set_err(err, errlen,
+                "the embedded lexicons are English: language %s needs lexicons "
+                "in that language",
+                lang);
     *rc = LXS_EINVAL;
     return NULL;
   }
@@ -211,8 +213,8 @@ static lxs_lexicon *job_lexicon(const lxs_job *j, char *err, size_t errlen, lxs_
 static lxs_rows_opts job_rows(const lxs_job *j) {
   lxs_unit unit = j->unit >= 0 ? (lxs_unit)j->unit : j->articles ? LXS_UNIT_SPEAKER : LXS_UNIT_DOC;
   unsigned boot = j->bootstrap >= 0 ? (unsigned)j->bootstrap : unit == LXS_UNIT_SPEAKER ? 2000 : 0;
-  return (lxs_rows_opts){j->wide ? LXS_FMT_WIDE : LXS_FMT_CSV, unit, boot, j->seed, j->ci, 0,
-                         NULL, 0};
+  return (lxs_rows_opts){
+      j->wide ? LXS_FMT_WIDE : LXS_FMT_CSV, unit, boot, j->seed, j->ci, 0, NULL, 0};
 }
 
 enum { RUN_SCORE, RUN_PARTIAL, RUN_EVIDENCE };

@@ -47,25 +47,25 @@ typedef struct {
   uint32_t speaker; /* NO_SPK until a sentence is attributed */
   int gender;       /* 0 unknown, 1 male, 2 female */
   int desc_synced;
-  int intro;        /* interviewee score from the introduction */
-  int asker;        /* introduced as reporter, host or moderator */
-  int merged;       /* the person this one turned out to be, or -1 */
-  int entity;       /* an organisation or group, not a person */
-  int tentative;    /* a one-word headline label not yet confirmed by the
-                       body ("Ports: ..." is nobody, "Okafor: ..." is
-                       Ruth Okafor once she is named) */
+  int intro;     /* interviewee score from the introduction */
+  int asker;     /* introduced as reporter, host or moderator */
+  int merged;    /* the person this one turned out to be, or -1 */
+  int entity;    /* an organisation or group, not a person */
+  int tentative; /* a one-word headline label not yet confirmed by the
+                    body ("Ports: ..." is nobody, "Okafor: ..." is
+                    Ruth Okafor once she is named) */
 } person;
 
 typedef struct {
-  uint32_t open, close;   /* quote tokens; close = NO_TOK when unclosed */
+  uint32_t open, close; /* quote tokens; close = NO_TOK when unclosed */
   uint32_t s_open, s_close;
   uint32_t nwords;
-  int speech;             /* looks like speech, not scare quotes */
-  int attached;           /* speaker decided */
+  int speech;   /* looks like speech, not scare quotes */
+  int attached; /* speaker decided */
   int who;
-  int single;             /* single quotation marks */
-  int straight;           /* straight double marks (they nest) */
-  int pending;            /* unclosed, speaker may be named later */
+  int single;   /* single quotation marks */
+  int straight; /* straight double marks (they nest) */
+  int pending;  /* unclosed, speaker may be named later */
 } qspan;
 
 typedef struct {
@@ -73,25 +73,36 @@ typedef struct {
   int ref;
   int add;
   int according;
-  int colon;          /* pseudo-frame "Name ...: "quote"" */
-  int headline;       /* "Name: claim" as a headline */
-  uint32_t verb;      /* token index of the verb */
-  uint32_t vend;      /* token index of the frame's last word ("according
-                         to", "issued a warning") */
-  int at_start;       /* subject opens the sentence and the verb is near */
-  int after, before;  /* attached to a quote before / after the verb */
-  int back;           /* "That is how X described ...": names the quote before */
-  int participle;     /* ", saying ...": the clause's subject speaks */
-  size_t subj;        /* word where the speaker's noun phrase starts */
+  int colon;         /* pseudo-frame "Name ...: "quote"" */
+  int headline;      /* "Name: claim" as a headline */
+  uint32_t verb;     /* token index of the verb */
+  uint32_t vend;     /* token index of the frame's last word ("according
+                        to", "issued a warning") */
+  int at_start;      /* subject opens the sentence and the verb is near */
+  int after, before; /* attached to a quote before / after the verb */
+  int back;          /* "That is how X described ...": names the quote before */
+  int participle;    /* ", saying ...": the clause's subject speaks */
+  size_t subj;       /* word where the speaker's noun phrase starts */
   /* a second speaker's clause: "Okafor said ..., while the lawyer, Tom
    * Birch, argued that ..." */
   int who2, ref2, add2;
-  uint32_t split;     /* token where that clause starts */
+  uint32_t split; /* token where that clause starts */
 } frame_t;
 
 /* Paragraph layouts; PK_Q and after are turns of a transcript. */
-enum { PK_NONE, PK_HEADER, PK_SPEAKERLINE, PK_NAMEONLY, PK_DESCLINE, PK_Q, PK_A, PK_NAME,
-       PK_OUTLET, PK_ROLE, PK_BYLINE };
+enum {
+  PK_NONE,
+  PK_HEADER,
+  PK_SPEAKERLINE,
+  PK_NAMEONLY,
+  PK_DESCLINE,
+  PK_Q,
+  PK_A,
+  PK_NAME,
+  PK_OUTLET,
+  PK_ROLE,
+  PK_BYLINE
+};
 
 typedef struct {
   int kind;
@@ -102,10 +113,10 @@ typedef struct {
 
 /* Layout state carried from paragraph to paragraph. */
 typedef struct {
-  int labelled;     /* the text is a transcript / Q&A */
-  int owner;        /* person owning the current round-up section */
+  int labelled; /* the text is a transcript / Q&A */
+  int owner;    /* person owning the current round-up section */
   int owner_cue;
-  int turn;         /* speaker of the current transcript turn */
+  int turn; /* speaker of the current transcript turn */
   int turn_active;
 } layout_state;
 
@@ -117,37 +128,37 @@ typedef struct {
   person *P;
   size_t np, capp;
   lxs_strmap full, sur, given;
-  lxs_strmap orgs;        /* organisations by folded name and acronym */
+  lxs_strmap orgs; /* organisations by folded name and acronym */
   int recent[RECENT];
   int nrecent;
-  int orecent[RECENT];    /* organisations, most recently named first */
+  int orecent[RECENT]; /* organisations, most recently named first */
   int norecent;
   /* the current sentence: main (non-part) token indices and classes */
   uint32_t *w;
   lxs_wbits *wc;
   size_t nw, capw;
   uint32_t cur_sent;
-  uint32_t *inq;          /* per token: quote span + 1 (current paragraph) */
+  uint32_t *inq; /* per token: quote span + 1 (current paragraph) */
   qspan *spans;
   size_t nspans, capspans;
   uint32_t *sspan0, *sspan1; /* per sentence of paragraph: span range */
-  uint32_t *qwords;       /* per sentence of paragraph: words in speech */
-  int *subj;              /* per sentence of paragraph: subject person */
+  uint32_t *qwords;          /* per sentence of paragraph: words in speech */
+  int *subj;                 /* per sentence of paragraph: subject person */
   frame_t *fr;
   size_t capfr;
   lxs_buf tmp;
-  lxs_buf key;            /* scratch for folded identity keys */
-  int *who;               /* per sentence: person (resolved at the end) */
+  lxs_buf key; /* scratch for folded identity keys */
+  int *who;    /* per sentence: person (resolved at the end) */
   uint32_t *ss, *sf;
   uint8_t *sc;
-  int chain;              /* last quoted person, WHO_AUTHOR or WHO_NONE */
+  int chain; /* last quoted person, WHO_AUTHOR or WHO_NONE */
   uint32_t chain_para;
-  int dangling;           /* speaker of a quote left open at paragraph end */
-  int intro_next;         /* person introducing a quote across a colon */
-  int para_after_colon;   /* the previous paragraph ended in a colon */
-  int runon;              /* speaker of an unclosed colon-opened quote */
-  int pend_comma;         /* the pending quote closed with a comma */
-  uint32_t *pend;         /* sentences of an open quote awaiting a speaker */
+  int dangling;         /* speaker of a quote left open at paragraph end */
+  int intro_next;       /* person introducing a quote across a colon */
+  int para_after_colon; /* the previous paragraph ended in a colon */
+  int runon;            /* speaker of an unclosed colon-opened quote */
+  int pend_comma;       /* the pending quote closed with a comma */
+  uint32_t *pend;       /* sentences of an open quote awaiting a speaker */
   size_t npend, cappend;
   int labels_seen;
   int interviewee;
@@ -155,27 +166,27 @@ typedef struct {
   pinfo *pk;
   layout_state lay;
   size_t byline_s, byline_e; /* the writers' names from a byline, if any */
-  lxs_clauses *clauses;   /* second speakers' clauses (person in .speaker
-                             until the speakers are interned), or NULL */
-  lxs_holders *holders;   /* holders of reported views, or NULL */
+  lxs_clauses *clauses;      /* second speakers' clauses (person in .speaker
+                                until the speakers are interned), or NULL */
+  lxs_holders *holders;      /* holders of reported views, or NULL */
   struct pending_holder {
     uint32_t verb, end, subj;
-    int who;              /* a person, or WHO_AUTHOR for a group's words */
-    uint32_t a, e;        /* the group's tokens [a, e) */
+    int who;       /* a person, or WHO_AUTHOR for a group's words */
+    uint32_t a, e; /* the group's tokens [a, e) */
     uint8_t inverted;
-  } *ph;                  /* until the names are final */
+  } * ph; /* until the names are final */
   size_t nph, capph;
-  size_t np_a, np_e;      /* words of the last subject read as a group or
-                             organisation (np_e = 0: none) */
-  size_t aside_end;       /* the comma closing a subject's aside (", along
-                             with ...,"), or 0 */
-  int quiet;              /* reading a quotation's verbs for their holders:
-                             pronouns fix no person's gender */
+  size_t np_a, np_e; /* words of the last subject read as a group or
+                        organisation (np_e = 0: none) */
+  size_t aside_end;  /* the comma closing a subject's aside (", along
+                        with ...,"), or 0 */
+  int quiet;         /* reading a quotation's verbs for their holders:
+                        pronouns fix no person's gender */
 } actx;
 
 typedef struct {
-  int ok;    /* a person (known, or new and valid) */
-  int pi;    /* -1 when !create and new */
+  int ok; /* a person (known, or new and valid) */
+  int pi; /* -1 when !create and new */
   int ref;
   size_t n0; /* first word of the name proper */
   int honor;
@@ -206,13 +217,11 @@ static inline int is_quote(const actx *c, size_t k) { return lxs_qkind(c, TK(c, 
 /* Word that may be part of a personal name: capitalised, no digits. */
 static inline int namey(const actx *c, size_t k) {
   const lxs_token *t = TK(c, k);
-  return t->kind == LXS_TOK_WORD && (t->flags & LXS_TF_CAPITAL) &&
-         !(t->flags & LXS_TF_NUMBER);
+  return t->kind == LXS_TOK_WORD && (t->flags & LXS_TF_CAPITAL) && !(t->flags & LXS_TF_NUMBER);
 }
 static inline int particle(const actx *c, size_t k) {
   const lxs_token *t = TK(c, k);
-  return t->kind == LXS_TOK_WORD && !(t->flags & LXS_TF_CAPITAL) &&
-         (c->wc[k] & W_PARTICLE);
+  return t->kind == LXS_TOK_WORD && !(t->flags & LXS_TF_CAPITAL) && (c->wc[k] & W_PARTICLE);
 }
 static inline int possessive(const actx *c, size_t k) {
   const lxs_token *t = TK(c, k);

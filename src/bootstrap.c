@@ -57,9 +57,7 @@ static size_t rng_below(rng *r, size_t n) {
   return (size_t)(m >> 64);
 }
 
-uint64_t lxs_seed_mix(uint64_t seed, const char *s) {
-  return seed ^ lxs_hash_bytes(s, strlen(s));
-}
+uint64_t lxs_seed_mix(uint64_t seed, const char *s) { return seed ^ lxs_hash_bytes(s, strlen(s)); }
 
 /* k-th smallest of v[0..n) in expected linear time (Hoare's selection);
  * reorders v.  Deterministic: the pivot is the middle element. */

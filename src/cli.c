@@ -69,7 +69,8 @@ int cli_load_defaults(const cli_opts *o, size_t nfiles) {
   if (!lang || strcmp(lang, "english") == 0) return 1; /* (an unknown name fails later) */
   if (nfiles == 0)
     cli_usage_error("the embedded lexicons are English: --language %s needs lexicons in that "
-                    "language (--lexicon FILE)", lang);
+                    "language (--lexicon FILE)",
+                    lang);
   return 0; /* the user's lexicons stand in for the English ones */
 }
 
@@ -119,8 +120,10 @@ lxs_lexicon *cli_load_lexicon(const cli_opts *o) {
 void cli_check_input_name(const cli_opts *o, const char *path) {
   static const struct {
     const char *ext, *input, *what;
-  } kTables[] = {{".csv", "csv", "a CSV corpus"},      {".tsv", "tsv", "a TSV corpus"},
-                 {".tab", "tsv", "a TSV corpus"},      {".jsonl", "jsonl", "a JSON Lines corpus"},
+  } kTables[] = {{".csv", "csv", "a CSV corpus"},
+                 {".tsv", "tsv", "a TSV corpus"},
+                 {".tab", "tsv", "a TSV corpus"},
+                 {".jsonl", "jsonl", "a JSON Lines corpus"},
                  {".ndjson", "jsonl", "a JSON Lines corpus"}};
   if (o->input_set) return;
   size_t n = strlen(path);
@@ -130,9 +133,11 @@ void cli_check_input_name(const cli_opts *o, const char *path) {
     lxs_buf msg;
     lxs_buf_init(&msg);
     lxs_display_text(path, n, 200, &msg);
-    lxs_buf_printf(&msg, " looks like %s, not an article: read it with --input %s "
-                         "(--text-col names the text column), or with --input text as "
-                         "one article", kTables[i].what, kTables[i].input);
+    lxs_buf_printf(&msg,
+                   " looks like %s, not an article: read it with --input %s "
+                   "(--text-col names the text column), or with --input text as "
+                   "one article",
+                   kTables[i].what, kTables[i].input);
     cli_usage_error("%s", lxs_buf_cstr(&msg)); /* exits: the buffer goes with it */
   }
 }
@@ -231,9 +236,7 @@ int main(int argc, char **argv) {
     return CLI_EXIT_USAGE;
   }
   const char *cmd = argv[1];
-  if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
-      strcmp(cmd, "help") == 0)
-    cli_help();
+  if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) cli_help();
   if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
     printf("lexstance %s\n", LXS_VERSION);
     return fflush(stdout) == 0 ? 0 : LXS_EIO;

@@ -17,11 +17,11 @@
 /* Process exit codes (README "Exit codes"). */
 enum {
   CLI_EXIT_OK = 0,
-  CLI_EXIT_DATA = 1,    /* bad input or lexicon data */
-  CLI_EXIT_USAGE = 2,   /* unknown command, option or value */
-  CLI_EXIT_IO = 3,      /* a file cannot be read or written */
-  CLI_EXIT_NOMEM = 4,   /* out of memory */
-  CLI_EXIT_INTR = 130   /* SIGINT (128 + N for signal N) */
+  CLI_EXIT_DATA = 1,  /* bad input or lexicon data */
+  CLI_EXIT_USAGE = 2, /* unknown command, option or value */
+  CLI_EXIT_IO = 3,    /* a file cannot be read or written */
+  CLI_EXIT_NOMEM = 4, /* out of memory */
+  CLI_EXIT_INTR = 130 /* SIGINT (128 + N for signal N) */
 };
 
 typedef enum { UNIT_SENTENCE, UNIT_SPEAKER, UNIT_DOC } cli_unit;
@@ -39,13 +39,13 @@ typedef struct {
   cli_format format;
   const char *output;
   int no_attribution;
-  unsigned bootstrap;     /* resamples; 0 = no intervals */
+  unsigned bootstrap; /* resamples; 0 = no intervals */
   int bootstrap_set;
   uint64_t seed;
-  double ci;              /* confidence level */
-  const char *theme;      /* explain filter */
-  const char *speaker;    /* explain filter */
-  int color;              /* -1 auto, 0 never, 1 always */
+  double ci;           /* confidence level */
+  const char *theme;   /* explain filter */
+  const char *speaker; /* explain filter */
+  int color;           /* -1 auto, 0 never, 1 always */
   int by_article;
   const char *speakers_file;
   const char *lexicon_format;
@@ -59,21 +59,21 @@ typedef struct {
   unsigned jobs;
   const char *partial;
   int on_error_skip;
-  const char **dirs;      /* -r DIR */
+  const char **dirs; /* -r DIR */
   size_t ndirs;
   int quiet;
-  int sentences;          /* speakers --sentences */
-  int with_defaults;      /* lexicon check */
-  unsigned long top;      /* lexicon coverage: candidates listed */
-  const char **corpus;    /* lexicon coverage --corpus FILE... */
-  char **operands;        /* cli_parse's scratch */
+  int sentences;       /* speakers --sentences */
+  int with_defaults;   /* lexicon check */
+  unsigned long top;   /* lexicon coverage: candidates listed */
+  const char **corpus; /* lexicon coverage --corpus FILE... */
+  char **operands;     /* cli_parse's scratch */
   size_t ncorpus;
-  const char *text_col;   /* --text-col */
-  const char *id_col;     /* --id-col */
-  char **keep;            /* --keep: column names, in order */
+  const char *text_col; /* --text-col */
+  const char *id_col;   /* --id-col */
+  char **keep;          /* --keep: column names, in order */
   size_t nkeep;
-  char **keep_names;      /* their output names (cli_keep_names) */
-  const char *table;      /* lexicon coverage --table */
+  char **keep_names; /* their output names (cli_keep_names) */
+  const char *table; /* lexicon coverage --table */
 } cli_opts;
 
 /* Parse the options of a command (src/cli_options.c): argv[0] names it
@@ -88,9 +88,9 @@ int cli_parse_as(const char *command, int argc, char **argv, cli_opts *o);
  * options of its own (val >= CLI_OWN_OPTION), which cli_parse_with gives
  * to its handler and its --help lists first. */
 typedef struct {
-  int key;              /* what a command's table names (own: = val) */
-  int val;              /* getopt's value: the short letter, or the key */
-  const char *name;     /* long name */
+  int key;          /* what a command's table names (own: = val) */
+  int val;          /* getopt's value: the short letter, or the key */
+  const char *name; /* long name */
   int has_arg;
   const char *synopsis; /* as --help shows it; NULL for an alias */
   const char *help;     /* lines after the first start with a newline */
@@ -98,8 +98,8 @@ typedef struct {
 enum { CLI_OWN_OPTION = 1000 };
 typedef void cli_option_fn(void *ud, int val, const char *arg);
 /* own: the command's own options, ended by a NULL name. */
-int cli_parse_with(const char *command, int argc, char **argv, cli_opts *o,
-                   const cli_option *own, cli_option_fn *fn, void *ud);
+int cli_parse_with(const char *command, int argc, char **argv, cli_opts *o, const cli_option *own,
+                   cli_option_fn *fn, void *ud);
 void cli_opts_free(cli_opts *o);
 /* `lexstance --help`, and the short usage of every command. */
 _Noreturn void cli_help(void);
@@ -120,19 +120,17 @@ void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Row writers shared by score, compare and merge: src/rows.c with the
  * options (src/cli_rows.c). */
 void cli_header(lxs_buf *b, const cli_opts *o, lxs_themes th);
-void cli_doc_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
-                  const char *doc, const char *speaker_override,
-                  const lxs_result *res);
+void cli_doc_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex, const char *doc,
+                  const char *speaker_override, const lxs_result *res);
 /* Rows of one aggregated unit (speaker or doc). */
-void cli_agg_rows(lxs_buf *b, const cli_opts *o, lxs_themes th,
-                  const char *doc, const char *speaker, const lxs_agg *a);
+void cli_agg_rows(lxs_buf *b, const cli_opts *o, lxs_themes th, const char *doc,
+                  const char *speaker, const lxs_agg *a);
 typedef struct lxs_vader lxs_vader;
 /* Like cli_doc_rows; in VADER mode (vd != NULL) adds neg,neu,pos,compound
  * computed on text[0..len) and uses compound as the sentiment. */
-void cli_doc_rows_v(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
-                    const char *doc, const char *const *keep, const char *speaker_override,
-                    const lxs_result *res, const char *text, size_t len,
-                    lxs_vader *vd);
+void cli_doc_rows_v(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex, const char *doc,
+                    const char *const *keep, const char *speaker_override, const lxs_result *res,
+                    const char *text, size_t len, lxs_vader *vd);
 /* A VADER scorer from --vader-lexicon/--emoji-lexicon, or NULL; exits with
  * a message on a bad file. */
 lxs_vader *cli_load_vader(const cli_opts *o);

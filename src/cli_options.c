@@ -19,14 +19,50 @@
 /* ---- options ------------------------------------------------------------- */
 
 enum {
-  OPT_INPUT = 256, OPT_UNIT, OPT_FORMAT, OPT_LEXICON, OPT_NODEF, OPT_LANG,
-  OPT_NOATTR, OPT_BOOT, OPT_SEED, OPT_CI, OPT_THEME, OPT_SPEAKER,
-  OPT_COLOR, OPT_COLOUR, OPT_NOCOLOR, OPT_NOCOLOUR, OPT_BY, OPT_SPEAKERS, OPT_LEXFMT,
-  OPT_MAP, OPT_MAPFILE, OPT_CATEGORIES, OPT_SENTIMENT, OPT_VADERLEX, OPT_EMOJILEX,
-  OPT_PARTIAL, OPT_ONERROR, OPT_QUIET, OPT_SENTENCES, OPT_WITHDEF, OPT_TOP, OPT_CORPUS,
-  OPT_TEXTCOL, OPT_IDCOL, OPT_KEEP, OPT_TABLE, OPT_CSVRAW,
+  OPT_INPUT = 256,
+  OPT_UNIT,
+  OPT_FORMAT,
+  OPT_LEXICON,
+  OPT_NODEF,
+  OPT_LANG,
+  OPT_NOATTR,
+  OPT_BOOT,
+  OPT_SEED,
+  OPT_CI,
+  OPT_THEME,
+  OPT_SPEAKER,
+  OPT_COLOR,
+  OPT_COLOUR,
+  OPT_NOCOLOR,
+  OPT_NOCOLOUR,
+  OPT_BY,
+  OPT_SPEAKERS,
+  OPT_LEXFMT,
+  OPT_MAP,
+  OPT_MAPFILE,
+  OPT_CATEGORIES,
+  OPT_SENTIMENT,
+  OPT_VADERLEX,
+  OPT_EMOJILEX,
+  OPT_PARTIAL,
+  OPT_ONERROR,
+  OPT_QUIET,
+  OPT_SENTENCES,
+  OPT_WITHDEF,
+  OPT_TOP,
+  OPT_CORPUS,
+  OPT_TEXTCOL,
+  OPT_IDCOL,
+  OPT_KEEP,
+  OPT_TABLE,
+  OPT_CSVRAW,
   /* keys of options whose getopt value is a short letter */
-  OPT_OUTFILE, OPT_OUTDIR, OPT_TABLEDIR, OPT_JOBS, OPT_RECURSIVE, OPT_HELP
+  OPT_OUTFILE,
+  OPT_OUTDIR,
+  OPT_TABLEDIR,
+  OPT_JOBS,
+  OPT_RECURSIVE,
+  OPT_HELP
 };
 
 static const cli_option kOptions[] = {
@@ -88,8 +124,7 @@ static const cli_option kOptions[] = {
      "starting with = + - @ TAB or CR (spreadsheet formulas)"},
     {OPT_THEME, OPT_THEME, "theme", required_argument, "--theme T",
      "only this theme (or sentiment)"},
-    {OPT_SPEAKER, OPT_SPEAKER, "speaker", required_argument, "--speaker S",
-     "only this speaker"},
+    {OPT_SPEAKER, OPT_SPEAKER, "speaker", required_argument, "--speaker S", "only this speaker"},
     {OPT_COLOR, OPT_COLOR, "color", no_argument, "--color, --colour",
      "colour the matches even when not on a terminal"},
     {OPT_COLOUR, OPT_COLOR, "colour", no_argument, NULL, NULL},
@@ -120,8 +155,7 @@ static const cli_option kOptions[] = {
      "speaker,cue"},
     {OPT_WITHDEF, OPT_WITHDEF, "with-defaults", no_argument, "--with-defaults",
      "check the files against the embedded lexicons too"},
-    {OPT_TOP, OPT_TOP, "top", required_argument, "--top N",
-     "candidate words to list (default 20)"},
+    {OPT_TOP, OPT_TOP, "top", required_argument, "--top N", "candidate words to list (default 20)"},
     {OPT_CORPUS, OPT_CORPUS, "corpus", required_argument, "--corpus FILE",
      "a file of the corpus (repeatable); the operands are\n"
      "the lexicons, in any order with the options"},
@@ -140,49 +174,54 @@ enum { NOPTIONS = sizeof kOptions / sizeof *kOptions };
 #define LEXICON_OPTS OPT_LEXICON, OPT_NODEF, OPT_LANG, OPT_LEXFMT, OPT_MAP, OPT_MAPFILE
 
 typedef struct {
-  const char *name;     /* as cli_parse_as is given it */
-  const char *usage;    /* after "usage: lexstance " */
-  const char *about;    /* what --help says it does */
-  int opts[40];         /* keys of the options it takes, 0-terminated */
+  const char *name;  /* as cli_parse_as is given it */
+  const char *usage; /* after "usage: lexstance " */
+  const char *about; /* what --help says it does */
+  int opts[40];      /* keys of the options it takes, 0-terminated */
 } cli_command;
 
 static const cli_command kCommands[] = {
-    {"score", "score [options] [FILE|-]...",
+    {"score",
+     "score [options] [FILE|-]...",
      "Score documents: one row per unit and theme (long format) to standard\n"
      "output: doc,speaker,sentence,theme,tokens,mentions,stance,salience,\n"
      "sentiment,class,stance_lo,stance_hi,salience_lo,salience_hi,sentiment_lo,\n"
      "sentiment_hi,sentences.\n",
-     {OPT_INPUT, OPT_TEXTCOL, OPT_IDCOL, OPT_KEEP, OPT_UNIT, OPT_FORMAT, OPT_OUTFILE,
-      LEXICON_OPTS, OPT_NOATTR, OPT_SPEAKERS,
-      OPT_BOOT, OPT_SEED, OPT_CI, OPT_JOBS, OPT_RECURSIVE, OPT_PARTIAL, OPT_ONERROR,
-      OPT_QUIET, OPT_CATEGORIES, OPT_SENTIMENT, OPT_VADERLEX, OPT_EMOJILEX, OPT_CSVRAW,
-      OPT_HELP}},
-    {"compare", "compare [options] [-o DIR] ARTICLE...",
+     {OPT_INPUT,      OPT_TEXTCOL,   OPT_IDCOL,     OPT_KEEP,     OPT_UNIT,    OPT_FORMAT,
+      OPT_OUTFILE,    LEXICON_OPTS,  OPT_NOATTR,    OPT_SPEAKERS, OPT_BOOT,    OPT_SEED,
+      OPT_CI,         OPT_JOBS,      OPT_RECURSIVE, OPT_PARTIAL,  OPT_ONERROR, OPT_QUIET,
+      OPT_CATEGORIES, OPT_SENTIMENT, OPT_VADERLEX,  OPT_EMOJILEX, OPT_CSVRAW,  OPT_HELP}},
+    {"compare",
+     "compare [options] [-o DIR] ARTICLE...",
      "Compare speakers across articles: a Markdown table to standard output;\n"
      "comparison.csv, speakers.csv, evidence.csv, differences.csv,\n"
      "lexicons.csv, comparison.svg and report.html in DIR.\n",
-     {OPT_INPUT, OPT_TEXTCOL, OPT_IDCOL, OPT_OUTDIR, OPT_BY, LEXICON_OPTS, OPT_NOATTR,
-      OPT_SPEAKERS, OPT_BOOT,
-      OPT_SEED, OPT_CI, OPT_CSVRAW, OPT_HELP}},
-    {"explain", "explain [options] FILE...",
+     {OPT_INPUT, OPT_TEXTCOL, OPT_IDCOL, OPT_OUTDIR, OPT_BY, LEXICON_OPTS, OPT_NOATTR, OPT_SPEAKERS,
+      OPT_BOOT, OPT_SEED, OPT_CI, OPT_CSVRAW, OPT_HELP}},
+    {"explain",
+     "explain [options] FILE...",
      "Show each matched sentence with its matches marked, the rules applied and\n"
      "each contribution.\n",
-     {OPT_INPUT, OPT_TEXTCOL, OPT_IDCOL, OPT_THEME, OPT_SPEAKER, OPT_COLOR, OPT_COLOUR, OPT_NOCOLOR, OPT_NOCOLOUR,
-      LEXICON_OPTS, OPT_NOATTR, OPT_SPEAKERS, OPT_HELP}},
-    {"merge", "merge [options] PARTIAL...",
+     {OPT_INPUT, OPT_TEXTCOL, OPT_IDCOL, OPT_THEME, OPT_SPEAKER, OPT_COLOR, OPT_COLOUR, OPT_NOCOLOR,
+      OPT_NOCOLOUR, LEXICON_OPTS, OPT_NOATTR, OPT_SPEAKERS, OPT_HELP}},
+    {"merge",
+     "merge [options] PARTIAL...",
      "Combine --partial results into per-speaker rows (the columns of score),\n"
      "exactly as one run over all the input gives.\n",
      {OPT_OUTFILE, OPT_FORMAT, OPT_BOOT, OPT_SEED, OPT_CI, OPT_CSVRAW, OPT_HELP}},
-    {"speakers", "speakers [options] ARTICLE...",
+    {"speakers",
+     "speakers [options] ARTICLE...",
      "The speakers found, with their sentence counts, the attribution cues and\n"
      "their confidence: doc,speaker,description,sentences,cues,confidence.\n",
      {OPT_SENTENCES, OPT_OUTFILE, LEXICON_OPTS, OPT_NOATTR, OPT_SPEAKERS, OPT_CSVRAW, OPT_HELP}},
-    {"lexicon check", "lexicon check [options] FILE...",
+    {"lexicon check",
+     "lexicon check [options] FILE...",
      "Parse and lint lexicons: parse errors exit 1; duplicates, conflicts across\n"
      "files, greedy globs, entries that can never match and stems colliding\n"
      "with another theme's target are warnings.\n",
      {OPT_LEXFMT, OPT_MAP, OPT_MAPFILE, OPT_LANG, OPT_WITHDEF, OPT_HELP}},
-    {"kwic", "kwic [options] TERM|THEME [FILE|-]...",
+    {"kwic",
+     "kwic [options] TERM|THEME [FILE|-]...",
      "Keyword in context, as quanteda's kwic: every place TERM occurs (words\n"
      "compared case-folded; a trailing * makes the last a prefix), or every\n"
      "match tied to THEME, with the words around it, its speaker and what the\n"
@@ -190,7 +229,8 @@ static const cli_command kCommands[] = {
      "post,theme,term,role,contribution,holder.\n",
      {OPT_INPUT, OPT_TEXTCOL, OPT_IDCOL, OPT_KEEP, OPT_FORMAT, OPT_OUTFILE, LEXICON_OPTS,
       OPT_NOATTR, OPT_SPEAKERS, OPT_HELP}},
-    {"validate", "validate [options] LABELS",
+    {"validate",
+     "validate [options] LABELS",
      "Compare the tool with hand-coded sentences.  LABELS is a TSV or CSV file\n"
      "with a header: file (or doc, doc_id, document, id), sentence (or text),\n"
      "one column per theme id holding 1, 0, -1, or blank/NA (absent), and\n"
@@ -201,21 +241,19 @@ static const cli_command kCommands[] = {
      "Score the corpus and report, one CSV table each, the hits per entry\n"
      "(entries) and per speaker (speakers), the entries never matched (unmatched)\n"
      "and frequent unmatched words near theme terms (candidates for the lexicon).\n",
-     {OPT_INPUT, OPT_TEXTCOL, OPT_IDCOL, OPT_LEXFMT, OPT_MAP, OPT_MAPFILE, OPT_LANG,
-      OPT_NODEF, OPT_NOATTR, OPT_TOP,
-      OPT_CORPUS, OPT_TABLEDIR, OPT_TABLE, OPT_CSVRAW, OPT_HELP}},
+     {OPT_INPUT, OPT_TEXTCOL, OPT_IDCOL, OPT_LEXFMT, OPT_MAP, OPT_MAPFILE, OPT_LANG, OPT_NODEF,
+      OPT_NOATTR, OPT_TOP, OPT_CORPUS, OPT_TABLEDIR, OPT_TABLE, OPT_CSVRAW, OPT_HELP}},
 };
 
-static const char kUsage[] =
-    "usage: lexstance score [options] [FILE|-]...\n"
-    "       lexstance compare [options] [-o DIR] ARTICLE...\n"
-    "       lexstance explain [--theme T] [--speaker S] FILE...\n"
-    "       lexstance merge [-o FILE] PARTIAL...\n"
-    "       lexstance lexicon check|coverage ...\n"
-    "       lexstance kwic [options] TERM|THEME [FILE|-]...\n"
-    "       lexstance speakers [--sentences] ARTICLE...\n"
-    "       lexstance validate [options] LABELS\n"
-    "       lexstance --help | --version\n";
+static const char kUsage[] = "usage: lexstance score [options] [FILE|-]...\n"
+                             "       lexstance compare [options] [-o DIR] ARTICLE...\n"
+                             "       lexstance explain [--theme T] [--speaker S] FILE...\n"
+                             "       lexstance merge [-o FILE] PARTIAL...\n"
+                             "       lexstance lexicon check|coverage ...\n"
+                             "       lexstance kwic [options] TERM|THEME [FILE|-]...\n"
+                             "       lexstance speakers [--sentences] ARTICLE...\n"
+                             "       lexstance validate [options] LABELS\n"
+                             "       lexstance --help | --version\n";
 
 static const char kHelp[] =
     "lexstance - score speakers' stance and sentiment on policy themes\n"
@@ -310,8 +348,7 @@ _Noreturn void cli_usage_error(const char *fmt, const char *arg) {
   if (g_cmd)
     fprintf(stderr, "\nusage: lexstance %s\n(`lexstance %s --help` lists its options)\n",
             g_cmd->usage, g_cmd->name);
-  else
-    fprintf(stderr, "\n%s", kUsage);
+  else fprintf(stderr, "\n%s", kUsage);
   exit(CLI_EXIT_USAGE);
 }
 
@@ -413,8 +450,8 @@ static void parse_choice(cli_opts *o, int val, const char *arg) {
 static void parse_number(cli_opts *o, int val, const char *arg) {
   switch (val) {
   case OPT_BOOT:
-    o->bootstrap = (unsigned)parse_count(arg, "--bootstrap needs a count from 0 to 1000000, not '%s'",
-                                         1000000);
+    o->bootstrap = (unsigned)parse_count(
+        arg, "--bootstrap needs a count from 0 to 1000000, not '%s'", 1000000);
     o->bootstrap_set = 1;
     break;
   case OPT_SEED:
@@ -432,9 +469,7 @@ static void parse_number(cli_opts *o, int val, const char *arg) {
     o->jobs = (unsigned)parse_count(arg, "-j needs a thread count from 1 to 256, not '%s'", 256);
     if (o->jobs == 0) cli_usage_error("-j needs a thread count from 1 to 256, not '%s'", arg);
     break;
-  case OPT_TOP:
-    o->top = parse_count(arg, "--top needs a number >= 0, not '%s'", ~0UL);
-    break;
+  case OPT_TOP: o->top = parse_count(arg, "--top needs a number >= 0, not '%s'", ~0UL); break;
   }
 }
 
@@ -491,7 +526,7 @@ static int takes(const cli_command *c, int key) {
 
 /* An option getopt did not accept: one of another command's, or none. */
 static _Noreturn void bad_option(const cli_command *c, const cli_option *own, const char *arg,
-                                  int short_opt) {
+                                 int short_opt) {
   const char *name = arg + 2;
   size_t n = strcspn(name, "=");
   int is_long = arg[0] == '-' && arg[1] == '-';
@@ -503,7 +538,8 @@ static _Noreturn void bad_option(const cli_command *c, const cli_option *own, co
                 : op->val < 256 && op->val == short_opt) {
       lxs_buf msg;
       lxs_buf_init(&msg);
-      if (is_long && (i < nown || takes(c, op->key))) lxs_buf_printf(&msg, "option '--%s' takes no value", op->name);
+      if (is_long && (i < nown || takes(c, op->key)))
+        lxs_buf_printf(&msg, "option '--%s' takes no value", op->name);
       else if (is_long) lxs_buf_printf(&msg, "%s does not take --%s", c->name, op->name);
       else lxs_buf_printf(&msg, "%s does not take -%c", c->name, short_opt);
       cli_usage_error("%s", lxs_buf_cstr(&msg));
@@ -512,8 +548,8 @@ static _Noreturn void bad_option(const cli_command *c, const cli_option *own, co
   cli_usage_error("unknown option '%s'", arg);
 }
 
-int cli_parse_with(const char *command, int argc, char **argv, cli_opts *o,
-                   const cli_option *own, cli_option_fn *fn, void *ud) {
+int cli_parse_with(const char *command, int argc, char **argv, cli_opts *o, const cli_option *own,
+                   cli_option_fn *fn, void *ud) {
   const cli_command *c = find_command(command);
   size_t nown = 0;
   while (own && own[nown].name) nown++;
@@ -587,9 +623,7 @@ int cli_parse_as(const char *command, int argc, char **argv, cli_opts *o) {
   return cli_parse_with(command, argc, argv, o, NULL, NULL, NULL);
 }
 
-int cli_parse(int argc, char **argv, cli_opts *o) {
-  return cli_parse_as(argv[0], argc, argv, o);
-}
+int cli_parse(int argc, char **argv, cli_opts *o) { return cli_parse_as(argv[0], argc, argv, o); }
 
 void cli_opts_free(cli_opts *o) {
   for (size_t i = 0; i < o->nkeep; i++) {

@@ -4,8 +4,7 @@
 #include "cli.h"
 
 _Static_assert((int)UNIT_SENTENCE == (int)LXS_UNIT_SENTENCE &&
-                   (int)UNIT_SPEAKER == (int)LXS_UNIT_SPEAKER &&
-                   (int)UNIT_DOC == (int)LXS_UNIT_DOC,
+                   (int)UNIT_SPEAKER == (int)LXS_UNIT_SPEAKER && (int)UNIT_DOC == (int)LXS_UNIT_DOC,
                "cli_unit and lxs_unit agree");
 _Static_assert((int)FMT_CSV == (int)LXS_FMT_CSV && (int)FMT_MD == (int)LXS_FMT_MD &&
                    (int)FMT_JSONL == (int)LXS_FMT_JSONL && (int)FMT_WIDE == (int)LXS_FMT_WIDE,
@@ -34,8 +33,8 @@ void cli_doc_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex, const c
 }
 
 void cli_doc_rows_v(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex, const char *doc,
-                    const char *const *keep, const char *speaker_override,
-                    const lxs_result *res, const char *text, size_t len, lxs_vader *vd) {
+                    const char *const *keep, const char *speaker_override, const lxs_result *res,
+                    const char *text, size_t len, lxs_vader *vd) {
   lxs_rows_opts r = rows_opts(o);
   lxs_rows_doc(b, &r, lxs_themes_of(lex), doc, keep, speaker_override, res, text, len, vd);
 }

@@ -11,7 +11,7 @@
 
 typedef struct {
   cli_opts o;
-  cli_opts rows;              /* speakers.csv: score's rows per speaker */
+  cli_opts rows; /* speakers.csv: score's rows per speaker */
   lxs_lexicon *lex;
   lxs_scorer *sc;
   lxs_speaker_hints *hints;
@@ -25,8 +25,8 @@ typedef struct {
  * names the whole record's speaker (it replaces "author"). */
 static int read_input(compare_run *r, const char *path) {
   char err[ERRLEN];
-  lxs_reader *rd =
-      lxs_reader_open(path, r->o.input_set ? r->o.input : LXS_IN_TEXT, err, sizeof err);
+  lxs_reader *rd = lxs_reader_open(path, r->o.input_set ? r->o.input : LXS_IN_TEXT, err,
+                                   sizeof err);
   if (!rd) {
     cli_err("%s", err);
     return LXS_EIO;
@@ -63,14 +63,13 @@ static int write_report_set(compare_run *r, const char *first_input) {
   lxs_compare_html(&b[4], &r->cmp);
   if (r->o.output) lxs_buf_puts(&dir, r->o.output);
   else cli_default_report_dir(first_input, &dir);
-  const lxs_report_file files[] = {
-      {"comparison.csv", b[0].data, b[0].len},
-      {"speakers.csv", r->speakers.data, r->speakers.len},
-      {"evidence.csv", r->evidence.data, r->evidence.len},
-      {"differences.csv", b[1].data, b[1].len},
-      {"lexicons.csv", b[2].data, b[2].len},
-      {"comparison.svg", b[3].data, b[3].len},
-      {"report.html", b[4].data, b[4].len}};
+  const lxs_report_file files[] = {{"comparison.csv", b[0].data, b[0].len},
+                                   {"speakers.csv", r->speakers.data, r->speakers.len},
+                                   {"evidence.csv", r->evidence.data, r->evidence.len},
+                                   {"differences.csv", b[1].data, b[1].len},
+                                   {"lexicons.csv", b[2].data, b[2].len},
+                                   {"comparison.svg", b[3].data, b[3].len},
+                                   {"report.html", b[4].data, b[4].len}};
   char err[ERRLEN];
   int rc = 0;
   if (lxs_reportset_write(lxs_buf_cstr(&dir), files, sizeof files / sizeof *files, err,

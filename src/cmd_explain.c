@@ -20,9 +20,8 @@ static int wanted(const cli_opts *o, const lxs_lexicon *lex, const lxs_evidence 
   return strcmp(tn, o->theme) == 0;
 }
 
-static void explain_doc(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
-                        const char *doc, const char *text, const lxs_result *r,
-                        int color) {
+static void explain_doc(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex, const char *doc,
+                        const char *text, const lxs_result *r, int color) {
   size_t e = 0;
   for (size_t s = 0; s < r->n_sentences; s++) {
     const lxs_sentence *se = &r->sentences[s];
@@ -61,7 +60,8 @@ static void explain_doc(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
     for (size_t k = e0; k < e; k++) {
       const lxs_evidence *ev = &r->evidence[k];
       if (!wanted(o, lex, ev)) continue;
-      const char *tn = ev->theme == LXS_THEME_NONE ? "sentiment" : lxs_lexicon_theme_name(lex, ev->theme);
+      const char *tn = ev->theme == LXS_THEME_NONE ? "sentiment"
+                                                   : lxs_lexicon_theme_name(lex, ev->theme);
       lxs_buf_printf(b, "    %-18s %+.3f  %s '", tn, ev->contribution, ev->role);
       lxs_term_text(b, text + ev->start, ev->end - ev->start);
       lxs_buf_puts(b, "'");
@@ -86,8 +86,8 @@ static void explain_doc(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
       const lxs_theme_score *ts = &r->scores[s * r->n_themes + t];
       const char *tn = lxs_lexicon_theme_name(lex, t);
       if (!ts->mentions || (o->theme && strcmp(o->theme, tn) != 0)) continue;
-      lxs_buf_printf(b, "    = %s stance %+.3f (raw %+.3f, %u mention%s)\n", tn,
-                     ts->stance, ts->raw, ts->mentions, ts->mentions == 1 ? "" : "s");
+      lxs_buf_printf(b, "    = %s stance %+.3f (raw %+.3f, %u mention%s)\n", tn, ts->stance,
+                     ts->raw, ts->mentions, ts->mentions == 1 ? "" : "s");
     }
     if (!o->theme || strcmp(o->theme, "sentiment") == 0)
       lxs_buf_printf(b, "    = sentiment %+.3f\n", se->sentiment);
@@ -99,7 +99,7 @@ static void explain_doc(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex,
  * (for the message when they do not). */
 typedef struct {
   int found;
-  lxs_buf names;      /* "a, b, c" */
+  lxs_buf names; /* "a, b, c" */
   size_t n;
 } speaker_check;
 

@@ -18,11 +18,11 @@
 #include "scorer.h"
 
 typedef struct {
-  char **words;      /* normal forms */
+  char **words; /* normal forms */
   size_t n;
-  int glob;          /* the last word is a prefix */
-  int by_theme;      /* theme mode */
-  uint32_t theme;    /* its theme index, LXS_THEME_NONE for sentiment */
+  int glob;       /* the last word is a prefix */
+  int by_theme;   /* theme mode */
+  uint32_t theme; /* its theme index, LXS_THEME_NONE for sentiment */
 } pattern;
 
 typedef struct {
@@ -30,7 +30,7 @@ typedef struct {
   const lxs_lexicon *lex;
   pattern pat;
   unsigned window;
-  lxs_buf row;       /* scratch */
+  lxs_buf row; /* scratch */
 } kwic_ctx;
 
 /* ---- the pattern ----------------------------------------------------------- */
@@ -105,9 +105,9 @@ static void put_cell(lxs_buf *b, const cli_opts *o, const char *s, size_t n) {
   }
 }
 
-static const char *const kColumns[] = {"speaker", "sentence", "byte_start", "byte_end", "pre",
-                                       "match", "post", "theme", "term", "role",
-                                       "contribution", "holder"};
+static const char *const kColumns[] = {"speaker", "sentence", "byte_start",   "byte_end",
+                                       "pre",     "match",    "post",         "theme",
+                                       "term",    "role",     "contribution", "holder"};
 enum { NCOLUMNS = sizeof kColumns / sizeof *kColumns };
 
 static void header(lxs_buf *b, const cli_opts *o) {
@@ -174,11 +174,11 @@ static void emit(kwic_ctx *c, lxs_buf *b, const doc_info *d, size_t s, size_t st
   const char *sep = md ? " | " : ",";
   size_t nn = 0;
   /* JSON: the key before each value; CSV and Markdown: the separator */
-#define NEXT(key)                                                 \
-  do {                                                            \
-    if (js) lxs_buf_printf(b, "%s\"%s\":", nn++ ? "," : "{", key); \
-    else if (nn++) lxs_buf_puts(b, sep);                          \
-    else if (md) lxs_buf_puts(b, "| ");                           \
+#define NEXT(key)                                                                                  \
+  do {                                                                                             \
+    if (js) lxs_buf_printf(b, "%s\"%s\":", nn++ ? "," : "{", key);                                 \
+    else if (nn++) lxs_buf_puts(b, sep);                                                           \
+    else if (md) lxs_buf_puts(b, "| ");                                                            \
   } while (0)
   NEXT("doc");
   put_cell(b, o, d->doc, strlen(d->doc));
@@ -202,8 +202,9 @@ static void emit(kwic_ctx *c, lxs_buf *b, const doc_info *d, size_t s, size_t st
   put_cell(b, o, c->row.data ? c->row.data : "", c->row.len);
   NEXT("post");
   put_cell(b, o, post->data ? post->data : "", post->len);
-  const char *theme = !e ? "" : e->theme == LXS_THEME_NONE ? "sentiment"
-                                                           : lxs_lexicon_theme_name(c->lex, e->theme);
+  const char *theme = !e                           ? ""
+                      : e->theme == LXS_THEME_NONE ? "sentiment"
+                                                   : lxs_lexicon_theme_name(c->lex, e->theme);
   NEXT("theme");
   put_cell(b, o, theme, strlen(theme));
   NEXT("term");
@@ -280,10 +281,9 @@ static void term_rows(kwic_ctx *c, lxs_buf *b, doc_info *d, const lxs_result *r,
 /* ---- the command ----------------------------------------------------------- */
 
 enum { OPT_WINDOW = CLI_OWN_OPTION };
-static const cli_option kOwn[] = {
-    {OPT_WINDOW, OPT_WINDOW, "window", required_argument, "--window N",
-     "words of context either side (default 5)"},
-    {0, 0, NULL, 0, NULL, NULL}};
+static const cli_option kOwn[] = {{OPT_WINDOW, OPT_WINDOW, "window", required_argument,
+                                   "--window N", "words of context either side (default 5)"},
+                                  {0, 0, NULL, 0, NULL, NULL}};
 
 static void own_option(void *ud, int val, const char *arg) {
   unsigned *window = ud;
@@ -303,8 +303,7 @@ static int kwic_file(kwic_ctx *c, lxs_scorer *sc, const lxs_options *sopt, const
     cli_err("%s", err);
     return CLI_EXIT_IO;
   }
-  lxs_columns cols = {c->o->text_col, c->o->id_col, (const char *const *)c->o->keep,
-                      c->o->nkeep};
+  lxs_columns cols = {c->o->text_col, c->o->id_col, (const char *const *)c->o->keep, c->o->nkeep};
   lxs_reader_set_columns(rd, &cols);
   lxs_buf b, pre, post;
   lxs_buf_init(&b);
@@ -316,10 +315,8 @@ static int kwic_file(kwic_ctx *c, lxs_scorer *sc, const lxs_options *sopt, const
     const lxs_result *r = lxs_scorer_run(sc, rec.text, rec.len, sopt);
     const lxs_tokenizer *tk = lxs_scorer_tokenizer(sc);
     doc_info d = {rec.id, rec.keep, rec.speaker, rec.text};
-    if (c->pat.by_theme)
-      theme_rows(c, &b, &d, r, tk, &pre, &post);
-    else
-      term_rows(c, &b, &d, r, tk, &pre, &post);
+    if (c->pat.by_theme) theme_rows(c, &b, &d, r, tk, &pre, &post);
+    else term_rows(c, &b, &d, r, tk, &pre, &post);
     if (cli_write(out, &b, err, sizeof err)) {
       cli_err("%s", err);
       rc = CLI_EXIT_IO;

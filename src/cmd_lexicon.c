@@ -32,7 +32,8 @@ static lxs_mapping *load_mapping(const cli_opts *o) {
 static int write_coverage(const cli_opts *o, lxs_buf *tables) {
   if (o->table) {
     for (int i = 0; i < LXS_COV_TABLES; i++)
-      if (strcmp(o->table, lxs_coverage_table_names[i]) == 0) return cli_write_whole(NULL, &tables[i]);
+      if (strcmp(o->table, lxs_coverage_table_names[i]) == 0)
+        return cli_write_whole(NULL, &tables[i]);
     return CLI_EXIT_USAGE; /* checked before */
   }
   lxs_report_file files[LXS_COV_TABLES];
@@ -58,7 +59,8 @@ static void check_coverage_output(const cli_opts *o) {
   if (!o->output && !o->table)
     cli_usage_error("%s", "lexicon coverage needs -o DIR (a CSV file per table) or --table NAME "
                           "(entries, speakers, unmatched or candidates, to standard output)");
-  if (o->output && o->table) cli_usage_error("%s", "lexicon coverage takes -o DIR or --table NAME, not both");
+  if (o->output && o->table)
+    cli_usage_error("%s", "lexicon coverage takes -o DIR or --table NAME, not both");
   if (!o->table) return;
   for (int i = 0; i < LXS_COV_TABLES; i++)
     if (strcmp(o->table, lxs_coverage_table_names[i]) == 0) return;
@@ -82,8 +84,7 @@ int cmd_lexicon(int argc, char **argv) {
   }
   if (!coverage && first >= argc - 1)
     cli_usage_error("%s", "lexicon check needs at least one FILE");
-  if (coverage && o.ncorpus == 0)
-    cli_usage_error("%s", "lexicon coverage needs --corpus FILE");
+  if (coverage && o.ncorpus == 0) cli_usage_error("%s", "lexicon coverage needs --corpus FILE");
   if (coverage) check_coverage_output(&o);
   if (!coverage && o.with_defaults) cli_load_defaults(&o, 1); /* checks the language */
   lxs_mapping *map = load_mapping(&o);
@@ -91,7 +92,8 @@ int cmd_lexicon(int argc, char **argv) {
                           .map = map,
                           .language = o.language,
                           .with_defaults = o.with_defaults,
-                          .no_defaults = coverage && !cli_load_defaults(&o, (size_t)(argc - 1 - first)),
+                          .no_defaults = coverage &&
+                                         !cli_load_defaults(&o, (size_t)(argc - 1 - first)),
                           .no_attribution = o.no_attribution,
                           .input = o.input,
                           .top = o.top,

@@ -14,9 +14,9 @@
 #include "partial.h"
 
 typedef struct {
-  char *line;          /* the record line (owned) */
+  char *line; /* the record line (owned) */
   size_t len;
-  size_t speaker_len;  /* the speaker starts at line + 2 */
+  size_t speaker_len; /* the speaker starts at line + 2 */
 } record;
 
 typedef struct {
@@ -47,8 +47,7 @@ static int cmp_rec(const void *a, const void *b) {
 }
 
 static int same_speaker(const record *x, const record *y) {
-  return x->speaker_len == y->speaker_len &&
-         memcmp(x->line + 2, y->line + 2, x->speaker_len) == 0;
+  return x->speaker_len == y->speaker_len && memcmp(x->line + 2, y->line + 2, x->speaker_len) == 0;
 }
 
 static int read_partials(lxs_partial_reader *pr, record_list *l, int argc, char **argv) {

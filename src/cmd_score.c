@@ -34,24 +34,24 @@
 #define INFLIGHT_PER_THREAD 4
 
 typedef struct {
-  const char *id;        /* idbuf's text */
+  const char *id; /* idbuf's text */
   char *speaker;
   lxs_buf idbuf;
-  const char *tp;        /* the text: in line (taken from the reader, no
-                            copy) or in text (copied) */
+  const char *tp; /* the text: in line (taken from the reader, no
+                     copy) or in text (copied) */
   size_t tlen;
   char *line;
   size_t linecap;
   lxs_buf text;
-  lxs_buf keepbuf;       /* --keep values, NUL-separated */
-  const char **keep;     /* pointers into keepbuf, o->nkeep of them */
-  lxs_buf out, part;     /* rows and partial records of this document */
+  lxs_buf keepbuf;   /* --keep values, NUL-separated */
+  const char **keep; /* pointers into keepbuf, o->nkeep of them */
+  lxs_buf out, part; /* rows and partial records of this document */
 } doc_slot;
 
 typedef struct {
   doc_slot *docs;
   size_t n, cap, bytes;
-  size_t seq;            /* position in the input, in batches */
+  size_t seq; /* position in the input, in batches */
 } batch;
 
 typedef struct score_ctx score_ctx;
@@ -59,7 +59,7 @@ typedef struct score_ctx score_ctx;
 typedef struct {
   score_ctx *ctx;
   lxs_scorer *sc;
-  lxs_vader *vd;          /* VADER mode: one per thread (it keeps scratch) */
+  lxs_vader *vd; /* VADER mode: one per thread (it keeps scratch) */
   pthread_t th;
 } worker;
 
@@ -72,11 +72,11 @@ struct score_ctx {
   const cli_opts *o;
   const lxs_lexicon *lex;
   lxs_options sopt;
-  pthread_mutex_t mu;     /* guards everything below */
-  pthread_cond_t cv;      /* a batch was written, or the input ended */
+  pthread_mutex_t mu; /* guards everything below */
+  pthread_cond_t cv;  /* a batch was written, or the input ended */
   /* input */
   const path_list *files;
-  lxs_columns cols;       /* --text-col, --id-col, --keep */
+  lxs_columns cols; /* --text-col, --id-col, --keep */
   size_t fi;
   lxs_reader *rd;
   int eof;
@@ -85,9 +85,9 @@ struct score_ctx {
   batch *bufs, **ring, **free_b;
   size_t nring, nfree, next_seq, next_write;
   /* output */
-  lxs_out *out;           /* the rows; NULL when --partial - replaces them */
-  lxs_out *pout;          /* --partial */
-  int rc, wrc;            /* first input error; first write error */
+  lxs_out *out;  /* the rows; NULL when --partial - replaces them */
+  lxs_out *pout; /* --partial */
+  int rc, wrc;   /* first input error; first write error */
   /* progress */
   int show;
   size_t ndocs;
@@ -107,8 +107,7 @@ static void score_doc(score_ctx *c, lxs_scorer *sc, lxs_vader *vd, doc_slot *d) 
   } else if (c->o->categories) {
     lxs_categories_csv(&d->out, c->lex, res, d->id, 0);
   } else {
-    cli_doc_rows_v(&d->out, c->o, c->lex, d->id, d->keep, d->speaker, res, d->tp,
-                   d->tlen, vd);
+    cli_doc_rows_v(&d->out, c->o, c->lex, d->id, d->keep, d->speaker, res, d->tp, d->tlen, vd);
   }
   if (c->pout) lxs_partial_rows(&d->part, c->lex, d->id, d->speaker, res);
 }
@@ -214,8 +213,7 @@ static void progress(size_t docs, double bytes, double total, double t0, int fin
   fprintf(stderr, "\r%zu docs, %.1f MB, %.1f MB/s", docs, bytes / 1e6, mbs);
   if (total > 0 && mbs > 0 && !final)
     fprintf(stderr, ", ETA %.0f s   ", (total - bytes) / 1e6 / mbs);
-  else
-    fputs("          ", stderr);
+  else fputs("          ", stderr);
   if (final) fputc('\n', stderr);
 }
 
@@ -271,8 +269,7 @@ static void write_batch(score_ctx *c, batch *b) {
   for (size_t i = 0; i < b->n && c->wrc == 0; i++) {
     doc_slot *d = &b->docs[i];
     if (c->out && cli_write(c->out, &d->out, err, sizeof err)) c->wrc = LXS_EIO;
-    if (c->pout && c->wrc == 0 && cli_write(c->pout, &d->part, err, sizeof err))
-      c->wrc = LXS_EIO;
+    if (c->pout && c->wrc == 0 && cli_write(c->pout, &d->part, err, sizeof err)) c->wrc = LXS_EIO;
     if (c->wrc) cli_err("%s", err);
     c->bytes += (double)d->tlen;
   }
@@ -424,7 +421,8 @@ int cmd_score(int argc, char **argv) {
   c.show = !o.quiet && isatty(STDERR_FILENO);
   for (size_t i = 0; i < files.n; i++) {
     struct stat st;
-    if (strcmp(files.paths[i], "-") != 0 && stat(files.paths[i], &st) == 0) c.total += (double)st.st_size;
+    if (strcmp(files.paths[i], "-") != 0 && stat(files.paths[i], &st) == 0)
+      c.total += (double)st.st_size;
   }
   c.t0 = now_sec();
   c.nring = (size_t)INFLIGHT_PER_THREAD * nthreads;

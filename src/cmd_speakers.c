@@ -22,8 +22,8 @@ typedef struct {
   lxs_clauses cl;
 } attribution;
 
-static void attribute(attribution *a, const char *text, size_t len,
-                      const lxs_speaker_hints *hints, int segment) {
+static void attribute(attribution *a, const char *text, size_t len, const lxs_speaker_hints *hints,
+                      int segment) {
   lxs_tokenize(a->tk, text, len);
   size_t n = a->tk->nsent + 1;
   if (a->cap < n) {

@@ -39,35 +39,35 @@ typedef struct {
   const char *labels;
   lxs_table_format labels_format;
   int modes, modes_set;
-  const char *articles;      /* NULL: corpora/ beside the labels file */
+  const char *articles; /* NULL: corpora/ beside the labels file */
   int skip_header;
   int csv;
   const char *output;
   const char *errors;
   int split;
   int baselines, sweep;
-  const char **files;        /* --files PATTERN (fnmatch), any may match */
+  const char **files; /* --files PATTERN (fnmatch), any may match */
   size_t nfiles;
   const char *speaker_labels;
   double dead_zone;
-  cli_opts lex;              /* lexicon and --speakers options */
+  cli_opts lex; /* lexicon and --speakers options */
 } vopts;
 
 /* One labelled row's values for one theme (kept for the threshold sweep
  * and the baselines). */
 typedef struct {
-  int8_t gold;                     /* -1, 0, 1 or LXS_GOLD_ABSENT */
-  uint8_t present;                 /* the tool mentions the theme */
-  double stance;                   /* lexstance's stance */
-  double keyword, sentiment;       /* the two baselines' values */
+  int8_t gold;               /* -1, 0, 1 or LXS_GOLD_ABSENT */
+  uint8_t present;           /* the tool mentions the theme */
+  double stance;             /* lexstance's stance */
+  double keyword, sentiment; /* the two baselines' values */
 } vitem;
 
 /* What one mode measured: the model both renderers print. */
 typedef struct {
   int mode;
   size_t n_themes;
-  lxs_confusion *conf;             /* per theme, at LXS_CLASS_THRESHOLD */
-  vitem *items;                    /* [rows * n_themes] */
+  lxs_confusion *conf; /* per theme, at LXS_CLASS_THRESHOLD */
+  vitem *items;        /* [rows * n_themes] */
   size_t cap_items;
   unsigned long rows, not_found, no_article, articles, articles_missing;
   /* context: rows the tool splits, or reads as part of a longer sentence */
@@ -86,21 +86,31 @@ typedef struct {
   const lxs_lexicon *lex;
   const lxs_labels *L;
   const lxs_speaker_labels *S;
-  size_t *sel;                /* selected rows, in label order */
+  size_t *sel; /* selected rows, in label order */
   size_t nsel;
   lxs_scorer *sc;
   lxs_speaker_hints *hints;
   lxs_agg agg;
-  lxs_buf *errs;              /* --errors CSV, or NULL */
-  int *pred;                  /* per theme, scratch */
+  lxs_buf *errs; /* --errors CSV, or NULL */
+  int *pred;     /* per theme, scratch */
   double *stance, *keyword, *sentiment;
 } vctx;
 
 /* ---- options ---------------------------------------------------------------- */
 
 enum {
-  VO_MODE = CLI_OWN_OPTION, VO_ARTICLES, VO_SKIPHDR, VO_FORMAT, VO_ERRORS, VO_SPLIT, VO_FILES,
-  VO_SPKLABELS, VO_DEADZONE, VO_LABFMT, VO_BASELINES, VO_SWEEP
+  VO_MODE = CLI_OWN_OPTION,
+  VO_ARTICLES,
+  VO_SKIPHDR,
+  VO_FORMAT,
+  VO_ERRORS,
+  VO_SPLIT,
+  VO_FILES,
+  VO_SPKLABELS,
+  VO_DEADZONE,
+  VO_LABFMT,
+  VO_BASELINES,
+  VO_SWEEP
 };
 
 /* validate's own options; it takes the lexicon options, --speakers and
@@ -228,16 +238,15 @@ static int select_rows(const vopts *o, const lxs_labels *L, size_t *sel, size_t 
         lxs_buf d;
         lxs_buf_init(&d);
         lxs_display_text(r->file, strlen(r->file), 80, &d);
-        cli_err("%s:%lu: --split needs a number at the start of the file name ('%s')",
-                o->labels, r->line, d.data);
+        cli_err("%s:%lu: --split needs a number at the start of the file name ('%s')", o->labels,
+                r->line, d.data);
         lxs_buf_free(&d);
         return LXS_EDATA;
       }
       if ((k % 2 == 1) != (o->split == SPLIT_ODD)) continue;
     }
     int keep = o->nfiles == 0;
-    for (size_t f = 0; f < o->nfiles && !keep; f++)
-      keep = fnmatch(o->files[f], r->file, 0) == 0;
+    for (size_t f = 0; f < o->nfiles && !keep; f++) keep = fnmatch(o->files[f], r->file, 0) == 0;
     if (keep) sel[(*n)++] = i;
   }
   return 0;
@@ -290,8 +299,8 @@ static const char *label_text(int v) {
 /* The evidence for theme t in tool sentences [first, first + n): each
  * sentence's stance, then every matched term with its role, the term it
  * is tied to, its modifiers and contribution. */
-static void evidence_text(lxs_buf *b, const lxs_lexicon *lex, const lxs_result *r,
-                          const char *text, size_t first, size_t n, size_t t) {
+static void evidence_text(lxs_buf *b, const lxs_lexicon *lex, const lxs_result *r, const char *text,
+                          size_t first, size_t n, size_t t) {
   size_t lo = 0, hi = r->n_evidence;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
@@ -488,8 +497,7 @@ static int read_article(const vopts *o, const char *dir, const char *file, lxs_b
 /* The speaker the tool gives the span [first, first + n): that of the
  * sentence covering most of [start, end); *holder is its reported view's
  * holder or LXS_NO_HOLDER.  Returns the sentence. */
-static size_t span_speaker(const lxs_result *r, size_t first, size_t n, size_t start,
-                           size_t end) {
+static size_t span_speaker(const lxs_result *r, size_t first, size_t n, size_t start, size_t end) {
   size_t best = first, best_cover = 0;
   for (size_t s = first; s < first + n; s++) {
     const lxs_sentence *se = &r->sentences[s];
@@ -543,8 +551,8 @@ static void report_missing(const vopts *o, const lxs_label_row *row, const char 
 }
 
 /* Scores the labelled rows of one article found in its text. */
-static void context_rows(vctx *c, vresult *res, article_scratch *a, const file_row *rows,
-                         size_t n, const lxs_result *r, const char *body) {
+static void context_rows(vctx *c, vresult *res, article_scratch *a, const file_row *rows, size_t n,
+                         const lxs_result *r, const char *body) {
   size_t from = 0;
   for (size_t i = 0; i < n; i++) {
     const lxs_label_row *row = &c->L->rows[rows[i].row];
@@ -584,8 +592,7 @@ static void context_rows(vctx *c, vresult *res, article_scratch *a, const file_r
  * the author among its labelled rows, tool = the speakers it gives at
  * least one sentence or one reported view (each is a row of `score --unit
  * speaker`).  Pairs are matched one to one (lxs_name_set_pairs). */
-static void speaker_pr(vctx *c, vresult *res, const file_row *rows, size_t n,
-                       const lxs_result *r) {
+static void speaker_pr(vctx *c, vresult *res, const file_row *rows, size_t n, const lxs_result *r) {
   lxs_name_set gold, tool;
   lxs_name_set_init(&gold);
   lxs_name_set_init(&tool);
@@ -670,8 +677,8 @@ static void speaker_signs(vctx *c, vresult *res, const char *file, const lxs_res
 
 /* Rows (or speaker labels) as (file, index) pairs sorted by file, then
  * by their order in the file. */
-static file_row *by_file(size_t n, const char *(*file_of)(const void *, size_t),
-                         const void *src, const size_t *idx) {
+static file_row *by_file(size_t n, const char *(*file_of)(const void *, size_t), const void *src,
+                         const size_t *idx) {
   file_row *fr = lxs_xcalloc(n + 1, sizeof *fr);
   for (size_t i = 0; i < n; i++) {
     fr[i].row = idx ? idx[i] : i;
@@ -770,8 +777,8 @@ static void table_metrics(lxs_buf *b, const lxs_lexicon *lex, const lxs_labels *
     lxs_theme_metrics_compute(&res->conf[t], &m);
     lxs_buf_printf(b, "%-18s %6lu %6lu", lxs_lexicon_theme_name(lex, t), m.gold_present,
                    m.detection.tp + m.detection.fp);
-    const double v[NCOL] = {m.detection.f1, m.macro_f1, m.macro_f1_detected, m.kappa4,
-                            m.kappa_stance, 0};
+    const double v[NCOL] = {m.detection.f1, m.macro_f1,     m.macro_f1_detected,
+                            m.kappa4,       m.kappa_stance, 0};
     put_ratio(b, 7, m.detection.precision);
     put_ratio(b, 7, m.detection.recall);
     put_ratio(b, 8, v[0]);
@@ -811,7 +818,8 @@ static void table_baselines(lxs_buf *b, const lxs_lexicon *lex, const lxs_labels
 
 static void table_sweep(lxs_buf *b, const lxs_lexicon *lex, const lxs_labels *L,
                         const vresult *res) {
-  lxs_buf_puts(b, "\nstance macro-F1 by class threshold t (+1 above t, -1 below -t):\ntheme             ");
+  lxs_buf_puts(
+      b, "\nstance macro-F1 by class threshold t (+1 above t, -1 below -t):\ntheme             ");
   for (int k = 0; k < SWEEP_STEPS; k++) lxs_buf_printf(b, " %5.2f", 0.05 * k);
   lxs_buf_putc(b, '\n');
   double mean[SWEEP_STEPS] = {0};
@@ -838,8 +846,8 @@ static void table_confusion(lxs_buf *b, const lxs_lexicon *lex, const lxs_labels
   lxs_buf_puts(b, "\nconfusion (rows: gold label; columns: the tool's):\n");
   for (size_t t = 0; t < L->n_themes; t++) {
     if (!L->has_theme[t]) continue;
-    lxs_buf_printf(b, "  %-18s %6s %6s %6s %7s\n", lxs_lexicon_theme_name(lex, t), "-1", "0",
-                   "+1", "absent");
+    lxs_buf_printf(b, "  %-18s %6s %6s %6s %7s\n", lxs_lexicon_theme_name(lex, t), "-1", "0", "+1",
+                   "absent");
     for (int g = 0; g < 4; g++) {
       const unsigned long *m = res->conf[t].m[g];
       lxs_buf_printf(b, "    %-16s %6lu %6lu %6lu %7lu\n", rows[g], m[0], m[1], m[2], m[3]);
@@ -854,8 +862,10 @@ static void table_attribution(lxs_buf *b, const lxs_lexicon *lex, const vopts *o
               res->spk_gold - res->spk_matched);
   lxs_buf_printf(b, "\nattribution (%lu article%s):\n", res->articles - res->articles_missing,
                  res->articles - res->articles_missing == 1 ? "" : "s");
-  lxs_buf_printf(b, "  named speakers: %lu labelled, %lu found by the tool, %lu matched:"
-                    " precision", res->spk_gold, res->spk_tool, res->spk_matched);
+  lxs_buf_printf(b,
+                 "  named speakers: %lu labelled, %lu found by the tool, %lu matched:"
+                 " precision",
+                 res->spk_gold, res->spk_tool, res->spk_matched);
   put_ratio(b, 6, p.precision);
   lxs_buf_puts(b, ", recall");
   put_ratio(b, 6, p.recall);
@@ -867,14 +877,16 @@ static void table_attribution(lxs_buf *b, const lxs_lexicon *lex, const vopts *o
   put_share(b, res->author_hits, res->author_rows);
   lxs_buf_putc(b, '\n');
   if (!res->signs) return;
-  lxs_buf_printf(b, "  per-speaker stance class vs the speaker labels' sign (class 0 when"
-                    " |value| < %.2f):\n", o->dead_zone);
+  lxs_buf_printf(b,
+                 "  per-speaker stance class vs the speaker labels' sign (class 0 when"
+                 " |value| < %.2f):\n",
+                 o->dead_zone);
   lxs_buf_puts(b, "    theme               cells  found  agree  of found  of cells\n");
   for (size_t t = 0; t <= res->n_themes; t++) {
     if (t < res->n_themes && !res->sign_cells[t]) continue;
     unsigned long n = res->sign_cells[t], f = res->sign_found[t], a = res->sign_agree[t];
-    lxs_buf_printf(b, "    %-18s %6lu %6lu %6lu", t < res->n_themes ? lxs_lexicon_theme_name(lex, t) : "all",
-                   n, f, a);
+    lxs_buf_printf(b, "    %-18s %6lu %6lu %6lu",
+                   t < res->n_themes ? lxs_lexicon_theme_name(lex, t) : "all", n, f, a);
     put_ratio(b, 10, f ? (double)a / (double)f : NAN);
     put_ratio(b, 10, n ? (double)a / (double)n : NAN);
     lxs_buf_putc(b, '\n');
@@ -902,15 +914,19 @@ static void render_table(lxs_buf *b, const vopts *o, const lxs_lexicon *lex, con
       lxs_buf_printf(b, "\n== alone: each labelled sentence scored by itself: %lu row%s ==\n",
                      r->rows, r->rows == 1 ? "" : "s");
     } else {
-      lxs_buf_printf(b, "\n== context: each labelled sentence inside its article: %lu row%s"
-                        " scored ==\n", r->rows, r->rows == 1 ? "" : "s");
-      lxs_buf_printf(b, "%lu article%s, %lu missing (%lu rows); %lu sentence%s not found in"
-                        " their article\n", r->articles, r->articles == 1 ? "" : "s",
-                     r->articles_missing, r->no_article, r->not_found,
-                     r->not_found == 1 ? "" : "s");
-      lxs_buf_printf(b, "the tool splits %lu labelled sentence%s and reads %lu inside a longer"
-                        " sentence\n", r->rows_split, r->rows_split == 1 ? "" : "s",
-                     r->rows_inside);
+      lxs_buf_printf(b,
+                     "\n== context: each labelled sentence inside its article: %lu row%s"
+                     " scored ==\n",
+                     r->rows, r->rows == 1 ? "" : "s");
+      lxs_buf_printf(b,
+                     "%lu article%s, %lu missing (%lu rows); %lu sentence%s not found in"
+                     " their article\n",
+                     r->articles, r->articles == 1 ? "" : "s", r->articles_missing, r->no_article,
+                     r->not_found, r->not_found == 1 ? "" : "s");
+      lxs_buf_printf(b,
+                     "the tool splits %lu labelled sentence%s and reads %lu inside a longer"
+                     " sentence\n",
+                     r->rows_split, r->rows_split == 1 ? "" : "s", r->rows_inside);
     }
     table_metrics(b, lex, L, r);
     if (o->baselines) table_baselines(b, lex, L, r);
@@ -935,20 +951,23 @@ static void csv_theme(lxs_buf *b, const char *mode, const char *theme, const lxs
   static const char *const lab[4] = {"-1", "0", "1", "absent"};
   lxs_theme_metrics m;
   lxs_theme_metrics_compute(c, &m);
-  const struct { const char *name; double v; int count; } rows[] = {
-      {"rows", (double)m.rows, 1},
-      {"named", (double)m.gold_present, 1},
-      {"found", (double)(m.detection.tp + m.detection.fp), 1},
-      {"detection_tp", (double)m.detection.tp, 1},
-      {"detection_fp", (double)m.detection.fp, 1},
-      {"detection_fn", (double)m.detection.fn, 1},
-      {"detection_precision", m.detection.precision, 0},
-      {"detection_recall", m.detection.recall, 0},
-      {"detection_f1", m.detection.f1, 0},
-      {"macro_f1", m.macro_f1, 0},
-      {"macro_f1_found", m.macro_f1_detected, 0},
-      {"kappa4", m.kappa4, 0},
-      {"kappa3", m.kappa_stance, 0}};
+  const struct {
+    const char *name;
+    double v;
+    int count;
+  } rows[] = {{"rows", (double)m.rows, 1},
+              {"named", (double)m.gold_present, 1},
+              {"found", (double)(m.detection.tp + m.detection.fp), 1},
+              {"detection_tp", (double)m.detection.tp, 1},
+              {"detection_fp", (double)m.detection.fp, 1},
+              {"detection_fn", (double)m.detection.fn, 1},
+              {"detection_precision", m.detection.precision, 0},
+              {"detection_recall", m.detection.recall, 0},
+              {"detection_f1", m.detection.f1, 0},
+              {"macro_f1", m.macro_f1, 0},
+              {"macro_f1_found", m.macro_f1_detected, 0},
+              {"kappa4", m.kappa4, 0},
+              {"kappa3", m.kappa_stance, 0}};
   for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
     csv_value(b, mode, theme, rows[i].name, rows[i].v, rows[i].count);
   char name[64];
@@ -962,7 +981,11 @@ static void csv_theme(lxs_buf *b, const char *mode, const char *theme, const lxs
 static void csv_attribution(lxs_buf *b, const lxs_lexicon *lex, const vresult *r) {
   lxs_prf p;
   lxs_prf_set(&p, r->spk_matched, r->spk_tool - r->spk_matched, r->spk_gold - r->spk_matched);
-  const struct { const char *name; double v; int count; } rows[] = {
+  const struct {
+    const char *name;
+    double v;
+    int count;
+  } rows[] = {
       {"speakers_labelled", (double)r->spk_gold, 1},
       {"speakers_found", (double)r->spk_tool, 1},
       {"speakers_matched", (double)r->spk_matched, 1},
@@ -1073,8 +1096,7 @@ static int choose_modes(vopts *o, const lxs_labels *L, char **dir) {
   *dir = d.data;
   int why = dir_error(d.data), ok = L->has_file && why == 0;
   if (o->modes_set && (o->modes & MODE_CONTEXT) && !L->has_file) {
-    cli_err("%s: context mode needs a file column (file, doc, doc_id, document or id)",
-            o->labels);
+    cli_err("%s: context mode needs a file column (file, doc, doc_id, document or id)", o->labels);
     return LXS_EDATA;
   }
   if (o->modes_set && (o->modes & MODE_CONTEXT) && !ok) {
@@ -1087,7 +1109,8 @@ static int choose_modes(vopts *o, const lxs_labels *L, char **dir) {
       cli_err("note: %s has no file column: each sentence is scored alone only", o->labels);
     else
       cli_err("note: no articles directory %s: each sentence is scored alone only "
-              "(--articles DIR, or --mode alone)", d.data);
+              "(--articles DIR, or --mode alone)",
+              d.data);
   }
   return 0;
 }

@@ -11,8 +11,8 @@ static void header(lxs_buf *b, const lxs_comparison *c) {
   lxs_buf_puts(b, "description,sentences,tokens");
   for (size_t t = 0; t < c->n_themes; t++) {
     const char *tn = lxs_lexicon_theme_name(c->lex, t);
-    lxs_buf_printf(b, ",%s_stance,%s_stance_lo,%s_stance_hi,%s_rank,%s_salience,%s_mentions",
-                   tn, tn, tn, tn, tn, tn);
+    lxs_buf_printf(b, ",%s_stance,%s_stance_lo,%s_stance_hi,%s_rank,%s_salience,%s_mentions", tn,
+                   tn, tn, tn, tn, tn);
   }
   lxs_buf_puts(b, ",sentiment,sentiment_lo,sentiment_hi\r\n");
 }

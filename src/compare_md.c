@@ -45,9 +45,10 @@ static void rows(lxs_buf *b, const lxs_comparison *c, int (*which)(const lxs_cmp
 }
 
 static void undistinguishable(lxs_buf *b, const lxs_comparison *c, int pct) {
-  lxs_buf_printf(b, "\n%zu of %zu speaker pairs cannot be told apart on a theme: a pair "
-                    "is told apart only when the %d%% interval of the difference excludes 0 "
-                    "and the permutation test gives p < %.2f%s\n",
+  lxs_buf_printf(b,
+                 "\n%zu of %zu speaker pairs cannot be told apart on a theme: a pair "
+                 "is told apart only when the %d%% interval of the difference excludes 0 "
+                 "and the permutation test gives p < %.2f%s\n",
                  c->n_undistinguishable, c->n_pairs, pct, 1 - c->opts.level,
                  c->n_undistinguishable ? ":" : ".");
   for (size_t k = 0; k < c->n_pairs; k++) {
@@ -57,8 +58,8 @@ static void undistinguishable(lxs_buf *b, const lxs_comparison *c, int pct) {
     lxs_md_cell(b, c->speakers[p->a].label);
     lxs_buf_puts(b, " vs ");
     lxs_md_cell(b, c->speakers[p->b].label);
-    lxs_buf_printf(b, " (difference %+.2f, %d%% CI [%+.2f, %+.2f], p = %.3f: ", p->difference,
-                   pct, p->ci.lo, p->ci.hi, p->p_value);
+    lxs_buf_printf(b, " (difference %+.2f, %d%% CI [%+.2f, %+.2f], p = %.3f: ", p->difference, pct,
+                   p->ci.lo, p->ci.hi, p->p_value);
     lxs_cmp_why_not_apart(b, c, p, ">=");
     lxs_buf_puts(b, ")\n");
   }
@@ -78,14 +79,16 @@ void lxs_compare_md(lxs_buf *b, const lxs_comparison *c) {
     table_head(b, c, "holder");
     rows(b, c, lxs_cmp_is_reported);
   }
-  lxs_buf_printf(b, "\nStance in [-1, +1] with its %d%% bootstrap interval "
-                    "(%u resamples, seed %llu), rank within the theme (#1 most "
-                    "favourable), salience per 1,000 words and mentions; "
-                    "'-' = theme not mentioned.\n",
+  lxs_buf_printf(b,
+                 "\nStance in [-1, +1] with its %d%% bootstrap interval "
+                 "(%u resamples, seed %llu), rank within the theme (#1 most "
+                 "favourable), salience per 1,000 words and mentions; "
+                 "'-' = theme not mentioned.\n",
                  pct, c->opts.bootstrap, (unsigned long long)c->opts.seed);
   if (c->n_with_sentences > LXS_CMP_MAX_DIFF_SPEAKERS)
-    lxs_buf_printf(b, "\nDifferences are computed among the %d speakers with the most "
-                      "sentences (of %zu).\n",
+    lxs_buf_printf(b,
+                   "\nDifferences are computed among the %d speakers with the most "
+                   "sentences (of %zu).\n",
                    LXS_CMP_MAX_DIFF_SPEAKERS, c->n_with_sentences);
   if (c->n_pairs) undistinguishable(b, c, pct);
 }

@@ -145,8 +145,8 @@ static void add_evidence(lxs_comparison *c, const char *doc, const char *text,
   }
 }
 
-void lxs_comparison_add(lxs_comparison *c, const char *doc, const char *text,
-                        const lxs_result *res, int record_speaker) {
+void lxs_comparison_add(lxs_comparison *c, const char *doc, const char *text, const lxs_result *res,
+                        int record_speaker) {
   size_t nth = c->n_themes;
   lxs_agg *aggs = lxs_xcalloc(res->n_speakers + 1, sizeof *aggs);
   for (size_t sp = 0; sp < res->n_speakers; sp++) {
@@ -215,8 +215,8 @@ static void add_pair(lxs_comparison *c, size_t t, size_t i, size_t j) {
   lxs_buf_printf(&c->scratch, "%s\x1f%s\x1f%s", lxs_lexicon_theme_name(c->lex, t), a->name,
                  b->name);
   lxs_stance_difference(&a->agg, &b->agg, t, c->opts.bootstrap ? c->opts.bootstrap : 2000,
-                        c->opts.level, lxs_seed_mix(c->opts.seed, c->scratch.data),
-                        &p.difference, &p.ci, &p.p_value);
+                        c->opts.level, lxs_seed_mix(c->opts.seed, c->scratch.data), &p.difference,
+                        &p.ci, &p.p_value);
   if (!p.ci.ok) return;
   /* Both the interval and the permutation test must agree: with one or
    * two sentences a degenerate interval alone over-reads. */

@@ -25,18 +25,18 @@ typedef struct {
   unsigned bootstrap; /* resamples of the intervals; 0: none (differences use 2000) */
   double level;       /* confidence level of every interval */
   uint64_t seed;
-  int by_article;     /* every row is one speaker in one article */
+  int by_article; /* every row is one speaker in one article */
 } lxs_cmp_opts;
 
 typedef struct {
-  char *name;        /* as found; a writer's is the byline */
-  char *label;       /* as the reports show it: "name (article)" for a keyed row */
+  char *name;  /* as found; a writer's is the byline */
+  char *label; /* as the reports show it: "name (article)" for a keyed row */
   char *description;
-  char *article;     /* the article of a keyed row, else "" */
-  int keyed;         /* one row per article: a writer, or every row with by_article */
-  lxs_agg agg;       /* with resampling units */
+  char *article; /* the article of a keyed row, else "" */
+  int keyed;     /* one row per article: a writer, or every row with by_article */
+  lxs_agg agg;   /* with resampling units */
   lxs_interval *stance_ci, *salience_ci, sentiment_ci; /* per theme */
-  int *rank;         /* per theme: 1 = most favourable; 0 = not ranked */
+  int *rank; /* per theme: 1 = most favourable; 0 = not ranked */
 } lxs_cmp_speaker;
 
 /* A speaker has sentences of their own; a "reported" row only holds views
@@ -58,13 +58,13 @@ typedef struct {
  * the model outlives the texts). */
 typedef struct {
   char *doc;
-  char *speaker;               /* the speaker's name in its article */
-  uint32_t sentence;           /* index in its document */
+  char *speaker;     /* the speaker's name in its article */
+  uint32_t sentence; /* index in its document */
   size_t theme;
-  char *text;                  /* the sentence */
+  char *text;                    /* the sentence */
   size_t match_start, match_end; /* the match, as offsets into text */
   char *term, *role;
-  uint32_t modifiers;          /* LXS_MOD_* bits (lxs_modifier_name) */
+  uint32_t modifiers; /* LXS_MOD_* bits (lxs_modifier_name) */
   double contribution;
 } lxs_cmp_evidence;
 
@@ -74,18 +74,18 @@ typedef struct {
   const lxs_lexicon *lex; /* themes and sources (borrowed) */
   lxs_cmp_opts opts;
   size_t n_themes;
-  char **inputs;          /* the inputs' display names, in order */
+  char **inputs; /* the inputs' display names, in order */
   size_t n_inputs, cap_inputs;
   lxs_cmp_speaker *speakers; /* in order of first appearance */
   size_t n_speakers, cap_speakers;
-  lxs_cmp_pair *pairs;    /* by theme, then a, then b */
+  lxs_cmp_pair *pairs; /* by theme, then a, then b */
   size_t n_pairs, cap_pairs;
   size_t n_undistinguishable;
-  size_t n_with_sentences; /* speakers with sentences of their own (the
-                              differences take LXS_CMP_MAX_DIFF_SPEAKERS) */
+  size_t n_with_sentences;    /* speakers with sentences of their own (the
+                                 differences take LXS_CMP_MAX_DIFF_SPEAKERS) */
   lxs_cmp_evidence *evidence; /* in input order */
   size_t n_evidence, cap_evidence;
-  lxs_cmp_index *index;   /* the rows by identity (comparison.c) */
+  lxs_cmp_index *index; /* the rows by identity (comparison.c) */
   lxs_buf scratch;
 } lxs_comparison;
 
@@ -98,8 +98,8 @@ void lxs_comparison_add_input(lxs_comparison *c, const char *path);
  * apart (named by its byline).  With record_speaker, the document is one
  * speaker's (a JSONL "speaker" field): speaker 0 is that person, not a
  * writer. */
-void lxs_comparison_add(lxs_comparison *c, const char *doc, const char *text,
-                        const lxs_result *res, int record_speaker);
+void lxs_comparison_add(lxs_comparison *c, const char *doc, const char *text, const lxs_result *res,
+                        int record_speaker);
 /* Intervals, ranks and differences, once every document is in. */
 void lxs_comparison_finish(lxs_comparison *c);
 

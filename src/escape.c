@@ -141,7 +141,11 @@ void lxs_md_cell(lxs_buf *b, const char *s) {
     int32_t cp;
     m = next_cp(s, n, pos, &cp);
     switch (cp) {
-    case '|': case '\\': case '`': case '[': case ']':
+    case '|':
+    case '\\':
+    case '`':
+    case '[':
+    case ']':
       lxs_buf_putc(b, '\\');
       lxs_buf_putc(b, (char)cp);
       break;
@@ -165,11 +169,11 @@ void lxs_html_escape(lxs_buf *out, const char *s, size_t n) {
     case '>': lxs_buf_puts(out, "&gt;"); break;
     case '"': lxs_buf_puts(out, "&quot;"); break;
     case '\'': lxs_buf_puts(out, "&#39;"); break;
-    case '\n': case '\t': lxs_buf_putc(out, (char)cp); break;
+    case '\n':
+    case '\t': lxs_buf_putc(out, (char)cp); break;
     default:
       if (cp < 0x20) lxs_buf_putc(out, ' ');
-      else if (is_control(cp) || cp == 0xFFFE || cp == 0xFFFF)
-        lxs_buf_put(out, "\xEF\xBF\xBD", 3);
+      else if (is_control(cp) || cp == 0xFFFE || cp == 0xFFFF) lxs_buf_put(out, "\xEF\xBF\xBD", 3);
       else put_cp(out, s + pos, m, cp);
     }
   }
@@ -180,13 +184,11 @@ void lxs_html_comment_text(lxs_buf *out, const char *s, size_t n) {
     int32_t cp;
     m = next_cp(s, n, pos, &cp);
     /* the first '-' of every pair becomes %2D: "--" never stands */
-    if (cp == '-' && ((pos + 1 < n && s[pos + 1] == '-') ||
-                      (out->len && out->data[out->len - 1] == '-')))
+    if (cp == '-' &&
+        ((pos + 1 < n && s[pos + 1] == '-') || (out->len && out->data[out->len - 1] == '-')))
       lxs_buf_puts(out, "%2D");
-    else if (is_control(cp))
-      lxs_buf_putc(out, ' ');
-    else
-      put_cp(out, s + pos, m, cp);
+    else if (is_control(cp)) lxs_buf_putc(out, ' ');
+    else put_cp(out, s + pos, m, cp);
   }
 }
 

@@ -6,9 +6,9 @@
 #include <string.h>
 
 static int time_word(const actx *c, size_t k) {
-  static const char *const w[] = {"week", "month", "year", "weekend", "morning",
-                                  "afternoon", "evening", "night", "today", "yesterday",
-                                  "earlier", "later", NULL};
+  static const char *const w[] = {"week",      "month",   "year",  "weekend", "morning",
+                                  "afternoon", "evening", "night", "today",   "yesterday",
+                                  "earlier",   "later",   NULL};
   if (c->wc[k] & W_TIME) return 1;
   if (TK(c, k)->flags & LXS_TF_NUMBER) return 1;
   const char *n = NORM(c, k);
@@ -23,9 +23,7 @@ static int quote_closes_before(const actx *c, uint32_t k, uint32_t v) {
   if (c->sspan0[k] == NO_TOK) return 0;
   for (uint32_t x = c->sspan0[k]; x <= c->sspan1[k] && x < c->sspan0[k] + 16; x++) {
     const qspan *sp = &c->spans[x];
-    if (sp->speech && sp->close != NO_TOK && sp->close < v &&
-        sp->s_close == c->cur_sent)
-      return 1;
+    if (sp->speech && sp->close != NO_TOK && sp->close < v && sp->s_close == c->cur_sent) return 1;
   }
   return 0;
 }
@@ -108,8 +106,8 @@ int lxs_points_back(const actx *c) {
   size_t x = that_was(c);
   if (!x) return 0;
   if (norm_is(c, x, "how") || norm_is(c, x, "what")) return 1;
-  return x + 2 < c->nw && (c->wc[x] & W_DET) && (c->wc[x + 1] & W_NOUN) &&
-         !possessive(c, x + 1) && namey(c, x + 2);
+  return x + 2 < c->nw && (c->wc[x] & W_DET) && (c->wc[x + 1] & W_NOUN) && !possessive(c, x + 1) &&
+         namey(c, x + 2);
 }
 
 /* "That was (essentially) the message Mayor Okafor had for the board":
@@ -138,8 +136,7 @@ static int reports_here(actx *c, uint32_t k_in_para, size_t k, lxs_wbits cl, siz
   if (lxs_points_back(c) && !(cl & W_LIGHT)) return 1;
   size_t nx = *ve + 1;
   if (cl & W_WEAK) {
-    int ok = nx < c->nw && (norm_is(c, nx, "that") || is_p(c, nx, LXS_P_COLON) ||
-                            is_quote(c, nx) ||
+    int ok = nx < c->nw && (norm_is(c, nx, "that") || is_p(c, nx, LXS_P_COLON) || is_quote(c, nx) ||
                             (is_p(c, nx, LXS_P_COMMA) && nx + 1 < c->nw && is_quote(c, nx + 1)));
     /* "Menon believes the pact will help" */
     if (!ok && (cl & W_OPINE) && nx < c->nw && is_word(c, nx)) ok = 1;
@@ -178,8 +175,8 @@ static int speech_verb(actx *c, uint32_t k_in_para, size_t k, lxs_wbits cl, cons
     }
     *ve = k + 1;
   } else if (cl & W_PHRASAL) {
-    if (k + 1 >= c->nw || !(norm_is(c, k + 1, "out") || norm_is(c, k + 1, "aim") ||
-                            norm_is(c, k + 1, "on")))
+    if (k + 1 >= c->nw ||
+        !(norm_is(c, k + 1, "out") || norm_is(c, k + 1, "aim") || norm_is(c, k + 1, "on")))
       return 0;
     *ve = k + 1;
     if (strcmp(nm, "went") == 0 && *ve + 2 < c->nw && norm_is(c, *ve + 1, "to") &&
@@ -202,8 +199,7 @@ static int speech_verb(actx *c, uint32_t k_in_para, size_t k, lxs_wbits cl, cons
   if (!according && k >= 1 && is_word(c, k - 1)) {
     lxs_wbits pc = c->wc[k - 1];
     /* "the minister's comments", "his claims": nouns */
-    if ((pc & W_NEG) || (pc & W_DET) || norm_is(c, k - 1, "to") || possessive(c, k - 1))
-      return 0;
+    if ((pc & W_NEG) || (pc & W_DET) || norm_is(c, k - 1, "to") || possessive(c, k - 1)) return 0;
     if (k >= 2 && (pc & W_AUX) && is_word(c, k - 2) && (c->wc[k - 2] & W_NEG)) return 0;
   }
   return according || reports_here(c, k_in_para, k, cl, ve);
@@ -274,9 +270,9 @@ static size_t subject_end(actx *c, size_t k) {
     if (is_word(c, p) && time_word(c, p)) {
       size_t q = p;
       while (q > 0 && p - q < 3 && is_word(c, q - 1) && time_word(c, q - 1)) q--;
-      if (q > 0 && (norm_is(c, q - 1, "on") || norm_is(c, q - 1, "last") ||
-                    norm_is(c, q - 1, "this") || norm_is(c, q - 1, "in") ||
-                    norm_is(c, q - 1, "earlier") || norm_is(c, q - 1, "late"))) {
+      if (q > 0 &&
+          (norm_is(c, q - 1, "on") || norm_is(c, q - 1, "last") || norm_is(c, q - 1, "this") ||
+           norm_is(c, q - 1, "in") || norm_is(c, q - 1, "earlier") || norm_is(c, q - 1, "late"))) {
         j = q - 1;
         steps++;
         continue;
@@ -330,8 +326,7 @@ static int appositive_subject(actx *c, size_t p, int *ref, size_t *spos) {
 
 /* The speaker of a verb at k whose last word is ve, searched before it
  * (the subject) or after it (inverted "said Menon"). */
-static int verb_subject(actx *c, size_t k, size_t ve, int *ref, size_t *spos,
-                        int *inverted) {
+static int verb_subject(actx *c, size_t k, size_t ve, int *ref, size_t *spos, int *inverted) {
   size_t j = subject_end(c, k);
   *inverted = 0;
   if (j == 0) {
@@ -344,7 +339,8 @@ static int verb_subject(actx *c, size_t k, size_t ve, int *ref, size_t *spos,
    * policy," released a handbook": only verbs of saying invert) */
   int saying = (c->wc[k] & (W_SAY | W_WEAK | W_ADD)) != 0;
   if ((is_quote(c, p) || (is_p(c, p, LXS_P_COMMA) && p >= 1 && is_quote(c, p - 1)) ||
-       is_p(c, p, LXS_P_COLON) || is_p(c, p, LXS_P_DASH)) && saying) {
+       is_p(c, p, LXS_P_COLON) || is_p(c, p, LXS_P_DASH)) &&
+      saying) {
     *inverted = 1;
     who = lxs_np_right(c, ve + 1, ref);
   } else if (is_p(c, p, LXS_P_COMMA)) {
@@ -376,8 +372,8 @@ static int verb_subject(actx *c, size_t k, size_t ve, int *ref, size_t *spos,
 /* "He had this to say:" -- the subject stands before "had". */
 static size_t had_this_to(const actx *c, size_t k) {
   if (k < 3 || !norm_is(c, k - 1, "to")) return 0;
-  static const char *const what[] = {"this", "that", "much", "more", "little", "plenty",
-                                     "something", "nothing", NULL};
+  static const char *const what[] = {"this",   "that",      "much",    "more", "little",
+                                     "plenty", "something", "nothing", NULL};
   if (!is_word(c, k - 2) || !lxs_in_words(what, NORM(c, k - 2))) return 0;
   const char *h = NORM(c, k - 3);
   return strcmp(h, "had") == 0 || strcmp(h, "has") == 0 || strcmp(h, "have") == 0 ? k - 3 : 0;
@@ -456,9 +452,9 @@ static int view_frame(actx *c, frame_t *f) {
   if (!(c->nw > 4 && norm_is(c, 0, "in"))) return 0;
   size_t e = 1;
   while (e + 1 < c->nw && namey(c, e) && !possessive(c, e) && e < 6) e++;
-  static const char *const views[] = {"view", "opinion", "words", "assessment",
+  static const char *const views[] = {"view",       "opinion",  "words",    "assessment",
                                       "estimation", "analysis", "judgment", "judgement",
-                                      "eyes", "mind", NULL};
+                                      "eyes",       "mind",     NULL};
   if (!(e + 1 < c->nw && lxs_in_words(views, NORM(c, e + 1)))) return 0;
   int who = WHO_NONE, ref = REF_FULL;
   const char *pn = NORM(c, e);
@@ -480,8 +476,8 @@ static int view_frame(actx *c, frame_t *f) {
 /* Words that may stand in a label before a colon besides names, titles
  * and organisations: "Coalition for a Prosperous America Chairman ...". */
 static int label_word(const actx *c, size_t x) {
-  static const char *const glue[] = {"of", "for", "the", "a", "an", "and", "on", "at", "de",
-                                     "del", "des", "du", "la", "le", "van", "von", NULL};
+  static const char *const glue[] = {"of",  "for", "the", "a",  "an", "and", "on",  "at", "de",
+                                     "del", "des", "du",  "la", "le", "van", "von", NULL};
   if (is_p(c, x, LXS_P_OPEN) || is_p(c, x, LXS_P_CLOSE) || is_p(c, x, LXS_P_COMMA) ||
       is_p(c, x, LXS_P_DASH) || is_p(c, x, LXS_P_OTHER))
     return 1;
@@ -497,8 +493,7 @@ static int label_word(const actx *c, size_t x) {
 static int headline_sentence(const actx *c, uint32_t k_in_para) {
   const lxs_sent *S = &c->tk->sents[c->cur_sent];
   const lxs_para *P = &c->tk->paras[S->paragraph];
-  if (k_in_para != 0 || P->nsent != 1 || !c->nw || terminal(c, c->nw - 1) ||
-      is_quote(c, c->nw - 1))
+  if (k_in_para != 0 || P->nsent != 1 || !c->nw || terminal(c, c->nw - 1) || is_quote(c, c->nw - 1))
     return 0;
   return S->paragraph == 0 || S->nwords <= 20;
 }
@@ -539,8 +534,7 @@ static int label_frame(actx *c, uint32_t k_in_para, frame_t *f) {
 /* "Menon was blunt: "..."" */
 static int colon_frame(actx *c, frame_t *f) {
   for (size_t k = 1; k + 1 < c->nw; k++) {
-    if (!is_p(c, k, LXS_P_COLON) || c->inq[c->w[k]] || !is_quote(c, k + 1) ||
-        !in_speech(c, k + 1))
+    if (!is_p(c, k, LXS_P_COLON) || c->inq[c->w[k]] || !is_quote(c, k + 1) || !in_speech(c, k + 1))
       continue;
     int ref;
     size_t spos;
@@ -560,13 +554,12 @@ static int colon_frame(actx *c, frame_t *f) {
  * before "while", "but", "whereas", "although", "though", "yet".  The
  * first word of the new clause, or 0. */
 static size_t clause_boundary(const actx *c, size_t from, size_t to) {
-  static const char *const conj[] = {"while", "but", "whereas", "although", "though", "yet",
-                                     NULL};
+  static const char *const conj[] = {"while", "but", "whereas", "although", "though", "yet", NULL};
   for (size_t b = from; b < to; b++) {
     if (c->inq[c->w[b]]) continue;
     if (is_p(c, b, LXS_P_SEMI) && b + 1 < to) return b + 1;
-    if ((is_p(c, b, LXS_P_COMMA) || is_p(c, b, LXS_P_DASH)) && b + 1 < to &&
-        is_word(c, b + 1) && lxs_in_words(conj, NORM(c, b + 1)))
+    if ((is_p(c, b, LXS_P_COMMA) || is_p(c, b, LXS_P_DASH)) && b + 1 < to && is_word(c, b + 1) &&
+        lxs_in_words(conj, NORM(c, b + 1)))
       return b + 1;
   }
   return 0;

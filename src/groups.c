@@ -90,7 +90,8 @@ static int org_glue(const actx *c, size_t k) {
 
 /* "for a Prosperous America", "of the Treasury": an article after glue. */
 static size_t after_glue(const actx *c, size_t k) {
-  if (k + 1 < c->nw && (norm_is(c, k, "the") || norm_is(c, k, "a")) && namey(c, k + 1)) return k + 1;
+  if (k + 1 < c->nw && (norm_is(c, k, "the") || norm_is(c, k, "a")) && namey(c, k + 1))
+    return k + 1;
   return k;
 }
 
@@ -170,7 +171,8 @@ int lxs_org_at(actx *c, size_t a, size_t e, int create, int *ref) {
   const char *p;
   size_t n = tok_text(c, a, e, &p);
   if (possessive(c, e) && n >= 2 && p[n - 1] == 's' && p[n - 2] == '\'') n -= 2;
-  else if (possessive(c, e) && n >= 4 && p[n - 1] == 's' && memcmp(p + n - 4, "\xE2\x80\x99", 3) == 0)
+  else if (possessive(c, e) && n >= 4 && p[n - 1] == 's' &&
+           memcmp(p + n - 4, "\xE2\x80\x99", 3) == 0)
     n -= 4; /* "Bloomberg’s" */
   int pi = lxs_entity_find(c, p, n);
   *ref = REF_FULL;
@@ -189,8 +191,7 @@ int lxs_org_at(actx *c, size_t a, size_t e, int create, int *ref) {
 }
 
 int lxs_org_desc(actx *c, size_t a, size_t j) {
-  if (!is_word(c, j) || namey(c, j) || !(c->wc[j] & W_ORG) || !norm_is(c, a, "the") ||
-      j > a + 2)
+  if (!is_word(c, j) || namey(c, j) || !(c->wc[j] & W_ORG) || !norm_is(c, a, "the") || j > a + 2)
     return WHO_NONE;
   return lxs_entity_desc(c, NORM(c, j), TK(c, j)->norm_len);
 }

@@ -58,8 +58,8 @@ static int blank_field(const char *p, size_t n) {
   return 1;
 }
 
-static lxs_status load_buffer(lxs_speaker_hints *h, const char *name, const char *data,
-                              size_t len, char *err, size_t errlen) {
+static lxs_status load_buffer(lxs_speaker_hints *h, const char *name, const char *data, size_t len,
+                              char *err, size_t errlen) {
   size_t pos = 0, line = 0;
   if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) pos = 3;
   while (pos < len) {
@@ -81,10 +81,8 @@ static lxs_status load_buffer(lxs_speaker_hints *h, const char *name, const char
       const char *tab = memchr(l + fpos, '\t', ln - fpos);
       size_t fe = tab ? (size_t)(tab - l) : ln;
       if (blank_field(l + fpos, fe - fpos)) {
-        if (field == 1)
-          lxs_set_err(err, errlen, "%s:%zu: empty speaker name", name, line);
-        else
-          lxs_set_err(err, errlen, "%s:%zu: empty alias (field %zu)", name, line, field);
+        if (field == 1) lxs_set_err(err, errlen, "%s:%zu: empty speaker name", name, line);
+        else lxs_set_err(err, errlen, "%s:%zu: empty alias (field %zu)", name, line, field);
         return LXS_EDATA;
       }
       if (field == 1) idx = add_name(h, l + fpos, fe - fpos);
@@ -125,8 +123,8 @@ void lxs_speaker_hints_free(lxs_speaker_hints *h) {
 
 size_t lxs_speaker_hints_count(const lxs_speaker_hints *h) { return h->n; }
 
-lxs_status lxs_speaker_hints_add(lxs_speaker_hints *h, const char *name,
-                                 const char *const *aliases, size_t n_aliases) {
+lxs_status lxs_speaker_hints_add(lxs_speaker_hints *h, const char *name, const char *const *aliases,
+                                 size_t n_aliases) {
   if (blank_field(name, strlen(name))) return LXS_EINVAL;
   for (size_t k = 0; k < n_aliases; k++)
     if (blank_field(aliases[k], strlen(aliases[k]))) return LXS_EINVAL;
@@ -140,8 +138,8 @@ lxs_status lxs_speaker_hints_add(lxs_speaker_hints *h, const char *name,
 }
 
 /* The two loaders under a guard: from a file (data NULL) or memory. */
-static lxs_status guarded_load(lxs_speaker_hints *h, const char *name, const char *data,
-                               size_t len, char *err, size_t errlen) {
+static lxs_status guarded_load(lxs_speaker_hints *h, const char *name, const char *data, size_t len,
+                               char *err, size_t errlen) {
   lxs_guard g;
   lxs_guard_enter(&g);
   if (setjmp(g.jb)) return lxs_out_of_memory(err, errlen);
@@ -156,8 +154,7 @@ lxs_status lxs_speaker_hints_load_file(lxs_speaker_hints *h, const char *path, c
   return guarded_load(h, path, NULL, 0, err, errlen);
 }
 
-lxs_status lxs_speaker_hints_load_buffer(lxs_speaker_hints *h, const char *name,
-                                         const char *data, size_t len, char *err,
-                                         size_t errlen) {
+lxs_status lxs_speaker_hints_load_buffer(lxs_speaker_hints *h, const char *name, const char *data,
+                                         size_t len, char *err, size_t errlen) {
   return guarded_load(h, name, data ? data : "", len, err, errlen);
 }

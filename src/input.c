@@ -17,7 +17,7 @@
 struct lxs_reader {
   FILE *f;
   int close_f;
-  char *iobuf;             /* stdio buffer of a file we opened */
+  char *iobuf; /* stdio buffer of a file we opened */
   char *name;
   lxs_input_format fmt;
   char *line;
@@ -26,8 +26,8 @@ struct lxs_reader {
   int done;
   lxs_buf id, text, speaker, all;
   json_t *json;
-  lxs_status error;        /* of the last -1 from lxs_reader_next */
-  lxs_table tab;           /* TSV and CSV: header, columns, fields */
+  lxs_status error; /* of the last -1 from lxs_reader_next */
+  lxs_table tab;    /* TSV and CSV: header, columns, fields */
 };
 
 int lxs_input_format_parse(const char *s, lxs_input_format *out) {
@@ -40,8 +40,7 @@ int lxs_input_format_parse(const char *s, lxs_input_format *out) {
   return 0;
 }
 
-lxs_reader *lxs_reader_open(const char *path, lxs_input_format fmt, char *err,
-                            size_t errlen) {
+lxs_reader *lxs_reader_open(const char *path, lxs_input_format fmt, char *err, size_t errlen) {
   FILE *f;
   int close_f = 1;
   if (strcmp(path, "-") == 0) {
@@ -71,14 +70,11 @@ lxs_reader *lxs_reader_open(const char *path, lxs_input_format fmt, char *err,
   return r;
 }
 
-void lxs_reader_set_columns(lxs_reader *r, const lxs_columns *cols) {
-  r->tab.cols = *cols;
-}
+void lxs_reader_set_columns(lxs_reader *r, const lxs_columns *cols) { r->tab.cols = *cols; }
 
-long lxs_reader_take_line(lxs_reader *r, const lxs_record *rec, char **buf,
-                          size_t *cap) {
-  if ((r->fmt != LXS_IN_LINES && r->fmt != LXS_IN_TSV) || !r->line ||
-      rec->text < r->line || rec->text + rec->len > r->line + r->cap)
+long lxs_reader_take_line(lxs_reader *r, const lxs_record *rec, char **buf, size_t *cap) {
+  if ((r->fmt != LXS_IN_LINES && r->fmt != LXS_IN_TSV) || !r->line || rec->text < r->line ||
+      rec->text + rec->len > r->line + r->cap)
     return -1;
   long off = (long)(rec->text - r->line);
   char *l = r->line;
@@ -200,8 +196,7 @@ static int next_json(lxs_reader *r, const char *s, size_t len, lxs_record *rec, 
   const char *text_key = r->tab.cols.text_col ? r->tab.cols.text_col : "text";
   json_t *text = json_object_get(r->json, text_key);
   if (!json_is_string(text)) {
-    lxs_set_err(err, errlen, "%s:%zu: missing string field \"%s\"", r->name, r->lineno,
-                text_key);
+    lxs_set_err(err, errlen, "%s:%zu: missing string field \"%s\"", r->name, r->lineno, text_key);
     return -1;
   }
   if (json_id(r, err, errlen)) return -1;

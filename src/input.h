@@ -14,21 +14,21 @@
 #include "util.h"
 
 typedef enum {
-  LXS_IN_TEXT,   /* the whole file is one article */
-  LXS_IN_LINES,  /* each non-blank line a document */
-  LXS_IN_TSV,    /* id<TAB>text, or a header line naming the columns */
-  LXS_IN_JSONL,  /* {"id":..., "text":..., "speaker":...} */
-  LXS_IN_CSV     /* RFC 4180 with a header line naming the columns */
+  LXS_IN_TEXT,  /* the whole file is one article */
+  LXS_IN_LINES, /* each non-blank line a document */
+  LXS_IN_TSV,   /* id<TAB>text, or a header line naming the columns */
+  LXS_IN_JSONL, /* {"id":..., "text":..., "speaker":...} */
+  LXS_IN_CSV    /* RFC 4180 with a header line naming the columns */
 } lxs_input_format;
 
 int lxs_input_format_parse(const char *s, lxs_input_format *out);
 
 typedef struct {
-  const char *id;        /* document id */
+  const char *id; /* document id */
   const char *text;
   size_t len;
-  const char *speaker;   /* jsonl "speaker" or NULL */
-  size_t line;           /* line number of the record (1-based) */
+  const char *speaker;     /* jsonl "speaker" or NULL */
+  size_t line;             /* line number of the record (1-based) */
   const char *const *keep; /* the kept columns' values, in the order they
                               were named ("" when a JSON record lacks one) */
 } lxs_record;
@@ -39,15 +39,14 @@ typedef struct {
 typedef struct {
   const char *text_col;
   const char *id_col;
-  const char *const *keep;  /* metadata columns carried into every row */
+  const char *const *keep; /* metadata columns carried into every row */
   size_t nkeep;
 } lxs_columns;
 
 typedef struct lxs_reader lxs_reader;
 
 /* path "-" reads standard input.  NULL with err on failure to open. */
-lxs_reader *lxs_reader_open(const char *path, lxs_input_format fmt,
-                            char *err, size_t errlen);
+lxs_reader *lxs_reader_open(const char *path, lxs_input_format fmt, char *err, size_t errlen);
 /* 1: a record; 0: end of input; -1: error (err = "FILE:LINE: msg"),
  * whose status lxs_reader_error gives. */
 int lxs_reader_next(lxs_reader *r, lxs_record *rec, char *err, size_t errlen);
@@ -68,8 +67,7 @@ void lxs_reader_set_columns(lxs_reader *r, const lxs_columns *cols);
  * without a copy and the reader reads on into the caller's old buffer.
  * Returns the offset of the text in the new *buf, or -1 (the buffers
  * untouched) for the other formats. */
-long lxs_reader_take_line(lxs_reader *r, const lxs_record *rec, char **buf,
-                          size_t *cap);
+long lxs_reader_take_line(lxs_reader *r, const lxs_record *rec, char **buf, size_t *cap);
 /* Display name of the input: its path, or "-" for stdin. */
 const char *lxs_reader_name(const lxs_reader *r);
 /* Base name without directory and extension ("corpora/x.txt" -> "x"). */

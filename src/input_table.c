@@ -16,9 +16,9 @@
 #include "validate.h"
 
 enum {
-  TABLE_START,   /* before the header */
-  TABLE_HEADER,  /* the header was read: columns by name */
-  TABLE_PLAIN    /* TSV without a header: id<TAB>text */
+  TABLE_START,  /* before the header */
+  TABLE_HEADER, /* the header was read: columns by name */
+  TABLE_PLAIN   /* TSV without a header: id<TAB>text */
 };
 
 /* The id column when none is named: the first of these present. */
@@ -127,11 +127,12 @@ static long find_column(const lxs_table *t, const char *name) {
 
 /* The column a name given by the user stands for, or an error naming it
  * and listing the header's columns. */
-static int named_column(lxs_table *t, const char *name, const char *what, long *idx,
-                        char *err, size_t errlen) {
+static int named_column(lxs_table *t, const char *name, const char *what, long *idx, char *err,
+                        size_t errlen) {
   *idx = find_column(t, name);
   if (*idx == -2)
-    return fail(t, t->rec_line, LXS_EINVAL, err, errlen, "column '%s' appears twice in the header", name);
+    return fail(t, t->rec_line, LXS_EINVAL, err, errlen, "column '%s' appears twice in the header",
+                name);
   if (*idx >= 0) return 0;
   lxs_buf msg;
   lxs_buf_init(&msg);
@@ -170,7 +171,9 @@ static int map_header(lxs_table *t, char *err, size_t errlen) {
 static int no_nul(lxs_table *t, long i, char *err, size_t errlen) {
   if (!memchr(field_ptr(t, (size_t)i), '\0', t->len[i])) return 0;
   return fail(t, t->rec_line, LXS_EDATA, err, errlen, "NUL byte in the %s column",
-              i == t->id_idx ? "id" : i == t->speaker_idx ? "speaker" : "kept");
+              i == t->id_idx        ? "id"
+              : i == t->speaker_idx ? "speaker"
+                                    : "kept");
 }
 
 /* A record of the header's shape: its id, text and kept values. */
@@ -183,7 +186,8 @@ static int table_record(lxs_table *t, lxs_record *rec, char *err, size_t errlen)
   }
   t->id.len = 0;
   if (t->id_idx >= 0) {
-    if (t->len[t->id_idx] == 0) return fail(t, t->rec_line, LXS_EDATA, err, errlen, "empty id%s", "");
+    if (t->len[t->id_idx] == 0)
+      return fail(t, t->rec_line, LXS_EDATA, err, errlen, "empty id%s", "");
     if (no_nul(t, t->id_idx, err, errlen)) return -1;
     lxs_buf_put(&t->id, field_ptr(t, (size_t)t->id_idx), t->len[t->id_idx]);
   } else {
@@ -210,8 +214,8 @@ static int table_record(lxs_table *t, lxs_record *rec, char *err, size_t errlen)
 
 /* ---- TSV ----------------------------------------------------------------- */
 
-int lxs_table_tsv_line(lxs_table *t, size_t lineno, const char *s, size_t len,
-                       lxs_record *rec, char *err, size_t errlen) {
+int lxs_table_tsv_line(lxs_table *t, size_t lineno, const char *s, size_t len, lxs_record *rec,
+                       char *err, size_t errlen) {
   if (t->state == TABLE_PLAIN) return 3;
   t->nf = 0;
   t->base = s;
@@ -341,7 +345,7 @@ int lxs_table_next_csv(lxs_table *t, FILE *f, lxs_record *rec, char *err, size_t
     if (csv_parse(t->parser, piece, n, csv_field_cb, csv_row_cb, t) != n) {
       int e = csv_error(t->parser);
       csv_restart(t);
-      t->pos = t->linelen; /* read on from the next line */
+      t->pos = t->linelen;                     /* read on from the next line */
       if (t->state == TABLE_START) t->eof = 1; /* no header: nothing to read on */
       return fail(t, line, LXS_EDATA, err, errlen, "malformed CSV: %s",
                   e == CSV_EPARSE ? "a quote inside an unquoted field, or text after a "

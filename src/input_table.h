@@ -11,17 +11,17 @@
 #include "util.h"
 
 typedef struct {
-  const char *name;        /* the file, for messages */
+  const char *name; /* the file, for messages */
   int csv;
   lxs_columns cols;
-  int state;               /* TABLE_* in input_table.c */
-  size_t ncols;            /* fields of the header */
-  long text_idx, id_idx;   /* -1: none */
-  long speaker_idx;        /* a "speaker" column, or -1 */
+  int state;             /* TABLE_* in input_table.c */
+  size_t ncols;          /* fields of the header */
+  long text_idx, id_idx; /* -1: none */
+  long speaker_idx;      /* a "speaker" column, or -1 */
   long *keep_idx;
   /* the current record's fields: base + off[i], len[i] bytes */
   const char *base;
-  lxs_buf cells;           /* CSV: the fields, NUL-terminated */
+  lxs_buf cells; /* CSV: the fields, NUL-terminated */
   size_t *off, *len;
   size_t nf, capf;
   lxs_buf id, speaker;
@@ -35,7 +35,7 @@ typedef struct {
   char *line;
   size_t cap, linelen, pos, lineno, rec_line;
   int between, ended, eof;
-  lxs_status error;        /* of the last -1 */
+  lxs_status error; /* of the last -1 */
 } lxs_table;
 
 void lxs_table_init(lxs_table *t, const char *name, int csv);
@@ -46,8 +46,8 @@ void lxs_table_free(lxs_table *t);
  * (the caller reads id<TAB>text), -1 for an error (err set; t->error is
  * LXS_EDATA for a malformed record, LXS_EINVAL for a named column the
  * header lacks). */
-int lxs_table_tsv_line(lxs_table *t, size_t lineno, const char *s, size_t len,
-                       lxs_record *rec, char *err, size_t errlen);
+int lxs_table_tsv_line(lxs_table *t, size_t lineno, const char *s, size_t len, lxs_record *rec,
+                       char *err, size_t errlen);
 /* The next CSV record of f: 1, 0 at the end, -1 for an error as above
  * (after a malformed record the next call reads on from the next line;
  * after a malformed header, or LXS_EIO when f cannot be read, there is no

@@ -31,24 +31,23 @@ typedef struct table table;
 typedef int (*table_record_fn)(table *t, char **f, size_t n);
 
 struct table {
-  const char *name;          /* file name for messages */
+  const char *name; /* file name for messages */
   char *err;
   size_t errlen;
-  unsigned long line;        /* line the current record starts on */
-  lxs_buf cells;             /* the current record's fields, NUL-separated */
-  size_t *off;               /* start of each field in cells */
+  unsigned long line; /* line the current record starts on */
+  lxs_buf cells;      /* the current record's fields, NUL-separated */
+  size_t *off;        /* start of each field in cells */
   size_t nf, capf;
-  char **fields;             /* scratch for the callback */
+  char **fields; /* scratch for the callback */
   size_t capv;
   table_record_fn record;
   void *ctx;
   int rc;
-  int between;               /* CSV: the last line fed ended a record */
-  unsigned long records;     /* records seen (the first is the header) */
+  int between;           /* CSV: the last line fed ended a record */
+  unsigned long records; /* records seen (the first is the header) */
 };
 
-static int table_fail(table *t, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+static int table_fail(table *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static int table_fail(table *t, const char *fmt, ...) {
   char msg[512];
@@ -93,8 +92,7 @@ static int table_emit(table *t) {
 }
 
 /* Next line of data[*pos..len): *n bytes without the line end. */
-static const char *next_line(const char *data, size_t len, size_t *pos,
-                             size_t *n) {
+static const char *next_line(const char *data, size_t len, size_t *pos, size_t *n) {
   if (*pos >= len) return NULL;
   const char *p = data + *pos;
   const char *nl = memchr(p, '\n', len - *pos);
@@ -175,8 +173,7 @@ static int ends_with(const char *s, const char *suf) {
   return n >= m && strcasecmp(s + n - m, suf) == 0;
 }
 
-static int read_table(table *t, const char *data, size_t len,
-                      lxs_table_format fmt) {
+static int read_table(table *t, const char *data, size_t len, lxs_table_format fmt) {
   if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
     data += 3; /* byte-order mark */
     len -= 3;
@@ -256,16 +253,15 @@ static int check_header(table *t, char **f, size_t n, const lxs_lexicon *lex) {
     for (size_t j = i + 1; is_known_column(f[i], lex) && j < n; j++)
       if (strcasecmp(f[i], f[j]) == 0) {
         char a[64];
-        return table_fail(t, "column '%s' appears twice in the header",
-                          shown(f[i], a, sizeof a));
+        return table_fail(t, "column '%s' appears twice in the header", shown(f[i], a, sizeof a));
       }
   return 0;
 }
 
 /* The column of each lexicon theme (-1 when none); fails if no column
  * names a theme. */
-static int theme_columns(table *t, char **f, size_t n, const lxs_lexicon *lex,
-                         long *col, unsigned char *has) {
+static int theme_columns(table *t, char **f, size_t n, const lxs_lexicon *lex, long *col,
+                         unsigned char *has) {
   size_t nth = lxs_lexicon_theme_count(lex), found = 0;
   for (size_t th = 0; th < nth; th++) {
     const char *names[2] = {lxs_lexicon_theme_name(lex, th), NULL};
@@ -313,8 +309,7 @@ static int parse_gold(table *t, const char *v, const char *theme, int8_t *out) {
   else if (n == 2 && memcmp(v, "-1", 2) == 0) *out = -1;
   else {
     char a[64];
-    return table_fail(t, "%s: '%s' is not 1, 0, -1, blank or NA", theme,
-                      shown(v, a, sizeof a));
+    return table_fail(t, "%s: '%s' is not 1, 0, -1, blank or NA", theme, shown(v, a, sizeof a));
   }
   return 0;
 }
@@ -355,7 +350,8 @@ static int labels_record(table *t, char **f, size_t n) {
   lxs_labels *L = c->L;
   LXS_VEC_GROW(L->rows, L->n, L->cap);
   lxs_label_row *r = &L->rows[L->n++];
-  r->file = lxs_xstrndup(c->col_file >= 0 ? f[c->col_file] : "", c->col_file >= 0 ? strlen(f[c->col_file]) : 0);
+  r->file = lxs_xstrndup(c->col_file >= 0 ? f[c->col_file] : "",
+                         c->col_file >= 0 ? strlen(f[c->col_file]) : 0);
   r->speaker = lxs_xstrndup(c->col_speaker >= 0 ? f[c->col_speaker] : "",
                             c->col_speaker >= 0 ? strlen(f[c->col_speaker]) : 0);
   r->sentence = lxs_xstrndup(sent, strlen(sent));
@@ -364,9 +360,8 @@ static int labels_record(table *t, char **f, size_t n) {
   return 0;
 }
 
-int lxs_labels_read_buffer(lxs_labels *L, const char *name, const char *data,
-                           size_t len, lxs_table_format fmt,
-                           const lxs_lexicon *lex, char *err, size_t errlen) {
+int lxs_labels_read_buffer(lxs_labels *L, const char *name, const char *data, size_t len,
+                           lxs_table_format fmt, const lxs_lexicon *lex, char *err, size_t errlen) {
   memset(L, 0, sizeof *L);
   L->n_themes = lxs_lexicon_theme_count(lex);
   L->has_theme = lxs_xcalloc(L->n_themes + 1, 1);
@@ -377,15 +372,14 @@ int lxs_labels_read_buffer(lxs_labels *L, const char *name, const char *data,
   return rc;
 }
 
-int lxs_labels_read(lxs_labels *L, const char *path, lxs_table_format fmt,
-                    const lxs_lexicon *lex, char *err, size_t errlen) {
+int lxs_labels_read(lxs_labels *L, const char *path, lxs_table_format fmt, const lxs_lexicon *lex,
+                    char *err, size_t errlen) {
   lxs_buf b;
   lxs_buf_init(&b);
   int rc = lxs_read_file(path, &b, err, errlen);
   if (rc == 0)
     rc = lxs_labels_read_buffer(L, path, b.data ? b.data : "", b.len, fmt, lex, err, errlen);
-  else
-    memset(L, 0, sizeof *L);
+  else memset(L, 0, sizeof *L);
   lxs_buf_free(&b);
   return rc;
 }
@@ -423,8 +417,7 @@ static int speakers_header(table *t, speakers_ctx *c, char **f, size_t n) {
   return theme_columns(t, f, n, c->lex, c->col_theme, c->S->has_theme);
 }
 
-static int parse_mean(table *t, const char *v, const char *theme, double *out,
-                      unsigned char *has) {
+static int parse_mean(table *t, const char *v, const char *theme, double *out, unsigned char *has) {
   while (*v == ' ') v++;
   size_t n = strlen(v);
   while (n && v[n - 1] == ' ') n--;
@@ -454,8 +447,7 @@ static int speakers_record(table *t, char **f, size_t n) {
     return table_fail(t, "%zu field%s, the header has %zu", n, n == 1 ? "" : "s", c->ncols);
   lxs_speaker_labels *S = c->S;
   long cols[2] = {c->col_file, c->col_speaker};
-  if (check_utf8(t, f, n, cols, 2) || check_utf8(t, f, n, c->col_theme, S->n_themes))
-    return t->rc;
+  if (check_utf8(t, f, n, cols, 2) || check_utf8(t, f, n, c->col_theme, S->n_themes)) return t->rc;
   lxs_speaker_label r = {NULL, NULL, lxs_xcalloc(S->n_themes + 1, sizeof(double)),
                          lxs_xcalloc(S->n_themes + 1, 1), t->line};
   for (size_t th = 0; th < S->n_themes; th++)
@@ -473,9 +465,8 @@ static int speakers_record(table *t, char **f, size_t n) {
   return 0;
 }
 
-int lxs_speaker_labels_read_buffer(lxs_speaker_labels *S, const char *name,
-                                   const char *data, size_t len,
-                                   lxs_table_format fmt, const lxs_lexicon *lex,
+int lxs_speaker_labels_read_buffer(lxs_speaker_labels *S, const char *name, const char *data,
+                                   size_t len, lxs_table_format fmt, const lxs_lexicon *lex,
                                    char *err, size_t errlen) {
   memset(S, 0, sizeof *S);
   S->n_themes = lxs_lexicon_theme_count(lex);
@@ -487,17 +478,15 @@ int lxs_speaker_labels_read_buffer(lxs_speaker_labels *S, const char *name,
   return rc;
 }
 
-int lxs_speaker_labels_read(lxs_speaker_labels *S, const char *path,
-                            lxs_table_format fmt, const lxs_lexicon *lex,
-                            char *err, size_t errlen) {
+int lxs_speaker_labels_read(lxs_speaker_labels *S, const char *path, lxs_table_format fmt,
+                            const lxs_lexicon *lex, char *err, size_t errlen) {
   lxs_buf b;
   lxs_buf_init(&b);
   int rc = lxs_read_file(path, &b, err, errlen);
   if (rc == 0)
-    rc = lxs_speaker_labels_read_buffer(S, path, b.data ? b.data : "", b.len, fmt, lex,
-                                        err, errlen);
-  else
-    memset(S, 0, sizeof *S);
+    rc = lxs_speaker_labels_read_buffer(S, path, b.data ? b.data : "", b.len, fmt, lex, err,
+                                        errlen);
+  else memset(S, 0, sizeof *S);
   lxs_buf_free(&b);
   return rc;
 }

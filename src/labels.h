@@ -29,11 +29,11 @@ typedef enum { LXS_TABLE_AUTO, LXS_TABLE_TSV, LXS_TABLE_CSV } lxs_table_format;
 int lxs_table_format_parse(const char *s, lxs_table_format *out);
 
 typedef struct {
-  char *file;           /* document column ("" when there is none) */
-  char *speaker;        /* view holder ("" when there is no speaker column) */
+  char *file;    /* document column ("" when there is none) */
+  char *speaker; /* view holder ("" when there is no speaker column) */
   char *sentence;
-  int8_t *gold;         /* per lexicon theme: -1, 0, 1 or LXS_GOLD_ABSENT */
-  unsigned long line;   /* line of the record in the labels file */
+  int8_t *gold;       /* per lexicon theme: -1, 0, 1 or LXS_GOLD_ABSENT */
+  unsigned long line; /* line of the record in the labels file */
 } lxs_label_row;
 
 typedef struct {
@@ -47,11 +47,10 @@ typedef struct {
 /* Reads labels for the themes of lex.  LXS_TABLE_AUTO picks CSV for a ".csv"
  * name, TSV for ".tsv"/".tab", else TSV when the header holds a tab.
  * Returns LXS_OK, LXS_EDATA (err "FILE:LINE: message") or LXS_EIO. */
-int lxs_labels_read(lxs_labels *L, const char *path, lxs_table_format fmt,
-                    const lxs_lexicon *lex, char *err, size_t errlen);
-int lxs_labels_read_buffer(lxs_labels *L, const char *name, const char *data,
-                           size_t len, lxs_table_format fmt,
-                           const lxs_lexicon *lex, char *err, size_t errlen);
+int lxs_labels_read(lxs_labels *L, const char *path, lxs_table_format fmt, const lxs_lexicon *lex,
+                    char *err, size_t errlen);
+int lxs_labels_read_buffer(lxs_labels *L, const char *name, const char *data, size_t len,
+                           lxs_table_format fmt, const lxs_lexicon *lex, char *err, size_t errlen);
 void lxs_labels_free(lxs_labels *L);
 
 /* Per-speaker judgements (like stance-real/speakers.tsv): columns file and
@@ -59,8 +58,8 @@ void lxs_labels_free(lxs_labels *L);
  * (the speaker is silent on the theme).  Other columns are ignored. */
 typedef struct {
   char *file, *speaker;
-  double *value;            /* per lexicon theme */
-  unsigned char *has;       /* per lexicon theme: a value is given */
+  double *value;      /* per lexicon theme */
+  unsigned char *has; /* per lexicon theme: a value is given */
   unsigned long line;
 } lxs_speaker_label;
 
@@ -71,12 +70,10 @@ typedef struct {
   unsigned char *has_theme;
 } lxs_speaker_labels;
 
-int lxs_speaker_labels_read(lxs_speaker_labels *S, const char *path,
-                            lxs_table_format fmt, const lxs_lexicon *lex,
-                            char *err, size_t errlen);
-int lxs_speaker_labels_read_buffer(lxs_speaker_labels *S, const char *name,
-                                   const char *data, size_t len,
-                                   lxs_table_format fmt, const lxs_lexicon *lex,
+int lxs_speaker_labels_read(lxs_speaker_labels *S, const char *path, lxs_table_format fmt,
+                            const lxs_lexicon *lex, char *err, size_t errlen);
+int lxs_speaker_labels_read_buffer(lxs_speaker_labels *S, const char *name, const char *data,
+                                   size_t len, lxs_table_format fmt, const lxs_lexicon *lex,
                                    char *err, size_t errlen);
 void lxs_speaker_labels_free(lxs_speaker_labels *S);
 

@@ -17,8 +17,8 @@ typedef struct {
   const lxs_para *P;
   const lxs_sent *S;
   size_t nw;
-  int one_line;  /* a paragraph of one sentence */
-  int has_next;  /* not the last paragraph */
+  int one_line; /* a paragraph of one sentence */
+  int has_next; /* not the last paragraph */
 } line_t;
 
 /* Are the words before the name proper titles only? */
@@ -100,8 +100,7 @@ static int header_line(actx *c, const line_t *l, pinfo *pk) {
   /* "..., speaks at a forum in Beijing on Monday" is a photo caption */
   for (size_t k = e + 2; k < nw; k++)
     if ((c->wc[k] & W_TIME) || (c->wc[k] & W_META && norm_is(c, k, "photo")) ||
-        (is_word(c, k) && !(TK(c, k)->flags & LXS_TF_CAPITAL) &&
-         (c->wc[k] & (W_SAY | W_WEAK))))
+        (is_word(c, k) && !(TK(c, k)->flags & LXS_TF_CAPITAL) && (c->wc[k] & (W_SAY | W_WEAK))))
       only = 0;
   if (!(ni.ok && only)) return 0;
   pk->kind = PK_HEADER;
@@ -115,8 +114,7 @@ static int header_line(actx *c, const line_t *l, pinfo *pk) {
 /* "Name (Affiliation)" and a bare "Name" line */
 static int name_line(actx *c, const line_t *l, pinfo *pk) {
   size_t nw = l->nw;
-  if (!(l->one_line && l->has_next && namey(c, 0) && !(c->wc[0] & W_OPENER) &&
-        l->S->nwords <= 40))
+  if (!(l->one_line && l->has_next && namey(c, 0) && !(c->wc[0] & W_OPENER) && l->S->nwords <= 40))
     return 0;
   size_t e = lxs_run_right(c, 0, nw);
   size_t x = e + 1;
@@ -294,8 +292,7 @@ static int find_interviewee(actx *c, int section_owner, uint32_t from_para) {
         size_t e = lxs_run_right(c, k, c->nw);
         nameinfo ni;
         lxs_analyze_run(c, k, e, 1, &ni);
-        if (ni.ok && ni.pi >= 0 && strchr(c->P[ni.pi].name, ' '))
-          return c->interviewee = ni.pi;
+        if (ni.ok && ni.pi >= 0 && strchr(c->P[ni.pi].name, ' ')) return c->interviewee = ni.pi;
         k = e;
       }
     }
@@ -324,9 +321,8 @@ static void count_layout(const actx *c, uint32_t p, const pinfo *pk, layout_coun
       n->first_ns = pk->ns;
       n->first_ne = pk->ne;
       n->distinct = 1;
-    } else if (n->distinct < 2 &&
-               !lxs_eq_lower(text + n->first_ns, n->first_ne - n->first_ns, text + pk->ns,
-                             pk->ne - pk->ns)) {
+    } else if (n->distinct < 2 && !lxs_eq_lower(text + n->first_ns, n->first_ne - n->first_ns,
+                                                text + pk->ns, pk->ne - pk->ns)) {
       n->distinct = 2;
     }
   }

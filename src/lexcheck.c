@@ -33,7 +33,7 @@
 /* The common words (lexicons/words/common.txt) and the function words
  * coverage never proposes (stopwords.txt) are data: see those files. */
 
-#define CANDIDATE_WINDOW 5   /* words either side of a theme term */
+#define CANDIDATE_WINDOW 5 /* words either side of a theme term */
 #define DEFAULT_TOP 20
 
 /* ---- a small string -> index map ------------------------------------------ */
@@ -101,20 +101,20 @@ typedef struct {
   uint32_t source, line;
   char *file, *term, *theme, *role;
   double weight;
-  char *key;            /* stem pattern; NULL when it has none */
-  uint32_t theme_code;  /* theme index, LXS_THEME_SENTIMENT or _MODIFIER */
+  char *key;           /* stem pattern; NULL when it has none */
+  uint32_t theme_code; /* theme index, LXS_THEME_SENTIMENT or _MODIFIER */
   int role_code;
   int is_default;
   uint64_t hits;
   size_t docs, last_doc;
-  long overridden_by;   /* entry index, or -1 */
+  long overridden_by; /* entry index, or -1 */
 } ck_entry;
 
 typedef struct {
-  size_t ord;           /* file ordinal: messages come out in file order */
+  size_t ord; /* file ordinal: messages come out in file order */
   uint32_t line;
   size_t seq;
-  char *text;           /* the whole line after "lexstance: " */
+  char *text; /* the whole line after "lexstance: " */
 } ck_msg;
 
 typedef struct {
@@ -124,15 +124,15 @@ typedef struct {
   lxs_tokenizer *tok;
   ck_entry *e;
   size_t n, cap;
-  strmap by_sense;      /* "source:line:theme:role:term" -> entry */
+  strmap by_sense; /* "source:line:theme:role:term" -> entry */
   int loading_default;
   size_t cur_ord;
-  size_t *src_ord;      /* per lexicon source: its file ordinal */
+  size_t *src_ord; /* per lexicon source: its file ordinal */
   size_t nsrc_ord;
   ck_msg *msgs;
   size_t nmsg, capmsg;
   size_t nwarn, nerr;
-  int print_now;        /* coverage: warnings straight to err */
+  int print_now; /* coverage: warnings straight to err */
   lxs_buf b;
 } ck_ctx;
 
@@ -376,9 +376,7 @@ static size_t *sorted_by_key(ck_ctx *c, size_t *n) {
 
 static int is_real_theme(uint32_t t) { return t < LXS_THEME_SENTIMENT; }
 
-static int polar_role(int r) {
-  return r == LXS_R_TARGET || r == LXS_R_STANCE || r == LXS_R_EVAL;
-}
+static int polar_role(int r) { return r == LXS_R_TARGET || r == LXS_R_STANCE || r == LXS_R_EVAL; }
 
 static void fmt_w(char *buf, size_t n, double w) { snprintf(buf, n, "%g", w); }
 
@@ -660,8 +658,8 @@ static size_t glob_breadth(const common_list *cl, const char *prefix, size_t ple
   return nst;
 }
 
-size_t lxs_glob_breadth(const char *prefix, const char *language, char *examples,
-                        size_t exlen, int max_examples) {
+size_t lxs_glob_breadth(const char *prefix, const char *language, char *examples, size_t exlen,
+                        int max_examples) {
   char err[256];
   lxs_stemmer *st = lxs_stemmer_new(language, err, sizeof err);
   if (!st) return 0;
@@ -765,7 +763,7 @@ typedef struct {
 } sp_hit;
 
 typedef struct {
-  char *word;           /* the first form seen */
+  char *word; /* the first form seen */
   char *stem;
   uint64_t count;
   uint32_t *themes;
@@ -773,14 +771,14 @@ typedef struct {
 } cand;
 
 typedef struct {
-  strmap speakers;          /* name -> index */
+  strmap speakers; /* name -> index */
   char **names;
   size_t nnames, capnames;
-  strmap sp_hits;           /* "entry\x1fspeaker" -> index */
+  strmap sp_hits; /* "entry\x1fspeaker" -> index */
   sp_hit *hits;
   size_t nhits, caphits;
-  strmap cands;             /* stem -> index */
-  strmap stop;              /* the stop words */
+  strmap cands; /* stem -> index */
+  strmap stop;  /* the stop words */
   cand *cands_v;
   size_t ncands, capcands;
   unsigned char *covered, *counted;
@@ -820,8 +818,7 @@ static size_t intern_speaker(cov_state *s, const char *name) {
 static void count_hit(ck_ctx *c, cov_state *s, const lxs_sense *se, size_t doc,
                       const char *speaker) {
   c->b.len = 0;
-  lxs_buf_printf(&c->b, "%u:%u:%u:%d:%s", se->source, se->line, se->theme, (int)se->role,
-                 se->term);
+  lxs_buf_printf(&c->b, "%u:%u:%u:%d:%s", se->source, se->line, se->theme, (int)se->role, se->term);
   const size_t *v = strmap_get(&c->by_sense, c->b.data, c->b.len);
   if (!v) return; /* not an entry we were told about (cannot happen) */
   ck_entry *e = &c->e[*v];
@@ -956,8 +953,8 @@ static void mark_overrides(ck_ctx *c) {
   free(idx);
 }
 
-const char *const lxs_coverage_table_names[LXS_COV_TABLES] = {"entries", "speakers",
-                                                              "unmatched", "candidates"};
+const char *const lxs_coverage_table_names[LXS_COV_TABLES] = {"entries", "speakers", "unmatched",
+                                                              "candidates"};
 
 /* The four tables of the coverage report, each a CSV of its own. */
 static void coverage_tables(ck_ctx *c, cov_state *s, size_t top, lxs_buf t[LXS_COV_TABLES]) {

@@ -45,20 +45,20 @@
 #include "lexformat.h"
 
 typedef struct {
-  const char *format;         /* format of the files; NULL: by extension */
-  const lxs_mapping *map;     /* imported categories to themes, or NULL */
-  const char *language;       /* Snowball language; NULL: english */
-  int with_defaults;          /* check: the embedded lexicons too */
-  int no_defaults;            /* coverage: not the embedded lexicons */
-  int no_attribution;         /* coverage: do not split into speakers */
-  lxs_input_format input;     /* coverage: the corpus's format */
-  size_t top;                 /* coverage: candidate words listed */
-  const char *const *files;   /* the lexicon files */
+  const char *format;       /* format of the files; NULL: by extension */
+  const lxs_mapping *map;   /* imported categories to themes, or NULL */
+  const char *language;     /* Snowball language; NULL: english */
+  int with_defaults;        /* check: the embedded lexicons too */
+  int no_defaults;          /* coverage: not the embedded lexicons */
+  int no_attribution;       /* coverage: do not split into speakers */
+  lxs_input_format input;   /* coverage: the corpus's format */
+  size_t top;               /* coverage: candidate words listed */
+  const char *const *files; /* the lexicon files */
   size_t nfiles;
-  const char *const *corpus;  /* coverage: the corpus files */
+  const char *const *corpus; /* coverage: the corpus files */
   size_t ncorpus;
-  const char *text_col;       /* coverage: the corpus's text and id */
-  const char *id_col;         /*   columns (NULL: the defaults) */
+  const char *text_col; /* coverage: the corpus's text and id */
+  const char *id_col;   /*   columns (NULL: the defaults) */
 } lxs_lexcheck_opts;
 
 /* `lexicon check`: warnings and errors to err, the summary line to out. */
@@ -74,8 +74,8 @@ lxs_status lxs_lexicon_coverage(const lxs_lexcheck_opts *o, lxs_buf tables[LXS_C
 /* How many distinct stems (Snowball, language) the glob prefix (normal
  * form, without '*') covers among the embedded common English words;
  * examples gets up to max_examples words, one per stem, space-separated. */
-size_t lxs_glob_breadth(const char *prefix, const char *language,
-                        char *examples, size_t exlen, int max_examples);
+size_t lxs_glob_breadth(const char *prefix, const char *language, char *examples, size_t exlen,
+                        int max_examples);
 /* examples are separated by ", ". */
 
 /* Warn about a glob covering more distinct common stems than this:

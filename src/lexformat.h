@@ -72,34 +72,32 @@ lxs_mapping *lxs_mapping_new(void);
 void lxs_mapping_free(lxs_mapping *m); /* accepts NULL */
 /* "CAT=theme:pole", "CAT=theme" or "CAT=-" (a later spec for the same
  * category wins).  LXS_EINVAL with err "--map 'SPEC': message". */
-int lxs_mapping_add_spec(lxs_mapping *m, const char *spec, char *err,
-                         size_t errlen);
+int lxs_mapping_add_spec(lxs_mapping *m, const char *spec, char *err, size_t errlen);
 /* "category<TAB>theme[:pole]" per line ('-' for not loaded); blank lines and
  * lines starting with '#' are skipped.  LXS_EDATA with "FILE:LINE: message"
  * or LXS_EIO. */
-int lxs_mapping_load_file(lxs_mapping *m, const char *path, char *err,
-                          size_t errlen);
-int lxs_mapping_load_buffer(lxs_mapping *m, const char *name, const char *data,
-                            size_t len, char *err, size_t errlen);
+int lxs_mapping_load_file(lxs_mapping *m, const char *path, char *err, size_t errlen);
+int lxs_mapping_load_buffer(lxs_mapping *m, const char *name, const char *data, size_t len,
+                            char *err, size_t errlen);
 size_t lxs_mapping_count(const lxs_mapping *m);
 
 /* ---- loading --------------------------------------------------------------- */
 
 /* One entry as a reader gave it to lxs_lexicon_add_entry. */
 typedef struct {
-  uint32_t source;       /* lexicon source index */
-  const char *file;      /* the source's name */
+  uint32_t source;  /* lexicon source index */
+  const char *file; /* the source's name */
   uint32_t line;
-  const char *term;      /* as added: lower-cased, globs kept */
-  const char *theme;     /* theme name, "sentiment" or "-" */
+  const char *term;  /* as added: lower-cased, globs kept */
+  const char *theme; /* theme name, "sentiment" or "-" */
   const char *role;
   double weight;
-  const char *category;  /* dictionary category, NULL for tsv */
+  const char *category; /* dictionary category, NULL for tsv */
 } lxs_dict_entry;
 
 typedef struct {
-  const char *format;          /* NULL: lxs_lexformat_guess(path) */
-  const lxs_mapping *map;      /* NULL: every category unmapped */
+  const char *format;     /* NULL: lxs_lexformat_guess(path) */
+  const lxs_mapping *map; /* NULL: every category unmapped */
   /* Warnings (skipped entries, ignored LIWC2007 conditions, empty
    * categories); msg has no "FILE:LINE:" prefix.  NULL: none reported. */
   void (*warn)(void *ud, const char *file, uint32_t line, const char *msg);
@@ -112,14 +110,11 @@ typedef struct {
  * warnings go to opts->warn (opts may be NULL: no warnings).  Returns
  * LXS_OK, LXS_EDATA ("FILE:LINE: message"), LXS_EIO, or LXS_EINVAL for an
  * unknown format name. */
-int lxs_lexicon_load_any_ex(lxs_lexicon *lex, const char *path,
-                            const lxs_load_opts *opts, char *err,
-                            size_t errlen);
+int lxs_lexicon_load_any_ex(lxs_lexicon *lex, const char *path, const lxs_load_opts *opts,
+                            char *err, size_t errlen);
 /* From memory; name is used in messages and provenance. */
-int lxs_lexicon_load_any_buffer(lxs_lexicon *lex, const char *name,
-                                const char *data, size_t len,
-                                const lxs_load_opts *opts, char *err,
-                                size_t errlen);
+int lxs_lexicon_load_any_buffer(lxs_lexicon *lex, const char *name, const char *data, size_t len,
+                                const lxs_load_opts *opts, char *err, size_t errlen);
 
 /* Canonical format name for a path's extension; "tsv" when unknown. */
 const char *lxs_lexformat_guess(const char *path);
@@ -140,8 +135,8 @@ void lxs_category_theme(const char *category, lxs_buf *out);
  * count = theme mentions in the speaker's own sentences, percent = 100 *
  * count / word tokens.  header: write the header line first.  RFC 4180,
  * CRLF, four decimals. */
-void lxs_categories_csv(lxs_buf *out, const lxs_lexicon *lex,
-                        const lxs_result *r, const char *doc, int header);
+void lxs_categories_csv(lxs_buf *out, const lxs_lexicon *lex, const lxs_result *r, const char *doc,
+                        int header);
 
 /* Lexicon provenance: "name,format,entries,sha256" and one row per source. */
 void lxs_provenance_csv(lxs_buf *out, const lxs_lexicon *lex);

@@ -55,20 +55,20 @@ typedef enum {
 const char *lxs_role_name(lxs_role r);
 
 typedef struct {
-  uint32_t theme;      /* theme index, LXS_THEME_SENTIMENT or _MODIFIER */
+  uint32_t theme; /* theme index, LXS_THEME_SENTIMENT or _MODIFIER */
   lxs_role role;
   double weight;
-  const char *term;    /* as written in the file */
-  uint32_t source;     /* index into the lexicon's source list */
+  const char *term; /* as written in the file */
+  uint32_t source;  /* index into the lexicon's source list */
   uint32_t line;
 } lxs_sense;
 
 typedef struct {
-  const char *key;     /* stem, glob prefix, or acronym key */
-  uint32_t id;         /* exact words: lxs_lexicon_stem_id(key), else 0 */
+  const char *key; /* stem, glob prefix, or acronym key */
+  uint32_t id;     /* exact words: lxs_lexicon_stem_id(key), else 0 */
   uint16_t len;
-  uint8_t glob;        /* prefix glob on the normal form */
-  uint8_t acro;        /* case-sensitive acronym key */
+  uint8_t glob; /* prefix glob on the normal form */
+  uint8_t acro; /* case-sensitive acronym key */
 } lxs_pword;
 
 typedef struct lxs_pattern {
@@ -77,7 +77,7 @@ typedef struct lxs_pattern {
   lxs_pword words[LXS_MAX_PATTERN_WORDS];
   lxs_sense *senses;
   size_t nsenses, capsenses;
-  uint32_t order;      /* load order, later overrides earlier */
+  uint32_t order; /* load order, later overrides earlier */
 } lxs_pattern;
 
 /* Patterns sharing a first-word key. */
@@ -87,7 +87,7 @@ typedef struct {
 } lxs_patlist;
 
 typedef struct {
-  char *name;          /* file name or "embedded:lexicons/x.tsv" */
+  char *name; /* file name or "embedded:lexicons/x.tsv" */
   char *format;
   size_t entries;
   char sha256[65];
@@ -96,16 +96,13 @@ typedef struct {
 } lxs_source;
 
 /* Exact (stem) or acronym lookup of a first word. */
-const lxs_patlist *lxs_lexicon_find(const lxs_lexicon *lex, const char *key,
-                                    size_t len, int acro);
+const lxs_patlist *lxs_lexicon_find(const lxs_lexicon *lex, const char *key, size_t len, int acro);
 /* A small number (1, 2, ...) naming each distinct stem that occurs as an
  * exact word of some pattern, or 0 when stem is in no pattern; lets the
  * matcher compare words by number. */
-uint32_t lxs_lexicon_stem_id(const lxs_lexicon *lex, const char *stem,
-                             size_t len);
+uint32_t lxs_lexicon_stem_id(const lxs_lexicon *lex, const char *stem, size_t len);
 /* Calls cb for every glob whose prefix starts norm. */
-void lxs_lexicon_find_globs(const lxs_lexicon *lex, const char *norm,
-                            size_t len,
+void lxs_lexicon_find_globs(const lxs_lexicon *lex, const char *norm, size_t len,
                             void (*cb)(const lxs_patlist *, void *), void *ud);
 int lxs_lexicon_has_globs(const lxs_lexicon *lex);
 
@@ -138,12 +135,10 @@ extern const size_t lxs_embedded_lexicon_count;
  * source (for provenance; data/len are hashed), then add entries to it.
  * Entry fields are validated exactly like a TSV line; errors are
  * "NAME:LINE: message" and LXS_EDATA. */
-uint32_t lxs_lexicon_begin_source(lxs_lexicon *lex, const char *name,
-                                  const char *format, const char *data,
-                                  size_t len);
-int lxs_lexicon_add_entry(lxs_lexicon *lex, uint32_t src, uint32_t line,
-                          const char *term, const char *theme,
-                          const char *role, const char *weight, char *err,
+uint32_t lxs_lexicon_begin_source(lxs_lexicon *lex, const char *name, const char *format,
+                                  const char *data, size_t len);
+int lxs_lexicon_add_entry(lxs_lexicon *lex, uint32_t src, uint32_t line, const char *term,
+                          const char *theme, const char *role, const char *weight, char *err,
                           size_t errlen);
 /* Count one more entry for a source (readers call it per accepted entry). */
 void lxs_lexicon_count_entry(lxs_lexicon *lex, uint32_t src);

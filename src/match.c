@@ -21,7 +21,7 @@ typedef struct {
  * down without touching the pattern itself (a cache miss). */
 typedef struct lxs_cand {
   const lxs_pattern *p;
-  uint32_t second;   /* stem id of an exact second word, else 0 */
+  uint32_t second; /* stem id of an exact second word, else 0 */
   uint32_t nwords;
 } cand;
 
@@ -37,7 +37,7 @@ typedef struct sense_summary {
  * start dozens of patterns. */
 struct lxs_cand_list {
   uint32_t off, n, nsingle, nkeyed;
-  uint64_t seconds;  /* bit (id % 64) set for each keyed second-word id */
+  uint64_t seconds; /* bit (id % 64) set for each keyed second-word id */
   /* The match of the one-word patterns alone, the commonest outcome,
    * worked out on first sight: its senses at spool[soff, soff +
    * single.nsenses) and their summaries, as lxs_match keeps them. */
@@ -46,9 +46,7 @@ struct lxs_cand_list {
 };
 typedef struct lxs_cand_list cand_list_hdr;
 
-static int cand_rank(const cand *x) {
-  return x->nwords == 1 ? 0 : x->second ? 1 : 2;
-}
+static int cand_rank(const cand *x) { return x->nwords == 1 ? 0 : x->second ? 1 : 2; }
 
 static int cmp_cand(const void *a, const void *b) {
   const cand *x = a, *y = b;
@@ -88,12 +86,10 @@ static void order_tied(const lxs_pattern **pats, size_t n) {
   }
 }
 
-
 /* Append the union of the senses of pats[0..n) to *v (*nv, *capv): the
  * first pattern's sense of a (theme, role) wins.  Returns the summary. */
-static sense_summary union_senses(const lxs_pattern *const *pats, size_t n,
-                                  const lxs_sense ***v, size_t *nv,
-                                  size_t *capv) {
+static sense_summary union_senses(const lxs_pattern *const *pats, size_t n, const lxs_sense ***v,
+                                  size_t *nv, size_t *capv) {
   sense_summary r = {0, 0, 0, 0, 0};
   size_t off = *nv;
   for (size_t a = 0; a < n; a++) {
@@ -112,10 +108,8 @@ static sense_summary union_senses(const lxs_pattern *const *pats, size_t n,
       r.nsenses++;
       r.roles |= 1u << se->role;
       if (se->theme == LXS_THEME_MODIFIER) r.mod_roles |= 1u << se->role;
-      if (se->theme < LXS_THEME_SENTIMENT)
-        r.themes |= 1u << (se->theme < 31 ? se->theme : 31);
-      if (se->theme < LXS_THEME_SENTIMENT &&
-          (se->role == LXS_R_TARGET || se->role == LXS_R_STANCE))
+      if (se->theme < LXS_THEME_SENTIMENT) r.themes |= 1u << (se->theme < 31 ? se->theme : 31);
+      if (se->theme < LXS_THEME_SENTIMENT && (se->role == LXS_R_TARGET || se->role == LXS_R_STANCE))
         r.target = 1;
     }
   }
@@ -205,22 +199,19 @@ static size_t next_word(const lxs_tokenizer *tk, size_t k) {
   return n;
 }
 
-static int word_matches(const lxs_tokenizer *tk, const lxs_token *t,
-                        const lxs_pword *pw) {
+static int word_matches(const lxs_tokenizer *tk, const lxs_token *t, const lxs_pword *pw) {
   if (pw->acro) {
     if (!(t->flags & LXS_TF_ACRO)) return 0;
     const char *a = lxs_tok_acro(tk, t);
     return strlen(a) == pw->len && memcmp(a, pw->key, pw->len) == 0;
   }
-  if (pw->glob)
-    return t->norm_len >= pw->len &&
-           memcmp(lxs_tok_norm(tk, t), pw->key, pw->len) == 0;
+  if (pw->glob) return t->norm_len >= pw->len && memcmp(lxs_tok_norm(tk, t), pw->key, pw->len) == 0;
   return pw->id && t->stem_id == pw->id;
 }
 
 /* Length in tokens (index of last token) of pattern p at k, or SIZE_MAX. */
-static size_t try_pattern(const lxs_tokenizer *tk, size_t k,
-                          const lxs_pattern *p, uint32_t nwords) {
+static size_t try_pattern(const lxs_tokenizer *tk, size_t k, const lxs_pattern *p,
+                          uint32_t nwords) {
   size_t cur = k;
   for (uint32_t i = 1; i < nwords; i++) {
     cur = next_word(tk, cur);
@@ -245,8 +236,7 @@ static void intern_words(lxs_matcher *mt, lxs_stemmer *st, lxs_tokenizer *tk, in
   uint32_t wp = 0, cur_sent = UINT32_MAX, compound_pos = 0;
   for (size_t i = 0; i < tk->ntok; i++) {
     /* punctuation (hash 0) prefetches a line too: cheaper than a test */
-    if (i + PREFETCH_AHEAD < tk->ntok)
-      lxs_stem_prefetch(st, tk->toks[i + PREFETCH_AHEAD].hash);
+    if (i + PREFETCH_AHEAD < tk->ntok) lxs_stem_prefetch(st, tk->toks[i + PREFETCH_AHEAD].hash);
     lxs_token *t = &tk->toks[i];
     if (t->sentence != cur_sent) {
       cur_sent = t->sentence;

@@ -11,17 +11,17 @@
 #include "tokenize.h"
 
 typedef struct {
-  uint32_t tok_first, tok_last;  /* token range, inclusive */
+  uint32_t tok_first, tok_last; /* token range, inclusive */
   uint32_t sentence;
-  uint32_t wpos;                 /* word position of the first token */
+  uint32_t wpos; /* word position of the first token */
   uint32_t wpos_last;
-  uint32_t sense_off, nsenses;   /* into lxs_matcher.senses */
+  uint32_t sense_off, nsenses; /* into lxs_matcher.senses */
   /* Summaries of the senses, so the scorer's many "has this match role r"
    * questions are bit tests: */
-  uint32_t roles;                /* bit r: a sense of any theme has role r */
-  uint32_t mod_roles;            /* bit r: a modifier sense has role r */
-  uint32_t target;               /* a theme sense with role target/stance */
-  uint32_t themes;               /* bit min(t, 31): a sense of theme t */
+  uint32_t roles;     /* bit r: a sense of any theme has role r */
+  uint32_t mod_roles; /* bit r: a modifier sense has role r */
+  uint32_t target;    /* a theme sense with role target/stance */
+  uint32_t themes;    /* bit min(t, 31): a sense of theme t */
 } lxs_match;
 
 typedef struct {
@@ -29,11 +29,11 @@ typedef struct {
   size_t n, cap;
   const lxs_sense **senses;
   size_t nsenses, capsenses;
-  uint32_t *wpos;                /* per token: word position in sentence */
+  uint32_t *wpos; /* per token: word position in sentence */
   size_t capwpos;
-  uint32_t *starts;              /* tokens that may start a match (capwpos) */
+  uint32_t *starts; /* tokens that may start a match (capwpos) */
   size_t nstarts;
-  const lxs_pattern **cand;      /* scratch */
+  const lxs_pattern **cand; /* scratch */
   size_t ncand, capcand;
   /* Candidate patterns of the words seen, by handle (match.c); dropped
    * when the stemmer drops its cache (a new generation). */
@@ -42,16 +42,16 @@ typedef struct {
   struct lxs_cand *pool;
   size_t npool, cappool;
   uint32_t generation;
-  const lxs_sense **spool;       /* senses of the lists' one-word matches */
+  const lxs_sense **spool; /* senses of the lists' one-word matches */
   size_t nspool, capspool;
-  const lxs_pattern **found;     /* scratch for one word's patterns */
+  const lxs_pattern **found; /* scratch for one word's patterns */
   size_t capfound;
 } lxs_matcher;
 
 void lxs_matcher_init(lxs_matcher *mt);
 void lxs_matcher_free(lxs_matcher *mt);
 /* Fill mt with every match in the tokenised document, in token order. */
-void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex,
-                        lxs_stemmer *st, lxs_tokenizer *tk);
+void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex, lxs_stemmer *st,
+                        lxs_tokenizer *tk);
 
 #endif

@@ -13,7 +13,6 @@ typedef struct {
   size_t n;
 } wref;
 
-
 static int ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 static int ascii_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 
@@ -70,16 +69,12 @@ size_t lxs_canonical_name(const char *s, size_t len, lxs_buf *out) {
   /* possessive on the last word */
   if (nw) {
     wref *l = &w[nw - 1];
-    if (l->n > 2 && (l->p[l->n - 1] == 's' || l->p[l->n - 1] == 'S') &&
-        l->p[l->n - 2] == '\'')
+    if (l->n > 2 && (l->p[l->n - 1] == 's' || l->p[l->n - 1] == 'S') && l->p[l->n - 2] == '\'')
       l->n -= 2;
-    else if (l->n > 4 && (l->p[l->n - 1] == 's') &&
-             memcmp(l->p + l->n - 4, "\xE2\x80\x99", 3) == 0)
+    else if (l->n > 4 && (l->p[l->n - 1] == 's') && memcmp(l->p + l->n - 4, "\xE2\x80\x99", 3) == 0)
       l->n -= 4;
-    else if (l->n > 1 && l->p[l->n - 1] == '\'')
-      l->n -= 1;
-    else if (l->n > 3 && memcmp(l->p + l->n - 3, "\xE2\x80\x99", 3) == 0)
-      l->n -= 3;
+    else if (l->n > 1 && l->p[l->n - 1] == '\'') l->n -= 1;
+    else if (l->n > 3 && memcmp(l->p + l->n - 3, "\xE2\x80\x99", 3) == 0) l->n -= 3;
   }
   /* leading titles: strip through the last title/role word of a leading
    * run of title, role, office-adjective, nationality and place words. */
@@ -89,8 +84,7 @@ size_t lxs_canonical_name(const char *s, size_t len, lxs_buf *out) {
     if (n && w[i].p[n - 1] == '.') n--;
     lxs_wbits c = lxs_wclass(w[i].p, n);
     if (c & W_TITLE) cut = i + 1;
-    else if (!(c & (W_ROLEADJ | W_NATION | W_PLACE | W_ORG | W_DET | W_STOP)))
-      break;
+    else if (!(c & (W_ROLEADJ | W_NATION | W_PLACE | W_ORG | W_DET | W_STOP))) break;
   }
   first = cut;
   /* post-nominals */
@@ -109,8 +103,7 @@ size_t lxs_canonical_name(const char *s, size_t len, lxs_buf *out) {
     if (!ac && letters) mixed = 1;
     if (ac && letters >= 2 && !dotted_initials(w[i].p, w[i].n)) caps_words++;
   }
-  int all_caps = !mixed && caps_words > 0 &&
-                 (nw - first > 1 || (w[first].n >= 5));
+  int all_caps = !mixed && caps_words > 0 && (nw - first > 1 || (w[first].n >= 5));
   int emitted = 0;
   for (size_t i = first; i < nw; i++) {
     const char *p = w[i].p;
@@ -126,8 +119,8 @@ size_t lxs_canonical_name(const char *s, size_t len, lxs_buf *out) {
         }
       continue;
     }
-    if (!all_caps && ac && letters >= 2 && letters <= 3 && n == (size_t)letters &&
-        i > first && i + 1 < nw) {
+    if (!all_caps && ac && letters >= 2 && letters <= 3 && n == (size_t)letters && i > first &&
+        i + 1 < nw) {
       /* middle "TC" -> "T C" */
       for (size_t k = 0; k < n; k++) {
         if (emitted) lxs_buf_putc(out, ' ');
@@ -272,8 +265,8 @@ static uint32_t intern(lxs_speakers *sp, const char *name, size_t nlen, const ch
   return (uint32_t)sp->n++;
 }
 
-uint32_t lxs_speakers_intern(lxs_speakers *sp, const char *name, size_t nlen,
-                             const char *desc, size_t dlen) {
+uint32_t lxs_speakers_intern(lxs_speakers *sp, const char *name, size_t nlen, const char *desc,
+                             size_t dlen) {
   return intern(sp, name, nlen, desc, dlen, 1);
 }
 

@@ -99,8 +99,8 @@ typedef struct {
   size_t n;
 } pfield;
 
-static int parse_count(pfield f, const char *what, const char *theme,
-                       uint32_t *out, char *err, size_t errlen) {
+static int parse_count(pfield f, const char *what, const char *theme, uint32_t *out, char *err,
+                       size_t errlen) {
   uint64_t v = 0;
   int ok = f.n > 0 && f.n <= 10;
   for (size_t i = 0; ok && i < f.n; i++) {
@@ -108,9 +108,8 @@ static int parse_count(pfield f, const char *what, const char *theme,
     else v = v * 10 + (uint64_t)(f.s[i] - '0');
   }
   if (!ok || v > LXS_PARTIAL_COUNT_MAX) {
-    lxs_set_err(err, errlen, "%s%s%s '%.*s' is not a whole number from 0 to %u",
-                theme ? theme : "", theme ? " " : "", what, (int)(f.n > 40 ? 40 : f.n),
-                f.s, LXS_PARTIAL_COUNT_MAX);
+    lxs_set_err(err, errlen, "%s%s%s '%.*s' is not a whole number from 0 to %u", theme ? theme : "",
+                theme ? " " : "", what, (int)(f.n > 40 ? 40 : f.n), f.s, LXS_PARTIAL_COUNT_MAX);
     return -1;
   }
   *out = (uint32_t)v;
@@ -140,8 +139,8 @@ static int number_syntax(const char *s, size_t n) {
 
 /* A sum of `count` values in [-1, 1] (sentence stances or sentiments, or
  * their squares when nonneg): finite and within [-count, count]. */
-static int parse_sum(pfield f, const char *what, const char *theme, uint32_t count,
-                     int nonneg, double *out, char *err, size_t errlen) {
+static int parse_sum(pfield f, const char *what, const char *theme, uint32_t count, int nonneg,
+                     double *out, char *err, size_t errlen) {
   char tmp[64];
   double v = 0;
   int ok = f.n < sizeof tmp && number_syntax(f.s, f.n);
@@ -153,13 +152,13 @@ static int parse_sum(pfield f, const char *what, const char *theme, uint32_t cou
   }
   const char *sp = theme ? " " : "";
   if (!ok) {
-    lxs_set_err(err, errlen, "%s%s%s '%.*s' is not a finite number", theme ? theme : "", sp,
-                what, (int)(f.n > 40 ? 40 : f.n), f.s);
+    lxs_set_err(err, errlen, "%s%s%s '%.*s' is not a finite number", theme ? theme : "", sp, what,
+                (int)(f.n > 40 ? 40 : f.n), f.s);
     return -1;
   }
   if (fabs(v) > (double)count || (nonneg && v < 0)) {
-    lxs_set_err(err, errlen, "%s%s%s %s is out of range for %u sentence%s",
-                theme ? theme : "", sp, what, tmp, count, count == 1 ? "" : "s");
+    lxs_set_err(err, errlen, "%s%s%s %s is out of range for %u sentence%s", theme ? theme : "", sp,
+                what, tmp, count, count == 1 ? "" : "s");
     return -1;
   }
   *out = v;
@@ -180,14 +179,13 @@ static int split_record(const char *line, size_t len, pfield *fl, size_t want) {
   return nf == want ? 0 : -1;
 }
 
-static int parse_theme_group(const pfield *g, const char *theme, size_t t,
-                             lxs_partial_rec *rec, char *err, size_t errlen) {
+static int parse_theme_group(const pfield *g, const char *theme, size_t t, lxs_partial_rec *rec,
+                             char *err, size_t errlen) {
   if (parse_count(g[0], "mentions", theme, &rec->mentions[t], err, errlen) ||
       parse_count(g[3], "stance_n", theme, &rec->stance_n[t], err, errlen) ||
-      parse_sum(g[1], "stance_sum", theme, rec->stance_n[t], 0, &rec->stance_sum[t], err,
-                errlen) ||
-      parse_sum(g[2], "stance_sumsq", theme, rec->stance_n[t], 1, &rec->stance_sumsq[t],
-                err, errlen))
+      parse_sum(g[1], "stance_sum", theme, rec->stance_n[t], 0, &rec->stance_sum[t], err, errlen) ||
+      parse_sum(g[2], "stance_sumsq", theme, rec->stance_n[t], 1, &rec->stance_sumsq[t], err,
+                errlen))
     return -1;
   return 0;
 }
@@ -212,15 +210,15 @@ int lxs_partial_parse(const lxs_partial_reader *r, const char *line, size_t len,
     rec->doc = fl[2].s;
     rec->doc_len = fl[2].n;
     rc = parse_count(fl[3], "tokens", NULL, &rec->tokens, err, errlen) ||
-         parse_count(fl[4], "sentences", NULL, &rec->sentences, err, errlen) ||
-         parse_count(fl[6], "sentiment_n", NULL, &rec->sentiment_n, err, errlen) ||
-         parse_sum(fl[5], "sentiment_sum", NULL, rec->sentiment_n, 0, &rec->sentiment_sum,
-                   err, errlen)
+                 parse_count(fl[4], "sentences", NULL, &rec->sentences, err, errlen) ||
+                 parse_count(fl[6], "sentiment_n", NULL, &rec->sentiment_n, err, errlen) ||
+                 parse_sum(fl[5], "sentiment_sum", NULL, rec->sentiment_n, 0, &rec->sentiment_sum,
+                           err, errlen)
              ? -1
              : 0;
     for (size_t t = 0; rc == 0 && t < n_themes; t++)
-      rc = parse_theme_group(fl + PFIELDS_FIXED + PFIELDS_THEME * t, r->themes[t], t, rec,
-                             err, errlen);
+      rc = parse_theme_group(fl + PFIELDS_FIXED + PFIELDS_THEME * t, r->themes[t], t, rec, err,
+                             errlen);
   }
   if (fl != fixed) free(fl);
   return rc;
@@ -229,8 +227,7 @@ int lxs_partial_parse(const lxs_partial_reader *r, const char *line, size_t len,
 static int valid_theme(const char *s, size_t n) {
   if (n == 0 || s[0] < 'a' || s[0] > 'z') return 0;
   for (size_t i = 1; i < n; i++)
-    if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
-      return 0;
+    if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_')) return 0;
   return !(n == 9 && memcmp(s, "sentiment", 9) == 0);
 }
 
@@ -248,8 +245,8 @@ static int read_themes(lxs_partial_reader *r, const char *line, size_t len, char
     const char *tab = memchr(s, '\t', len - i - 1);
     size_t n = tab ? (size_t)(tab - s) : len - i - 1;
     if (!valid_theme(s, n)) {
-      lxs_set_err(err, errlen, "invalid theme '%.*s' (use [a-z][a-z0-9_]*)",
-                  (int)(n > 40 ? 40 : n), s);
+      lxs_set_err(err, errlen, "invalid theme '%.*s' (use [a-z][a-z0-9_]*)", (int)(n > 40 ? 40 : n),
+                  s);
       return -1;
     }
     for (size_t t = 0; t < r->n_themes; t++)
@@ -308,15 +305,17 @@ static int read_line(lxs_partial_reader *r, const char *line, size_t len, int *s
                 *state ? "'s #themes line" : "");
     return -1;
   }
-  lxs_partial_rec rec = {.mentions = r->mentions, .stance_n = r->stance_n,
-                         .stance_sum = r->stance_sum, .stance_sumsq = r->stance_sumsq};
+  lxs_partial_rec rec = {.mentions = r->mentions,
+                         .stance_n = r->stance_n,
+                         .stance_sum = r->stance_sum,
+                         .stance_sumsq = r->stance_sumsq};
   if (lxs_partial_parse(r, line, len, &rec, err, errlen)) return -1;
   return on_record(ud, line, len);
 }
 
 int lxs_partial_read(lxs_partial_reader *r, FILE *f, const char *name,
-                     int (*on_record)(void *ud, const char *line, size_t len),
-                     void *ud, char *err, size_t errlen) {
+                     int (*on_record)(void *ud, const char *line, size_t len), void *ud, char *err,
+                     size_t errlen) {
   char msg[512];
   char *line = NULL;
   size_t cap = 0, lineno = 0;
@@ -346,9 +345,11 @@ int lxs_partial_read(lxs_partial_reader *r, FILE *f, const char *name,
     rc = LXS_EIO;
   } else if (rc == LXS_OK && state != 2) {
     if (!any) lxs_set_err(err, errlen, "%s: empty file (not a lexstance partial)", name);
-    else if (state == 0) lxs_set_err(err, errlen, "%s: not a lexstance partial file (no header)", name);
-    else lxs_set_err(err, errlen, "%s:%zu: truncated partial (no #themes line after the header)",
-                     name, lineno);
+    else if (state == 0)
+      lxs_set_err(err, errlen, "%s: not a lexstance partial file (no header)", name);
+    else
+      lxs_set_err(err, errlen, "%s:%zu: truncated partial (no #themes line after the header)", name,
+                  lineno);
     rc = LXS_EDATA;
   }
   free(line);

@@ -64,8 +64,8 @@ lxs_themes lxs_partial_themes(const lxs_partial_reader *r);
  * on.  Returns LXS_OK, LXS_EDATA with err "NAME:LINE: message" (or
  * "NAME: message"), or LXS_EIO with "NAME: read error: reason". */
 int lxs_partial_read(lxs_partial_reader *r, FILE *f, const char *name,
-                     int (*on_record)(void *ud, const char *line, size_t len),
-                     void *ud, char *err, size_t errlen);
+                     int (*on_record)(void *ud, const char *line, size_t len), void *ud, char *err,
+                     size_t errlen);
 
 /* Parses one record line (without its line end) of the reader's themes
  * into rec, whose arrays have lxs_partial_theme_count(r) entries; 0, or -1

@@ -25,8 +25,7 @@ static void add_dwords(person *p, const char *s, size_t n) {
       i++;
     size_t st = i;
     while (i < n && ((unsigned char)s[i] >= 0x80 || (s[i] >= 'a' && s[i] <= 'z') ||
-                     (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') ||
-                     s[i] == '\''))
+                     (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '\''))
       i++;
     if (i == st) break;
     size_t wn = i - st;
@@ -70,8 +69,8 @@ void lxs_person_set_desc(actx *c, int pi, const char *s, size_t n) {
     char *d = lxs_clean_copy(s, n);
     /* trim trailing punctuation */
     size_t dl = strlen(d);
-    while (dl && (d[dl - 1] == ',' || d[dl - 1] == '.' || d[dl - 1] == ';' ||
-                  d[dl - 1] == ':' || d[dl - 1] == ' '))
+    while (dl && (d[dl - 1] == ',' || d[dl - 1] == '.' || d[dl - 1] == ';' || d[dl - 1] == ':' ||
+                  d[dl - 1] == ' '))
       d[--dl] = 0;
     if (dl) {
       free(p->desc);
@@ -248,8 +247,8 @@ int lxs_person_lookup(actx *c, const char *nm, size_t n, int *is_short) {
 uint32_t lxs_person_speaker(actx *c, int pi) {
   person *p = &c->P[pi];
   if (p->speaker == NO_SPK || (!p->desc_synced && p->desc[0])) {
-    p->speaker = p->entity ? lxs_speakers_intern_as_is(c->sp, p->name, strlen(p->name),
-                                                       p->desc, strlen(p->desc))
+    p->speaker = p->entity ? lxs_speakers_intern_as_is(c->sp, p->name, strlen(p->name), p->desc,
+                                                       strlen(p->desc))
                            : lxs_speakers_intern(c->sp, p->name, strlen(p->name), p->desc,
                                                  strlen(p->desc));
     p->desc_synced = p->desc[0] != 0;
@@ -313,17 +312,17 @@ static int in_dwords(const person *p, const char *w, size_t n) {
 
 /* ---- description references ------------------------------------------- */
 
-static const char *const kExperts[] = {"expert", "scholar", "academic", "analyst",
-                                       "researcher", "professor", "prof", "fellow",
-                                       "economist", "specialist", "observer", "lecturer",
-                                       "scientist", "strategist", "historian", NULL};
-static const char *const kOfficials[] = {"official", "minister", "diplomat", "ambassador",
-                                         "envoy", "secretary", "negotiator",
-                                         "commissioner", "representative", NULL};
+static const char *const kExperts[] = {"expert",     "scholar",    "academic",  "analyst",
+                                       "researcher", "professor",  "prof",      "fellow",
+                                       "economist",  "specialist", "observer",  "lecturer",
+                                       "scientist",  "strategist", "historian", NULL};
+static const char *const kOfficials[] = {
+    "official",  "minister",   "diplomat",     "ambassador",     "envoy",
+    "secretary", "negotiator", "commissioner", "representative", NULL};
 static const char *const kSpokes[] = {"spokesperson", "spokesman", "spokeswoman", NULL};
-static const char *const kBosses[] = {"executive", "ceo", "chairman", "chairwoman",
-                                      "founder", "president", "director", "head", "chief",
-                                      "manager", NULL};
+static const char *const kBosses[] = {"executive", "ceo",       "chairman", "chairwoman",
+                                      "founder",   "president", "director", "head",
+                                      "chief",     "manager",   NULL};
 
 static int role_group(const char *head) {
   if (lxs_in_words(kExperts, head)) return 1;
@@ -514,8 +513,8 @@ int lxs_entity_new(actx *c, const char *name, size_t n, const char *acro, size_t
 void lxs_entity_push(actx *c, int pi) { push_front(c->orecent, &c->norecent, pi); }
 
 int lxs_entity_desc(actx *c, const char *head, size_t n) {
-  static const char *const any[] = {"group", "organisation", "organization", "body", "bloc",
-                                    "lobby", NULL};
+  static const char *const any[] = {
+      "group", "organisation", "organization", "body", "bloc", "lobby", NULL};
   char h[32];
   if (n >= sizeof h) return WHO_NONE;
   memcpy(h, head, n);

@@ -64,25 +64,21 @@ void lxs_analyze_run(actx *c, size_t a, size_t e, int create, nameinfo *ni) {
     const lxs_token *t = TK(c, p);
     lxs_wbits cl = c->wc[p];
     int part;
-    if (p == e && p > a && (cl & (W_ROLE | W_TITLE)) && !(cl & (W_HONOR | W_ORG)) &&
-        namey(c, p) && !(TK(c, p - 1)->flags & LXS_TF_ALLCAPS) &&
-        !(c->wc[p - 1] & W_NONNAME) && namey(c, p - 1))
+    if (p == e && p > a && (cl & (W_ROLE | W_TITLE)) && !(cl & (W_HONOR | W_ORG)) && namey(c, p) &&
+        !(TK(c, p - 1)->flags & LXS_TF_ALLCAPS) && !(c->wc[p - 1] & W_NONNAME) && namey(c, p - 1))
       part = 1; /* a surname that is also a title: "Mervyn King" */
-    else if (cl == W_ROLE && namey(c, p) && p < e)
-      part = 1; /* "Dean Baker" */
+    else if (cl == W_ROLE && namey(c, p) && p < e) part = 1; /* "Dean Baker" */
     else if (p < e && namey(c, p) && namey(c, p + 1) && !(c->wc[p + 1] & W_NONNAME) &&
              (norm_is(c, p, "he") || norm_is(c, p, "an") || norm_is(c, p, "do")))
       part = 1; /* "He Lifeng", "An Gang" */
-    else if (t->kind != LXS_TOK_WORD || (cl & W_NONNAME) || (t->flags & LXS_TF_NUMBER))
-      part = 0;
-    else if (possessive(c, p) && p != e)
-      part = 0;
+    else if (t->kind != LXS_TOK_WORD || (cl & W_NONNAME) || (t->flags & LXS_TF_NUMBER)) part = 0;
+    else if (possessive(c, p) && p != e) part = 0;
     else if ((t->flags & LXS_TF_ALLCAPS) && mixed)
-      part = (t->flags & LXS_TF_ABBR) ? p < e
-             : (t->norm_len <= 3 && p < e && p > a && namey(c, p - 1) &&
-                !(TK(c, p - 1)->flags & LXS_TF_ALLCAPS) && !(c->wc[p - 1] & W_NONNAME));
-    else
-      part = namey(c, p) || particle(c, p);
+      part = (t->flags & LXS_TF_ABBR)
+                 ? p < e
+                 : (t->norm_len <= 3 && p < e && p > a && namey(c, p - 1) &&
+                    !(TK(c, p - 1)->flags & LXS_TF_ALLCAPS) && !(c->wc[p - 1] & W_NONNAME));
+    else part = namey(c, p) || particle(c, p);
     if (!part) break;
     k = p;
   }
@@ -186,8 +182,7 @@ size_t lxs_appositive_end(const actx *c, size_t d, int to_end) {
     if (c->wc[k] & (W_ROLE | W_ROLEADJ | W_TITLE)) ok = 1;
     if (c->wc[k] & (W_SAY | W_WEAK | W_SAYING | W_STOP)) break;
   }
-  if (!ok || (cl & W_OPENER && !(cl & (W_DET | W_ROLEADJ)) && strcmp(nm, "who") != 0))
-    return 0;
+  if (!ok || (cl & W_OPENER && !(cl & (W_DET | W_ROLEADJ)) && strcmp(nm, "who") != 0)) return 0;
   size_t k = d;
   size_t lim = d + 40 < c->nw ? d + 40 : c->nw;
   for (; k < lim; k++) {
@@ -234,8 +229,7 @@ int lxs_clause_start(const actx *c, size_t a) {
     if (k == 0 || !is_word(c, k - 1)) return 1;
     size_t p = k - 1;
     if (p == 0 && (c->wc[p] & W_OPENER) && !(c->wc[p] & W_DET)) return 1;
-    if (!(namey(c, p) || (c->wc[p] & (W_TITLE | W_ROLE | W_ROLEADJ | W_ORG | W_NATION |
-                                      W_PLACE)) ||
+    if (!(namey(c, p) || (c->wc[p] & (W_TITLE | W_ROLE | W_ROLEADJ | W_ORG | W_NATION | W_PLACE)) ||
           norm_is(c, p, "of") || possessive(c, p)))
       return 0;
     k = p;
@@ -256,8 +250,7 @@ static int object_pronoun_gender(const char *nm) {
 static int postmod_owner(actx *c, size_t a, size_t j, int *ref) {
   size_t p = a;
   if (p >= 1 && norm_is(c, p - 1, "the")) p--;
-  if (p < 2 || !(norm_is(c, p - 1, "of") || norm_is(c, p - 1, "from") ||
-                 norm_is(c, p - 1, "at")))
+  if (p < 2 || !(norm_is(c, p - 1, "of") || norm_is(c, p - 1, "from") || norm_is(c, p - 1, "at")))
     return WHO_AUTHOR;
   size_t e = p - 2;
   if (!namey(c, e)) return WHO_AUTHOR;
@@ -315,8 +308,7 @@ int lxs_np_left(actx *c, size_t j, int *ref) {
     return r >= 0 ? r : WHO_NONE;
   }
   if (first_or_group(nm)) return WHO_AUTHOR;
-  if (strcmp(nm, "who") == 0 && j >= 2 && is_p(c, j - 1, LXS_P_COMMA) && namey(c, j - 2))
-    j -= 2;
+  if (strcmp(nm, "who") == 0 && j >= 2 && is_p(c, j - 1, LXS_P_COMMA) && namey(c, j - 2)) j -= 2;
   int h = lxs_hint_span(c, j, j, 1);
   if (h >= 0) {
     *ref = REF_SHORT;
@@ -340,8 +332,8 @@ int lxs_np_left(actx *c, size_t j, int *ref) {
     *ref = REF_DESC;
     return o;
   }
-  if ((c->wc[j] & W_ROLE) && (norm_is(c, a, "a") || norm_is(c, a, "an") ||
-                                norm_is(c, a, "one") || norm_is(c, a, "another")))
+  if ((c->wc[j] & W_ROLE) && (norm_is(c, a, "a") || norm_is(c, a, "an") || norm_is(c, a, "one") ||
+                              norm_is(c, a, "another")))
     return lxs_group_np(c, a, j); /* "a MOFCOM spokesperson said": nobody we know */
   if ((c->wc[j] & W_ROLE) && (a < j || (c->wc[a] & W_DET))) {
     *ref = REF_DESC;
@@ -402,8 +394,8 @@ int lxs_np_right(actx *c, size_t p, int *ref) {
     if (e + 1 < c->nw && is_p(c, e + 1, LXS_P_COMMA)) {
       size_t ae = lxs_appositive_end(c, e + 2, 1);
       if (ae) lxs_set_appositive(c, ni.pi, e + 2, ae);
-    } else if (e + 2 < c->nw && (norm_is(c, e + 1, "of") || norm_is(c, e + 1, "at") ||
-                                 norm_is(c, e + 1, "from"))) {
+    } else if (e + 2 < c->nw &&
+               (norm_is(c, e + 1, "of") || norm_is(c, e + 1, "at") || norm_is(c, e + 1, "from"))) {
       size_t ae = e + 2;
       while (ae < c->nw && is_word(c, ae) && ae < e + 12) ae++;
       if (ae > e + 2) lxs_set_appositive(c, ni.pi, e + 1, ae);
@@ -413,8 +405,7 @@ int lxs_np_right(actx *c, size_t p, int *ref) {
   }
 desc:
   /* "the harbour master, Pim Alders": the name after the description */
-  if (q > p && q + 1 < c->nw && is_p(c, q, LXS_P_COMMA) && namey(c, q + 1) &&
-      (c->wc[p] & W_DET)) {
+  if (q > p && q + 1 < c->nw && is_p(c, q, LXS_P_COMMA) && namey(c, q + 1) && (c->wc[p] & W_DET)) {
     size_t e2 = lxs_run_right(c, q + 1, c->nw);
     nameinfo ni;
     lxs_analyze_run(c, q + 1, e2, 1, &ni);
@@ -625,8 +616,8 @@ void lxs_scan_mentions(actx *c, uint32_t k_in_para) {
         lxs_set_appositive(c, ni.pi, x + 1, ae);
     } else if (x == e + 1 && x + 1 < c->nw && !p->desc[0] &&
                (norm_is(c, x, "of") || norm_is(c, x, "at")) &&
-               (namey(c, x + 1) || (norm_is(c, x + 1, "the") && x + 2 < c->nw &&
-                                    namey(c, x + 2)))) {
+               (namey(c, x + 1) ||
+                (norm_is(c, x + 1, "the") && x + 2 < c->nw && namey(c, x + 2)))) {
       /* "Li Wen of the Global Times" */
       size_t ae = x + 1;
       while (ae < c->nw && ae < x + 10 && is_word(c, ae) &&
@@ -637,8 +628,8 @@ void lxs_scan_mentions(actx *c, uint32_t k_in_para) {
     }
     /* "reporter Wang Qi", "The moderator was Li Wen": the interviewer */
     for (size_t b = a >= 2 ? a - 2 : 0; b < a; b++)
-      if (is_word(c, b) && (c->wc[b] & W_ASKER) && !(c->wc[b] & W_ANSWER) &&
-          !norm_is(c, b, "q") && (b + 1 == a || (c->wc[b + 1] & W_AUX)))
+      if (is_word(c, b) && (c->wc[b] & W_ASKER) && !(c->wc[b] & W_ANSWER) && !norm_is(c, b, "q") &&
+          (b + 1 == a || (c->wc[b + 1] & W_AUX)))
         p->asker = 1;
     /* interviewee candidates in an introduction */
     if (!c->labels_seen) {
@@ -647,11 +638,9 @@ void lxs_scan_mentions(actx *c, uint32_t k_in_para) {
       for (size_t b = a >= 3 ? a - 3 : 0; b < a; b++) {
         if (!is_word(c, b)) continue;
         const char *bn = NORM(c, b);
-        if (strcmp(bn, "with") == 0 || strcmp(bn, "interviewed") == 0 ||
-            strcmp(bn, "to") == 0)
+        if (strcmp(bn, "with") == 0 || strcmp(bn, "interviewed") == 0 || strcmp(bn, "to") == 0)
           sc += 3;
-        if ((c->wc[b] & W_ASKER) || strcmp(bn, "by") == 0 || strcmp(bn, "editor") == 0)
-          sc -= 10;
+        if ((c->wc[b] & W_ASKER) || strcmp(bn, "by") == 0 || strcmp(bn, "editor") == 0) sc -= 10;
       }
       p->intro += sc;
       if (c->intro_best < 0 || p->intro > c->P[c->intro_best].intro) c->intro_best = ni.pi;

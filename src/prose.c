@@ -88,8 +88,7 @@ static void resume_pending(actx *c, const lxs_para *P) {
   if (continues && s0->attached && s0->who >= 0) who = s0->who;
   /* "...," ¶ "Ursula von der Leyen, European Commission President,
    * said, ..." -- or the person the next paragraph opens with */
-  else if (!continues && c->pend_comma && c->fr[0].who >= 0 && !c->fr[0].after)
-    who = c->fr[0].who;
+  else if (!continues && c->pend_comma && c->fr[0].who >= 0 && !c->fr[0].after) who = c->fr[0].who;
   else if (!continues && c->pend_comma && c->fr[0].who == WHO_NONE && c->subj[0] >= 0)
     who = c->subj[0];
   if (who >= 0) {
@@ -128,11 +127,9 @@ static int quote_speaker(actx *c, uint32_t pi, uint32_t k, int qx, int *cue) {
   const lxs_para *P = &c->tk->paras[pi];
   qspan *sp = &c->spans[qx];
   int who;
-  int intro = k > 0 ? (c->fr[k - 1].who == WHO_NONE ? c->subj[k - 1] : WHO_NONE)
-                    : c->intro_next;
+  int intro = k > 0 ? (c->fr[k - 1].who == WHO_NONE ? c->subj[k - 1] : WHO_NONE) : c->intro_next;
   *cue = LXS_CUE_CONTINUATION;
-  if (qx == 0 && sp->open == c->tk->sents[P->first_sent].first_tok &&
-      c->dangling != WHO_NONE) {
+  if (qx == 0 && sp->open == c->tk->sents[P->first_sent].first_tok && c->dangling != WHO_NONE) {
     who = c->dangling;
     sp->pending = c->npend > 0 && sp->close == NO_TOK;
   } else if (intro >= 0) {
@@ -179,8 +176,7 @@ static void assign_sentence(actx *c, uint32_t pi, uint32_t k, int *reported) {
   if (f->who >= 0) {
     who = f->who;
     cue = lxs_frame_cue(f);
-    if (f->colon && !f->headline)
-      cue = f->ref == REF_FULL ? LXS_CUE_SAID_BEFORE : lxs_frame_cue(f);
+    if (f->colon && !f->headline) cue = f->ref == REF_FULL ? LXS_CUE_SAID_BEFORE : lxs_frame_cue(f);
   } else if (f->who == WHO_AUTHOR) {
     c->chain = WHO_AUTHOR;
   } else if (qx >= 0) {
@@ -196,8 +192,8 @@ static void assign_sentence(actx *c, uint32_t pi, uint32_t k, int *reported) {
       c->pend[c->npend++] = s;
     }
   }
-  if (who == WHO_NONE && f->who == WHO_NONE && qx < 0 && *reported >= 0 &&
-      c->subj[k] == WHO_NONE && continues_report(c, s))
+  if (who == WHO_NONE && f->who == WHO_NONE && qx < 0 && *reported >= 0 && c->subj[k] == WHO_NONE &&
+      continues_report(c, s))
     who = *reported, cue = LXS_CUE_CONTINUATION; /* "It would help small firms." */
   *reported = WHO_NONE;
   if (who >= 0 && qx < 0 && (f->who >= 0 || cue == LXS_CUE_CONTINUATION)) *reported = who;
@@ -282,8 +278,7 @@ static void close_paragraph(actx *c, const lxs_para *P) {
  * words of the paragraph's only sentence. */
 static int pull_quote_name(actx *c, uint32_t pi) {
   const lxs_para *P = &c->tk->paras[pi];
-  if (P->nsent != 1 || pi == 0 || pi + 1 >= c->tk->npara || c->nw < 2 || c->nw > 4)
-    return WHO_NONE;
+  if (P->nsent != 1 || pi == 0 || pi + 1 >= c->tk->npara || c->nw < 2 || c->nw > 4) return WHO_NONE;
   for (size_t x = 0; x < c->nw; x++)
     if (!namey(c, x)) return WHO_NONE;
   const lxs_para *B = &c->tk->paras[pi - 1];

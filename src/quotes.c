@@ -64,8 +64,8 @@ static void pair_marks(actx *c, const lxs_para *P) {
       if (!q) continue;
       int single = q >= 4;
       if (open < 0) {
-        if (q == 2 || q == 5) continue;                       /* stray close */
-        if (q == 3 && (t->flags & LXS_TF_CLOSING)) continue;  /* stray close */
+        if (q == 2 || q == 5) continue;                      /* stray close */
+        if (q == 3 && (t->flags & LXS_TF_CLOSING)) continue; /* stray close */
         if (q == 4) {
           /* an opening single quote needs a word right after it */
           if (i + 1 >= tk->ntok || tk->toks[i + 1].kind != LXS_TOK_WORD ||
@@ -83,8 +83,7 @@ static void pair_marks(actx *c, const lxs_para *P) {
         if (i > 0 && tk->toks[i - 1].end == t->start &&
             (i + 1 >= tk->ntok || tk->toks[i + 1].start > t->end))
           ;
-        else
-          continue;
+        else continue;
       }
       /* straight marks nest: ""We prepare for the "WTO minus US" system."" */
       if (q == 3 && sp->straight && !(t->flags & LXS_TF_CLOSING) && i > 0 &&
@@ -130,14 +129,13 @@ void lxs_build_spans(actx *c, const lxs_para *P) {
     if (sp->close != NO_TOK && sp->close > sp->open + 1) {
       const lxs_token *b = &tk->toks[sp->close - 1];
       punct_end = b->kind == LXS_TOK_PUNCT &&
-                  (b->punct == LXS_P_COMMA || b->punct == LXS_P_PERIOD ||
-                   b->punct == LXS_P_QUEST || b->punct == LXS_P_EXCL);
+                  (b->punct == LXS_P_COMMA || b->punct == LXS_P_PERIOD || b->punct == LXS_P_QUEST ||
+                   b->punct == LXS_P_EXCL);
     }
     sp->speech = nwords >= 4 || (nwords >= 1 && punct_end) || sp->close == NO_TOK;
     /* single marks double as apostrophes: short spans must open a sentence */
-    if (sp->single &&
-        (sp->close == NO_TOK ||
-         (nwords < 4 && !(punct_end && sp->open == tk->sents[sp->s_open].first_tok))))
+    if (sp->single && (sp->close == NO_TOK ||
+                       (nwords < 4 && !(punct_end && sp->open == tk->sents[sp->s_open].first_tok))))
       sp->speech = 0;
     for (uint32_t s = sp->s_open; s <= sp->s_close; s++) {
       uint32_t k = s - P->first_sent;

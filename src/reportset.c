@@ -32,9 +32,8 @@ static volatile sig_atomic_t g_tracked_dir[MAX_TRACKED];
 static volatile sig_atomic_t g_committed;
 static mode_t g_umask = 022;
 
-static const int kFatalSignals[] = {SIGHUP,  SIGINT,  SIGQUIT,   SIGTERM, SIGALRM,
-                                    SIGUSR1, SIGUSR2, SIGVTALRM, SIGPROF, SIGXCPU,
-                                    SIGIO,   SIGPWR};
+static const int kFatalSignals[] = {SIGHUP,  SIGINT,    SIGQUIT, SIGTERM, SIGALRM, SIGUSR1,
+                                    SIGUSR2, SIGVTALRM, SIGPROF, SIGXCPU, SIGIO,   SIGPWR};
 
 static void fatal_signal_set(sigset_t *s) {
   sigemptyset(s);
@@ -113,8 +112,7 @@ void lxs_out_install_signal_handlers(void) {
   for (int sig = 1; sig < NSIG; sig++) {
     struct sigaction cur;
     /* a signal ignored by whoever started us (nohup) stays ignored */
-    if (sigismember(&all, sig) == 1 && sigaction(sig, NULL, &cur) == 0 &&
-        cur.sa_handler != SIG_IGN)
+    if (sigismember(&all, sig) == 1 && sigaction(sig, NULL, &cur) == 0 && cur.sa_handler != SIG_IGN)
       sigaction(sig, &sa, NULL);
   }
   struct sigaction pipe_sa;
@@ -188,9 +186,10 @@ static char *resolve_target(const char *path, int make_parent, char *err, size_t
   struct stat st;
   if (lstat(p, &st) == 0) {
     r = realpath(p, NULL);
-    if (!r) lxs_set_err(err, errlen, "%s: %s", p, S_ISLNK(st.st_mode) && errno == ENOENT
-                                                        ? "dangling symbolic link"
-                                                        : strerror(errno));
+    if (!r)
+      lxs_set_err(err, errlen, "%s: %s", p,
+                  S_ISLNK(st.st_mode) && errno == ENOENT ? "dangling symbolic link"
+                                                         : strerror(errno));
   } else if (errno != ENOENT) {
     lxs_set_err(err, errlen, "%s: %s", p, strerror(errno));
   } else {
@@ -280,13 +279,13 @@ static int fsync_dir(const char *dir) {
 enum { SWAP_NONE, SWAP_RENAMED, SWAP_EXCHANGED, SWAP_ASIDE };
 
 typedef struct {
-  char *staged;            /* the new content; after the swap, the old */
+  char *staged; /* the new content; after the swap, the old */
   char *target;
-  char *aside;             /* the fallback's STAGED.old */
+  char *aside; /* the fallback's STAGED.old */
   int is_dir;
   const char *const *names; /* a directory's files */
   size_t n_names;
-  int how;                 /* SWAP_* */
+  int how; /* SWAP_* */
 } swap_entry;
 
 typedef struct {
@@ -329,8 +328,7 @@ static size_t lock_parents(swap_entry *e, size_t n, parent_lock *locks) {
   }
   qsort(locks, k, sizeof *locks, cmp_lock);
   for (size_t j = 0; j < k; j++)
-    while (flock(locks[j].fd, LOCK_EX) != 0 && errno == EINTR) {
-    }
+    while (flock(locks[j].fd, LOCK_EX) != 0 && errno == EINTR) {}
   return k;
 }
 
@@ -491,12 +489,12 @@ enum { OUT_STDOUT, OUT_DEVICE, OUT_FILE };
 struct lxs_out {
   int kind;
   int fd;
-  char *path;       /* the target (resolved), for messages and the swap */
-  char *target;     /* OUT_FILE: the file it replaces (resolved) */
-  char *tmp;        /* OUT_FILE: the temporary */
-  int tty;          /* a terminal: control characters are shown, not sent */
-  lxs_buf buf;      /* bytes not yet written */
-  lxs_buf shown;    /* scratch for a terminal's text */
+  char *path;    /* the target (resolved), for messages and the swap */
+  char *target;  /* OUT_FILE: the file it replaces (resolved) */
+  char *tmp;     /* OUT_FILE: the temporary */
+  int tty;       /* a terminal: control characters are shown, not sent */
+  lxs_buf buf;   /* bytes not yet written */
+  lxs_buf shown; /* scratch for a terminal's text */
 };
 
 static void out_free(lxs_out *o) {
@@ -573,8 +571,7 @@ lxs_out *lxs_out_open(const char *path, char *err, size_t errlen) {
 static int out_failed(const lxs_out *o, char *err, size_t errlen) {
   if (o->kind == OUT_STDOUT)
     lxs_set_err(err, errlen, "error writing to standard output: %s", strerror(errno));
-  else
-    lxs_set_err(err, errlen, "%s: write failed: %s", o->path, strerror(errno));
+  else lxs_set_err(err, errlen, "%s: write failed: %s", o->path, strerror(errno));
   return -1;
 }
 
@@ -672,11 +669,11 @@ int lxs_out_commit_set(lxs_out **outs, size_t n, char *err, size_t errlen) {
 /* ---- report directories ------------------------------------------------------ */
 
 struct lxs_reportset {
-  char *target;     /* the report directory (resolved) */
-  char *staged;     /* DIR.tmp.XXXXXX */
-  mode_t mode;      /* the directory's final mode */
-  char **names;     /* files written so far */
-  char **paths;     /* their staged paths (tracked) */
+  char *target; /* the report directory (resolved) */
+  char *staged; /* DIR.tmp.XXXXXX */
+  mode_t mode;  /* the directory's final mode */
+  char **names; /* files written so far */
+  char **paths; /* their staged paths (tracked) */
   size_t n, cap;
 };
 
@@ -704,8 +701,8 @@ lxs_reportset *lxs_reportset_open(const char *dir, char *err, size_t errlen) {
   return rs;
 }
 
-int lxs_reportset_add(lxs_reportset *rs, const char *name, const char *data, size_t n,
-                      char *err, size_t errlen) {
+int lxs_reportset_add(lxs_reportset *rs, const char *name, const char *data, size_t n, char *err,
+                      size_t errlen) {
   char *final = path_join(rs->target, name);
   uid_t uid;
   gid_t gid;
@@ -762,8 +759,11 @@ int lxs_reportset_commit(lxs_reportset *rs, char *err, size_t errlen) {
     reportset_free(rs, 1);
     return -1;
   }
-  swap_entry e = {.staged = rs->staged, .target = rs->target, .is_dir = 1,
-                  .names = (const char *const *)rs->names, .n_names = rs->n};
+  swap_entry e = {.staged = rs->staged,
+                  .target = rs->target,
+                  .is_dir = 1,
+                  .names = (const char *const *)rs->names,
+                  .n_names = rs->n};
   int rc = swap_set(&e, 1, err, errlen);
   /* committed: the old set was removed; failed: the staged set goes,
    * unless the old one is stuck at the staged name */

@@ -86,8 +86,8 @@ typedef struct lxs_reportset lxs_reportset;
 lxs_reportset *lxs_reportset_open(const char *dir, char *err, size_t errlen);
 /* Writes one file of the set into the staging directory (and syncs it).
  * 0, or -1 with err ("DIR/NAME: write failed: reason"). */
-int lxs_reportset_add(lxs_reportset *rs, const char *name, const char *data, size_t n,
-                      char *err, size_t errlen);
+int lxs_reportset_add(lxs_reportset *rs, const char *name, const char *data, size_t n, char *err,
+                      size_t errlen);
 /* Swaps the staged set in for the old one and frees rs: 0, or -1 with err
  * and the old set (or no directory) left as it was. */
 int lxs_reportset_commit(lxs_reportset *rs, char *err, size_t errlen);

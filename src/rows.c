@@ -17,18 +17,24 @@
 
 /* Words neither R nor Python takes as a bare name. */
 static const char *const kKeywords[] = {
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
-    "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
-    "return", "try", "while", "with", "yield", "repeat", "function", "next", "TRUE", "FALSE",
-    "NULL", "Inf", "NaN", "NA", "NA_integer_", "NA_real_", "NA_character_", "NA_complex_"};
+    "False",    "None",          "True",       "and",   "as",
+    "assert",   "async",         "await",      "break", "class",
+    "continue", "def",           "del",        "elif",  "else",
+    "except",   "finally",       "for",        "from",  "global",
+    "if",       "import",        "in",         "is",    "lambda",
+    "nonlocal", "not",           "or",         "pass",  "raise",
+    "return",   "try",           "while",      "with",  "yield",
+    "repeat",   "function",      "next",       "TRUE",  "FALSE",
+    "NULL",     "Inf",           "NaN",        "NA",    "NA_integer_",
+    "NA_real_", "NA_character_", "NA_complex_"};
 
 /* Every fixed column of score's outputs: a kept column does not take
  * their names. */
 static const char *const kFixedColumns[] = {
-    "doc", "speaker", "sentence", "theme", "tokens", "mentions", "stance", "salience",
-    "sentiment", "class", "stance_lo", "stance_hi", "salience_lo", "salience_hi",
-    "sentiment_lo", "sentiment_hi", "sentences", "neg", "neu", "pos", "compound"};
+    "doc",         "speaker",     "sentence",     "theme",        "tokens",    "mentions",
+    "stance",      "salience",    "sentiment",    "class",        "stance_lo", "stance_hi",
+    "salience_lo", "salience_hi", "sentiment_lo", "sentiment_hi", "sentences", "neg",
+    "neu",         "pos",         "compound"};
 
 static int in_list(const char *s, const char *const *list, size_t n) {
   for (size_t i = 0; i < n; i++)
@@ -142,15 +148,15 @@ typedef struct {
   int present;
   double stance, salience, sentiment;
   lxs_interval ci_st, ci_sa, ci_se;
-  const lxs_vader_scores *vader;  /* VADER mode: its four scores */
+  const lxs_vader_scores *vader; /* VADER mode: its four scores */
 } row_vals;
 
 /* A unit's rows: the values of every theme, and what comes before them. */
 typedef struct {
   const char *doc;
-  const char *const *keep;  /* o->nkeep values, or NULL */
+  const char *const *keep; /* o->nkeep values, or NULL */
   const char *speaker;
-  long sentence;            /* 1-based, or -1 */
+  long sentence; /* 1-based, or -1 */
 } row_key;
 
 static void put_num_or_empty(lxs_buf *b, int ok, double v, const char *empty) {
@@ -218,8 +224,8 @@ static void row_values(lxs_buf *b, const lxs_rows_opts *o, const row_vals *v) {
     lxs_buf_puts(b, ",\"class\":");
     if (v->present) lxs_buf_put_int(b, cls);
     else lxs_buf_puts(b, "null");
-    const char *k[6] = {"stance_lo", "stance_hi", "salience_lo", "salience_hi",
-                        "sentiment_lo", "sentiment_hi"};
+    const char *k[6] = {"stance_lo",   "stance_hi",    "salience_lo",
+                        "salience_hi", "sentiment_lo", "sentiment_hi"};
     const lxs_interval *iv[3] = {&v->ci_st, &v->ci_sa, &v->ci_se};
     for (int i = 0; i < 6; i++) {
       lxs_buf_puts(b, ",\"");
@@ -457,8 +463,8 @@ static void agg_rows(lxs_buf *b, const lxs_rows_opts *o, lxs_themes th, const ro
   space_free(&sp);
 }
 
-void lxs_rows_agg(lxs_buf *b, const lxs_rows_opts *o, lxs_themes th,
-                  const char *doc, const char *speaker, const lxs_agg *a) {
+void lxs_rows_agg(lxs_buf *b, const lxs_rows_opts *o, lxs_themes th, const char *doc,
+                  const char *speaker, const lxs_agg *a) {
   row_key k = {doc, NULL, speaker, -1};
   agg_rows(b, o, th, &k, a, NULL);
 }
@@ -498,10 +504,9 @@ static void sentence_rows(lxs_buf *b, const lxs_rows_opts *o, lxs_themes th, row
   space_free(&sp);
 }
 
-void lxs_rows_doc(lxs_buf *b, const lxs_rows_opts *o, lxs_themes th,
-                    const char *doc, const char *const *keep, const char *speaker_override,
-                    const lxs_result *res, const char *text, size_t len,
-                    lxs_vader *vd) {
+void lxs_rows_doc(lxs_buf *b, const lxs_rows_opts *o, lxs_themes th, const char *doc,
+                  const char *const *keep, const char *speaker_override, const lxs_result *res,
+                  const char *text, size_t len, lxs_vader *vd) {
   size_t nth = th.n;
   row_key k = {doc, keep, speaker_override, -1};
   if (o->unit == LXS_UNIT_SENTENCE) {
@@ -566,10 +571,10 @@ void lxs_rows_doc(lxs_buf *b, const lxs_rows_opts *o, lxs_themes th,
   free(vn);
 }
 
-static const char *const kModNames[] = {
-    "negated", "intensified", "diminished", "hedged", "contrast+", "contrast-",
-    "conditional", "question", "harm-inverted", "agent", "distanced",
-    "reported", "weak-link", "context", "scene"};
+static const char *const kModNames[] = {"negated",       "intensified", "diminished",  "hedged",
+                                        "contrast+",     "contrast-",   "conditional", "question",
+                                        "harm-inverted", "agent",       "distanced",   "reported",
+                                        "weak-link",     "context",     "scene"};
 
 const char *lxs_modifier_name(unsigned bit) {
   return bit < sizeof kModNames / sizeof *kModNames ? kModNames[bit] : NULL;
@@ -580,8 +585,8 @@ void lxs_evidence_header(lxs_buf *b) {
                   "byte_end,target,weight,modifiers,contribution,holder\r\n");
 }
 
-void lxs_evidence_rows(lxs_buf *b, const lxs_lexicon *lex, const char *doc,
-                       const char *text, const lxs_result *res) {
+void lxs_evidence_rows(lxs_buf *b, const lxs_lexicon *lex, const char *doc, const char *text,
+                       const lxs_result *res) {
   for (size_t i = 0; i < res->n_evidence; i++) {
     const lxs_evidence *e = &res->evidence[i];
     const lxs_sentence *s = &res->sentences[e->sentence];
@@ -589,8 +594,8 @@ void lxs_evidence_rows(lxs_buf *b, const lxs_lexicon *lex, const char *doc,
     lxs_buf_putc(b, ',');
     lxs_csv_str(b, res->speakers[s->speaker].name);
     lxs_buf_printf(b, ",%u,", e->sentence + 1);
-    lxs_csv_str(b, e->theme == LXS_THEME_NONE ? "sentiment"
-                                              : lxs_lexicon_theme_name(lex, e->theme));
+    lxs_csv_str(b,
+                e->theme == LXS_THEME_NONE ? "sentiment" : lxs_lexicon_theme_name(lex, e->theme));
     lxs_buf_putc(b, ',');
     lxs_csv_str(b, e->term);
     lxs_buf_putc(b, ',');
@@ -617,4 +622,3 @@ void lxs_evidence_rows(lxs_buf *b, const lxs_lexicon *lex, const char *doc,
     lxs_buf_puts(b, "\r\n");
   }
 }
-

@@ -23,11 +23,11 @@ typedef enum { LXS_UNIT_SENTENCE, LXS_UNIT_SPEAKER, LXS_UNIT_DOC } lxs_unit;
 typedef struct {
   lxs_rows_format format;
   lxs_unit unit;
-  unsigned bootstrap;           /* resamples; 0: no intervals */
+  unsigned bootstrap; /* resamples; 0: no intervals */
   uint64_t seed;
-  double ci;                    /* confidence level */
-  int sentiment_vader;          /* the neg, neu, pos, compound columns */
-  const char *const *keep_names;/* the kept columns' names (lxs_keep_names) */
+  double ci;                     /* confidence level */
+  int sentiment_vader;           /* the neg, neu, pos, compound columns */
+  const char *const *keep_names; /* the kept columns' names (lxs_keep_names) */
   size_t nkeep;
 } lxs_rows_opts;
 

@@ -79,8 +79,8 @@ const lxs_matcher *lxs_scorer_matcher(const lxs_scorer *sc) { return &sc->mt; }
 lxs_stemmer *lxs_scorer_stemmer(lxs_scorer *sc) { return sc->stemmer; }
 
 /* The sentence's stance per theme and its tone, squashed into [-1, 1]. */
-static void finish_sentence(lxs_scorer *sc, const sent_ctx *cx,
-                            double sent_raw, uint32_t sent_hits) {
+static void finish_sentence(lxs_scorer *sc, const sent_ctx *cx, double sent_raw,
+                            uint32_t sent_hits) {
   lxs_sentence *out = &sc->sents[cx->sent];
   /* (zero, the common case, without the division's latency) */
   out->sentiment = sent_raw == 0 ? sent_raw
@@ -149,8 +149,7 @@ static int same_person(const char *a, const char *b) {
 
 /* Room for the document's sentences and scores, its speakers found, and
  * the per-theme scratch (kept for the scorer's lifetime). */
-static void prepare_document(lxs_scorer *sc, const char *text,
-                             const lxs_options *opt) {
+static void prepare_document(lxs_scorer *sc, const char *text, const lxs_options *opt) {
   const lxs_tokenizer *tk = sc->tok;
   size_t ns = tk->nsent, nth = lxs_lexicon_theme_count(sc->lex);
   if (sc->capsents < ns + 1) {
@@ -167,16 +166,15 @@ static void prepare_document(lxs_scorer *sc, const char *text,
   lxs_speakers_clear(&sc->speakers);
   sc->holders.n = 0;
   if (opt && opt->segment_speakers) {
-    lxs_attribute_clauses(tk, text, &sc->speakers, opt->speakers, sc->sent_speaker,
-                          sc->sent_flags, sc->sent_cue, NULL, &sc->holders);
+    lxs_attribute_clauses(tk, text, &sc->speakers, opt->speakers, sc->sent_speaker, sc->sent_flags,
+                          sc->sent_cue, NULL, &sc->holders);
   } else {
     /* Reported views need their holders even when the text is all the
      * author's: the segmenter reads them, its speakers are dropped. */
     if (lxs_has_speech_verb(tk)) {
       lxs_speakers_clear(&sc->scratch);
-      lxs_attribute_clauses(tk, text, &sc->scratch, opt ? opt->speakers : NULL,
-                            sc->sent_speaker, sc->sent_flags, sc->sent_cue, NULL,
-                            &sc->holders);
+      lxs_attribute_clauses(tk, text, &sc->scratch, opt ? opt->speakers : NULL, sc->sent_speaker,
+                            sc->sent_flags, sc->sent_cue, NULL, &sc->holders);
     }
     for (size_t i = 0; i < ns; i++) {
       sc->sent_speaker[i] = 0;
@@ -221,8 +219,7 @@ static lxs_sentence *open_sentence(lxs_scorer *sc, size_t s) {
 
 /* Scores sentence s (matches [m0, m1)); a reported view held by someone
  * other than the sentence's speaker is kept apart. */
-static void score_one(lxs_scorer *sc, size_t s, size_t m0, size_t m1,
-                      lxs_sentence *o) {
+static void score_one(lxs_scorer *sc, size_t s, size_t m0, size_t m1, lxs_sentence *o) {
   const lxs_sent *S = &sc->tok->sents[s];
   size_t nth = lxs_lexicon_theme_count(sc->lex);
   double *raw = sc->raw, *held_raw = sc->held_raw;
@@ -231,9 +228,15 @@ static void score_one(lxs_scorer *sc, size_t s, size_t m0, size_t m1,
     raw[t] = held_raw[t] = 0;
     mentions[t] = held_mentions[t] = 0;
   }
-  sent_ctx cx = {.m0 = m0, .m1 = m1, .raw = raw, .mentions = mentions,
-                 .held_raw = held_raw, .held_mentions = held_mentions,
-                 .sent = (uint32_t)s, .nth = nth, .t0 = S->first_tok,
+  sent_ctx cx = {.m0 = m0,
+                 .m1 = m1,
+                 .raw = raw,
+                 .mentions = mentions,
+                 .held_raw = held_raw,
+                 .held_mentions = held_mentions,
+                 .sent = (uint32_t)s,
+                 .nth = nth,
+                 .t0 = S->first_tok,
                  .tend = S->first_tok + S->ntok};
   score_sentence(sc, &cx);
   lxs_score_remember_targets(sc, &cx);
@@ -267,8 +270,7 @@ static const lxs_result *publish_result(lxs_scorer *sc, size_t total_tokens) {
   return &sc->res;
 }
 
-static const lxs_result *run(lxs_scorer *sc, const char *text, size_t len,
-                             const lxs_options *opt) {
+static const lxs_result *run(lxs_scorer *sc, const char *text, size_t len, const lxs_options *opt) {
   lxs_stemmer_trim(sc->stemmer);
   lxs_tokenize(sc->tok, text, len);
   lxs_match_document(&sc->mt, sc->lex, sc->stemmer, sc->tok);

@@ -14,9 +14,8 @@
 #include "wordclass.h"
 #include "util.h"
 
-void lxs_add_evidence(lxs_scorer *sc, uint32_t sent, uint32_t theme,
-                      const lxs_sense *se, const lxs_match *m,
-                      const lxs_match *target, unsigned mods,
+void lxs_add_evidence(lxs_scorer *sc, uint32_t sent, uint32_t theme, const lxs_sense *se,
+                      const lxs_match *m, const lxs_match *target, unsigned mods,
                       double contribution) {
   LXS_VEC_GROW(sc->ev, sc->nev, sc->capev);
   lxs_evidence *e = &sc->ev[sc->nev++];
@@ -48,8 +47,7 @@ static unsigned wdist(const lxs_match *a, const lxs_match *b) {
 /* One sweep of the target index: row t of prev (or next) at match i is
  * the nearest target reference of theme t before (after) it; row nth is
  * for any theme.  Also counts agent markers before each match. */
-static void index_sweep(lxs_scorer *sc, const sent_ctx *cx, long *rows,
-                        int forward) {
+static void index_sweep(lxs_scorer *sc, const sent_ctx *cx, long *rows, int forward) {
   const lxs_match *M = sc->mt.m;
   size_t nm = cx->m1 - cx->m0, nth = cx->nth;
   long *last = sc->last;
@@ -91,15 +89,14 @@ void lxs_score_target_index(lxs_scorer *sc, const sent_ctx *cx) {
 
 /* Segments are contiguous, so if the nearest target on a side is out of
  * scope, so are all further ones. */
-long lxs_nearest_target(const lxs_scorer *sc, const sent_ctx *cx, size_t e,
-                        uint32_t theme, int scope, int side,
-                        unsigned *dist_out) {
+long lxs_nearest_target(const lxs_scorer *sc, const sent_ctx *cx, size_t e, uint32_t theme,
+                        int scope, int side, unsigned *dist_out) {
   const lxs_match *M = sc->mt.m;
   size_t nm = cx->m1 - cx->m0, nth = cx->nth;
   size_t row = (theme == LXS_THEME_NONE ? nth : theme) * nm;
   const lxs_mrec *er = rec_of(cx, e);
   const long cand[2] = {side > 0 ? -1 : sc->prev_t[row + e - cx->m0],
-                  side < 0 ? -1 : sc->next_t[row + e - cx->m0]};
+                        side < 0 ? -1 : sc->next_t[row + e - cx->m0]};
   long best = -1;
   unsigned bd = ~0u;
   for (int k = 0; k < 2; k++) {
@@ -119,9 +116,8 @@ long lxs_nearest_target(const lxs_scorer *sc, const sent_ctx *cx, size_t e,
   return best;
 }
 
-uint64_t lxs_credit(lxs_scorer *sc, sent_ctx *cx, size_t e,
-                    const lxs_sense *se, size_t g, double factor,
-                    unsigned mods, uint32_t only_theme, uint64_t skip) {
+uint64_t lxs_credit(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *se, size_t g,
+                    double factor, unsigned mods, uint32_t only_theme, uint64_t skip) {
   const lxs_match *M = sc->mt.m;
   size_t gr = resolve(cx, g);
   const lxs_mrec *er = rec_of(cx, e);
@@ -151,8 +147,7 @@ uint64_t lxs_credit(lxs_scorer *sc, sent_ctx *cx, size_t e,
  * its own stance (+0.5), "so-called" distances it (-0.6).  An anaphor that
  * reaches back to the previous sentence ("Without it, ...") is this
  * sentence's mention of the theme. */
-static void bind_mentions(lxs_scorer *sc, sent_ctx *cx, size_t e, double me,
-                          double ne) {
+static void bind_mentions(lxs_scorer *sc, sent_ctx *cx, size_t e, double me, double ne) {
   const lxs_match *M = sc->mt.m;
   const lxs_mrec *r = rec_of(cx, e);
   for (uint32_t t = 0; t < cx->nth; t++) {
@@ -186,8 +181,7 @@ static void bind_mentions(lxs_scorer *sc, sent_ctx *cx, size_t e, double me,
       if (r->reported) cx->held_raw[t] += c;
       lxs_add_evidence(sc, cx->sent, t, loaded, &M[e], &M[e], r->flags, c);
     }
-    if (!mentioned && r->cross_ref && orientation(sc, &M[resolve(cx, e)], t) != 0)
-      mentioned = 1;
+    if (!mentioned && r->cross_ref && orientation(sc, &M[resolve(cx, e)], t) != 0) mentioned = 1;
     if (mentioned) {
       cx->mentions[t]++;
       if (r->reported) cx->held_mentions[t]++;
@@ -205,8 +199,8 @@ static void bind_mentions(lxs_scorer *sc, sent_ctx *cx, size_t e, double me,
  * (factor 0).  Praise after it describes what is harmed ("the rules that
  * small economies rely on to settle disputes fairly"), and keeps its sign
  * (factor 1). */
-static double harm_consequence(const lxs_scorer *sc, const sent_ctx *cx, size_t e,
-                               size_t g, const lxs_sense *se) {
+static double harm_consequence(const lxs_scorer *sc, const sent_ctx *cx, size_t e, size_t g,
+                               const lxs_sense *se) {
   long hb = rec_of(cx, local_ref(cx, g))->harmed_by;
   if (hb < 0 || (size_t)hb >= e || is_target(&sc->mt.m[e]) || se->weight >= 0) return 1;
   const lxs_match *h = &sc->mt.m[hb];
@@ -253,14 +247,14 @@ static long attributive_target(const lxs_scorer *sc, const sent_ctx *cx, size_t 
   /* an adverb before an evaluative adjective ("bitterly divided") goes
    * with it: the phrase is [e, a] */
   size_t a = e;
-  if (ly_adverb(tk, M[e].tok_last) && e + 1 < cx->m1 &&
-      M[e + 1].tok_first == M[e].tok_last + 1 && is_evaluative(&M[e + 1]))
+  if (ly_adverb(tk, M[e].tok_last) && e + 1 < cx->m1 && M[e + 1].tok_first == M[e].tok_last + 1 &&
+      is_evaluative(&M[e + 1]))
     a = e + 1;
   if (k <= cx->t0) return ATTR_USUAL;
   k--;
-  if (ly_adverb(tk, k) || (e > cx->m0 && M[e - 1].tok_last == k &&
-                           (M[e - 1].mod_roles &
-                            (1u << LXS_R_INTENSIFIER | 1u << LXS_R_DIMINISHER)))) {
+  if (ly_adverb(tk, k) ||
+      (e > cx->m0 && M[e - 1].tok_last == k &&
+       (M[e - 1].mod_roles & (1u << LXS_R_INTENSIFIER | 1u << LXS_R_DIMINISHER)))) {
     if (e > cx->m0 && M[e - 1].tok_last == k) k = M[e - 1].tok_first;
     if (k <= cx->t0) return ATTR_USUAL;
     k--;
@@ -303,8 +297,8 @@ static uint64_t own_readings(const lxs_scorer *sc, const lxs_match *m) {
 /* A general evaluative word ("The WTO is broken") is tied to the nearest
  * theme term in its segment, else its clause (weak), else the sentence
  * (weaker: "Tariffs protect jobs, but they raise prices"). */
-static void bind_eval(lxs_scorer *sc, sent_ctx *cx, size_t e,
-                      const lxs_sense *se, double me, double ne) {
+static void bind_eval(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *se, double me,
+                      double ne) {
   const lxs_match *M = sc->mt.m;
   uint64_t own = M[e].themes ? own_readings(sc, &M[e]) : 0;
   long at = attributive_target(sc, cx, e);
@@ -349,8 +343,8 @@ static void bind_eval(lxs_scorer *sc, sent_ctx *cx, size_t e,
 
 /* A theme's own evaluative word ("toothless" for multilateralism) counts
  * only with a term of that theme: in its segment, else in the sentence. */
-static void bind_theme_eval(lxs_scorer *sc, sent_ctx *cx, size_t e,
-                            const lxs_sense *se, double me, double ne) {
+static void bind_theme_eval(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *se, double me,
+                            double ne) {
   unsigned d;
   long g = lxs_nearest_target(sc, cx, e, se->theme, SAME_SEG, 0, &d);
   double f = 1.0;
@@ -373,8 +367,7 @@ static void bind_theme_eval(lxs_scorer *sc, sent_ctx *cx, size_t e,
 /* A harm word in an adjective form ("destructive", "harmful",
  * "disastrous") says that what it describes is harmful: it evaluates,
  * like an eval word, rather than naming a harm done to a patient. */
-static int adjectival_harm(const lxs_scorer *sc, const lxs_match *m,
-                           const lxs_sense *se) {
+static int adjectival_harm(const lxs_scorer *sc, const lxs_match *m, const lxs_sense *se) {
   if (se->role != LXS_R_HARM && se->role != LXS_R_THREAT) return 0;
   const lxs_token *t = &sc->tok->toks[m->tok_last];
   const char *nm = lxs_tok_norm(sc->tok, t);
@@ -386,8 +379,7 @@ static int adjectival_harm(const lxs_scorer *sc, const lxs_match *m,
 
 /* Every match in order: its mentions, its tone, and each evaluative sense
  * bound to its target.  Contributions are summed in match order. */
-void lxs_score_bind(lxs_scorer *sc, sent_ctx *cx, double *sent_raw,
-                    uint32_t *sent_hits) {
+void lxs_score_bind(lxs_scorer *sc, sent_ctx *cx, double *sent_raw, uint32_t *sent_hits) {
   const lxs_match *M = sc->mt.m;
   for (size_t e = cx->m0; e < cx->m1; e++) {
     const lxs_mrec *r = rec_of(cx, e);
@@ -412,10 +404,8 @@ void lxs_score_bind(lxs_scorer *sc, sent_ctx *cx, double *sent_raw,
         if (r->no_stance || se->role == LXS_R_DESCRIBE) continue; /* tone only */
         if (se->role == LXS_R_EVAL || adjectival_harm(sc, &M[e], se))
           bind_eval(sc, cx, e, se, me, ne);
-        else
-          lxs_score_harm_roles(sc, cx, e, se, me, ne);
-      } else if (se->theme < LXS_THEME_SENTIMENT && se->role == LXS_R_EVAL &&
-                 !r->no_stance) {
+        else lxs_score_harm_roles(sc, cx, e, se, me, ne);
+      } else if (se->theme < LXS_THEME_SENTIMENT && se->role == LXS_R_EVAL && !r->no_stance) {
         bind_theme_eval(sc, cx, e, se, me, ne);
       } else if (se->role == LXS_R_ADVOCATE && !r->no_stance) {
         lxs_score_advocacy(sc, cx, e, se, me, ne);

@@ -16,11 +16,14 @@
  * ":" end a segment and a clause; "," brackets and dashes a segment;
  * "?" makes a question; quotes are counted (for scare quotes). */
 enum { PE_SEG = 1, PE_CLAUSE = 2, PE_QUESTION = 4, PE_QUOTE = 8 };
-static const uint8_t kPunctEffect[128] = {
-    [LXS_P_SEMI] = PE_SEG | PE_CLAUSE, [LXS_P_COLON] = PE_SEG | PE_CLAUSE,
-    [LXS_P_COMMA] = PE_SEG,            [LXS_P_OPEN] = PE_SEG,
-    [LXS_P_CLOSE] = PE_SEG,            [LXS_P_DASH] = PE_SEG,
-    [LXS_P_QUEST] = PE_QUESTION,       [LXS_P_QUOTE] = PE_QUOTE};
+static const uint8_t kPunctEffect[128] = {[LXS_P_SEMI] = PE_SEG | PE_CLAUSE,
+                                          [LXS_P_COLON] = PE_SEG | PE_CLAUSE,
+                                          [LXS_P_COMMA] = PE_SEG,
+                                          [LXS_P_OPEN] = PE_SEG,
+                                          [LXS_P_CLOSE] = PE_SEG,
+                                          [LXS_P_DASH] = PE_SEG,
+                                          [LXS_P_QUEST] = PE_QUESTION,
+                                          [LXS_P_QUOTE] = PE_QUOTE};
 
 /* Segments and clauses.  "Tariffs protect some jobs, but they raise
  * prices; exporters pay." has segments [Tariffs protect some jobs]
@@ -40,13 +43,13 @@ void lxs_score_segments(lxs_scorer *sc, sent_ctx *cx) {
   uint32_t seg = 0, cl = 0;
   int question = 0, quotes = 0;
   uint32_t sroles = 0, smod = 0;
-#define PUNCT_UPTO(limit)                                                   \
-  for (; pi < np && P[pi] < (limit); pi++) {                                \
-    unsigned f = kPunctEffect[(unsigned char)tk->toks[P[pi]].punct & 127];  \
-    seg += f & PE_SEG;                                                      \
-    cl += (f >> 1) & 1;                                                     \
-    question |= (f >> 2) & 1;                                               \
-    quotes += (f >> 3) & 1;                                                 \
+#define PUNCT_UPTO(limit)                                                                          \
+  for (; pi < np && P[pi] < (limit); pi++) {                                                       \
+    unsigned f = kPunctEffect[(unsigned char)tk->toks[P[pi]].punct & 127];                         \
+    seg += f & PE_SEG;                                                                             \
+    cl += (f >> 1) & 1;                                                                            \
+    question |= (f >> 2) & 1;                                                                      \
+    quotes += (f >> 3) & 1;                                                                        \
   }
   for (size_t i = cx->m0; i < cx->m1; i++) {
     PUNCT_UPTO(M[i].tok_first)
@@ -112,8 +115,8 @@ static int distance_cue(const lxs_scorer *sc, const lxs_match *m) {
  * of a quoted name with a theme term in it take no side -- but a quoted
  * clause ("tariffs are bad") is a quotation, and keeps them.  A naming
  * word ("known as", "dubbed") always introduces a name. */
-static void quoted_span(lxs_scorer *sc, sent_ctx *cx, size_t mp, uint32_t begin,
-                        uint32_t end, int cued) {
+static void quoted_span(lxs_scorer *sc, sent_ctx *cx, size_t mp, uint32_t begin, uint32_t end,
+                        int cued) {
   const lxs_tokenizer *tk = sc->tok;
   const lxs_match *M = sc->mt.m;
   int named = 0;
@@ -257,9 +260,9 @@ static int denies_clause(const lxs_tokenizer *tk, const lxs_match *m, uint32_t t
  * segment's end but past the first evaluative term only over a
  * coordination ("not fair or wise"), so "not a solution to the deficit"
  * leaves "deficit" alone.  A denial of a clause ("dismissed the idea that
- * the G77 is a talking shop") reaches past its theme terms.  "Without the WTO, small nations would have no
- * recourse": a negated theme term at the end of its segment is imagined
- * absent, and what follows are the consequences of its absence. */
+ * the G77 is a talking shop") reaches past its theme terms.  "Without the WTO, small nations would
+ * have no recourse": a negated theme term at the end of its segment is imagined absent, and what
+ * follows are the consequences of its absence. */
 void lxs_score_scopes(lxs_scorer *sc, sent_ctx *cx) {
   const lxs_match *M = sc->mt.m;
   uint32_t cur = UINT32_MAX, neg_at = 0;
@@ -272,8 +275,14 @@ void lxs_score_scopes(lxs_scorer *sc, sent_ctx *cx) {
       cond = hedge = neg = 1;
       negs = denial = 0;
     }
-    if (cond != 1) { r->mult *= cond; r->flags |= LXS_MOD_CONDITIONAL; }
-    if (hedge != 1) { r->mult *= hedge; r->flags |= LXS_MOD_HEDGED; }
+    if (cond != 1) {
+      r->mult *= cond;
+      r->flags |= LXS_MOD_CONDITIONAL;
+    }
+    if (hedge != 1) {
+      r->mult *= hedge;
+      r->flags |= LXS_MOD_HEDGED;
+    }
     r->neg = neg;
     if (negs & 1) r->flags |= LXS_MOD_NEGATED;
     double w;
@@ -344,8 +353,7 @@ void lxs_score_near_modifiers(lxs_scorer *sc, sent_ctx *cx) {
           break;
         }
         break;
-      default:
-        break;
+      default: break;
       }
     }
   }

@@ -55,8 +55,7 @@ void lxs_score_anaphors(lxs_scorer *sc, sent_ctx *cx) {
       if (want & W_SINGULAR) a = last_sg;
       if ((want & W_PLURAL) && last_pl > a) a = last_pl;
       if (a >= 0) r->ante = a;
-      else if (!any && !(want & W_RELATIVE) && prev >= 0 &&
-               (term_number(sc, &M[prev]) & want)) {
+      else if (!any && !(want & W_RELATIVE) && prev >= 0 && (term_number(sc, &M[prev]) & want)) {
         r->ante = prev;
         r->cross_ref = 1;
       }
@@ -173,8 +172,7 @@ void lxs_score_context_carry(lxs_scorer *sc, sent_ctx *cx) {
        * contradicts the stance the theme last had is about something
        * else ("This upgrade introduces new chapters", after a sentence
        * against protectionism, praises the upgrade). */
-      if (pass == 0 && (sum == 0 || (sc->ctx_sign[t] && (sum > 0) != (sc->ctx_sign[t] > 0))))
-        break;
+      if (pass == 0 && (sum == 0 || (sc->ctx_sign[t] && (sum > 0) != (sc->ctx_sign[t] > 0)))) break;
       if (pass == 1) cx->mentions[t]++;
     }
   }

@@ -72,8 +72,8 @@ static void mark_harmed(const sent_ctx *cx, size_t g, size_t e) {
 /* A threat word names the theme term after it as the threat itself
  * ("the threat of tariffs", "threatened to impose tariffs"), not as its
  * victim ("a threat to the WTO", "threatens the WTO"). */
-static int names_the_threat(const lxs_scorer *sc, const sent_ctx *cx,
-                            const lxs_match *e, const lxs_match *g) {
+static int names_the_threat(const lxs_scorer *sc, const sent_ctx *cx, const lxs_match *e,
+                            const lxs_match *g) {
   uint32_t k = e->tok_last + 1;
   lxs_wbits link = wclass_tok(sc, cx, k);
   if (link & W_CAUSEPREP) return 1;
@@ -84,8 +84,8 @@ static int names_the_threat(const lxs_scorer *sc, const sent_ctx *cx,
 /* A decay word's object suffers the decay only when linked by "of" / "in"
  * or right after it ("the decline of the WTO", "a crumbling WTO"); any
  * other link makes it the cause ("exports collapsed after the tariffs"). */
-static int decay_patient(const lxs_scorer *sc, const sent_ctx *cx,
-                         const lxs_match *e, const lxs_match *g) {
+static int decay_patient(const lxs_scorer *sc, const sent_ctx *cx, const lxs_match *e,
+                         const lxs_match *g) {
   if (g->wpos == e->wpos_last + 1) return 1;
   return (wclass_tok(sc, cx, e->tok_last + 1) & W_SUFFERPREP) != 0;
 }
@@ -94,9 +94,8 @@ static int decay_patient(const lxs_scorer *sc, const sent_ctx *cx,
  * an agent marker makes it the cause ("risk posed by tariffs") or the
  * speaker calls for the harm ("should withdraw from the WTO"); helped by
  * a benefit.  Returns the themes credited. */
-static uint64_t harm_object(lxs_scorer *sc, sent_ctx *cx, size_t e,
-                            const lxs_sense *se, double me, double ne,
-                            int *agent_out) {
+static uint64_t harm_object(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *se, double me,
+                            double ne, int *agent_out) {
   const lxs_match *M = sc->mt.m;
   if (se->role == LXS_R_AGENCY) return 0;
   unsigned d;
@@ -144,9 +143,8 @@ static uint64_t harm_object(lxs_scorer *sc, sent_ctx *cx, size_t e,
  * ("The WTO is collapsing"), or the term already suffers an earlier harm
  * ("the sidelining of X ... undermines the deal": a consequence); the
  * actor of a benefit or of agency. */
-static void harm_subject(lxs_scorer *sc, sent_ctx *cx, size_t e,
-                         const lxs_sense *se, double me, double ne,
-                         uint64_t done, int passive) {
+static void harm_subject(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *se, double me,
+                         double ne, uint64_t done, int passive) {
   unsigned d;
   long b = lxs_nearest_target(sc, cx, e, LXS_THEME_NONE, SAME_SEG, -1, &d);
   if (b < 0 || d > AGENT_REACH) return;
@@ -172,8 +170,8 @@ static void harm_subject(lxs_scorer *sc, sent_ctx *cx, size_t e,
   if (c != 0) lxs_credit(sc, cx, e, se, (size_t)b, c, mods, LXS_THEME_NONE, done);
 }
 
-void lxs_score_harm_roles(lxs_scorer *sc, sent_ctx *cx, size_t e,
-                          const lxs_sense *se, double me, double ne) {
+void lxs_score_harm_roles(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *se, double me,
+                          double ne) {
   int agent = 0;
   uint64_t done = harm_object(sc, cx, e, se, me, ne, &agent);
   /* A word whose object is its agent ("a world fractured by
@@ -188,8 +186,8 @@ void lxs_score_harm_roles(lxs_scorer *sc, sent_ctx *cx, size_t e,
  * an advocacy word whose next match is a theme term, with no evaluation
  * between, supports it.  (Before a harm it is the harm that is called
  * for: see the advocate pass.) */
-void lxs_score_advocacy(lxs_scorer *sc, sent_ctx *cx, size_t e,
-                        const lxs_sense *se, double me, double ne) {
+void lxs_score_advocacy(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *se, double me,
+                        double ne) {
   const lxs_match *M = sc->mt.m;
   uint32_t seg = rec_of(cx, e)->seg;
   for (size_t i = e + 1; i < cx->m1 && rec_of(cx, i)->seg == seg; i++) {
@@ -240,8 +238,8 @@ static int postposed_frame(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
  * 30 percent tariff, the commerce secretary announced").  Narrated of a
  * third party ("Washington imposed new steel quotas on Tuesday") the act
  * takes no side, and the measure is a plain mention. */
-void lxs_score_imposition(lxs_scorer *sc, sent_ctx *cx, size_t e,
-                          const lxs_sense *se, double me, double ne) {
+void lxs_score_imposition(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *se, double me,
+                          double ne) {
   /* "threatened to impose tariffs": the threat names the measure */
   if (e > cx->m0 && has_role(&sc->mt.m[e - 1], LXS_R_THREAT)) return;
   unsigned d;

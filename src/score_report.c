@@ -42,8 +42,7 @@ static int is_punct(const lxs_tokenizer *tk, uint32_t k, char ch) {
  * words follow it ("..., critics say on Monday."). */
 static int view_side(const lxs_scorer *sc, const sent_ctx *cx, const lxs_holder *x) {
   const lxs_tokenizer *tk = sc->tok;
-  if (x->inverted)
-    return words_in(tk, cx->t0, x->verb) == 0 ? VIEW_AFTER_HOLDER : VIEW_BEFORE;
+  if (x->inverted) return words_in(tk, cx->t0, x->verb) == 0 ? VIEW_AFTER_HOLDER : VIEW_BEFORE;
   uint32_t s = x->subj;
   if (s <= cx->t0 || words_in(tk, x->end + 1, cx->tend) > 3) return VIEW_AFTER;
   const lxs_token *b = &tk->toks[s - 1];

@@ -30,7 +30,7 @@
 #include "segment.h"
 #include "tokenize.h"
 
-#define STANCE_ALPHA 1.0     /* raw -> raw / sqrt(raw^2 + alpha) */
+#define STANCE_ALPHA 1.0 /* raw -> raw / sqrt(raw^2 + alpha) */
 #define SENTIMENT_ALPHA 1.0
 #define QUESTION_DAMP 0.5    /* questions state no settled view */
 #define WEAK_LINK 0.5        /* evaluative term tied across a comma */
@@ -44,8 +44,8 @@
 #define SCARE_WORDS 4        /* longest quoted span read as scare quotes */
 #define DECAY_START 5        /* tie strength falls off beyond this distance */
 #define DECAY_SCALE 5.0
-#define CONTEXT_SENTENCES 2  /* a theme stays active this many sentences */
-#define CONTEXT_WEIGHT 0.5   /* an evaluation carried to the active theme */
+#define CONTEXT_SENTENCES 2 /* a theme stays active this many sentences */
+#define CONTEXT_WEIGHT 0.5  /* an evaluation carried to the active theme */
 
 /* What the passes know about one match of the sentence. */
 typedef struct {
@@ -68,10 +68,10 @@ typedef struct {
 
 struct lxs_scorer {
   const lxs_lexicon *lex;
-  int broken;                           /* ran out of memory: only free it */
+  int broken; /* ran out of memory: only free it */
   lxs_stemmer *stemmer;
-  double *raw, *held_raw;               /* per theme, for one sentence */
-  long *last;                           /* target index scratch */
+  double *raw, *held_raw; /* per theme, for one sentence */
+  long *last;             /* target index scratch */
   size_t caplast;
   uint32_t *mentions, *held_mentions;
   lxs_tokenizer *tok;
@@ -87,66 +87,58 @@ struct lxs_scorer {
   size_t capscores;
   lxs_evidence *ev;
   size_t nev, capev;
-  lxs_mrec *rec;            /* per match of the current sentence */
+  lxs_mrec *rec; /* per match of the current sentence */
   size_t capm;
-  long *prev_t, *next_t;    /* target index, see lxs_score_target_index */
+  long *prev_t, *next_t; /* target index, see lxs_score_target_index */
   size_t captix;
-  long last_target;         /* last theme term of the previous sentence */
-  long *ctx_match;          /* per theme: its last target match, or -1 */
-  size_t *ctx_sent;         /* per theme: the sentence of that match */
-  signed char *ctx_sign;    /* per theme: sign of that sentence's stance */
-  size_t pcur;              /* next entry of the tokenizer's puncts */
-  const char *text;         /* the current document */
-  lxs_holders holders;      /* the segmenter's holder of each reporting verb */
-  lxs_speakers scratch;     /* speakers found when they are not wanted */
+  long last_target;      /* last theme term of the previous sentence */
+  long *ctx_match;       /* per theme: its last target match, or -1 */
+  size_t *ctx_sent;      /* per theme: the sentence of that match */
+  signed char *ctx_sign; /* per theme: sign of that sentence's stance */
+  size_t pcur;           /* next entry of the tokenizer's puncts */
+  const char *text;      /* the current document */
+  lxs_holders holders;   /* the segmenter's holder of each reporting verb */
+  lxs_speakers scratch;  /* speakers found when they are not wanted */
   uint32_t holder_idx;
   lxs_result res;
 };
 
 /* One sentence being scored. */
 typedef struct {
-  size_t m0, m1;          /* matches of the sentence */
-  lxs_mrec *rec;          /* rec[i - m0] is match i's record */
-  double *raw;            /* per theme */
+  size_t m0, m1; /* matches of the sentence */
+  lxs_mrec *rec; /* rec[i - m0] is match i's record */
+  double *raw;   /* per theme */
   uint32_t *mentions;
-  double *held_raw;       /* per theme: the reported view's part */
+  double *held_raw; /* per theme: the reported view's part */
   uint32_t *held_mentions;
   uint32_t sent;
-  size_t nth;             /* themes */
-  uint32_t t0, tend;      /* its tokens */
-  uint32_t sroles, smod;  /* roles (of any sense / of modifier senses)
-                             present: passes for absent roles are skipped */
-  int question, quotes;   /* ends with "?"; quote marks in it */
-  const char *holder;     /* holder of the reported view, or NULL */
+  size_t nth;            /* themes */
+  uint32_t t0, tend;     /* its tokens */
+  uint32_t sroles, smod; /* roles (of any sense / of modifier senses)
+                            present: passes for absent roles are skipped */
+  int question, quotes;  /* ends with "?"; quote marks in it */
+  const char *holder;    /* holder of the reported view, or NULL */
 } sent_ctx;
 
-static inline lxs_mrec *rec_of(const sent_ctx *cx, size_t i) {
-  return &cx->rec[i - cx->m0];
-}
+static inline lxs_mrec *rec_of(const sent_ctx *cx, size_t i) { return &cx->rec[i - cx->m0]; }
 
-static inline const lxs_sense *sense_at(const lxs_scorer *sc,
-                                        const lxs_match *m, uint32_t k) {
+static inline const lxs_sense *sense_at(const lxs_scorer *sc, const lxs_match *m, uint32_t k) {
   return sc->mt.senses[m->sense_off + k];
 }
 
-static inline int has_role(const lxs_match *m, lxs_role r) {
-  return (m->roles >> r) & 1;
-}
+static inline int has_role(const lxs_match *m, lxs_role r) { return (m->roles >> r) & 1; }
 
 static inline int is_target(const lxs_match *m) { return m->target != 0; }
 
 static inline int is_evaluative(const lxs_match *m) {
-  const uint32_t evaluative = 1u << LXS_R_EVAL | 1u << LXS_R_HARM |
-                              1u << LXS_R_BENEFIT | 1u << LXS_R_OPPOSE |
-                              1u << LXS_R_STANCE | 1u << LXS_R_DECAY |
-                              1u << LXS_R_THREAT | 1u << LXS_R_AGENCY |
-                              1u << LXS_R_REPAIR;
+  const uint32_t evaluative = 1u << LXS_R_EVAL | 1u << LXS_R_HARM | 1u << LXS_R_BENEFIT |
+                              1u << LXS_R_OPPOSE | 1u << LXS_R_STANCE | 1u << LXS_R_DECAY |
+                              1u << LXS_R_THREAT | 1u << LXS_R_AGENCY | 1u << LXS_R_REPAIR;
   return (m->roles & evaluative) != 0;
 }
 
 /* Orientation of match m as a target of theme t (0 when not a target). */
-static inline double orientation(const lxs_scorer *sc, const lxs_match *m,
-                                 uint32_t t) {
+static inline double orientation(const lxs_scorer *sc, const lxs_match *m, uint32_t t) {
   double o = 0;
   for (uint32_t k = 0; k < m->nsenses; k++) {
     const lxs_sense *s = sense_at(sc, m, k);
@@ -160,8 +152,7 @@ static inline double orientation(const lxs_scorer *sc, const lxs_match *m,
 }
 
 /* Weight of the match's modifier sense with role r (0 if none). */
-static inline double role_weight(const lxs_scorer *sc, const lxs_match *m,
-                                 lxs_role r) {
+static inline double role_weight(const lxs_scorer *sc, const lxs_match *m, lxs_role r) {
   if (!((m->mod_roles >> r) & 1)) return 0;
   for (uint32_t k = 0; k < m->nsenses; k++) {
     const lxs_sense *s = sense_at(sc, m, k);
@@ -194,8 +185,7 @@ static inline size_t local_ref(const sent_ctx *cx, size_t i) {
   return r >= cx->m0 && r < cx->m1 ? r : i;
 }
 
-static inline int is_target_ref(const lxs_scorer *sc, const sent_ctx *cx,
-                                size_t i) {
+static inline int is_target_ref(const lxs_scorer *sc, const sent_ctx *cx, size_t i) {
   return is_target(&sc->mt.m[i]) || rec_of(cx, i)->ante >= 0;
 }
 
@@ -222,8 +212,7 @@ void lxs_score_remember_targets(lxs_scorer *sc, const sent_ctx *cx);
 void lxs_score_reported_views(lxs_scorer *sc, sent_ctx *cx);
 /* score_bind.c */
 void lxs_score_target_index(lxs_scorer *sc, const sent_ctx *cx);
-void lxs_score_bind(lxs_scorer *sc, sent_ctx *cx, double *sent_raw,
-                    uint32_t *sent_hits);
+void lxs_score_bind(lxs_scorer *sc, sent_ctx *cx, double *sent_raw, uint32_t *sent_hits);
 
 /* ---- shared by the binding passes (score_bind.c) ----------------------- */
 
@@ -231,27 +220,24 @@ enum { SAME_SEG, SAME_CLAUSE, SAME_SENT };
 /* Nearest target reference of theme (any theme for LXS_THEME_NONE) to
  * match e on the given side (0 = either, -1 before, +1 after) within the
  * scope; -1 if none.  *dist_out gets its distance in words. */
-long lxs_nearest_target(const lxs_scorer *sc, const sent_ctx *cx, size_t e,
-                        uint32_t theme, int scope, int side,
-                        unsigned *dist_out);
+long lxs_nearest_target(const lxs_scorer *sc, const sent_ctx *cx, size_t e, uint32_t theme,
+                        int scope, int side, unsigned *dist_out);
 /* Credit evaluative sense se at match e toward target reference g with
  * contribution factor * orientation, for every theme g is a target of
  * (only only_theme unless LXS_THEME_NONE; themes in skip are left out).
  * Returns the themes credited. */
-uint64_t lxs_credit(lxs_scorer *sc, sent_ctx *cx, size_t e,
-                    const lxs_sense *se, size_t g, double factor,
-                    unsigned mods, uint32_t only_theme, uint64_t skip);
-void lxs_add_evidence(lxs_scorer *sc, uint32_t sent, uint32_t theme,
-                      const lxs_sense *se, const lxs_match *m,
-                      const lxs_match *target, unsigned mods,
+uint64_t lxs_credit(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *se, size_t g,
+                    double factor, unsigned mods, uint32_t only_theme, uint64_t skip);
+void lxs_add_evidence(lxs_scorer *sc, uint32_t sent, uint32_t theme, const lxs_sense *se,
+                      const lxs_match *m, const lxs_match *target, unsigned mods,
                       double contribution);
 
 /* score_harm.c: harm, benefit, opposition and decay at match e. */
-void lxs_score_harm_roles(lxs_scorer *sc, sent_ctx *cx, size_t e,
-                          const lxs_sense *se, double me, double ne);
-void lxs_score_advocacy(lxs_scorer *sc, sent_ctx *cx, size_t e,
-                        const lxs_sense *se, double me, double ne);
-void lxs_score_imposition(lxs_scorer *sc, sent_ctx *cx, size_t e,
-                          const lxs_sense *se, double me, double ne);
+void lxs_score_harm_roles(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *se, double me,
+                          double ne);
+void lxs_score_advocacy(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *se, double me,
+                        double ne);
+void lxs_score_imposition(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *se, double me,
+                          double ne);
 
 #endif

@@ -11,27 +11,22 @@
 #include "lexstance.h"
 
 static const char *const kCueNames[LXS_CUE_COUNT] = {
-    "author", "header", "speaker-line", "qa", "transcript",
-    "quote", "said-after", "said-before", "according-to", "indirect",
-    "continuation", "pronoun", "short-name", "description", "headline",
-    "run-on"};
+    "author",     "header",      "speaker-line", "qa",       "transcript",   "quote",
+    "said-after", "said-before", "according-to", "indirect", "continuation", "pronoun",
+    "short-name", "description", "headline",     "run-on"};
 
-const char *lxs_cue_name(int cue) {
-  return cue >= 0 && cue < LXS_CUE_COUNT ? kCueNames[cue] : "?";
-}
+const char *lxs_cue_name(int cue) { return cue >= 0 && cue < LXS_CUE_COUNT ? kCueNames[cue] : "?"; }
 
 /* How often a cue names the right person, judged from the cue alone: a
  * layout or a named frame next to the words rarely errs; references and
  * continuations are guesses (users review them first). */
 static const double kCueConfidence[LXS_CUE_COUNT] = {
-    [LXS_CUE_AUTHOR] = -1,         [LXS_CUE_HEADER] = 0.95,
-    [LXS_CUE_SPEAKER_LINE] = 0.95, [LXS_CUE_QA] = 0.9,
-    [LXS_CUE_TRANSCRIPT] = 0.9,    [LXS_CUE_QUOTE] = 0.8,
-    [LXS_CUE_SAID_AFTER] = 0.95,   [LXS_CUE_SAID_BEFORE] = 0.9,
-    [LXS_CUE_ACCORDING_TO] = 0.9,  [LXS_CUE_INDIRECT] = 0.85,
-    [LXS_CUE_CONTINUATION] = 0.6,  [LXS_CUE_PRONOUN] = 0.7,
-    [LXS_CUE_SHORT_NAME] = 0.85,   [LXS_CUE_DESCRIPTION] = 0.6,
-    [LXS_CUE_HEADLINE] = 0.6,      [LXS_CUE_RUN_ON] = 0.5};
+    [LXS_CUE_AUTHOR] = -1,       [LXS_CUE_HEADER] = 0.95,      [LXS_CUE_SPEAKER_LINE] = 0.95,
+    [LXS_CUE_QA] = 0.9,          [LXS_CUE_TRANSCRIPT] = 0.9,   [LXS_CUE_QUOTE] = 0.8,
+    [LXS_CUE_SAID_AFTER] = 0.95, [LXS_CUE_SAID_BEFORE] = 0.9,  [LXS_CUE_ACCORDING_TO] = 0.9,
+    [LXS_CUE_INDIRECT] = 0.85,   [LXS_CUE_CONTINUATION] = 0.6, [LXS_CUE_PRONOUN] = 0.7,
+    [LXS_CUE_SHORT_NAME] = 0.85, [LXS_CUE_DESCRIPTION] = 0.6,  [LXS_CUE_HEADLINE] = 0.6,
+    [LXS_CUE_RUN_ON] = 0.5};
 
 double lxs_cue_confidence(int cue) {
   return cue >= 0 && cue < LXS_CUE_COUNT ? kCueConfidence[cue] : -1;
@@ -75,8 +70,8 @@ size_t lxs_holders_from(const lxs_holders *h, uint32_t tok) {
 static void group_name(actx *c, uint32_t a, uint32_t e, lxs_buf *out) {
   while (a < e) {
     const lxs_token *t = &c->tk->toks[a];
-    if (t->kind == LXS_TOK_WORD && !(lxs_wclass(lxs_tok_norm(c->tk, t), t->norm_len) &
-                                     (W_HOLDERDET | W_DET)))
+    if (t->kind == LXS_TOK_WORD &&
+        !(lxs_wclass(lxs_tok_norm(c->tk, t), t->norm_len) & (W_HOLDERDET | W_DET)))
       break;
     a++;
   }
@@ -135,9 +130,10 @@ void lxs_sent_words(actx *c, uint32_t s) {
 void lxs_put_sent(actx *c, uint32_t s, int who, int cue, uint32_t flags) {
   c->who[s] = who;
   c->sf[s] = flags;
-  if (c->sc) c->sc[s] = (uint8_t)(who >= 0 || cue == LXS_CUE_QA || cue == LXS_CUE_TRANSCRIPT
-                                       ? cue
-                                       : LXS_CUE_AUTHOR);
+  if (c->sc)
+    c->sc[s] = (uint8_t)(who >= 0 || cue == LXS_CUE_QA || cue == LXS_CUE_TRANSCRIPT
+                             ? cue
+                             : LXS_CUE_AUTHOR);
 }
 
 void lxs_put_para(actx *c, const lxs_para *P, int who, int cue, uint32_t flags) {
@@ -206,8 +202,8 @@ static void ctx_free(actx *c) {
 }
 
 void lxs_attribute(const lxs_tokenizer *tk, const char *text, lxs_speakers *sp,
-                   const lxs_speaker_hints *hints, uint32_t *sent_speaker,
-                   uint32_t *sent_flags, uint8_t *sent_cue) {
+                   const lxs_speaker_hints *hints, uint32_t *sent_speaker, uint32_t *sent_flags,
+                   uint8_t *sent_cue) {
   lxs_attribute_clauses(tk, text, sp, hints, sent_speaker, sent_flags, sent_cue, NULL, NULL);
 }
 

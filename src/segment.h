@@ -25,25 +25,25 @@
 #include "tokenize.h"
 #include "util.h"
 
-#define LXS_SENT_HEADER 1u  /* a speaker's header/label line itself */
-#define LXS_SENT_QUOTE 2u   /* mostly inside a direct quotation */
+#define LXS_SENT_HEADER 1u /* a speaker's header/label line itself */
+#define LXS_SENT_QUOTE 2u  /* mostly inside a direct quotation */
 
 typedef struct {
-  char **names;       /* canonical names; names[0] = "author" */
-  char **descs;       /* descriptions ("" if none) */
+  char **names; /* canonical names; names[0] = "author" */
+  char **descs; /* descriptions ("" if none) */
   size_t n, cap;
-  uint32_t *htab;     /* internal: case-insensitive name index */
+  uint32_t *htab; /* internal: case-insensitive name index */
   size_t hcap;
 } lxs_speakers;
 
 void lxs_speakers_init(lxs_speakers *sp);
-void lxs_speakers_clear(lxs_speakers *sp);  /* keeps index 0 = author */
+void lxs_speakers_clear(lxs_speakers *sp); /* keeps index 0 = author */
 void lxs_speakers_free(lxs_speakers *sp);
 /* Canonicalises name (see lxs_canonical_name) and returns the index of the
  * speaker with that name (case-insensitive), adding it if new.  A non-empty
  * desc fills in an empty description. */
-uint32_t lxs_speakers_intern(lxs_speakers *sp, const char *name, size_t nlen,
-                             const char *desc, size_t dlen);
+uint32_t lxs_speakers_intern(lxs_speakers *sp, const char *name, size_t nlen, const char *desc,
+                             size_t dlen);
 /* The same for a name that is no person's and keeps its words and case
  * ("European Union", "AAM", "Chinese experts"): only spaces collapse. */
 uint32_t lxs_speakers_intern_as_is(lxs_speakers *sp, const char *name, size_t nlen,
@@ -59,8 +59,8 @@ size_t lxs_canonical_name(const char *name, size_t len, lxs_buf *out);
 /* ---- user-supplied speakers ------------------------------------------ */
 
 typedef struct {
-  char *name;        /* canonical name as the user wrote it */
-  char **aliases;    /* other ways the text names this speaker */
+  char *name;     /* canonical name as the user wrote it */
+  char **aliases; /* other ways the text names this speaker */
   size_t n_aliases;
 } lxs_speaker_hint;
 
@@ -75,22 +75,22 @@ typedef struct lxs_speaker_hints {
 
 /* How a sentence's speaker was decided (sent_cue). */
 enum lxs_cue {
-  LXS_CUE_AUTHOR = 0,    /* nothing attributes it: the author */
-  LXS_CUE_HEADER,        /* round-up section opened by "Name, title" line */
-  LXS_CUE_SPEAKER_LINE,  /* section opened by "Speaker: Name" / "Name:" line */
-  LXS_CUE_QA,            /* "Q:" (author) or "A:" (interviewee) turn */
-  LXS_CUE_TRANSCRIPT,    /* "Name: text" turn */
-  LXS_CUE_QUOTE,         /* inside a quotation attributed elsewhere */
-  LXS_CUE_SAID_AFTER,    /* "...," Name said. / said Name */
-  LXS_CUE_SAID_BEFORE,   /* Name said: "..." */
-  LXS_CUE_ACCORDING_TO,  /* according to Name, ... */
-  LXS_CUE_INDIRECT,      /* Name said (that) ... without quotation marks */
-  LXS_CUE_CONTINUATION,  /* He added ...; a following quote; next paragraph */
-  LXS_CUE_PRONOUN,       /* frame subject "he"/"she" -> last person */
-  LXS_CUE_SHORT_NAME,    /* frame subject "Menon", "Dr Menon" */
-  LXS_CUE_DESCRIPTION,   /* frame subject "the former ADB economist" */
-  LXS_CUE_HEADLINE,      /* a headline "Name: claim" */
-  LXS_CUE_RUN_ON,        /* paragraph after an unclosed colon-opened quote */
+  LXS_CUE_AUTHOR = 0,   /* nothing attributes it: the author */
+  LXS_CUE_HEADER,       /* round-up section opened by "Name, title" line */
+  LXS_CUE_SPEAKER_LINE, /* section opened by "Speaker: Name" / "Name:" line */
+  LXS_CUE_QA,           /* "Q:" (author) or "A:" (interviewee) turn */
+  LXS_CUE_TRANSCRIPT,   /* "Name: text" turn */
+  LXS_CUE_QUOTE,        /* inside a quotation attributed elsewhere */
+  LXS_CUE_SAID_AFTER,   /* "...," Name said. / said Name */
+  LXS_CUE_SAID_BEFORE,  /* Name said: "..." */
+  LXS_CUE_ACCORDING_TO, /* according to Name, ... */
+  LXS_CUE_INDIRECT,     /* Name said (that) ... without quotation marks */
+  LXS_CUE_CONTINUATION, /* He added ...; a following quote; next paragraph */
+  LXS_CUE_PRONOUN,      /* frame subject "he"/"she" -> last person */
+  LXS_CUE_SHORT_NAME,   /* frame subject "Menon", "Dr Menon" */
+  LXS_CUE_DESCRIPTION,  /* frame subject "the former ADB economist" */
+  LXS_CUE_HEADLINE,     /* a headline "Name: claim" */
+  LXS_CUE_RUN_ON,       /* paragraph after an unclosed colon-opened quote */
   LXS_CUE_COUNT
 };
 
@@ -103,9 +103,8 @@ const char *lxs_cue_name(int cue);
 /* Assign each sentence of the tokenised text a speaker (interned in sp,
  * which should be cleared first), flags (LXS_SENT_*) and a cue
  * (enum lxs_cue).  hints and sent_cue may be NULL. */
-void lxs_attribute(const lxs_tokenizer *tk, const char *text,
-                   lxs_speakers *sp, const lxs_speaker_hints *hints,
-                   uint32_t *sent_speaker, uint32_t *sent_flags,
+void lxs_attribute(const lxs_tokenizer *tk, const char *text, lxs_speakers *sp,
+                   const lxs_speaker_hints *hints, uint32_t *sent_speaker, uint32_t *sent_flags,
                    uint8_t *sent_cue);
 
 /* A clause of a sentence that another speaker holds: "Mayor Ruth Okafor
@@ -114,7 +113,7 @@ void lxs_attribute(const lxs_tokenizer *tk, const char *text,
  * and Birch the clause from "while". */
 typedef struct {
   uint32_t sentence;
-  size_t start, end;  /* bytes of the clause (to the end of its sentence) */
+  size_t start, end; /* bytes of the clause (to the end of its sentence) */
   uint32_t speaker;
   uint8_t cue;
 } lxs_clause;
@@ -133,18 +132,18 @@ void lxs_clauses_free(lxs_clauses *cl);
  * Commerce").  Verbs whose subject is nobody ("we", "it", a date) have no
  * entry.  The scorer's holder pass looks its reporting verbs up here. */
 typedef struct {
-  uint32_t verb;      /* the reporting verb's first token */
-  uint32_t end;       /* the frame's last token ("according to", "issued a
-                         warning") */
-  uint32_t subj;      /* first token of its subject */
-  uint32_t name;      /* offset of the holder's name in names */
-  uint8_t inverted;   /* the subject follows the verb ("said X", "according to X") */
+  uint32_t verb;    /* the reporting verb's first token */
+  uint32_t end;     /* the frame's last token ("according to", "issued a
+                       warning") */
+  uint32_t subj;    /* first token of its subject */
+  uint32_t name;    /* offset of the holder's name in names */
+  uint8_t inverted; /* the subject follows the verb ("said X", "according to X") */
 } lxs_holder;
 
 typedef struct {
-  lxs_holder *items;  /* in token order */
+  lxs_holder *items; /* in token order */
   size_t n, cap;
-  lxs_buf names;      /* NUL-terminated names */
+  lxs_buf names; /* NUL-terminated names */
 } lxs_holders;
 
 void lxs_holders_free(lxs_holders *h);
@@ -168,8 +167,7 @@ void lxs_attribute_clauses(const lxs_tokenizer *tk, const char *text, lxs_speake
 double lxs_cue_confidence(int cue);
 
 /* lxs_attribute without hints or cues (what the scorer calls). */
-void lxs_segment(const lxs_tokenizer *tk, const char *text,
-                 lxs_speakers *sp, uint32_t *sent_speaker,
-                 uint32_t *sent_flags);
+void lxs_segment(const lxs_tokenizer *tk, const char *text, lxs_speakers *sp,
+                 uint32_t *sent_speaker, uint32_t *sent_flags);
 
 #endif

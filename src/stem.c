@@ -46,14 +46,12 @@
 #define HUGE_PAGE (2u << 20)
 #define CACHE_LINE 64u
 
-
 /* A slot of the main table is the ref alone, 16 bytes (a 64-bit hash
  * identifies a word, as in the front table): small, so that more of it
  * stays in the CPU caches. */
 typedef lxs_word_ref slot; /* hash 0: empty */
 typedef lxs_front_set front_set;
 #define FRONT_SETS LXS_FRONT_SETS
-
 
 /* Zeroed table memory, aligned to cache lines (a front set must not
  * straddle two lines); big tables are aligned for transparent huge
@@ -64,8 +62,7 @@ static void *table_alloc(size_t bytes) {
   void *p = aligned_alloc(align, rounded);
   if (!p) return lxs_xcalloc(1, rounded); /* slower, still correct */
 #ifdef MADV_HUGEPAGE
-  if (align == HUGE_PAGE)
-    madvise(p, rounded, MADV_HUGEPAGE); /* a hint; failure is harmless */
+  if (align == HUGE_PAGE) madvise(p, rounded, MADV_HUGEPAGE); /* a hint; failure is harmless */
 #endif
   memset(p, 0, rounded);
   return p;
@@ -81,20 +78,20 @@ static void cache_clear(lxs_stemmer *s) {
 /* Snowball's algorithms and the ISO 639 codes libstemmer takes for them
  * (its modules.txt), so that "de" and "german" name one language. */
 static const char *const kLanguages[][4] = {
-    {"arabic", "ar", "ara", NULL},      {"armenian", "hy", "hye", "arm"},
-    {"basque", "eu", "eus", "baq"},     {"catalan", "ca", "cat", NULL},
-    {"danish", "da", "dan", NULL},      {"dutch", "nl", "dut", "nld"},
-    {"english", "en", "eng", NULL},     {"finnish", "fi", "fin", NULL},
-    {"french", "fr", "fre", "fra"},     {"german", "de", "ger", "deu"},
-    {"greek", "el", "gre", "ell"},      {"hindi", "hi", "hin", NULL},
-    {"hungarian", "hu", "hun", NULL},   {"indonesian", "id", "ind", NULL},
-    {"irish", "ga", "gle", NULL},       {"italian", "it", "ita", NULL},
-    {"lithuanian", "lt", "lit", NULL},  {"nepali", "ne", "nep", NULL},
-    {"norwegian", "no", "nor", NULL},   {"porter", NULL, NULL, NULL},
-    {"portuguese", "pt", "por", NULL},  {"romanian", "ro", "rum", "ron"},
-    {"russian", "ru", "rus", NULL},     {"serbian", "sr", "srp", NULL},
-    {"spanish", "es", "esl", "spa"},    {"swedish", "sv", "swe", NULL},
-    {"tamil", "ta", "tam", NULL},       {"turkish", "tr", "tur", NULL},
+    {"arabic", "ar", "ara", NULL},     {"armenian", "hy", "hye", "arm"},
+    {"basque", "eu", "eus", "baq"},    {"catalan", "ca", "cat", NULL},
+    {"danish", "da", "dan", NULL},     {"dutch", "nl", "dut", "nld"},
+    {"english", "en", "eng", NULL},    {"finnish", "fi", "fin", NULL},
+    {"french", "fr", "fre", "fra"},    {"german", "de", "ger", "deu"},
+    {"greek", "el", "gre", "ell"},     {"hindi", "hi", "hin", NULL},
+    {"hungarian", "hu", "hun", NULL},  {"indonesian", "id", "ind", NULL},
+    {"irish", "ga", "gle", NULL},      {"italian", "it", "ita", NULL},
+    {"lithuanian", "lt", "lit", NULL}, {"nepali", "ne", "nep", NULL},
+    {"norwegian", "no", "nor", NULL},  {"porter", NULL, NULL, NULL},
+    {"portuguese", "pt", "por", NULL}, {"romanian", "ro", "rum", "ron"},
+    {"russian", "ru", "rus", NULL},    {"serbian", "sr", "srp", NULL},
+    {"spanish", "es", "esl", "spa"},   {"swedish", "sv", "swe", NULL},
+    {"tamil", "ta", "tam", NULL},      {"turkish", "tr", "tur", NULL},
     {"yiddish", "yi", "yid", NULL}};
 
 const char *lxs_language_name(const char *name) {
@@ -130,8 +127,7 @@ void lxs_stemmer_free(lxs_stemmer *s) {
   free(s);
 }
 
-const char *lxs_stem(lxs_stemmer *s, const char *word, size_t len,
-                     size_t *out_len) {
+const char *lxs_stem(lxs_stemmer *s, const char *word, size_t len, size_t *out_len) {
   const sb_symbol *r = sb_stemmer_stem(s->sb, (const sb_symbol *)word, (int)len);
   if (!r) { /* libstemmer only fails on allocation */
     *out_len = len;
@@ -156,8 +152,8 @@ static void grow(lxs_stemmer *s) {
 }
 
 /* The big table: find or insert. */
-static slot *table_lookup(lxs_stemmer *s, const char *word, size_t len,
-                          uint64_t hv, lxs_word_init_fn init, void *ctx) {
+static slot *table_lookup(lxs_stemmer *s, const char *word, size_t len, uint64_t hv,
+                          lxs_word_init_fn init, void *ctx) {
   size_t mask = s->nslots - 1;
   size_t h = hv & mask;
   while (s->slots[h].hash) {
@@ -186,8 +182,7 @@ static slot *table_lookup(lxs_stemmer *s, const char *word, size_t len,
   return &s->slots[h];
 }
 
-const lxs_word_ref *lxs_stem_lookup_slow(lxs_stemmer *s, const char *word,
-                                         size_t len, uint64_t hv,
+const lxs_word_ref *lxs_stem_lookup_slow(lxs_stemmer *s, const char *word, size_t len, uint64_t hv,
                                          lxs_word_init_fn init, void *ctx) {
   lxs_word_ref *way = s->front[(hv >> 40) & (FRONT_SETS - 1)].way;
   const slot *rec = table_lookup(s, word, len, hv, init, ctx);

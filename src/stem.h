@@ -21,14 +21,13 @@ typedef struct lxs_word {
  * word's stem and a handle of its candidate patterns there).  With the
  * hash, 16 bytes: four fit a cache line of the hot front table. */
 typedef struct {
-  uint64_t hash;          /* lxs_hash_word(norm); 0: empty */
-  uint32_t id, user;      /* the caller's */
+  uint64_t hash;     /* lxs_hash_word(norm); 0: empty */
+  uint32_t id, user; /* the caller's */
 } lxs_word_ref;
 
 /* Fills a new word's caller values on first sight.  It must not look
  * words up. */
-typedef void (*lxs_word_init_fn)(void *ctx, const lxs_word *w,
-                                 lxs_word_ref *ref);
+typedef void (*lxs_word_init_fn)(void *ctx, const lxs_word *w, lxs_word_ref *ref);
 
 /* The Snowball algorithm a language name stands for ("de", "ger" and
  * "german" are all "german"; case does not matter), or NULL when there is
@@ -42,8 +41,7 @@ void lxs_stemmer_free(lxs_stemmer *s);
 
 /* Stem one normalised (lower-case NFC) word.  The result belongs to the
  * stemmer until the next call. */
-const char *lxs_stem(lxs_stemmer *s, const char *word, size_t len,
-                     size_t *out_len);
+const char *lxs_stem(lxs_stemmer *s, const char *word, size_t len, size_t *out_len);
 
 /* The hot front of the cache: a small 4-way set-associative table of
  * refs that stays in L2 (see stem.c).  Visible here so that the lookup can
@@ -57,37 +55,32 @@ typedef struct {
  * only stem.c touches its fields otherwise. */
 struct lxs_stemmer {
   lxs_front_set *front;
-  struct sb_stemmer *sb;        /* libstemmer's, opaque here */
-  lxs_word_ref *slots;          /* the main table (hash 0: empty) */
+  struct sb_stemmer *sb; /* libstemmer's, opaque here */
+  lxs_word_ref *slots;   /* the main table (hash 0: empty) */
   size_t nslots, nwords;
-  uint32_t generation;          /* counts cache drops (lxs_stemmer_trim) */
-  size_t max_words;             /* lxs_stemmer_trim drops the cache beyond */
-  lxs_word_ref scratch;         /* for a word too long to cache */
+  uint32_t generation;  /* counts cache drops (lxs_stemmer_trim) */
+  size_t max_words;     /* lxs_stemmer_trim drops the cache beyond */
+  lxs_word_ref scratch; /* for a word too long to cache */
 };
 
-const lxs_word_ref *lxs_stem_lookup_slow(lxs_stemmer *s, const char *word,
-                                         size_t len, uint64_t hash,
-                                         lxs_word_init_fn init, void *ctx);
+const lxs_word_ref *lxs_stem_lookup_slow(lxs_stemmer *s, const char *word, size_t len,
+                                         uint64_t hash, lxs_word_init_fn init, void *ctx);
 
 /* Intern word (normalised; hash = lxs_hash_word(word, len)) and return
  * its ref, stemming it and calling init on first sight.  The ref is a
  * copy that stays valid only until the next call on s.  The 64-bit hash
  * alone identifies a word (the length is in the hash), in both tables:
  * stem.c says what a collision would do and how likely it is. */
-static inline const lxs_word_ref *lxs_stem_lookup(
-    lxs_stemmer *s, const char *word, size_t len, uint64_t hash,
-    lxs_word_init_fn init, void *ctx) {
+static inline const lxs_word_ref *lxs_stem_lookup(lxs_stemmer *s, const char *word, size_t len,
+                                                  uint64_t hash, lxs_word_init_fn init, void *ctx) {
   lxs_word_ref *way = s->front[(hash >> 40) & (LXS_FRONT_SETS - 1)].way;
   /* An empty way (hash 0) never matches: lxs_hash_word is never 0 for
    * the words looked up (the empty string's is not, and a collision of a
    * 64-bit hash with 0 is as likely as any other).  The ways are compared
    * without a branch: which way hits is as unpredictable as the text. */
-  unsigned hit = (unsigned)(way[0].hash == hash) |
-                 (unsigned)(way[1].hash == hash) << 1 |
-                 (unsigned)(way[2].hash == hash) << 2 |
-                 (unsigned)(way[3].hash == hash) << 3;
-  if (__builtin_expect(!hit, 0))
-    return lxs_stem_lookup_slow(s, word, len, hash, init, ctx);
+  unsigned hit = (unsigned)(way[0].hash == hash) | (unsigned)(way[1].hash == hash) << 1 |
+                 (unsigned)(way[2].hash == hash) << 2 | (unsigned)(way[3].hash == hash) << 3;
+  if (__builtin_expect(!hit, 0)) return lxs_stem_lookup_slow(s, word, len, hash, init, ctx);
   /* Promote the hit one place (swapped with the way before it; way 0
    * stays): frequent words rise to the front and a new word enters at the
    * back (lxs_stem_lookup_slow), so a run of rare words evicts only rare
@@ -114,9 +107,7 @@ void lxs_stemmer_trim(lxs_stemmer *s);
 void lxs_stemmer_set_max_words(lxs_stemmer *s, size_t n);
 /* Changes whenever the cache is dropped: values the caller keeps per word
  * (see lxs_word_init_fn) may then be dropped too. */
-static inline uint32_t lxs_stemmer_generation(const lxs_stemmer *s) {
-  return s->generation;
-}
+static inline uint32_t lxs_stemmer_generation(const lxs_stemmer *s) { return s->generation; }
 size_t lxs_stemmer_cache_size(const lxs_stemmer *s);
 
 /* NULL-terminated list of available Snowball algorithms. */

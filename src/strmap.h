@@ -10,12 +10,12 @@
 #include "util.h"
 
 typedef struct {
-  uint32_t *slots;  /* entry index + 1, 0 = empty */
+  uint32_t *slots; /* entry index + 1, 0 = empty */
   size_t cap;
   struct {
     uint32_t off, len;
     int val;
-  } *ents;
+  } * ents;
   size_t n, capents;
   lxs_buf keys;
 } lxs_strmap;

@@ -19,36 +19,35 @@ typedef struct {
   uint8_t n;
   char s[9];
 } list_word;
-#define W(x) {sizeof(x) - 1, x}
+#define W(x)                                                                                       \
+  { sizeof(x) - 1, x }
 
 /* Abbreviations whose period never ends a sentence (titles before names). */
 static const list_word kTitles[] = {
-    W("mr"), W("mrs"), W("ms"), W("dr"), W("prof"), W("sen"), W("rep"),
-    W("gov"), W("gen"), W("col"), W("lt"), W("capt"), W("sgt"), W("st"),
-    W("mt"), W("rev"), W("hon"), W("pres"), W("amb"), W("maj"), W("adm"),
-    W("cmdr"), W("messrs"), W("mme"), W("mlle"), W("jr"), W("sr"), W("vs"),
-    W("approx"), W("dept"), W("univ"), W("est"), W("cf"), W("al"), {0, ""}};
+    W("mr"),     W("mrs"),    W("ms"),   W("dr"),   W("prof"), W("sen"), W("rep"),
+    W("gov"),    W("gen"),    W("col"),  W("lt"),   W("capt"), W("sgt"), W("st"),
+    W("mt"),     W("rev"),    W("hon"),  W("pres"), W("amb"),  W("maj"), W("adm"),
+    W("cmdr"),   W("messrs"), W("mme"),  W("mlle"), W("jr"),   W("sr"),  W("vs"),
+    W("approx"), W("dept"),   W("univ"), W("est"),  W("cf"),   W("al"),  {0, ""}};
 /* Abbreviations that only precede a number ("No. 5", "Fig. 2"); before
  * anything else their period may end a sentence ("The answer was no."). */
-static const list_word kNumberAbbrevs[] = {
-    W("no"), W("nos"), W("fig"), W("vol"), W("pp"), W("art"), W("sec"),
-    W("ch"), {0, ""}};
+static const list_word kNumberAbbrevs[] = {W("no"),  W("nos"), W("fig"), W("vol"), W("pp"),
+                                           W("art"), W("sec"), W("ch"),  {0, ""}};
 /* Abbreviations whose period ends a sentence only before a clear
  * sentence opener. */
-static const list_word kAbbrevs[] = {
-    W("jan"), W("feb"), W("mar"), W("apr"), W("jun"), W("jul"), W("aug"),
-    W("sep"), W("sept"), W("oct"), W("nov"), W("dec"), W("inc"), W("ltd"),
-    W("co"), W("corp"), W("plc"), W("bros"), W("etc"), W("e.g"), W("i.e"),
-    W("u.s"), W("u.k"), W("u.n"), W("e.u"), W("a.m"), W("p.m"), {0, ""}};
+static const list_word kAbbrevs[] = {W("jan"), W("feb"), W("mar"),  W("apr"),  W("jun"), W("jul"),
+                                     W("aug"), W("sep"), W("sept"), W("oct"),  W("nov"), W("dec"),
+                                     W("inc"), W("ltd"), W("co"),   W("corp"), W("plc"), W("bros"),
+                                     W("etc"), W("e.g"), W("i.e"),  W("u.s"),  W("u.k"), W("u.n"),
+                                     W("e.u"), W("a.m"), W("p.m"),  {0, ""}};
 /* Words that, capitalised after an abbreviation's period, signal that a new
  * sentence has started ("... in the U.S. The ..."). */
 static const list_word kOpeners[] = {
-    W("the"), W("this"), W("that"), W("these"), W("those"), W("it"), W("its"),
-    W("but"), W("and"), W("in"), W("we"), W("they"), W("he"), W("she"),
-    W("i"), W("a"), W("an"), W("however"), W("yet"), W("there"), W("such"),
-    W("as"), W("for"), W("with"), W("at"), W("on"), W("while"), W("although"),
-    W("if"), W("when"), W("now"), W("so"), W("what"), W("why"), W("how"),
-    W("our"), W("their"), {0, ""}};
+    W("the"),  W("this"),    W("that"),  W("these"),    W("those"), W("it"),   W("its"), W("but"),
+    W("and"),  W("in"),      W("we"),    W("they"),     W("he"),    W("she"),  W("i"),   W("a"),
+    W("an"),   W("however"), W("yet"),   W("there"),    W("such"),  W("as"),   W("for"), W("with"),
+    W("at"),   W("on"),      W("while"), W("although"), W("if"),    W("when"), W("now"), W("so"),
+    W("what"), W("why"),     W("how"),   W("our"),      W("their"), {0, ""}};
 
 /* The longest word of kTitles, kNumberAbbrevs and kAbbrevs ("approx",
  * "messrs"): longer words need no look at those lists. */
@@ -92,12 +91,12 @@ typedef struct {
   lxs_tokenizer *t;
   const char *text;
   size_t len;
-  int in_sent;          /* a sentence is open */
+  int in_sent; /* a sentence is open */
   int in_para;
-  int pending_break;    /* terminal punctuation seen; break before next word */
-  int pending_soft;     /* break only if next word is a clear opener */
-  int prev_was_space;   /* the byte before pos was white space */
-  int wrapped;          /* single newlines are soft wraps; -1 = not known */
+  int pending_break;  /* terminal punctuation seen; break before next word */
+  int pending_soft;   /* break only if next word is a clear opener */
+  int prev_was_space; /* the byte before pos was white space */
+  int wrapped;        /* single newlines are soft wraps; -1 = not known */
 } tk_state;
 
 static int32_t peek_cp(const tk_state *s, size_t pos, size_t *n) {
@@ -218,13 +217,12 @@ static inline int ascii_alnum(unsigned char c) {
 }
 
 static int is_word_cp(int32_t cp) {
-  return lxs_utf8_is_letter(cp) || lxs_utf8_is_digit(cp) ||
-         lxs_utf8_is_mark(cp);
+  return lxs_utf8_is_letter(cp) || lxs_utf8_is_digit(cp) || lxs_utf8_is_mark(cp);
 }
 
 static int is_joiner_hyphen(int32_t cp) {
-  return cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == 0x2012 ||
-         cp == 0x2013 || cp == 0xFE63 || cp == 0xFF0D;
+  return cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == 0x2012 || cp == 0x2013 ||
+         cp == 0xFE63 || cp == 0xFF0D;
 }
 
 /* Scan a word starting at pos.  Returns its end; fills part boundaries. */
@@ -235,8 +233,8 @@ typedef struct {
   int nparts;
   int letters, uppers, digits_first;
   int first_upper;
-  int dotted;          /* single letters separated by dots: U.S. */
-  size_t last_apos;    /* byte offset of last internal apostrophe or 0 */
+  int dotted;       /* single letters separated by dots: U.S. */
+  size_t last_apos; /* byte offset of last internal apostrophe or 0 */
 } word_scan;
 
 static void scan_word(tk_state *s, size_t pos, word_scan *w) {
@@ -250,9 +248,9 @@ static void scan_word(tk_state *s, size_t pos, word_scan *w) {
   w->digits_first = lxs_utf8_is_digit(cp);
   w->part_start[0] = pos;
   w->nparts = 1;
-  int prev_word = 0;       /* previous code point was a word character */
+  int prev_word = 0; /* previous code point was a word character */
   int prev_digit = 0;
-  int seg_letters = 0;     /* letters since last dot (for U.S.) */
+  int seg_letters = 0; /* letters since last dot (for U.S.) */
   int dots = 0, dot_ok = 1;
   while (pos < s->len) {
     unsigned char c = (unsigned char)s->text[pos];
@@ -287,8 +285,7 @@ static void scan_word(tk_state *s, size_t pos, word_scan *w) {
     size_t n2;
     int32_t next = peek_cp(s, pos + n, &n2);
     int next_word = next >= 0 && is_word_cp(next);
-    if (prev_word && lxs_utf8_is_apostrophe(cp) && next >= 0 &&
-        lxs_utf8_is_letter(next)) {
+    if (prev_word && lxs_utf8_is_apostrophe(cp) && next >= 0 && lxs_utf8_is_letter(next)) {
       w->last_apos = pos;
       pos += n;
       continue;
@@ -298,8 +295,7 @@ static void scan_word(tk_state *s, size_t pos, word_scan *w) {
       pos += n;
       continue;
     }
-    if (prev_word && cp == '.' && seg_letters == 1 && next >= 0 &&
-        lxs_utf8_is_letter(next)) {
+    if (prev_word && cp == '.' && seg_letters == 1 && next >= 0 && lxs_utf8_is_letter(next)) {
       /* U.S / e.g: letter '.' letter; require the next segment to be a
        * single letter too. */
       size_t n3;
@@ -365,10 +361,9 @@ static void emit_word(tk_state *s, size_t start, word_scan *w) {
   uint16_t caseflags = 0;
   if (w->first_upper) caseflags |= LXS_TF_CAPITAL;
   /* "US's": a lower-case possessive s does not spoil an acronym */
-  int poss = w->last_apos > start && w->end - w->last_apos <= 4 &&
-             src[n - 1] == 's' && w->nparts == 1;
-  if (w->letters - poss >= 2 && w->uppers == w->letters - poss)
-    caseflags |= LXS_TF_ALLCAPS;
+  int poss = w->last_apos > start && w->end - w->last_apos <= 4 && src[n - 1] == 's' &&
+             w->nparts == 1;
+  if (w->letters - poss >= 2 && w->uppers == w->letters - poss) caseflags |= LXS_TF_ALLCAPS;
   if (w->digits_first) caseflags |= LXS_TF_NUMBER;
 
   /* Split the "n't" of a contraction into its own token: do|n't. */
@@ -427,8 +422,8 @@ static void emit_word(tk_state *s, size_t start, word_scan *w) {
 /* A word followed by a period: an abbreviation ("Dr.", "No. 5", "J.",
  * "Inc.") takes the period; returns the position after the word and any
  * period taken. */
-static size_t abbreviation_period(tk_state *s, lxs_token *last, int letters,
-                                  int first_upper, size_t wn, size_t pos) {
+static size_t abbreviation_period(tk_state *s, lxs_token *last, int letters, int first_upper,
+                                  size_t wn, size_t pos) {
   const char *text = s->text;
   size_t len = s->len;
   const char *nm = lxs_tok_norm(s->t, last);
@@ -479,23 +474,22 @@ static inline ascii16 classify16(__m128i x) {
 /* lxs_hash_word of the first n (1..15) bytes of lo: zero the rest, take
  * the two 64-bit halves as the word's chunks. */
 static inline uint64_t hash16(__m128i lo, unsigned n) {
-  static const unsigned char kOnes[32] = {
-      0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-      0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+  static const unsigned char kOnes[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                          0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
   __m128i m = _mm_and_si128(lo, _mm_loadu_si128((const __m128i *)(kOnes + 16 - n)));
   /* one pair of chunks; the second is zero for words of 8 bytes or less */
-  return lxs_hash_word_finish(lxs_hash_word_pair(
-      lxs_hash_word_start(n), (uint64_t)_mm_cvtsi128_si64(m),
-      (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(m, m))));
+  return lxs_hash_word_finish(
+      lxs_hash_word_pair(lxs_hash_word_start(n), (uint64_t)_mm_cvtsi128_si64(m),
+                         (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(m, m))));
 }
 
 /* A simple word found by ascii_word_at. */
 typedef struct {
-  __m128i lo;           /* the bytes lower-cased (only the first n count) */
-  unsigned n;           /* its length, 1..15 */
-  unsigned c;           /* the byte after it when "." or ",", else 0 */
-  uint16_t flags;       /* LXS_TF_CAPITAL, _ALLCAPS, _NUMBER */
-  int letters;          /* 0, 1, or 2 = more */
+  __m128i lo;     /* the bytes lower-cased (only the first n count) */
+  unsigned n;     /* its length, 1..15 */
+  unsigned c;     /* the byte after it when "." or ",", else 0 */
+  uint16_t flags; /* LXS_TF_CAPITAL, _ALLCAPS, _NUMBER */
+  int letters;    /* 0, 1, or 2 = more */
   int first_upper, digits_first;
 } ascii_word;
 
@@ -505,8 +499,7 @@ typedef struct {
  * token directly -- the same token the general path, scan_word and
  * emit_word, makes).  Returns 0 to leave the word at pos to the general
  * path (longer words, apostrophes, hyphens, "3.0", "U.S.", non-ASCII). */
-static inline int ascii_word_at(const char *text, size_t len, size_t pos,
-                                ascii_word *w) {
+static inline int ascii_word_at(const char *text, size_t len, size_t pos, ascii_word *w) {
   const unsigned char *p = (const unsigned char *)text + pos;
   __m128i x;
   if (pos + 16 <= len) {
@@ -526,14 +519,14 @@ static inline int ascii_word_at(const char *text, size_t len, size_t pos,
    * continue a word send it to the general path; "." and "," do when a
    * letter or digit follows ("3.0", "U.S"). */
   unsigned bit = 1u << n;
-  unsigned cont = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\'')),
-                   _mm_cmpeq_epi8(x, _mm_set1_epi8('-'))),
-      _mm_cmpeq_epi8(x, _mm_set1_epi8('`')))) | (unsigned)_mm_movemask_epi8(x);
+  unsigned cont = (unsigned)_mm_movemask_epi8(
+                      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\'')),
+                                                _mm_cmpeq_epi8(x, _mm_set1_epi8('-'))),
+                                   _mm_cmpeq_epi8(x, _mm_set1_epi8('`')))) |
+                  (unsigned)_mm_movemask_epi8(x);
   if (cont & bit) return 0;
   unsigned stop = (unsigned)_mm_movemask_epi8(
-      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')),
-                   _mm_cmpeq_epi8(x, _mm_set1_epi8(','))));
+      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('.')), _mm_cmpeq_epi8(x, _mm_set1_epi8(','))));
   w->c = 0;
   if (stop & bit) {
     /* (a period that ends the text, as a line's last "word." does, is
@@ -549,8 +542,7 @@ static inline int ascii_word_at(const char *text, size_t len, size_t pos,
   w->first_upper = (u & (a & (0u - a))) != 0;
   w->digits_first = !(a & 1);
   w->letters = (a != 0) + (int)more;
-  w->flags = (uint16_t)(w->first_upper * LXS_TF_CAPITAL |
-                        (more & (a == u)) * LXS_TF_ALLCAPS |
+  w->flags = (uint16_t)(w->first_upper * LXS_TF_CAPITAL | (more & (a == u)) * LXS_TF_ALLCAPS |
                         w->digits_first * LXS_TF_NUMBER);
   w->lo = cl.lo;
   w->n = n;
@@ -560,8 +552,7 @@ static inline int ascii_word_at(const char *text, size_t len, size_t pos,
 /* Write simple word w at pos as token k of sentence sent, its normal form
  * (the lower-cased bytes, then a NUL) at nb + nlen, which has 17 bytes
  * of room. */
-static inline void put_ascii_word(lxs_token *k, char *nb, size_t nlen,
-                                  size_t pos, uint32_t sent,
+static inline void put_ascii_word(lxs_token *k, char *nb, size_t nlen, size_t pos, uint32_t sent,
                                   const ascii_word *w) {
   _mm_storeu_si128((__m128i *)(nb + nlen), w->lo);
   nb[nlen + w->n] = '\0';
@@ -598,8 +589,7 @@ static size_t fast_ascii_word(tk_state *s, size_t pos) {
   se->ntok++;
   se->nwords++;
   t->nwords++;
-  if (w.c == '.')
-    return abbreviation_period(s, k, w.letters, w.first_upper, n, pos + n);
+  if (w.c == '.') return abbreviation_period(s, k, w.letters, w.first_upper, n, pos + n);
   return pos + n;
 }
 
@@ -620,21 +610,21 @@ static size_t fast_ascii_run(tk_state *s, size_t pos) {
   size_t nlen = t->norms.len, ncap = t->norms.cap;
   uint32_t sent = (uint32_t)(t->nsent - 1);
   size_t added = 0;
-#define RUN_SAVE()                                                          \
-  do {                                                                      \
-    t->ntok = ntok;                                                         \
-    t->norms.len = nlen;                                                    \
-    t->sents[sent].ntok += (uint32_t)added;                                 \
-    t->sents[sent].nwords += (uint32_t)added;                               \
-    t->nwords += added;                                                     \
-    added = 0;                                                              \
+#define RUN_SAVE()                                                                                 \
+  do {                                                                                             \
+    t->ntok = ntok;                                                                                \
+    t->norms.len = nlen;                                                                           \
+    t->sents[sent].ntok += (uint32_t)added;                                                        \
+    t->sents[sent].nwords += (uint32_t)added;                                                      \
+    t->nwords += added;                                                                            \
+    added = 0;                                                                                     \
   } while (0)
-#define RUN_LOAD()                                                          \
-  do {                                                                      \
-    toks = t->toks;                                                         \
-    captok = t->captok;                                                     \
-    nb = t->norms.data;                                                     \
-    ncap = t->norms.cap;                                                    \
+#define RUN_LOAD()                                                                                 \
+  do {                                                                                             \
+    toks = t->toks;                                                                                \
+    captok = t->captok;                                                                            \
+    nb = t->norms.data;                                                                            \
+    ncap = t->norms.cap;                                                                           \
   } while (0)
   while (pos + 1 < len && text[pos] == ' ') {
     ascii_word w; /* (ascii_word_at turns down what is not a word) */

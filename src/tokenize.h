@@ -23,24 +23,24 @@ enum lxs_tok_flag {
 };
 
 typedef struct {
-  size_t start, end;  /* bytes in the original text */
-  uint32_t norm;      /* offset of the NUL-terminated normal form in norms */
+  size_t start, end; /* bytes in the original text */
+  uint32_t norm;     /* offset of the NUL-terminated normal form in norms */
   uint32_t norm_len;
-  uint32_t acro;      /* offset of the acronym key (if LXS_TF_ACRO) */
-  uint32_t sentence;  /* index into sents */
+  uint32_t acro;     /* offset of the acronym key (if LXS_TF_ACRO) */
+  uint32_t sentence; /* index into sents */
   uint16_t flags;
   uint8_t kind;
-  uint8_t nparts;     /* for LXS_TF_COMPOUND */
-  char punct;         /* punctuation class, see tokenize.c */
-  uint32_t stem_id;   /* match stage: lexicon number of the stem, or 0 */
-  uint32_t cands;     /* match stage: handle of the patterns starting here */
-  uint64_t hash;      /* words: lxs_hash_word(normal form) */
+  uint8_t nparts;   /* for LXS_TF_COMPOUND */
+  char punct;       /* punctuation class, see tokenize.c */
+  uint32_t stem_id; /* match stage: lexicon number of the stem, or 0 */
+  uint32_t cands;   /* match stage: handle of the patterns starting here */
+  uint64_t hash;    /* words: lxs_hash_word(normal form) */
 } lxs_token;
 
 typedef struct {
   size_t start, end;
   uint32_t first_tok, ntok;
-  uint32_t nwords;    /* word tokens, not counting compound parts */
+  uint32_t nwords; /* word tokens, not counting compound parts */
   uint32_t paragraph;
 } lxs_sent;
 
@@ -56,10 +56,10 @@ typedef struct lxs_tokenizer {
   size_t nsent, capsent;
   lxs_para *paras;
   size_t npara, cappara;
-  uint32_t *puncts;   /* indices of the punctuation tokens, in order */
+  uint32_t *puncts; /* indices of the punctuation tokens, in order */
   size_t npunct, cappunct;
-  lxs_buf norms;      /* arena of normal forms, reset per document */
-  size_t nwords;      /* word tokens in the document (no parts) */
+  lxs_buf norms; /* arena of normal forms, reset per document */
+  size_t nwords; /* word tokens in the document (no parts) */
 } lxs_tokenizer;
 
 lxs_tokenizer *lxs_tokenizer_new(void);
@@ -69,12 +69,10 @@ void lxs_tokenizer_free(lxs_tokenizer *t);
  * Invalid UTF-8 is read as U+FFFD; NUL bytes are treated as spaces. */
 void lxs_tokenize(lxs_tokenizer *t, const char *text, size_t len);
 
-static inline const char *lxs_tok_norm(const lxs_tokenizer *t,
-                                       const lxs_token *k) {
+static inline const char *lxs_tok_norm(const lxs_tokenizer *t, const lxs_token *k) {
   return t->norms.data + k->norm;
 }
-static inline const char *lxs_tok_acro(const lxs_tokenizer *t,
-                                       const lxs_token *k) {
+static inline const char *lxs_tok_acro(const lxs_tokenizer *t, const lxs_token *k) {
   return t->norms.data + k->acro;
 }
 

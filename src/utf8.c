@@ -14,11 +14,17 @@ size_t lxs_utf8_decode(const unsigned char *s, size_t len, int32_t *cp) {
   size_t need;
   int32_t v, min;
   if (c >= 0xC2 && c <= 0xDF) {
-    need = 2; v = c & 0x1F; min = 0x80;
+    need = 2;
+    v = c & 0x1F;
+    min = 0x80;
   } else if (c >= 0xE0 && c <= 0xEF) {
-    need = 3; v = c & 0x0F; min = 0x800;
+    need = 3;
+    v = c & 0x0F;
+    min = 0x800;
   } else if (c >= 0xF0 && c <= 0xF4) {
-    need = 4; v = c & 0x07; min = 0x10000;
+    need = 4;
+    v = c & 0x07;
+    min = 0x10000;
   } else {
     *cp = LXS_REPLACEMENT_CHAR;
     return 1;
@@ -45,15 +51,16 @@ size_t lxs_utf8_decode(const unsigned char *s, size_t len, int32_t *cp) {
 size_t lxs_utf8_encode(int32_t cp, char out[4]) {
   utf8proc_ssize_t n = utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
   if (n <= 0) {
-    out[0] = (char)0xEF; out[1] = (char)0xBF; out[2] = (char)0xBD;
+    out[0] = (char)0xEF;
+    out[1] = (char)0xBF;
+    out[2] = (char)0xBD;
     return 3;
   }
   return (size_t)n;
 }
 
 int lxs_utf8_is_letter(int32_t cp) {
-  if (cp < 0x80)
-    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
   utf8proc_category_t c = utf8proc_category(cp);
   return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
@@ -71,13 +78,12 @@ int lxs_utf8_is_digit(int32_t cp) {
 }
 
 int lxs_utf8_is_space(int32_t cp) {
-  if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' ||
-      cp == '\f' || cp == 0x85)
+  if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' || cp == 0x85)
     return 1;
   if (cp < 0x80) return 0;
   utf8proc_category_t c = utf8proc_category(cp);
-  return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL ||
-         c == UTF8PROC_CATEGORY_ZP || cp == 0xFEFF || cp == 0x200B;
+  return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP ||
+         cp == 0xFEFF || cp == 0x200B;
 }
 
 int lxs_utf8_is_upper(int32_t cp) {
@@ -107,21 +113,18 @@ int lxs_utf8_is_dash(int32_t cp) {
 }
 
 int lxs_utf8_is_apostrophe(int32_t cp) {
-  return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC ||
-         cp == 0xFF07 || cp == 0x2032;
+  return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0xFF07 || cp == 0x2032;
 }
 
 int lxs_utf8_is_quote(int32_t cp) {
   if (cp == '"') return 1;
   if (cp < 0x80) return 0;
   utf8proc_category_t c = utf8proc_category(cp);
-  return c == UTF8PROC_CATEGORY_PI || c == UTF8PROC_CATEGORY_PF ||
-         cp == 0x201E || cp == 0x201A || cp == 0xFF02;
+  return c == UTF8PROC_CATEGORY_PI || c == UTF8PROC_CATEGORY_PF || cp == 0x201E || cp == 0x201A ||
+         cp == 0xFF02;
 }
 
-const char *lxs_utf8_category_code(int32_t cp) {
-  return utf8proc_category_string(cp);
-}
+const char *lxs_utf8_category_code(int32_t cp) { return utf8proc_category_string(cp); }
 
 size_t lxs_utf8_normalize_word(const char *s, size_t len, lxs_buf *out) {
   size_t i;
@@ -143,8 +146,8 @@ size_t lxs_utf8_normalize_word(const char *s, size_t len, lxs_buf *out) {
   /* Decompose into a scratch area of code points kept at the end of out,
    * then recompose.  utf8proc needs the buffer size up front; a case fold
    * expands a code point to at most 3, and decomposition to at most 18. */
-  const utf8proc_option_t opts = UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
-                                 UTF8PROC_LUMP | UTF8PROC_STABLE;
+  const utf8proc_option_t opts = UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_LUMP |
+                                 UTF8PROC_STABLE;
   /* On the stack for any ordinary word (this runs per token); only a
    * word of over 120 bytes takes the heap.  (A thread-local buffer leaked
    * with every worker thread that ended.) */
@@ -158,9 +161,9 @@ size_t lxs_utf8_normalize_word(const char *s, size_t len, lxs_buf *out) {
     int32_t cp;
     pos += lxs_utf8_decode((const unsigned char *)s + pos, len - pos, &cp);
     int last = 0;
-    utf8proc_ssize_t r = utf8proc_decompose_char(
-        cp, scratch + n, (utf8proc_ssize_t)(scratch_cap - (size_t)n),
-        opts & ~UTF8PROC_COMPOSE, &last);
+    utf8proc_ssize_t r = utf8proc_decompose_char(cp, scratch + n,
+                                                 (utf8proc_ssize_t)(scratch_cap - (size_t)n),
+                                                 opts & ~UTF8PROC_COMPOSE, &last);
     if (r < 0 || (size_t)(n + r) > scratch_cap) {
       n = -1; /* cannot happen given the bound above */
       break;
@@ -202,10 +205,8 @@ void lxs_utf8_repair(const char *s, size_t len, lxs_buf *out) {
   while (pos < len) {
     int32_t cp;
     size_t n = lxs_utf8_decode((const unsigned char *)s + pos, len - pos, &cp);
-    if (cp == LXS_REPLACEMENT_CHAR && n == 1)
-      lxs_buf_put(out, "\xEF\xBF\xBD", 3);
-    else
-      lxs_buf_put(out, s + pos, n);
+    if (cp == LXS_REPLACEMENT_CHAR && n == 1) lxs_buf_put(out, "\xEF\xBF\xBD", 3);
+    else lxs_buf_put(out, s + pos, n);
     pos += n;
   }
 }
@@ -219,11 +220,9 @@ int lxs_utf8_py_isspace(int32_t cp) {
   /* Py_UNICODE_ISSPACE: bidi class WS/B/S or category Zs.  Unlike
    * lxs_utf8_is_space it includes U+001C..U+001F and excludes U+200B and
    * U+FEFF. */
-  if (cp < 0x80)
-    return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x1F);
-  return cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
-         (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
-         cp == 0x202F || cp == 0x205F || cp == 0x3000;
+  if (cp < 0x80) return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x1F);
+  return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+         cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
 
 typedef struct {
@@ -239,31 +238,27 @@ static int lxs_utf8_in_ranges(int32_t cp, const lxs_utf8_range *r, size_t n) {
 /* Other_Lowercase / Other_Uppercase (PropList.txt): letters-like symbols
  * that Python counts as cased although their category is not Ll/Lu. */
 static const lxs_utf8_range lxs_utf8_other_lower[] = {
-    {0x00AA, 0x00AA}, {0x00BA, 0x00BA}, {0x02B0, 0x02B8}, {0x02C0, 0x02C1},
-    {0x02E0, 0x02E4}, {0x0345, 0x0345}, {0x037A, 0x037A}, {0x10FC, 0x10FC},
-    {0x1D2C, 0x1D6A}, {0x1D78, 0x1D78}, {0x1D9B, 0x1DBF}, {0x2071, 0x2071},
-    {0x207F, 0x207F}, {0x2090, 0x209C}, {0x2170, 0x217F}, {0x24D0, 0x24E9},
-    {0x2C7C, 0x2C7D}, {0xA69C, 0xA69D}, {0xA770, 0xA770}, {0xA7F8, 0xA7F9},
-    {0xAB5C, 0xAB5F}, {0xAB69, 0xAB69}, {0x10780, 0x10780},
-    {0x10783, 0x10785}, {0x10787, 0x107B0}, {0x107B2, 0x107BA}};
+    {0x00AA, 0x00AA},  {0x00BA, 0x00BA}, {0x02B0, 0x02B8},   {0x02C0, 0x02C1},   {0x02E0, 0x02E4},
+    {0x0345, 0x0345},  {0x037A, 0x037A}, {0x10FC, 0x10FC},   {0x1D2C, 0x1D6A},   {0x1D78, 0x1D78},
+    {0x1D9B, 0x1DBF},  {0x2071, 0x2071}, {0x207F, 0x207F},   {0x2090, 0x209C},   {0x2170, 0x217F},
+    {0x24D0, 0x24E9},  {0x2C7C, 0x2C7D}, {0xA69C, 0xA69D},   {0xA770, 0xA770},   {0xA7F8, 0xA7F9},
+    {0xAB5C, 0xAB5F},  {0xAB69, 0xAB69}, {0x10780, 0x10780}, {0x10783, 0x10785}, {0x10787, 0x107B0},
+    {0x107B2, 0x107BA}};
 static const lxs_utf8_range lxs_utf8_other_upper[] = {
-    {0x2160, 0x216F}, {0x24B6, 0x24CF}, {0x1F130, 0x1F149},
-    {0x1F150, 0x1F169}, {0x1F170, 0x1F189}};
+    {0x2160, 0x216F}, {0x24B6, 0x24CF}, {0x1F130, 0x1F149}, {0x1F150, 0x1F169}, {0x1F170, 0x1F189}};
 
 int lxs_utf8_py_islower_cp(int32_t cp) {
   if (cp < 0x80) return cp >= 'a' && cp <= 'z';
   return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL ||
          lxs_utf8_in_ranges(cp, lxs_utf8_other_lower,
-                            sizeof lxs_utf8_other_lower /
-                                sizeof lxs_utf8_other_lower[0]);
+                            sizeof lxs_utf8_other_lower / sizeof lxs_utf8_other_lower[0]);
 }
 
 int lxs_utf8_py_isupper_cp(int32_t cp) {
   if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
   return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
          lxs_utf8_in_ranges(cp, lxs_utf8_other_upper,
-                            sizeof lxs_utf8_other_upper /
-                                sizeof lxs_utf8_other_upper[0]);
+                            sizeof lxs_utf8_other_upper / sizeof lxs_utf8_other_upper[0]);
 }
 
 static int lxs_utf8_py_iscased(int32_t cp) {
@@ -279,8 +274,7 @@ int lxs_utf8_py_isupper(const char *s, size_t len) {
   while (pos < len) {
     int32_t cp;
     pos += lxs_utf8_decode((const unsigned char *)s + pos, len - pos, &cp);
-    if (lxs_utf8_py_islower_cp(cp) ||
-        (cp >= 0x80 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LT))
+    if (lxs_utf8_py_islower_cp(cp) || (cp >= 0x80 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LT))
       return 0;
     if (lxs_utf8_py_isupper_cp(cp)) cased = 1;
   }
@@ -291,25 +285,34 @@ int lxs_utf8_py_isupper(const char *s, size_t len) {
  * needed only for the final-sigma rule of str.lower(). */
 static int lxs_utf8_py_case_ignorable(int32_t cp) {
   switch (cp) {
-  case 0x27: case 0x2E: case 0x3A: case 0xB7: case 0x387: case 0x55F:
-  case 0x5F4: case 0x2018: case 0x2019: case 0x2024: case 0x2027:
-  case 0xFE13: case 0xFE52: case 0xFE55: case 0xFF07: case 0xFF0E:
-  case 0xFF1A:
-    return 1;
-  default:
-    break;
+  case 0x27:
+  case 0x2E:
+  case 0x3A:
+  case 0xB7:
+  case 0x387:
+  case 0x55F:
+  case 0x5F4:
+  case 0x2018:
+  case 0x2019:
+  case 0x2024:
+  case 0x2027:
+  case 0xFE13:
+  case 0xFE52:
+  case 0xFE55:
+  case 0xFF07:
+  case 0xFF0E:
+  case 0xFF1A: return 1;
+  default: break;
   }
   if (cp < 0x80) return cp == '^' || cp == '`';
   utf8proc_category_t c = utf8proc_category(cp);
-  return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_ME ||
-         c == UTF8PROC_CATEGORY_CF || c == UTF8PROC_CATEGORY_LM ||
-         c == UTF8PROC_CATEGORY_SK;
+  return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_ME || c == UTF8PROC_CATEGORY_CF ||
+         c == UTF8PROC_CATEGORY_LM || c == UTF8PROC_CATEGORY_SK;
 }
 
 /* Python's Final_Sigma context for the capital sigma at s[at..): a cased
  * letter before it and none after it, skipping case-ignorables. */
-static int lxs_utf8_final_sigma(const char *s, size_t len, size_t at,
-                                 size_t next) {
+static int lxs_utf8_final_sigma(const char *s, size_t len, size_t at, size_t next) {
   const unsigned char *u = (const unsigned char *)s;
   int before = 0;
   size_t p = at;
@@ -349,10 +352,8 @@ size_t lxs_utf8_py_lower(const char *s, size_t len, lxs_buf *out) {
        * (SpecialCasing.txt): I WITH DOT ABOVE -> i + COMBINING DOT ABOVE. */
       lxs_buf_put(out, "i\xCC\x87", 3);
     } else {
-      if (cp == 0x3A3 && lxs_utf8_final_sigma(s, len, pos, pos + n))
-        cp = 0x3C2;
-      else
-        cp = utf8proc_tolower(cp);
+      if (cp == 0x3A3 && lxs_utf8_final_sigma(s, len, pos, pos + n)) cp = 0x3C2;
+      else cp = utf8proc_tolower(cp);
       char enc[4] = {0};
       lxs_buf_put(out, enc, lxs_utf8_encode(cp, enc));
     }
@@ -362,8 +363,8 @@ size_t lxs_utf8_py_lower(const char *s, size_t len, lxs_buf *out) {
 }
 
 void lxs_utf8_fold_key(const char *s, size_t len, lxs_buf *out) {
-  const utf8proc_option_t opts = UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
-                                 UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK;
+  const utf8proc_option_t opts = UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                                 UTF8PROC_STRIPMARK;
   int gap = 0;
   size_t at = out->len;
   for (size_t pos = 0; pos < len;) {

@@ -19,10 +19,10 @@ size_t lxs_utf8_decode(const unsigned char *s, size_t len, int32_t *cp);
 size_t lxs_utf8_encode(int32_t cp, char out[4]);
 
 /* Character classes (Unicode general categories). */
-int lxs_utf8_is_letter(int32_t cp);  /* L* */
-int lxs_utf8_is_mark(int32_t cp);    /* M* */
-int lxs_utf8_is_digit(int32_t cp);   /* N* */
-int lxs_utf8_is_space(int32_t cp);   /* Z*, tab, CR, LF, VT, FF, NEL */
+int lxs_utf8_is_letter(int32_t cp); /* L* */
+int lxs_utf8_is_mark(int32_t cp);   /* M* */
+int lxs_utf8_is_digit(int32_t cp);  /* N* */
+int lxs_utf8_is_space(int32_t cp);  /* Z*, tab, CR, LF, VT, FF, NEL */
 int lxs_utf8_is_upper(int32_t cp);
 int lxs_utf8_is_lower(int32_t cp);
 int32_t lxs_utf8_tolower(int32_t cp);

@@ -39,9 +39,7 @@ unsigned long lxs_fail_allocation(unsigned long n) {
 }
 
 /* An allocation that must fail now (lxs_fail_allocation). */
-static int injected_failure(void) {
-  return g_fail_after && --g_fail_after == 0;
-}
+static int injected_failure(void) { return g_fail_after && --g_fail_after == 0; }
 
 _Noreturn void lxs_oom(void) {
   if (g_oom_handler) g_oom_handler(g_oom_data);
@@ -96,8 +94,6 @@ void lxs_buf_grow_(lxs_buf *b, size_t need) {
   b->data = lxs_xrealloc(b->data, nc);
   b->cap = nc;
 }
-
-
 
 void lxs_buf_put_uint(lxs_buf *b, unsigned long long v) {
   char tmp[24];

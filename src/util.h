@@ -77,26 +77,23 @@ static inline void lxs_buf_putc(lxs_buf *b, char c) {
   b->data[b->len++] = c;
   b->data[b->len] = '\0';
 }
-static inline void lxs_buf_puts(lxs_buf *b, const char *s) {
-  lxs_buf_put(b, s, strlen(s));
-}
+static inline void lxs_buf_puts(lxs_buf *b, const char *s) { lxs_buf_put(b, s, strlen(s)); }
 /* Decimal integers, as "%llu" and "%lld" would print them (report rows are
  * hot; printf is not). */
 void lxs_buf_put_uint(lxs_buf *b, unsigned long long v);
 void lxs_buf_put_int(lxs_buf *b, long long v);
-void lxs_buf_printf(lxs_buf *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+void lxs_buf_printf(lxs_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Keeps a trailing NUL after len (not counted). */
 const char *lxs_buf_cstr(lxs_buf *b);
 
 /* Generic growable array of fixed-size elements. */
-#define LXS_VEC_GROW(ptr, len, cap)                                         \
-  do {                                                                      \
-    if ((len) >= (cap)) {                                                   \
-      size_t lxs_nc_ = (cap) ? (cap)*2 : 16;                                \
-      (ptr) = lxs_xrealloc((ptr), lxs_nc_ * sizeof(*(ptr)));                \
-      (cap) = lxs_nc_;                                                      \
-    }                                                                       \
+#define LXS_VEC_GROW(ptr, len, cap)                                                                \
+  do {                                                                                             \
+    if ((len) >= (cap)) {                                                                          \
+      size_t lxs_nc_ = (cap) ? (cap)*2 : 16;                                                       \
+      (ptr) = lxs_xrealloc((ptr), lxs_nc_ * sizeof(*(ptr)));                                       \
+      (cap) = lxs_nc_;                                                                             \
+    }                                                                                              \
   } while (0)
 
 /* Append the whole file at path to b (NUL-terminated after len).  Returns

@@ -50,52 +50,77 @@
  * rules compare small integers instead of strings. */
 enum {
   KW_NONE,
-  KW_NO, KW_BUT, KW_KIND, KW_OF, KW_LEAST, KW_AT, KW_VERY, KW_NEVER,
-  KW_SO, KW_THIS, KW_WITHOUT, KW_DOUBT, KW_OR, KW_NOR,
+  KW_NO,
+  KW_BUT,
+  KW_KIND,
+  KW_OF,
+  KW_LEAST,
+  KW_AT,
+  KW_VERY,
+  KW_NEVER,
+  KW_SO,
+  KW_THIS,
+  KW_WITHOUT,
+  KW_DOUBT,
+  KW_OR,
+  KW_NOR,
   /* parts of the multi-word boosters and special-case idioms */
-  KW_JUST, KW_ENOUGH, KW_SORT, KW_THE, KW_SHIT, KW_BOMB, KW_BAD, KW_ASS,
-  KW_BUS, KW_STOP, KW_YEAH, KW_RIGHT, KW_KISS, KW_DEATH, KW_TO, KW_DIE,
-  KW_FOR, KW_BEATING, KW_HEART, KW_BROKEN,
+  KW_JUST,
+  KW_ENOUGH,
+  KW_SORT,
+  KW_THE,
+  KW_SHIT,
+  KW_BOMB,
+  KW_BAD,
+  KW_ASS,
+  KW_BUS,
+  KW_STOP,
+  KW_YEAH,
+  KW_RIGHT,
+  KW_KISS,
+  KW_DEATH,
+  KW_TO,
+  KW_DIE,
+  KW_FOR,
+  KW_BEATING,
+  KW_HEART,
+  KW_BROKEN,
   KW_COUNT
 };
 
 static const char *const kw_names[KW_COUNT] = {
-    "", "no", "but", "kind", "of", "least", "at", "very", "never",
-    "so", "this", "without", "doubt", "or", "nor",
-    "just", "enough", "sort", "the", "shit", "bomb", "bad", "ass",
-    "bus", "stop", "yeah", "right", "kiss", "death", "to", "die",
-    "for", "beating", "heart", "broken"};
+    "",     "no",    "but",     "kind",  "of",  "least",   "at",    "very",   "never",
+    "so",   "this",  "without", "doubt", "or",  "nor",     "just",  "enough", "sort",
+    "the",  "shit",  "bomb",    "bad",   "ass", "bus",     "stop",  "yeah",   "right",
+    "kiss", "death", "to",      "die",   "for", "beating", "heart", "broken"};
 
 /* Negation words; any word containing "n't" also negates. */
 static const char *const negate_words[] = {
-    "aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt",
-    "doesnt", "ain't", "aren't", "can't", "couldn't", "daren't", "didn't",
-    "doesn't", "dont", "hadnt", "hasnt", "havent", "isnt", "mightnt",
-    "mustnt", "neither", "don't", "hadn't", "hasn't", "haven't", "isn't",
-    "mightn't", "mustn't", "neednt", "needn't", "never", "none", "nope",
-    "nor", "not", "nothing", "nowhere", "oughtnt", "shant", "shouldnt",
-    "uhuh", "wasnt", "werent", "oughtn't", "shan't", "shouldn't", "uh-uh",
-    "wasn't", "weren't", "without", "wont", "wouldnt", "won't", "wouldn't",
-    "rarely", "seldom", "despite"};
+    "aint",   "arent",    "cannot",  "cant",     "couldnt",  "darent",   "didnt",   "doesnt",
+    "ain't",  "aren't",   "can't",   "couldn't", "daren't",  "didn't",   "doesn't", "dont",
+    "hadnt",  "hasnt",    "havent",  "isnt",     "mightnt",  "mustnt",   "neither", "don't",
+    "hadn't", "hasn't",   "haven't", "isn't",    "mightn't", "mustn't",  "neednt",  "needn't",
+    "never",  "none",     "nope",    "nor",      "not",      "nothing",  "nowhere", "oughtnt",
+    "shant",  "shouldnt", "uhuh",    "wasnt",    "werent",   "oughtn't", "shan't",  "shouldn't",
+    "uh-uh",  "wasn't",   "weren't", "without",  "wont",     "wouldnt",  "won't",   "wouldn't",
+    "rarely", "seldom",   "despite"};
 
 /* Single-word intensifiers (+) and dampeners (-). */
 static const char *const booster_incr[] = {
-    "absolutely", "amazingly", "awfully", "completely", "considerable",
-    "considerably", "decidedly", "deeply", "effing", "enormous",
-    "enormously", "entirely", "especially", "exceptional", "exceptionally",
-    "extreme", "extremely", "fabulously", "flipping", "flippin", "frackin",
-    "fracking", "fricking", "frickin", "frigging", "friggin", "fully",
-    "fuckin", "fucking", "fuggin", "fugging", "greatly", "hella", "highly",
-    "hugely", "incredible", "incredibly", "intensely", "major", "majorly",
-    "more", "most", "particularly", "purely", "quite", "really",
-    "remarkably", "so", "substantially", "thoroughly", "total", "totally",
-    "tremendous", "tremendously", "uber", "unbelievably", "unusually",
-    "utter", "utterly", "very"};
+    "absolutely",    "amazingly",    "awfully",       "completely", "considerable", "considerably",
+    "decidedly",     "deeply",       "effing",        "enormous",   "enormously",   "entirely",
+    "especially",    "exceptional",  "exceptionally", "extreme",    "extremely",    "fabulously",
+    "flipping",      "flippin",      "frackin",       "fracking",   "fricking",     "frickin",
+    "frigging",      "friggin",      "fully",         "fuckin",     "fucking",      "fuggin",
+    "fugging",       "greatly",      "hella",         "highly",     "hugely",       "incredible",
+    "incredibly",    "intensely",    "major",         "majorly",    "more",         "most",
+    "particularly",  "purely",       "quite",         "really",     "remarkably",   "so",
+    "substantially", "thoroughly",   "total",         "totally",    "tremendous",   "tremendously",
+    "uber",          "unbelievably", "unusually",     "utter",      "utterly",      "very"};
 static const char *const booster_decr[] = {
-    "almost", "barely", "hardly", "kinda", "kindof", "kind-of", "less",
-    "little", "marginal", "marginally", "occasional", "occasionally",
-    "partly", "scarce", "scarcely", "slight", "slightly", "somewhat",
-    "sorta", "sortof", "sort-of"};
+    "almost",   "barely",   "hardly",     "kinda",      "kindof",       "kind-of", "less",
+    "little",   "marginal", "marginally", "occasional", "occasionally", "partly",  "scarce",
+    "scarcely", "slight",   "slightly",   "somewhat",   "sorta",        "sortof",  "sort-of"};
 
 /* A phrase of up to three keyword ids with a value. */
 typedef struct {
@@ -108,17 +133,16 @@ typedef struct {
  * lists the single word "badass", which can never equal a space-joined
  * n-gram, so it is left out. */
 static const vader_phrase special_cases[] = {
-    {{KW_THE, KW_SHIT, 0}, 2, 3.0},       {{KW_THE, KW_BOMB, 0}, 2, 3.0},
-    {{KW_BAD, KW_ASS, 0}, 2, 1.5},        {{KW_BUS, KW_STOP, 0}, 2, 0.0},
-    {{KW_YEAH, KW_RIGHT, 0}, 2, -2.0},    {{KW_KISS, KW_OF, KW_DEATH}, 3, -1.5},
-    {{KW_TO, KW_DIE, KW_FOR}, 3, 3.0},    {{KW_BEATING, KW_HEART, 0}, 2, 3.1},
+    {{KW_THE, KW_SHIT, 0}, 2, 3.0},     {{KW_THE, KW_BOMB, 0}, 2, 3.0},
+    {{KW_BAD, KW_ASS, 0}, 2, 1.5},      {{KW_BUS, KW_STOP, 0}, 2, 0.0},
+    {{KW_YEAH, KW_RIGHT, 0}, 2, -2.0},  {{KW_KISS, KW_OF, KW_DEATH}, 3, -1.5},
+    {{KW_TO, KW_DIE, KW_FOR}, 3, 3.0},  {{KW_BEATING, KW_HEART, 0}, 2, 3.1},
     {{KW_BROKEN, KW_HEART, 0}, 2, -2.9}};
 
 /* Two-word dampeners, added (unsigned) by the idiom step. */
-static const vader_phrase booster_phrases[] = {
-    {{KW_JUST, KW_ENOUGH, 0}, 2, VADER_B_DECR},
-    {{KW_KIND, KW_OF, 0}, 2, VADER_B_DECR},
-    {{KW_SORT, KW_OF, 0}, 2, VADER_B_DECR}};
+static const vader_phrase booster_phrases[] = {{{KW_JUST, KW_ENOUGH, 0}, 2, VADER_B_DECR},
+                                               {{KW_KIND, KW_OF, 0}, 2, VADER_B_DECR},
+                                               {{KW_SORT, KW_OF, 0}, 2, VADER_B_DECR}};
 
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -217,8 +241,8 @@ struct lxs_vader {
   vader_emoji *emo;
   size_t nemo, emo_slots; /* emo_slots: power of two or 0 */
   lxs_buf emo_desc;
-  size_t ascii_emoji; /* number of ASCII keys (none in the real file) */
-  uint8_t cls[256];   /* C_* per byte */
+  size_t ascii_emoji;     /* number of ASCII keys (none in the real file) */
+  uint8_t cls[256];       /* C_* per byte */
   uint8_t lower_tab[256]; /* ASCII lowercase per byte */
 
   /* Scratch reused across calls (this is why one instance = one thread).
@@ -261,13 +285,10 @@ static uint64_t filter_hash(const char *key, size_t n) {
  * 5% of the words not in the table get through, and a bigger custom
  * lexicon only lets more through. */
 
-static inline size_t filter_word(uint64_t h) {
-  return (size_t)(h >> (64 - FILTER_LOG2W));
-}
+static inline size_t filter_word(uint64_t h) { return (size_t)(h >> (64 - FILTER_LOG2W)); }
 
 static inline uint64_t filter_mask_bits(uint64_t h) {
-  return (1ULL << ((h >> (58 - FILTER_LOG2W)) & 63)) |
-         (1ULL << ((h >> (52 - FILTER_LOG2W)) & 63));
+  return (1ULL << ((h >> (58 - FILTER_LOG2W)) & 63)) | (1ULL << ((h >> (52 - FILTER_LOG2W)) & 63));
 }
 
 static void filter_add(lxs_vader *v, uint64_t h) {
@@ -280,8 +301,7 @@ static inline int filter_may_have(const lxs_vader *v, uint64_t h) {
 }
 
 /* key must be zero-padded to KEY_INLINE bytes when n <= KEY_INLINE. */
-static const vader_entry *table_find(const lxs_vader *v, const char *key,
-                                     size_t n, uint64_t h) {
+static const vader_entry *table_find(const lxs_vader *v, const char *key, size_t n, uint64_t h) {
   size_t mask = v->nslots - 1;
   for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
     const vader_entry *e = &v->tab[i];
@@ -344,10 +364,8 @@ static vader_entry *table_intern(lxs_vader *v, const char *s, size_t n) {
   return e;
 }
 
-static void add_words(lxs_vader *v, const char *const *words, size_t n,
-                      uint8_t flags) {
-  for (size_t i = 0; i < n; i++)
-    table_intern(v, words[i], strlen(words[i]))->flags |= flags;
+static void add_words(lxs_vader *v, const char *const *words, size_t n, uint8_t flags) {
+  for (size_t i = 0; i < n; i++) table_intern(v, words[i], strlen(words[i]))->flags |= flags;
 }
 
 static void add_builtin_words(lxs_vader *v) {
@@ -361,16 +379,11 @@ static void add_builtin_words(lxs_vader *v) {
 static void init_byte_classes(uint8_t cls[256]) {
   for (int c = 0; c < 256; c++) {
     uint8_t k = 0;
-    if (c >= 0x80)
-      k = C_HIGH;
-    else if (lxs_utf8_py_isspace(c))
-      k = C_SPACE;
-    else if (c >= 'A' && c <= 'Z')
-      k = C_UPPER;
-    else if (c >= 'a' && c <= 'z')
-      k = C_LOWER;
-    else if (c > ' ' && c < 0x7F && !(c >= '0' && c <= '9'))
-      k = C_PUNCT;
+    if (c >= 0x80) k = C_HIGH;
+    else if (lxs_utf8_py_isspace(c)) k = C_SPACE;
+    else if (c >= 'A' && c <= 'Z') k = C_UPPER;
+    else if (c >= 'a' && c <= 'z') k = C_LOWER;
+    else if (c > ' ' && c < 0x7F && !(c >= '0' && c <= '9')) k = C_PUNCT;
     if (c == '\'') k |= C_APOS;
     cls[c] = k;
   }
@@ -385,8 +398,7 @@ lxs_vader *lxs_vader_new(void) {
   lxs_buf_init(&v->pad);
   lxs_buf_init(&v->lower);
   init_byte_classes(v->cls);
-  for (int c = 0; c < 256; c++)
-    v->lower_tab[c] = (uint8_t)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+  for (int c = 0; c < 256; c++) v->lower_tab[c] = (uint8_t)((c >= 'A' && c <= 'Z') ? c + 32 : c);
   add_builtin_words(v);
   return v;
 }
@@ -452,14 +464,13 @@ static int parse_mean(const char *s, size_t n, double *out) {
 }
 
 /* Returns NULL, or what is wrong with the value. */
-typedef const char *(*line_fn)(lxs_vader *v, const char *key, size_t klen,
-                               const char *val, size_t vlen);
+typedef const char *(*line_fn)(lxs_vader *v, const char *key, size_t klen, const char *val,
+                               size_t vlen);
 
 /* Walk LF-separated lines; each non-blank line is stripped (like the
  * reference's line.strip()) and split at the first two tabs. */
-static int for_each_line(lxs_vader *v, const char *name, const char *data,
-                         size_t len, line_fn fn, const char *what,
-                         char *err, size_t errlen) {
+static int for_each_line(lxs_vader *v, const char *name, const char *data, size_t len, line_fn fn,
+                         const char *what, char *err, size_t errlen) {
   size_t pos = 0, lineno = 0;
   while (pos < len) {
     const char *nl = memchr(data + pos, '\n', len - pos);
@@ -472,8 +483,7 @@ static int for_each_line(lxs_vader *v, const char *name, const char *data,
     if (n == 0) continue;
     const char *tab = memchr(line, '\t', n);
     if (!tab) {
-      lxs_set_err(err, errlen, "%s:%zu: missing tab after the %s", name,
-                  lineno, what);
+      lxs_set_err(err, errlen, "%s:%zu: missing tab after the %s", name, lineno, what);
       return LXS_EDATA;
     }
     size_t klen = (size_t)(tab - line);
@@ -484,19 +494,18 @@ static int for_each_line(lxs_vader *v, const char *name, const char *data,
       lxs_set_err(err, errlen, "%s:%zu: empty %s", name, lineno, what);
       return LXS_EDATA;
     }
-    const char *bad = klen > KEY_MAX ? "key too long"
-                                            : fn(v, line, klen, val, vlen);
+    const char *bad = klen > KEY_MAX ? "key too long" : fn(v, line, klen, val, vlen);
     if (bad) {
-      lxs_set_err(err, errlen, "%s:%zu: %s '%.*s'", name, lineno, bad,
-                  (int)(vlen > 40 ? 40 : vlen), val);
+      lxs_set_err(err, errlen, "%s:%zu: %s '%.*s'", name, lineno, bad, (int)(vlen > 40 ? 40 : vlen),
+                  val);
       return LXS_EDATA;
     }
   }
   return 0;
 }
 
-static const char *lexicon_line(lxs_vader *v, const char *key, size_t klen,
-                                const char *val, size_t vlen) {
+static const char *lexicon_line(lxs_vader *v, const char *key, size_t klen, const char *val,
+                                size_t vlen) {
   double mean;
   if (parse_mean(val, vlen, &mean) != 0) return "non-numeric mean";
   vader_entry *e = table_intern(v, key, klen);
@@ -505,16 +514,13 @@ static const char *lexicon_line(lxs_vader *v, const char *key, size_t klen,
   return NULL;
 }
 
-lxs_status lxs_vader_load_lexicon_buffer(lxs_vader *v, const char *name,
-                                         const char *data, size_t len, char *err,
-                                         size_t errlen) {
-  return for_each_line(v, name, data, len, lexicon_line, "token", err,
-                       errlen);
+lxs_status lxs_vader_load_lexicon_buffer(lxs_vader *v, const char *name, const char *data,
+                                         size_t len, char *err, size_t errlen) {
+  return for_each_line(v, name, data, len, lexicon_line, "token", err, errlen);
 }
 
 /* Read a whole file; NULL with err set on failure. */
-static char *read_file(const char *path, size_t *len, char *err,
-                       size_t errlen) {
+static char *read_file(const char *path, size_t *len, char *err, size_t errlen) {
   lxs_buf b;
   lxs_buf_init(&b);
   if (lxs_read_file(path, &b, err, errlen)) {
@@ -526,8 +532,7 @@ static char *read_file(const char *path, size_t *len, char *err,
   return b.data;
 }
 
-lxs_status lxs_vader_load_lexicon(lxs_vader *v, const char *path, char *err,
-                                  size_t errlen) {
+lxs_status lxs_vader_load_lexicon(lxs_vader *v, const char *path, char *err, size_t errlen) {
   size_t len;
   char *data = read_file(path, &len, err, errlen);
   if (!data) return LXS_EIO;
@@ -538,9 +543,7 @@ lxs_status lxs_vader_load_lexicon(lxs_vader *v, const char *path, char *err,
 
 /* ---- emoji --------------------------------------------------------------- */
 
-static uint64_t hash_cp(int32_t cp) {
-  return (uint64_t)(uint32_t)cp * 0x9E3779B97F4A7C15ULL;
-}
+static uint64_t hash_cp(int32_t cp) { return (uint64_t)(uint32_t)cp * 0x9E3779B97F4A7C15ULL; }
 
 static const vader_emoji *emoji_find(const lxs_vader *v, int32_t cp) {
   if (!v->emo_slots) return NULL;
@@ -566,13 +569,12 @@ static void emoji_grow(lxs_vader *v) {
   v->emo_slots = ns;
 }
 
-static const char *emoji_line(lxs_vader *v, const char *key, size_t klen,
-                              const char *val, size_t vlen) {
+static const char *emoji_line(lxs_vader *v, const char *key, size_t klen, const char *val,
+                              size_t vlen) {
   int32_t cp;
   /* The reference looks text up one code point at a time, so only
    * single-code-point keys can ever match; skip the rest. */
-  if (lxs_utf8_decode((const unsigned char *)key, klen, &cp) != klen)
-    return NULL;
+  if (lxs_utf8_decode((const unsigned char *)key, klen, &cp) != klen) return NULL;
   if (cp == LXS_REPLACEMENT_CHAR && klen == 1) return NULL; /* invalid byte */
   if ((v->nemo + 1) * 2 > v->emo_slots) emoji_grow(v);
   vader_emoji *e = (vader_emoji *)emoji_find(v, cp);
@@ -592,14 +594,12 @@ static const char *emoji_line(lxs_vader *v, const char *key, size_t klen,
   return NULL;
 }
 
-lxs_status lxs_vader_load_emoji_buffer(lxs_vader *v, const char *name,
-                                       const char *data, size_t len, char *err,
-                                       size_t errlen) {
+lxs_status lxs_vader_load_emoji_buffer(lxs_vader *v, const char *name, const char *data, size_t len,
+                                       char *err, size_t errlen) {
   return for_each_line(v, name, data, len, emoji_line, "emoji", err, errlen);
 }
 
-lxs_status lxs_vader_load_emoji(lxs_vader *v, const char *path, char *err,
-                                size_t errlen) {
+lxs_status lxs_vader_load_emoji(lxs_vader *v, const char *path, char *err, size_t errlen) {
   size_t len;
   char *data = read_file(path, &len, err, errlen);
   if (!data) return LXS_EIO;
@@ -622,8 +622,8 @@ static size_t first_high_byte(const char *s, size_t n) {
 }
 
 /* Is there an emoji at text[pos]?  *n gets the code point's byte length. */
-static const vader_emoji *emoji_at(const lxs_vader *v, const char *text,
-                                   size_t len, size_t pos, size_t *n) {
+static const vader_emoji *emoji_at(const lxs_vader *v, const char *text, size_t len, size_t pos,
+                                   size_t *n) {
   unsigned char c = (unsigned char)text[pos];
   int32_t cp;
   if (c < 0x80) {
@@ -638,8 +638,7 @@ static const vader_emoji *emoji_at(const lxs_vader *v, const char *text,
  * description, preceded by a space unless the previous character was a
  * space (or it is at the start).  Returns text itself when nothing
  * changes, which is the common case. */
-static const char *replace_emoji(lxs_vader *v, const char *text, size_t len,
-                                 size_t *outlen) {
+static const char *replace_emoji(lxs_vader *v, const char *text, size_t len, size_t *outlen) {
   *outlen = len;
   if (!v->nemo) return text;
   /* Without ASCII keys only non-ASCII bytes can start an emoji, and most
@@ -705,15 +704,13 @@ static int has_nt(const char *s, size_t n) {
 static size_t key_begin(lxs_vader *v, size_t n) {
   lxs_buf *k = &v->lower;
   size_t off = (k->len + 15) & ~(size_t)15;
-  if (off + n + KEY_INLINE >= k->cap)
-    lxs_buf_reserve(k, off - k->len + n + KEY_INLINE);
+  if (off + n + KEY_INLINE >= k->cap) lxs_buf_reserve(k, off - k->len + n + KEY_INLINE);
   return off;
 }
 
 /* Record the word whose lowercased form is at `key` (zero-padded to
  * KEY_INLINE bytes), n bytes long. */
-static void add_word(lxs_vader *v, size_t key, size_t n, int upper,
-                     int maybe_nt) {
+static void add_word(lxs_vader *v, size_t key, size_t n, int upper, int maybe_nt) {
   const char *low = v->lower.data + key;
   v->lower.len = key + (n < KEY_INLINE ? KEY_INLINE : n);
   LXS_VEC_GROW(v->words, v->nwords, v->words_cap);
@@ -748,8 +745,7 @@ static void resolve_candidates(lxs_vader *v) {
   for (size_t k = 0; k < v->ncand; k++) {
     const vader_cand *c = &v->cand[k];
     vader_word *w = &v->words[c->word];
-    const vader_entry *e =
-        table_find(v, v->lower.data + w->key, w->len, c->hash);
+    const vader_entry *e = table_find(v, v->lower.data + w->key, w->len, c->hash);
     if (!e) continue;
     w->valence = e->valence;
     w->flags |= e->flags;
@@ -783,15 +779,12 @@ static size_t utf8_space(const unsigned char *s, size_t len, size_t *n) {
 
 /* Slow path: a token with non-ASCII bytes starting at t[start].  Returns
  * the position after it. */
-static size_t utf8_token(lxs_vader *v, const unsigned char *t, size_t len,
-                         size_t start) {
+static size_t utf8_token(lxs_vader *v, const unsigned char *t, size_t len, size_t start) {
   const uint8_t *cls = v->cls;
   size_t pos = start, n;
   for (;;) {
     while (pos < len && !(cls[t[pos]] & (C_SPACE | C_HIGH))) pos++;
-    if (pos == len || (cls[t[pos]] & C_SPACE) ||
-        utf8_space(t + pos, len - pos, &n))
-      break;
+    if (pos == len || (cls[t[pos]] & C_SPACE) || utf8_space(t + pos, len - pos, &n)) break;
     pos += n;
   }
   const unsigned char *s = t + start;
@@ -821,19 +814,16 @@ static uint64_t swar_in(uint64_t x, unsigned lo, unsigned hi) {
 }
 
 /* Lowercase 8 ASCII bytes at once: 'A'..'Z' get 0x20 added. */
-static uint64_t swar_lower(uint64_t x) {
-  return x | (swar_in(x, 'A', 'Z') >> 2);
-}
+static uint64_t swar_lower(uint64_t x) { return x | (swar_in(x, 'A', 'Z') >> 2); }
 
 /* Put the lowercased ASCII word t[at..at+n) into the key arena,
  * zero-padded; returns its offset.  Words of up to KEY_INLINE bytes are
  * built in two 8-byte registers and stored whole: byte stores followed by
  * the look-up's 8-byte loads would defeat store forwarding. */
-static size_t lower_ascii(lxs_vader *v, const unsigned char *t, size_t len,
-                          size_t at, size_t n) {
-  static const unsigned char keep[2 * KEY_INLINE] = {
-      0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-      0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+static size_t lower_ascii(lxs_vader *v, const unsigned char *t, size_t len, size_t at, size_t n) {
+  static const unsigned char keep[2 * KEY_INLINE] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                                     0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                                     0xFF, 0xFF, 0xFF, 0xFF};
   size_t key = key_begin(v, n);
   char *low = v->lower.data + key;
   if (n > KEY_INLINE) {
@@ -860,8 +850,7 @@ static size_t lower_ascii(lxs_vader *v, const unsigned char *t, size_t len,
  * both ends; if fewer than three characters remain, the reference keeps
  * the whole token (emoticons such as ":)" and ":-D").  Returns the
  * position after the token. */
-static size_t ascii_token(lxs_vader *v, const unsigned char *t, size_t len,
-                          size_t start) {
+static size_t ascii_token(lxs_vader *v, const unsigned char *t, size_t len, size_t start) {
   const uint8_t *cls = v->cls;
 #define CLS_AT(p) ((p) < len ? cls[t[p]] : C_SPACE)
   size_t pos = start;
@@ -902,14 +891,10 @@ static void tokenize_scalar(lxs_vader *v, const char *text, size_t len) {
   }
   while (pos < len) {
     uint8_t k = cls[t[pos]];
-    if (k & C_SPACE)
-      pos++;
-    else if (!(k & C_HIGH))
-      pos = ascii_token(v, t, len, pos);
-    else if (utf8_space(t + pos, len - pos, &n))
-      pos += n;
-    else
-      pos = utf8_token(v, t, len, pos);
+    if (k & C_SPACE) pos++;
+    else if (!(k & C_HIGH)) pos = ascii_token(v, t, len, pos);
+    else if (utf8_space(t + pos, len - pos, &n)) pos += n;
+    else pos = utf8_token(v, t, len, pos);
   }
 }
 
@@ -967,8 +952,7 @@ static uint64_t bits_at(const vader_block *bl, int which, size_t pos) {
  * mask of bytes >= 0x80 (signed compares are only right without them). */
 static unsigned classify16(const unsigned char *p, unsigned m[BM_COUNT]) {
 #define B8(c) _mm_set1_epi8((char)(c))
-#define IN(x, lo, hi) \
-  _mm_and_si128(_mm_cmpgt_epi8(x, B8((lo) - 1)), _mm_cmplt_epi8(x, B8((hi) + 1)))
+#define IN(x, lo, hi) _mm_and_si128(_mm_cmpgt_epi8(x, B8((lo)-1)), _mm_cmplt_epi8(x, B8((hi) + 1)))
   __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
   __m128i space = _mm_or_si128(IN(x, 0x09, 0x0D), IN(x, 0x1C, 0x20));
   __m128i upper = IN(x, 'A', 'Z'), lower = IN(x, 'a', 'z');
@@ -984,8 +968,8 @@ static unsigned classify16(const unsigned char *p, unsigned m[BM_COUNT]) {
 
 /* Fill blocks[0..nb) from p[0..len) (readable and space-padded up to
  * nb*64); returns 0 if a byte is >= 0x80. */
-static int classify_blocks(const lxs_vader *v, const unsigned char *p,
-                           size_t len, vader_block *bl, size_t nb) {
+static int classify_blocks(const lxs_vader *v, const unsigned char *p, size_t len, vader_block *bl,
+                           size_t nb) {
 #ifdef VADER_SSE2
   (void)v;
   unsigned high = 0, m[4][BM_COUNT];
@@ -999,8 +983,8 @@ static int classify_blocks(const lxs_vader *v, const unsigned char *p,
       m[c][BM_SPACE] = 0xFFFF;
     }
     for (int k = 0; k < BM_COUNT; k++)
-      bl[b].m[k] = (uint64_t)m[0][k] | (uint64_t)m[1][k] << 16 |
-                   (uint64_t)m[2][k] << 32 | (uint64_t)m[3][k] << 48;
+      bl[b].m[k] = (uint64_t)m[0][k] | (uint64_t)m[1][k] << 16 | (uint64_t)m[2][k] << 32 |
+                   (uint64_t)m[3][k] << 48;
   }
   return high == 0;
 #else
@@ -1037,9 +1021,7 @@ static size_t build_bitmaps(lxs_vader *v, const char *text, size_t len) {
   }
   memset(&v->blocks[nb], 0, sizeof *v->blocks);
   v->blocks[nb].m[BM_SPACE] = ~0ULL;
-  if (!classify_blocks(v, (const unsigned char *)pad->data, len, v->blocks,
-                       nb))
-    return 0;
+  if (!classify_blocks(v, (const unsigned char *)pad->data, len, v->blocks, nb)) return 0;
   return nb;
 }
 
@@ -1069,17 +1051,14 @@ typedef struct {
 } vader_keyinfo;
 
 static const unsigned char keep_bytes[2 * KEY_INLINE] = {
-    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
 
 /* Lowercase the n <= KEY_INLINE bytes at p (16 readable) into dst,
  * zero-padded, noting case and apostrophes on the way. */
-static void short_key(const unsigned char *p, size_t n, char *dst,
-                      vader_keyinfo *ki) {
+static void short_key(const unsigned char *p, size_t n, char *dst, vader_keyinfo *ki) {
 #ifdef VADER_SSE2
 #define B8(c) _mm_set1_epi8((char)(c))
-#define IN(x, lo, hi) \
-  _mm_and_si128(_mm_cmpgt_epi8(x, B8((lo) - 1)), _mm_cmplt_epi8(x, B8((hi) + 1)))
+#define IN(x, lo, hi) _mm_and_si128(_mm_cmpgt_epi8(x, B8((lo)-1)), _mm_cmplt_epi8(x, B8((hi) + 1)))
   __m128i x = _mm_and_si128(
       _mm_loadu_si128((const __m128i *)(const void *)p),
       _mm_loadu_si128((const __m128i *)(const void *)(keep_bytes + KEY_INLINE - n)));
@@ -1113,8 +1092,8 @@ static void short_key(const unsigned char *p, size_t n, char *dst,
 }
 
 /* Lowercase the ASCII word p[0..n), n > KEY_INLINE, into dst. */
-static void long_key(const lxs_vader *v, const unsigned char *p, size_t n,
-                     char *dst, vader_keyinfo *ki) {
+static void long_key(const lxs_vader *v, const unsigned char *p, size_t n, char *dst,
+                     vader_keyinfo *ki) {
   unsigned seen = 0;
   for (size_t i = 0; i < n; i++) {
     seen |= v->cls[p[i]];
@@ -1221,43 +1200,33 @@ static double booster_value(const vader_word *w) {
 }
 
 /* Booster/dampener effect of word w on a valence (scalar_inc_dec). */
-static double scalar_inc_dec(const vader_word *w, double valence,
-                             int cap_diff) {
+static double scalar_inc_dec(const vader_word *w, double valence, int cap_diff) {
   if (!(w->flags & F_BOOST)) return 0.0;
   double scalar = booster_value(w);
   if (valence < 0) scalar = -scalar;
-  if (w->upper && cap_diff)
-    scalar = valence > 0 ? scalar + VADER_C_INCR : scalar - VADER_C_INCR;
+  if (w->upper && cap_diff) scalar = valence > 0 ? scalar + VADER_C_INCR : scalar - VADER_C_INCR;
   return scalar;
 }
 
-static int is_so_or_this(const vader_word *w) {
-  return w->kw == KW_SO || w->kw == KW_THIS;
-}
+static int is_so_or_this(const vader_word *w) { return w->kw == KW_SO || w->kw == KW_THIS; }
 
 /* Negation by the word `start + 1` places before word i. */
-static double negation_check(const vader_word *w, size_t i, int start,
-                             double valence) {
+static double negation_check(const vader_word *w, size_t i, int start, double valence) {
   if (start == 0) {
     if (negated(&w[i - 1])) valence = valence * VADER_N_SCALAR;
   } else if (start == 1) {
-    if (w[i - 2].kw == KW_NEVER && is_so_or_this(&w[i - 1]))
-      valence = valence * 1.25;
+    if (w[i - 2].kw == KW_NEVER && is_so_or_this(&w[i - 1])) valence = valence * 1.25;
     else if (w[i - 2].kw == KW_WITHOUT && w[i - 1].kw == KW_DOUBT)
       ; /* "without doubt" is not a negation */
-    else if (negated(&w[i - 2]))
-      valence = valence * VADER_N_SCALAR;
+    else if (negated(&w[i - 2])) valence = valence * VADER_N_SCALAR;
   } else {
     /* The reference's condition reads `A and B or C`, so a "so"/"this"
      * just before the word boosts even without "never". */
-    if ((w[i - 3].kw == KW_NEVER && is_so_or_this(&w[i - 2])) ||
-        is_so_or_this(&w[i - 1]))
+    if ((w[i - 3].kw == KW_NEVER && is_so_or_this(&w[i - 2])) || is_so_or_this(&w[i - 1]))
       valence = valence * 1.25;
-    else if (w[i - 3].kw == KW_WITHOUT &&
-             (w[i - 2].kw == KW_DOUBT || w[i - 1].kw == KW_DOUBT))
+    else if (w[i - 3].kw == KW_WITHOUT && (w[i - 2].kw == KW_DOUBT || w[i - 1].kw == KW_DOUBT))
       ;
-    else if (negated(&w[i - 3]))
-      valence = valence * VADER_N_SCALAR;
+    else if (negated(&w[i - 3])) valence = valence * VADER_N_SCALAR;
   }
   return valence;
 }
@@ -1269,27 +1238,23 @@ static int phrase_at(const vader_word *w, size_t at, const vader_phrase *p) {
   return 1;
 }
 
-static const vader_phrase *find_phrase(const vader_phrase *ps, size_t count,
-                                       const vader_word *w, size_t at,
-                                       size_t n) {
+static const vader_phrase *find_phrase(const vader_phrase *ps, size_t count, const vader_word *w,
+                                       size_t at, size_t n) {
   if (w[at].kw == KW_NONE) return NULL; /* the common case */
   for (size_t k = 0; k < count; k++)
     if (ps[k].n == n && phrase_at(w, at, &ps[k])) return &ps[k];
   return NULL;
 }
 
-static const vader_phrase *special_case(const vader_word *w, size_t at,
-                                        size_t n) {
+static const vader_phrase *special_case(const vader_word *w, size_t at, size_t n) {
   return find_phrase(special_cases, COUNT_OF(special_cases), w, at, n);
 }
 
 /* _special_idioms_check; only called with i >= 3. */
-static double idioms_check(const vader_word *w, size_t nw, size_t i,
-                           double valence) {
+static double idioms_check(const vader_word *w, size_t nw, size_t i, double valence) {
   /* n-grams ending before or at i, in the reference's order: (i-1,i),
    * (i-2..i), (i-2,i-1), (i-3..i-1), (i-3,i-2); the first hit wins. */
-  static const struct { uint8_t back, n; } seqs[] = {
-      {1, 2}, {2, 3}, {2, 2}, {3, 3}, {3, 2}};
+  static const struct { uint8_t back, n; } seqs[] = {{1, 2}, {2, 3}, {2, 2}, {3, 3}, {3, 2}};
   for (size_t k = 0; k < COUNT_OF(seqs); k++) {
     const vader_phrase *p = special_case(w, i - seqs[k].back, seqs[k].n);
     if (p) {
@@ -1312,8 +1277,7 @@ static double idioms_check(const vader_word *w, size_t nw, size_t i,
 /* "least" before the word negates it, except "at least" / "very least". */
 static double least_check(const vader_word *w, size_t i, double valence) {
   if (i > 1 && !in_lex(&w[i - 1]) && w[i - 1].kw == KW_LEAST) {
-    if (w[i - 2].kw != KW_AT && w[i - 2].kw != KW_VERY)
-      valence = valence * VADER_N_SCALAR;
+    if (w[i - 2].kw != KW_AT && w[i - 2].kw != KW_VERY) valence = valence * VADER_N_SCALAR;
   } else if (i > 0 && !in_lex(&w[i - 1]) && w[i - 1].kw == KW_LEAST) {
     valence = valence * VADER_N_SCALAR;
   }
@@ -1334,8 +1298,7 @@ static int plain_context(const vader_word *w, size_t i) {
 }
 
 /* Valence of lexicon word i with all its context rules. */
-static double word_valence(const vader_word *w, size_t nw, size_t i,
-                           int cap_diff) {
+static double word_valence(const vader_word *w, size_t nw, size_t i, int cap_diff) {
   double valence = w[i].valence;
   if (plain_context(w, i)) { /* what the rules below would compute */
     if (w[i].upper && cap_diff)
@@ -1346,8 +1309,7 @@ static double word_valence(const vader_word *w, size_t nw, size_t i,
    * a negative word itself. */
   if (w[i].kw == KW_NO && i != nw - 1 && in_lex(&w[i + 1])) valence = 0.0;
   if ((i > 0 && w[i - 1].kw == KW_NO) || (i > 1 && w[i - 2].kw == KW_NO) ||
-      (i > 2 && w[i - 3].kw == KW_NO &&
-       (w[i - 1].kw == KW_OR || w[i - 1].kw == KW_NOR)))
+      (i > 2 && w[i - 3].kw == KW_NO && (w[i - 1].kw == KW_OR || w[i - 1].kw == KW_NOR)))
     valence = w[i].valence * VADER_N_SCALAR;
   /* ALL-CAPS word among mixed-case words. */
   if (w[i].upper && cap_diff)
@@ -1375,8 +1337,8 @@ static double word_valence(const vader_word *w, size_t nw, size_t i,
  * the first index equal to a[t] is that heap's minimum (t itself is in it),
  * and changing a[j] moves j from one heap to another. */
 typedef struct {
-  uint64_t key;        /* bits of the value; 0 = empty slot */
-  size_t *h;           /* min-heap of indices */
+  uint64_t key; /* bits of the value; 0 = empty slot */
+  size_t *h;    /* min-heap of indices */
   size_t n, cap;
 } but_bucket;
 
@@ -1497,17 +1459,13 @@ static void score_valence(const lxs_vader *v, lxs_vader_scores *raw) {
     neg_sum += s < 0 ? s - 1 : 0.0;
   }
   double amp = punctuation_emphasis(v->bangs, v->questions);
-  if (sum > 0)
-    sum += amp;
-  else if (sum < 0)
-    sum -= amp;
+  if (sum > 0) sum += amp;
+  else if (sum < 0) sum -= amp;
   raw->compound = normalize(sum);
 
   double neu = (double)(v->nwords - m);
-  if (pos_sum > fabs(neg_sum))
-    pos_sum += amp;
-  else if (pos_sum < fabs(neg_sum))
-    neg_sum -= amp;
+  if (pos_sum > fabs(neg_sum)) pos_sum += amp;
+  else if (pos_sum < fabs(neg_sum)) neg_sum -= amp;
   double total = pos_sum + fabs(neg_sum) + neu;
   raw->pos = fabs(pos_sum / total);
   raw->neg = fabs(neg_sum / total);
@@ -1516,8 +1474,8 @@ static void score_valence(const lxs_vader *v, lxs_vader_scores *raw) {
 
 static inline double py_round(double x, int ndigits);
 
-void lxs_vader_score(lxs_vader *v, const char *text, size_t len,
-                     lxs_vader_scores *out, lxs_vader_scores *raw) {
+void lxs_vader_score(lxs_vader *v, const char *text, size_t len, lxs_vader_scores *out,
+                     lxs_vader_scores *raw) {
   if (!text) text = "", len = 0;
   begin_words(v);
   /* Only a non-ASCII code point can be an emoji (unless the emoji lexicon
@@ -1604,8 +1562,8 @@ size_t lxs_vader_format(double x, char *buf, size_t buflen) {
       memcpy(out + o, digits + 1, nd - 1);
       o += nd - 1;
     }
-    o += (size_t)snprintf(out + o, sizeof out - o, "e%c%02d",
-                          exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
+    o += (size_t)snprintf(out + o, sizeof out - o, "e%c%02d", exp < 0 ? '-' : '+',
+                          exp < 0 ? -exp : exp);
   } else if (exp < 0) {
     out[o++] = '0';
     out[o++] = '.';

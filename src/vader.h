@@ -32,27 +32,23 @@ void lxs_vader_free(lxs_vader *v); /* accepts NULL */
  * "PATH:LINE: message" for a malformed line (missing tab, empty token,
  * non-numeric mean); entries before the bad line stay loaded.  Means are
  * parsed with strtod, so LC_NUMERIC must be "C" (the default). */
-lxs_status lxs_vader_load_lexicon(lxs_vader *v, const char *path, char *err,
-                                  size_t errlen);
-lxs_status lxs_vader_load_lexicon_buffer(lxs_vader *v, const char *name,
-                                         const char *data, size_t len, char *err,
-                                         size_t errlen);
+lxs_status lxs_vader_load_lexicon(lxs_vader *v, const char *path, char *err, size_t errlen);
+lxs_status lxs_vader_load_lexicon_buffer(lxs_vader *v, const char *name, const char *data,
+                                         size_t len, char *err, size_t errlen);
 
 /* Load the emoji lexicon: emoji<TAB>description.  Like the reference, only
  * keys that are a single code point can ever match, so multi-code-point keys
  * (ZWJ sequences, flags, skin tones) are accepted and ignored. */
-lxs_status lxs_vader_load_emoji(lxs_vader *v, const char *path, char *err,
-                                size_t errlen);
-lxs_status lxs_vader_load_emoji_buffer(lxs_vader *v, const char *name,
-                                       const char *data, size_t len, char *err,
-                                       size_t errlen);
+lxs_status lxs_vader_load_emoji(lxs_vader *v, const char *path, char *err, size_t errlen);
+lxs_status lxs_vader_load_emoji_buffer(lxs_vader *v, const char *name, const char *data, size_t len,
+                                       char *err, size_t errlen);
 
 /* Score one text (any bytes; invalid UTF-8 is read as U+FFFD).  *out gets
  * the values rounded exactly like the reference (Python round() on the
  * binary double: neg/neu/pos to 3 decimals, compound to 4); *raw, if not
  * NULL, gets the unrounded values. */
-void lxs_vader_score(lxs_vader *v, const char *text, size_t len,
-                     lxs_vader_scores *out, lxs_vader_scores *raw);
+void lxs_vader_score(lxs_vader *v, const char *text, size_t len, lxs_vader_scores *out,
+                     lxs_vader_scores *raw);
 
 /* Python's round(x, ndigits) for doubles (correctly rounded, ties to even
  * on the exact binary value).  ndigits in 0..15. */

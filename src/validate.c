@@ -138,8 +138,8 @@ void lxs_span_index_build(lxs_span_index *ix, const char *text, size_t len) {
   fold_spaces(text, len, &ix->folded, ix->from);
 }
 
-int lxs_span_find(const lxs_span_index *ix, const char *sentence, size_t len,
-                  size_t from, size_t *start, size_t *end) {
+int lxs_span_find(const lxs_span_index *ix, const char *sentence, size_t len, size_t from,
+                  size_t *start, size_t *end) {
   lxs_buf needle;
   lxs_buf_init(&needle);
   fold_spaces(sentence, len, &needle, NULL);
@@ -162,8 +162,7 @@ int lxs_span_find(const lxs_span_index *ix, const char *sentence, size_t len,
   return hit ? 0 : -1;
 }
 
-size_t lxs_span_sentences(const lxs_result *r, size_t start, size_t end,
-                          size_t *first) {
+size_t lxs_span_sentences(const lxs_result *r, size_t start, size_t end, size_t *first) {
   size_t lo = 0, hi = r->n_sentences;
   while (lo < hi) { /* the first sentence ending after start */
     size_t mid = lo + (hi - lo) / 2;

@@ -31,7 +31,7 @@ double lxs_cohen_kappa(const unsigned long *m, size_t k);
 
 typedef struct {
   unsigned long tp, fp, fn;
-  double precision, recall, f1;  /* NAN when undefined (0/0) */
+  double precision, recall, f1; /* NAN when undefined (0/0) */
 } lxs_prf;
 void lxs_prf_set(lxs_prf *p, unsigned long tp, unsigned long fp, unsigned long fn);
 
@@ -45,15 +45,15 @@ static inline void lxs_confusion_add(lxs_confusion *c, int gold, int pred) {
 }
 
 typedef struct {
-  unsigned long rows;          /* labelled rows scored */
-  unsigned long gold_present;  /* rows whose label names the theme */
-  unsigned long detected;      /* of those, rows where the tool found it */
-  lxs_prf detection;           /* gold names the theme vs tool mentions it */
-  double macro_f1;             /* -1/0/+1 on gold-present rows, absent -> 0 */
-  double macro_f1_detected;    /* -1/0/+1 on rows both name */
-  double kappa4;               /* absent/-1/0/+1 on all rows */
-  double kappa_stance;         /* -1/0/+1 on gold-present rows, absent -> 0 */
-  unsigned long stance[3][4];  /* gold -1/0/+1 x predicted -1/0/+1/absent */
+  unsigned long rows;         /* labelled rows scored */
+  unsigned long gold_present; /* rows whose label names the theme */
+  unsigned long detected;     /* of those, rows where the tool found it */
+  lxs_prf detection;          /* gold names the theme vs tool mentions it */
+  double macro_f1;            /* -1/0/+1 on gold-present rows, absent -> 0 */
+  double macro_f1_detected;   /* -1/0/+1 on rows both name */
+  double kappa4;              /* absent/-1/0/+1 on all rows */
+  double kappa_stance;        /* -1/0/+1 on gold-present rows, absent -> 0 */
+  unsigned long stance[3][4]; /* gold -1/0/+1 x predicted -1/0/+1/absent */
 } lxs_theme_metrics;
 
 void lxs_theme_metrics_compute(const lxs_confusion *c, lxs_theme_metrics *out);
@@ -65,7 +65,7 @@ void lxs_theme_metrics_compute(const lxs_confusion *c, lxs_theme_metrics *out);
  * sentence copied with other line breaks or spacing is still found. */
 typedef struct {
   lxs_buf folded;
-  size_t *from;   /* folded byte i came from text byte from[i] */
+  size_t *from; /* folded byte i came from text byte from[i] */
   size_t cap;
 } lxs_span_index;
 
@@ -74,13 +74,12 @@ void lxs_span_index_build(lxs_span_index *ix, const char *text, size_t len);
 void lxs_span_index_free(lxs_span_index *ix);
 /* Finds sentence (folded the same way, trimmed) at or after text byte
  * `from`; sets [*start, *end) in the text.  Returns 0, or -1 when absent. */
-int lxs_span_find(const lxs_span_index *ix, const char *sentence, size_t len,
-                  size_t from, size_t *start, size_t *end);
+int lxs_span_find(const lxs_span_index *ix, const char *sentence, size_t len, size_t from,
+                  size_t *start, size_t *end);
 
 /* The tool's sentences overlapping the byte range [start, end): the first
  * in *first, the count returned (sentences are in text order). */
-size_t lxs_span_sentences(const lxs_result *r, size_t start, size_t end,
-                          size_t *first);
+size_t lxs_span_sentences(const lxs_result *r, size_t start, size_t end, size_t *first);
 
 /* ---- names ---------------------------------------------------------------- */
 
@@ -99,7 +98,7 @@ int lxs_name_match(const char *a, const char *b);
  * words): matching stays linear in the names for real text. */
 typedef struct {
   char *key;
-  size_t id;         /* the caller's id for the name */
+  size_t id; /* the caller's id for the name */
 } lxs_name_entry;
 
 typedef struct {

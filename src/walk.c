@@ -117,9 +117,10 @@ static void visit(lxs_walk *w, const char *path, const char *name) {
     LXS_VEC_GROW(w->paths, w->n, w->cap);
     w->paths[w->n++] = lxs_xstrndup(path, strlen(path));
   } else {
-    skip(w, path, S_ISFIFO(st.st_mode)   ? "not a regular file (a FIFO)"
-                  : S_ISSOCK(st.st_mode) ? "not a regular file (a socket)"
-                                         : "not a regular file (a device)");
+    skip(w, path,
+         S_ISFIFO(st.st_mode)   ? "not a regular file (a FIFO)"
+         : S_ISSOCK(st.st_mode) ? "not a regular file (a socket)"
+                                : "not a regular file (a device)");
   }
 }
 

@@ -12,33 +12,33 @@
 typedef uint64_t lxs_wbits;
 
 #define W_BIT(n) ((lxs_wbits)1 << (n))
-#define W_TITLE W_BIT(0)     /* office or honorific before a name: dr, minister */
-#define W_ROLE W_BIT(1)      /* role noun: economist, spokesperson */
-#define W_ROLEADJ W_BIT(2)   /* former, senior, foreign (in "Foreign Minister") */
-#define W_ORG W_BIT(3)       /* ministry, institute, bank, times */
-#define W_PLACE W_BIT(4)     /* countries, cities, regions */
-#define W_NATION W_BIT(5)    /* chinese, american */
-#define W_OPENER W_BIT(6)    /* capitalised sentence openers, never names */
-#define W_TIME W_BIT(7)      /* months, weekdays */
-#define W_META W_BIT(8)      /* article furniture labels: photo, source */
-#define W_SAY W_BIT(9)       /* speech verb */
-#define W_WEAK W_BIT(10)     /* speech verb only before that/:/quote or after a quote */
-#define W_SAYING W_BIT(11)   /* participle: ", saying ..." */
-#define W_ADD W_BIT(12)      /* continuation verb: added, continued */
+#define W_TITLE W_BIT(0)   /* office or honorific before a name: dr, minister */
+#define W_ROLE W_BIT(1)    /* role noun: economist, spokesperson */
+#define W_ROLEADJ W_BIT(2) /* former, senior, foreign (in "Foreign Minister") */
+#define W_ORG W_BIT(3)     /* ministry, institute, bank, times */
+#define W_PLACE W_BIT(4)   /* countries, cities, regions */
+#define W_NATION W_BIT(5)  /* chinese, american */
+#define W_OPENER W_BIT(6)  /* capitalised sentence openers, never names */
+#define W_TIME W_BIT(7)    /* months, weekdays */
+#define W_META W_BIT(8)    /* article furniture labels: photo, source */
+#define W_SAY W_BIT(9)     /* speech verb */
+#define W_WEAK W_BIT(10)   /* speech verb only before that/:/quote or after a quote */
+#define W_SAYING W_BIT(11) /* participle: ", saying ..." */
+#define W_ADD W_BIT(12)    /* continuation verb: added, continued */
 #define W_MALE W_BIT(13)
 #define W_FEMALE W_BIT(14)
-#define W_AUX W_BIT(15)      /* may stand between subject and verb */
+#define W_AUX W_BIT(15) /* may stand between subject and verb */
 #define W_DET W_BIT(16)
 #define W_PARTICLE W_BIT(17)
-#define W_ASKER W_BIT(18)    /* Q, Question, Interviewer */
-#define W_ANSWER W_BIT(19)   /* A, Answer */
-#define W_POSTNOM W_BIT(20)  /* PhD */
-#define W_STOP W_BIT(21)     /* function word: ends a noun phrase */
-#define W_HONOR W_BIT(22)    /* pure honorific (not a description): mr, dr */
-#define W_NEG W_BIT(23)      /* not, never: the verb does not report speech */
-#define W_GROUPN W_BIT(24)   /* plural speakers: officials, analysts */
-#define W_SUFFIX W_BIT(25)   /* Jr, III */
-#define W_OPINE W_BIT(26)    /* believes, thinks: a clause follows without "that" */
+#define W_ASKER W_BIT(18)   /* Q, Question, Interviewer */
+#define W_ANSWER W_BIT(19)  /* A, Answer */
+#define W_POSTNOM W_BIT(20) /* PhD */
+#define W_STOP W_BIT(21)    /* function word: ends a noun phrase */
+#define W_HONOR W_BIT(22)   /* pure honorific (not a description): mr, dr */
+#define W_NEG W_BIT(23)     /* not, never: the verb does not report speech */
+#define W_GROUPN W_BIT(24)  /* plural speakers: officials, analysts */
+#define W_SUFFIX W_BIT(25)  /* Jr, III */
+#define W_OPINE W_BIT(26)   /* believes, thinks: a clause follows without "that" */
 /* The scorer's classes (lexicons/words/scoring.tsv): */
 #define W_COORD W_BIT(27)     /* and, or, nor: negation carries over it */
 #define W_PASSIVE W_BIT(28)   /* is, got, became: a harm word after it is passive */
@@ -48,34 +48,34 @@ typedef uint64_t lxs_wbits;
 #define W_NOUNDET W_BIT(32)   /* the, a, its: a reporting word after it is a noun */
 #define W_CLAUSEW W_BIT(33)   /* and, which, is: a holder with it is a clause */
 /* The segmenter's speech and name classes: */
-#define W_URGE W_BIT(34)     /* urged: also before object + "to" */
-#define W_INF W_BIT(35)      /* vowed, proposed: also before "to" + verb or -ing */
-#define W_ACT W_BIT(36)      /* praised, condemned: evaluates its object */
-#define W_AS W_BIT(37)       /* described: reports when "as" follows */
-#define W_CALL W_BIT(38)     /* called: before on/for or a quotation */
-#define W_LIGHT W_BIT(39)    /* issued, voiced: with a speech noun after it */
-#define W_NOUN W_BIT(40)     /* statement, warning, concerns */
-#define W_VIEW W_BIT(41)     /* "In X's view" */
-#define W_GIVEN W_BIT(42)    /* a given name (with male or female) */
-#define W_PHRASAL W_BIT(43)  /* pointed, hit: reports only with "out", "aim" or "on" next */
+#define W_URGE W_BIT(34)    /* urged: also before object + "to" */
+#define W_INF W_BIT(35)     /* vowed, proposed: also before "to" + verb or -ing */
+#define W_ACT W_BIT(36)     /* praised, condemned: evaluates its object */
+#define W_AS W_BIT(37)      /* described: reports when "as" follows */
+#define W_CALL W_BIT(38)    /* called: before on/for or a quotation */
+#define W_LIGHT W_BIT(39)   /* issued, voiced: with a speech noun after it */
+#define W_NOUN W_BIT(40)    /* statement, warning, concerns */
+#define W_VIEW W_BIT(41)    /* "In X's view" */
+#define W_GIVEN W_BIT(42)   /* a given name (with male or female) */
+#define W_PHRASAL W_BIT(43) /* pointed, hit: reports only with "out", "aim" or "on" next */
 
 /* More of the scorer's classes: */
 #define W_SUFFERPREP W_BIT(44) /* of, in: after a decay word, what suffers it */
-#define W_CAUSEPREP W_BIT(45) /* of, from: after a threat word, the threat itself */
+#define W_CAUSEPREP W_BIT(45)  /* of, from: after a threat word, the threat itself */
 #define W_INFINITIVE W_BIT(46) /* to: "threatened to impose tariffs" */
-#define W_SHELLDET W_BIT(47) /* the, this, such: a shell noun after it refers back */
-#define W_SINGULAR W_BIT(48) /* it, its: an anaphor for a singular term */
-#define W_PLURAL W_BIT(49)   /* they, them: an anaphor for a plural term */
-#define W_UNDERGO W_BIT(50)  /* face, suffer: its subject undergoes the harm after it */
-#define W_RELATIVE W_BIT(51) /* which: an anaphor for the noun right before it */
+#define W_SHELLDET W_BIT(47)   /* the, this, such: a shell noun after it refers back */
+#define W_SINGULAR W_BIT(48)   /* it, its: an anaphor for a singular term */
+#define W_PLURAL W_BIT(49)     /* they, them: an anaphor for a plural term */
+#define W_UNDERGO W_BIT(50)    /* face, suffer: its subject undergoes the harm after it */
+#define W_RELATIVE W_BIT(51)   /* which: an anaphor for the noun right before it */
 #define W_NCLASSES 52
 
 /* Any verb form that may report speech. */
-#define W_SPEECH \
+#define W_SPEECH                                                                                   \
   (W_SAY | W_WEAK | W_SAYING | W_URGE | W_INF | W_ACT | W_AS | W_CALL | W_LIGHT | W_PHRASAL)
 
-#define W_NONNAME (W_TITLE | W_ROLE | W_ROLEADJ | W_ORG | W_PLACE | W_NATION | \
-                   W_OPENER | W_TIME | W_META)
+#define W_NONNAME                                                                                  \
+  (W_TITLE | W_ROLE | W_ROLEADJ | W_ORG | W_PLACE | W_NATION | W_OPENER | W_TIME | W_META)
 
 /* Class bits of a word (ASCII case-insensitive); 0 for unknown words. */
 lxs_wbits lxs_wclass(const char *s, size_t n);

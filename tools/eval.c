@@ -101,8 +101,8 @@ static double doc_sentiment(lxs_scorer *sc, const char *text, size_t len) {
 }
 
 /* Reads "id<TAB>rating<TAB>text" (CRLF tolerated); header skipped. */
-static int load_rated(const char *path, lxs_scorer *sc, lxs_vader *vd,
-                      sent_set *out, char ***texts, char ***ids) {
+static int load_rated(const char *path, lxs_scorer *sc, lxs_vader *vd, sent_set *out, char ***texts,
+                      char ***ids) {
   FILE *f = fopen(path, "r");
   if (!f) return -1;
   char *line = NULL;
@@ -138,9 +138,8 @@ static int load_rated(const char *path, lxs_scorer *sc, lxs_vader *vd,
 }
 
 /* Exact comparison with the reference VADER outputs. */
-static void check_reference(lxs_vader *vd, const char *dir, const char *set,
-                            char **texts, char **ids, size_t n, size_t *tot_ok,
-                            size_t *tot) {
+static void check_reference(lxs_vader *vd, const char *dir, const char *set, char **texts,
+                            char **ids, size_t n, size_t *tot_ok, size_t *tot) {
   char path[4096];
   snprintf(path, sizeof path, "%s/reference/%s.tsv", dir, set);
   FILE *f = fopen(path, "r");
@@ -165,8 +164,8 @@ static void check_reference(lxs_vader *vd, const char *dir, const char *set,
     for (int k = 0; k < 4 && same; k++) same = strtod(got[k], NULL) == strtod(fl[1 + k], NULL);
     if (same) ok++;
     else
-      printf("  MISMATCH %s %s: got %s %s %s %s, reference %s %s %s %s\n", set, fl[0],
-             got[0], got[1], got[2], got[3], fl[1], fl[2], fl[3], fl[4]);
+      printf("  MISMATCH %s %s: got %s %s %s %s, reference %s %s %s %s\n", set, fl[0], got[0],
+             got[1], got[2], got[3], fl[1], fl[2], fl[3], fl[4]);
     i++;
   }
   free(line);
@@ -244,7 +243,8 @@ static int eval_sentiment(const char *dir, const char *dev, int argc, char **arg
   }
   if (ref_n)
     printf("\nVADER mode vs reference outputs: %zu/%zu sentences match exactly (%.3f%%; "
-           "goal >= 99.9%%)\n", ref_ok, ref_n, 100.0 * ref_ok / ref_n);
+           "goal >= 99.9%%)\n",
+           ref_ok, ref_n, 100.0 * ref_ok / ref_n);
   lxs_buf_free(&mism);
   lxs_vader_free(vd);
   lxs_scorer_free(sc);

@@ -80,9 +80,7 @@ static int field(slice line, int k, int rest, slice *out) {
   return 0;
 }
 
-static int slice_eq(slice a, slice b) {
-  return a.n == b.n && memcmp(a.s, b.s, a.n) == 0;
-}
+static int slice_eq(slice a, slice b) { return a.n == b.n && memcmp(a.s, b.s, a.n) == 0; }
 
 static lxs_vader *load(const char *lex, const char *emoji) {
   char err[512];
@@ -115,23 +113,20 @@ static void set_name(const char *path, char *out, size_t outlen) {
 
 /* Compare one scored text with its reference row; 1 when all four
  * values print identically (so even the sign of a zero must agree). */
-static int compare_row(const char *set, slice truth, slice ref,
-                       lxs_vader *v) {
+static int compare_row(const char *set, slice truth, slice ref, lxs_vader *v) {
   slice id, text, rid, want[4];
-  if (field(truth, 0, 0, &id) || field(truth, 2, 1, &text) ||
-      field(ref, 0, 0, &rid)) {
+  if (field(truth, 0, 0, &id) || field(truth, 2, 1, &text) || field(ref, 0, 0, &rid)) {
     printf("MISMATCH %s: malformed line '%.*s'\n", set, (int)truth.n, truth.s);
     return 0;
   }
   for (int k = 0; k < 4; k++)
     if (field(ref, k + 1, k == 3, &want[k])) {
-      printf("MISMATCH %s %.*s: malformed reference row\n", set, (int)id.n,
-             id.s);
+      printf("MISMATCH %s %.*s: malformed reference row\n", set, (int)id.n, id.s);
       return 0;
     }
   if (!slice_eq(id, rid)) {
-    printf("MISMATCH %s %.*s: reference row has id %.*s\n", set, (int)id.n,
-           id.s, (int)rid.n, rid.s);
+    printf("MISMATCH %s %.*s: reference row has id %.*s\n", set, (int)id.n, id.s, (int)rid.n,
+           rid.s);
     return 0;
   }
   lxs_vader_scores got;
@@ -139,13 +134,11 @@ static int compare_row(const char *set, slice truth, slice ref,
   lxs_vader_score(v, text.s, text.n, &got, NULL);
   format_scores(&got, g);
   int same = 1;
-  for (int k = 0; k < 4; k++)
-    same &= slice_eq((slice){g[k], strlen(g[k])}, want[k]);
+  for (int k = 0; k < 4; k++) same &= slice_eq((slice){g[k], strlen(g[k])}, want[k]);
   if (!same)
-    printf("MISMATCH %s %.*s: got %s %s %s %s, want %.*s %.*s %.*s %.*s\n",
-           set, (int)id.n, id.s, g[0], g[1], g[2], g[3], (int)want[0].n,
-           want[0].s, (int)want[1].n, want[1].s, (int)want[2].n, want[2].s,
-           (int)want[3].n, want[3].s);
+    printf("MISMATCH %s %.*s: got %s %s %s %s, want %.*s %.*s %.*s %.*s\n", set, (int)id.n, id.s,
+           g[0], g[1], g[2], g[3], (int)want[0].n, want[0].s, (int)want[1].n, want[1].s,
+           (int)want[2].n, want[2].s, (int)want[3].n, want[3].s);
   return same;
 }
 
@@ -166,8 +159,7 @@ static int run_check(const char *lex, const char *emoji, const char *truth_path,
   set_name(ref_path, set, sizeof set);
   size_t skip = (nr > 0 && ref[0].n >= 2 && memcmp(ref[0].s, "id", 2) == 0);
   if (nr - skip != nt)
-    printf("MISMATCH %s: %zu ground-truth lines but %zu reference rows\n", set,
-           nt, nr - skip);
+    printf("MISMATCH %s: %zu ground-truth lines but %zu reference rows\n", set, nt, nr - skip);
   size_t ok = 0;
   for (size_t i = 0; i < nt; i++)
     ok += i + skip < nr && compare_row(set, truth[i], ref[i + skip], v);
@@ -215,13 +207,11 @@ static int run_bench(const char *file, const char *lex, const char *emoji) {
     elapsed = now_seconds() - t0;
   } while (elapsed < 2.0);
   double mb = (double)bytes_per_pass / 1e6;
-  printf("%s: %zu lines, %zu bytes, %zu passes in %.3f s\n", file, n,
-         bytes_per_pass, passes, elapsed);
-  printf("best pass: %.1f MB/s, %.0f sentences/s\n", mb / best,
-         (double)n / best);
-  printf("mean:      %.1f MB/s, %.0f sentences/s (checksum %.4f)\n",
-         mb * (double)passes / elapsed, (double)(n * passes) / elapsed,
-         checksum / (double)passes);
+  printf("%s: %zu lines, %zu bytes, %zu passes in %.3f s\n", file, n, bytes_per_pass, passes,
+         elapsed);
+  printf("best pass: %.1f MB/s, %.0f sentences/s\n", mb / best, (double)n / best);
+  printf("mean:      %.1f MB/s, %.0f sentences/s (checksum %.4f)\n", mb * (double)passes / elapsed,
+         (double)(n * passes) / elapsed, checksum / (double)passes);
   free(lines);
   free(data);
   lxs_vader_free(v);
@@ -229,13 +219,10 @@ static int run_bench(const char *file, const char *lex, const char *emoji) {
 }
 
 int main(int argc, char **argv) {
-  if (argc == 5 && strcmp(argv[1], "--bench") == 0)
-    return run_bench(argv[2], argv[3], argv[4]);
-  if (argc == 5 && argv[1][0] != '-')
-    return run_check(argv[1], argv[2], argv[3], argv[4]);
-  fprintf(stderr,
-          "usage: vader_check VADER_LEXICON EMOJI_LEXICON GROUNDTRUTH "
-          "REFERENCE_TSV\n"
-          "       vader_check --bench FILE VADER_LEXICON EMOJI_LEXICON\n");
+  if (argc == 5 && strcmp(argv[1], "--bench") == 0) return run_bench(argv[2], argv[3], argv[4]);
+  if (argc == 5 && argv[1][0] != '-') return run_check(argv[1], argv[2], argv[3], argv[4]);
+  fprintf(stderr, "usage: vader_check VADER_LEXICON EMOJI_LEXICON GROUNDTRUTH "
+                  "REFERENCE_TSV\n"
+                  "       vader_check --bench FILE VADER_LEXICON EMOJI_LEXICON\n");
   return 2;
 }

@@ -18,19 +18,18 @@ static void check(int cond, const char *name) {
 
 static int near(double a, double b) { return fabs(a - b) < 5e-5; }
 
-static const char kLexicon[] =
-    "wto\tmultilateralism\ttarget\t1\n"
-    "tariff\tus_protectionism\ttarget\t1\n"
-    "trade war\tus_protectionism\tstance\t-0.5\n"
-    "global south\tglobal_south\ttarget\t1\n"
-    "developing countries\tglobal_south\ttarget\t1\n"
-    "good\tsentiment\teval\t0.5\n"
-    "strong\tsentiment\teval\t0.5\n"
-    "harmful\tsentiment\teval\t-0.7\n"
-    "erosion\tsentiment\tharm\t-0.6\n"
-    "not\t-\tnegator\t-0.75\n"
-    "very\t-\tintensifier\t1.5\n"
-    "but\t-\tcontrast\t1.5\n";
+static const char kLexicon[] = "wto\tmultilateralism\ttarget\t1\n"
+                               "tariff\tus_protectionism\ttarget\t1\n"
+                               "trade war\tus_protectionism\tstance\t-0.5\n"
+                               "global south\tglobal_south\ttarget\t1\n"
+                               "developing countries\tglobal_south\ttarget\t1\n"
+                               "good\tsentiment\teval\t0.5\n"
+                               "strong\tsentiment\teval\t0.5\n"
+                               "harmful\tsentiment\teval\t-0.7\n"
+                               "erosion\tsentiment\tharm\t-0.6\n"
+                               "not\t-\tnegator\t-0.75\n"
+                               "very\t-\tintensifier\t1.5\n"
+                               "but\t-\tcontrast\t1.5\n";
 
 static const char kArticle[] =
     "Ministers met in Lima on Monday. The WTO is good for developing countries.\n\n"
@@ -53,7 +52,8 @@ static lxs_lexicon *lexicon(void) {
   check(lxs_lexicon_new("klingon", err, sizeof err) == NULL &&
             strcmp(err, "unknown stemmer language 'klingon'") == 0,
         "lexicon-unknown-language");
-  lxs_status rc = lxs_lexicon_load_buffer(lex, "api.tsv", kLexicon, strlen(kLexicon), err, sizeof err);
+  lxs_status rc = lxs_lexicon_load_buffer(lex, "api.tsv", kLexicon, strlen(kLexicon), err,
+                                          sizeof err);
   check(rc == LXS_OK, "lexicon-load-buffer");
   check(lxs_lexicon_theme_count(lex) == 3, "lexicon-themes");
   check(strcmp(lxs_lexicon_theme_name(lex, 1), "us_protectionism") == 0 &&
@@ -88,8 +88,7 @@ static void scoring(lxs_lexicon *lex) {
   check(sc != NULL, "scorer-new");
   lxs_speaker_hints *h = lxs_speaker_hints_new();
   const char *alias[] = {"Reed"};
-  check(lxs_speaker_hints_add(h, "Tom Reed", alias, 1) == LXS_OK &&
-            lxs_speaker_hints_count(h) == 1,
+  check(lxs_speaker_hints_add(h, "Tom Reed", alias, 1) == LXS_OK && lxs_speaker_hints_count(h) == 1,
         "hints-add");
   check(lxs_speaker_hints_load_buffer(h, "h.tsv", "Ana Ruiz\tRuiz\n", 14, err, sizeof err) ==
                 LXS_OK &&
@@ -101,7 +100,8 @@ static void scoring(lxs_lexicon *lex) {
   lxs_options opt = {.segment_speakers = 1, .speakers = h};
   const lxs_result *r = lxs_scorer_run(sc, kArticle, strlen(kArticle), &opt);
   check(r != NULL && r->n_themes == 3 && r->n_speakers == 3, "run");
-  check(strcmp(r->speakers[0].name, "author") == 0 && strcmp(r->speakers[1].name, "Ana Ruiz") == 0 &&
+  check(strcmp(r->speakers[0].name, "author") == 0 &&
+            strcmp(r->speakers[1].name, "Ana Ruiz") == 0 &&
             strcmp(r->speakers[1].description, "trade minister of Peru") == 0 &&
             strcmp(r->speakers[2].name, "Tom Reed") == 0,
         "run-speakers");

@@ -34,15 +34,14 @@ static const struct {
   const char *name;
   int value;
 } kNames[] = {
-    {"EXDEV", EXDEV}, {"EINVAL", EINVAL}, {"EROFS", EROFS},   {"EIO", EIO},
+    {"EXDEV", EXDEV},   {"EINVAL", EINVAL}, {"EROFS", EROFS}, {"EIO", EIO},
     {"ENOSPC", ENOSPC}, {"EDQUOT", EDQUOT}, {"EFBIG", EFBIG}, {"EAGAIN", EAGAIN},
-    {"EPERM", EPERM}, {"EBUSY", EBUSY},
+    {"EPERM", EPERM},   {"EBUSY", EBUSY},
 };
 static const struct {
   const char *name;
   int value;
-} kSignals[] = {{"SIGINT", SIGINT}, {"SIGTERM", SIGTERM}, {"SIGHUP", SIGHUP},
-                {"SIGQUIT", SIGQUIT}};
+} kSignals[] = {{"SIGINT", SIGINT}, {"SIGTERM", SIGTERM}, {"SIGHUP", SIGHUP}, {"SIGQUIT", SIGQUIT}};
 
 static void log_call(const char *what, long n) {
   const char *path = getenv("FAULT_LOG");
@@ -113,8 +112,8 @@ int renameat(int da, const char *a, int db, const char *b) {
 
 int renameat2(int da, const char *a, int db, const char *b, unsigned flags) {
   if (fault("FAULT_RENAME", "rename", &n_rename, EIO)) return -1;
-  return NEXT(int (*)(int, const char *, int, const char *, unsigned), "renameat2")(da, a, db,
-                                                                                   b, flags);
+  return NEXT(int (*)(int, const char *, int, const char *, unsigned), "renameat2")(da, a, db, b,
+                                                                                    flags);
 }
 
 ssize_t write(int fd, const void *buf, size_t n) {

@@ -109,15 +109,13 @@ static inline size_t sent_with(const arun *r, const char *needle) {
   return 0;
 }
 
-#define EXPECT(r, needle, who, cuename)                                          \
-  do {                                                                           \
-    size_t s_ = sent_with((r), (needle));                                        \
-    const char *got_ = (r)->sp.names[(r)->ss[s_]];                               \
-    if (strcmp(got_, (who)) != 0)                                                \
-      fail_msg("\"%s\": speaker %s, want %s", (needle), got_, (who));           \
-    if (strcmp(lxs_cue_name((r)->cue[s_]), (cuename)) != 0)                      \
-      fail_msg("\"%s\": cue %s, want %s", (needle), lxs_cue_name((r)->cue[s_]), \
-               (cuename));                                                       \
+#define EXPECT(r, needle, who, cuename)                                                            \
+  do {                                                                                             \
+    size_t s_ = sent_with((r), (needle));                                                          \
+    const char *got_ = (r)->sp.names[(r)->ss[s_]];                                                 \
+    if (strcmp(got_, (who)) != 0) fail_msg("\"%s\": speaker %s, want %s", (needle), got_, (who));  \
+    if (strcmp(lxs_cue_name((r)->cue[s_]), (cuename)) != 0)                                        \
+      fail_msg("\"%s\": cue %s, want %s", (needle), lxs_cue_name((r)->cue[s_]), (cuename));        \
   } while (0)
 
 static inline void expect_speakers(const arun *r, const char *const *names) {

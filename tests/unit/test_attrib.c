@@ -80,7 +80,7 @@ static void wire_story(void **state) {
   (void)state;
   arun r;
   arun_fixture(&r, "wire-said-after.txt");
-  const char *want[] = {"author", "Zafrul Aziz", "Jayant Menon", "Ministry of Commerce",
+  const char *want[] = {"author",       "Zafrul Aziz", "Jayant Menon", "Ministry of Commerce",
                         "Deborah Elms", NULL};
   expect_speakers(&r, want);
   EXPECT(&r, "China, ASEAN hail", "author", "author");
@@ -152,7 +152,8 @@ static void roundup_layout(void **state) {
   assert_false(r.sf[sent_with(&r, "Protectionism is")] & LXS_SENT_HEADER);
   assert_string_equal(desc_of(&r, "Peter T C Chang"),
                       "deputy director of the Institute of China Studies, University of Malaya");
-  assert_string_equal(desc_of(&r, "Jayant Menon"), "visiting senior fellow, ISEAS-Yusof Ishak Institute");
+  assert_string_equal(desc_of(&r, "Jayant Menon"),
+                      "visiting senior fellow, ISEAS-Yusof Ishak Institute");
   arun_free(&r);
 }
 
@@ -309,8 +310,8 @@ static void inverted_and_titled_frames(void **state) {
            "Mr. Tan said the rules were clear.\n\n"
            "\"The risk is escalation,\" the Cambodian-born analyst said.\n",
            NULL);
-  const char *want[] = {"author", "Mao Ning", "Marco Rubio", "Rajiv Biswas",
-                        "Ferdinand Marcos Jr", "Tan", NULL};
+  const char *want[] = {"author", "Mao Ning", "Marco Rubio", "Rajiv Biswas", "Ferdinand Marcos Jr",
+                        "Tan",    NULL};
   expect_speakers(&r, want);
   EXPECT(&r, "sends a clear signal", "Mao Ning", "indirect");
   EXPECT(&r, "China is willing", "Mao Ning", "short-name");
@@ -343,7 +344,6 @@ static void pronoun_gender(void **state) {
   EXPECT(&r, "implementation would be slow", "Deborah Elms", "continuation");
   arun_free(&r);
 }
-
 
 static void news_edge_cases(void **state) {
   (void)state;
@@ -457,10 +457,30 @@ static void odd_input_is_safe(void **state) {
     arun_free(&r);
   }
   /* byte soup built from the pieces attribution looks at */
-  const char *bits[] = {"\"", "\xe2\x80\x9c", "\xe2\x80\x9d", " said ", " Menon", " Jayant",
-                        ", ", ". ", "\n\n", "Q: ", "A: ", " he ", " the economist ",
-                        " according to ", "(", ")", ":", " Dr. ", " Kin Phea", " added ",
-                        "\xe2\x80\x98", "\xe2\x80\x99", " who ", "Speaker: "};
+  const char *bits[] = {"\"",
+                        "\xe2\x80\x9c",
+                        "\xe2\x80\x9d",
+                        " said ",
+                        " Menon",
+                        " Jayant",
+                        ", ",
+                        ". ",
+                        "\n\n",
+                        "Q: ",
+                        "A: ",
+                        " he ",
+                        " the economist ",
+                        " according to ",
+                        "(",
+                        ")",
+                        ":",
+                        " Dr. ",
+                        " Kin Phea",
+                        " added ",
+                        "\xe2\x80\x98",
+                        "\xe2\x80\x99",
+                        " who ",
+                        "Speaker: "};
   unsigned seed = 12345;
   lxs_buf b;
   for (int round = 0; round < 200; round++) {
@@ -477,7 +497,6 @@ static void odd_input_is_safe(void **state) {
     arun_free(&r);
   }
 }
-
 
 static void names_that_look_like_titles(void **state) {
   (void)state;
@@ -508,17 +527,18 @@ static void names_that_look_like_titles(void **state) {
   arun_free(&r);
 }
 
-
 static void british_single_quotes(void **state) {
   (void)state;
   arun r;
-  arun_str(&r,
-           "Since the \xe2\x80\x98" "90s, trade in the region has grown fast.\n\n"
-           "Jayant Menon said the region was open. \xe2\x80\x98We will not choose sides,\xe2\x80\x99 "
-           "he said. \xe2\x80\x98Never.\xe2\x80\x99\n\n"
-           "Deborah Elms, an analyst, said: \xe2\x80\x98It is a \xe2\x80\x9cnew normal\xe2\x80\x9d "
-           "for the region, and it will last.\xe2\x80\x99\n",
-           NULL);
+  arun_str(
+      &r,
+      "Since the \xe2\x80\x98"
+      "90s, trade in the region has grown fast.\n\n"
+      "Jayant Menon said the region was open. \xe2\x80\x98We will not choose sides,\xe2\x80\x99 "
+      "he said. \xe2\x80\x98Never.\xe2\x80\x99\n\n"
+      "Deborah Elms, an analyst, said: \xe2\x80\x98It is a \xe2\x80\x9cnew normal\xe2\x80\x9d "
+      "for the region, and it will last.\xe2\x80\x99\n",
+      NULL);
   const char *want[] = {"author", "Jayant Menon", "Deborah Elms", NULL};
   expect_speakers(&r, want);
   EXPECT(&r, "Since the", "author", "author");
@@ -527,7 +547,6 @@ static void british_single_quotes(void **state) {
   EXPECT(&r, "new normal", "Deborah Elms", "said-before");
   arun_free(&r);
 }
-
 
 static void asian_names_and_opinions(void **state) {
   (void)state;
@@ -543,8 +562,8 @@ static void asian_names_and_opinions(void **state) {
            "In Kin Phea's view, the region is united. In China's view, the deal is a win. "
            "Trump announced tariffs on Monday.\n",
            NULL);
-  const char *want[] = {"author", "He Lifeng", "Hong Lei", "Long Yongtu", "Jayant Menon",
-                        "Kin Phea", NULL};
+  const char *want[] = {"author",       "He Lifeng", "Hong Lei", "Long Yongtu",
+                        "Jayant Menon", "Kin Phea",  NULL};
   expect_speakers(&r, want);
   EXPECT(&r, "talks were constructive", "He Lifeng", "indirect");
   EXPECT(&r, "He added that", "He Lifeng", "continuation");
@@ -635,7 +654,8 @@ static void intern_dedupes_canonical(void **state) {
 static void same_person_across_articles(void **state) {
   (void)state;
   arun r1, r2;
-  arun_str(&r1, "\"Regional deals matter,\" said Prof. Peter T.C. Chang of the University of Malaya.\n",
+  arun_str(&r1,
+           "\"Regional deals matter,\" said Prof. Peter T.C. Chang of the University of Malaya.\n",
            NULL);
   arun_str(&r2,
            "Peter TC Chang, a scholar in Kuala Lumpur, said the pact was a milestone. "
@@ -655,19 +675,18 @@ static void same_person_across_articles(void **state) {
 
 /* ---- hints ------------------------------------------------------------ */
 
-static const char kHints[] =
-    "# known speakers\n"
-    "Jayant Menon\tDr Menon\tthe ADB veteran\n"
-    "\n"
-    "Ministry of Commerce\tMOFCOM\tChinese Ministry of Commerce\r\n";
+static const char kHints[] = "# known speakers\n"
+                             "Jayant Menon\tDr Menon\tthe ADB veteran\n"
+                             "\n"
+                             "Ministry of Commerce\tMOFCOM\tChinese Ministry of Commerce\r\n";
 
 static void hints_resolve_aliases(void **state) {
   (void)state;
   lxs_speaker_hints *h = lxs_speaker_hints_new();
   char err[256];
-  assert_int_equal(lxs_speaker_hints_load_buffer(h, "hints.tsv", kHints, strlen(kHints), err,
-                                                 sizeof err),
-                   LXS_OK);
+  assert_int_equal(
+      lxs_speaker_hints_load_buffer(h, "hints.tsv", kHints, strlen(kHints), err, sizeof err),
+      LXS_OK);
   assert_int_equal(lxs_speaker_hints_count(h), 2);
   assert_string_equal(h->items[0].name, "Jayant Menon");
   assert_int_equal(h->items[0].n_aliases, 2);
@@ -690,8 +709,10 @@ static void hints_resolve_aliases(void **state) {
   arun_free(&r);
   /* without hints nothing ties the short form to the name: two
    * organisations */
-  arun_str(&r, "MOFCOM said the protocol was signed.\n\nThe Chinese Ministry of Commerce said "
-               "more talks would follow.\n", NULL);
+  arun_str(&r,
+           "MOFCOM said the protocol was signed.\n\nThe Chinese Ministry of Commerce said "
+           "more talks would follow.\n",
+           NULL);
   const char *two[] = {"author", "MOFCOM", "Chinese Ministry of Commerce", NULL};
   expect_speakers(&r, two);
   arun_free(&r);
@@ -711,8 +732,10 @@ static void hints_built_through_the_api(void **state) {
   assert_int_equal(lxs_speaker_hints_add(h, "", NULL, 0), LXS_EINVAL);
   assert_int_equal(lxs_speaker_hints_count(h), 1);
   arun r;
-  arun_str(&r, "Dr Menon said the pact was overdue.\n\n"
-               "\"The region will benefit,\" said the ADB veteran.\n", h);
+  arun_str(&r,
+           "Dr Menon said the pact was overdue.\n\n"
+           "\"The region will benefit,\" said the ADB veteran.\n",
+           h);
   EXPECT(&r, "the pact was overdue", "Jayant Menon", "short-name");
   EXPECT(&r, "The region will benefit", "Jayant Menon", "short-name");
   arun_free(&r);
@@ -761,10 +784,10 @@ static void hints_file_and_errors(void **state) {
 
 static void cue_names(void **state) {
   (void)state;
-  const char *want[] = {"author", "header", "speaker-line", "qa", "transcript",
-                        "quote", "said-after", "said-before", "according-to", "indirect",
-                        "continuation", "pronoun", "short-name", "description", "headline",
-                        "run-on"};
+  const char *want[] = {"author",       "header",      "speaker-line", "qa",
+                        "transcript",   "quote",       "said-after",   "said-before",
+                        "according-to", "indirect",    "continuation", "pronoun",
+                        "short-name",   "description", "headline",     "run-on"};
   assert_int_equal(LXS_CUE_COUNT, 16);
   for (int i = 0; i < LXS_CUE_COUNT; i++) assert_string_equal(lxs_cue_name(i), want[i]);
   assert_string_equal(lxs_cue_name(-1), "?");
@@ -823,9 +846,8 @@ static void plain_word_lists(void **state) {
 
 /* ---- scale ------------------------------------------------------------ */
 
-static const char *const kSyl[] = {"ka", "lo", "mi", "ran", "tei", "su", "vi", "no",
-                                   "pe", "dar", "zu", "ri", "ho", "ben", "ta", "lu",
-                                   "ge", "mo", "si", "fa"};
+static const char *const kSyl[] = {"ka", "lo", "mi", "ran", "tei", "su", "vi", "no", "pe", "dar",
+                                   "zu", "ri", "ho", "ben", "ta",  "lu", "ge", "mo", "si", "fa"};
 
 static void gen_name(unsigned i, char *first, char *last) {
   snprintf(first, 32, "%s%s%s", kSyl[i % 20], kSyl[(i / 20) % 20], kSyl[(i / 400) % 20]);
@@ -845,25 +867,29 @@ static void long_article_is_linear(void **state) {
   for (unsigned i = 0; i < N; i++) {
     gen_name(i, first, last);
     switch (i % 4) {
-      case 0:
-        lxs_buf_printf(&b, "%s %s, a researcher at the Institute, said the tariffs were harmful. "
-                           "\"Trade is good for everyone,\" %s added.\n\n",
-                       first, last, last);
-        break;
-      case 1:
-        lxs_buf_printf(&b, "\"The region must stay open to trade,\" said %s %s. \"Rules matter.\n\n"
-                           "\"They always have.\"\n\n",
-                       first, last);
-        break;
-      case 2:
-        lxs_buf_printf(&b, "According to %s %s, the agreement is a milestone. "
-                           "Exports rose last year.\n\n",
-                       first, last);
-        break;
-      default:
-        lxs_buf_printf(&b, "%s %s, an economist at the bank, was blunt. \"Tariffs are a tax on "
-                           "consumers,\" he said. The economist noted that prices rose.\n\n",
-                       first, last);
+    case 0:
+      lxs_buf_printf(&b,
+                     "%s %s, a researcher at the Institute, said the tariffs were harmful. "
+                     "\"Trade is good for everyone,\" %s added.\n\n",
+                     first, last, last);
+      break;
+    case 1:
+      lxs_buf_printf(&b,
+                     "\"The region must stay open to trade,\" said %s %s. \"Rules matter.\n\n"
+                     "\"They always have.\"\n\n",
+                     first, last);
+      break;
+    case 2:
+      lxs_buf_printf(&b,
+                     "According to %s %s, the agreement is a milestone. "
+                     "Exports rose last year.\n\n",
+                     first, last);
+      break;
+    default:
+      lxs_buf_printf(&b,
+                     "%s %s, an economist at the bank, was blunt. \"Tariffs are a tax on "
+                     "consumers,\" he said. The economist noted that prices rose.\n\n",
+                     first, last);
     }
   }
   /* one very long paragraph of sentences and one long quotation */

@@ -88,7 +88,8 @@ static void test_differences_take_the_most_sentences(void **state) {
     snprintf(name, sizeof name, "Speaker %c%c", 'a' + i / 26, 'a' + i % 26);
     add_doc(&c, sc, "d", name,
             i == 44 ? "The WTO is bad. The WTO is bad. The WTO is good."
-                    : i % 2 ? "The WTO is bad." : "The WTO is good.");
+            : i % 2 ? "The WTO is bad."
+                    : "The WTO is good.");
   }
   lxs_comparison_finish(&c);
   assert_int_equal(c.n_with_sentences, 45);

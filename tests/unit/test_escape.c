@@ -82,7 +82,8 @@ static void csv_formulas_neutralised(void **state) {
 
 static void md_no_html_no_links(void **state) {
   (void)state;
-  assert_string_equal(RUN(md, "<img src=x onerror=alert(1)>"), "&lt;img src=x onerror=alert(1)&gt;");
+  assert_string_equal(RUN(md, "<img src=x onerror=alert(1)>"),
+                      "&lt;img src=x onerror=alert(1)&gt;");
   assert_string_equal(RUN(md, "a | b & [c](d) `e` \\"), "a \\| b &amp; \\[c\\](d) \\`e\\` \\\\");
   assert_string_equal(RUN(md, "line\nbreak\r\x1b[2J\x7f"), "line break  \\[2J ");
   assert_string_equal(RUN(md, "bad\xff\xfe utf8"), "bad\xEF\xBF\xBD\xEF\xBF\xBD utf8");
@@ -94,8 +95,12 @@ static void html_is_valid_xml(void **state) {
   assert_string_equal(RUN(lxs_html_escape, "<a href=\"x\">'&'</a>"),
                       "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   /* U+FFFF, U+FFFE and a C1 control are not XML characters */
-  assert_string_equal(RUN(lxs_html_escape, "A\xEF\xBF\xBF" "B\xEF\xBF\xBE" "C\xC2\x85"),
-                      "A\xEF\xBF\xBD" "B\xEF\xBF\xBD" "C\xEF\xBF\xBD");
+  assert_string_equal(RUN(lxs_html_escape, "A\xEF\xBF\xBF"
+                                           "B\xEF\xBF\xBE"
+                                           "C\xC2\x85"),
+                      "A\xEF\xBF\xBD"
+                      "B\xEF\xBF\xBD"
+                      "C\xEF\xBF\xBD");
   assert_string_equal(RUN(lxs_html_escape, "a\x01\tb\nc\x1b"), "a \tb\nc ");
   assert_string_equal(RUN(lxs_html_escape, "\xc3"), "\xEF\xBF\xBD");
 }
@@ -110,9 +115,13 @@ static void comment_cannot_close(void **state) {
 static void terminal_controls_shown(void **state) {
   (void)state;
   assert_string_equal(RUN(lxs_term_text, "\x1b]0;title\x07 \x1b[2J"), "^[]0;title^G ^[[2J");
-  assert_string_equal(RUN(lxs_term_text, "tab\tline\nDEL\x7f" "CR\r"), "tab\tline\nDEL^?CR^M");
+  assert_string_equal(RUN(lxs_term_text, "tab\tline\nDEL\x7f"
+                                         "CR\r"),
+                      "tab\tline\nDEL^?CR^M");
   /* C1 CSI and a right-to-left override, in UTF-8 */
-  assert_string_equal(RUN(lxs_term_text, "\xC2\x9B" "2J \xE2\x80\xAE" "txt.exe"),
+  assert_string_equal(RUN(lxs_term_text, "\xC2\x9B"
+                                         "2J \xE2\x80\xAE"
+                                         "txt.exe"),
                       "<U+009B>2J <U+202E>txt.exe");
   assert_string_equal(RUN(lxs_term_text, "caf\xC3\xA9 \xff"), "caf\xC3\xA9 \xEF\xBF\xBD");
 }

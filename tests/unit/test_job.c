@@ -213,11 +213,16 @@ static void test_bad_options(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_score_article), cmocka_unit_test(test_score_docs),
-      cmocka_unit_test(test_job_evidence),      cmocka_unit_test(test_wide),
-      cmocka_unit_test(test_sentence_and_no_attribution), cmocka_unit_test(test_lines),
-      cmocka_unit_test(test_record_article),    cmocka_unit_test(test_record_speaker),
-      cmocka_unit_test(test_partial),           cmocka_unit_test(test_bad_options),
+      cmocka_unit_test(test_score_article),
+      cmocka_unit_test(test_score_docs),
+      cmocka_unit_test(test_job_evidence),
+      cmocka_unit_test(test_wide),
+      cmocka_unit_test(test_sentence_and_no_attribution),
+      cmocka_unit_test(test_lines),
+      cmocka_unit_test(test_record_article),
+      cmocka_unit_test(test_record_speaker),
+      cmocka_unit_test(test_partial),
+      cmocka_unit_test(test_bad_options),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,7 +15,7 @@ typedef struct {
   const char *maps[4];
   int with_defaults, no_defaults;
   lxs_input_format input;
-  size_t top;                 /* 0: the default, 20 */
+  size_t top; /* 0: the default, 20 */
   const char *files[8];
   const char *corpus[4];
 } args;
@@ -42,9 +42,12 @@ static int run_with(int coverage, const args *a) {
   int rc = 0;
   if (a->map_file) rc = lxs_mapping_load_file(map, a->map_file, err, sizeof err);
   if (rc == 0) {
-    lxs_lexcheck_opts o = {a->format, map, a->language, a->with_defaults, a->no_defaults, 0,
-                           a->input, a->top ? a->top : 20, a->files, count(a->files),
-                           a->corpus, count(a->corpus)};
+    lxs_lexcheck_opts o = {a->format,      map,
+                           a->language,    a->with_defaults,
+                           a->no_defaults, 0,
+                           a->input,       a->top ? a->top : 20,
+                           a->files,       count(a->files),
+                           a->corpus,      count(a->corpus)};
     if (coverage) {
       /* the four tables, each after a "# name" line, as one text */
       lxs_buf t[LXS_COV_TABLES];
@@ -84,7 +87,9 @@ static int teardown(void **state) {
 
 static void test_check_clean(void **state) {
   (void)state;
-  static const args a = {.files = {D "check-clean.tsv", }};
+  static const args a = {.files = {
+                             D "check-clean.tsv",
+                         }};
   assert_int_equal(check(&a), 0);
   assert_string_equal(g_err, "");
   assert_string_equal(g_out, "1 file, 4 entries, 0 warnings, 0 errors\n");
@@ -92,7 +97,9 @@ static void test_check_clean(void **state) {
 
 static void test_check_duplicate_and_conflict(void **state) {
   (void)state;
-  static const args a = {.files = {D "check-a.tsv", }};
+  static const args a = {.files = {
+                             D "check-a.tsv",
+                         }};
   assert_int_equal(check(&a), 0);
   assert_non_null(strstr(g_err, "lexstance: " D "check-a.tsv:2: warning: duplicate of " D
                                 "check-a.tsv:1 ('wto', multilateralism target 1)\n"));
@@ -110,7 +117,10 @@ static void test_check_duplicate_and_conflict(void **state) {
 
 static void test_check_conflict_across_files(void **state) {
   (void)state;
-  static const args a = {.files = {D "check-a.tsv", D "check-c.tsv", }};
+  static const args a = {.files = {
+                             D "check-a.tsv",
+                             D "check-c.tsv",
+                         }};
   assert_int_equal(check(&a), 0);
   assert_non_null(strstr(g_err, "lexstance: " D "check-c.tsv:1: warning: conflicts with " D
                                 "check-a.tsv:2: 'wto' is multilateralism target weight 1 there "
@@ -119,7 +129,9 @@ static void test_check_conflict_across_files(void **state) {
 
 static void test_check_opposite_pole(void **state) {
   (void)state;
-  static const args a = {.files = {D "check-pole.tsv", }};
+  static const args a = {.files = {
+                             D "check-pole.tsv",
+                         }};
   assert_int_equal(check(&a), 0);
   assert_string_equal(g_err, "lexstance: " D "check-pole.tsv:2: warning: opposite pole to " D
                              "check-pole.tsv:1: 'trade' is us_protectionism target 1 there, "
@@ -129,13 +141,18 @@ static void test_check_opposite_pole(void **state) {
 
 static void test_check_broad_glob(void **state) {
   (void)state;
-  static const args a = {.files = {D "check-a.tsv", }};
+  static const args a = {.files = {
+                             D "check-a.tsv",
+                         }};
   assert_int_equal(check(&a), 0);
   assert_non_null(strstr(g_err, "lexstance: " D "check-a.tsv:5: warning: glob 'stat*' covers 7 "
                                 "different common words (state, statement, station, statistic, "
                                 "status, statute, ...); narrow the prefix or list the words\n"));
   /* a narrow glob is quiet */
-  static const args b = {.files = {D "check-clean.tsv", D "th.dic", }};
+  static const args b = {.files = {
+                             D "check-clean.tsv",
+                             D "th.dic",
+                         }};
   assert_int_equal(check(&b), 0);
   assert_null(strstr(g_err, "glob"));
 }
@@ -156,7 +173,9 @@ static void test_glob_breadth(void **state) {
 
 static void test_check_never_matches_and_collision(void **state) {
   (void)state;
-  static const args a = {.files = {D "check-b.dic", }};
+  static const args a = {.files = {
+                             D "check-b.dic",
+                         }};
   assert_int_equal(check(&a), 0);
   assert_string_equal(g_err,
                       "lexstance: " D "check-b.dic:6: warning: same stem as " D "check-b.dic:5: "
@@ -183,8 +202,11 @@ static void test_check_full_report(void **state) {
   (void)state;
   /* warnings sorted by file then line; the parse error keeps its place;
    * exit 1 because of it */
-  static const args a = {.files = {D "check-a.tsv", D "check-bad.lc3", D "liwc2007.dic",
-                                  }};
+  static const args a = {.files = {
+                             D "check-a.tsv",
+                             D "check-bad.lc3",
+                             D "liwc2007.dic",
+                         }};
   assert_int_equal(check(&a), LXS_EDATA);
   assert_string_equal(
       g_err,
@@ -241,31 +263,29 @@ static void test_coverage_sections(void **state) {
   assert_string_equal(
       g_out,
       "# entries\r\n"
-      "source,line,term,theme,role,weight,hits,docs\r\n"
-      D "cov.tsv,1,wto,multilateralism,target,1.0000,2,1\r\n"
-      D "cov.tsv,2,tariff*,us_protectionism,target,1.0000,0,0\r\n"
-      D "cov.tsv,3,tariffs,us_protectionism,target,1.0000,3,1\r\n"
-      D "cov.tsv,4,trade war,us_protectionism,stance,-0.5000,0,0\r\n"
-      D "cov.tsv,5,good,sentiment,eval,0.5000,1,1\r\n"
-      D "cov.tsv,6,harmful,sentiment,eval,-0.5000,1,1\r\n"
-      D "cov.tsv,7,very,-,intensifier,1.5000,1,1\r\n"
-      D "cov.tsv,8,but,-,contrast,1.5000,1,1\r\n"
-      D "cov.tsv,9,global south,global_south,target,1.0000,0,0\r\n"
+      "source,line,term,theme,role,weight,hits,docs\r\n" D
+      "cov.tsv,1,wto,multilateralism,target,1.0000,2,1\r\n" D
+      "cov.tsv,2,tariff*,us_protectionism,target,1.0000,0,0\r\n" D
+      "cov.tsv,3,tariffs,us_protectionism,target,1.0000,3,1\r\n" D
+      "cov.tsv,4,trade war,us_protectionism,stance,-0.5000,0,0\r\n" D
+      "cov.tsv,5,good,sentiment,eval,0.5000,1,1\r\n" D
+      "cov.tsv,6,harmful,sentiment,eval,-0.5000,1,1\r\n" D
+      "cov.tsv,7,very,-,intensifier,1.5000,1,1\r\n" D "cov.tsv,8,but,-,contrast,1.5000,1,1\r\n" D
+      "cov.tsv,9,global south,global_south,target,1.0000,0,0\r\n"
       "\r\n# speakers\r\n"
-      "source,line,term,theme,role,speaker,hits\r\n"
-      D "cov.tsv,1,wto,multilateralism,target,author,1\r\n"
-      D "cov.tsv,1,wto,multilateralism,target,Jane Doe,1\r\n"
-      D "cov.tsv,3,tariffs,us_protectionism,target,author,1\r\n"
-      D "cov.tsv,3,tariffs,us_protectionism,target,Jane Doe,2\r\n"
-      D "cov.tsv,5,good,sentiment,eval,author,1\r\n"
-      D "cov.tsv,6,harmful,sentiment,eval,author,1\r\n"
-      D "cov.tsv,7,very,-,intensifier,author,1\r\n"
-      D "cov.tsv,8,but,-,contrast,author,1\r\n"
+      "source,line,term,theme,role,speaker,hits\r\n" D
+      "cov.tsv,1,wto,multilateralism,target,author,1\r\n" D
+      "cov.tsv,1,wto,multilateralism,target,Jane Doe,1\r\n" D
+      "cov.tsv,3,tariffs,us_protectionism,target,author,1\r\n" D
+      "cov.tsv,3,tariffs,us_protectionism,target,Jane Doe,2\r\n" D
+      "cov.tsv,5,good,sentiment,eval,author,1\r\n" D
+      "cov.tsv,6,harmful,sentiment,eval,author,1\r\n" D
+      "cov.tsv,7,very,-,intensifier,author,1\r\n" D "cov.tsv,8,but,-,contrast,author,1\r\n"
       "\r\n# unmatched\r\n"
-      "source,line,term,theme,role,reason\r\n"
-      D "cov.tsv,2,tariff*,us_protectionism,target,no match in the corpus\r\n"
-      D "cov.tsv,4,trade war,us_protectionism,stance,no match in the corpus\r\n"
-      D "cov.tsv,9,global south,global_south,target,no match in the corpus\r\n"
+      "source,line,term,theme,role,reason\r\n" D
+      "cov.tsv,2,tariff*,us_protectionism,target,no match in the corpus\r\n" D
+      "cov.tsv,4,trade war,us_protectionism,stance,no match in the corpus\r\n" D
+      "cov.tsv,9,global south,global_south,target,no match in the corpus\r\n"
       "\r\n# candidates\r\n"
       "word,stem,count,themes\r\n"
       "farmers,farmer,3,multilateralism us_protectionism\r\n"
@@ -279,8 +299,11 @@ static void test_coverage_sections(void **state) {
 static void test_coverage_tsv_corpus_and_top(void **state) {
   (void)state;
   /* lexicons before --corpus, corpus files up to the next option */
-  static const args a = {.no_defaults = 1, .files = {D "cov.tsv"}, .corpus = {D "corpus.tsv"},
-                         .input = LXS_IN_TSV, .top = 1};
+  static const args a = {.no_defaults = 1,
+                         .files = {D "cov.tsv"},
+                         .corpus = {D "corpus.tsv"},
+                         .input = LXS_IN_TSV,
+                         .top = 1};
   assert_int_equal(coverage(&a), 0);
   assert_non_null(strstr(g_out, D "cov.tsv,4,trade war,us_protectionism,stance,-0.5000,1,1\r\n"));
   assert_non_null(strstr(g_out, D "cov.tsv,1,wto,multilateralism,target,1.0000,1,1\r\n"));
@@ -293,11 +316,13 @@ static void test_coverage_tsv_corpus_and_top(void **state) {
 static void test_coverage_overridden_and_mapped(void **state) {
   (void)state;
   /* a dictionary with a mapping; an entry overridden by a later file */
-  static const args a = {.no_defaults = 1, .map_file = D "th.map", .corpus = {D "corpus.txt"},
+  static const args a = {.no_defaults = 1,
+                         .map_file = D "th.map",
+                         .corpus = {D "corpus.txt"},
                          .files = {D "th.tsv", D "th.yml"}};
   assert_int_equal(coverage(&a), 0);
-  assert_non_null(strstr(g_out, D "th.tsv,1,tariff*,us_protectionism,target,overridden by "
-                                D "th.yml:1\r\n"));
+  assert_non_null(
+      strstr(g_out, D "th.tsv,1,tariff*,us_protectionism,target,overridden by " D "th.yml:1\r\n"));
   assert_non_null(strstr(g_out, D "th.yml,1,tariff*,us_protectionism,target,1.0000,3,1\r\n"));
   assert_non_null(strstr(g_out, D "th.yml,7,harm*,sentiment,eval,-0.5000,1,1\r\n"));
   assert_non_null(strstr(g_out, D "th.yml,6,good,sentiment,eval,0.5000,1,1\r\n"));
@@ -315,16 +340,16 @@ static void test_coverage_with_defaults(void **state) {
 
 static void test_coverage_errors(void **state) {
   (void)state;
-  assert_int_equal(coverage(&(args){.no_defaults = 1, .corpus = {D "missing.txt"},
-                                    .files = {D "cov.tsv"}}),
-                   LXS_EIO);
-  assert_int_equal(coverage(&(args){.no_defaults = 1, .corpus = {D "corpus.txt"},
-                                    .files = {D "eq.tsv"}}),
-                   LXS_EDATA);
+  assert_int_equal(
+      coverage(&(args){.no_defaults = 1, .corpus = {D "missing.txt"}, .files = {D "cov.tsv"}}),
+      LXS_EIO);
+  assert_int_equal(
+      coverage(&(args){.no_defaults = 1, .corpus = {D "corpus.txt"}, .files = {D "eq.tsv"}}),
+      LXS_EDATA);
   assert_string_equal(g_err, "lexstance: no themes loaded (no lexicon defines a theme)\n");
-  assert_int_equal(coverage(&(args){.no_defaults = 1, .corpus = {D "corpus.txt"},
-                                    .files = {D "check-bad.lc3"}}),
-                   LXS_EDATA);
+  assert_int_equal(
+      coverage(&(args){.no_defaults = 1, .corpus = {D "corpus.txt"}, .files = {D "check-bad.lc3"}}),
+      LXS_EDATA);
   assert_string_equal(g_err, "lexstance: " D "check-bad.lc3:1: entry before the first "
                              "'+category' line\n");
 }

@@ -14,9 +14,9 @@
 
 typedef struct {
   int n;
-  char text[4096];  /* "FILE:LINE: msg\n" per warning */
+  char text[4096]; /* "FILE:LINE: msg\n" per warning */
   int entries;
-  char log[8192];   /* "LINE [category] term -> theme role weight\n" */
+  char log[8192]; /* "LINE [category] term -> theme role weight\n" */
 } capture;
 
 static void on_warn(void *ud, const char *file, uint32_t line, const char *msg) {
@@ -41,8 +41,9 @@ static lxs_lexicon *load(const char *base, const char *path, const char *const *
   char err[512];
   lxs_lexicon *lex = lxs_lexicon_new(NULL, err, sizeof err);
   assert_non_null(lex);
-  if (base) assert_int_equal(lxs_lexicon_load_buffer(lex, "base.tsv", base, strlen(base),
-                                                     err, sizeof err), 0);
+  if (base)
+    assert_int_equal(lxs_lexicon_load_buffer(lex, "base.tsv", base, strlen(base), err, sizeof err),
+                     0);
   lxs_mapping *m = lxs_mapping_new();
   for (int i = 0; specs && specs[i]; i++)
     if (lxs_mapping_add_spec(m, specs[i], err, sizeof err)) fail_msg("spec: %s", err);
@@ -111,10 +112,15 @@ static void test_guess(void **state) {
 
 static void test_category_theme(void **state) {
   (void)state;
-  static const char *const cases[][2] = {
-      {"posemo", "posemo"},       {"Pos, Emo", "pos_emo"},   {"ECONOMY.POSITIVE", "economy_positive"},
-      {"2", "cat_2"},             {"sentiment", "cat_sentiment"}, {"  a--b  ", "a_b"},
-      {"émotion", "motion"},      {"!!!", "cat_"},           {"NEG_POSITIVE", "neg_positive"}};
+  static const char *const cases[][2] = {{"posemo", "posemo"},
+                                         {"Pos, Emo", "pos_emo"},
+                                         {"ECONOMY.POSITIVE", "economy_positive"},
+                                         {"2", "cat_2"},
+                                         {"sentiment", "cat_sentiment"},
+                                         {"  a--b  ", "a_b"},
+                                         {"émotion", "motion"},
+                                         {"!!!", "cat_"},
+                                         {"NEG_POSITIVE", "neg_positive"}};
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     lxs_buf b;
     lxs_buf_init(&b);
@@ -131,14 +137,13 @@ static void test_liwc2015(void **state) {
   capture cap;
   lxs_lexicon *lex = load(NULL, DICTS "liwc2015.dic", NULL, &cap);
   /* BOM, CRLF, nested ids (each its own category), wildcard, multiword */
-  assert_string_equal(cap.log,
-                      "8 [function] i -> function target 1\n"
-                      "8 [pronoun] i -> pronoun target 1\n"
-                      "8 [i] i -> i target 1\n"
-                      "9 [posemo] good* -> posemo target 1\n"
-                      "10 [function] kind of -> function target 1\n"
-                      "11 [negemo] not good -> negemo target 1\n"
-                      "12 [negemo] hate -> negemo target 1\n");
+  assert_string_equal(cap.log, "8 [function] i -> function target 1\n"
+                               "8 [pronoun] i -> pronoun target 1\n"
+                               "8 [i] i -> i target 1\n"
+                               "9 [posemo] good* -> posemo target 1\n"
+                               "10 [function] kind of -> function target 1\n"
+                               "11 [negemo] not good -> negemo target 1\n"
+                               "12 [negemo] hate -> negemo target 1\n");
   assert_string_equal(cap.text, DICTS "liwc2015.dic:13: ':)' can never match: text tokens "
                                       "never carry its punctuation; skipped\n");
   assert_int_equal(lxs_lexicon_source(lex, 0)->entries, 7);
@@ -158,26 +163,24 @@ static void test_liwc2007(void **state) {
   (void)state;
   capture cap;
   lxs_lexicon *lex = load(NULL, DICTS "liwc2007.dic", NULL, &cap);
-  assert_string_equal(cap.log,
-                      "8 [posemo] good -> posemo target 1\n"
-                      "8 [affect] good -> affect target 1\n"
-                      "9 [pronoun] like -> pronoun target 1\n"
-                      "9 [affect] like -> affect target 1\n"
-                      "10 [posemo] well said -> posemo target 1\n"
-                      "11 [funct] i -> funct target 1\n"
-                      "11 [pronoun] i -> pronoun target 1\n");
+  assert_string_equal(cap.log, "8 [posemo] good -> posemo target 1\n"
+                               "8 [affect] good -> affect target 1\n"
+                               "9 [pronoun] like -> pronoun target 1\n"
+                               "9 [affect] like -> affect target 1\n"
+                               "10 [posemo] well said -> posemo target 1\n"
+                               "11 [funct] i -> funct target 1\n"
+                               "11 [pronoun] i -> pronoun target 1\n");
   assert_string_equal(cap.text, DICTS "liwc2007.dic:9: LIWC2007 conditional category "
                                       "'(02 12)/126/464' of 'like' is not supported; ignored\n");
   lxs_lexicon_free(lex);
   /* categories map by number too, zero padding ignored */
   static const char *const specs[] = {"02=-", "126=sentiment:+", NULL};
   lex = load(NULL, DICTS "liwc2007.dic", specs, &cap);
-  assert_string_equal(cap.log,
-                      "8 [posemo] good -> sentiment eval 0.5\n"
-                      "8 [affect] good -> affect target 1\n"
-                      "9 [affect] like -> affect target 1\n"
-                      "10 [posemo] well said -> sentiment eval 0.5\n"
-                      "11 [funct] i -> funct target 1\n");
+  assert_string_equal(cap.log, "8 [posemo] good -> sentiment eval 0.5\n"
+                               "8 [affect] good -> affect target 1\n"
+                               "9 [affect] like -> affect target 1\n"
+                               "10 [posemo] well said -> sentiment eval 0.5\n"
+                               "11 [funct] i -> funct target 1\n");
   lxs_lexicon_free(lex);
 }
 
@@ -185,11 +188,13 @@ static void test_liwc_cr_line_ends(void **state) {
   (void)state;
   char err[256];
   /* classic Mac line ends: errors still name the right line */
-  assert_int_equal(load_str("mac.dic", "%\r1\tfoo\r%\rbar*\t1\rbaz\t2\r", NULL, NULL, err,
-                            sizeof err), LXS_EDATA);
+  assert_int_equal(
+      load_str("mac.dic", "%\r1\tfoo\r%\rbar*\t1\rbaz\t2\r", NULL, NULL, err, sizeof err),
+      LXS_EDATA);
   assert_string_equal(err, "mac.dic:5: unknown category id '2' for 'baz'");
-  assert_int_equal(load_str("mac.dic", "%\r\n1\tfoo\r\n%\r\n\r\nbar*\t1\r\n", NULL, NULL, err,
-                            sizeof err), LXS_OK);
+  assert_int_equal(
+      load_str("mac.dic", "%\r\n1\tfoo\r\n%\r\n\r\nbar*\t1\r\n", NULL, NULL, err, sizeof err),
+      LXS_OK);
 }
 
 static void test_dicx(void **state) {
@@ -198,14 +203,13 @@ static void test_dicx(void **state) {
   static const char *const specs[] = {"Pos, Emo=sentiment:+", "trade=us_protectionism", NULL};
   lxs_lexicon *lex = load(NULL, DICTS "sample.dicx", specs, &cap);
   /* quoted header cell with a comma; X, x and numbers; weights scale */
-  assert_string_equal(cap.log,
-                      "2 [trade] tariff* -> us_protectionism target 1\n"
-                      "2 [weighted] tariff* -> weighted target 0.5\n"
-                      "3 [trade] trade war -> us_protectionism target 1\n"
-                      "4 [Pos, Emo] good -> sentiment eval 0.5\n"
-                      "5 [Pos, Emo] great -> sentiment eval 1\n"
-                      "5 [weighted] great -> weighted target 1\n"
-                      "6 [weighted] bad -> weighted target -1\n");
+  assert_string_equal(cap.log, "2 [trade] tariff* -> us_protectionism target 1\n"
+                               "2 [weighted] tariff* -> weighted target 0.5\n"
+                               "3 [trade] trade war -> us_protectionism target 1\n"
+                               "4 [Pos, Emo] good -> sentiment eval 0.5\n"
+                               "5 [Pos, Emo] great -> sentiment eval 1\n"
+                               "5 [weighted] great -> weighted target 1\n"
+                               "6 [weighted] bad -> weighted target -1\n");
   assert_int_equal(cap.n, 0);
   lxs_scorer *sc = test_scorer(lex);
   const lxs_result *r = test_run(sc, "Great tariffs, a bad trade war.");
@@ -246,13 +250,12 @@ static void test_lexicoder_negation(void **state) {
   static const char *const specs[] = {"positive=sentiment:+", "negative=sentiment:-", NULL};
   lxs_lexicon *lex = load(kModifiers, DICTS "sample.lc3", specs, &cap);
   /* NEG_X inherits X's mapping with the pole flipped */
-  assert_string_equal(cap.log,
-                      "2 [POSITIVE] good* -> sentiment eval 0.5\n"
-                      "3 [POSITIVE] fair deal -> sentiment eval 0.5\n"
-                      "5 [NEGATIVE] bad -> sentiment eval -0.5\n"
-                      "6 [NEGATIVE] harm* -> sentiment eval -0.5\n"
-                      "8 [NEG_POSITIVE] not good* -> sentiment eval -0.5\n"
-                      "10 [NEG_NEGATIVE] not bad -> sentiment eval 0.5\n");
+  assert_string_equal(cap.log, "2 [POSITIVE] good* -> sentiment eval 0.5\n"
+                               "3 [POSITIVE] fair deal -> sentiment eval 0.5\n"
+                               "5 [NEGATIVE] bad -> sentiment eval -0.5\n"
+                               "6 [NEGATIVE] harm* -> sentiment eval -0.5\n"
+                               "8 [NEG_POSITIVE] not good* -> sentiment eval -0.5\n"
+                               "10 [NEG_NEGATIVE] not bad -> sentiment eval 0.5\n");
   lxs_scorer *sc = test_scorer(lex);
   const lxs_result *r = test_run(sc, "The deal is not good.");
   const lxs_evidence *e = test_evidence(r, lex, NULL, "eval", "not good*");
@@ -292,13 +295,12 @@ static void test_wordstat(void **state) {
   lxs_lexicon *lex = load(NULL, DICTS "sample.cat", specs, &cap);
   /* nesting joins names with '.', '_' separates words, weights scale and
    * clamp, an entry without a weight has weight 1 */
-  assert_string_equal(cap.log,
-                      "3 [ECONOMY.POSITIVE] growth -> economy stance 1\n"
-                      "4 [ECONOMY.POSITIVE] boom* -> economy stance 1\n"
-                      "6 [ECONOMY.NEGATIVE] recession -> economy stance -1\n"
-                      "7 [ECONOMY.NEGATIVE] trade war -> economy stance -1\n"
-                      "9 [POLITICS] govern* -> politics target 1\n"
-                      "10 [POLITICS] wto -> politics target 1\n");
+  assert_string_equal(cap.log, "3 [ECONOMY.POSITIVE] growth -> economy stance 1\n"
+                               "4 [ECONOMY.POSITIVE] boom* -> economy stance 1\n"
+                               "6 [ECONOMY.NEGATIVE] recession -> economy stance -1\n"
+                               "7 [ECONOMY.NEGATIVE] trade war -> economy stance -1\n"
+                               "9 [POLITICS] govern* -> politics target 1\n"
+                               "10 [POLITICS] wto -> politics target 1\n");
   lxs_scorer *sc = test_scorer(lex);
   const lxs_result *r = test_run(sc, "The WTO and the government see a boom, not a trade war.");
   assert_int_equal(mentions(r, lex, "politics"), 2);
@@ -316,14 +318,13 @@ static void test_yaml(void **state) {
   (void)state;
   capture cap;
   lxs_lexicon *lex = load(NULL, DICTS "sample.yml", NULL, &cap);
-  assert_string_equal(cap.log,
-                      "3 [economy.positive] growth -> economy_positive target 1\n"
-                      "3 [economy.positive] boom* -> economy_positive target 1\n"
-                      "5 [economy.negative] recession -> economy_negative target 1\n"
-                      "6 [economy.negative] trade war -> economy_negative target 1\n"
-                      "8 [politics] govern* -> politics target 1\n"
-                      "9 [politics] wto -> politics target 1\n"
-                      "11 [single] tariff -> single target 1\n");
+  assert_string_equal(cap.log, "3 [economy.positive] growth -> economy_positive target 1\n"
+                               "3 [economy.positive] boom* -> economy_positive target 1\n"
+                               "5 [economy.negative] recession -> economy_negative target 1\n"
+                               "6 [economy.negative] trade war -> economy_negative target 1\n"
+                               "8 [politics] govern* -> politics target 1\n"
+                               "9 [politics] wto -> politics target 1\n"
+                               "11 [single] tariff -> single target 1\n");
   assert_string_equal(cap.text, DICTS "sample.yml:10: category 'empty' has no entries\n");
   assert_string_equal(lxs_lexicon_source(lex, 0)->format, "yaml");
   lxs_lexicon_free(lex);
@@ -337,12 +338,11 @@ static void test_vader(void **state) {
   (void)state;
   capture cap;
   lxs_lexicon *lex = load(NULL, DICTS "vader_sample.txt", NULL, &cap);
-  assert_string_equal(cap.log,
-                      "1 [] good -> sentiment eval 0.475\n"
-                      "2 [] bad -> sentiment eval -0.625\n"
-                      "4 [] superb -> sentiment eval 1\n"
-                      "5 [] good -> sentiment eval 0.75\n"
-                      "6 [] fine -> sentiment eval 0.2\n");
+  assert_string_equal(cap.log, "1 [] good -> sentiment eval 0.475\n"
+                               "2 [] bad -> sentiment eval -0.625\n"
+                               "4 [] superb -> sentiment eval 1\n"
+                               "5 [] good -> sentiment eval 0.75\n"
+                               "6 [] fine -> sentiment eval 0.2\n");
   assert_string_equal(
       cap.text, DICTS "vader_sample.txt:3: ':)' can never match: text tokens never "
                       "carry its punctuation; skipped\n"
@@ -369,8 +369,9 @@ static void test_tsv_delegates(void **state) {
   assert_int_equal(lxs_lexicon_source(lex, 0)->entries, 8);
   lxs_lexicon_free(lex);
   char err[256];
-  assert_int_equal(load_str("bad.tsv", "wto\tmultilateralism\ttarget\n", NULL, NULL, err,
-                            sizeof err), LXS_EDATA);
+  assert_int_equal(
+      load_str("bad.tsv", "wto\tmultilateralism\ttarget\n", NULL, NULL, err, sizeof err),
+      LXS_EDATA);
   assert_string_equal(err, "bad.tsv:1: expected 4 tab-separated fields (term, theme, role, "
                            "weight), found 3");
   /* an explicit format beats the extension */
@@ -407,8 +408,7 @@ static void run_bad(const bad_case *c, size_t n) {
     char err[512];
     int rc = load_str(c[i].name, c[i].data, NULL, NULL, err, sizeof err);
     if (rc != LXS_EDATA) fail_msg("case %zu (%s): rc %d, err '%s'", i, c[i].name, rc, err);
-    if (strcmp(err, c[i].err) != 0)
-      fail_msg("case %zu:\n got  '%s'\n want '%s'", i, err, c[i].err);
+    if (strcmp(err, c[i].err) != 0) fail_msg("case %zu:\n got  '%s'\n want '%s'", i, err, c[i].err);
   }
 }
 
@@ -436,8 +436,9 @@ static void test_bad_liwc(void **state) {
   char err[256];
   lxs_lexicon *lex = lxs_lexicon_new(NULL, err, sizeof err);
   static const char nul[] = "%\n1\tfoo\n%\nba\0r\t1\n";
-  assert_int_equal(lxs_lexicon_load_any_buffer(lex, "x.dic", nul, sizeof nul - 1, NULL, err,
-                                               sizeof err), LXS_EDATA);
+  assert_int_equal(
+      lxs_lexicon_load_any_buffer(lex, "x.dic", nul, sizeof nul - 1, NULL, err, sizeof err),
+      LXS_EDATA);
   assert_string_equal(err, "x.dic:4: NUL byte in line");
   lxs_lexicon_free(lex);
 }
@@ -498,10 +499,12 @@ static void test_bad_yaml(void **state) {
       {"x.yml", "pos: [a, [b]]\n", "x.yml:1: a list of entries cannot hold a list"},
       {"x.yml", "pos:\n  - a\n  - {b: c}\n", "x.yml:3: a list of entries cannot hold a mapping"},
       {"x.yml", "pos: [a]\npos: [b]\n", "x.yml:2: duplicate category 'pos'"},
-      {"x.yml", "pos: &x [a]\nneg: *x\n", "x.yml:2: YAML aliases are not supported in a dictionary"},
+      {"x.yml", "pos: &x [a]\nneg: *x\n",
+       "x.yml:2: YAML aliases are not supported in a dictionary"},
       {"x.yml", "pos: [\"\"]\n", "x.yml:1: empty entry in category 'pos'"},
-      {"x.yml", "pos: [a\n", "x.yml:2: YAML: did not find expected ',' or ']' while parsing a "
-                             "flow sequence"},
+      {"x.yml", "pos: [a\n",
+       "x.yml:2: YAML: did not find expected ',' or ']' while parsing a "
+       "flow sequence"},
       {"x.yml", "pos: [a]\n---\nneg: [b]\n", "x.yml:2: more than one YAML document"},
       {"x.yml", "", "x.yml:1: empty YAML file: expected a mapping of categories"},
       {"x.yml", "eco:\n  pos: [go*od]\n",
@@ -564,12 +567,11 @@ static void test_mapping_file(void **state) {
   lxs_lexicon *lex = lxs_lexicon_new(NULL, err, sizeof err);
   lxs_load_opts o = {NULL, m, on_warn, on_entry, &cap};
   assert_int_equal(lxs_lexicon_load_any_ex(lex, DICTS "liwc2015.dic", &o, err, sizeof err), 0);
-  assert_string_equal(cap.log,
-                      "8 [pronoun] i -> pronoun target 1\n"
-                      "8 [i] i -> i target 1\n"
-                      "9 [posemo] good* -> sentiment eval 0.5\n"
-                      "11 [negemo] not good -> sentiment eval -0.5\n"
-                      "12 [negemo] hate -> sentiment eval -0.5\n");
+  assert_string_equal(cap.log, "8 [pronoun] i -> pronoun target 1\n"
+                               "8 [i] i -> i target 1\n"
+                               "9 [posemo] good* -> sentiment eval 0.5\n"
+                               "11 [negemo] not good -> sentiment eval -0.5\n"
+                               "12 [negemo] hate -> sentiment eval -0.5\n");
   lxs_lexicon_free(lex);
   static const struct {
     const char *data, *err;
@@ -580,8 +582,9 @@ static void test_mapping_file(void **state) {
       {"a\tb:x\n", "m.tsv:1: pole must be '+' or '-'"},
   };
   for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
-    assert_int_equal(lxs_mapping_load_buffer(m, "m.tsv", c[i].data, strlen(c[i].data), err,
-                                             sizeof err), LXS_EDATA);
+    assert_int_equal(
+        lxs_mapping_load_buffer(m, "m.tsv", c[i].data, strlen(c[i].data), err, sizeof err),
+        LXS_EDATA);
     assert_string_equal(err, c[i].err);
   }
   assert_int_equal(lxs_mapping_load_file(m, DICTS "nope.tsv", err, sizeof err), LXS_EIO);
@@ -605,11 +608,11 @@ static void snapshot(lxs_scorer *sc, const lxs_lexicon *lex, const char *const *
     const lxs_result *r = test_run(sc, texts[d]);
     for (size_t i = 0; i < r->n_evidence; i++) {
       const lxs_evidence *e = &r->evidence[i];
-      lxs_buf_printf(&raw, "%d ev s%u %s %s %s [%zu,%zu) t[%zu,%zu) w%.6f m%u c%.6f\n", d,
-                     e->sentence,
-                     e->theme == LXS_THEME_NONE ? "sentiment" : lxs_lexicon_theme_name(lex, e->theme),
-                     e->term, e->role, e->start, e->end, e->target_start, e->target_end,
-                     e->weight, e->modifiers, e->contribution);
+      lxs_buf_printf(
+          &raw, "%d ev s%u %s %s %s [%zu,%zu) t[%zu,%zu) w%.6f m%u c%.6f\n", d, e->sentence,
+          e->theme == LXS_THEME_NONE ? "sentiment" : lxs_lexicon_theme_name(lex, e->theme), e->term,
+          e->role, e->start, e->end, e->target_start, e->target_end, e->weight, e->modifiers,
+          e->contribution);
     }
     for (size_t s = 0; s < r->n_sentences; s++) {
       lxs_buf_printf(&raw, "%d s%zu sentiment %.6f hits %u\n", d, s, r->sentences[s].sentiment,
@@ -658,8 +661,8 @@ static void equivalence(const char *base, const char *const *files, const char *
       for (const char *q = ref.data; (q = strstr(q, " ev ")); q++) nev++;
       if (nev < min_evidence) fail_msg("reference has only %d evidence rows:\n%s", nev, ref.data);
     } else if (strcmp(ref.data, got.data) != 0) {
-      fail_msg("%s differs from %s:\n--- %s\n%s--- %s\n%s", files[i], files[0], files[0],
-               ref.data, files[i], got.data);
+      fail_msg("%s differs from %s:\n--- %s\n%s--- %s\n%s", files[i], files[0], files[0], ref.data,
+               files[i], got.data);
     }
     lxs_scorer_free(sc);
     lxs_lexicon_free(lex);
@@ -675,29 +678,32 @@ static void test_equivalence_all_formats(void **state) {
                              "not\t-\tnegator\t-0.75\n"
                              "very\t-\tintensifier\t1.5\n"
                              "but\t-\tcontrast\t1.5\n";
-  static const char *const files[] = {DICTS "eq.tsv", DICTS "eq.dic", DICTS "eq.dicx",
-                                      DICTS "eq.lc3", DICTS "eq.cat", DICTS "eq.yml",
-                                      DICTS "eq_vader.txt", NULL};
+  static const char *const files[] = {
+      DICTS "eq.tsv", DICTS "eq.dic", DICTS "eq.dicx",      DICTS "eq.lc3",
+      DICTS "eq.cat", DICTS "eq.yml", DICTS "eq_vader.txt", NULL};
   static const char *const specs[] = {"posemo=sentiment:+", "negemo=sentiment:-", NULL};
   static const char *const texts[] = {
       "The WTO is good, but tariffs are very harmful.",
       "The tariff is not a fair deal. A win-win WTO beats a trade war.",
-      "Unfair tariffs hurt a strong WTO; bad, BAD tariffs.",
-      NULL};
+      "Unfair tariffs hurt a strong WTO; bad, BAD tariffs.", NULL};
   equivalence(base, files, specs, texts, 12);
 }
 
 static void test_equivalence_themes(void **state) {
   (void)state;
-  static const char *const files[] = {DICTS "th.tsv", DICTS "th.dic", DICTS "th.dicx",
-                                      DICTS "th.lc3", DICTS "th.cat", DICTS "th.yml", NULL};
+  static const char *const files[] = {DICTS "th.tsv",
+                                      DICTS "th.dic",
+                                      DICTS "th.dicx",
+                                      DICTS "th.lc3",
+                                      DICTS "th.cat",
+                                      DICTS "th.yml",
+                                      NULL};
   static const char *const specs[] = {"trade=us_protectionism", "coop=multilateralism:+",
                                       "posemo=sentiment:+", "negemo=sentiment:-", NULL};
   static const char *const texts[] = {
       "Tariffs harm the economy, but cooperation is good.",
       "The trade war is bad for economic growth. Multilateralism and rules-based trade are fair.",
-      "Protectionism is not good for the economy.",
-      NULL};
+      "Protectionism is not good for the economy.", NULL};
   equivalence(kModifiers, files, specs, texts, 14);
 }
 
@@ -713,30 +719,28 @@ static void test_categories_csv(void **state) {
   lxs_buf_init(&b);
   lxs_categories_csv(&b, lex, r, "doc, 1", 1);
   /* 10 words; themes in lexicon order */
-  assert_string_equal(lxs_buf_cstr(&b),
-                      "doc,speaker,category,count,percent\r\n"
-                      "\"doc, 1\",author,function,3,30.0000\r\n"
-                      "\"doc, 1\",author,pronoun,2,20.0000\r\n"
-                      "\"doc, 1\",author,i,2,20.0000\r\n"
-                      "\"doc, 1\",author,posemo,1,10.0000\r\n"
-                      "\"doc, 1\",author,negemo,1,10.0000\r\n");
+  assert_string_equal(lxs_buf_cstr(&b), "doc,speaker,category,count,percent\r\n"
+                                        "\"doc, 1\",author,function,3,30.0000\r\n"
+                                        "\"doc, 1\",author,pronoun,2,20.0000\r\n"
+                                        "\"doc, 1\",author,i,2,20.0000\r\n"
+                                        "\"doc, 1\",author,posemo,1,10.0000\r\n"
+                                        "\"doc, 1\",author,negemo,1,10.0000\r\n");
   /* speakers get their own rows; header lines are not counted */
   b.len = 0;
   lxs_options opt = {1};
   static const char art[] = "I hate tariffs.\n\nSpeaker: Jane Doe\n\nI think it is good.\n";
   r = lxs_scorer_run(sc, art, strlen(art), &opt);
   lxs_categories_csv(&b, lex, r, "a", 0);
-  assert_string_equal(lxs_buf_cstr(&b),
-                      "a,author,function,1,33.3333\r\n"
-                      "a,author,pronoun,1,33.3333\r\n"
-                      "a,author,i,1,33.3333\r\n"
-                      "a,author,posemo,0,0.0000\r\n"
-                      "a,author,negemo,1,33.3333\r\n"
-                      "a,Jane Doe,function,1,20.0000\r\n"
-                      "a,Jane Doe,pronoun,1,20.0000\r\n"
-                      "a,Jane Doe,i,1,20.0000\r\n"
-                      "a,Jane Doe,posemo,1,20.0000\r\n"
-                      "a,Jane Doe,negemo,0,0.0000\r\n");
+  assert_string_equal(lxs_buf_cstr(&b), "a,author,function,1,33.3333\r\n"
+                                        "a,author,pronoun,1,33.3333\r\n"
+                                        "a,author,i,1,33.3333\r\n"
+                                        "a,author,posemo,0,0.0000\r\n"
+                                        "a,author,negemo,1,33.3333\r\n"
+                                        "a,Jane Doe,function,1,20.0000\r\n"
+                                        "a,Jane Doe,pronoun,1,20.0000\r\n"
+                                        "a,Jane Doe,i,1,20.0000\r\n"
+                                        "a,Jane Doe,posemo,1,20.0000\r\n"
+                                        "a,Jane Doe,negemo,0,0.0000\r\n");
   lxs_buf_free(&b);
   lxs_scorer_free(sc);
   lxs_lexicon_free(lex);
@@ -747,7 +751,8 @@ static void test_provenance(void **state) {
   char err[256];
   lxs_lexicon *lex = lxs_lexicon_new(NULL, err, sizeof err);
   static const char tsv[] = "wto\tmultilateralism\ttarget\t1\n";
-  assert_int_equal(lxs_lexicon_load_buffer(lex, "my--lex.tsv", tsv, strlen(tsv), err, sizeof err), 0);
+  assert_int_equal(lxs_lexicon_load_buffer(lex, "my--lex.tsv", tsv, strlen(tsv), err, sizeof err),
+                   0);
   assert_int_equal(lxs_lexicon_load_any_ex(lex, DICTS "sample.lc3", NULL, err, sizeof err), 0);
   char h1[65], h2[65];
   lxs_sha256_hex(tsv, strlen(tsv), h1);
@@ -757,14 +762,18 @@ static void test_provenance(void **state) {
   lxs_buf_init(&b);
   lxs_buf_init(&want);
   lxs_provenance_csv(&b, lex);
-  lxs_buf_printf(&want, "name,format,entries,sha256\r\nmy--lex.tsv,tsv,1,%s\r\n"
-                        DICTS "sample.lc3,lexicoder,6,%s\r\n", h1, h2);
+  lxs_buf_printf(&want,
+                 "name,format,entries,sha256\r\nmy--lex.tsv,tsv,1,%s\r\n" DICTS
+                 "sample.lc3,lexicoder,6,%s\r\n",
+                 h1, h2);
   assert_string_equal(lxs_buf_cstr(&b), lxs_buf_cstr(&want));
   b.len = want.len = 0;
   lxs_provenance_md(&b, lex);
   /* "--" would end the HTML comment early */
-  lxs_buf_printf(&want, "<!-- lexicons:\n  my%%2D-lex.tsv (tsv, 1 entries, sha256 %s)\n"
-                        "  " DICTS "sample.lc3 (lexicoder, 6 entries, sha256 %s)\n-->\n", h1, h2);
+  lxs_buf_printf(&want,
+                 "<!-- lexicons:\n  my%%2D-lex.tsv (tsv, 1 entries, sha256 %s)\n"
+                 "  " DICTS "sample.lc3 (lexicoder, 6 entries, sha256 %s)\n-->\n",
+                 h1, h2);
   assert_string_equal(lxs_buf_cstr(&b), lxs_buf_cstr(&want));
   lxs_buf_free(&b);
   lxs_buf_free(&want);

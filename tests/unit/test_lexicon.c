@@ -49,16 +49,16 @@ static void missing_file_is_io_error(void **state) {
 
 typedef struct {
   const char *tsv;
-  const char *where;  /* expected "test.tsv:LINE: " prefix */
-  const char *why;    /* expected substring of the message */
+  const char *where; /* expected "test.tsv:LINE: " prefix */
+  const char *why;   /* expected substring of the message */
 } bad_case;
 
 static const bad_case kBad[] = {
     {"wto\tmulti\ttarget\n", "test.tsv:1: ", "expected 4 tab-separated fields"},
     {"wto\tmulti\n", "test.tsv:1: ", "found 2"},
     {"wto\tmulti\ttarget\t1\tnote\textra\n", "test.tsv:1: ", "too many fields"},
-    {"wto\tmulti\ttarget\t1\ntariff\tprot\ttarget\theavy\n", "test.tsv:2: ",
-     "weight 'heavy' is not a number"},
+    {"wto\tmulti\ttarget\t1\ntariff\tprot\ttarget\theavy\n",
+     "test.tsv:2: ", "weight 'heavy' is not a number"},
     {"wto\tmulti\ttarget\t1x\n", "test.tsv:1: ", "weight '1x' is not a number"},
     {"wto\tmulti\ttarget\tnan\n", "test.tsv:1: ", "is not a number"},
     {"wto\tmulti\ttarget\t2\n", "test.tsv:1: ", "target weight must be in [-1, 1]"},
@@ -93,12 +93,9 @@ static void malformed_lines_report_file_and_line(void **state) {
     lxs_lexicon *lex = empty_lexicon();
     char err[512];
     int rc = load(lex, kBad[i].tsv, err, sizeof err);
-    if (rc != LXS_EDATA)
-      fail_msg("case %zu: rc %d, want LXS_EDATA (err '%s')", i, rc, err);
-    if (strncmp(err, kBad[i].where, strlen(kBad[i].where)) != 0 ||
-        !strstr(err, kBad[i].why))
-      fail_msg("case %zu: err '%s', want '%s...%s...'", i, err, kBad[i].where,
-               kBad[i].why);
+    if (rc != LXS_EDATA) fail_msg("case %zu: rc %d, want LXS_EDATA (err '%s')", i, rc, err);
+    if (strncmp(err, kBad[i].where, strlen(kBad[i].where)) != 0 || !strstr(err, kBad[i].why))
+      fail_msg("case %zu: err '%s', want '%s...%s...'", i, err, kBad[i].where, kBad[i].why);
     lxs_lexicon_free(lex);
   }
 }
@@ -118,8 +115,7 @@ static void nul_byte_in_line_is_rejected(void **state) {
   static const char data[] = "wto\tmulti\ttarget\t1\nw\0to\tmulti\ttarget\t1\n";
   lxs_lexicon *lex = empty_lexicon();
   char err[256];
-  assert_int_equal(lxs_lexicon_load_buffer(lex, "test.tsv", data, sizeof data - 1, err,
-                                           sizeof err),
+  assert_int_equal(lxs_lexicon_load_buffer(lex, "test.tsv", data, sizeof data - 1, err, sizeof err),
                    LXS_EDATA);
   assert_string_equal(err, "test.tsv:2: NUL byte in line");
   lxs_lexicon_free(lex);
@@ -129,8 +125,8 @@ static void crlf_and_bom_accepted(void **state) {
   (void)state;
   lxs_lexicon *lex = empty_lexicon();
   char err[256];
-  int rc = load(lex, "\xEF\xBB\xBFwto\tmulti\ttarget\t1\r\ngood\tsentiment\teval\t0.5\r\n",
-                err, sizeof err);
+  int rc = load(lex, "\xEF\xBB\xBFwto\tmulti\ttarget\t1\r\ngood\tsentiment\teval\t0.5\r\n", err,
+                sizeof err);
   if (rc) fail_msg("%s", err);
   assert_int_equal(lxs_lexicon_entry_count(lex), 2);
   assert_int_equal(lxs_lexicon_theme_count(lex), 1);
@@ -141,8 +137,7 @@ static void crlf_and_bom_accepted(void **state) {
   assert_near(test_score(r, lex, 0, "multi")->raw, 0.5, TEST_EPS);
   lxs_scorer_free(sc);
   /* line numbers still count CRLF lines */
-  assert_int_equal(load(lex, "# c\r\n\r\nwto\tmulti\tbogus\t1\r\n", err, sizeof err),
-                   LXS_EDATA);
+  assert_int_equal(load(lex, "# c\r\n\r\nwto\tmulti\tbogus\t1\r\n", err, sizeof err), LXS_EDATA);
   assert_non_null(strstr(err, "test.tsv:3: unknown role 'bogus'"));
   lxs_lexicon_free(lex);
 }
@@ -280,9 +275,8 @@ static void entry_counts_per_source(void **state) {
   lxs_lexicon *lex = empty_lexicon();
   char err[256];
   assert_int_equal(load(lex, "a\tt\ttarget\t1\nb\tt\ttarget\t1\n", err, sizeof err), 0);
-  assert_int_equal(lxs_lexicon_load_buffer(lex, "second.tsv", "c\tt\ttarget\t1\n", 13, err,
-                                           sizeof err),
-                   0);
+  assert_int_equal(
+      lxs_lexicon_load_buffer(lex, "second.tsv", "c\tt\ttarget\t1\n", 13, err, sizeof err), 0);
   assert_int_equal(lxs_lexicon_entry_count(lex), 3);
   assert_int_equal(lxs_lexicon_source_count(lex), 2);
   assert_int_equal(lxs_lexicon_source(lex, 0)->entries, 2);

@@ -8,20 +8,19 @@
 #include "match.h"
 #include "scorer.h"
 
-static const char kLex[] =
-    "tariff\tprot\ttarget\t1\n"
-    "protection*\tprot\ttarget\t1\n"
-    "trade war\tprot\tstance\t-0.5\n"
-    "war\tconflict\ttarget\t1\n"
-    "world trade organization\tmulti\ttarget\t1\n"
-    "rules-based\tmulti\tstance\t0.5\n"
-    "south south\tsouth\ttarget\t1\n"
-    "china\tchina\ttarget\t1\n"
-    "US\tprot\ttarget\t0.5\n"
-    "US tariffs\tprot\ttarget\t1\n"
-    "unilateral\tmulti\ttarget\t-1\n"
-    "unilateral\tsentiment\teval\t-0.3\n"
-    "so-called\t-\tdistancer\t-0.5\n";
+static const char kLex[] = "tariff\tprot\ttarget\t1\n"
+                           "protection*\tprot\ttarget\t1\n"
+                           "trade war\tprot\tstance\t-0.5\n"
+                           "war\tconflict\ttarget\t1\n"
+                           "world trade organization\tmulti\ttarget\t1\n"
+                           "rules-based\tmulti\tstance\t0.5\n"
+                           "south south\tsouth\ttarget\t1\n"
+                           "china\tchina\ttarget\t1\n"
+                           "US\tprot\ttarget\t0.5\n"
+                           "US tariffs\tprot\ttarget\t1\n"
+                           "unilateral\tmulti\ttarget\t-1\n"
+                           "unilateral\tsentiment\teval\t-0.3\n"
+                           "so-called\t-\tdistancer\t-0.5\n";
 
 static lxs_lexicon *lex;
 static lxs_scorer *sc;
@@ -52,8 +51,8 @@ static const char *matches(const char *text) {
     const lxs_match *m = &mt->m[i];
     size_t s = tk->toks[m->tok_first].start, e = tk->toks[m->tok_last].end;
     assert_true(m->nsenses > 0);
-    n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%.*s=%s", n ? "|" : "",
-                          (int)(e - s), text + s, mt->senses[m->sense_off]->term);
+    n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%.*s=%s", n ? "|" : "", (int)(e - s),
+                          text + s, mt->senses[m->sense_off]->term);
     assert_true(n < sizeof buf);
   }
   return buf;
@@ -107,23 +106,23 @@ static void compound_matched_whole(void **state) {
   const lxs_result *r = test_run(sc, t);
   assert_int_equal(test_score(r, lex, 0, "multi")->mentions, 1);
   /* other joiners normalise to the same compound */
-  assert_string_equal(matches("A rules\xE2\x80\x91" "based order."),  /* U+2011 */
-                      "rules\xE2\x80\x91" "based=rules-based");
+  assert_string_equal(matches("A rules\xE2\x80\x91"
+                              "based order."), /* U+2011 */
+                      "rules\xE2\x80\x91"
+                      "based=rules-based");
 }
 
 static void compound_matched_by_parts(void **state) {
   (void)state;
   assert_string_equal(matches("South-South cooperation."), "South-South=south south");
   assert_string_equal(matches("anti-protectionism"), "protectionism=protection*");
-  assert_string_equal(matches("The China-ASEAN trade war."),
-                      "China=china|trade war=trade war");
+  assert_string_equal(matches("The China-ASEAN trade war."), "China=china|trade war=trade war");
 }
 
 /* An all-caps part of a compound is an acronym too ("US-China"). */
 static void acronym_part_of_compound_matches(void **state) {
   (void)state;
-  assert_string_equal(matches("The US-China trade war."),
-                      "US=US|China=china|trade war=trade war");
+  assert_string_equal(matches("The US-China trade war."), "US=US|China=china|trade war=trade war");
 }
 
 static void hyphenated_entry_matches_spaced_text(void **state) {
@@ -170,7 +169,7 @@ static void match_positions(void **state) {
   const lxs_matcher *mt = lxs_scorer_matcher(sc);
   assert_int_equal(mt->n, 1);
   assert_int_equal(mt->m[0].sentence, 1);
-  assert_int_equal(mt->m[0].wpos, 2);       /* The=0 new=1 trade=2 */
+  assert_int_equal(mt->m[0].wpos, 2); /* The=0 new=1 trade=2 */
   assert_int_equal(mt->m[0].wpos_last, 3);
 }
 
@@ -184,12 +183,11 @@ static void matches_survive_word_cache_drops(void **state) {
                     "protectionism and South South ties with China.";
   char first[2048];
   snprintf(first, sizeof first, "%s", matches(doc));
-  assert_string_equal(first,
-                      "so-called=so-called|rules-based=rules-based|"
-                      "US tariffs=US tariffs|trade war=trade war|"
-                      "World Trade Organization=world trade organization|"
-                      "unilateral=unilateral|protectionism=protection*|"
-                      "South South=south south|China=china");
+  assert_string_equal(first, "so-called=so-called|rules-based=rules-based|"
+                             "US tariffs=US tariffs|trade war=trade war|"
+                             "World Trade Organization=world trade organization|"
+                             "unilateral=unilateral|protectionism=protection*|"
+                             "South South=south south|China=china");
   lxs_stemmer *st = lxs_scorer_stemmer(sc);
   lxs_stemmer_set_max_words(st, 3);
   for (int round = 0; round < 4; round++) {

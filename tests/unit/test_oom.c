@@ -18,18 +18,16 @@
 
 #include "util.h"
 
-static const char kLexicon[] =
-    "WTO\tmultilateralism\ttarget\t1\n"
-    "multilateral trade\tmultilateralism\ttarget\t1\n"
-    "tariff*\tus_protectionism\ttarget\t1\n"
-    "erosion\tsentiment\tharm\t-1\n"
-    "good\tsentiment\teval\t0.5\n"
-    "not\t-\tnegator\t-0.75\n";
+static const char kLexicon[] = "WTO\tmultilateralism\ttarget\t1\n"
+                               "multilateral trade\tmultilateralism\ttarget\t1\n"
+                               "tariff*\tus_protectionism\ttarget\t1\n"
+                               "erosion\tsentiment\tharm\t-1\n"
+                               "good\tsentiment\teval\t0.5\n"
+                               "not\t-\tnegator\t-0.75\n";
 
-static const char kText[] =
-    "Jane Doe, a trade economist\n\n"
-    "\"The erosion of the WTO is not good,\" Doe said. Tariffs hurt.\n"
-    "According to Li Wei, multilateral trade is good for everyone.\n";
+static const char kText[] = "Jane Doe, a trade economist\n\n"
+                            "\"The erosion of the WTO is not good,\" Doe said. Tariffs hurt.\n"
+                            "According to Li Wei, multilateral trade is good for everyone.\n";
 
 enum { HANDLED = 0, NO_FAILURE = 2, WRONG = 3 };
 
@@ -50,7 +48,8 @@ static int aggregate(const lxs_result *r) {
   lxs_interval st[8], sa[8], se, ci;
   if (rc == LXS_OK) rc = lxs_bootstrap(all, 50, 0.9, 1, st, sa, &se);
   double d = 0, p = 0;
-  if (rc == LXS_OK && n > 1) rc = lxs_stance_difference(aggs[0], aggs[1], 0, 50, 0.9, 1, &d, &ci, &p);
+  if (rc == LXS_OK && n > 1)
+    rc = lxs_stance_difference(aggs[0], aggs[1], 0, 50, 0.9, 1, &d, &ci, &p);
   for (size_t i = 0; i < n; i++) lxs_agg_free(aggs[i]);
   lxs_agg_free(all);
   free(aggs);

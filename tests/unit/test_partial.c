@@ -6,11 +6,10 @@
 
 #include "partial.h"
 
-static const char kLex[] =
-    "wto\tmultilateralism\ttarget\t1\n"
-    "tariffs\tus_protectionism\ttarget\t1\n"
-    "good\tsentiment\teval\t0.8\n"
-    "hurt\tsentiment\teval\t-0.7\n";
+static const char kLex[] = "wto\tmultilateralism\ttarget\t1\n"
+                           "tariffs\tus_protectionism\ttarget\t1\n"
+                           "good\tsentiment\teval\t0.8\n"
+                           "hurt\tsentiment\teval\t-0.7\n";
 
 typedef struct {
   lxs_buf lines;
@@ -94,7 +93,8 @@ static void concatenated_partials_and_crlf_read(void **state) {
   char err[256] = "";
   assert_int_equal(read_text(r, kTwo, sizeof kTwo - 1, &s, err, sizeof err), LXS_OK);
   assert_int_equal(s.n, 2);
-  assert_string_equal(s.lines.data, "U\tx\td\t3\t1\t0\t0\t1\t1\t1\t1\nU\ty\td\t3\t1\t0\t0\t0\t0\t0\t0\n");
+  assert_string_equal(s.lines.data,
+                      "U\tx\td\t3\t1\t0\t0\t1\t1\t1\t1\nU\ty\td\t3\t1\t0\t0\t0\t0\t0\t0\n");
   lxs_partial_reader_free(r);
   lxs_buf_free(&s.lines);
 }
@@ -106,20 +106,27 @@ static void sums_bounded_by_their_counts(void **state) {
   static const struct {
     const char *rec, *msg;
   } kCases[] = {
-      {"U\tx\td\t3\t1\t0\t0\t1\t1.5\t1\t1", "t.part:3: a stance_sum 1.5 is out of range for 1 sentence"},
+      {"U\tx\td\t3\t1\t0\t0\t1\t1.5\t1\t1",
+       "t.part:3: a stance_sum 1.5 is out of range for 1 sentence"},
       {"U\tx\td\t3\t1\t0\t0\t1\t0\t0\t0", NULL},
-      {"U\tx\td\t3\t1\t0\t0\t1\t-0.5\t0.25\t0", "t.part:3: a stance_sum -0.5 is out of range for 0 sentences"},
-      {"U\tx\td\t3\t1\t2.5\t2\t1\t1\t1\t1", "t.part:3: sentiment_sum 2.5 is out of range for 2 sentences"},
+      {"U\tx\td\t3\t1\t0\t0\t1\t-0.5\t0.25\t0",
+       "t.part:3: a stance_sum -0.5 is out of range for 0 sentences"},
+      {"U\tx\td\t3\t1\t2.5\t2\t1\t1\t1\t1",
+       "t.part:3: sentiment_sum 2.5 is out of range for 2 sentences"},
       {"U\tx\td\t3\t1\t-2\t2\t1\t1\t1\t1", NULL},
       {"U\tx\td\t3\t1\t-0\t0\t1\t1\t1\t1", NULL},
       {"U\tx\td\t3\t1\t1e-5\t1\t1\t1\t1\t1", NULL},
       {"U\tx\td\t3\t1\t.5\t1\t1\t1\t1\t1", NULL},
-      {"U\tx\td\t3\t1\t5.\t1\t1\t1\t1\t1", "t.part:3: sentiment_sum 5. is out of range for 1 sentence"},
+      {"U\tx\td\t3\t1\t5.\t1\t1\t1\t1\t1",
+       "t.part:3: sentiment_sum 5. is out of range for 1 sentence"},
       {"U\tx\td\t3\t1\t1e\t1\t1\t1\t1\t1", "t.part:3: sentiment_sum '1e' is not a finite number"},
       {"U\tx\td\t3\t1\t-\t1\t1\t1\t1\t1", "t.part:3: sentiment_sum '-' is not a finite number"},
-      {"U\tx\td\t3\t1\t1e999\t1\t1\t1\t1\t1", "t.part:3: sentiment_sum '1e999' is not a finite number"},
-      {"U\tx\td\t+3\t1\t0\t0\t1\t1\t1\t1", "t.part:3: tokens '+3' is not a whole number from 0 to 4294967295"},
-      {"U\tx\td\t00000000001\t1\t0\t0\t1\t1\t1\t1", "t.part:3: tokens '00000000001' is not a whole number from 0 to 4294967295"},
+      {"U\tx\td\t3\t1\t1e999\t1\t1\t1\t1\t1",
+       "t.part:3: sentiment_sum '1e999' is not a finite number"},
+      {"U\tx\td\t+3\t1\t0\t0\t1\t1\t1\t1",
+       "t.part:3: tokens '+3' is not a whole number from 0 to 4294967295"},
+      {"U\tx\td\t00000000001\t1\t0\t0\t1\t1\t1\t1",
+       "t.part:3: tokens '00000000001' is not a whole number from 0 to 4294967295"},
   };
   for (size_t i = 0; i < sizeof kCases / sizeof *kCases; i++) {
     lxs_buf t;

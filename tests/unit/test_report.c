@@ -117,10 +117,12 @@ static void json_escapes(void **state) {
 
 static void json_invalid_utf8_becomes_replacement(void **state) {
   (void)state;
-  assert_string_equal(JSON("a\xFF" "b"), "\"a" FFFD "b\"");
+  assert_string_equal(JSON("a\xFF"
+                           "b"),
+                      "\"a" FFFD "b\"");
   assert_string_equal(JSON("\xC0\xAF"), "\"" FFFD FFFD "\"");          /* overlong */
   assert_string_equal(JSON("\xED\xA0\x80"), "\"" FFFD FFFD FFFD "\""); /* surrogate */
-  assert_string_equal(JSON("end\xE2\x82"), "\"end" FFFD FFFD "\"");     /* truncated */
+  assert_string_equal(JSON("end\xE2\x82"), "\"end" FFFD FFFD "\"");    /* truncated */
   const char *s = JSON("\xF8\x88\x80\x80\x80 \x80 ok");
   assert_int_equal(lxs_utf8_validate(s, strlen(s)), strlen(s));
 }
@@ -166,8 +168,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(json_escapes, setup_buf, teardown_buf),
       cmocka_unit_test_setup_teardown(json_invalid_utf8_becomes_replacement, setup_buf,
                                       teardown_buf),
-      cmocka_unit_test_setup_teardown(md_cell_escapes_pipes_and_newlines, setup_buf,
-                                      teardown_buf),
+      cmocka_unit_test_setup_teardown(md_cell_escapes_pipes_and_newlines, setup_buf, teardown_buf),
       cmocka_unit_test(fmt_num_equals_printf),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

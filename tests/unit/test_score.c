@@ -6,72 +6,71 @@
  *   sentiment = s / sqrt(s^2 + 1), s = sum of sentiment weights * modifiers */
 #include "testutil.h"
 
-static const char kLex[] =
-    "wto\tmulti\ttarget\t1\n"
-    "multilateralism\tmulti\ttarget\t1\n"
-    "unilateralism\tmulti\ttarget\t-1\n"
-    "tariff\tprot\ttarget\t1\n"
-    "us protectionism\tprot\ttarget\t1\n"
-    "trade war\tprot\tstance\t-0.5\n"
-    "global south\tsouth\ttarget\t1\n"
-    "good\tsentiment\teval\t0.5\n"
-    "helpful\tsentiment\teval\t0.4\n"
-    "bad\tsentiment\teval\t-0.5\n"
-    "broken\tsentiment\teval\t-0.6\n"
-    "solution\tsentiment\teval\t0.4\n"
-    "threat\tsentiment\tthreat\t-0.8\n"
-    "erosion\tsentiment\tharm\t-0.6\n"
-    "risk\tsentiment\tharm\t-0.4\n"
-    "undermine\tsentiment\tharm\t-0.7\n"
-    "not\t-\tnegator\t-0.75\n"
-    "very\t-\tintensifier\t1.5\n"
-    "extremely\t-\tintensifier\t2\n"
-    "somewhat\t-\tdiminisher\t0.5\n"
-    "but\t-\tcontrast\t1.5\n"
-    "although\t-\tconcessive\t0.5\n"
-    "if\t-\tconditional\t0.5\n"
-    "may\t-\thedge\t0.6\n"
-    "so-called\t-\tdistancer\t-0.5\n"
-    "posed by\t-\tagent\t1\n"
-    "by\t-\tagent\t1\n"
-    "say\t-\treport\t1\n"
-    "free trade\tprot\ttarget\t-1\n"
-    "measure\tprot\tshell\t1\n"
-    "bloc\tsouth\tshell\t1\n"
-    "bloc\tmulti\tshell\t0.5\n"
-    "fear\tsentiment\teval\t-0.6\n"
-    "crisis\tsentiment\teval\t-0.5\n"
-    "regret\tsentiment\teval\t-0.5\n"
-    "hurt\tsentiment\tharm\t-0.5\n"
-    "collapse\tsentiment\tdecay\t-0.6\n"
-    "steep\tsentiment\tdescribe\t-0.2\n"
-    "walk out\tsentiment\tagency\t0.4\n"
-    "criticise\tsentiment\toppose\t0.5\n"
-    "amid\t-\tscene\t1\n"
-    "why\t-\trhetorical\t1\n"
-    "likes to portray\t-\tdoubt\t0\n"
-    "they\t-\tanaphor\t1\n"
-    "destruction\tsentiment\tharm\t-0.8\n"
-    "reform\tsentiment\trepair\t0.3\n"
-    "dysfunctional\tsentiment\teval\t-0.6\n"
-    "call for\t-\tadvocate\t1\n"
-    "oppose\tsentiment\toppose\t0.6\n"
-    "overhaul\tsentiment\trepair\t0\n"
-    "impose\tsentiment\timpose\t0.5\n"
-    "divided\tsentiment\teval\t-0.4\n"
-    "harmful\tsentiment\teval\t-0.6\n"
-    "deeply\t-\tintensifier\t1.5\n"
-    "less\t-\tnegator\t-0.5\n"
-    "dismiss the idea\t-\tnegator\t-0.75\n"
-    "burden\tsentiment\tharm\t-0.5\n"
-    "which\t-\tanaphor\t1\n"
-    "them\t-\tanaphor\t1\n"
-    "poverty\tsentiment\teval\t-0.5\n"
-    "poverty\tsouth\teval\t0.3\n"
-    "announce\tsentiment\timpose\t0.4\n"
-    "announce\t-\treport\t1\n"
-    "boost\tsentiment\tbenefit\t0.4\n"
-    "more than they\t-\tconcessive\t0.5\n";
+static const char kLex[] = "wto\tmulti\ttarget\t1\n"
+                           "multilateralism\tmulti\ttarget\t1\n"
+                           "unilateralism\tmulti\ttarget\t-1\n"
+                           "tariff\tprot\ttarget\t1\n"
+                           "us protectionism\tprot\ttarget\t1\n"
+                           "trade war\tprot\tstance\t-0.5\n"
+                           "global south\tsouth\ttarget\t1\n"
+                           "good\tsentiment\teval\t0.5\n"
+                           "helpful\tsentiment\teval\t0.4\n"
+                           "bad\tsentiment\teval\t-0.5\n"
+                           "broken\tsentiment\teval\t-0.6\n"
+                           "solution\tsentiment\teval\t0.4\n"
+                           "threat\tsentiment\tthreat\t-0.8\n"
+                           "erosion\tsentiment\tharm\t-0.6\n"
+                           "risk\tsentiment\tharm\t-0.4\n"
+                           "undermine\tsentiment\tharm\t-0.7\n"
+                           "not\t-\tnegator\t-0.75\n"
+                           "very\t-\tintensifier\t1.5\n"
+                           "extremely\t-\tintensifier\t2\n"
+                           "somewhat\t-\tdiminisher\t0.5\n"
+                           "but\t-\tcontrast\t1.5\n"
+                           "although\t-\tconcessive\t0.5\n"
+                           "if\t-\tconditional\t0.5\n"
+                           "may\t-\thedge\t0.6\n"
+                           "so-called\t-\tdistancer\t-0.5\n"
+                           "posed by\t-\tagent\t1\n"
+                           "by\t-\tagent\t1\n"
+                           "say\t-\treport\t1\n"
+                           "free trade\tprot\ttarget\t-1\n"
+                           "measure\tprot\tshell\t1\n"
+                           "bloc\tsouth\tshell\t1\n"
+                           "bloc\tmulti\tshell\t0.5\n"
+                           "fear\tsentiment\teval\t-0.6\n"
+                           "crisis\tsentiment\teval\t-0.5\n"
+                           "regret\tsentiment\teval\t-0.5\n"
+                           "hurt\tsentiment\tharm\t-0.5\n"
+                           "collapse\tsentiment\tdecay\t-0.6\n"
+                           "steep\tsentiment\tdescribe\t-0.2\n"
+                           "walk out\tsentiment\tagency\t0.4\n"
+                           "criticise\tsentiment\toppose\t0.5\n"
+                           "amid\t-\tscene\t1\n"
+                           "why\t-\trhetorical\t1\n"
+                           "likes to portray\t-\tdoubt\t0\n"
+                           "they\t-\tanaphor\t1\n"
+                           "destruction\tsentiment\tharm\t-0.8\n"
+                           "reform\tsentiment\trepair\t0.3\n"
+                           "dysfunctional\tsentiment\teval\t-0.6\n"
+                           "call for\t-\tadvocate\t1\n"
+                           "oppose\tsentiment\toppose\t0.6\n"
+                           "overhaul\tsentiment\trepair\t0\n"
+                           "impose\tsentiment\timpose\t0.5\n"
+                           "divided\tsentiment\teval\t-0.4\n"
+                           "harmful\tsentiment\teval\t-0.6\n"
+                           "deeply\t-\tintensifier\t1.5\n"
+                           "less\t-\tnegator\t-0.5\n"
+                           "dismiss the idea\t-\tnegator\t-0.75\n"
+                           "burden\tsentiment\tharm\t-0.5\n"
+                           "which\t-\tanaphor\t1\n"
+                           "them\t-\tanaphor\t1\n"
+                           "poverty\tsentiment\teval\t-0.5\n"
+                           "poverty\tsouth\teval\t0.3\n"
+                           "announce\tsentiment\timpose\t0.4\n"
+                           "announce\t-\treport\t1\n"
+                           "boost\tsentiment\tbenefit\t0.4\n"
+                           "more than they\t-\tconcessive\t0.5\n";
 
 static lxs_lexicon *lex;
 static lxs_scorer *sc;
@@ -127,7 +126,7 @@ static void eval_ties_to_nearest_target(void **state) {
 static void eval_of_negative_target_inverts(void **state) {
   (void)state;
   const lxs_result *r = test_run(sc, "Unilateralism is bad.");
-  assert_near(raw_of(r, 0, "multi"), 0.5, TEST_EPS);  /* -0.5 * -1 */
+  assert_near(raw_of(r, 0, "multi"), 0.5, TEST_EPS); /* -0.5 * -1 */
 }
 
 static void eval_across_comma_is_weak_link(void **state) {
@@ -175,7 +174,7 @@ static void negation_scope_ends_at_clause_end(void **state) {
   (void)state;
   const lxs_result *r = test_run(sc, "The WTO is not good, and tariffs are bad.");
   assert_near(raw_of(r, 0, "multi"), -0.375, TEST_EPS);
-  assert_near(raw_of(r, 0, "prot"), -0.5, TEST_EPS);  /* not negated */
+  assert_near(raw_of(r, 0, "prot"), -0.5, TEST_EPS); /* not negated */
   const lxs_evidence *e = test_evidence(r, lex, "prot", "eval", "bad");
   assert_false(e->modifiers & LXS_MOD_NEGATED);
   r = test_run(sc, "The WTO is not good; tariffs are bad.");
@@ -203,12 +202,10 @@ static void intensifier_and_diminisher(void **state) {
   (void)state;
   const lxs_result *r = test_run(sc, "The WTO is very good.");
   assert_near(raw_of(r, 0, "multi"), 0.75, TEST_EPS);
-  assert_true(test_evidence(r, lex, "multi", "eval", "good")->modifiers &
-              LXS_MOD_INTENSIFIED);
+  assert_true(test_evidence(r, lex, "multi", "eval", "good")->modifiers & LXS_MOD_INTENSIFIED);
   r = test_run(sc, "The WTO is somewhat good.");
   assert_near(raw_of(r, 0, "multi"), 0.25, TEST_EPS);
-  assert_true(test_evidence(r, lex, "multi", "eval", "good")->modifiers &
-              LXS_MOD_DIMINISHED);
+  assert_true(test_evidence(r, lex, "multi", "eval", "good")->modifiers & LXS_MOD_DIMINISHED);
 }
 
 static void strength_orders_somewhat_plain_extremely(void **state) {
@@ -240,13 +237,11 @@ static void negated_intensified(void **state) {
 static void contrast_weights_clauses(void **state) {
   (void)state;
   const lxs_result *r = test_run(sc, "The WTO is good but tariffs are bad.");
-  assert_near(raw_of(r, 0, "multi"), 0.5 * 0.5, TEST_EPS);   /* before: 2 - 1.5 */
-  assert_near(raw_of(r, 0, "prot"), -0.5 * 1.5, TEST_EPS);   /* after: 1.5 */
+  assert_near(raw_of(r, 0, "multi"), 0.5 * 0.5, TEST_EPS); /* before: 2 - 1.5 */
+  assert_near(raw_of(r, 0, "prot"), -0.5 * 1.5, TEST_EPS); /* after: 1.5 */
   assert_near(r->sentences[0].sentiment, test_squash(0.25 - 0.75), TEST_EPS);
-  assert_true(test_evidence(r, lex, "multi", "eval", "good")->modifiers &
-              LXS_MOD_CONTRAST_DOWN);
-  assert_true(test_evidence(r, lex, "prot", "eval", "bad")->modifiers &
-              LXS_MOD_CONTRAST_UP);
+  assert_true(test_evidence(r, lex, "multi", "eval", "good")->modifiers & LXS_MOD_CONTRAST_DOWN);
+  assert_true(test_evidence(r, lex, "prot", "eval", "bad")->modifiers & LXS_MOD_CONTRAST_UP);
 }
 
 static void concessive_weights_clauses(void **state) {
@@ -303,8 +298,7 @@ static void harm_to_target_is_support(void **state) {
 
 static void agent_of_harm_after_posed_by(void **state) {
   (void)state;
-  const lxs_result *r =
-      test_run(sc, "The fragmentation risk posed by US protectionism grows.");
+  const lxs_result *r = test_run(sc, "The fragmentation risk posed by US protectionism grows.");
   assert_near(raw_of(r, 0, "prot"), -0.4, TEST_EPS);
   assert_true(test_evidence(r, lex, "prot", "harm", "risk")->modifiers & LXS_MOD_AGENT);
 }
@@ -314,7 +308,7 @@ static void harm_verb_credits_patient_and_agent(void **state) {
   const lxs_result *r = test_run(sc, "Tariffs undermine the WTO.");
   assert_near(raw_of(r, 0, "multi"), 0.7, TEST_EPS);
   assert_near(raw_of(r, 0, "prot"), -0.7, TEST_EPS);
-  r = test_run(sc, "The WTO is undermined by tariffs.");  /* passive */
+  r = test_run(sc, "The WTO is undermined by tariffs."); /* passive */
   assert_near(raw_of(r, 0, "multi"), 0.7, TEST_EPS);
   assert_near(raw_of(r, 0, "prot"), -0.7, TEST_EPS);
 }
@@ -342,9 +336,9 @@ static void reported_view_belongs_to_its_holder(void **state) {
   const lxs_result *r = test_run(sc, "Critics say the WTO is broken.");
   const lxs_theme_score *ts = test_score(r, lex, 0, "multi");
   assert_int_equal(ts->mentions, 1);
-  assert_near(ts->raw, -0.6, TEST_EPS);          /* the sentence expresses it */
+  assert_near(ts->raw, -0.6, TEST_EPS); /* the sentence expresses it */
   assert_int_equal(ts->held_mentions, 1);
-  assert_near(ts->held_raw, -0.6, TEST_EPS);     /* ... as the critics' view */
+  assert_near(ts->held_raw, -0.6, TEST_EPS); /* ... as the critics' view */
   uint32_t h = r->sentences[0].holder;
   assert_true(h != LXS_NO_HOLDER && h < r->n_speakers);
   assert_string_equal(r->speakers[h].name, "Critics");
@@ -361,8 +355,8 @@ static void reported_view_belongs_to_its_holder(void **state) {
   assert_int_equal(present, 0);
   lxs_agg_reset(a);
   assert_int_equal(lxs_agg_add_speaker(a, r, h), LXS_OK); /* the critics */
-  assert_near(lxs_agg_stance(a, (size_t)test_theme(lex, "multi"), &present),
-              test_squash(-0.6), TEST_EPS);
+  assert_near(lxs_agg_stance(a, (size_t)test_theme(lex, "multi"), &present), test_squash(-0.6),
+              TEST_EPS);
   assert_int_equal(present, 1);
   assert_int_equal(lxs_agg_add_speaker(a, r, (uint32_t)r->n_speakers), LXS_EINVAL);
   lxs_agg_free(a);
@@ -474,8 +468,8 @@ static void evidence_spans_multiword_and_compound(void **state) {
 static void evidence_modifiers_in_later_sentences(void **state) {
   (void)state;
   lxs_scorer *fresh = test_scorer(lex);
-  const lxs_result *r =
-      test_run(fresh, "The WTO and the WTO met. Tariffs are very bad and the WTO and the WTO met.");
+  const lxs_result *r = test_run(
+      fresh, "The WTO and the WTO met. Tariffs are very bad and the WTO and the WTO met.");
   const lxs_evidence *s = test_evidence(r, NULL, NULL, "eval", "bad");
   assert_int_equal(s->modifiers, LXS_MOD_INTENSIFIED);
   const lxs_evidence *e = test_evidence(r, lex, "prot", "eval", "bad");
@@ -591,7 +585,8 @@ static void adjectival_harm_evaluates(void **state) {
 /* A theme term far after an opposition word is seldom its object. */
 static void far_object_is_not_opposed(void **state) {
   (void)state;
-  const lxs_result *r = test_run(sc, "Members oppose a bill that would end the old and costly tariffs.");
+  const lxs_result *r = test_run(
+      sc, "Members oppose a bill that would end the old and costly tariffs.");
   assert_near(raw_of(r, 0, "prot"), 0.0, TEST_EPS);
   r = test_run(sc, "Members oppose the tariffs.");
   assert_near(raw_of(r, 0, "prot"), -0.6, TEST_EPS);
@@ -746,8 +741,7 @@ static void shell_noun_refers_back(void **state) {
 
 static void shell_noun_prefers_its_weightier_theme(void **state) {
   (void)state;
-  const lxs_result *r =
-      test_run(sc, "The Global South met. The WTO watched. The bloc is good.");
+  const lxs_result *r = test_run(sc, "The Global South met. The WTO watched. The bloc is good.");
   assert_near(raw_of(r, 2, "south"), 0.5, TEST_EPS);
   assert_int_equal(mentions_of(r, 2, "multi"), 0);
 }

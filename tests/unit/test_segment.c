@@ -91,7 +91,7 @@ static void seed_article_speakers(void **state) {
   int seen[4] = {0};
   for (size_t s = 0; s < r->n_sentences; s++) {
     const lxs_sentence *se = &r->sentences[s];
-    assert_true(se->speaker >= prev);  /* sections follow each other */
+    assert_true(se->speaker >= prev); /* sections follow each other */
     if (se->flags & LXS_SENTENCE_HEADER) {
       assert_int_equal(se->speaker, prev + 1);
       assert_sentence_starts(text, r, s, r->speakers[se->speaker].name);
@@ -105,7 +105,7 @@ static void seed_article_speakers(void **state) {
   for (int i = 0; i < 4; i++) assert_true(seen[i]);
   /* the editor's note is the author's, the closing sentence Menon's */
   assert_int_equal(r->sentences[0].speaker, 0);
-  assert_sentence_starts(text, r, 0, "OPINION\xC2\xA0/\xC2\xA0VIEWPOINT");  /* NBSPs */
+  assert_sentence_starts(text, r, 0, "OPINION\xC2\xA0/\xC2\xA0VIEWPOINT"); /* NBSPs */
   assert_int_equal(r->sentences[r->n_sentences - 1].speaker, 3);
   assert_sentence_starts(text, r, r->n_sentences - 1, "Initiatives like CAFTA 3.0");
   free(text);

@@ -34,23 +34,52 @@ static void reporting_verbs(void **state) {
       "Mayor Ruth Okafor called the meeting to order at noon.\n\n"
       "The so-called reform was called off.\n\n"
       "Ada Moreau was told the fees would rise.\n";
-  const char *want[] = {
-      "a tax on breathing", "Ines Varga", "said-before",
-      "called on shipowners", "Odile Marsh", "indirect",
-      "slower phase-in", "Odile Marsh", "pronoun",
-      "reject the berth lottery", "Ines Varga", "short-name",
-      "scrapping the port board", "Pim Alders", "indirect",
-      "east quay will reopen", "Ruth Okafor", "indirect",
-      "a formal warning", "Ruth Okafor", "indirect",
-      "conveyed that message", "Ada Moreau", "indirect",
-      "a closed shop", "Tom Birch", "indirect",
-      "calling it", "Hana Lindqvist", "indirect",
-      "is urging the ports", "Pim Alders", "indirect",
-      "condemned the new tariff", "Tom Birch", "indirect",
-      "called the meeting to order", "author", "author",
-      "was called off", "author", "author",
-      "was told the fees", "author", "author",
-      NULL};
+  const char *want[] = {"a tax on breathing",
+                        "Ines Varga",
+                        "said-before",
+                        "called on shipowners",
+                        "Odile Marsh",
+                        "indirect",
+                        "slower phase-in",
+                        "Odile Marsh",
+                        "pronoun",
+                        "reject the berth lottery",
+                        "Ines Varga",
+                        "short-name",
+                        "scrapping the port board",
+                        "Pim Alders",
+                        "indirect",
+                        "east quay will reopen",
+                        "Ruth Okafor",
+                        "indirect",
+                        "a formal warning",
+                        "Ruth Okafor",
+                        "indirect",
+                        "conveyed that message",
+                        "Ada Moreau",
+                        "indirect",
+                        "a closed shop",
+                        "Tom Birch",
+                        "indirect",
+                        "calling it",
+                        "Hana Lindqvist",
+                        "indirect",
+                        "is urging the ports",
+                        "Pim Alders",
+                        "indirect",
+                        "condemned the new tariff",
+                        "Tom Birch",
+                        "indirect",
+                        "called the meeting to order",
+                        "author",
+                        "author",
+                        "was called off",
+                        "author",
+                        "author",
+                        "was told the fees",
+                        "author",
+                        "author",
+                        NULL};
   check(t, want);
 }
 
@@ -70,16 +99,31 @@ static void colon_introducers(void **state) {
       "unlawful.\n\n"
       "Northland's Brenner summed it up: \"It is a tax on work.\"\n\n"
       "The Harbour Gazette's take: \"A levy nobody asked for.\"\n";
-  const char *want[] = {
-      "The new rules are overdue", "Anton Reyes", "said-before",
-      "Small boats have waited", "Anton Reyes", "quote",
-      "We will not pay twice", "Lena Holt", "quote",
-      "allocated by tonnage", "Hana Lindqvist", "quote",
-      "Fees are not your business", "Pim Alders", "said-before",
-      "the levy was unlawful", "Tomas Brenner", "indirect",
-      "It is a tax on work", "Tomas Brenner", "short-name",
-      "A levy nobody asked for", "Harbour Gazette", "said-before",
-      NULL};
+  const char *want[] = {"The new rules are overdue",
+                        "Anton Reyes",
+                        "said-before",
+                        "Small boats have waited",
+                        "Anton Reyes",
+                        "quote",
+                        "We will not pay twice",
+                        "Lena Holt",
+                        "quote",
+                        "allocated by tonnage",
+                        "Hana Lindqvist",
+                        "quote",
+                        "Fees are not your business",
+                        "Pim Alders",
+                        "said-before",
+                        "the levy was unlawful",
+                        "Tomas Brenner",
+                        "indirect",
+                        "It is a tax on work",
+                        "Tomas Brenner",
+                        "short-name",
+                        "A levy nobody asked for",
+                        "Harbour Gazette",
+                        "said-before",
+                        NULL};
   check(t, want);
 }
 
@@ -124,13 +168,11 @@ static void one_person_per_name(void **state) {
 /* 8. Pronouns agree in gender with the given name. */
 static void pronoun_gender_from_names(void **state) {
   (void)state;
-  const char *t =
-      "Mayor Ruth Okafor opened the meeting. Tomas Brenner, a historian, spoke after "
-      "her about the old quay. She said the quay would reopen in May.\n";
+  const char *t = "Mayor Ruth Okafor opened the meeting. Tomas Brenner, a historian, spoke after "
+                  "her about the old quay. She said the quay would reopen in May.\n";
   const char *want[] = {"quay would reopen", "Ruth Okafor", "pronoun", NULL};
   check(t, want);
 }
-
 
 /* 4. A quotation opened after a colon and never closed runs on. */
 static void run_on_quotes(void **state) {
@@ -143,14 +185,25 @@ static void run_on_quotes(void **state) {
       "percent.\n\n"
       "Ferries were exempted.\n\n"
       "The directive was welcomed by the pilots on the east quay and the ferry operators.\n";
-  const char *want[] = {
-      "allocated by tonnage", "Hana Lindqvist", "quote",
-      "Smaller vessels", "Hana Lindqvist", "quote",
-      "Pilots must book", "Hana Lindqvist", "run-on",
-      "Late bookings", "Hana Lindqvist", "run-on",
-      "Ferries were exempted", "author", "author",
-      "The directive was welcomed", "author", "author",
-      NULL};
+  const char *want[] = {"allocated by tonnage",
+                        "Hana Lindqvist",
+                        "quote",
+                        "Smaller vessels",
+                        "Hana Lindqvist",
+                        "quote",
+                        "Pilots must book",
+                        "Hana Lindqvist",
+                        "run-on",
+                        "Late bookings",
+                        "Hana Lindqvist",
+                        "run-on",
+                        "Ferries were exempted",
+                        "author",
+                        "author",
+                        "The directive was welcomed",
+                        "author",
+                        "author",
+                        NULL};
   check(t, want);
 }
 
@@ -166,38 +219,60 @@ static void speech_goes_on(void **state) {
       "Mayor Ruth Okafor said on Tuesday.\n\n"
       "\"We must prepare for the \"harbour minus ferries\" plan. It needs imagination,\" "
       "Pim Alders said.\n";
-  const char *want[] = {
-      "the fairest option", "Ines Varga", "indirect",
-      "It gives small operators", "Ines Varga", "continuation",
-      "published on 3 May", "author", "author",
-      "a major blow", "Ruth Okafor", "quote",
-      "I deeply regret it", "Ruth Okafor", "quote",
-      "said on Tuesday", "Ruth Okafor", "indirect",
-      "We must prepare", "Pim Alders", "quote",
-      "It needs imagination", "Pim Alders", "said-after",
-      NULL};
+  const char *want[] = {"the fairest option",
+                        "Ines Varga",
+                        "indirect",
+                        "It gives small operators",
+                        "Ines Varga",
+                        "continuation",
+                        "published on 3 May",
+                        "author",
+                        "author",
+                        "a major blow",
+                        "Ruth Okafor",
+                        "quote",
+                        "I deeply regret it",
+                        "Ruth Okafor",
+                        "quote",
+                        "said on Tuesday",
+                        "Ruth Okafor",
+                        "indirect",
+                        "We must prepare",
+                        "Pim Alders",
+                        "quote",
+                        "It needs imagination",
+                        "Pim Alders",
+                        "said-after",
+                        NULL};
   check(t, want);
 }
 
 /* 7. Post-modifiers and straight single quotes. */
 static void postmodifiers_and_single_quotes(void **state) {
   (void)state;
-  const char *t =
-      "Hana Lindqvist from Northport University said the fees were fair.\n\n"
-      "Tomas Brenner of the Harbour Pilots Guild said they were not.\n\n"
-      "Mayor Ruth Okafor visited the port on Monday.\n\n"
-      "'The quay is too small. We said so in March,' she said.\n\n"
-      "The pilots call it the 'quay'.\n";
-  const char *want[] = {
-      "the fees were fair", "Hana Lindqvist", "indirect",
-      "they were not", "Tomas Brenner", "indirect",
-      "The quay is too small", "Ruth Okafor", "quote",
-      "We said so in March", "Ruth Okafor", "pronoun",
-      "The pilots call it", "author", "author",
-      NULL};
+  const char *t = "Hana Lindqvist from Northport University said the fees were fair.\n\n"
+                  "Tomas Brenner of the Harbour Pilots Guild said they were not.\n\n"
+                  "Mayor Ruth Okafor visited the port on Monday.\n\n"
+                  "'The quay is too small. We said so in March,' she said.\n\n"
+                  "The pilots call it the 'quay'.\n";
+  const char *want[] = {"the fees were fair",
+                        "Hana Lindqvist",
+                        "indirect",
+                        "they were not",
+                        "Tomas Brenner",
+                        "indirect",
+                        "The quay is too small",
+                        "Ruth Okafor",
+                        "quote",
+                        "We said so in March",
+                        "Ruth Okafor",
+                        "pronoun",
+                        "The pilots call it",
+                        "author",
+                        "author",
+                        NULL};
   check(t, want);
 }
-
 
 /* 2. Transcripts: labels with titles, in capitals, role-only, ending in
  * "." or ":"; one label opening a remarks text makes it that speaker's;
@@ -209,16 +284,17 @@ static void transcripts(void **state) {
       "THE MAYOR. Good evening, and welcome to the quay. We open the east berth "
       "tonight.\n\n"
       "The port has waited ten years for this. I thank the pilots and the ferry crews.\n";
-  const char *want1[] = {"welcome to the quay", "The Mayor", "transcript",
-                         "We open the east berth", "The Mayor", "transcript",
-                         "I thank the pilots", "The Mayor", "continuation", NULL};
+  const char *want1[] = {
+      "welcome to the quay", "The Mayor",  "transcript",         "We open the east berth",
+      "The Mayor",           "transcript", "I thank the pilots", "The Mayor",
+      "continuation",        NULL};
   check(remarks, want1);
   /* the same text, with the role known as a name */
   lxs_speaker_hints *h = lxs_speaker_hints_new();
   const char *tsv = "Ruth Okafor\tThe Mayor\n";
   char err[256];
-  assert_int_equal(lxs_speaker_hints_load_buffer(h, "hints.tsv", tsv, strlen(tsv), err,
-                                                 sizeof err), LXS_OK);
+  assert_int_equal(lxs_speaker_hints_load_buffer(h, "hints.tsv", tsv, strlen(tsv), err, sizeof err),
+                   LXS_OK);
   arun r;
   arun_str(&r, remarks, h);
   EXPECT(&r, "welcome to the quay", "Ruth Okafor", "transcript");
@@ -226,26 +302,23 @@ static void transcripts(void **state) {
   arun_free(&r);
   lxs_speaker_hints_free(h);
 
-  const char *debate =
-      "Mayor Okafor: The levy stays until May.\n\n"
-      "Councillor Varga: It is a tax on breathing.\n\n"
-      "MAYOR OKAFOR: We will review it in May.\n\n"
-      "THE CHAIR. Thank you both. The next item is the ferry timetable.\n";
-  const char *want2[] = {"The levy stays", "Okafor", "transcript",
-                         "tax on breathing", "Varga", "transcript",
-                         "review it in May", "Okafor", "transcript",
-                         "Thank you both", "The Chair", "transcript",
-                         "ferry timetable", "The Chair", "transcript", NULL};
+  const char *debate = "Mayor Okafor: The levy stays until May.\n\n"
+                       "Councillor Varga: It is a tax on breathing.\n\n"
+                       "MAYOR OKAFOR: We will review it in May.\n\n"
+                       "THE CHAIR. Thank you both. The next item is the ferry timetable.\n";
+  const char *want2[] = {
+      "The levy stays",  "Okafor",         "transcript",       "tax on breathing",
+      "Varga",           "transcript",     "review it in May", "Okafor",
+      "transcript",      "Thank you both", "The Chair",        "transcript",
+      "ferry timetable", "The Chair",      "transcript",       NULL};
   check(debate, want2);
 
-  const char *qa =
-      "Q: Will the levy stay?\n\n"
-      "Mayor Ruth Okafor: It stays until May, and then we will see.\n";
-  const char *want3[] = {"Will the levy stay", "author", "qa",
-                         "It stays until May", "Ruth Okafor", "transcript", NULL};
+  const char *qa = "Q: Will the levy stay?\n\n"
+                   "Mayor Ruth Okafor: It stays until May, and then we will see.\n";
+  const char *want3[] = {"Will the levy stay", "author",     "qa", "It stays until May",
+                         "Ruth Okafor",        "transcript", NULL};
   check(qa, want3);
 }
-
 
 /* 7. Bylines name the author and are never round-up headers. */
 static void bylines(void **state) {
@@ -277,7 +350,6 @@ static void bylines(void **state) {
   arun_free(&r);
 }
 
-
 /* 7. The speaker named in the next sentence; 8. object mentions as
  * antecedents (below the subjects). */
 static void speaker_named_next_and_objects(void **state) {
@@ -287,14 +359,18 @@ static void speaker_named_next_and_objects(void **state) {
       "The plan drew criticism in a letter from the fishermen's adviser Tomas Brenner. He "
       "said the plan ignored small boats.\n\n"
       "\"It cannot wait.\" That is what Okafor said about the levy.\n";
-  const char *want[] = {
-      "A new dawn for the harbour", "Ruth Okafor", "quote",
-      "He said the plan ignored", "Tomas Brenner", "pronoun",
-      "It cannot wait", "Ruth Okafor", "quote",
-      NULL};
+  const char *want[] = {"A new dawn for the harbour",
+                        "Ruth Okafor",
+                        "quote",
+                        "He said the plan ignored",
+                        "Tomas Brenner",
+                        "pronoun",
+                        "It cannot wait",
+                        "Ruth Okafor",
+                        "quote",
+                        NULL};
   check(t, want);
 }
-
 
 /* 7. Two speakers in one sentence: the second holds its clause. */
 static void two_speakers_one_sentence(void **state) {
@@ -394,8 +470,7 @@ static void scorer_credits_holders(void **state) {
   lxs_lexicon *lex = lxs_lexicon_new(NULL, err, sizeof err);
   assert_non_null(lex);
   const char *lx = "tariff\tus_protectionism\ttarget\t1\nharmful\tus_protectionism\teval\t-1\n";
-  assert_int_equal(lxs_lexicon_load_buffer(lex, "t.tsv", lx, strlen(lx), err, sizeof err),
-                   LXS_OK);
+  assert_int_equal(lxs_lexicon_load_buffer(lex, "t.tsv", lx, strlen(lx), err, sizeof err), LXS_OK);
   lxs_scorer *sc = lxs_scorer_new(lex, err, sizeof err);
   const char *t = "Dock workers are warning that the tariff is harmful.\n\n"
                   "The tariff is harmful, the head of the pilots said Monday.\n\n"
@@ -438,9 +513,9 @@ static void organisations_speak(void **state) {
            "Northport's Ministry of Transport said in a statement that the rules stand.\n\n"
            "The Quay Gazette asked three captains how the lottery works.\n",
            NULL);
-  const char *want[] = {"author", "Guild for Harbour Pilots", "Anton Reyes", "Lena Holt",
-                        "Coastal Freight Association", "National Ferrymen's Union",
-                        "Ada Moreau", "Ministry of Transport", NULL};
+  const char *want[] = {"author",     "Guild for Harbour Pilots",    "Anton Reyes",
+                        "Lena Holt",  "Coastal Freight Association", "National Ferrymen's Union",
+                        "Ada Moreau", "Ministry of Transport",       NULL};
   expect_speakers(&r, want);
   EXPECT(&r, "is urging members", "Guild for Harbour Pilots", "indirect");
   assert_string_equal(desc_of(&r, "Guild for Harbour Pilots"), "GHP");
@@ -465,14 +540,25 @@ static void messages_outlets_datelines(void **state) {
       "Northport (Harbour Morning Courier) \xE2\x80\x93 The Pilots Guild is drafting a "
       "reply, labeling the levy a \"setback for small ports.\"\n\n"
       "The quay was rebuilt in May. That was the year the ferries came back.\n";
-  const char *want[] = {
-      "Fix the quay or we walk away", "Ruth Okafor", "said-after",
-      "That was essentially the message", "Ruth Okafor", "indirect",
-      "The levy is a tax", "Courier", "said-before",
-      "is drafting a reply", "Pilots Guild", "said-before",
-      "The quay was rebuilt", "author", "author",
-      "That was the year", "author", "author",
-      NULL};
+  const char *want[] = {"Fix the quay or we walk away",
+                        "Ruth Okafor",
+                        "said-after",
+                        "That was essentially the message",
+                        "Ruth Okafor",
+                        "indirect",
+                        "The levy is a tax",
+                        "Courier",
+                        "said-before",
+                        "is drafting a reply",
+                        "Pilots Guild",
+                        "said-before",
+                        "The quay was rebuilt",
+                        "author",
+                        "author",
+                        "That was the year",
+                        "author",
+                        "author",
+                        NULL};
   check(t, want);
   char got[512];
   holders_of("NORTHPORT (Reuters) - The Pilots Guild is drafting a reply, saying the levy "
@@ -492,11 +578,16 @@ static void pull_quotes(void **state) {
                   "of the pilots, not the mayor\nTomas Brenner\n\n"
                   "Complaints about the east quay are many.\n\n"
                   "The board meets in May\n\nAda Moreau\n\nThe last word.\n";
-  const char *want[] = {
-      "every fee is set by a vote", "Tomas Brenner", "quote",
-      "Complaints about the east quay", "author", "author",
-      "The board meets in May", "author", "author",
-      NULL};
+  const char *want[] = {"every fee is set by a vote",
+                        "Tomas Brenner",
+                        "quote",
+                        "Complaints about the east quay",
+                        "author",
+                        "author",
+                        "The board meets in May",
+                        "author",
+                        "author",
+                        NULL};
   check(t, want);
 }
 

@@ -46,8 +46,8 @@ static const char *sentences(const char *text) {
   buf[0] = '\0';
   for (size_t i = 0; i < tk->nsent; i++) {
     const lxs_sent *s = &tk->sents[i];
-    n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%.*s", i ? "|" : "",
-                          (int)(s->end - s->start), text + s->start);
+    n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%.*s", i ? "|" : "", (int)(s->end - s->start),
+                          text + s->start);
     assert_true(n < sizeof buf);
   }
   return buf;
@@ -90,12 +90,15 @@ static void offsets_slice_the_original_text(void **state) {
 static void normal_forms_are_case_folded_nfc(void **state) {
   (void)state;
   /* precomposed, decomposed (e + U+0301), upper case, sharp s */
-  const char *t = "CAF\xC3\x89 Cafe\xCC\x81 caf\xC3\xA9 Stra\xC3\x9F" "e";
+  const char *t = "CAF\xC3\x89 Cafe\xCC\x81 caf\xC3\xA9 Stra\xC3\x9F"
+                  "e";
   toks(t);
   assert_string_equal(norms(), "caf\xC3\xA9|caf\xC3\xA9|caf\xC3\xA9|strasse");
   /* offsets still cover the original bytes, not the normal form */
   assert_span(t, word(1)->start, word(1)->end, "Cafe\xCC\x81");
-  assert_span(t, word(3)->start, word(3)->end, "Stra\xC3\x9F" "e");
+  assert_span(t, word(3)->start, word(3)->end,
+              "Stra\xC3\x9F"
+              "e");
   assert_true(word(0)->flags & LXS_TF_ALLCAPS);
   assert_true(word(1)->flags & LXS_TF_CAPITAL);
   assert_false(word(2)->flags & LXS_TF_CAPITAL);
@@ -238,11 +241,11 @@ static void sentences_split_on_period_exclamation_question(void **state) {
 
 static void closing_quotes_stay_in_the_sentence(void **state) {
   (void)state;
-  const char *t = "He said \"It works.\" Then \xE2\x80\x9CGreat!\xE2\x80\x9D She said (really?) Next.";
+  const char *t =
+      "He said \"It works.\" Then \xE2\x80\x9CGreat!\xE2\x80\x9D She said (really?) Next.";
   toks(t);
-  assert_string_equal(sentences(t),
-                      "He said \"It works.\"|Then \xE2\x80\x9CGreat!\xE2\x80\x9D"
-                      "|She said (really?)|Next.");
+  assert_string_equal(sentences(t), "He said \"It works.\"|Then \xE2\x80\x9CGreat!\xE2\x80\x9D"
+                                    "|She said (really?)|Next.");
 }
 
 static void sentence_counts_words(void **state) {
@@ -282,14 +285,13 @@ static void single_newline_starts_paragraph(void **state) {
  * a single newline is a soft wrap, not a boundary. */
 static void hard_wrapped_text_joins_lines(void **state) {
   (void)state;
-  const char *t =
-      "The agreement between the two blocs was signed in October\n"
-      "after years of negotiation, and both sides said it would\n"
-      "bring more certainty to regional trade in difficult times.\n"
-      "\n"
-      "Officials from every member state attended the ceremony in\n"
-      "the capital, where the new chapters were presented in full\n"
-      "to the press and to business groups from across the region.\n";
+  const char *t = "The agreement between the two blocs was signed in October\n"
+                  "after years of negotiation, and both sides said it would\n"
+                  "bring more certainty to regional trade in difficult times.\n"
+                  "\n"
+                  "Officials from every member state attended the ceremony in\n"
+                  "the capital, where the new chapters were presented in full\n"
+                  "to the press and to business groups from across the region.\n";
   toks(t);
   assert_int_equal(tk->npara, 2);
   assert_int_equal(tk->nsent, 2);
@@ -361,12 +363,12 @@ static void assert_words_valid_utf8(const char *t) {
 static void invalid_utf8_never_inside_words(void **state) {
   (void)state;
   static const char *const bad[] = {
-      "\xFF",          /* lone byte */
-      "\xE2\x82",      /* truncated 3-byte sequence */
-      "\xC0\xAF",      /* overlong '/' */
-      "\xED\xA0\x80",  /* UTF-16 surrogate */
+      "\xFF",             /* lone byte */
+      "\xE2\x82",         /* truncated 3-byte sequence */
+      "\xC0\xAF",         /* overlong '/' */
+      "\xED\xA0\x80",     /* UTF-16 surrogate */
       "\xF4\x90\x80\x80", /* beyond U+10FFFF */
-      "\x80\x80",      /* stray continuation bytes */
+      "\x80\x80",         /* stray continuation bytes */
   };
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
     char t[64];
@@ -453,8 +455,7 @@ static void megabyte_word_is_one_token_in_linear_time(void **state) {
   assert_int_equal(tk->toks[0].end, 4 * n);
   /* 4x the input must not take much more than 4x the time */
   double t1 = seconds(c0, c1), t4 = seconds(c1, c2);
-  if (t4 > 0.05 && t4 > 8 * t1 + 0.02)
-    fail_msg("1 MB: %.3fs, 4 MB: %.3fs (not linear)", t1, t4);
+  if (t4 > 0.05 && t4 > 8 * t1 + 0.02) fail_msg("1 MB: %.3fs, 4 MB: %.3fs (not linear)", t1, t4);
   free(t);
 }
 
@@ -481,11 +482,14 @@ static void megabyte_word_through_the_scorer(void **state) {
  * position or what follows it (the end of the text included). */
 static void word_hash_is_hash_of_normal_form(void **state) {
   (void)state;
-  const char *texts[] = {
-      "a An THE Trade-war U.S. don't 3.0 naïve abcdefgh abcdefghi "
-      "ABCDEFGHIJKLMNOP abcdefghijklmnopq x1234567890123456789 end",
-      "abcdefghijklmno", "abcdefghijklmnop", "Seventeen-letters", "word.",
-      "zz\tyy\nxx,ww;vv(uu)", "multilateralism's WTO-led rules-based"};
+  const char *texts[] = {"a An THE Trade-war U.S. don't 3.0 naïve abcdefgh abcdefghi "
+                         "ABCDEFGHIJKLMNOP abcdefghijklmnopq x1234567890123456789 end",
+                         "abcdefghijklmno",
+                         "abcdefghijklmnop",
+                         "Seventeen-letters",
+                         "word.",
+                         "zz\tyy\nxx,ww;vv(uu)",
+                         "multilateralism's WTO-led rules-based"};
   for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
     toks(texts[i]);
     size_t words = 0;

@@ -63,12 +63,12 @@ static lxs_vader_scores score(lxs_vader *v, const char *text) {
 }
 
 /* Exact comparison of the rounded scores, with the text in the message. */
-static void check(lxs_vader *v, const char *text, double neg, double neu,
-                  double pos, double compound) {
+static void check(lxs_vader *v, const char *text, double neg, double neu, double pos,
+                  double compound) {
   lxs_vader_scores s = score(v, text);
   if (s.neg != neg || s.neu != neu || s.pos != pos || s.compound != compound)
-    fail_msg("\"%s\": got %.17g %.17g %.17g %.17g, want %g %g %g %g", text,
-             s.neg, s.neu, s.pos, s.compound, neg, neu, pos, compound);
+    fail_msg("\"%s\": got %.17g %.17g %.17g %.17g, want %g %g %g %g", text, s.neg, s.neu, s.pos,
+             s.compound, neg, neu, pos, compound);
 }
 
 /* The compound the reference computes from a sum of valences. */
@@ -161,8 +161,7 @@ static void test_least(void **state) {
 static void test_but(void **state) {
   lxs_vader *v = real(state);
   /* good 1.9 halved, bad -2.5 times 1.5 */
-  check(v, "The food is good but the service is bad", 0.347, 0.511, 0.142,
-        -0.5859);
+  check(v, "The food is good but the service is bad", 0.347, 0.511, 0.142, -0.5859);
   lxs_vader_scores raw;
   lxs_vader_score(v, "good but bad", 12, NULL, &raw);
   assert_true(raw.compound == compound_of(1.9 * 0.5 + -2.5 * 1.5));
@@ -225,10 +224,10 @@ static void test_exclamations(void **state) {
 
 static void test_questions(void **state) {
   lxs_vader *v = real(state);
-  check(v, "good?", 0.0, 0.0, 1.0, 0.4404);    /* one "?" adds nothing */
-  check(v, "good??", 0.0, 0.0, 1.0, 0.504);    /* 2 * 0.18 */
-  check(v, "good???", 0.0, 0.0, 1.0, 0.533);   /* 3 * 0.18 */
-  check(v, "good????", 0.0, 0.0, 1.0, 0.594);  /* 0.96 from 4 on */
+  check(v, "good?", 0.0, 0.0, 1.0, 0.4404);   /* one "?" adds nothing */
+  check(v, "good??", 0.0, 0.0, 1.0, 0.504);   /* 2 * 0.18 */
+  check(v, "good???", 0.0, 0.0, 1.0, 0.533);  /* 3 * 0.18 */
+  check(v, "good????", 0.0, 0.0, 1.0, 0.594); /* 0.96 from 4 on */
 }
 
 /* ---- emoji --------------------------------------------------------------- */
@@ -268,8 +267,7 @@ static void test_unicode_whitespace(void **state) {
 
 static lxs_vader *tiny(const char *data, char *err, size_t errlen, int *rc) {
   lxs_vader *v = lxs_vader_new();
-  *rc = lxs_vader_load_lexicon_buffer(v, "tiny", data, strlen(data), err,
-                                      errlen);
+  *rc = lxs_vader_load_lexicon_buffer(v, "tiny", data, strlen(data), err, errlen);
   return v;
 }
 
@@ -287,8 +285,7 @@ static void test_lexicon_bad_mean(void **state) {
   (void)state;
   char err[256] = "";
   int rc;
-  lxs_vader *v = tiny("good\t1.9\t0.5\t[1, 2]\n\nbad\tabc\n", err,
-                      sizeof err, &rc);
+  lxs_vader *v = tiny("good\t1.9\t0.5\t[1, 2]\n\nbad\tabc\n", err, sizeof err, &rc);
   assert_int_equal(rc, LXS_EDATA);
   assert_string_equal(err, "tiny:3: non-numeric mean 'abc'");
   lxs_vader_free(v);
@@ -330,9 +327,7 @@ static void test_missing_file(void **state) {
   (void)state;
   char err[256] = "";
   lxs_vader *v = lxs_vader_new();
-  assert_int_equal(lxs_vader_load_lexicon(v, "/nonexistent/lex.txt", err,
-                                          sizeof err),
-                   LXS_EIO);
+  assert_int_equal(lxs_vader_load_lexicon(v, "/nonexistent/lex.txt", err, sizeof err), LXS_EIO);
   assert_non_null(strstr(err, "/nonexistent/lex.txt"));
   lxs_vader_free(v);
   lxs_vader_free(NULL);
@@ -345,12 +340,8 @@ static void test_emoji_buffer(void **state) {
   const char *lex = "happy\t2.7\n";
   /* multi-code-point keys are ignored, as the reference never matches them */
   const char *emo = "\xE2\x98\xBA\thappy face\n\xE2\x9C\x8B\xF0\x9F\x8F\xBF\tbad";
-  assert_int_equal(lxs_vader_load_lexicon_buffer(v, "l", lex, strlen(lex),
-                                                 err, sizeof err),
-                   0);
-  assert_int_equal(lxs_vader_load_emoji_buffer(v, "e", emo, strlen(emo), err,
-                                               sizeof err),
-                   0);
+  assert_int_equal(lxs_vader_load_lexicon_buffer(v, "l", lex, strlen(lex), err, sizeof err), 0);
+  assert_int_equal(lxs_vader_load_emoji_buffer(v, "e", emo, strlen(emo), err, sizeof err), 0);
   assert_true(score(v, "\xE2\x98\xBA").compound == 0.5719); /* 2.7 */
   assert_true(score(v, "\xE2\x9C\x8B\xF0\x9F\x8F\xBF").compound == 0.0);
   lxs_vader_free(v);
@@ -376,10 +367,17 @@ static void test_format(void **state) {
   const struct {
     double x;
     const char *want;
-  } cases[] = {{0.0, "0.0"},       {-0.0, "-0.0"},     {0.34, "0.34"},
-               {-0.128, "-0.128"}, {0.9571, "0.9571"}, {1.0, "1.0"},
-               {0.0001, "0.0001"}, {1e-05, "1e-05"},   {1e16, "1e+16"},
-               {123.5, "123.5"},   {0.1 + 0.2, "0.30000000000000004"}};
+  } cases[] = {{0.0, "0.0"},
+               {-0.0, "-0.0"},
+               {0.34, "0.34"},
+               {-0.128, "-0.128"},
+               {0.9571, "0.9571"},
+               {1.0, "1.0"},
+               {0.0001, "0.0001"},
+               {1e-05, "1e-05"},
+               {1e16, "1e+16"},
+               {123.5, "123.5"},
+               {0.1 + 0.2, "0.30000000000000004"}};
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     lxs_vader_format(cases[i].x, buf, sizeof buf);
     assert_string_equal(buf, cases[i].want);
@@ -418,9 +416,8 @@ int main(void) {
       cmocka_unit_test(test_round),
       cmocka_unit_test(test_format),
   };
-  int failed = cmocka_run_group_tests_name("vader rules (real lexicon)",
-                                           real_lexicon, load_real, free_real);
-  failed += cmocka_run_group_tests_name("vader files and numbers", standalone,
-                                        NULL, NULL);
+  int failed = cmocka_run_group_tests_name("vader rules (real lexicon)", real_lexicon, load_real,
+                                           free_real);
+  failed += cmocka_run_group_tests_name("vader files and numbers", standalone, NULL, NULL);
   return failed ? 1 : 0;
 }

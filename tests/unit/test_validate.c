@@ -76,9 +76,14 @@ static void theme_metrics_from_confusion(void **state) {
   (void)state;
   lxs_confusion c;
   memset(&c, 0, sizeof c);
-  const int rows[][2] = {{-1, -1}, {0, LXS_GOLD_ABSENT}, {1, 0}, {1, 1},
-                         {LXS_GOLD_ABSENT, 1}, {LXS_GOLD_ABSENT, LXS_GOLD_ABSENT},
-                         {LXS_GOLD_ABSENT, LXS_GOLD_ABSENT}, {LXS_GOLD_ABSENT, LXS_GOLD_ABSENT}};
+  const int rows[][2] = {{-1, -1},
+                         {0, LXS_GOLD_ABSENT},
+                         {1, 0},
+                         {1, 1},
+                         {LXS_GOLD_ABSENT, 1},
+                         {LXS_GOLD_ABSENT, LXS_GOLD_ABSENT},
+                         {LXS_GOLD_ABSENT, LXS_GOLD_ABSENT},
+                         {LXS_GOLD_ABSENT, LXS_GOLD_ABSENT}};
   for (size_t i = 0; i < 8; i++) lxs_confusion_add(&c, rows[i][0], rows[i][1]);
   lxs_theme_metrics m;
   lxs_theme_metrics_compute(&c, &m);
@@ -102,8 +107,8 @@ static lxs_lexicon *themes_lex(void) {
                       "tariff\tus_protectionism\ttarget\t1\n");
 }
 
-static int read_labels(lxs_labels *L, const lxs_lexicon *lex, const char *name,
-                       const char *data, char *err) {
+static int read_labels(lxs_labels *L, const lxs_lexicon *lex, const char *name, const char *data,
+                       char *err) {
   return lxs_labels_read_buffer(L, name, data, strlen(data), LXS_TABLE_AUTO, lex, err, 256);
 }
 
@@ -116,7 +121,8 @@ static void labels_tsv_columns_and_values(void **state) {
                        "\xEF\xBB\xBFnote\tDOC\tText\tus_protectionism\tspeaker\r\n"
                        "a\td1\tThe WTO.\t+1\tJane Roe\r\n"
                        "\r\n"
-                       "b\td2\tTariffs.\tNA\tauthor\r\n", err);
+                       "b\td2\tTariffs.\tNA\tauthor\r\n",
+                       err);
   if (rc) fail_msg("%s", err);
   assert_int_equal(L.n, 2);
   assert_true(L.has_file && L.has_speaker);
@@ -142,7 +148,8 @@ static void labels_csv_quoting_and_lines(void **state) {
   int rc = read_labels(&L, lex, "x.csv",
                        "id,sentence,multilateralism\n"
                        "1,\"The WTO, \"\"they say\"\",\nis old.\",-1\n"
-                       "2,Plain.,0\n", err);
+                       "2,Plain.,0\n",
+                       err);
   if (rc) fail_msg("%s", err);
   assert_int_equal(L.n, 2);
   assert_string_equal(L.rows[0].sentence, "The WTO, \"they say\",\nis old.");
@@ -152,8 +159,7 @@ static void labels_csv_quoting_and_lines(void **state) {
   assert_int_equal(L.rows[1].gold[1], LXS_GOLD_ABSENT);
   lxs_labels_free(&L);
   /* the error names the line of the bad record, after a two-line one */
-  rc = read_labels(&L, lex, "y.csv",
-                   "id,sentence,multilateralism\n1,\"a\nb\",1\n2,c,maybe\n", err);
+  rc = read_labels(&L, lex, "y.csv", "id,sentence,multilateralism\n1,\"a\nb\",1\n2,c,maybe\n", err);
   assert_int_equal(rc, LXS_EDATA);
   assert_string_equal(err, "y.csv:4: multilateralism: 'maybe' is not 1, 0, -1, blank or NA");
   lxs_labels_free(&L);
@@ -165,8 +171,9 @@ static void labels_errors_name_file_and_line(void **state) {
   lxs_lexicon *lex = themes_lex();
   lxs_labels L;
   char err[256];
-  assert_int_equal(read_labels(&L, lex, "a.tsv", "file\tsentence\tmultilateralism\nf\tx\t1\t\n", err),
-                   LXS_EDATA);
+  assert_int_equal(
+      read_labels(&L, lex, "a.tsv", "file\tsentence\tmultilateralism\nf\tx\t1\t\n", err),
+      LXS_EDATA);
   assert_string_equal(err, "a.tsv:2: 4 fields, the header has 3");
   lxs_labels_free(&L);
   /* control characters in a bad value are not echoed to the terminal */
@@ -175,9 +182,9 @@ static void labels_errors_name_file_and_line(void **state) {
   assert_string_equal(err, "b.tsv:2: multilateralism: '?[2J' is not 1, 0, -1, blank or NA");
   lxs_labels_free(&L);
   const char nul[] = "sentence\tmultilateralism\nx\0y\t1\n";
-  assert_int_equal(lxs_labels_read_buffer(&L, "d.tsv", nul, sizeof nul - 1, LXS_TABLE_TSV, lex,
-                                          err, sizeof err),
-                   LXS_EDATA);
+  assert_int_equal(
+      lxs_labels_read_buffer(&L, "d.tsv", nul, sizeof nul - 1, LXS_TABLE_TSV, lex, err, sizeof err),
+      LXS_EDATA);
   assert_string_equal(err, "d.tsv:2: NUL byte in the line");
   lxs_labels_free(&L);
   lxs_lexicon_free(lex);
@@ -190,8 +197,8 @@ static void speaker_labels_values(void **state) {
   char err[256];
   const char *data = "file\tspeaker\tmultilateralism\tus_protectionism\n"
                      "a.txt\tJane Roe\t-0.5\t\n";
-  int rc = lxs_speaker_labels_read_buffer(&S, "s.tsv", data, strlen(data), LXS_TABLE_AUTO, lex,
-                                          err, sizeof err);
+  int rc = lxs_speaker_labels_read_buffer(&S, "s.tsv", data, strlen(data), LXS_TABLE_AUTO, lex, err,
+                                          sizeof err);
   if (rc) fail_msg("%s", err);
   assert_int_equal(S.n, 1);
   assert_true(S.rows[0].has[0]);
@@ -199,10 +206,11 @@ static void speaker_labels_values(void **state) {
   assert_false(S.rows[0].has[1]);
   lxs_speaker_labels_free(&S);
   data = "file\tspeaker\tmultilateralism\na.txt\tX\tnan\n";
-  assert_int_equal(lxs_speaker_labels_read_buffer(&S, "s.tsv", data, strlen(data),
-                                                  LXS_TABLE_AUTO, lex, err, sizeof err),
+  assert_int_equal(lxs_speaker_labels_read_buffer(&S, "s.tsv", data, strlen(data), LXS_TABLE_AUTO,
+                                                  lex, err, sizeof err),
                    LXS_EDATA);
-  assert_string_equal(err, "s.tsv:2: multilateralism: 'nan' is not a number from -1 to 1 (or blank)");
+  assert_string_equal(err,
+                      "s.tsv:2: multilateralism: 'nan' is not a number from -1 to 1 (or blank)");
   lxs_speaker_labels_free(&S);
   lxs_lexicon_free(lex);
 }
@@ -225,7 +233,10 @@ static void span_find_folds_whitespace(void **state) {
   assert_int_equal(lxs_span_find(&ix, "The WTO is new.", 15, 0, &s, &e), -1);
   assert_int_equal(lxs_span_find(&ix, "   ", 3, 0, &s, &e), -1);
   /* a no-break space in the article matches a space in the label */
-  lxs_span_index_build(&ix, "A\xC2\xA0" "B", 4);
+  lxs_span_index_build(&ix,
+                       "A\xC2\xA0"
+                       "B",
+                       4);
   assert_int_equal(lxs_span_find(&ix, "A B", 3, 0, &s, &e), 0);
   assert_int_equal(s, 0);
   assert_int_equal(e, 4);
@@ -262,7 +273,9 @@ static void name_keys_fold_titles_case_diacritics(void **state) {
   (void)state;
   lxs_buf b;
   lxs_buf_init(&b);
-  assert_string_equal(key(&b, "President Jos\xC3\xA9  N\xC3\xBA\xC3\xB1" "ez"), "jose nunez");
+  assert_string_equal(key(&b, "President Jos\xC3\xA9  N\xC3\xBA\xC3\xB1"
+                              "ez"),
+                      "jose nunez");
   assert_string_equal(key(&b, "Dr. Ivo Brandt"), "ivo brandt");
   assert_string_equal(key(&b, "JEAN-CLAUDE DURAND"), "jean claude durand");
   lxs_buf_free(&b);
@@ -313,7 +326,9 @@ static void display_text_is_terminal_safe(void **state) {
   (void)state;
   lxs_buf b;
   lxs_buf_init(&b);
-  lxs_display_text("a\033]0;x\007b\xC2\x9B" "c\xFF", 12, 100, &b);
+  lxs_display_text("a\033]0;x\007b\xC2\x9B"
+                   "c\xFF",
+                   12, 100, &b);
   assert_string_equal(b.data, "a?]0;x?b?c?");
   b.len = 0;
   lxs_display_text("abcdef", 6, 4, &b);

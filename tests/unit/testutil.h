@@ -15,11 +15,10 @@
 #include "lexstance.h"
 
 /* |a - b| <= eps for doubles (cmocka 1.1.5 only compares floats). */
-#define assert_near(a, b, eps)                                             \
-  do {                                                                     \
-    double tu_a_ = (a), tu_b_ = (b);                                       \
-    if (!(fabs(tu_a_ - tu_b_) <= (eps)))                                   \
-      fail_msg("%s = %.6f, expected %.6f", #a, tu_a_, tu_b_);              \
+#define assert_near(a, b, eps)                                                                     \
+  do {                                                                                             \
+    double tu_a_ = (a), tu_b_ = (b);                                                               \
+    if (!(fabs(tu_a_ - tu_b_) <= (eps))) fail_msg("%s = %.6f, expected %.6f", #a, tu_a_, tu_b_);   \
   } while (0)
 
 #define TEST_EPS 1e-9
@@ -54,13 +53,13 @@ static inline int test_theme(const lxs_lexicon *lex, const char *name) {
 }
 
 /* Raw stance of theme in the whole text taken as one document. */
-static inline double test_doc_stance(lxs_scorer *sc, const lxs_lexicon *lex,
-                                     const char *text, const char *theme,
-                                     int *present) {
+static inline double test_doc_stance(lxs_scorer *sc, const lxs_lexicon *lex, const char *text,
+                                     const char *theme, int *present) {
   lxs_options opt = {0};
   const lxs_result *r = lxs_scorer_run(sc, text, strlen(text), &opt);
   lxs_agg *a = lxs_agg_new(r->n_themes, 0);
-  for (size_t s = 0; s < r->n_sentences; s++) assert_int_equal(lxs_agg_add_sentence(a, r, s), LXS_OK);
+  for (size_t s = 0; s < r->n_sentences; s++)
+    assert_int_equal(lxs_agg_add_sentence(a, r, s), LXS_OK);
   double v = lxs_agg_stance(a, (size_t)test_theme(lex, theme), present);
   lxs_agg_free(a);
   return v;
@@ -82,8 +81,7 @@ static inline lxs_scorer *test_scorer(const lxs_lexicon *lex) {
 }
 
 /* The score of theme (by name) in sentence s. */
-static inline const lxs_theme_score *test_score(const lxs_result *r,
-                                                const lxs_lexicon *lex,
+static inline const lxs_theme_score *test_score(const lxs_result *r, const lxs_lexicon *lex,
                                                 size_t s, const char *theme) {
   assert_true(s < r->n_sentences);
   return &r->scores[s * r->n_themes + (size_t)test_theme(lex, theme)];
@@ -91,31 +89,27 @@ static inline const lxs_theme_score *test_score(const lxs_result *r,
 
 /* The first evidence row with this theme (NULL: sentiment), role and term;
  * fails the test when there is none. */
-static inline const lxs_evidence *test_evidence(const lxs_result *r,
-                                                const lxs_lexicon *lex,
-                                                const char *theme,
-                                                const char *role,
+static inline const lxs_evidence *test_evidence(const lxs_result *r, const lxs_lexicon *lex,
+                                                const char *theme, const char *role,
                                                 const char *term) {
   uint32_t th = theme ? (uint32_t)test_theme(lex, theme) : LXS_THEME_NONE;
   for (size_t i = 0; i < r->n_evidence; i++) {
     const lxs_evidence *e = &r->evidence[i];
-    if (e->theme == th && strcmp(e->role, role) == 0 && strcmp(e->term, term) == 0)
-      return e;
+    if (e->theme == th && strcmp(e->role, role) == 0 && strcmp(e->term, term) == 0) return e;
   }
-  fail_msg("no evidence row theme=%s role=%s term=%s", theme ? theme : "sentiment",
-           role, term);
+  fail_msg("no evidence row theme=%s role=%s term=%s", theme ? theme : "sentiment", role, term);
   return NULL;
 }
 
 /* Asserts that text[start, end) is exactly want. */
-#define assert_span(text, start, end, want)                                 \
-  do {                                                                      \
-    size_t tu_s_ = (start), tu_e_ = (end);                                  \
-    const char *tu_w_ = (want);                                             \
-    if (tu_e_ < tu_s_ || tu_e_ - tu_s_ != strlen(tu_w_) ||                  \
-        memcmp((text) + tu_s_, tu_w_, tu_e_ - tu_s_) != 0)                  \
-      fail_msg("span [%zu,%zu) is '%.*s', expected '%s'", tu_s_, tu_e_,     \
-               (int)(tu_e_ >= tu_s_ ? tu_e_ - tu_s_ : 0), (text) + tu_s_, tu_w_); \
+#define assert_span(text, start, end, want)                                                        \
+  do {                                                                                             \
+    size_t tu_s_ = (start), tu_e_ = (end);                                                         \
+    const char *tu_w_ = (want);                                                                    \
+    if (tu_e_ < tu_s_ || tu_e_ - tu_s_ != strlen(tu_w_) ||                                         \
+        memcmp((text) + tu_s_, tu_w_, tu_e_ - tu_s_) != 0)                                         \
+      fail_msg("span [%zu,%zu) is '%.*s', expected '%s'", tu_s_, tu_e_,                            \
+               (int)(tu_e_ >= tu_s_ ? tu_e_ - tu_s_ : 0), (text) + tu_s_, tu_w_);                  \
   } while (0)
 
 #endif

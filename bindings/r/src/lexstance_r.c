@@ -11,8 +11,7 @@
 /* lxs_r_run(ids, texts, speakers, names, values, what): a character(1),
  * the table `what` ("score", "partial", "evidence") of the documents
  * under the options names[i] = values[i] (NA: a flag). */
-static SEXP lxs_r_run(SEXP ids, SEXP texts, SEXP speakers, SEXP names, SEXP values,
-                      SEXP what) {
+static SEXP lxs_r_run(SEXP ids, SEXP texts, SEXP speakers, SEXP names, SEXP values, SEXP what) {
   char err[1024];
   if (!isString(ids) || !isString(texts) || !isString(speakers) || !isString(names) ||
       !isString(values) || !isString(what) || XLENGTH(ids) != XLENGTH(texts) ||
@@ -52,10 +51,9 @@ static SEXP lxs_r_run(SEXP ids, SEXP texts, SEXP speakers, SEXP names, SEXP valu
 
 static SEXP lxs_r_version(void) { return mkString(lxs_version_string()); }
 
-static const R_CallMethodDef kCalls[] = {
-    {"lxs_r_run", (DL_FUNC)&lxs_r_run, 6},
-    {"lxs_r_version", (DL_FUNC)&lxs_r_version, 0},
-    {NULL, NULL, 0}};
+static const R_CallMethodDef kCalls[] = {{"lxs_r_run", (DL_FUNC)&lxs_r_run, 6},
+                                         {"lxs_r_version", (DL_FUNC)&lxs_r_version, 0},
+                                         {NULL, NULL, 0}};
 
 void R_init_lexstance(DllInfo *dll) {
   R_registerRoutines(dll, NULL, kCalls, NULL, NULL);
