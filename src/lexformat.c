@@ -76,11 +76,10 @@ typedef struct {
   const char *p;
   size_t n;
   uint32_t no;
-  size_t next;    /* offset after the terminator */
+  size_t next; /* offset after the terminator */
 } line_t;
 
-static int next_line(const char *data, size_t len, size_t *pos, uint32_t *no,
-                     line_t *ln) {
+static int next_line(const char *data, size_t len, size_t *pos, uint32_t *no, line_t *ln) {
   if (*pos >= len) return 0;
   size_t i = *pos;
   while (i < len && data[i] != '\n' && data[i] != '\r') i++;
@@ -97,8 +96,8 @@ static int next_line(const char *data, size_t len, size_t *pos, uint32_t *no,
 
 typedef struct {
   char *cat;
-  char *theme;    /* NULL: the category is not loaded */
-  int pole;       /* +1, -1, or 0 for a target */
+  char *theme; /* NULL: the category is not loaded */
+  int pole;    /* +1, -1, or 0 for a target */
 } map_item;
 
 struct lxs_mapping {
@@ -123,9 +122,7 @@ size_t lxs_mapping_count(const lxs_mapping *m) { return m ? m->n : 0; }
 static int valid_theme(const char *s, size_t n) {
   if (n == 0 || !(*s >= 'a' && *s <= 'z')) return 0;
   for (size_t i = 0; i < n; i++)
-    if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
-          s[i] == '_'))
-      return 0;
+    if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_')) return 0;
   return 1;
 }
 
@@ -145,16 +142,14 @@ static const char *parse_target(const char *s, size_t n, map_item *it) {
     else return "pole must be '+' or '-'";
   }
   if (tl == 0) return "no theme (use CATEGORY=theme[:+|-] or CATEGORY=-)";
-  if (!valid_theme(s, tl))
-    return "invalid theme (use [a-z][a-z0-9_]* or 'sentiment')";
+  if (!valid_theme(s, tl)) return "invalid theme (use [a-z][a-z0-9_]* or 'sentiment')";
   if (tl == 9 && memcmp(s, "sentiment", 9) == 0 && it->pole == 0)
     return "'sentiment' needs a pole (sentiment:+ or sentiment:-)";
   it->theme = lxs_xstrndup(s, tl);
   return NULL;
 }
 
-static void map_push(lxs_mapping *m, const char *cat, size_t cn,
-                     const map_item *it) {
+static void map_push(lxs_mapping *m, const char *cat, size_t cn, const map_item *it) {
   LXS_VEC_GROW(m->v, m->n, m->cap);
   map_item *d = &m->v[m->n++];
   d->cat = lxs_xstrndup(cat, cn);
@@ -162,8 +157,7 @@ static void map_push(lxs_mapping *m, const char *cat, size_t cn,
   d->pole = it->pole;
 }
 
-int lxs_mapping_add_spec(lxs_mapping *m, const char *spec, char *err,
-                         size_t errlen) {
+int lxs_mapping_add_spec(lxs_mapping *m, const char *spec, char *err, size_t errlen) {
   const char *eq = strrchr(spec, '=');
   if (!eq) {
     lxs_set_err(err, errlen, "--map '%s': expected CATEGORY=theme[:+|-]", spec);
@@ -185,8 +179,8 @@ int lxs_mapping_add_spec(lxs_mapping *m, const char *spec, char *err,
   return LXS_OK;
 }
 
-int lxs_mapping_load_buffer(lxs_mapping *m, const char *name, const char *data,
-                            size_t len, char *err, size_t errlen) {
+int lxs_mapping_load_buffer(lxs_mapping *m, const char *name, const char *data, size_t len,
+                            char *err, size_t errlen) {
   size_t pos = 0;
   uint32_t no = 0;
   line_t ln;
@@ -201,8 +195,7 @@ int lxs_mapping_load_buffer(lxs_mapping *m, const char *name, const char *data,
     }
     const char *tab = memchr(s, '\t', n);
     if (!tab) {
-      lxs_set_err(err, errlen, "%s:%u: expected category<TAB>theme[:+|-]",
-                  name, ln.no);
+      lxs_set_err(err, errlen, "%s:%u: expected category<TAB>theme[:+|-]", name, ln.no);
       return LXS_EDATA;
     }
     size_t cn = (size_t)(tab - s);
@@ -228,13 +221,11 @@ static int read_file(const char *path, lxs_buf *b, char *err, size_t errlen) {
   return lxs_read_file(path, b, err, errlen) ? LXS_EIO : LXS_OK;
 }
 
-int lxs_mapping_load_file(lxs_mapping *m, const char *path, char *err,
-                          size_t errlen) {
+int lxs_mapping_load_file(lxs_mapping *m, const char *path, char *err, size_t errlen) {
   lxs_buf b;
   lxs_buf_init(&b);
   int rc = read_file(path, &b, err, errlen);
-  if (rc == LXS_OK)
-    rc = lxs_mapping_load_buffer(m, path, b.data ? b.data : "", b.len, err, errlen);
+  if (rc == LXS_OK) rc = lxs_mapping_load_buffer(m, path, b.data ? b.data : "", b.len, err, errlen);
   lxs_buf_free(&b);
   return rc;
 }
@@ -274,8 +265,7 @@ void lxs_category_theme(const char *category, lxs_buf *out) {
   }
   size_t n = out->len - at;
   const char *s = out->data ? out->data + at : "";
-  if (n == 0 || !(s[0] >= 'a' && s[0] <= 'z') ||
-      (n == 9 && memcmp(s, "sentiment", 9) == 0)) {
+  if (n == 0 || !(s[0] >= 'a' && s[0] <= 'z') || (n == 9 && memcmp(s, "sentiment", 9) == 0)) {
     /* 'sentiment' is the evaluative lexicon, not a countable theme */
     lxs_buf tmp;
     lxs_buf_init(&tmp);
@@ -300,7 +290,7 @@ typedef struct {
   size_t errlen;
   int rc;
   lxs_tokenizer *tok;
-  lxs_buf term, theme, tmp;   /* scratch: normalised term, theme, messages */
+  lxs_buf term, theme, tmp; /* scratch: normalised term, theme, messages */
 } ld_ctx;
 
 static int ld_fail(ld_ctx *c, uint32_t line, const char *fmt, ...)
@@ -350,16 +340,15 @@ static int check_text(ld_ctx *c, const char *data, size_t len) {
   while (next_line(data, len, &pos, &no, &ln)) {
     if (memchr(ln.p, '\0', ln.n)) return ld_fail(c, ln.no, "NUL byte in line");
     size_t bad = lxs_utf8_validate(ln.p, ln.n);
-    if (bad < ln.n)
-      return ld_fail(c, ln.no, "invalid UTF-8 at byte %zu of the line", bad + 1);
+    if (bad < ln.n) return ld_fail(c, ln.no, "invalid UTF-8 at byte %zu of the line", bad + 1);
   }
   return LXS_OK;
 }
 
 /* Characters a glob prefix can share with a token's normal form. */
 static int glob_char_ok(int32_t cp) {
-  return lxs_utf8_is_letter(cp) || lxs_utf8_is_digit(cp) ||
-         lxs_utf8_is_mark(cp) || cp == '-' || cp == '\'';
+  return lxs_utf8_is_letter(cp) || lxs_utf8_is_digit(cp) || lxs_utf8_is_mark(cp) || cp == '-' ||
+         cp == '\'';
 }
 
 enum {
@@ -369,8 +358,7 @@ enum {
 
 /* Normalises a dictionary term into c->term: blanks collapsed, lower case.
  * Returns 0, 1 when the entry can never match (warned), or LXS_EDATA. */
-static int norm_term(ld_ctx *c, uint32_t line, const char *s, size_t n,
-                     int flags) {
+static int norm_term(ld_ctx *c, uint32_t line, const char *s, size_t n, int flags) {
   lxs_buf *t = &c->term;
   t->len = 0;
   s = trim(s, &n);
@@ -399,12 +387,10 @@ static int norm_term(ld_ctx *c, uint32_t line, const char *s, size_t n,
     size_t wl = sp ? (size_t)(sp - p) : strlen(p);
     const char *star = (flags & NT_LITERAL) ? NULL : memchr(p, '*', wl);
     if (star && star != p + wl - 1)
-      return ld_fail(c, line,
-                     "'*' inside a word in '%s' (only a trailing '*' is a wildcard)",
+      return ld_fail(c, line, "'*' inside a word in '%s' (only a trailing '*' is a wildcard)",
                      t->data);
     if (star) {
-      if (wl == 1)
-        return ld_fail(c, line, "a wildcard needs a prefix before '*' in '%s'", t->data);
+      if (wl == 1) return ld_fail(c, line, "a wildcard needs a prefix before '*' in '%s'", t->data);
       for (size_t q = 0; q < wl - 1;) {
         int32_t cp;
         q += lxs_utf8_decode((const unsigned char *)p + q, wl - 1 - q, &cp);
@@ -420,8 +406,7 @@ static int norm_term(ld_ctx *c, uint32_t line, const char *s, size_t n,
       for (size_t i = 0; i < c->tok->ntok; i++)
         if (c->tok->toks[i].kind != LXS_TOK_WORD) bad = 1;
       if (bad) {
-        ld_warn(c, line,
-                "'%s' can never match: text tokens never carry its punctuation; skipped",
+        ld_warn(c, line, "'%s' can never match: text tokens never carry its punctuation; skipped",
                 t->data);
         return 1;
       }
@@ -434,8 +419,7 @@ static int norm_term(ld_ctx *c, uint32_t line, const char *s, size_t n,
 
 /* Maps category (and LIWC id) to a theme, role and weight and adds the
  * entry held in c->term.  w: the dictionary's own weight (1 if none). */
-static int emit(ld_ctx *c, uint32_t line, const char *category,
-                const char *id, double w) {
+static int emit(ld_ctx *c, uint32_t line, const char *category, const char *id, double w) {
   const lxs_mapping *m = c->o ? c->o->map : NULL;
   const map_item *mi = map_find(m, category);
   if (!mi && id) mi = map_find_id(m, id);
@@ -473,16 +457,15 @@ static int emit(ld_ctx *c, uint32_t line, const char *category,
   }
   char wbuf[40];
   snprintf(wbuf, sizeof wbuf, "%.17g", weight);
-  int rc = lxs_lexicon_add_entry(c->lex, c->src, line, c->term.data, theme,
-                                 role, wbuf, c->err, c->errlen);
+  int rc = lxs_lexicon_add_entry(c->lex, c->src, line, c->term.data, theme, role, wbuf, c->err,
+                                 c->errlen);
   if (rc) {
     c->rc = rc;
     return rc;
   }
   lxs_lexicon_count_entry(c->lex, c->src);
   if (c->o && c->o->entry) {
-    lxs_dict_entry e = {c->src, c->name, line, c->term.data, theme, role,
-                        weight, category};
+    lxs_dict_entry e = {c->src, c->name, line, c->term.data, theme, role, weight, category};
     c->o->entry(c->o->ud, &e);
   }
   return LXS_OK;
@@ -491,7 +474,7 @@ static int emit(ld_ctx *c, uint32_t line, const char *category,
 /* ---- LIWC .dic ------------------------------------------------------------- */
 
 typedef struct {
-  char *id;      /* leading zeros dropped: LIWC2007 writes "02" for 2 */
+  char *id; /* leading zeros dropped: LIWC2007 writes "02" for 2 */
   char *name;
   uint32_t line;
 } liwc_cat;
@@ -533,8 +516,7 @@ static int split_fields(const char *s, size_t n, field *out, int max) {
   return nf;
 }
 
-static const liwc_cat *liwc_find(const liwc_cat *cats, size_t ncat,
-                                 const char *s, size_t n) {
+static const liwc_cat *liwc_find(const liwc_cat *cats, size_t ncat, const char *s, size_t n) {
   char *id = liwc_id(s, n);
   const liwc_cat *r = NULL;
   for (size_t i = 0; i < ncat && !r; i++)
@@ -545,8 +527,8 @@ static const liwc_cat *liwc_find(const liwc_cat *cats, size_t ncat,
 
 #define MAX_FIELDS 256
 
-static int liwc_entry(ld_ctx *c, const line_t *ln, const char *s, size_t n,
-                      const liwc_cat *cats, size_t ncat) {
+static int liwc_entry(ld_ctx *c, const line_t *ln, const char *s, size_t n, const liwc_cat *cats,
+                      size_t ncat) {
   field f[MAX_FIELDS];
   const char *term;
   size_t tn;
@@ -569,9 +551,8 @@ static int liwc_entry(ld_ctx *c, const line_t *ln, const char *s, size_t n,
   if (nf < 0) return ld_fail(c, ln->no, "unbalanced '(' in the category ids");
   if (nf > MAX_FIELDS) return ld_fail(c, ln->no, "too many fields (at most %d)", MAX_FIELDS);
   if (!tab) {
-    while (first_id > 1 &&
-           (f[first_id - 1].p[0] == '(' ||
-            liwc_find(cats, ncat, f[first_id - 1].p, f[first_id - 1].n)))
+    while (first_id > 1 && (f[first_id - 1].p[0] == '(' ||
+                            liwc_find(cats, ncat, f[first_id - 1].p, f[first_id - 1].n)))
       first_id--;
     if (nf > 0) {
       term = f[0].p;
@@ -588,16 +569,15 @@ static int liwc_entry(ld_ctx *c, const line_t *ln, const char *s, size_t n,
     if (f[i].p[0] == '(') {
       /* "(02 134)126/125": a category that depends on the previous word;
        * the matcher has no such context, so the condition is dropped. */
-      ld_warn(c, ln->no,
-              "LIWC2007 conditional category '%.*s' of '%s' is not supported; ignored",
+      ld_warn(c, ln->no, "LIWC2007 conditional category '%.*s' of '%s' is not supported; ignored",
               (int)f[i].n, f[i].p, c->tmp.data);
       nconds++;
       continue;
     }
     const liwc_cat *k = liwc_find(cats, ncat, f[i].p, f[i].n);
     if (!k)
-      return ld_fail(c, ln->no, "unknown category id '%.*s' for '%s'", (int)f[i].n,
-                     f[i].p, c->tmp.data);
+      return ld_fail(c, ln->no, "unknown category id '%.*s' for '%s'", (int)f[i].n, f[i].p,
+                     c->tmp.data);
     int dup = 0;
     for (int j = 0; j < nuse; j++) dup |= use[j] == k;
     if (!dup) use[nuse++] = k;
@@ -644,8 +624,8 @@ static int read_liwc(ld_ctx *c, const char *data, size_t len) {
       } else {
         for (size_t i = 0; i < ncat; i++)
           if (strcmp(cats[i].id, id) == 0) {
-            ld_fail(c, ln.no, "category id '%s' is defined twice (first on line %u)",
-                    id, cats[i].line);
+            ld_fail(c, ln.no, "category id '%s' is defined twice (first on line %u)", id,
+                    cats[i].line);
             break;
           }
       }
@@ -679,9 +659,9 @@ static int read_liwc(ld_ctx *c, const char *data, size_t len) {
 
 typedef struct {
   ld_ctx *c;
-  uint32_t cur_line;    /* line being fed to the parser */
-  uint32_t row_line;    /* line on which the row's first field ended */
-  lxs_buf cells;        /* NUL-separated fields of the row */
+  uint32_t cur_line; /* line being fed to the parser */
+  uint32_t row_line; /* line on which the row's first field ended */
+  lxs_buf cells;     /* NUL-separated fields of the row */
   size_t *off;
   size_t ncell, capcell;
   char **cats;
@@ -699,9 +679,7 @@ static void dicx_field(void *s, size_t n, void *ud) {
   lxs_buf_putc(&d->cells, '\0');
 }
 
-static const char *cell(const dicx_state *d, size_t i) {
-  return d->cells.data + d->off[i];
-}
+static const char *cell(const dicx_state *d, size_t i) { return d->cells.data + d->off[i]; }
 
 static int cmp_name_at(const void *a, const void *b) {
   char **x = *(char **const *)a, **y = *(char **const *)b;
@@ -719,10 +697,10 @@ static long first_repeat(char **names, size_t n) {
   long first = -1;
   for (size_t i = 1; i < n; i++) {
     /* the second of a run of equal names is its first repeat */
-    int second = strcmp(*by_name[i], *by_name[i - 1]) == 0 &&
-                 (i < 2 || strcmp(*by_name[i - 1], *by_name[i - 2]) != 0);
+    if (strcmp(*by_name[i], *by_name[i - 1]) != 0) continue;
+    if (i >= 2 && strcmp(*by_name[i - 1], *by_name[i - 2]) == 0) continue;
     long at = (long)(by_name[i] - names);
-    if (second && (first < 0 || at < first)) first = at;
+    if (first < 0 || at < first) first = at;
   }
   free(by_name);
   return first;
@@ -778,13 +756,12 @@ static void dicx_row(int end, void *ud) {
     if (n == 0) continue;
     if (n == 1 && (v[0] == 'X' || v[0] == 'x')) w[i] = 1;
     else if (parse_number(v, n, &w[i]))
-      ld_fail(c, line, "cell '%.*s' for category '%s' is neither X nor a number",
-              (int)n, v, d->cats[i - 1]);
+      ld_fail(c, line, "cell '%.*s' for category '%s' is neither X nor a number", (int)n, v,
+              d->cats[i - 1]);
     /* a weight of 0 contributes nothing: the cell is no membership */
     any |= w[i] != 0;
   }
-  if (!c->rc && !any)
-    ld_warn(c, line, "'%.*s' belongs to no category; ignored", (int)tn, term);
+  if (!c->rc && !any) ld_warn(c, line, "'%.*s' belongs to no category; ignored", (int)tn, term);
   if (!c->rc && any) {
     int r = norm_term(c, line, term, tn, 0);
     for (size_t i = 1; r == 0 && i < d->ncell; i++)
@@ -872,9 +849,9 @@ static int read_lexicoder(ld_ctx *c, const char *data, size_t len) {
 /* ---- WordStat .cat ------------------------------------------------------------ */
 
 typedef struct {
-  const char *p;   /* content without indentation */
+  const char *p; /* content without indentation */
   size_t n;
-  size_t indent;   /* columns; a tab advances to the next multiple of 8 */
+  size_t indent; /* columns; a tab advances to the next multiple of 8 */
   uint32_t no;
 } ws_line;
 
@@ -896,7 +873,10 @@ static int read_wordstat(ld_ctx *c, const char *data, size_t len) {
     LXS_VEC_GROW(lines, nl, capl);
     lines[nl++] = (ws_line){s, n, ind, ln.no};
   }
-  struct { size_t indent; size_t at; } stack[64]; /* at: path length */
+  struct {
+    size_t indent;
+    size_t at;
+  } stack[64]; /* at: path length */
   int depth = 0;
   lxs_buf path;
   lxs_buf_init(&path);
@@ -950,8 +930,7 @@ static int read_wordstat(ld_ctx *c, const char *data, size_t len) {
       break;
     }
     lxs_buf_cstr(&path);
-    if (norm_term(c, L->no, L->p, tn, NT_UNDERSCORE) == 0)
-      emit(c, L->no, path.data, NULL, w);
+    if (norm_term(c, L->no, L->p, tn, NT_UNDERSCORE) == 0) emit(c, L->no, path.data, NULL, w);
   }
   lxs_buf_free(&path);
   free(lines);
@@ -961,12 +940,12 @@ static int read_wordstat(ld_ctx *c, const char *data, size_t len) {
 /* ---- quanteda YAML (libyaml events) -------------------------------------------- */
 
 typedef struct {
-  int seq;           /* 1: list of entries, 0: mapping of categories */
-  size_t path_len;   /* category path length for this level */
-  int want_key;      /* mapping: the next scalar is a key */
-  lxs_buf keys;      /* mapping: keys seen, NUL-separated */
+  int seq;         /* 1: list of entries, 0: mapping of categories */
+  size_t path_len; /* category path length for this level */
+  int want_key;    /* mapping: the next scalar is a key */
+  lxs_buf keys;    /* mapping: keys seen, NUL-separated */
   uint32_t line;
-  int count;         /* list: entries so far */
+  int count; /* list: entries so far */
 } y_frame;
 
 static int y_key_seen(const lxs_buf *keys, const char *k) {
@@ -990,16 +969,14 @@ static int read_yaml(ld_ctx *c, const char *data, size_t len) {
     yaml_event_t ev;
     if (!yaml_parser_parse(&parser, &ev)) {
       ld_fail(c, (uint32_t)parser.problem_mark.line + 1, "YAML: %s%s%s",
-              parser.problem ? parser.problem : "syntax error",
-              parser.context ? " " : "", parser.context ? parser.context : "");
+              parser.problem ? parser.problem : "syntax error", parser.context ? " " : "",
+              parser.context ? parser.context : "");
       break;
     }
     uint32_t line = (uint32_t)ev.start_mark.line + 1;
     y_frame *top = depth ? &st[depth - 1] : NULL;
     switch (ev.type) {
-    case YAML_STREAM_END_EVENT:
-      done = 1;
-      break;
+    case YAML_STREAM_END_EVENT: done = 1; break;
     case YAML_DOCUMENT_START_EVENT:
       if (++docs > 1) ld_fail(c, line, "more than one YAML document");
       break;
@@ -1089,8 +1066,7 @@ static int read_yaml(ld_ctx *c, const char *data, size_t len) {
       path.len = top->path_len;
       break;
     }
-    default:
-      break;
+    default: break;
     }
     yaml_event_delete(&ev);
   }
@@ -1141,15 +1117,14 @@ static int read_vader(ld_ctx *c, const char *data, size_t len) {
               mean < 0 ? -4.0 : 4.0);
     double w = clamp1(mean / 4.0);
     snprintf(wbuf, sizeof wbuf, "%.17g", w);
-    if (lxs_lexicon_add_entry(c->lex, c->src, ln.no, c->term.data, "sentiment",
-                              "eval", wbuf, c->err, c->errlen)) {
+    if (lxs_lexicon_add_entry(c->lex, c->src, ln.no, c->term.data, "sentiment", "eval", wbuf,
+                              c->err, c->errlen)) {
       c->rc = LXS_EDATA;
       break;
     }
     lxs_lexicon_count_entry(c->lex, c->src);
     if (c->o && c->o->entry) {
-      lxs_dict_entry e = {c->src, c->name, ln.no, c->term.data, "sentiment",
-                          "eval", w, NULL};
+      lxs_dict_entry e = {c->src, c->name, ln.no, c->term.data, "sentiment", "eval", w, NULL};
       c->o->entry(c->o->ud, &e);
     }
   }
@@ -1191,8 +1166,7 @@ static void replay_tsv(ld_ctx *c, const char *data, size_t len) {
       q = tab + 1;
     }
     if (nf < 4) continue;
-    lxs_dict_entry e = {c->src, c->name, ln.no, f[0], f[1], f[2],
-                        strtod(f[3], NULL), NULL};
+    lxs_dict_entry e = {c->src, c->name, ln.no, f[0], f[1], f[2], strtod(f[3], NULL), NULL};
     c->o->entry(c->o->ud, &e);
   }
 }
@@ -1201,12 +1175,11 @@ static void replay_tsv(ld_ctx *c, const char *data, size_t len) {
 
 static const struct {
   const char *alias, *name;
-} kFormats[] = {
-    {"tsv", "tsv"},          {"liwc", "liwc"},         {"dic", "liwc"},
-    {"dicx", "dicx"},        {"liwc22", "dicx"},       {"lexicoder", "lexicoder"},
-    {"lc3", "lexicoder"},    {"lcd", "lexicoder"},     {"wordstat", "wordstat"},
-    {"cat", "wordstat"},     {"yaml", "yaml"},         {"yml", "yaml"},
-    {"quanteda", "yaml"},    {"vader", "vader"},       {NULL, NULL}};
+} kFormats[] = {{"tsv", "tsv"},       {"liwc", "liwc"},     {"dic", "liwc"},
+                {"dicx", "dicx"},     {"liwc22", "dicx"},   {"lexicoder", "lexicoder"},
+                {"lc3", "lexicoder"}, {"lcd", "lexicoder"}, {"wordstat", "wordstat"},
+                {"cat", "wordstat"},  {"yaml", "yaml"},     {"yml", "yaml"},
+                {"quanteda", "yaml"}, {"vader", "vader"},   {NULL, NULL}};
 
 const char *lxs_lexformat_canonical(const char *name) {
   if (!name) return NULL;
@@ -1222,9 +1195,8 @@ const char *lxs_lexformat_names(void) {
 const char *lxs_lexformat_guess(const char *path) {
   static const struct {
     const char *ext, *name;
-  } kExt[] = {{"dic", "liwc"},      {"dicx", "dicx"}, {"lc3", "lexicoder"},
-              {"lcd", "lexicoder"}, {"cat", "wordstat"}, {"yml", "yaml"},
-              {"yaml", "yaml"},     {NULL, NULL}};
+  } kExt[] = {{"dic", "liwc"},     {"dicx", "dicx"}, {"lc3", "lexicoder"}, {"lcd", "lexicoder"},
+              {"cat", "wordstat"}, {"yml", "yaml"},  {"yaml", "yaml"},     {NULL, NULL}};
   const char *base = strrchr(path, '/');
   base = base ? base + 1 : path;
   const char *dot = strrchr(base, '.');
@@ -1239,10 +1211,8 @@ const char *lxs_lexformat_guess(const char *path) {
   return "tsv";
 }
 
-int lxs_lexicon_load_any_buffer(lxs_lexicon *lex, const char *name,
-                                const char *data, size_t len,
-                                const lxs_load_opts *opts, char *err,
-                                size_t errlen) {
+int lxs_lexicon_load_any_buffer(lxs_lexicon *lex, const char *name, const char *data, size_t len,
+                                const lxs_load_opts *opts, char *err, size_t errlen) {
   const char *fmt = opts && opts->format ? lxs_lexformat_canonical(opts->format)
                                          : lxs_lexformat_guess(name);
   if (!fmt) {
@@ -1292,9 +1262,8 @@ int lxs_lexicon_load_any_buffer(lxs_lexicon *lex, const char *name,
   return c.rc;
 }
 
-int lxs_lexicon_load_any_ex(lxs_lexicon *lex, const char *path,
-                            const lxs_load_opts *opts, char *err,
-                            size_t errlen) {
+int lxs_lexicon_load_any_ex(lxs_lexicon *lex, const char *path, const lxs_load_opts *opts,
+                            char *err, size_t errlen) {
   if (opts && opts->format && !lxs_lexformat_canonical(opts->format)) {
     lxs_set_err(err, errlen, "unknown lexicon format '%s' (%s)", opts->format,
                 lxs_lexformat_names());
@@ -1304,16 +1273,15 @@ int lxs_lexicon_load_any_ex(lxs_lexicon *lex, const char *path,
   lxs_buf_init(&b);
   int rc = read_file(path, &b, err, errlen);
   if (rc == LXS_OK)
-    rc = lxs_lexicon_load_any_buffer(lex, path, b.data ? b.data : "", b.len,
-                                     opts, err, errlen);
+    rc = lxs_lexicon_load_any_buffer(lex, path, b.data ? b.data : "", b.len, opts, err, errlen);
   lxs_buf_free(&b);
   return rc;
 }
 
 /* ---- reports ----------------------------------------------------------------------- */
 
-void lxs_categories_csv(lxs_buf *out, const lxs_lexicon *lex,
-                        const lxs_result *r, const char *doc, int header) {
+void lxs_categories_csv(lxs_buf *out, const lxs_lexicon *lex, const lxs_result *r, const char *doc,
+                        int header) {
   if (header) lxs_buf_puts(out, "doc,speaker,category,count,percent\r\n");
   size_t nth = r->n_themes;
   uint64_t *count = lxs_xcalloc(nth + 1, sizeof *count);

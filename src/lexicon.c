@@ -20,7 +20,7 @@
 #include "util.h"
 
 typedef struct {
-  char *key;             /* kind char + key bytes */
+  char *key; /* kind char + key bytes */
   lxs_patlist list;
   size_t cap;
   UT_hash_handle hh;
@@ -28,9 +28,7 @@ typedef struct {
 
 #define STEM_BLOOM_BITS (1u << 17)
 
-static int bit_test(const uint64_t *set, size_t i) {
-  return (set[i / 64] >> (i % 64)) & 1;
-}
+static int bit_test(const uint64_t *set, size_t i) { return (set[i / 64] >> (i % 64)) & 1; }
 static void bit_set(uint64_t *set, size_t i) { set[i / 64] |= (uint64_t)1 << (i % 64); }
 static size_t bloom_bit(const char *key, size_t len) {
   return lxs_hash_word(key, len) & (STEM_BLOOM_BITS - 1);
@@ -38,13 +36,13 @@ static size_t bloom_bit(const char *key, size_t len) {
 #define GLOB_HEAD_MAX 4 /* bytes of a glob prefix in its filter key */
 
 typedef struct {
-  char *key;             /* a stem used as an exact pattern word */
+  char *key; /* a stem used as an exact pattern word */
   uint32_t id;
   UT_hash_handle hh;
 } stem_entry;
 
 typedef struct {
-  char *key;             /* serialised pattern words */
+  char *key; /* serialised pattern words */
   lxs_pattern *pat;
   UT_hash_handle hh;
 } pattern_entry;
@@ -68,10 +66,10 @@ struct lxs_lexicon {
   char *language;
   char **themes;
   size_t nthemes, capthemes;
-  lxs_strmap theme_index;  /* name -> index: a dictionary may bring 20,000 */
-  index_entry *first;      /* exact and acronym first words */
-  index_entry *globs;      /* glob prefixes */
-  stem_entry *stems;       /* exact pattern words, numbered */
+  lxs_strmap theme_index; /* name -> index: a dictionary may bring 20,000 */
+  index_entry *first;     /* exact and acronym first words */
+  index_entry *globs;     /* glob prefixes */
+  stem_entry *stems;      /* exact pattern words, numbered */
   uint32_t nstems;
   /* Cheap filters in front of the hash tables, consulted once per distinct
    * word of the text (most of which are in no lexicon): one-hash Bloom
@@ -79,30 +77,28 @@ struct lxs_lexicon {
    * glob prefixes. */
   uint64_t stem_bloom[STEM_BLOOM_BITS / 64];
   uint64_t glob_bloom[STEM_BLOOM_BITS / 64];
-  unsigned glob_heads;     /* bit k: some glob's filter key has k bytes */
-  uint64_t glob_lengths;   /* bit L set: a glob prefix of length L exists */
+  unsigned glob_heads;   /* bit k: some glob's filter key has k bytes */
+  uint64_t glob_lengths; /* bit L set: a glob prefix of length L exists */
   pattern_entry *patterns;
   size_t npatterns;
   sense_entry *sense_index;
-  size_t nentries;         /* distinct (pattern, theme, role) senses */
+  size_t nentries; /* distinct (pattern, theme, role) senses */
   lxs_source *sources;
   size_t nsources, capsources;
-  char **terms;            /* owned copies of terms as written */
+  char **terms; /* owned copies of terms as written */
   size_t nterms, capterms;
   lxs_buf scratch;
-  int broken;              /* a call ran out of memory: only free it */
+  int broken; /* a call ran out of memory: only free it */
 };
 
 static const char *const kRoleNames[LXS_R_COUNT] = {
-    "target", "stance", "eval", "harm", "benefit", "oppose",
-    "negator", "neutral", "intensifier", "diminisher", "hedge",
-    "contrast", "concessive", "conditional", "report", "agent", "distancer",
-    "endorse", "anaphor", "advocate", "naming", "decay", "threat", "describe",
-    "agency", "scene", "rhetorical", "doubt", "shell", "repair", "impose"};
+    "target",  "stance",      "eval",       "harm",    "benefit",  "oppose",     "negator",
+    "neutral", "intensifier", "diminisher", "hedge",   "contrast", "concessive", "conditional",
+    "report",  "agent",       "distancer",  "endorse", "anaphor",  "advocate",   "naming",
+    "decay",   "threat",      "describe",   "agency",  "scene",    "rhetorical", "doubt",
+    "shell",   "repair",      "impose"};
 
-const char *lxs_role_name(lxs_role r) {
-  return (unsigned)r < LXS_R_COUNT ? kRoleNames[r] : "?";
-}
+const char *lxs_role_name(lxs_role r) { return (unsigned)r < LXS_R_COUNT ? kRoleNames[r] : "?"; }
 
 static int role_from_name(const char *s) {
   for (int i = 0; i < LXS_R_COUNT; i++)
@@ -171,9 +167,10 @@ void lxs_lexicon_free(lxs_lexicon *lex) {
     free(p->key);
     free(p);
   }
-  sense_entry *sx, *sxtmp;
-  HASH_ITER(hh, lex->sense_index, sx, sxtmp) {
-    HASH_DEL(lex->sense_index, sx);
+  sense_entry *sx = lex->sense_index, *sxnext;
+  HASH_CLEAR(hh, lex->sense_index);
+  for (; sx; sx = sxnext) {
+    sxnext = sx->hh.next;
     free(sx);
   }
   for (size_t i = 0; i < lex->nthemes; i++) free(lex->themes[i]);
@@ -214,8 +211,7 @@ int lxs_lexicon_theme_index(const lxs_lexicon *lex, const char *name) {
   return i >= 0 && strcmp(lex->themes[i], name) == 0 ? i : -1;
 }
 
-const lxs_patlist *lxs_lexicon_find(const lxs_lexicon *lex, const char *key,
-                                    size_t len, int acro) {
+const lxs_patlist *lxs_lexicon_find(const lxs_lexicon *lex, const char *key, size_t len, int acro) {
   char buf[256];
   if (len + 1 >= sizeof buf) return NULL; /* no lexicon key is that long */
   if (!acro && !bit_test(lex->stem_bloom, bloom_bit(key, len))) return NULL;
@@ -226,8 +222,7 @@ const lxs_patlist *lxs_lexicon_find(const lxs_lexicon *lex, const char *key,
   return e ? &e->list : NULL;
 }
 
-uint32_t lxs_lexicon_stem_id(const lxs_lexicon *lex, const char *stem,
-                             size_t len) {
+uint32_t lxs_lexicon_stem_id(const lxs_lexicon *lex, const char *stem, size_t len) {
   if (!bit_test(lex->stem_bloom, bloom_bit(stem, len))) return 0;
   stem_entry *e = NULL;
   HASH_FIND(hh, lex->stems, stem, (unsigned)len, e);
@@ -245,14 +240,12 @@ static uint32_t stem_id_add(lxs_lexicon *lex, const char *stem, size_t len) {
   return e->id;
 }
 
-void lxs_lexicon_find_globs(const lxs_lexicon *lex, const char *norm,
-                            size_t len,
+void lxs_lexicon_find_globs(const lxs_lexicon *lex, const char *norm, size_t len,
                             void (*cb)(const lxs_patlist *, void *), void *ud) {
   if (!lex->globs) return;
   int maybe = 0;
   for (size_t k = 1; k <= GLOB_HEAD_MAX && k <= len && !maybe; k++)
-    maybe = (lex->glob_heads >> k & 1) &&
-            bit_test(lex->glob_bloom, bloom_bit(norm, k) ^ k);
+    maybe = (lex->glob_heads >> k & 1) && bit_test(lex->glob_bloom, bloom_bit(norm, k) ^ k);
   if (!maybe) return;
   for (size_t l = 1; l <= len && l < 64; l++) {
     if (!(lex->glob_lengths & ((uint64_t)1 << l))) continue;
@@ -262,8 +255,7 @@ void lxs_lexicon_find_globs(const lxs_lexicon *lex, const char *norm,
   }
 }
 
-static void index_add(index_entry **head, const char *key, size_t len,
-                      const lxs_pattern *p) {
+static void index_add(index_entry **head, const char *key, size_t len, const lxs_pattern *p) {
   index_entry *e = NULL;
   HASH_FIND(hh, *head, key, (unsigned)len, e);
   if (!e) {
@@ -290,11 +282,11 @@ static int theme_for(lxs_lexicon *lex, const char *name) {
 /* Turn one written term into pattern words.  alt: the variant with every
  * hyphenated compound replaced by its parts.  Returns words, or -1 with
  * message in why. */
-static int term_to_words_(lxs_lexicon *lex, const char *term, lxs_pword *out,
-                          lxs_pword *alt, int *nalt, int *nout, const char **why);
+static int term_to_words_(lxs_lexicon *lex, const char *term, lxs_pword *out, lxs_pword *alt,
+                          int *nalt, int *nout, const char **why);
 
-static int term_to_words(lxs_lexicon *lex, const char *term, lxs_pword *out,
-                         lxs_pword *alt, int *nalt, const char **why) {
+static int term_to_words(lxs_lexicon *lex, const char *term, lxs_pword *out, lxs_pword *alt,
+                         int *nalt, const char **why) {
   int n = 0;
   *nalt = 0;
   int r = term_to_words_(lex, term, out, alt, nalt, &n, why);
@@ -306,8 +298,8 @@ static int term_to_words(lxs_lexicon *lex, const char *term, lxs_pword *out,
   return r;
 }
 
-static int term_to_words_(lxs_lexicon *lex, const char *term, lxs_pword *out,
-                          lxs_pword *alt, int *nalt, int *nout, const char **why) {
+static int term_to_words_(lxs_lexicon *lex, const char *term, lxs_pword *out, lxs_pword *alt,
+                          int *nalt, int *nout, const char **why) {
 #define n (*nout)
 #define na (*nalt)
   const char *p = term;
@@ -336,7 +328,9 @@ static int term_to_words_(lxs_lexicon *lex, const char *term, lxs_pword *out,
         return -1;
       }
       lxs_pword w = {.key = lxs_xstrndup(lex->scratch.data, lex->scratch.len),
-                     .len = (uint16_t)lex->scratch.len, .glob = 1, .acro = 0};
+                     .len = (uint16_t)lex->scratch.len,
+                     .glob = 1,
+                     .acro = 0};
       out[n++] = w;
       lxs_pword w2 = {.key = lxs_xstrndup(w.key, w.len), .len = w.len, .glob = 1, .acro = 0};
       alt[na++] = w2;
@@ -366,8 +360,7 @@ static int term_to_words_(lxs_lexicon *lex, const char *term, lxs_pword *out,
           w.acro = 1;
         } else {
           size_t sl;
-          const char *st = lxs_stem(lex->stemmer, lxs_tok_norm(t, k),
-                                    k->norm_len, &sl);
+          const char *st = lxs_stem(lex->stemmer, lxs_tok_norm(t, k), k->norm_len, &sl);
           w.key = lxs_xstrndup(st, sl);
           w.len = (uint16_t)sl;
         }
@@ -402,8 +395,7 @@ static void serialise(const lxs_pword *w, int n, lxs_buf *b) {
 
 /* Adds (or overrides) one sense for the pattern; takes ownership of words.
  * Returns 1 for a new sense, 0 for an override. */
-static int add_sense(lxs_lexicon *lex, lxs_pword *words, int n,
-                      const lxs_sense *sense) {
+static int add_sense(lxs_lexicon *lex, lxs_pword *words, int n, const lxs_sense *sense) {
   lxs_buf key;
   lxs_buf_init(&key);
   serialise(words, n, &key);
@@ -445,7 +437,11 @@ static int add_sense(lxs_lexicon *lex, lxs_pword *words, int n,
     for (int i = 0; i < n; i++) free((void *)words[i].key);
   }
   lxs_buf_free(&key);
-  sense_key k = {pat->order, sense->theme, (uint32_t)sense->role};
+  sense_key k;
+  memset(&k, 0, sizeof k); /* every byte defined: the bytes are the key */
+  k.pattern = pat->order;
+  k.theme = sense->theme;
+  k.role = (uint32_t)sense->role;
   sense_entry *se = NULL;
   HASH_FIND(hh, lex->sense_index, &k, sizeof k, se);
   if (se) {
@@ -474,8 +470,7 @@ static int parse_weight(const char *s, double *out) {
 static int valid_theme_name(const char *s) {
   if (!(*s >= 'a' && *s <= 'z')) return 0;
   for (; *s; s++)
-    if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
-      return 0;
+    if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_')) return 0;
   return 1;
 }
 
@@ -483,8 +478,7 @@ static int valid_theme_name(const char *s) {
 static const char *check_role(uint32_t theme, lxs_role r, double w) {
   if (theme == LXS_THEME_MODIFIER) {
     switch (r) {
-    case LXS_R_NEGATOR:
-      return (w < -2 || w > 0) ? "negator weight must be in [-2, 0]" : NULL;
+    case LXS_R_NEGATOR: return (w < -2 || w > 0) ? "negator weight must be in [-2, 0]" : NULL;
     case LXS_R_NEUTRAL:
     case LXS_R_REPORT:
     case LXS_R_ENDORSE:
@@ -493,59 +487,41 @@ static const char *check_role(uint32_t theme, lxs_role r, double w) {
     case LXS_R_NAMING:
     case LXS_R_AGENT:
     case LXS_R_SCENE:
-    case LXS_R_RHETORICAL:
-      return (w < 0 || w > 2) ? "weight must be in [0, 2]" : NULL;
-    case LXS_R_DOUBT:
-      return (w < -1 || w > 1) ? "doubt weight must be in [-1, 1]" : NULL;
-    case LXS_R_INTENSIFIER:
-      return (w < 1 || w > 4) ? "intensifier weight must be in [1, 4]" : NULL;
+    case LXS_R_RHETORICAL: return (w < 0 || w > 2) ? "weight must be in [0, 2]" : NULL;
+    case LXS_R_DOUBT: return (w < -1 || w > 1) ? "doubt weight must be in [-1, 1]" : NULL;
+    case LXS_R_INTENSIFIER: return (w < 1 || w > 4) ? "intensifier weight must be in [1, 4]" : NULL;
     case LXS_R_DIMINISHER:
     case LXS_R_HEDGE:
     case LXS_R_CONCESSIVE:
-    case LXS_R_CONDITIONAL:
-      return (w < 0 || w > 1) ? "weight must be in [0, 1]" : NULL;
-    case LXS_R_CONTRAST:
-      return (w < 1 || w > 2) ? "contrast weight must be in [1, 2]" : NULL;
-    case LXS_R_DISTANCER:
-      return (w < -1 || w > 0) ? "distancer weight must be in [-1, 0]" : NULL;
-    default:
-      return "role not allowed for theme '-' (modifiers)";
+    case LXS_R_CONDITIONAL: return (w < 0 || w > 1) ? "weight must be in [0, 1]" : NULL;
+    case LXS_R_CONTRAST: return (w < 1 || w > 2) ? "contrast weight must be in [1, 2]" : NULL;
+    case LXS_R_DISTANCER: return (w < -1 || w > 0) ? "distancer weight must be in [-1, 0]" : NULL;
+    default: return "role not allowed for theme '-' (modifiers)";
     }
   }
   if (theme == LXS_THEME_SENTIMENT) {
     switch (r) {
-    case LXS_R_EVAL:
-      return (w < -1 || w > 1) ? "weight must be in [-1, 1]" : NULL;
-    case LXS_R_HARM:
-      return (w < -1 || w >= 0) ? "harm weight must be in [-1, 0)" : NULL;
-    case LXS_R_DECAY:
-      return (w < -1 || w >= 0) ? "decay weight must be in [-1, 0)" : NULL;
-    case LXS_R_THREAT:
-      return (w < -1 || w >= 0) ? "threat weight must be in [-1, 0)" : NULL;
-    case LXS_R_DESCRIBE:
-      return (w < -1 || w > 1) ? "weight must be in [-1, 1]" : NULL;
+    case LXS_R_EVAL: return (w < -1 || w > 1) ? "weight must be in [-1, 1]" : NULL;
+    case LXS_R_HARM: return (w < -1 || w >= 0) ? "harm weight must be in [-1, 0)" : NULL;
+    case LXS_R_DECAY: return (w < -1 || w >= 0) ? "decay weight must be in [-1, 0)" : NULL;
+    case LXS_R_THREAT: return (w < -1 || w >= 0) ? "threat weight must be in [-1, 0)" : NULL;
+    case LXS_R_DESCRIBE: return (w < -1 || w > 1) ? "weight must be in [-1, 1]" : NULL;
     case LXS_R_BENEFIT:
     case LXS_R_OPPOSE:
     case LXS_R_AGENCY:
-    case LXS_R_IMPOSE:
-      return (w <= 0 || w > 1) ? "weight must be in (0, 1]" : NULL;
+    case LXS_R_IMPOSE: return (w <= 0 || w > 1) ? "weight must be in (0, 1]" : NULL;
     case LXS_R_REPAIR: /* 0: a change that takes no side ("reform") */
       return (w < 0 || w > 1) ? "repair weight must be in [0, 1]" : NULL;
-    default:
-      return "role not allowed for theme 'sentiment'";
+    default: return "role not allowed for theme 'sentiment'";
     }
   }
   switch (r) {
   case LXS_R_TARGET:
-    return (w < -1 || w > 1 || w == 0) ? "target weight must be in [-1, 1], not 0"
-                                       : NULL;
+    return (w < -1 || w > 1 || w == 0) ? "target weight must be in [-1, 1], not 0" : NULL;
   case LXS_R_STANCE:
-  case LXS_R_EVAL:
-    return (w < -1 || w > 1) ? "weight must be in [-1, 1]" : NULL;
-  case LXS_R_SHELL:
-    return (w <= 0 || w > 1) ? "shell weight must be in (0, 1]" : NULL;
-  default:
-    return "role not allowed for a theme (use target, stance, eval or shell)";
+  case LXS_R_EVAL: return (w < -1 || w > 1) ? "weight must be in [-1, 1]" : NULL;
+  case LXS_R_SHELL: return (w <= 0 || w > 1) ? "shell weight must be in (0, 1]" : NULL;
+  default: return "role not allowed for a theme (use target, stance, eval or shell)";
   }
 }
 
@@ -556,21 +532,19 @@ static char *keep_term(lxs_lexicon *lex, const char *s) {
   return c;
 }
 
-
 /* A malformed entry: "NAME:LINE: message", LXS_EDATA, and out via "done".
  * Used where name, lineno, err, errlen and rc are in scope. */
-#define FAIL(...)                                                         \
-  do {                                                                    \
-    char m_[400];                                                         \
-    snprintf(m_, sizeof m_, __VA_ARGS__);                                 \
-    lxs_set_err(err, errlen, "%s:%u: %s", name, lineno, m_);              \
-    rc = LXS_EDATA;                                                       \
-    goto done;                                                            \
+#define FAIL(...)                                                                                  \
+  do {                                                                                             \
+    char m_[400];                                                                                  \
+    snprintf(m_, sizeof m_, __VA_ARGS__);                                                          \
+    lxs_set_err(err, errlen, "%s:%u: %s", name, lineno, m_);                                       \
+    rc = LXS_EDATA;                                                                                \
+    goto done;                                                                                     \
   } while (0)
 
-uint32_t lxs_lexicon_begin_source(lxs_lexicon *lex, const char *name,
-                                  const char *format, const char *data,
-                                  size_t len) {
+uint32_t lxs_lexicon_begin_source(lxs_lexicon *lex, const char *name, const char *format,
+                                  const char *data, size_t len) {
   LXS_VEC_GROW(lex->sources, lex->nsources, lex->capsources);
   uint32_t src = (uint32_t)lex->nsources;
   lxs_source *so = &lex->sources[lex->nsources++];
@@ -581,9 +555,8 @@ uint32_t lxs_lexicon_begin_source(lxs_lexicon *lex, const char *name,
   return src;
 }
 
-int lxs_lexicon_add_entry(lxs_lexicon *lex, uint32_t src, uint32_t lineno,
-                          const char *term, const char *theme,
-                          const char *role, const char *weight, char *err,
+int lxs_lexicon_add_entry(lxs_lexicon *lex, uint32_t src, uint32_t lineno, const char *term,
+                          const char *theme, const char *role, const char *weight, char *err,
                           size_t errlen) {
   const char *name = src < lex->nsources ? lex->sources[src].name : "?";
   int rc = LXS_OK;
@@ -600,7 +573,8 @@ int lxs_lexicon_add_entry(lxs_lexicon *lex, uint32_t src, uint32_t lineno,
            "negator, neutral, intensifier, diminisher, hedge, contrast, "
            "concessive, conditional, report, agent, distancer, endorse, anaphor, "
            "advocate, naming, decay, threat, describe, agency, scene, "
-           "rhetorical, doubt, shell, repair, impose)", role);
+           "rhetorical, doubt, shell, repair, impose)",
+           role);
     double w;
     if (parse_weight(weight, &w)) FAIL("weight '%s' is not a number", weight);
     const char *why = check_role(th, (lxs_role)r, w);
@@ -651,8 +625,10 @@ static int language_comment(lxs_source *so, const char *s, uint32_t lineno, char
   snprintf(word, sizeof word, "%.*s", (int)(n < sizeof word ? n : sizeof word - 1), s);
   const char *lang = lxs_language_name(word);
   if (!lang || n >= sizeof word) {
-    lxs_set_err(err, errlen, "%s:%u: unknown language '%s' (a Snowball language: english, "
-                "german, french, ...)", so->name, lineno, word);
+    lxs_set_err(err, errlen,
+                "%s:%u: unknown language '%s' (a Snowball language: english, "
+                "german, french, ...)",
+                so->name, lineno, word);
     return -1;
   }
   if (so->language && strcmp(so->language, lang) != 0) {
@@ -676,8 +652,8 @@ lxs_status lxs_lexicon_check_language(const lxs_lexicon *lex, char *err, size_t 
   return LXS_OK;
 }
 
-static lxs_status load_buffer(lxs_lexicon *lex, const char *name, const char *data,
-                              size_t len, char *err, size_t errlen) {
+static lxs_status load_buffer(lxs_lexicon *lex, const char *name, const char *data, size_t len,
+                              char *err, size_t errlen) {
   uint32_t src = lxs_lexicon_begin_source(lex, name, "tsv", data, len);
   lxs_source *so = &lex->sources[src];
   size_t pos = 0;
@@ -728,8 +704,8 @@ static lxs_status load_buffer(lxs_lexicon *lex, const char *name, const char *da
       if (fields[i][0] == ' ' || fields[i][fl - 1] == ' ')
         FAIL("field %d has leading or trailing spaces", i + 1);
     }
-    int arc = lxs_lexicon_add_entry(lex, src, lineno, fields[0], fields[1],
-                                    fields[2], fields[3], err, errlen);
+    int arc = lxs_lexicon_add_entry(lex, src, lineno, fields[0], fields[1], fields[2], fields[3],
+                                    err, errlen);
     if (arc) {
       rc = arc;
       goto done;
@@ -781,8 +757,8 @@ static lxs_status guarded_load(lxs_lexicon *lex, int from, const char *name, con
   return rc;
 }
 
-lxs_status lxs_lexicon_load_buffer(lxs_lexicon *lex, const char *name, const char *data,
-                                   size_t len, char *err, size_t errlen) {
+lxs_status lxs_lexicon_load_buffer(lxs_lexicon *lex, const char *name, const char *data, size_t len,
+                                   char *err, size_t errlen) {
   return guarded_load(lex, FROM_BUFFER, name, data, len, err, errlen);
 }
 
