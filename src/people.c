@@ -180,6 +180,20 @@ static int shorter_self(actx *c, const char *name, size_t n) {
   return -1;
 }
 
+/* A new entry of the table holding NAME (owned), with no description,
+ * speaker or merge yet; its index. */
+static int append_person(actx *c, char *name) {
+  LXS_VEC_GROW(c->P, c->np, c->capp);
+  person *p = &c->P[c->np];
+  memset(p, 0, sizeof *p);
+  p->name = name;
+  p->desc = lxs_xstrndup("", 0);
+  lxs_buf_init(&p->dwords);
+  p->speaker = NO_SPK;
+  p->merged = -1;
+  return (int)c->np++;
+}
+
 int lxs_person_new(actx *c, const char *name, size_t n) {
   int o = shorter_self(c, name, n);
   if (o >= 0) {
@@ -190,19 +204,8 @@ int lxs_person_new(actx *c, const char *name, size_t n) {
     if (!c->P[o].gender) c->P[o].gender = given_gender(c->P[o].name);
     return o;
   }
-  if (c->np == c->capp) {
-    c->capp = c->capp ? c->capp * 2 : 16;
-    c->P = lxs_xrealloc(c->P, c->capp * sizeof *c->P);
-  }
-  person *p = &c->P[c->np];
-  memset(p, 0, sizeof *p);
-  p->name = lxs_xstrndup(name, n);
-  p->desc = lxs_xstrndup("", 0);
-  lxs_buf_init(&p->dwords);
-  p->speaker = NO_SPK;
-  p->merged = -1;
-  p->gender = given_gender(p->name);
-  int pi = (int)c->np++;
+  int pi = append_person(c, lxs_xstrndup(name, n));
+  c->P[pi].gender = given_gender(c->P[pi].name);
   put_keys(c, pi);
   return pi;
 }
@@ -483,17 +486,10 @@ int lxs_entity_new(actx *c, const char *name, size_t n, const char *acro, size_t
   int pi = lxs_entity_find(c, name, n);
   if (pi < 0 && an) pi = lxs_entity_find(c, acro, an);
   if (pi < 0) {
-    LXS_VEC_GROW(c->P, c->np, c->capp);
-    person *p = &c->P[c->np];
-    memset(p, 0, sizeof *p);
-    p->name = lxs_clean_copy(name, n);
-    p->desc = lxs_xstrndup("", 0);
-    lxs_buf_init(&p->dwords);
-    p->speaker = NO_SPK;
-    p->merged = -1;
+    pi = append_person(c, lxs_clean_copy(name, n));
+    person *p = &c->P[pi];
     p->entity = 1;
-    p->gender = 3; /* neither "he" nor "she" */
-    pi = (int)c->np++;
+    p->gender = 3;          /* neither "he" nor "she" */
     add_dwords(p, name, n); /* "the union" for "National Taxpayers Union" */
     lxs_key_put(c, &c->orgs, name, n, pi, 0);
     char ini[16];
