@@ -5,13 +5,16 @@
  * into the original text so evidence can quote it exactly. */
 #include "tokenize.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
 
+#include "lexstance.h"
 #include "utf8.h"
+#include "wordclass.h"
 
 /* Word lists carry their lengths: they are consulted for every word
  * before a period. */
@@ -19,39 +22,69 @@ typedef struct {
   uint8_t n;
   char s[9];
 } list_word;
-#define W(x)                                                                                       \
-  { sizeof(x) - 1, x }
 
-/* Abbreviations whose period never ends a sentence (titles before names). */
-static const list_word kTitles[] = {
-    W("mr"),     W("mrs"),    W("ms"),   W("dr"),   W("prof"), W("sen"), W("rep"),
-    W("gov"),    W("gen"),    W("col"),  W("lt"),   W("capt"), W("sgt"), W("st"),
-    W("mt"),     W("rev"),    W("hon"),  W("pres"), W("amb"),  W("maj"), W("adm"),
-    W("cmdr"),   W("messrs"), W("mme"),  W("mlle"), W("jr"),   W("sr"),  W("vs"),
-    W("approx"), W("dept"),   W("univ"), W("est"),  W("cf"),   W("al"),  {0, ""}};
-/* Abbreviations that only precede a number ("No. 5", "Fig. 2"); before
- * anything else their period may end a sentence ("The answer was no."). */
-static const list_word kNumberAbbrevs[] = {W("no"),  W("nos"), W("fig"), W("vol"), W("pp"),
-                                           W("art"), W("sec"), W("ch"),  {0, ""}};
-/* Abbreviations whose period ends a sentence only before a clear
- * sentence opener. */
-static const list_word kAbbrevs[] = {W("jan"), W("feb"), W("mar"),  W("apr"),  W("jun"), W("jul"),
-                                     W("aug"), W("sep"), W("sept"), W("oct"),  W("nov"), W("dec"),
-                                     W("inc"), W("ltd"), W("co"),   W("corp"), W("plc"), W("bros"),
-                                     W("etc"), W("e.g"), W("i.e"),  W("u.s"),  W("u.k"), W("u.n"),
-                                     W("e.u"), W("a.m"), W("p.m"),  {0, ""}};
-/* Words that, capitalised after an abbreviation's period, signal that a new
- * sentence has started ("... in the U.S. The ..."). */
-static const list_word kOpeners[] = {
-    W("the"),  W("this"),    W("that"),  W("these"),    W("those"), W("it"),   W("its"), W("but"),
-    W("and"),  W("in"),      W("we"),    W("they"),     W("he"),    W("she"),  W("i"),   W("a"),
-    W("an"),   W("however"), W("yet"),   W("there"),    W("such"),  W("as"),   W("for"), W("with"),
-    W("at"),   W("on"),      W("while"), W("although"), W("if"),    W("when"), W("now"), W("so"),
-    W("what"), W("why"),     W("how"),   W("our"),      W("their"), {0, ""}};
+/* The word lists of lexicons/words/ that decide sentence ends, as
+ * zero-padded keys for in_list (each ends with an empty entry), read once
+ * per process:
+ *   titles:          a period that never ends a sentence ("Dr.", "approx.")
+ *   number_abbrevs:  none before a number ("No. 5"), maybe before else
+ *   abbrevs:         one only before a clear sentence opener
+ *   openers:         capitalised after an abbreviation, a new sentence */
+#define LIST_CAP 64
+static list_word g_titles[LIST_CAP + 1], g_number_abbrevs[LIST_CAP + 1], g_abbrevs[LIST_CAP + 1],
+    g_openers[LIST_CAP + 1];
+/* The longest word of the three abbreviation lists: longer words need no
+ * look at them. */
+static size_t g_abbrev_max;
+static pthread_once_t g_lists_once = PTHREAD_ONCE_INIT;
 
-/* The longest word of kTitles, kNumberAbbrevs and kAbbrevs ("approx",
- * "messrs"): longer words need no look at those lists. */
-#define ABBREV_MAX 6
+/* Fills out from the list NAME; the length of its longest word.  A word
+ * that does not fit or a list over LIST_CAP is reported by
+ * lxs_tokenize_lists_check (the unit tests), never read half. */
+static size_t fill_list(list_word *out, const char *name) {
+  lxs_word_cursor c = lxs_word_list(name);
+  const char *w;
+  size_t n, k = 0, longest = 0;
+  while (lxs_word_list_next(&c, &w, &n)) {
+    if (k == LIST_CAP || n == 0 || n >= sizeof out->s) continue;
+    out[k].n = (uint8_t)n;
+    memcpy(out[k].s, w, n);
+    k++;
+    if (n > longest) longest = n;
+  }
+  return longest;
+}
+
+static void read_lists(void) {
+  size_t a = fill_list(g_titles, "abbreviations-titles.txt");
+  size_t b = fill_list(g_number_abbrevs, "abbreviations-numbers.txt");
+  size_t c = fill_list(g_abbrevs, "abbreviations.txt");
+  fill_list(g_openers, "sentence-openers.txt");
+  g_abbrev_max = a > b ? (a > c ? a : c) : (b > c ? b : c);
+}
+
+static const char *const kListNames[] = {"abbreviations-titles.txt", "abbreviations-numbers.txt",
+                                         "abbreviations.txt", "sentence-openers.txt"};
+
+int lxs_tokenize_lists_check(char *err, size_t errlen) {
+  for (size_t i = 0; i < sizeof kListNames / sizeof *kListNames; i++) {
+    lxs_word_cursor c = lxs_word_list(kListNames[i]);
+    const char *w;
+    size_t n, k = 0;
+    while (lxs_word_list_next(&c, &w, &n)) {
+      if (++k > LIST_CAP || n >= sizeof g_titles->s) {
+        lxs_set_err(err, errlen, "lexicons/words/%s: %s", kListNames[i],
+                    k > LIST_CAP ? "more than 64 words" : "a word longer than 8 bytes");
+        return LXS_EDATA;
+      }
+    }
+    if (k == 0) {
+      lxs_set_err(err, errlen, "lexicons/words/%s: not embedded or empty", kListNames[i]);
+      return LXS_EDATA;
+    }
+  }
+  return LXS_OK;
+}
 
 /* Whether s[0..n) (no NUL inside) is in list.  Words are compared as
  * zero-padded 8-byte keys, every entry without an early exit: the tests of
@@ -72,6 +105,7 @@ static int in_list(const list_word *list, const char *s, size_t n) {
 }
 
 lxs_tokenizer *lxs_tokenizer_new(void) {
+  pthread_once(&g_lists_once, read_lists);
   lxs_tokenizer *t = lxs_xcalloc(1, sizeof *t);
   lxs_buf_init(&t->norms);
   return t;
@@ -429,17 +463,17 @@ static size_t abbreviation_period(tk_state *s, lxs_token *last, int letters, int
   const char *nm = lxs_tok_norm(s->t, last);
   size_t nl = last->norm_len;
   int single_initial = letters == 1 && first_upper && wn <= 4;
-  if (nl > ABBREV_MAX && !single_initial) return pos;
+  if (nl > g_abbrev_max && !single_initial) return pos;
   size_t q = pos + 1;
   while (q < len && (text[q] == ' ' || text[q] == '\t')) q++;
   int digit_next = q < len && text[q] >= '0' && text[q] <= '9';
-  if (in_list(kTitles, nm, nl) || single_initial ||
-      (digit_next && in_list(kNumberAbbrevs, nm, nl))) {
+  if (in_list(g_titles, nm, nl) || single_initial ||
+      (digit_next && in_list(g_number_abbrevs, nm, nl))) {
     last->flags |= LXS_TF_ABBR;
     last->end = pos + 1;
     return pos + 1;
   }
-  if (in_list(kAbbrevs, nm, nl)) {
+  if (in_list(g_abbrevs, nm, nl)) {
     last->flags |= LXS_TF_ABBR;
     last->end = pos + 1;
     s->pending_soft = 1;
@@ -715,7 +749,7 @@ static void break_before_word(tk_state *s, size_t pos, const word_scan *w) {
     lxs_buf tmp;
     lxs_buf_init(&tmp);
     lxs_utf8_normalize_word(s->text + pos, w->end - pos, &tmp);
-    brk = w->first_upper && in_list(kOpeners, tmp.data, tmp.len);
+    brk = w->first_upper && in_list(g_openers, tmp.data, tmp.len);
     lxs_buf_free(&tmp);
   } else {
     brk = w->first_upper || w->digits_first;

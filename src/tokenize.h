@@ -63,6 +63,12 @@ typedef struct lxs_tokenizer {
 } lxs_tokenizer;
 
 lxs_tokenizer *lxs_tokenizer_new(void);
+
+/* Checks the word lists the tokenizer reads (lexicons/words/abbreviations*.txt,
+ * sentence-openers.txt): LXS_OK, or the first problem as
+ * "lexicons/words/x.txt: message" (a build with a bad list fails its unit
+ * test, not a user). */
+int lxs_tokenize_lists_check(char *err, size_t errlen);
 void lxs_tokenizer_free(lxs_tokenizer *t);
 
 /* Tokenise text[0..len).  Replaces the previous document's results.

@@ -416,6 +416,22 @@ static void crlf_line_ends(void **state) {
     assert_null(memchr(t + tk->toks[i].start, '\r', tk->toks[i].end - tk->toks[i].start));
 }
 
+/* The sentence-end word lists are data (the .txt files of lexicons/words/): they are
+ * embedded whole, and each of them is read ("approx." from the titles,
+ * "No." before a number, "U.S." before a non-opener, "The" as opener). */
+static void sentence_end_lists_are_data(void **state) {
+  (void)state;
+  char err[256] = "";
+  assert_int_equal(lxs_tokenize_lists_check(err, sizeof err), LXS_OK);
+  assert_string_equal(err, "");
+  lxs_tokenizer *t = lxs_tokenizer_new();
+  const char *a = "It costs approx. five dollars. See No. 5 now. The U.S. tariffs rose. "
+                  "They met in the U.S. The talks ended.";
+  lxs_tokenize(t, a, strlen(a));
+  assert_int_equal(t->nsent, 5);
+  lxs_tokenizer_free(t);
+}
+
 static void empty_and_blank_input(void **state) {
   (void)state;
   toks("A sentence first.");
@@ -541,6 +557,7 @@ int main(void) {
       cmocka_unit_test(nul_bytes_separate_words),
       cmocka_unit_test(byte_order_mark_is_skipped),
       cmocka_unit_test(crlf_line_ends),
+      cmocka_unit_test(sentence_end_lists_are_data),
       cmocka_unit_test(empty_and_blank_input),
       cmocka_unit_test(megabyte_word_is_one_token_in_linear_time),
       cmocka_unit_test(megabyte_word_through_the_scorer),
