@@ -55,31 +55,39 @@ static size_t fill_list(list_word *out, const char *name) {
   return longest;
 }
 
+/* Each list, where it is read to, and whether it is an abbreviation list
+ * (those decide g_abbrev_max). */
+static const struct {
+  const char *name;
+  list_word *words;
+  int abbrev;
+} kLists[] = {{"abbreviations-titles.txt", g_titles, 1},
+              {"abbreviations-numbers.txt", g_number_abbrevs, 1},
+              {"abbreviations.txt", g_abbrevs, 1},
+              {"sentence-openers.txt", g_openers, 0}};
+#define N_LISTS (sizeof kLists / sizeof *kLists)
+
 static void read_lists(void) {
-  size_t a = fill_list(g_titles, "abbreviations-titles.txt");
-  size_t b = fill_list(g_number_abbrevs, "abbreviations-numbers.txt");
-  size_t c = fill_list(g_abbrevs, "abbreviations.txt");
-  fill_list(g_openers, "sentence-openers.txt");
-  g_abbrev_max = a > b ? (a > c ? a : c) : (b > c ? b : c);
+  for (size_t i = 0; i < N_LISTS; i++) {
+    size_t longest = fill_list(kLists[i].words, kLists[i].name);
+    if (kLists[i].abbrev && longest > g_abbrev_max) g_abbrev_max = longest;
+  }
 }
 
-static const char *const kListNames[] = {"abbreviations-titles.txt", "abbreviations-numbers.txt",
-                                         "abbreviations.txt", "sentence-openers.txt"};
-
 int lxs_tokenize_lists_check(char *err, size_t errlen) {
-  for (size_t i = 0; i < sizeof kListNames / sizeof *kListNames; i++) {
-    lxs_word_cursor c = lxs_word_list(kListNames[i]);
+  for (size_t i = 0; i < N_LISTS; i++) {
+    lxs_word_cursor c = lxs_word_list(kLists[i].name);
     const char *w;
     size_t n, k = 0;
     while (lxs_word_list_next(&c, &w, &n)) {
       if (++k > LIST_CAP || n >= sizeof g_titles->s) {
-        lxs_set_err(err, errlen, "lexicons/words/%s: %s", kListNames[i],
+        lxs_set_err(err, errlen, "lexicons/words/%s: %s", kLists[i].name,
                     k > LIST_CAP ? "more than 64 words" : "a word longer than 8 bytes");
         return LXS_EDATA;
       }
     }
     if (k == 0) {
-      lxs_set_err(err, errlen, "lexicons/words/%s: not embedded or empty", kListNames[i]);
+      lxs_set_err(err, errlen, "lexicons/words/%s: not embedded or empty", kLists[i].name);
       return LXS_EDATA;
     }
   }
