@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_scorer.h"
 #include "lexstance.h"
 
 static const char kHints[] = "Maria Tanaka\tTanaka\tthe trade minister\n"
@@ -45,14 +46,8 @@ static void check(const lxs_result *r, size_t size) {
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  static lxs_lexicon *lex;
-  static lxs_scorer *sc;
+  lxs_scorer *sc = fuzz_default_scorer();
   char err[512];
-  if (!lex) {
-    lex = lxs_lexicon_new(NULL, err, sizeof err);
-    if (lxs_lexicon_load_defaults(lex, err, sizeof err)) abort();
-    sc = lxs_scorer_new(lex, err, sizeof err);
-  }
   lxs_speaker_hints *h = lxs_speaker_hints_new();
   const uint8_t *nul = memchr(data, 0, size);
   const char *text = (const char *)data;

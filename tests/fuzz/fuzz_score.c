@@ -4,17 +4,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "fuzz_scorer.h"
 #include "lexstance.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  static lxs_lexicon *lex;
-  static lxs_scorer *sc;
-  char err[512];
-  if (!lex) {
-    lex = lxs_lexicon_new(NULL, err, sizeof err);
-    if (lxs_lexicon_load_defaults(lex, err, sizeof err)) abort();
-    sc = lxs_scorer_new(lex, err, sizeof err);
-  }
+  lxs_scorer *sc = fuzz_default_scorer();
   lxs_options opt = {1};
   const lxs_result *r = lxs_scorer_run(sc, (const char *)data, size, &opt);
   for (size_t s = 0; s < r->n_sentences; s++) {
