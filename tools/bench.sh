@@ -111,10 +111,10 @@ printf '%-10s %10s %10s %10s %12s %12s\n' corpus "-j1 MB/s" "vs wc -w" "-j2/-j1"
 cat "$BUILD/bench.summary"
 
 # VADER mode (issue 5) on the four human-rated sets, repeated to >= 50 MB,
-# its scoring loop alone (tools/vader_check.c), and the same loop of NLTK's
-# Python port of VADER (tools/vader_ref.py, python3-nltk) on one pass of
-# the same lines when it is installed.  The reference vaderSentiment
-# package is not in Debian.
+# its scoring loop alone (tools/vader_check.c), and the same loop of a
+# Python VADER (tools/vader_ref.py) on one pass of the same lines: the
+# reference vaderSentiment when VADER_REF names a checkout of it (it is
+# not in Debian), else NLTK's port (python3-nltk) when installed.
 echo
 if [ -d "$SHARED/data/vader" ] && "$BIN" score --help 2>&1 | grep -q -- '--sentiment'; then
   V=$BUILD/bench-vader.txt
@@ -130,21 +130,29 @@ if [ -d "$SHARED/data/vader" ] && "$BIN" score --help 2>&1 | grep -q -- '--senti
     "$BUILD/vader_check" --bench "$V" "$SHARED/data/vader/vader_lexicon.txt" \
       "$SHARED/data/vader/emoji_utf8_lexicon.txt" | tee "$BUILD/bench.vader" | sed 's/^/  /'
   fi
-  PY=
+  PY= REFNAME=
   for py in ${PYTHON:-} python3 /usr/bin/python3; do
-    "$py" -c 'import nltk.sentiment.vader' 2>/dev/null && { PY=$py; break; }
+    if [ -n "${VADER_REF:-}" ]; then
+      [ -f "$VADER_REF/vaderSentiment/vaderSentiment.py" ] && "$py" -c '' 2>/dev/null &&
+        { PY=$py; REFNAME="the reference vaderSentiment ($VADER_REF)"; break; }
+    else
+      "$py" -c 'import nltk.sentiment.vader' 2>/dev/null &&
+        { PY=$py; REFNAME="NLTK's port of VADER (python3-nltk)"; break; }
+    fi
   done
   if [ -n "$PY" ]; then
     V1=$BUILD/bench-vader-1.txt
     for f in "$SHARED"/data/vader/*_GroundTruth.txt; do cut -f3 "$f" | tr -d '\r'; done > "$V1"
-    echo "NLTK's port of VADER (python3-nltk) on the same sentences, one pass:"
-    "$PY" tools/vader_ref.py "$V1" "$SHARED/data/vader/vader_lexicon.txt" | tee "$BUILD/bench.vref" | sed 's/^/  /'
+    echo "$REFNAME on the same sentences, one pass:"
+    VADER_REF=${VADER_REF:-} "$PY" tools/vader_ref.py "$V1" "$SHARED/data/vader/vader_lexicon.txt" |
+      tee "$BUILD/bench.vref" | sed 's/^/  /'
     c=$(awk '/^best pass/ { print $3; exit }' "$BUILD/bench.vader")
     p=$(awk '/^best pass/ { print $3; exit }' "$BUILD/bench.vref")
-    echo "VADER mode is $(ratio "$c" "$p")x NLTK's port (best passes; the goal, >= 100x, is against the"
-    echo "reference vaderSentiment, which is not in Debian: NLTK's port only stands in for it)"
+    echo "VADER mode is $(ratio "$c" "$p")x $REFNAME (best passes; the goal is >= 100x the reference)"
+  elif [ -n "${VADER_REF:-}" ]; then
+    echo "VADER_REF=$VADER_REF holds no vaderSentiment/vaderSentiment.py: no reference timing"
   else
-    echo "NLTK's port of VADER not installed (python3-nltk): no reference timing"
+    echo "no Python VADER: set VADER_REF to a vaderSentiment checkout or install python3-nltk"
   fi
 else
   echo "bench: $SHARED/data/vader not found or no VADER mode; skipping the VADER benchmark"
