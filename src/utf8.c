@@ -368,6 +368,19 @@ void lxs_utf8_fold_key(const char *s, size_t len, lxs_buf *out) {
   int gap = 0;
   size_t at = out->len;
   for (size_t pos = 0; pos < len;) {
+    unsigned char b = (unsigned char)s[pos];
+    if (b < 0x80) { /* ASCII folds to itself lower-cased: no utf8proc call */
+      pos++;
+      if (b >= 'A' && b <= 'Z') b = (unsigned char)(b - 'A' + 'a');
+      if (!((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9'))) {
+        gap = out->len > at;
+        continue;
+      }
+      if (gap) lxs_buf_putc(out, ' ');
+      gap = 0;
+      lxs_buf_putc(out, (char)b);
+      continue;
+    }
     int32_t cp, parts[32];
     pos += lxs_utf8_decode((const unsigned char *)s + pos, len - pos, &cp);
     int last = 0;

@@ -396,6 +396,29 @@ static void nul_bytes_separate_words(void **state) {
   assert_int_equal(word(2)->start, 12);
 }
 
+/* The folded key of a name: ASCII lower-cased (without utf8proc) and
+ * other letters folded and stripped of marks, the same either way; runs
+ * of anything else are one space, none at the ends. */
+static void fold_key_ascii_and_accented_agree(void **state) {
+  (void)state;
+  lxs_buf b;
+  lxs_buf_init(&b);
+  const char *ascii = "  Dr. O'Neil-SMITH 3rd! ";
+  lxs_utf8_fold_key(ascii, strlen(ascii), &b);
+  assert_string_equal(b.data, "dr o neil smith 3rd");
+  b.len = 0;
+  const char *accented = "Jos\xC3\xA9 \xC3\x89MILE\xE2\x80\x94Stra\xC3\x9F"
+                         "e";
+  lxs_utf8_fold_key(accented, strlen(accented), &b);
+  assert_string_equal(b.data, "jose emile strasse");
+  b.len = 0;
+  const char *compat = "\xEF\xBC\xA1"
+                       "b\xE2\x85\xA0"; /* fullwidth A, b, Roman numeral one */
+  lxs_utf8_fold_key(compat, strlen(compat), &b);
+  assert_string_equal(b.data, "abi");
+  lxs_buf_free(&b);
+}
+
 static void byte_order_mark_is_skipped(void **state) {
   (void)state;
   const char *t = "\xEF\xBB\xBFHello world.";
@@ -556,6 +579,7 @@ int main(void) {
       cmocka_unit_test(truncated_sequence_at_end_of_input),
       cmocka_unit_test(nul_bytes_separate_words),
       cmocka_unit_test(byte_order_mark_is_skipped),
+      cmocka_unit_test(fold_key_ascii_and_accented_agree),
       cmocka_unit_test(crlf_line_ends),
       cmocka_unit_test(sentence_end_lists_are_data),
       cmocka_unit_test(empty_and_blank_input),
