@@ -33,6 +33,8 @@ typedef struct {
   size_t capwpos;
   uint32_t *starts; /* tokens that may start a match (capwpos) */
   size_t nstarts;
+  size_t nspeech;           /* word tokens (no compound parts) that may report
+                               speech (lxs_speech_word) */
   const lxs_pattern **cand; /* scratch */
   size_t ncand, capcand;
   /* Candidate patterns of the words seen, by handle (match.c); dropped

@@ -171,7 +171,7 @@ static void prepare_document(lxs_scorer *sc, const char *text, const lxs_options
   } else {
     /* Reported views need their holders even when the text is all the
      * author's: the segmenter reads them, its speakers are dropped. */
-    if (lxs_has_speech_verb(tk)) {
+    if (sc->mt.nspeech) {
       lxs_speakers_clear(&sc->scratch);
       lxs_attribute_clauses(tk, text, &sc->scratch, opt ? opt->speakers : NULL, sc->sent_speaker,
                             sc->sent_flags, sc->sent_cue, NULL, &sc->holders);

@@ -43,16 +43,9 @@ void lxs_holders_free(lxs_holders *h) {
   memset(h, 0, sizeof *h);
 }
 
-int lxs_has_speech_verb(const lxs_tokenizer *tk) {
-  for (size_t i = 0; i < tk->ntok; i++) {
-    const lxs_token *t = &tk->toks[i];
-    if (t->kind != LXS_TOK_WORD || (t->flags & LXS_TF_PART)) continue;
-    const char *n = lxs_tok_norm(tk, t);
-    if ((lxs_wclass(n, t->norm_len) & W_SPEECH) || strcmp(n, "according") == 0 ||
-        strcmp(n, "per") == 0)
-      return 1;
-  }
-  return 0;
+int lxs_speech_word(const char *norm, size_t len) {
+  return (lxs_wclass(norm, len) & W_SPEECH) || (len == 9 && memcmp(norm, "according", 9) == 0) ||
+         (len == 3 && memcmp(norm, "per", 3) == 0);
 }
 
 size_t lxs_holders_from(const lxs_holders *h, uint32_t tok) {

@@ -147,10 +147,12 @@ typedef struct {
 } lxs_holders;
 
 void lxs_holders_free(lxs_holders *h);
-/* Does the text hold a word that may report speech (one of the speech
- * verbs of lexicons/words/speech.tsv, "according", "per")?  Stops at the
- * first. */
-int lxs_has_speech_verb(const lxs_tokenizer *tk);
+/* May this word (a normal form) report speech: one of the speech verbs
+ * of lexicons/words/speech.tsv, "according" or "per"?  Without
+ * attribution the scorer looks for holders of reported views only in
+ * texts with such a word (the match stage counts them on first sight of
+ * each word: lxs_matcher.nspeech). */
+int lxs_speech_word(const char *norm, size_t len);
 /* The index of the first entry whose verb is at or after token tok (n
  * when none is). */
 size_t lxs_holders_from(const lxs_holders *h, uint32_t tok);

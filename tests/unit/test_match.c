@@ -201,9 +201,26 @@ static void matches_survive_word_cache_drops(void **state) {
   lxs_stemmer_set_max_words(st, (size_t)1 << 17);
 }
 
+/* The words that may report speech, counted once per token whether the
+ * word is new or cached (the scorer looks for holders of reported views
+ * only in a text with one); a compound's parts are not words of their
+ * own. */
+static void speech_words_counted_per_token(void **state) {
+  (void)state;
+  const char *doc = "Critics said, and aides said, the tariff stays, according to officials; "
+                    "per the memo, a well-said line.";
+  for (int round = 0; round < 2; round++) {
+    matches(doc);
+    assert_int_equal(lxs_scorer_matcher(sc)->nspeech, 4);
+  }
+  matches("The tariff stays on steel, a well-said line.");
+  assert_int_equal(lxs_scorer_matcher(sc)->nspeech, 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(single_word_matches_through_stemming),
+      cmocka_unit_test(speech_words_counted_per_token),
       cmocka_unit_test(multiword_term),
       cmocka_unit_test(glob_matches_prefix_of_normal_form),
       cmocka_unit_test(longest_match_wins),
