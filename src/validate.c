@@ -199,9 +199,22 @@ static size_t key_words(const char *k, const char **last, size_t *first_len) {
   return n;
 }
 
+/* Keys equal but for their spaces: "united steel workers" and "united
+ * steelworkers" name one body. */
+static int same_but_spaces(const char *a, const char *b) {
+  for (;;) {
+    while (*a == ' ') a++;
+    while (*b == ' ') b++;
+    if (*a != *b) return 0;
+    if (!*a) return 1;
+    a++;
+    b++;
+  }
+}
+
 int lxs_name_match(const char *a, const char *b) {
   if (!*a || !*b) return 0;
-  if (strcmp(a, b) == 0) return 3;
+  if (strcmp(a, b) == 0 || same_but_spaces(a, b)) return 3;
   const char *la, *lb;
   size_t fa, fb;
   size_t na = key_words(a, &la, &fa), nb = key_words(b, &lb, &fb);
@@ -260,25 +273,59 @@ void lxs_name_set_finish(lxs_name_set *s, int dedupe) {
   s->n = k;
 }
 
-long lxs_name_set_best(const lxs_name_set *s, const char *key, const unsigned char *used,
-                       int min_level, int *level) {
-  const char *lw = last_word(key);
+/* The first entry of s whose last word is lw[0..n) (or s->n). */
+static size_t last_word_bucket(const lxs_name_set *s, const char *lw, size_t n) {
   size_t lo = 0, hi = s->n;
   while (lo < hi) { /* the first entry whose last word is not below lw */
     size_t mid = lo + (hi - lo) / 2;
-    if (strcmp(last_word(s->e[mid].key), lw) < 0) lo = mid + 1;
+    const char *w = last_word(s->e[mid].key);
+    int d = strncmp(w, lw, n);
+    if (d < 0 || (d == 0 && strlen(w) < n)) lo = mid + 1;
     else hi = mid;
   }
-  long best = -1;
-  *level = 0;
-  for (size_t i = lo; i < s->n && strcmp(last_word(s->e[i].key), lw) == 0; i++) {
+  return lo;
+}
+
+static int word_is(const char *w, const char *lw, size_t n) {
+  return strncmp(w, lw, n) == 0 && w[n] == '\0';
+}
+
+/* Scans the entries whose last word is lw[0..n) for the best match. */
+static void scan_bucket(const lxs_name_set *s, const char *key, const char *lw, size_t n,
+                        const unsigned char *used, int min_level, int *level, long *best) {
+  for (size_t i = last_word_bucket(s, lw, n); i < s->n && word_is(last_word(s->e[i].key), lw, n);
+       i++) {
     if (used && used[i]) continue;
     int m = lxs_name_match(key, s->e[i].key);
     if (m >= min_level && m > *level) {
       *level = m;
-      best = (long)i;
+      *best = (long)i;
     }
   }
+}
+
+long lxs_name_set_best(const lxs_name_set *s, const char *key, const unsigned char *used,
+                       int min_level, int *level) {
+  const char *lw = last_word(key);
+  long best = -1;
+  *level = 0;
+  scan_bucket(s, key, lw, strlen(lw), used, min_level, level, &best);
+  if (*level == 3 || min_level > 3) return best;
+  /* spelled with other spaces: the last word may be the key's last two
+   * words joined ("steel workers" / "steelworkers") or a tail of it */
+  if (lw > key + 1) {
+    char joined[64];
+    const char *pw = lw - 1;
+    while (pw > key && pw[-1] != ' ') pw--;
+    size_t a = (size_t)(lw - 1 - pw), b = strlen(lw);
+    if (a + b < sizeof joined) {
+      memcpy(joined, pw, a);
+      memcpy(joined + a, lw, b + 1);
+      scan_bucket(s, key, joined, a + b, used, 3, level, &best);
+    }
+  }
+  for (const char *t = lw + 1; *level < 3 && strlen(t) >= 3; t++)
+    scan_bucket(s, key, t, strlen(t), used, 3, level, &best);
   return best;
 }
 

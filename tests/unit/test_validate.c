@@ -290,6 +290,33 @@ static void name_match_levels(void **state) {
   assert_int_equal(lxs_name_match("melania trump", "donald trump"), 0);
   assert_int_equal(lxs_name_match("brandt", "ivo brand"), 0);
   assert_int_equal(lxs_name_match("", "x"), 0);
+  /* the same body with other spaces */
+  assert_int_equal(lxs_name_match("harbour pilot workers", "harbour pilotworkers"), 3);
+  assert_int_equal(lxs_name_match("harbourpilot workers", "harbour pilot workers"), 3);
+  assert_int_equal(lxs_name_match("pilot dock workers", "pilots dock workers"), 0);
+}
+
+/* A set finds a name spelled with other spaces, though its last word
+ * differs ("Dock Workers" / "Dockworkers"), in either direction. */
+static void name_set_finds_other_spacing(void **state) {
+  (void)state;
+  lxs_name_set tool;
+  lxs_name_set_init(&tool);
+  lxs_name_set_add(&tool, "United Dock Workers", 20);
+  lxs_name_set_add(&tool, "Ferry Boatmen", 21);
+  lxs_name_set_add(&tool, "Ana Roe", 22);
+  lxs_name_set_finish(&tool, 1);
+  int level;
+  long i = lxs_name_set_best(&tool, "united dockworkers", NULL, 1, &level);
+  assert_true(i >= 0);
+  assert_int_equal(tool.e[i].id, 20);
+  assert_int_equal(level, 3);
+  i = lxs_name_set_best(&tool, "ferry boat men", NULL, 1, &level);
+  assert_true(i >= 0);
+  assert_int_equal(tool.e[i].id, 21);
+  assert_int_equal(lxs_name_set_best(&tool, "united dock wor kers x", NULL, 1, &level), -1);
+  assert_int_equal(lxs_name_set_best(&tool, "dockworkers", NULL, 1, &level), -1);
+  lxs_name_set_free(&tool);
 }
 
 /* One to one: a person the tool finds twice ("Jane Doe" and "Doe") is one
@@ -356,6 +383,7 @@ int main(void) {
       cmocka_unit_test(name_keys_fold_titles_case_diacritics),
       cmocka_unit_test(name_match_levels),
       cmocka_unit_test(name_set_pairs_one_to_one),
+      cmocka_unit_test(name_set_finds_other_spacing),
       cmocka_unit_test(display_text_is_terminal_safe),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
