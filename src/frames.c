@@ -311,7 +311,17 @@ static int appositive_subject(actx *c, size_t p, int *ref, size_t *spos) {
     if (is_quote(c, x) || terminal(c, x)) break;
     if (!is_p(c, x, LXS_P_COMMA) || x == 0 || !namey(c, x - 1)) continue;
     size_t a = lxs_run_left(c, x - 1, 0);
-    if (!lxs_clause_start(c, a)) continue;
+    /* "The GHP, a lobby formed in 1990, said": an organisation's article */
+    if (a < x - 1 && norm_is(c, a, "the")) a++;
+    int the = a >= 1 && norm_is(c, a - 1, "the") && lxs_clause_start(c, a - 1);
+    if (!the && !lxs_clause_start(c, a)) continue;
+    if (the) {
+      int r, who = lxs_np_left(c, x - 1, &r);
+      if (who < 0) continue;
+      *ref = r;
+      *spos = a - 1;
+      return who;
+    }
     nameinfo ni;
     lxs_analyze_run(c, a, x - 1, 1, &ni);
     if (!ni.ok) continue;
@@ -471,6 +481,87 @@ static int view_frame(actx *c, frame_t *f) {
   cur.who2 = WHO_NONE;
   *f = cur;
   return 1;
+}
+
+/* Is word k one of the plain word list file (lexicons/words/)?  The
+ * lists read here are a dozen words each. */
+static int in_word_file(const actx *c, size_t k, const char *file) {
+  if (!is_word(c, k)) return 0;
+  const char *n = NORM(c, k), *w;
+  size_t len = TK(c, k)->norm_len, wn;
+  lxs_word_cursor cur = lxs_word_list(file);
+  while (lxs_word_list_next(&cur, &w, &wn))
+    if (wn == len && memcmp(w, n, len) == 0) return 1;
+  return 0;
+}
+
+/* A frame of the person or group at subject position found by the
+ * subject search from word k (a form of "be"); 1 when it names one. */
+static int be_subject_frame(actx *c, size_t k, size_t noun, frame_t *f) {
+  int ref = REF_FULL, inverted = 0;
+  size_t spos = 0;
+  c->np_a = c->np_e = c->aside_end = 0;
+  int who = verb_subject(c, k, k, &ref, &spos, &inverted);
+  if (inverted || who == WHO_NONE) return 0;
+  frame_t cur = {who, ref, 0, 0, 0, 0, c->w[k], c->w[noun], 0, 0, 0};
+  cur.subj = spos;
+  cur.who2 = WHO_NONE;
+  if (who < 0) { /* a group: it holds the view, the author reports it */
+    lxs_note_holder(c, &cur, 0);
+    return 0;
+  }
+  *f = cur;
+  return 1;
+}
+
+/* "The AAM ... is a vocal supporter of the tariffs", "He has long been a
+ * critic of the WTO": the subject holds the view the sentence states. */
+static int supporter_frame(actx *c, frame_t *f) {
+  for (size_t k = 2; k + 1 < c->nw; k++) {
+    if (c->inq[c->w[k]] || !norm_is(c, k + 1, "of") || !in_word_file(c, k, "view-holders.txt"))
+      continue;
+    size_t x = k; /* back over adjectives ("vocal", "long-time") to the article */
+    while (x > 0 && k - x < 3 && is_word(c, x - 1) && !(c->wc[x - 1] & (W_STOP | W_DET)) &&
+           !namey(c, x - 1))
+      x--;
+    if (x > 0 && is_word(c, x - 1) && (c->wc[x - 1] & W_DET)) x--;
+    if (x == 0 || !is_word(c, x - 1)) continue;
+    const char *b = NORM(c, x - 1);
+    if (!(is_be(b) || strcmp(b, "remains") == 0 || strcmp(b, "remained") == 0 ||
+          strcmp(b, "became") == 0 || strcmp(b, "becomes") == 0))
+      continue;
+    size_t v = x - 1; /* "has (long) been": the subject stands before "has" */
+    if (strcmp(b, "been") == 0)
+      while (
+          v > 0 && k - v < 6 && is_word(c, v - 1) &&
+          ((c->wc[v - 1] & W_AUX) || ends_with(NORM(c, v - 1), "ly") || norm_is(c, v - 1, "long")))
+        v--;
+    if (be_subject_frame(c, v, k, f)) return 1;
+  }
+  return 0;
+}
+
+/* "Ines Varga's study of berth delays blames ...", "citing Alders's
+ * report": a person's study, report or argument carries their view. */
+static int possessive_frame(actx *c, frame_t *f) {
+  for (size_t e = 0; e + 1 < c->nw; e++) {
+    if (c->inq[c->w[e]] || !possessive(c, e) || !namey(c, e)) continue;
+    size_t n = e + 1; /* one adjective may stand between ("recent study") */
+    if (n + 1 < c->nw && !(c->wc[n] & W_VIEW) && is_word(c, n) && !namey(c, n) &&
+        !(c->wc[n] & W_STOP))
+      n++;
+    if (!is_word(c, n) || !(c->wc[n] & W_VIEW)) continue;
+    size_t a = lxs_run_left(c, e, 0);
+    nameinfo ni;
+    lxs_analyze_run(c, a, e, 1, &ni);
+    if (!ni.ok || ni.pi < 0) continue;
+    frame_t cur = {ni.pi, ni.ref, 0, 1, 0, 0, c->w[n], c->w[n], 0, 0, 0};
+    cur.subj = a;
+    cur.who2 = WHO_NONE;
+    *f = cur;
+    return 1;
+  }
+  return 0;
 }
 
 /* Words that may stand in a label before a colon besides names, titles
@@ -637,6 +728,7 @@ void lxs_find_frame(actx *c, uint32_t k_in_para, frame_t *f) {
   /* ("X was blunt: ..." only without a speech verb: "..., in an interview
    * with the radio Trump said: ..." is not the sentence subject's) */
   if (view_frame(c, f) || message_frame(c, f) || (!have_np && colon_frame(c, f))) return;
+  if ((!have_np && supporter_frame(c, f)) || possessive_frame(c, f)) return;
   if (have_np) {
     *f = nonperson;
     f->who2 = WHO_NONE;
