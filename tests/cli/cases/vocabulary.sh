@@ -7,7 +7,9 @@
 # case (retaliation, a hidden tax, a blunt instrument).  11-15
 # multilateralism: bilateral deals and global bureaucrats as the opposite
 # pole, contempt for agreements as harm done to them, order and norm
-# nouns.  16-19 global_south: finance claims and voice.  A lexicon change that
-# moves one of these figures shows here; update the golden deliberately.
+# nouns.  16-19 global_south: finance claims and voice.  20: "deplore"
+# opposes, and is not also read as "deplorable" (-0.768 before).  A
+# lexicon change that moves one of these figures shows here; update the
+# golden deliberately.
 check vocabulary-families 0 -- sh -c "$BIN score --input lines --unit doc --no-attribution \
   $FX/vocabulary.txt | awk -F, 'NR == 1 || \$6 > 0 { print \$1 \",\" \$4 \",\" \$7 \",\" \$10 }'"
