@@ -81,7 +81,7 @@ void lxs_score_reset_records(const sent_ctx *cx) {
   size_t nm = cx->m1 - cx->m0;
   for (size_t i = 0; i < nm; i++) {
     lxs_mrec *r = &cx->rec[i];
-    r->reported = r->advocated = r->cross_ref = r->no_stance = r->scene = 0;
+    r->reported = r->own_speech = r->advocated = r->cross_ref = r->no_stance = r->scene = 0;
     r->ante = r->harmed_by = -1;
     r->mult = cx->question ? QUESTION_DAMP : 1.0;
     r->neg = 1.0;

@@ -201,10 +201,11 @@ void lxs_score_advocacy(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense 
 
 /* Is the act at match e the holder's own: inside a view reported from its
  * holder ("Trump warned that any country ... would be subject to a
- * tariff"), or with a first-person subject a few words before it in its
+ * tariff"), inside the same frame when the sentence is that holder's own
+ * (the segmenter gives it to Trump), or with a first-person subject a few words before it in its
  * segment ("We will impose tariffs")? */
 static int own_act(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
-  if (rec_of(cx, e)->reported) return 1;
+  if (rec_of(cx, e)->reported || rec_of(cx, e)->own_speech) return 1;
   const lxs_tokenizer *tk = sc->tok;
   uint32_t words = 0;
   for (uint32_t k = sc->mt.m[e].tok_first; k > cx->t0 && words < AGENT_REACH; k--) {

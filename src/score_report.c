@@ -51,8 +51,9 @@ static int view_side(const lxs_scorer *sc, const sent_ctx *cx, const lxs_holder 
   return set_off ? VIEW_BEFORE : VIEW_AFTER;
 }
 
-/* Marks the matches inside the view of frame x; returns how many. */
-static int mark_view(const lxs_scorer *sc, const sent_ctx *cx, const lxs_holder *x) {
+/* Marks the matches inside the view of frame x (as reported, or as the
+ * speaker's own speech when own is set); returns how many. */
+static int mark_view(const lxs_scorer *sc, const sent_ctx *cx, const lxs_holder *x, int own) {
   const lxs_tokenizer *tk = sc->tok;
   const lxs_match *M = sc->mt.m;
   int side = view_side(sc, cx, x);
@@ -77,7 +78,8 @@ static int mark_view(const lxs_scorer *sc, const sent_ctx *cx, const lxs_holder 
       if (side == VIEW_AFTER) in = in && ri->clause == clause;
     }
     if (in) {
-      ri->reported = 1;
+      if (own) ri->own_speech = 1;
+      else ri->reported = 1;
       n++;
     }
   }
@@ -99,8 +101,11 @@ void lxs_score_reported_views(lxs_scorer *sc, sent_ctx *cx) {
   for (; i < H->n && H->items[i].verb < cx->tend; i++) {
     const lxs_holder *x = &H->items[i];
     const char *name = H->names.data + x->name;
-    if (strcmp(name, speaker) == 0) continue; /* a view of one's own */
-    if (!mark_view(sc, cx, x)) continue;
+    if (strcmp(name, speaker) == 0) { /* a view of one's own */
+      mark_view(sc, cx, x, 1);
+      continue;
+    }
+    if (!mark_view(sc, cx, x, 0)) continue;
     sc->holder_idx = lxs_speakers_intern_as_is(&sc->speakers, name, strlen(name), "", 0);
     cx->holder = sc->speakers.names[sc->holder_idx];
     return;

@@ -60,6 +60,8 @@ typedef struct {
   long ante;            /* an anaphor's antecedent match, or -1 */
   long harmed_by;       /* the target suffers the harm at this match, or -1 */
   uint8_t reported;     /* inside a view reported from another holder */
+  uint8_t own_speech;   /* inside the speaker's own speech frame ("Trump
+                           warned that ...", said by Trump) */
   uint8_t advocated;    /* a harm the speaker calls for ("should leave") */
   uint8_t cross_ref;    /* an anaphor resolved to the previous sentence */
   uint8_t no_stance;    /* takes no side: a genuine question */

@@ -70,7 +70,8 @@ static const char kLex[] = "wto\tmulti\ttarget\t1\n"
                            "announce\tsentiment\timpose\t0.4\n"
                            "announce\t-\treport\t1\n"
                            "boost\tsentiment\tbenefit\t0.4\n"
-                           "more than they\t-\tconcessive\t0.5\n";
+                           "more than they\t-\tconcessive\t0.5\n"
+                           "subject to\tsentiment\timpose\t0.4\n";
 
 static lxs_lexicon *lex;
 static lxs_scorer *sc;
@@ -654,6 +655,24 @@ static void imposition_by_the_holder_supports(void **state) {
 
 /* "less" denies a quality, at -0.5; a denial of a clause reaches past its
  * theme terms. */
+/* A sentence the segmenter gives to the holder of its own speech frame is
+ * still that holder's act: the frame is not "reported", yet the measure
+ * it puts in place is the speaker's. */
+static void imposition_in_own_speech_supports(void **state) {
+  (void)state;
+  const char *text = "Ana Reyes is the trade minister.  "
+                     "Reyes warned that any country joining the pact would be subject to a tariff.";
+  lxs_options opt = {.segment_speakers = 1};
+  const lxs_result *r = lxs_scorer_run(sc, text, strlen(text), &opt);
+  assert_non_null(r);
+  assert_string_equal(r->speakers[r->sentences[1].speaker].name, "Ana Reyes");
+  assert_int_equal(r->sentences[1].holder, LXS_NO_HOLDER);
+  assert_near(raw_of(r, 1, "prot"), 0.4, TEST_EPS);
+  /* narrated, the same act takes no side */
+  r = test_run(sc, "Any country joining the pact would be subject to a tariff.");
+  assert_near(raw_of(r, 0, "prot"), 0.0, TEST_EPS);
+}
+
 static void less_and_denial_negate(void **state) {
   (void)state;
   const lxs_result *r = test_run(sc, "The tariff is less helpful.");
@@ -822,6 +841,7 @@ int main(void) {
       cmocka_unit_test(scare_quotes_need_a_cue),
       cmocka_unit_test(adjective_binds_to_its_head),
       cmocka_unit_test(imposition_by_the_holder_supports),
+      cmocka_unit_test(imposition_in_own_speech_supports),
       cmocka_unit_test(less_and_denial_negate),
       cmocka_unit_test(undergoing_subject_is_the_patient),
       cmocka_unit_test(relative_pronoun_stays_in_its_sentence),
