@@ -94,6 +94,33 @@ void lxs_name_holders(actx *c) {
   }
 }
 
+/* A word's class as the segmenter reads it: "China's", "Gazette's" take
+ * the class of the word without "'s". */
+static lxs_wbits word_class(const char *n, size_t len) {
+  lxs_wbits cl = lxs_wclass(n, len);
+  if (!cl && len > 3 && n[len - 2] == '\'' && n[len - 1] == 's') cl = lxs_wclass(n, len - 2);
+  return cl;
+}
+
+/* The classes of the words seen last on this thread, by the hash the
+ * tokenizer gave each word (64 bits tell words apart, as in the stemmer's
+ * cache: stem.c): a probe instead of hashing and comparing the word's
+ * bytes for every token of every attributed sentence. */
+enum { CLASS_MEMO_BITS = 12 };
+typedef struct {
+  uint64_t hash; /* 0: empty */
+  lxs_wbits cl;
+} class_memo;
+static _Thread_local class_memo tl_class_memo[1u << CLASS_MEMO_BITS];
+
+static lxs_wbits token_class(const lxs_tokenizer *tk, const lxs_token *t) {
+  class_memo *m = &tl_class_memo[t->hash >> (64 - CLASS_MEMO_BITS)];
+  if (t->hash && m->hash == t->hash) return m->cl;
+  m->hash = t->hash;
+  m->cl = word_class(lxs_tok_norm(tk, t), t->norm_len);
+  return m->cl;
+}
+
 void lxs_sent_words(actx *c, uint32_t s) {
   const lxs_sent *S = &c->tk->sents[s];
   c->nw = 0;
@@ -108,14 +135,7 @@ void lxs_sent_words(actx *c, uint32_t s) {
     }
     c->w[c->nw] = i;
     c->wc[c->nw] = 0;
-    if (t->kind == LXS_TOK_WORD) {
-      const char *n = lxs_tok_norm(c->tk, t);
-      lxs_wbits cl = lxs_wclass(n, t->norm_len);
-      /* "China's", "Gazette's": the class of the word without "'s" */
-      if (!cl && t->norm_len > 3 && n[t->norm_len - 2] == '\'' && n[t->norm_len - 1] == 's')
-        cl = lxs_wclass(n, t->norm_len - 2);
-      c->wc[c->nw] = cl;
-    }
+    if (t->kind == LXS_TOK_WORD) c->wc[c->nw] = token_class(c->tk, t);
     c->nw++;
   }
 }
