@@ -174,20 +174,9 @@ char *lxs_clean_copy(const char *s, size_t n) {
   return r;
 }
 
-static void sp_rehash(lxs_speakers *sp) {
-  size_t nc = sp->hcap ? sp->hcap * 2 : 32;
-  free(sp->htab);
-  sp->htab = lxs_xcalloc(nc, sizeof *sp->htab);
-  sp->hcap = nc;
-  for (size_t i = 0; i < sp->n; i++) {
-    size_t h = (size_t)(lxs_hash_lower(sp->names[i], strlen(sp->names[i])) & (nc - 1));
-    while (sp->htab[h]) h = (h + 1) & (nc - 1);
-    sp->htab[h] = (uint32_t)i + 1;
-  }
-}
-
 void lxs_speakers_init(lxs_speakers *sp) {
   memset(sp, 0, sizeof *sp);
+  lxs_strmap_init(&sp->index);
   lxs_speakers_intern(sp, "author", 6, "", 0);
 }
 
@@ -198,11 +187,8 @@ void lxs_speakers_clear(lxs_speakers *sp) {
   }
   if (sp->n > 1) {
     sp->n = 1;
-    if (sp->hcap) {
-      memset(sp->htab, 0, sp->hcap * sizeof *sp->htab);
-      size_t h = (size_t)(lxs_hash_lower(sp->names[0], strlen(sp->names[0])) & (sp->hcap - 1));
-      sp->htab[h] = 1;
-    }
+    lxs_strmap_clear(&sp->index);
+    lxs_strmap_put(&sp->index, sp->names[0], strlen(sp->names[0]), 0, 0);
   }
   if (sp->n == 1 && sp->descs[0][0]) {
     free(sp->descs[0]);
@@ -217,7 +203,7 @@ void lxs_speakers_free(lxs_speakers *sp) {
   }
   free(sp->names);
   free(sp->descs);
-  free(sp->htab);
+  lxs_strmap_free(&sp->index);
   memset(sp, 0, sizeof *sp);
 }
 
@@ -234,24 +220,20 @@ static uint32_t intern(lxs_speakers *sp, const char *name, size_t nlen, const ch
   }
   if (b.len == 0) lxs_buf_put(&b, "author", 6);
   size_t kn = b.len;
-  if ((sp->n + 1) * 2 > sp->hcap) sp_rehash(sp);
-  size_t h = (size_t)(lxs_hash_lower(b.data, kn) & (sp->hcap - 1));
-  while (sp->htab[h]) {
-    size_t i = sp->htab[h] - 1;
-    if (lxs_eq_lower(sp->names[i], strlen(sp->names[i]), b.data, kn)) {
-      lxs_buf_free(&b);
-      if (!sp->descs[i][0] && dlen) {
-        char *d = lxs_clean_copy(desc, dlen);
-        if (d[0]) {
-          free(sp->descs[i]);
-          sp->descs[i] = d;
-        } else {
-          free(d);
-        }
+  int found = lxs_strmap_get(&sp->index, b.data, kn);
+  if (found >= 0) {
+    size_t i = (size_t)found;
+    lxs_buf_free(&b);
+    if (!sp->descs[i][0] && dlen) {
+      char *d = lxs_clean_copy(desc, dlen);
+      if (d[0]) {
+        free(sp->descs[i]);
+        sp->descs[i] = d;
+      } else {
+        free(d);
       }
-      return (uint32_t)i;
     }
-    h = (h + 1) & (sp->hcap - 1);
+    return (uint32_t)i;
   }
   if (sp->n == sp->cap) {
     sp->cap = sp->cap ? sp->cap * 2 : 8;
@@ -260,8 +242,8 @@ static uint32_t intern(lxs_speakers *sp, const char *name, size_t nlen, const ch
   }
   sp->names[sp->n] = lxs_xstrndup(b.data, kn);
   sp->descs[sp->n] = lxs_clean_copy(desc, dlen);
+  lxs_strmap_put(&sp->index, sp->names[sp->n], kn, (int)sp->n, 0);
   lxs_buf_free(&b);
-  sp->htab[h] = (uint32_t)sp->n + 1;
   return (uint32_t)sp->n++;
 }
 

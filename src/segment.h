@@ -22,6 +22,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "strmap.h"
 #include "tokenize.h"
 #include "util.h"
 
@@ -32,8 +33,7 @@ typedef struct {
   char **names; /* canonical names; names[0] = "author" */
   char **descs; /* descriptions ("" if none) */
   size_t n, cap;
-  uint32_t *htab; /* internal: case-insensitive name index */
-  size_t hcap;
+  lxs_strmap index; /* internal: name (case-insensitive) -> index */
 } lxs_speakers;
 
 void lxs_speakers_init(lxs_speakers *sp);

@@ -1,5 +1,6 @@
-/* strmap.c - a small string -> int map (keys compared ASCII
- * case-insensitively).  Open addressing, at most half full. */
+/* strmap.c - the library's one string -> int map (strmap.h).  Open
+ * addressing with linear probing, at most half full; the keys live
+ * side by side in one buffer. */
 #include "strmap.h"
 
 #include <stdlib.h>
@@ -32,6 +33,17 @@ void lxs_strmap_init(lxs_strmap *m) {
   lxs_buf_init(&m->keys);
 }
 
+void lxs_strmap_init_exact(lxs_strmap *m) {
+  lxs_strmap_init(m);
+  m->exact = 1;
+}
+
+void lxs_strmap_clear(lxs_strmap *m) {
+  if (m->cap) memset(m->slots, 0, m->cap * sizeof *m->slots);
+  m->n = 0;
+  m->keys.len = 0;
+}
+
 void lxs_strmap_free(lxs_strmap *m) {
   free(m->slots);
   free(m->ents);
@@ -39,19 +51,23 @@ void lxs_strmap_free(lxs_strmap *m) {
   memset(m, 0, sizeof *m);
 }
 
+/* The slot holding key k, or the empty slot where it would go. */
 static uint32_t *slot(lxs_strmap *m, const char *k, size_t n) {
-  size_t h = (size_t)(lxs_hash_lower(k, n) & (m->cap - 1));
+  uint64_t hash = m->exact ? lxs_hash_bytes(k, n) : lxs_hash_lower(k, n);
+  size_t h = (size_t)(hash & (m->cap - 1));
   for (;;) {
     uint32_t e = m->slots[h];
     if (!e) return &m->slots[h];
-    if (lxs_eq_lower(m->keys.data + m->ents[e - 1].off, m->ents[e - 1].len, k, n))
+    const char *ek = m->keys.data + m->ents[e - 1].off;
+    size_t en = m->ents[e - 1].len;
+    if (m->exact ? en == n && (!n || memcmp(ek, k, n) == 0) : lxs_eq_lower(ek, en, k, n))
       return &m->slots[h];
     h = (h + 1) & (m->cap - 1);
   }
 }
 
 int lxs_strmap_get(const lxs_strmap *m, const char *k, size_t n) {
-  if (!m->cap || !n) return -1;
+  if (!m->cap || (!n && !m->exact)) return -1;
   uint32_t e = *slot((lxs_strmap *)m, k, n);
   return e ? m->ents[e - 1].val : -1;
 }
@@ -68,7 +84,10 @@ static void grow(lxs_strmap *m) {
 }
 
 void lxs_strmap_put(lxs_strmap *m, const char *k, size_t n, int val, int keep) {
-  if (!n) return;
+  if (!n && !m->exact) return;
+  /* the entries and key offsets are 32-bit: more would not fit in memory
+   * anyway, so running past them is running out of it */
+  if (m->n >= UINT32_MAX - 1 || n > UINT32_MAX - m->keys.len) lxs_oom();
   if ((m->n + 1) * 2 > m->cap) grow(m);
   uint32_t *s = slot(m, k, n);
   if (*s) {
