@@ -23,6 +23,7 @@
 #include "report.h"
 #include "scorer.h"
 #include "stem.h"
+#include "strmap.h"
 #include "tokenize.h"
 #include "utf8.h"
 #include "util.h"
@@ -35,65 +36,6 @@
 
 #define CANDIDATE_WINDOW 5 /* words either side of a theme term */
 #define DEFAULT_TOP 20
-
-/* ---- a small string -> index map ------------------------------------------ */
-
-typedef struct {
-  char **keys;
-  size_t *lens;
-  size_t *vals;
-  size_t cap, n;
-} strmap;
-
-static void strmap_free(strmap *m) {
-  for (size_t i = 0; i < m->cap; i++) free(m->keys[i]);
-  free(m->keys);
-  free(m->lens);
-  free(m->vals);
-  memset(m, 0, sizeof *m);
-}
-
-static size_t strmap_slot(const strmap *m, const char *k, size_t n) {
-  size_t i = (size_t)lxs_hash_bytes(k, n) & (m->cap - 1);
-  while (m->keys[i] && !(m->lens[i] == n && memcmp(m->keys[i], k, n) == 0))
-    i = (i + 1) & (m->cap - 1);
-  return i;
-}
-
-static const size_t *strmap_get(const strmap *m, const char *k, size_t n) {
-  if (!m->cap) return NULL;
-  size_t i = strmap_slot(m, k, n);
-  return m->keys[i] ? &m->vals[i] : NULL;
-}
-
-static void strmap_put(strmap *m, const char *k, size_t n, size_t v) {
-  if (2 * (m->n + 1) > m->cap) {
-    strmap old = *m;
-    m->cap = old.cap ? old.cap * 2 : 64;
-    m->keys = lxs_xcalloc(m->cap, sizeof *m->keys);
-    m->lens = lxs_xcalloc(m->cap, sizeof *m->lens);
-    m->vals = lxs_xcalloc(m->cap, sizeof *m->vals);
-    m->n = 0;
-    for (size_t i = 0; i < old.cap; i++)
-      if (old.keys[i]) {
-        size_t j = strmap_slot(m, old.keys[i], old.lens[i]);
-        m->keys[j] = old.keys[i];
-        m->lens[j] = old.lens[i];
-        m->vals[j] = old.vals[i];
-        m->n++;
-      }
-    free(old.keys);
-    free(old.lens);
-    free(old.vals);
-  }
-  size_t i = strmap_slot(m, k, n);
-  if (!m->keys[i]) {
-    m->keys[i] = lxs_xstrndup(k, n);
-    m->lens[i] = n;
-    m->n++;
-  }
-  m->vals[i] = v;
-}
 
 /* ---- entries as loaded ------------------------------------------------------ */
 
@@ -124,7 +66,7 @@ typedef struct {
   lxs_tokenizer *tok;
   ck_entry *e;
   size_t n, cap;
-  strmap by_sense; /* "source:line:theme:role:term" -> entry */
+  lxs_strmap by_sense; /* "source:line:theme:role:term" -> entry */
   int loading_default;
   size_t cur_ord;
   size_t *src_ord; /* per lexicon source: its file ordinal */
@@ -225,8 +167,8 @@ static void on_entry(void *ud, const lxs_dict_entry *d) {
    * to one theme): the lexicon keeps one, and so do we */
   c->b.len = 0;
   lxs_buf_printf(&c->b, "%u:%u:%u:%d:%s", d->source, d->line, theme, role, d->term);
-  if (strmap_get(&c->by_sense, c->b.data, c->b.len)) return;
-  strmap_put(&c->by_sense, c->b.data, c->b.len, c->n);
+  if (lxs_strmap_get(&c->by_sense, c->b.data, c->b.len) >= 0) return;
+  lxs_strmap_put(&c->by_sense, c->b.data, c->b.len, (int)c->n, 0);
   LXS_VEC_GROW(c->e, c->n, c->cap);
   ck_entry *e = &c->e[c->n++];
   memset(e, 0, sizeof *e);
@@ -279,7 +221,7 @@ static void ctx_free(ck_ctx *c) {
   for (size_t i = 0; i < c->nmsg; i++) free(c->msgs[i].text);
   free(c->msgs);
   free(c->src_ord);
-  strmap_free(&c->by_sense);
+  lxs_strmap_free(&c->by_sense);
   lxs_buf_free(&c->b);
   lxs_tokenizer_free(c->tok);
   lxs_stemmer_free(c->st);
@@ -317,6 +259,7 @@ static int load_one(ck_ctx *c, const lxs_lexcheck_opts *o, const char *path, con
 
 static int ctx_init(ck_ctx *c, const lxs_lexcheck_opts *o, FILE *out, FILE *err) {
   memset(c, 0, sizeof *c);
+  lxs_strmap_init_exact(&c->by_sense);
   c->out = out;
   c->err = err;
   char ebuf[512];
@@ -470,7 +413,7 @@ typedef struct {
   first_clash any, targets;
   first_clash *poles;
   size_t npoles, cappoles;
-  strmap pole_of; /* "theme:sign" -> index in poles */
+  lxs_strmap pole_of; /* "theme:sign" -> index in poles */
 } group_clashes;
 
 static int weight_sign(double w) { return w > 0 ? 1 : w < 0 ? -1 : 0; }
@@ -478,12 +421,12 @@ static int weight_sign(double w) { return w > 0 ? 1 : w < 0 ? -1 : 0; }
 static first_clash *pole_set(group_clashes *g, uint32_t theme, int sign, int make) {
   char key[32];
   size_t kl = (size_t)snprintf(key, sizeof key, "%u:%d", theme, sign);
-  const size_t *i = strmap_get(&g->pole_of, key, kl);
-  if (i) return &g->poles[*i];
+  int i = lxs_strmap_get(&g->pole_of, key, kl);
+  if (i >= 0) return &g->poles[i];
   if (!make) return NULL;
   LXS_VEC_GROW(g->poles, g->npoles, g->cappoles);
   memset(&g->poles[g->npoles], 0, sizeof *g->poles);
-  strmap_put(&g->pole_of, key, kl, g->npoles);
+  lxs_strmap_put(&g->pole_of, key, kl, (int)g->npoles, 0);
   return &g->poles[g->npoles++];
 }
 
@@ -535,25 +478,26 @@ static void check_clashes(ck_ctx *c, group_clashes *g, const size_t *idx, const 
 /* One group of entries with the same stem pattern (positions g..h of
  * idx), each against those before it. */
 static void check_group(ck_ctx *c, const size_t *idx, size_t g, size_t h) {
-  strmap last; /* "theme:role" -> latest position */
+  lxs_strmap last; /* "theme:role" -> latest position */
   group_clashes gc;
-  memset(&last, 0, sizeof last);
   memset(&gc, 0, sizeof gc);
+  lxs_strmap_init_exact(&last);
+  lxs_strmap_init_exact(&gc.pole_of);
   char key[32];
   for (size_t jj = g; jj < h; jj++) {
     const ck_entry *j = &c->e[idx[jj]];
     size_t kl = (size_t)snprintf(key, sizeof key, "%u:%d", j->theme_code, j->role_code);
-    const size_t *prev = strmap_get(&last, key, kl);
+    int prev = lxs_strmap_get(&last, key, kl);
     if (!j->is_default) {
-      if (prev) check_override(c, &c->e[idx[*prev]], j);
+      if (prev >= 0) check_override(c, &c->e[idx[prev]], j);
       check_clashes(c, &gc, idx, j);
     }
-    strmap_put(&last, key, kl, jj);
+    lxs_strmap_put(&last, key, kl, (int)jj, 0);
     clashes_add(&gc, c, idx, jj);
   }
-  strmap_free(&last);
+  lxs_strmap_free(&last);
   free(gc.poles);
-  strmap_free(&gc.pole_of);
+  lxs_strmap_free(&gc.pole_of);
 }
 
 static void check_pairs(ck_ctx *c) {
@@ -634,13 +578,13 @@ static size_t glob_breadth(const common_list *cl, const char *prefix, size_t ple
   const common_word **m = lxs_xmalloc((end - lo + 1) * sizeof *m);
   for (size_t i = lo; i < end; i++) m[i - lo] = &cl->v[i];
   qsort(m, end - lo, sizeof *m, cmp_order);
-  strmap stems;
-  memset(&stems, 0, sizeof stems);
+  lxs_strmap stems;
+  lxs_strmap_init_exact(&stems);
   size_t nst = 0, exn = 0;
   if (examples && exlen) examples[0] = '\0';
   for (size_t i = 0; i < end - lo; i++) {
-    if (strmap_get(&stems, m[i]->stem, m[i]->sl)) continue;
-    strmap_put(&stems, m[i]->stem, m[i]->sl, 1);
+    if (lxs_strmap_get(&stems, m[i]->stem, m[i]->sl) >= 0) continue;
+    lxs_strmap_put(&stems, m[i]->stem, m[i]->sl, 1, 0);
     nst++;
     size_t wl = m[i]->wl;
     if (examples && (int)nst <= max_examples && exn + wl + 3 < exlen) {
@@ -653,7 +597,7 @@ static size_t glob_breadth(const common_list *cl, const char *prefix, size_t ple
       examples[exn] = '\0';
     }
   }
-  strmap_free(&stems);
+  lxs_strmap_free(&stems);
   free(m);
   return nst;
 }
@@ -686,11 +630,12 @@ static void check_globs(ck_ctx *c) {
   if (strcmp(lxs_lexicon_language(c->lex), "english") != 0) return;
   common_list cl;
   common_init(&cl, c->st);
-  strmap done, by_prefix;
-  memset(&done, 0, sizeof done);
-  memset(&by_prefix, 0, sizeof by_prefix);
-  glob_result *res = NULL;
-  size_t nres = 0, capres = 0;
+  lxs_strmap done, by_prefix;
+  lxs_strmap_init_exact(&done);
+  lxs_strmap_init_exact(&by_prefix);
+  /* allocated up front: by_prefix's indices point into it */
+  size_t nres = 0, capres = 16;
+  glob_result *res = lxs_xmalloc(capres * sizeof *res);
   lxs_buf k, norm;
   lxs_buf_init(&k);
   lxs_buf_init(&norm);
@@ -707,21 +652,21 @@ static void check_globs(ck_ctx *c) {
         k.len = 0;
         lxs_buf_printf(&k, "%u:%u:", e->source, e->line);
         lxs_buf_put(&k, norm.data, norm.len);
-        if (!strmap_get(&done, k.data, k.len)) {
-          strmap_put(&done, k.data, k.len, 1);
-          const size_t *r = strmap_get(&by_prefix, norm.data, norm.len);
-          if (!r) {
+        if (lxs_strmap_get(&done, k.data, k.len) < 0) {
+          lxs_strmap_put(&done, k.data, k.len, 1, 0);
+          int r = lxs_strmap_get(&by_prefix, norm.data, norm.len);
+          if (r < 0) {
             LXS_VEC_GROW(res, nres, capres);
             res[nres].breadth = glob_breadth(&cl, norm.data, norm.len, res[nres].examples,
                                              sizeof res[nres].examples, 6);
-            strmap_put(&by_prefix, norm.data, norm.len, nres++);
-            r = strmap_get(&by_prefix, norm.data, norm.len);
+            r = (int)nres++;
+            lxs_strmap_put(&by_prefix, norm.data, norm.len, r, 0);
           }
-          if (res[*r].breadth > LXS_GLOB_BREADTH_MAX)
+          if (res[r].breadth > LXS_GLOB_BREADTH_MAX)
             warn_at(c, e,
                     "glob '%.*s' covers %zu different common words (%s, ...); "
                     "narrow the prefix or list the words",
-                    (int)wl, p, res[*r].breadth, res[*r].examples);
+                    (int)wl, p, res[r].breadth, res[r].examples);
         }
       }
       p += wl;
@@ -729,8 +674,8 @@ static void check_globs(ck_ctx *c) {
     }
   }
   free(res);
-  strmap_free(&done);
-  strmap_free(&by_prefix);
+  lxs_strmap_free(&done);
+  lxs_strmap_free(&by_prefix);
   lxs_buf_free(&k);
   lxs_buf_free(&norm);
   common_free(&cl);
@@ -771,14 +716,14 @@ typedef struct {
 } cand;
 
 typedef struct {
-  strmap speakers; /* name -> index */
+  lxs_strmap speakers; /* name -> index */
   char **names;
   size_t nnames, capnames;
-  strmap sp_hits; /* "entry\x1fspeaker" -> index */
+  lxs_strmap sp_hits; /* "entry\x1fspeaker" -> index */
   sp_hit *hits;
   size_t nhits, caphits;
-  strmap cands; /* stem -> index */
-  strmap stop;  /* the stop words */
+  lxs_strmap cands; /* stem -> index */
+  lxs_strmap stop;  /* the stop words */
   cand *cands_v;
   size_t ncands, capcands;
   unsigned char *covered, *counted;
@@ -787,13 +732,13 @@ typedef struct {
 
 /* The stop words (stopwords.txt) into s->stop, on first use. */
 static int is_stopword(cov_state *s, const char *w, size_t n) {
-  if (!s->stop.cap) {
+  if (!s->stop.n) {
     lxs_word_cursor words = lxs_word_list("stopwords.txt");
     const char *sw;
     size_t sn;
-    while (lxs_word_list_next(&words, &sw, &sn)) strmap_put(&s->stop, sw, sn, 1);
+    while (lxs_word_list_next(&words, &sw, &sn)) lxs_strmap_put(&s->stop, sw, sn, 1, 0);
   }
-  return strmap_get(&s->stop, w, n) != NULL;
+  return lxs_strmap_get(&s->stop, w, n) >= 0;
 }
 
 static int has_letter(const char *s, size_t n) {
@@ -807,11 +752,11 @@ static int has_letter(const char *s, size_t n) {
 }
 
 static size_t intern_speaker(cov_state *s, const char *name) {
-  const size_t *v = strmap_get(&s->speakers, name, strlen(name));
-  if (v) return *v;
+  int v = lxs_strmap_get(&s->speakers, name, strlen(name));
+  if (v >= 0) return (size_t)v;
   LXS_VEC_GROW(s->names, s->nnames, s->capnames);
   s->names[s->nnames] = lxs_xstrndup(name, strlen(name));
-  strmap_put(&s->speakers, name, strlen(name), s->nnames);
+  lxs_strmap_put(&s->speakers, name, strlen(name), (int)s->nnames, 0);
   return s->nnames++;
 }
 
@@ -819,9 +764,9 @@ static void count_hit(ck_ctx *c, cov_state *s, const lxs_sense *se, size_t doc,
                       const char *speaker) {
   c->b.len = 0;
   lxs_buf_printf(&c->b, "%u:%u:%u:%d:%s", se->source, se->line, se->theme, (int)se->role, se->term);
-  const size_t *v = strmap_get(&c->by_sense, c->b.data, c->b.len);
-  if (!v) return; /* not an entry we were told about (cannot happen) */
-  ck_entry *e = &c->e[*v];
+  int v = lxs_strmap_get(&c->by_sense, c->b.data, c->b.len);
+  if (v < 0) return; /* not an entry we were told about (cannot happen) */
+  ck_entry *e = &c->e[v];
   e->hits++;
   if (e->last_doc != doc) {
     e->last_doc = doc;
@@ -829,32 +774,32 @@ static void count_hit(ck_ctx *c, cov_state *s, const lxs_sense *se, size_t doc,
   }
   size_t sp = intern_speaker(s, speaker);
   c->b.len = 0;
-  lxs_buf_printf(&c->b, "%zu\x1f%zu", *v, sp);
-  const size_t *h = strmap_get(&s->sp_hits, c->b.data, c->b.len);
-  if (h) {
-    s->hits[*h].hits++;
+  lxs_buf_printf(&c->b, "%d\x1f%zu", v, sp);
+  int h = lxs_strmap_get(&s->sp_hits, c->b.data, c->b.len);
+  if (h >= 0) {
+    s->hits[h].hits++;
     return;
   }
   LXS_VEC_GROW(s->hits, s->nhits, s->caphits);
-  s->hits[s->nhits] = (sp_hit){*v, sp, 1};
-  strmap_put(&s->sp_hits, c->b.data, c->b.len, s->nhits++);
+  s->hits[s->nhits] = (sp_hit){(size_t)v, sp, 1};
+  lxs_strmap_put(&s->sp_hits, c->b.data, c->b.len, (int)s->nhits++, 0);
 }
 
 static void add_candidate(cov_state *s, lxs_stemmer *st, const lxs_tokenizer *tk,
                           const lxs_token *t, uint32_t theme, int count) {
   size_t stem_len;
   const char *stem = lxs_stem(st, lxs_tok_norm(tk, t), t->norm_len, &stem_len);
-  const size_t *v = strmap_get(&s->cands, stem, stem_len);
+  int v = lxs_strmap_get(&s->cands, stem, stem_len);
   cand *cd;
-  if (v) {
-    cd = &s->cands_v[*v];
+  if (v >= 0) {
+    cd = &s->cands_v[v];
   } else {
     LXS_VEC_GROW(s->cands_v, s->ncands, s->capcands);
     cd = &s->cands_v[s->ncands];
     memset(cd, 0, sizeof *cd);
     cd->word = lxs_xstrndup(lxs_tok_norm(tk, t), t->norm_len);
     cd->stem = lxs_xstrndup(stem, stem_len);
-    strmap_put(&s->cands, stem, stem_len, s->ncands++);
+    lxs_strmap_put(&s->cands, stem, stem_len, (int)s->ncands++, 0);
   }
   if (count) cd->count++;
   for (size_t i = 0; i < cd->nthemes; i++)
@@ -1038,6 +983,10 @@ lxs_status lxs_lexicon_coverage(const lxs_lexcheck_opts *o, lxs_buf tables[LXS_C
   lxs_scorer *sc = lxs_scorer_new(c.lex, ebuf, sizeof ebuf);
   cov_state s;
   memset(&s, 0, sizeof s);
+  lxs_strmap_init_exact(&s.speakers);
+  lxs_strmap_init_exact(&s.sp_hits);
+  lxs_strmap_init_exact(&s.cands);
+  lxs_strmap_init_exact(&s.stop);
   lxs_options sopt = {o->input == LXS_IN_TEXT && !o->no_attribution};
   size_t doc = 0;
   for (size_t f = 0; f < o->ncorpus && rc == LXS_OK; f++) {
@@ -1083,10 +1032,10 @@ lxs_status lxs_lexicon_coverage(const lxs_lexcheck_opts *o, lxs_buf tables[LXS_C
   free(s.hits);
   free(s.covered);
   free(s.counted);
-  strmap_free(&s.speakers);
-  strmap_free(&s.sp_hits);
-  strmap_free(&s.cands);
-  strmap_free(&s.stop);
+  lxs_strmap_free(&s.speakers);
+  lxs_strmap_free(&s.sp_hits);
+  lxs_strmap_free(&s.cands);
+  lxs_strmap_free(&s.stop);
   lxs_scorer_free(sc);
   ctx_free(&c);
   return rc;
