@@ -373,23 +373,119 @@ static unsigned start_workers(score_ctx *c, unsigned nthreads) {
   return i;
 }
 
+/* The option checks that need no file: a usage error (exit 2) ends the
+ * run before anything is read or written. */
+static void check_score_options(cli_opts *o, int first, int argc, char **argv) {
+  if (o->ndirs && !o->input_set) o->input = LXS_IN_TEXT;
+  check_columns(o);
+  for (int i = first; i < argc; i++) cli_check_input_name(o, argv[i]);
+  /* Two outputs in one file would lose one of them (-o - --partial - too) */
+  if (o->partial && (o->output || strcmp(o->partial, "-") != 0) &&
+      lxs_out_same_target(o->output, o->partial))
+    cli_usage_error("-o and --partial name the same file '%s'", o->partial);
+}
+
+/* The inputs in order: the arguments, then the files under each --dir;
+ * standard input when there are neither.  0 or the walk's exit code. */
+static int collect_files(const cli_opts *o, int first, int argc, char **argv, path_list *files) {
+  int rc = 0;
+  for (int i = first; i < argc; i++) path_add(files, argv[i]);
+  if (o->ndirs) rc = add_walked(o, files);
+  if (files->n == 0 && o->ndirs == 0) path_add(files, "-");
+  return rc;
+}
+
+static void paths_free(path_list *files) {
+  for (size_t i = 0; i < files->n; i++) free(files->paths[i]);
+  free(files->paths);
+}
+
+/* Bytes in the named files (standard input counts none): what progress
+ * measures against. */
+static double input_bytes(const path_list *files) {
+  double total = 0;
+  for (size_t i = 0; i < files->n; i++) {
+    struct stat st;
+    if (strcmp(files->paths[i], "-") != 0 && stat(files->paths[i], &st) == 0)
+      total += (double)st.st_size;
+  }
+  return total;
+}
+
+/* The lock and one scorer and VADER per thread.  A scorer that cannot be
+ * made is a usage error (exit 2), before any output is opened. */
+static void workers_new(score_ctx *c, const cli_opts *o, unsigned nthreads) {
+  char err[ERRLEN];
+  pthread_mutex_init(&c->mu, NULL);
+  pthread_cond_init(&c->cv, NULL);
+  c->nw = nthreads;
+  c->w = lxs_xcalloc(nthreads, sizeof *c->w);
+  for (unsigned i = 0; i < nthreads; i++) {
+    c->w[i].ctx = c;
+    c->w[i].sc = lxs_scorer_new(c->lex, err, sizeof err);
+    c->w[i].vd = cli_load_vader(o);
+    if (!c->w[i].sc) {
+      cli_err("%s", err);
+      exit(CLI_EXIT_USAGE);
+    }
+  }
+}
+
+/* The batches in flight: INFLIGHT_PER_THREAD per thread, all free. */
+static void ring_new(score_ctx *c, unsigned nthreads) {
+  c->nring = (size_t)INFLIGHT_PER_THREAD * nthreads;
+  c->bufs = lxs_xcalloc(c->nring, sizeof *c->bufs);
+  c->ring = lxs_xcalloc(c->nring, sizeof *c->ring);
+  c->free_b = lxs_xcalloc(c->nring, sizeof *c->free_b);
+  for (size_t i = 0; i < c->nring; i++) c->free_b[c->nfree++] = &c->bufs[i];
+}
+
+/* With -j N, N - 1 threads start and the main thread is the Nth: N busy
+ * threads, not N + 1 on N cores.  Returns when all input is written (or
+ * an error stopped the run). */
+static void run_threads(score_ctx *c) {
+  unsigned started = start_workers(c, c->nw);
+  pipeline(c, &c->w[c->nw - 1]);
+  for (unsigned i = 0; i < started; i++) pthread_join(c->w[i].th, NULL);
+}
+
+/* The run's exit code, once the outputs are closed and the skipped
+ * records said. */
+static int finish_run(score_ctx *c) {
+  int rc = c->rc ? c->rc : c->wrc;
+  /* skipping every record is no success: nothing was scored */
+  int all_skipped = rc == 0 && c->skipped && c->ndocs == 0;
+  if (all_skipped) rc = CLI_EXIT_DATA;
+  if (c->show) progress(c->ndocs, c->bytes, c->total, c->t0, 1);
+  if (c->rd) lxs_reader_close(c->rd);
+  lxs_out *outs[2] = {c->out, c->pout};
+  rc = cli_finish_outputs(outs, 2, rc);
+  if (c->skipped) cli_err("%zu malformed record%s skipped", c->skipped, c->skipped == 1 ? "" : "s");
+  if (all_skipped) cli_err("every record was malformed: nothing scored");
+  return rc;
+}
+
+static void score_ctx_free(score_ctx *c) {
+  for (size_t i = 0; i < c->nring; i++) batch_free(&c->bufs[i]);
+  free(c->bufs);
+  free(c->ring);
+  free(c->free_b);
+  for (unsigned i = 0; i < c->nw; i++) {
+    lxs_scorer_free(c->w[i].sc);
+    lxs_vader_free(c->w[i].vd);
+  }
+  free(c->w);
+  pthread_mutex_destroy(&c->mu);
+  pthread_cond_destroy(&c->cv);
+}
+
 int cmd_score(int argc, char **argv) {
   cli_opts o;
   int first = cli_parse(argc, argv, &o);
-  if (o.ndirs && !o.input_set) o.input = LXS_IN_TEXT;
-  check_columns(&o);
-  for (int i = first; i < argc; i++) cli_check_input_name(&o, argv[i]);
-  /* Two outputs in one file would lose one of them (-o - --partial - too) */
-  if (o.partial && (o.output || strcmp(o.partial, "-") != 0) &&
-      lxs_out_same_target(o.output, o.partial))
-    cli_usage_error("-o and --partial name the same file '%s'", o.partial);
+  check_score_options(&o, first, argc, argv);
   lxs_lexicon *lex = cli_load_lexicon(&o);
-  char err[ERRLEN];
-  int rc = 0;
   path_list files = {NULL, 0, 0};
-  for (int i = first; i < argc; i++) path_add(&files, argv[i]);
-  if (o.ndirs) rc = add_walked(&o, &files);
-  if (files.n == 0 && o.ndirs == 0) path_add(&files, "-");
+  int rc = collect_files(&o, first, argc, argv, &files);
   unsigned nthreads = o.jobs ? o.jobs : (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
   if (nthreads < 1) nthreads = 1;
 
@@ -403,63 +499,19 @@ int cmd_score(int argc, char **argv) {
   c.sopt.segment_speakers = (o.input == LXS_IN_TEXT || o.unit == UNIT_SPEAKER) && !o.no_attribution;
   lxs_speaker_hints *hints = cli_load_hints(&o);
   c.sopt.speakers = hints;
-  pthread_mutex_init(&c.mu, NULL);
-  pthread_cond_init(&c.cv, NULL);
-  c.nw = nthreads;
-  c.w = lxs_xcalloc(nthreads, sizeof *c.w);
-  for (unsigned i = 0; i < nthreads; i++) {
-    c.w[i].ctx = &c;
-    c.w[i].sc = lxs_scorer_new(lex, err, sizeof err);
-    c.w[i].vd = cli_load_vader(&o);
-    if (!c.w[i].sc) {
-      cli_err("%s", err);
-      exit(CLI_EXIT_USAGE);
-    }
-  }
+  workers_new(&c, &o, nthreads);
   if (rc == 0) rc = open_outputs(&c, &o, lex);
   c.files = &files;
   c.show = !o.quiet && isatty(STDERR_FILENO);
-  for (size_t i = 0; i < files.n; i++) {
-    struct stat st;
-    if (strcmp(files.paths[i], "-") != 0 && stat(files.paths[i], &st) == 0)
-      c.total += (double)st.st_size;
-  }
+  c.total = input_bytes(&files);
   c.t0 = now_sec();
-  c.nring = (size_t)INFLIGHT_PER_THREAD * nthreads;
-  c.bufs = lxs_xcalloc(c.nring, sizeof *c.bufs);
-  c.ring = lxs_xcalloc(c.nring, sizeof *c.ring);
-  c.free_b = lxs_xcalloc(c.nring, sizeof *c.free_b);
-  for (size_t i = 0; i < c.nring; i++) c.free_b[c.nfree++] = &c.bufs[i];
+  ring_new(&c, nthreads);
   c.rc = rc;
   c.eof = rc != 0;
-  /* With -j N, N - 1 threads start and the main thread is the Nth: N busy
-   * threads, not N + 1 on N cores. */
-  unsigned started = start_workers(&c, nthreads);
-  pipeline(&c, &c.w[nthreads - 1]);
-  for (unsigned i = 0; i < started; i++) pthread_join(c.w[i].th, NULL);
-  rc = c.rc ? c.rc : c.wrc;
-  /* skipping every record is no success: nothing was scored */
-  int all_skipped = rc == 0 && c.skipped && c.ndocs == 0;
-  if (all_skipped) rc = CLI_EXIT_DATA;
-  if (c.show) progress(c.ndocs, c.bytes, c.total, c.t0, 1);
-  if (c.rd) lxs_reader_close(c.rd);
-  lxs_out *outs[2] = {c.out, c.pout};
-  rc = cli_finish_outputs(outs, 2, rc);
-  if (c.skipped) cli_err("%zu malformed record%s skipped", c.skipped, c.skipped == 1 ? "" : "s");
-  if (all_skipped) cli_err("every record was malformed: nothing scored");
-  for (size_t i = 0; i < c.nring; i++) batch_free(&c.bufs[i]);
-  free(c.bufs);
-  free(c.ring);
-  free(c.free_b);
-  for (unsigned i = 0; i < nthreads; i++) {
-    lxs_scorer_free(c.w[i].sc);
-    lxs_vader_free(c.w[i].vd);
-  }
-  free(c.w);
-  pthread_mutex_destroy(&c.mu);
-  pthread_cond_destroy(&c.cv);
-  for (size_t i = 0; i < files.n; i++) free(files.paths[i]);
-  free(files.paths);
+  run_threads(&c);
+  rc = finish_run(&c);
+  score_ctx_free(&c);
+  paths_free(&files);
   cli_free_hints(hints);
   lxs_lexicon_free(lex);
   cli_opts_free(&o);
