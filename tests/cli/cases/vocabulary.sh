@@ -8,7 +8,10 @@
 # multilateralism: bilateral deals and global bureaucrats as the opposite
 # pole, contempt for agreements as harm done to them, order and norm
 # nouns.  16-19 global_south: finance claims and voice.  20: "deplore"
-# opposes, and is not also read as "deplorable" (-0.768 before).  A
+# opposes, and is not also read as "deplorable" (-0.768 before).  21-27:
+# the WTO's working names (appeals body, MC14), developing status and
+# its dismissal (self-declared), complaints about institutions and
+# tariffs (hamstrung by, a raw deal, less sanguine, ineffective).  A
 # lexicon change that moves one of these figures shows here; update the
 # golden deliberately.
 check vocabulary-families 0 -- sh -c "$BIN score --input lines --unit doc --no-attribution \
