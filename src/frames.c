@@ -3,6 +3,7 @@
  * blunt: ...") and the person it names as speaker. */
 #include "attrib.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static int time_word(const actx *c, size_t k) {
@@ -408,6 +409,8 @@ static int participle_subject(actx *c, size_t k, int *ref, size_t *spos) {
   return WHO_NONE;
 }
 
+static long document_at(const actx *c, size_t s);
+
 /* A frame at word k, if it is one: 1 and *cur filled.  A word inside a
  * quotation is none unless quoted_ok. */
 static int verb_frame(actx *c, uint32_t k_in_para, size_t k, frame_t *cur, int quoted_ok) {
@@ -446,6 +449,7 @@ static int verb_frame(actx *c, uint32_t k_in_para, size_t k, frame_t *cur, int q
       who = verb_subject(c, h ? h : k, ve, &ref, &spos, &inverted);
     }
   }
+  if (who == WHO_NONE && !inverted && spos < k && document_at(c, spos)) who = WHO_AUTHOR;
   if (who == WHO_NONE) return 0;
   if (who == WHO_AUTHOR && add) return 0; /* "value added" */
   at_start = spos <= 1 && k <= spos + MAX_RUN + 2;
@@ -735,11 +739,68 @@ void lxs_find_frame(actx *c, uint32_t k_in_para, frame_t *f) {
   }
 }
 
+static int number_word(const actx *c, size_t k) {
+  static const char *const n[] = {"two",  "three", "four",   "five",   "six",  "seven", "eight",
+                                  "nine", "ten",   "eleven", "twelve", "both", NULL};
+  return is_word(c, k) && (lxs_in_words(n, NORM(c, k)) || (TK(c, k)->flags & LXS_TF_NUMBER));
+}
+
+/* Names listed in the tokens [a, e): runs of capitalised words ("India,
+ * along with China, South Africa and Venezuela": 4). */
+static size_t listed_names(const actx *c, uint32_t a, uint32_t e) {
+  size_t n = 0;
+  int in_run = 0;
+  for (uint32_t t = a; t < e; t++) {
+    const lxs_token *tok = &c->tk->toks[t];
+    int cap = tok->kind == LXS_TOK_WORD && c->text[tok->start] >= 'A' && c->text[tok->start] <= 'Z';
+    if (cap && !in_run) n++;
+    in_run = cap;
+  }
+  return n;
+}
+
+/* "the four countries said": the group of four listed by an earlier
+ * frame's holder ("India, along with China, South Africa and Venezuela,
+ * has insisted ...") takes the view.  Changes *h's tokens; 1 when found. */
+static int listed_group(const actx *c, struct pending_holder *h) {
+  if (!(c->np_e == c->np_a + 3 && norm_is(c, c->np_a, "the") && number_word(c, c->np_a + 1)))
+    return 0;
+  const char *nw = NORM(c, c->np_a + 1);
+  static const char *const small[] = {"",      "",      "two",  "three", "four",   "five",   "six",
+                                      "seven", "eight", "nine", "ten",   "eleven", "twelve", NULL};
+  size_t want = strcmp(nw, "both") == 0 ? 2 : 0;
+  for (size_t i = 2; small[i] && !want; i++)
+    if (strcmp(nw, small[i]) == 0) want = i;
+  if (!want) want = (size_t)strtoul(nw, NULL, 10);
+  if (want < 2) return 0;
+  for (size_t i = c->nph, seen = 0; i-- > 0 && seen < 16; seen++) {
+    const struct pending_holder *x = &c->ph[i];
+    if (x->who != WHO_AUTHOR || listed_names(c, x->a, x->e) != want) continue;
+    h->a = x->a;
+    h->e = x->e;
+    return 1;
+  }
+  return 0;
+}
+
+/* "The paper said ...", "Their letter says ..." after a sentence whose
+ * frame named a holder: the document is theirs.  The index of that
+ * holder in c->ph, or -1. */
+static long document_at(const actx *c, size_t s) {
+  if (s < 1 || s >= c->nw || !(c->wc[s] & (W_VIEW | W_NOUN)) || !(c->wc[s - 1] & W_DET) ||
+      !(s == 1 || is_p(c, s - 2, LXS_P_COMMA)) || !c->nph || c->cur_sent == 0)
+    return -1;
+  const struct pending_holder *x = &c->ph[c->nph - 1];
+  uint32_t prev = c->tk->sents[c->cur_sent - 1].first_tok;
+  return x->verb >= prev && x->verb < c->w[0] ? (long)(c->nph - 1) : -1;
+}
+
 void lxs_note_holder(actx *c, const frame_t *f, int quoted) {
   int group = f->who < 0 && c->np_e > c->np_a;
+  long doc = f->who < 0 && !quoted && c->holders ? document_at(c, f->subj) : -1;
   /* inside a quotation only a group holds a view of its own ("Critics say
    * ...," she said); a person there is described by the speaker */
-  if (!c->holders || (f->who < 0 && !group) || (quoted && !group)) return;
+  if (!c->holders || (f->who < 0 && !group && doc < 0) || (quoted && !group)) return;
   if (c->nph && c->ph[c->nph - 1].verb >= f->verb) return; /* seen (and in order) */
   LXS_VEC_GROW(c->ph, c->nph, c->capph);
   struct pending_holder *h = &c->ph[c->nph++];
@@ -751,6 +812,13 @@ void lxs_note_holder(actx *c, const frame_t *f, int quoted) {
   h->e = group ? c->w[c->np_e - 1] + 1 : 0;
   if (group && h->a < h->subj) h->subj = h->a; /* "Chinese experts say" */
   h->inverted = f->according || h->subj > f->verb;
+  if (doc >= 0) {
+    h->who = c->ph[doc].who;
+    h->a = c->ph[doc].a;
+    h->e = c->ph[doc].e;
+  } else if (group) {
+    listed_group(c, h);
+  }
 }
 
 int lxs_frame_cue(const frame_t *f) {

@@ -22,10 +22,21 @@ int lxs_group_np(actx *c, size_t a, size_t e) {
   return WHO_AUTHOR;
 }
 
+/* "the four ports", "the 27 members": a plural counted by a number. */
+static int counted_plural(const actx *c, size_t j) {
+  static const char *const n[] = {"two",  "three", "four", "five",   "six",    "seven", "eight",
+                                  "nine", "ten",   "both", "eleven", "twelve", NULL};
+  size_t len = TK(c, j)->norm_len;
+  if (j < 2 || len < 4 || NORM(c, j)[len - 1] != 's' || !norm_is(c, j - 2, "the")) return 0;
+  return is_word(c, j - 1) &&
+         (lxs_in_words(n, NORM(c, j - 1)) || (TK(c, j - 1)->flags & LXS_TF_NUMBER));
+}
+
 int lxs_collective_head(const actx *c, size_t j) {
   if (!is_word(c, j) || namey(c, j)) return (c->wc[j] & W_GROUPN) != 0;
   if (c->wc[j] & W_GROUPN) return 1;
   if (c->wc[j] & (W_STOP | W_SPEECH | W_TIME | W_AUX)) return 0;
+  if (counted_plural(c, j)) return 1;
   static const char *const ends[] = {"ers", "ors", "ists", "ians", NULL};
   const char *n = NORM(c, j);
   size_t len = TK(c, j)->norm_len;

@@ -507,6 +507,30 @@ static void holders_of_reported_views(void **state) {
                            "Cooperation Forum");
 }
 
+/* A group named by its number ("the four ports") is the group listed
+ * before with as many names; a document ("The letter said") is the
+ * previous sentence's holder's (a report with no holder before it stays
+ * the group word it was). */
+static void listed_groups_and_their_documents(void **state) {
+  (void)state;
+  char got[1024];
+  holders_of("The report said the fees were high.\n\n"
+             "Northland, along with Southmark, Eastvale and Westport, has insisted on "
+             "keeping the old berth rules.\n\n"
+             "In a letter sent to the board on Monday, the four ports said the levy had "
+             "failed.\n\n"
+             "The letter said the smaller harbours would close within a year.\n\n"
+             "Ruth Okafor told the council the quay was full. Her letter says the levy "
+             "must go.\n\n"
+             "Later the two ports said the levy was unfair.\n",
+             got, sizeof got);
+  assert_string_equal(got, "said>report|"
+                           "insisted>Northland, along with Southmark, Eastvale and Westport|"
+                           "said>Northland, along with Southmark, Eastvale and Westport|"
+                           "said>Northland, along with Southmark, Eastvale and Westport|"
+                           "told>Ruth Okafor|says>Ruth Okafor|said>two ports");
+}
+
 /* The scorer credits the segmenter's holders: a view reported from a
  * group goes to the group, a date after the verb is nobody, and a view
  * of the sentence's own speaker is not reported. */
@@ -653,6 +677,7 @@ int main(void) {
       cmocka_unit_test(two_speakers_one_sentence),
       cmocka_unit_test(holders_of_reported_views),
       cmocka_unit_test(held_views_and_works),
+      cmocka_unit_test(listed_groups_and_their_documents),
       cmocka_unit_test(scorer_credits_holders),
       cmocka_unit_test(messages_outlets_datelines),
       cmocka_unit_test(pull_quotes),
