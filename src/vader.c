@@ -165,7 +165,15 @@ enum {
 
 /* One lowercase key: lexicon valence, booster kind, negation flag and
  * keyword id live in one 32-byte entry, and the entries themselves form
- * the open-addressing table, so a look-up touches one cache line. */
+ * the open-addressing table, so a look-up touches one cache line.
+ *
+ * Why not uthash (src/hashtab.h), as the library's other tables: the
+ * scoring loop alone (lxs_vader_score over the lines of the four VADER
+ * ground-truth files, 2,409,742 bytes; callgrind, a second pass minus the
+ * first, per byte) executes 46.7 instructions per byte with this table
+ * and its filter, 50.1 with HASH_FIND on the same entries behind the same
+ * filter, 50.2 with uthash alone (measured 2026-12-03): 7% more, and a
+ * pointer chase per hit besides. */
 typedef struct {
   char key[KEY_INLINE];
   double valence;
