@@ -377,6 +377,47 @@ static int adjectival_harm(const lxs_scorer *sc, const lxs_match *m, const lxs_s
   return strcmp(end, "ive") == 0 || strcmp(end, "ful") == 0 || strcmp(end, "ous") == 0;
 }
 
+/* Is token k a word ending in "ed" ("imposed", "unveiled")? */
+static int ed_form(const lxs_tokenizer *tk, uint32_t k) {
+  const lxs_token *t = &tk->toks[k];
+  const char *nm = lxs_tok_norm(tk, t);
+  return t->kind == LXS_TOK_WORD && t->norm_len > 4 && nm[t->norm_len - 2] == 'e' &&
+         nm[t->norm_len - 1] == 'd';
+}
+
+/* A one-word harm in "-ing" inside a noun phrase, right before the theme
+ * term it describes ("the punishing tariffs", "imposed crippling 40%
+ * duties"), is an adjective: the thing it describes does the harm, as
+ * with "harmful".  It is one when a determiner or a past verb stands
+ * before it, or a number between it and the term; a determiner or a
+ * preposition after it makes it a verb with an object ("undermining the
+ * WTO"), and so does a subject or a preposition before it ("by slashing
+ * tariffs"). */
+static int attributive_ing(const lxs_scorer *sc, const sent_ctx *cx, size_t e,
+                           const lxs_sense *se) {
+  const lxs_tokenizer *tk = sc->tok;
+  const lxs_match *M = sc->mt.m;
+  if (se->role != LXS_R_HARM || M[e].tok_first != M[e].tok_last || e + 1 >= cx->m1) return 0;
+  const lxs_token *t = &tk->toks[M[e].tok_first];
+  const char *nm = lxs_tok_norm(tk, t);
+  if (t->norm_len < 6 || strcmp(nm + t->norm_len - 3, "ing") != 0) return 0;
+  const lxs_match *g = &M[e + 1];
+  if (!is_target(g) || g->wpos > M[e].wpos_last + 3) return 0;
+  int number = 0;
+  for (uint32_t k = M[e].tok_last + 1; k < g->tok_first; k++) {
+    const lxs_token *b = &tk->toks[k];
+    if (b->kind == LXS_TOK_PUNCT) {
+      if (b->punct != LXS_P_OTHER) return 0;
+      continue; /* "40%" */
+    }
+    if (b->flags & LXS_TF_NUMBER) number = 1;
+    else if (tok_class(tk, k) & (W_STOP | W_DET | W_AUX)) return 0;
+  }
+  uint32_t k = M[e].tok_first;
+  if (k <= cx->t0 || tk->toks[k - 1].kind != LXS_TOK_WORD) return number;
+  return number || (tok_class(tk, k - 1) & (W_DET | W_NOUNDET)) || ed_form(tk, k - 1);
+}
+
 /* Every match in order: its mentions, its tone, and each evaluative sense
  * bound to its target.  Contributions are summed in match order. */
 void lxs_score_bind(lxs_scorer *sc, sent_ctx *cx, double *sent_raw, uint32_t *sent_hits) {
@@ -402,7 +443,8 @@ void lxs_score_bind(lxs_scorer *sc, sent_ctx *cx, double *sent_raw, uint32_t *se
           lxs_add_evidence(sc, cx->sent, LXS_THEME_NONE, se, &M[e], NULL, r->flags, c);
         }
         if (r->no_stance || se->role == LXS_R_DESCRIBE) continue; /* tone only */
-        if (se->role == LXS_R_EVAL || adjectival_harm(sc, &M[e], se))
+        if (se->role == LXS_R_EVAL || adjectival_harm(sc, &M[e], se) ||
+            attributive_ing(sc, cx, e, se))
           bind_eval(sc, cx, e, se, me, ne);
         else lxs_score_harm_roles(sc, cx, e, se, me, ne);
       } else if (se->theme < LXS_THEME_SENTIMENT && se->role == LXS_R_EVAL && !r->no_stance) {

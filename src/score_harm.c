@@ -90,6 +90,27 @@ static int decay_patient(const lxs_scorer *sc, const sent_ctx *cx, const lxs_mat
   return (wclass_tok(sc, cx, e->tok_last + 1) & W_SUFFERPREP) != 0;
 }
 
+/* Does the speaker do the harm at match e: a first-person subject right
+ * before it, with at most auxiliaries between ("We will withdraw from the
+ * WTO", "I would pull out of the deal")?  The harm is then the speaker's
+ * own act, as when called for ("should withdraw"), and goes against its
+ * object.  "We fear tariffs will undermine the WTO" has a verb between. */
+static int first_person_act(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
+  const lxs_tokenizer *tk = sc->tok;
+  uint32_t words = 0;
+  for (uint32_t k = sc->mt.m[e].tok_first; k > cx->t0 && words < 4; k--) {
+    const lxs_token *t = &tk->toks[k - 1];
+    if (t->kind != LXS_TOK_WORD) return 0;
+    if (t->flags & LXS_TF_PART) continue;
+    words++;
+    if (t->flags & (LXS_TF_ALLCAPS | LXS_TF_ACRO)) return 0; /* "US", not "us" */
+    lxs_wbits c = lxs_wclass(lxs_tok_norm(tk, t), t->norm_len);
+    if (c & W_FIRSTP) return !(c & W_DET); /* "we", "I"; not "our" */
+    if (!(c & (W_AUX | W_INFINITIVE | W_NEG)) && !(t->flags & LXS_TF_NT)) return 0;
+  }
+  return 0;
+}
+
 /* The theme term after the word (its object): harmed or opposed, unless
  * an agent marker makes it the cause ("risk posed by tariffs") or the
  * speaker calls for the harm ("should withdraw from the WTO"); helped by
@@ -122,9 +143,10 @@ static uint64_t harm_object(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_se
     if (se->role == LXS_R_REPAIR && !agent) mark_harmed(cx, (size_t)g, e);
   } else if (se->role == LXS_R_OPPOSE) {
     c = agent ? 0 : -w * me * ne;
-  } else if (cause || rec_of(cx, e)->advocated) {
-    /* The cause of a harm is blamed; a harm the speaker calls for goes
-     * against its target. */
+  } else if (cause || rec_of(cx, e)->advocated ||
+             (se->role == LXS_R_HARM && first_person_act(sc, cx, e))) {
+    /* The cause of a harm is blamed; a harm the speaker calls for, or
+     * does, goes against its target. */
     c = w * me * ne;
     if (cause) mods |= LXS_MOD_AGENT;
   } else {

@@ -71,7 +71,9 @@ static const char kLex[] = "wto\tmulti\ttarget\t1\n"
                            "announce\t-\treport\t1\n"
                            "boost\tsentiment\tbenefit\t0.4\n"
                            "more than they\t-\tconcessive\t0.5\n"
-                           "subject to\tsentiment\timpose\t0.4\n";
+                           "subject to\tsentiment\timpose\t0.4\n"
+                           "cripple\tsentiment\tharm\t-0.7\n"
+                           "withdraw from\tsentiment\tharm\t-0.5\n";
 
 static lxs_lexicon *lex;
 static lxs_scorer *sc;
@@ -673,6 +675,36 @@ static void imposition_in_own_speech_supports(void **state) {
   assert_near(raw_of(r, 0, "prot"), 0.0, TEST_EPS);
 }
 
+/* "crippling 40% tariffs": an -ing harm inside the noun phrase of the
+ * theme term describes it, so the term does the harm; with a determiner
+ * after it, the -ing word is a verb and the term its patient. */
+static void attributive_ing_harm_blames(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The president unveiled crippling 40% tariffs on coffee.");
+  assert_near(raw_of(r, 0, "prot"), -0.7, TEST_EPS);
+  r = test_run(sc, "The crippling tariffs stay.");
+  assert_near(raw_of(r, 0, "prot"), -0.7, TEST_EPS);
+  r = test_run(sc, "Washington is crippling the WTO.");
+  assert_near(raw_of(r, 0, "multi"), 0.7, TEST_EPS);
+  /* after a present-tense verb it may be a gerund ("began slashing
+   * tariffs"): read as a verb, tariffs its patient (a known limit) */
+  r = test_run(sc, "Exporters fear crippling tariffs.");
+  assert_near(raw_of(r, 0, "prot"), -0.6 + 0.7, TEST_EPS);
+}
+
+/* A first-person subject doing a harm ("We will withdraw from the WTO")
+ * is the speaker's own act against its object, as a harm called for is;
+ * the same harm narrated of others is lamented. */
+static void first_person_harm_is_the_speakers_act(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "We will withdraw from the WTO.");
+  assert_near(raw_of(r, 0, "multi"), -0.5, TEST_EPS);
+  r = test_run(sc, "We will not withdraw from the WTO.");
+  assert_near(raw_of(r, 0, "multi"), 0.5 * 0.75, TEST_EPS);
+  r = test_run(sc, "Washington will withdraw from the WTO.");
+  assert_near(raw_of(r, 0, "multi"), 0.5, TEST_EPS);
+}
+
 static void less_and_denial_negate(void **state) {
   (void)state;
   const lxs_result *r = test_run(sc, "The tariff is less helpful.");
@@ -715,7 +747,7 @@ static void distant_pronoun_is_no_object(void **state) {
   (void)state;
   const lxs_result *r = test_run(sc, "Tariffs undermine farmers so they stay.");
   assert_near(raw_of(r, 0, "prot"), -0.7, TEST_EPS);
-  r = test_run(sc, "Farmers said tariffs matter and we undermine them."); /* adjacent */
+  r = test_run(sc, "Farmers said tariffs matter and rivals undermine them."); /* adjacent */
   assert_near(raw_of(r, 0, "prot"), 0.7, TEST_EPS);
 }
 
@@ -842,6 +874,8 @@ int main(void) {
       cmocka_unit_test(adjective_binds_to_its_head),
       cmocka_unit_test(imposition_by_the_holder_supports),
       cmocka_unit_test(imposition_in_own_speech_supports),
+      cmocka_unit_test(attributive_ing_harm_blames),
+      cmocka_unit_test(first_person_harm_is_the_speakers_act),
       cmocka_unit_test(less_and_denial_negate),
       cmocka_unit_test(undergoing_subject_is_the_patient),
       cmocka_unit_test(relative_pronoun_stays_in_its_sentence),
