@@ -11,7 +11,9 @@
 # opposes, and is not also read as "deplorable" (-0.768 before).  21-27:
 # the WTO's working names (appeals body, MC14), developing status and
 # its dismissal (self-declared), complaints about institutions and
-# tariffs (hamstrung by, a raw deal, less sanguine, ineffective).  A
+# tariffs (hamstrung by, a raw deal, less sanguine, ineffective).
+# 28-30: trade action named by its object, "hold China accountable", an
+# institution that "exceeded its authority".  A
 # lexicon change that moves one of these figures shows here; update the
 # golden deliberately.
 check vocabulary-families 0 -- sh -c "$BIN score --input lines --unit doc --no-attribution \
