@@ -29,13 +29,13 @@ static const char *const kClassNames[W_NCLASSES] = {
 
 const char *lxs_wclass_name(unsigned n) { return n < W_NCLASSES ? kClassNames[n] : NULL; }
 
-/* The words' table is its own, not the shared lxs_strmap (strmap.h), for
- * two measured reasons.  It is filled inside pthread_once, which an
- * out-of-memory unwind (util.h) must not leave, so it allocates nothing:
- * static slots, keys pointing into the embedded lists.  And every token
- * is looked up here several times: the shared map's extra indirections
- * (slot -> entry -> key buffer) cost 305.3 -> 313.3 instructions per
- * byte (+2.6%, make bench-ipb, steady figure). */
+/* The words' table is its own, not the shared lxs_strmap (strmap.h).  It
+ * is filled inside pthread_once, which an out-of-memory unwind (util.h)
+ * must not leave, so it allocates nothing: static slots, keys pointing
+ * into the embedded lists (on the shared map test_oom failed).  It is
+ * also the cheaper lookup: on the shared map make bench-ipb measured
+ * 231.1 -> 232.1 instructions per byte steady, 373.5 -> 382.2 on first
+ * sight of the words (the match stage looks each new word up once). */
 #define WTAB_BITS 13
 #define WTAB_SIZE (1u << WTAB_BITS)
 #define MAX_WORD 40
