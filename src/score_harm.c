@@ -160,8 +160,36 @@ static uint64_t harm_object(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_se
   return lxs_credit(sc, cx, e, se, (size_t)g, c, mods, LXS_THEME_NONE, 0);
 }
 
+/* Is there a copula a few words before match e ("is a severe blow to",
+ * "are under attack")? */
+static int copula_before(const lxs_scorer *sc, const sent_ctx *cx, const lxs_match *e) {
+  uint32_t words = 0;
+  for (uint32_t k = e->tok_first; k > cx->t0 && words < 3; k--) {
+    const lxs_token *t = &sc->tok->toks[k - 1];
+    if (t->kind != LXS_TOK_WORD) return 0;
+    if (t->flags & LXS_TF_PART) continue;
+    words++;
+    if (lxs_wclass(lxs_tok_norm(sc->tok, t), t->norm_len) & W_PASSIVE) return 1;
+  }
+  return 0;
+}
+
+/* "The announcement of sweeping tariffs on every partner, including its
+ * allies, is a severe blow to the economy": a harm predicated after a
+ * copula, with no theme term near before it, is said of the sentence's
+ * subject -- a theme term among its first words, in the harm's clause,
+ * however long the subject phrase runs. */
+static long sentence_subject(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
+  const lxs_match *M = sc->mt.m;
+  if (!copula_before(sc, cx, &M[e])) return -1;
+  for (size_t i = cx->m0; i < e && M[i].wpos <= SUBJECT_WORDS; i++)
+    if (is_target_ref(sc, cx, i) && rec_of(cx, i)->clause == rec_of(cx, e)->clause) return (long)i;
+  return -1;
+}
+
 /* The theme term before the word (its subject, within AGENT_REACH
- * words): the cause of a harm, unless the verb is passive or a decay
+ * words, or the sentence's subject before a copula): the cause of a harm, unless the verb is
+ * passive or a decay
  * ("The WTO is collapsing"), or the term already suffers an earlier harm
  * ("the sidelining of X ... undermines the deal": a consequence); the
  * actor of a benefit or of agency. */
@@ -169,7 +197,8 @@ static void harm_subject(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense
                          double ne, uint64_t done, int passive) {
   unsigned d;
   long b = lxs_nearest_target(sc, cx, e, LXS_THEME_NONE, SAME_SEG, -1, &d);
-  if (b < 0 || d > AGENT_REACH) return;
+  if (b < 0 || d > AGENT_REACH) b = sentence_subject(sc, cx, e);
+  if (b < 0) return;
   double w = se->weight;
   double c;
   unsigned mods;

@@ -38,6 +38,7 @@
 #define NEAR_WORDS 3         /* reach of intensifiers and distancers */
 #define AGENT_REACH 8        /* words before a harm verb for its agent */
 #define OBJECT_REACH 6       /* words after a harm verb for its object */
+#define SUBJECT_WORDS 6      /* a sentence's subject term starts this early */
 #define ADVOCATE_REACH 4     /* "should ... withdraw from" */
 #define ADVOCATE_SUPPORT 0.5 /* "calls for faster rollout of the AfCFTA" */
 #define SCARE_QUOTE -0.6     /* a theme term in scare quotes is disapproved */

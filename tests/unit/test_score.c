@@ -73,7 +73,8 @@ static const char kLex[] = "wto\tmulti\ttarget\t1\n"
                            "more than they\t-\tconcessive\t0.5\n"
                            "subject to\tsentiment\timpose\t0.4\n"
                            "cripple\tsentiment\tharm\t-0.7\n"
-                           "withdraw from\tsentiment\tharm\t-0.5\n";
+                           "withdraw from\tsentiment\tharm\t-0.5\n"
+                           "blow to\tsentiment\tharm\t-0.5\n";
 
 static lxs_lexicon *lex;
 static lxs_scorer *sc;
@@ -705,6 +706,21 @@ static void first_person_harm_is_the_speakers_act(void **state) {
   assert_near(raw_of(r, 0, "multi"), 0.5, TEST_EPS);
 }
 
+/* A harm predicated after a copula is said of the sentence's subject,
+ * however long the subject phrase: its theme term causes the harm, or
+ * suffers a decay. */
+static void copula_harm_reaches_the_subject(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(
+      sc, "The tariff on imported steel, with its many exemptions, is a blow to farmers.");
+  assert_near(raw_of(r, 0, "prot"), -0.5, TEST_EPS);
+  r = test_run(sc,
+               "The tariff on imported steel, with its many exemptions, dealt a blow to farmers.");
+  assert_near(raw_of(r, 0, "prot"), 0.0, TEST_EPS); /* no copula: too far to tell */
+  r = test_run(sc, "The WTO, on whose rulings many small states rely, is in collapse.");
+  assert_near(raw_of(r, 0, "multi"), 0.6, TEST_EPS);
+}
+
 static void less_and_denial_negate(void **state) {
   (void)state;
   const lxs_result *r = test_run(sc, "The tariff is less helpful.");
@@ -876,6 +892,7 @@ int main(void) {
       cmocka_unit_test(imposition_in_own_speech_supports),
       cmocka_unit_test(attributive_ing_harm_blames),
       cmocka_unit_test(first_person_harm_is_the_speakers_act),
+      cmocka_unit_test(copula_harm_reaches_the_subject),
       cmocka_unit_test(less_and_denial_negate),
       cmocka_unit_test(undergoing_subject_is_the_patient),
       cmocka_unit_test(relative_pronoun_stays_in_its_sentence),
