@@ -363,7 +363,7 @@ static int open_outputs(score_ctx *c, const cli_opts *o, const lxs_lexicon *lex)
 static unsigned start_workers(score_ctx *c, unsigned nthreads) {
   unsigned i = 0;
   for (; i + 1 < nthreads; i++) {
-    int e = pthread_create(&c->w[i].th, NULL, worker_main, &c->w[i]);
+    int e = lxs_out_thread_create(&c->w[i].th, worker_main, &c->w[i]);
     if (e) {
       cli_err("warning: cannot start thread %u of %u (%s); scoring on %u", i + 2, nthreads,
               strerror(e), i + 1);

@@ -71,6 +71,36 @@ static void untrack(const char *path) {
   restore_signals(&old);
 }
 
+/* How a temporary comes into being. */
+enum { MAKE_TEMP_FILE, MAKE_TEMP_DIR, MAKE_NEW_FILE };
+
+/* Creates path (a mkstemp or mkdtemp template, or a new file) and tracks
+ * it with the fatal signals blocked: a signal arriving in between would
+ * otherwise end the run with the temporary created but not yet known to
+ * the handler, left behind.  The descriptor (0 for a directory), or -1
+ * with errno. */
+static int create_tracked(char *path, int how) {
+  sigset_t old;
+  block_signals(&old);
+  int fd;
+  if (how == MAKE_TEMP_DIR) fd = mkdtemp(path) ? 0 : -1;
+  else if (how == MAKE_TEMP_FILE) fd = mkstemp(path);
+  else fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  int e = errno;
+  if (fd >= 0) track(path, how == MAKE_TEMP_DIR);
+  restore_signals(&old);
+  errno = e;
+  return fd;
+}
+
+int lxs_out_thread_create(pthread_t *th, void *(*fn)(void *), void *arg) {
+  sigset_t old;
+  block_signals(&old); /* the new thread inherits the mask */
+  int e = pthread_create(th, NULL, fn, arg);
+  restore_signals(&old);
+  return e;
+}
+
 void lxs_out_cleanup_all(void) {
   for (int pass = 0; pass < 2; pass++)
     for (int i = 0; i < MAX_TRACKED; i++) {
@@ -550,7 +580,7 @@ lxs_out *lxs_out_open(const char *path, char *err, size_t errlen) {
   mode_t mode = target_mode(target, 0, &uid, &gid);
   o->tmp = path_suffix(target, ".tmp.XXXXXX");
   o->target = target;
-  o->fd = mkstemp(o->tmp);
+  o->fd = create_tracked(o->tmp, MAKE_TEMP_FILE);
   if (o->fd < 0) {
     lxs_set_err(err, errlen, "%s: cannot create: %s", path, strerror(errno));
     free(o->tmp);
@@ -558,7 +588,6 @@ lxs_out *lxs_out_open(const char *path, char *err, size_t errlen) {
     out_free(o);
     return NULL;
   }
-  track(o->tmp, 0);
   o->kind = OUT_FILE;
   if (set_mode(o->fd, mode, uid, gid) != 0) {
     lxs_set_err(err, errlen, "%s: cannot set its mode: %s", path, strerror(errno));
@@ -690,14 +719,13 @@ lxs_reportset *lxs_reportset_open(const char *dir, char *err, size_t errlen) {
   rs->target = target;
   rs->mode = target_mode(target, 1, NULL, NULL);
   rs->staged = path_suffix(target, ".tmp.XXXXXX");
-  if (!mkdtemp(rs->staged)) {
+  if (create_tracked(rs->staged, MAKE_TEMP_DIR) != 0) {
     lxs_set_err(err, errlen, "%s: cannot create: %s", dir, strerror(errno));
     free(rs->staged);
     free(rs->target);
     free(rs);
     return NULL;
   }
-  track(rs->staged, 1);
   return rs;
 }
 
@@ -708,7 +736,7 @@ int lxs_reportset_add(lxs_reportset *rs, const char *name, const char *data, siz
   gid_t gid;
   mode_t mode = target_mode(final, 0, &uid, &gid);
   char *path = path_join(rs->staged, name);
-  int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  int fd = create_tracked(path, MAKE_NEW_FILE);
   int rc = 0;
   if (fd < 0) {
     lxs_set_err(err, errlen, "%s: cannot create: %s", final, strerror(errno));
@@ -720,7 +748,6 @@ int lxs_reportset_add(lxs_reportset *rs, const char *name, const char *data, siz
   rs->paths = lxs_xrealloc(rs->paths, rs->cap * sizeof *rs->paths);
   rs->names[rs->n] = lxs_xstrndup(name, strlen(name));
   rs->paths[rs->n++] = path;
-  track(path, 0);
   if (set_mode(fd, mode, uid, gid) != 0 || write_all(fd, data, n) != 0 || fsync(fd) != 0) {
     lxs_set_err(err, errlen, "%s: write failed: %s", final, strerror(errno));
     rc = -1;

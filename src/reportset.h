@@ -40,6 +40,7 @@
 #ifndef LXS_REPORTSET_H
 #define LXS_REPORTSET_H
 
+#include <pthread.h>
 #include <stddef.h>
 
 #include "util.h"
@@ -49,6 +50,11 @@
 void lxs_out_install_signal_handlers(void);
 /* Removes every temporary still open (what the signal handler does). */
 void lxs_out_cleanup_all(void);
+/* pthread_create for the CLI's worker threads: they start with the fatal
+ * signals blocked, so the handler only ever runs on the main thread, never
+ * beside a thread between creating a temporary and tracking it.  0 or
+ * pthread_create's error number. */
+int lxs_out_thread_create(pthread_t *th, void *(*fn)(void *), void *arg);
 
 typedef struct lxs_out lxs_out;
 

@@ -16,6 +16,11 @@
  *         SPEC,SPEC  several of these ("1:EINVAL,3": the first call fails
  *                    with EINVAL, the third with the usual error)
  *
+ *   FAULT_CREATE = N:SIGNAME
+ *                    mkstemp and mkdtemp make their file or directory,
+ *                    then the Nth call raises the signal: a signal the
+ *                    moment a temporary exists (only signals here)
+ *
  * rename counts rename, renameat and renameat2; write counts only writes
  * to descriptors other than 0, 1 and 2 (the output files, not the
  * messages).  FAULT_LOG=FILE appends "fsync 3" etc. for every call, so a
@@ -93,7 +98,7 @@ static int fault(const char *var, const char *what, long *counter, int deflt) {
 
 #define NEXT(type, name) ((type)dlsym(RTLD_NEXT, name))
 
-static long n_fsync, n_rename, n_write, n_thread;
+static long n_fsync, n_rename, n_write, n_thread, n_create;
 
 int fsync(int fd) {
   if (fault("FAULT_FSYNC", "fsync", &n_fsync, EIO)) return -1;
@@ -125,4 +130,26 @@ int pthread_create(pthread_t *t, const pthread_attr_t *a, void *(*fn)(void *), v
   if (fault("FAULT_PTHREAD_CREATE", "pthread_create", &n_thread, EAGAIN)) return errno;
   return NEXT(int (*)(pthread_t *, const pthread_attr_t *, void *(*)(void *), void *),
               "pthread_create")(t, a, fn, arg);
+}
+
+/* After the call, so the temporary exists when the signal arrives; an
+ * errno in the spec is ignored (failing would leave what was made). */
+int mkstemp(char *tmpl) {
+  int fd = NEXT(int (*)(char *), "mkstemp")(tmpl);
+  if (fd >= 0) {
+    int e = errno;
+    (void)fault("FAULT_CREATE", "create", &n_create, 0);
+    errno = e;
+  }
+  return fd;
+}
+
+char *mkdtemp(char *tmpl) {
+  char *d = NEXT(char *(*)(char *), "mkdtemp")(tmpl);
+  if (d) {
+    int e = errno;
+    (void)fault("FAULT_CREATE", "create", &n_create, 0);
+    errno = e;
+  }
+  return d;
 }

@@ -75,6 +75,17 @@ if [ -f "$FAULTS" ]; then
   expect atomic-sigterm-during-staging 143 "lexstance: interrupted; no report written" -- \
     env FAULT_FSYNC=4:SIGTERM LD_PRELOAD=$FAULTS $CMP -o "$A/R" $SEED_ART
   check atomic-sigterm-during-staging-old-set 0 -- sh -c "diff -r '$A/old' '$A/R' && ls -a '$A' | grep -c '\\.tmp\\.'; true"
+  # a signal the moment a temporary exists, before anything could track
+  # it: the handler still finds and removes it (the staged directory of a
+  # set; one output file)
+  reset
+  expect atomic-sigterm-on-staged-dir 143 "lexstance: interrupted; no report written" -- \
+    env FAULT_CREATE=1:SIGTERM LD_PRELOAD=$FAULTS $CMP -o "$A/R" $SEED_ART
+  check atomic-sigterm-on-staged-dir-old-set 0 -- sh -c "diff -r '$A/old' '$A/R' && ls -a '$A' | grep -c '\\.tmp\\.'; true"
+  mkdir -p "$A/one"
+  expect atomic-sigterm-on-temp-file 143 "lexstance: interrupted; no report written" -- \
+    env FAULT_CREATE=1:SIGTERM LD_PRELOAD=$FAULTS $BIN score $LEX -o "$A/one/s.csv" $ART
+  check atomic-sigterm-on-temp-file-nothing-left 0 -- ls -A "$A/one"
 fi
 
 # Two compare runs into one directory at the same time: one set or the
