@@ -272,7 +272,11 @@ struct lxs_vader {
   size_t ncaps;     /* words for which str.isupper() holds */
   size_t but_index; /* first "but", or SIZE_MAX */
   size_t bangs, questions;
+  struct but_bucket *but_tab; /* but_check's table, kept empty between texts */
+  size_t but_cap;             /* its slots: a power of two, or 0 */
 };
+
+static void but_table_free(lxs_vader *v);
 
 /* The filter's hash: for keys of up to KEY_INLINE bytes (given
  * zero-padded) one multiply on two 8-byte loads instead of FNV's multiply
@@ -425,6 +429,7 @@ void lxs_vader_free(lxs_vader *v) {
   free(v->cand);
   free(v->lexw);
   free(v->senti);
+  but_table_free(v);
   free(v);
 }
 
@@ -1344,7 +1349,7 @@ static double word_valence(const vader_word *w, size_t nw, size_t i, int cap_dif
  * each distinct current value keeps a min-heap of the indices holding it;
  * the first index equal to a[t] is that heap's minimum (t itself is in it),
  * and changing a[j] moves j from one heap to another. */
-typedef struct {
+typedef struct but_bucket {
   uint64_t key; /* bits of the value; 0 = empty slot */
   size_t *h;    /* min-heap of indices */
   size_t n, cap;
@@ -1388,12 +1393,34 @@ static void heap_pop(but_bucket *b) {
   if (b->n) b->h[i] = x;
 }
 
-static void but_check(vader_senti *a, size_t m, size_t bi) {
-  if (m == 0) return;
+static void but_table_free(lxs_vader *v) {
+  for (size_t i = 0; i < v->but_cap; i++) free(v->but_tab[i].h);
+  free(v->but_tab);
+  v->but_tab = NULL;
+  v->but_cap = 0;
+}
+
+/* The table for m values, emptied (here, not after use: running out of
+ * memory may leave a call half done); it and its heaps' arrays are kept
+ * for the next text, since one text in ten has a "but". */
+static but_bucket *but_table(lxs_vader *v, size_t m, size_t *cap_out) {
   /* values only shrink/grow by 0.5/1.5, so at most 3m distinct values */
   size_t cap = 16;
   while (cap < 8 * m) cap *= 2;
-  but_bucket *tab = lxs_xcalloc(cap, sizeof *tab);
+  if (v->but_cap < cap) {
+    but_table_free(v);
+    v->but_tab = lxs_xcalloc(cap, sizeof *v->but_tab);
+    v->but_cap = cap;
+  }
+  for (size_t i = 0; i < cap; i++) v->but_tab[i].key = 0, v->but_tab[i].n = 0;
+  *cap_out = cap;
+  return v->but_tab;
+}
+
+static void but_check(lxs_vader *v, vader_senti *a, size_t m, size_t bi) {
+  if (m == 0) return;
+  size_t cap;
+  but_bucket *tab = but_table(v, m, &cap);
   for (size_t t = 0; t < m; t++) heap_push(but_find(tab, cap, a[t].val), t);
   for (size_t t = 0; t < m; t++) {
     double s = a[t].val;
@@ -1407,8 +1434,6 @@ static void but_check(vader_senti *a, size_t m, size_t bi) {
     a[j].val = ns;
     heap_push(but_find(tab, cap, ns), j);
   }
-  for (size_t i = 0; i < cap; i++) free(tab[i].h);
-  free(tab);
 }
 
 /* Sentiment of every lexicon word; boosters and the "kind" of "kind of"
@@ -1430,7 +1455,7 @@ static void compute_sentiments(lxs_vader *v) {
     v->senti[v->nsenti].val = s;
     v->nsenti++;
   }
-  if (v->but_index != SIZE_MAX) but_check(v->senti, v->nsenti, v->but_index);
+  if (v->but_index != SIZE_MAX) but_check(v, v->senti, v->nsenti, v->but_index);
 }
 
 /* ---- scoring ------------------------------------------------------------- */
