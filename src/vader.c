@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strmap.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -183,9 +184,8 @@ typedef struct {
   uint8_t kw;
 } vader_entry;
 
-/* Emoji map: one code point -> description. */
+/* An emoji's description, in lxs_vader.emo_desc. */
 typedef struct {
-  int32_t cp; /* -1 = empty */
   uint32_t off, len;
 } vader_emoji;
 
@@ -246,8 +246,12 @@ struct lxs_vader {
    * the table are only paid for likely hits. */
   uint64_t filter[(size_t)1 << FILTER_LOG2W];
 
+  /* the shared map from a code point (its 4 bytes as the key) to its
+   * index in emo; emoji lookups happen only at non-ASCII bytes, so the
+   * word table's tuning is not needed here */
+  lxs_strmap emo_index;
   vader_emoji *emo;
-  size_t nemo, emo_slots; /* emo_slots: power of two or 0 */
+  size_t nemo, emo_cap;
   lxs_buf emo_desc;
   size_t ascii_emoji;     /* number of ASCII keys (none in the real file) */
   uint8_t cls[256];       /* C_* per byte */
@@ -406,6 +410,7 @@ lxs_vader *lxs_vader_new(void) {
   table_resize(v, 1024);
   lxs_buf_init(&v->keys);
   lxs_buf_init(&v->emo_desc);
+  lxs_strmap_init_exact(&v->emo_index);
   lxs_buf_init(&v->text);
   lxs_buf_init(&v->pad);
   lxs_buf_init(&v->lower);
@@ -420,6 +425,7 @@ void lxs_vader_free(lxs_vader *v) {
   free(v->tab);
   lxs_buf_free(&v->keys);
   free(v->emo);
+  lxs_strmap_free(&v->emo_index);
   lxs_buf_free(&v->emo_desc);
   lxs_buf_free(&v->text);
   lxs_buf_free(&v->pad);
@@ -556,30 +562,9 @@ lxs_status lxs_vader_load_lexicon(lxs_vader *v, const char *path, char *err, siz
 
 /* ---- emoji --------------------------------------------------------------- */
 
-static uint64_t hash_cp(int32_t cp) { return (uint64_t)(uint32_t)cp * 0x9E3779B97F4A7C15ULL; }
-
 static const vader_emoji *emoji_find(const lxs_vader *v, int32_t cp) {
-  if (!v->emo_slots) return NULL;
-  size_t mask = v->emo_slots - 1;
-  for (size_t i = (size_t)(hash_cp(cp) >> 32) & mask;; i = (i + 1) & mask) {
-    if (v->emo[i].cp == cp) return &v->emo[i];
-    if (v->emo[i].cp < 0) return NULL;
-  }
-}
-
-static void emoji_grow(lxs_vader *v) {
-  size_t ns = v->emo_slots ? v->emo_slots * 2 : 256;
-  vader_emoji *t = lxs_xmalloc(ns * sizeof *t);
-  for (size_t i = 0; i < ns; i++) t[i].cp = -1;
-  for (size_t i = 0; i < v->emo_slots; i++) {
-    if (v->emo[i].cp < 0) continue;
-    size_t j = (size_t)(hash_cp(v->emo[i].cp) >> 32) & (ns - 1);
-    while (t[j].cp >= 0) j = (j + 1) & (ns - 1);
-    t[j] = v->emo[i];
-  }
-  free(v->emo);
-  v->emo = t;
-  v->emo_slots = ns;
+  int i = lxs_strmap_get(&v->emo_index, (const char *)&cp, sizeof cp);
+  return i < 0 ? NULL : &v->emo[i];
 }
 
 static const char *emoji_line(lxs_vader *v, const char *key, size_t klen, const char *val,
@@ -589,14 +574,11 @@ static const char *emoji_line(lxs_vader *v, const char *key, size_t klen, const 
    * single-code-point keys can ever match; skip the rest. */
   if (lxs_utf8_decode((const unsigned char *)key, klen, &cp) != klen) return NULL;
   if (cp == LXS_REPLACEMENT_CHAR && klen == 1) return NULL; /* invalid byte */
-  if ((v->nemo + 1) * 2 > v->emo_slots) emoji_grow(v);
   vader_emoji *e = (vader_emoji *)emoji_find(v, cp);
-  if (!e) {
-    size_t j = (size_t)(hash_cp(cp) >> 32) & (v->emo_slots - 1);
-    while (v->emo[j].cp >= 0) j = (j + 1) & (v->emo_slots - 1);
-    e = &v->emo[j];
-    e->cp = cp;
-    v->nemo++;
+  if (!e) { /* a repeated key's later line wins, as in the reference's dict */
+    LXS_VEC_GROW(v->emo, v->nemo, v->emo_cap);
+    lxs_strmap_put(&v->emo_index, (const char *)&cp, sizeof cp, (int)v->nemo, 0);
+    e = &v->emo[v->nemo++];
     if (cp < 128) v->ascii_emoji++;
   }
   /* Repaired so a description never ends in a partial sequence that could
