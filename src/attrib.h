@@ -54,6 +54,8 @@ typedef struct {
   int tentative; /* a one-word headline label not yet confirmed by the
                     body ("Ports: ..." is nobody, "Okafor: ..." is
                     Ruth Okafor once she is named) */
+  int described; /* only a description so far ("the minister said"): the
+                    person it names is chosen once the article is read */
 } person;
 
 typedef struct {
@@ -291,6 +293,16 @@ int lxs_resolve_pronoun(actx *c, int g, int commit);
 /* The recent person a description [a, e] of the current sentence refers
  * to ("the former ADB economist"), or WHO_NONE. */
 int lxs_resolve_desc(actx *c, size_t a, size_t e);
+/* A description [a, e] no recent person answers: a stand-in person, who
+ * becomes the one person of the article holding the role once it is read
+ * (lxs_settle_descriptions), or stays nobody; WHO_AUTHOR when quiet. */
+int lxs_desc_pending(actx *c, size_t a, size_t e);
+/* Each stand-in merges into the unique person of the article whose title
+ * matches best; the others remain no speaker. */
+void lxs_settle_descriptions(actx *c);
+/* Is pi no speaker of its own (an unconfirmed headline label or an
+ * unsettled description)? */
+int lxs_person_unnamed(const actx *c, int pi);
 /* A user hint naming words ending at e (leftward) or starting at a. */
 int lxs_hint_span(actx *c, size_t a, size_t e, int leftward);
 void lxs_people_free(actx *c);

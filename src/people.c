@@ -284,6 +284,7 @@ void lxs_recent_append(actx *c, int pi) {
 int lxs_resolve_pronoun(actx *c, int g, int commit) {
   for (int i = 0; i < c->nrecent; i++) {
     person *p = &c->P[c->recent[i]];
+    if (p->described) continue; /* a bare role is no antecedent yet */
     if (p->gender == 0 || p->gender == g) {
       if (commit && p->gender == 0 && !c->quiet) p->gender = g;
       return c->recent[i];
@@ -386,6 +387,56 @@ int lxs_resolve_desc(actx *c, size_t a, size_t e) {
   return WHO_NONE;
 }
 
+int lxs_desc_pending(actx *c, size_t a, size_t e) {
+  if (c->quiet) return WHO_AUTHOR;
+  const lxs_token *t = TK(c, e);
+  int pi = append_person(c, lxs_xstrndup(lxs_tok_norm(c->tk, t), t->norm_len));
+  const char *p;
+  size_t n = tok_text(c, a, e, &p);
+  add_dwords(&c->P[pi], p, n);
+  c->P[pi].described = 1;
+  return pi;
+}
+
+/* How well q's description words answer the stand-in d's: -1 when q does
+ * not hold d's role (its name), else the other words of d that q holds. */
+static int desc_score(const person *d, const person *q) {
+  if (!in_dwords(q, d->name, strlen(d->name))) return -1;
+  int sc = 0;
+  const char *w = d->dwords.data, *end = w + d->dwords.len;
+  while (w < end) {
+    while (w < end && *w == ' ') w++;
+    const char *st = w;
+    while (w < end && *w != ' ') w++;
+    size_t wn = (size_t)(w - st);
+    if (!wn || (lxs_wclass(st, wn) & (W_DET | W_STOP))) continue;
+    if (!(wn == strlen(d->name) && memcmp(st, d->name, wn) == 0) && in_dwords(q, st, wn)) sc++;
+  }
+  return sc;
+}
+
+void lxs_settle_descriptions(actx *c) {
+  for (size_t i = 0; i < c->np; i++) {
+    person *d = &c->P[i];
+    if (!d->described || d->merged >= 0) continue;
+    int best = WHO_NONE, bestsc = -1, tie = 0;
+    for (size_t j = 0; j < c->np; j++) {
+      const person *q = &c->P[j];
+      if (q->described || q->entity || q->merged >= 0 || q->tentative) continue;
+      int sc = desc_score(d, q);
+      if (sc < 0 || sc < bestsc) continue;
+      tie = sc == bestsc;
+      if (sc > bestsc) best = (int)j, bestsc = sc;
+    }
+    if (best >= 0 && !tie) {
+      d->merged = best; /* "the minister" is Trade Minister Lina Osei */
+      d->described = 0;
+    }
+  }
+}
+
+int lxs_person_unnamed(const actx *c, int pi) { return c->P[pi].tentative || c->P[pi].described; }
+
 /* A user hint naming a run that is not a personal name ("the Ministry of
  * Commerce"): try the words ending at e (or starting at a). */
 int lxs_hint_span(actx *c, size_t a, size_t e, int leftward) {
@@ -450,7 +501,9 @@ int lxs_person_for_role(actx *c, const char *s, size_t n) {
   for (size_t i = 0; i < rn; i++) role[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
   int found = -1;
   for (size_t i = 0; i < c->np; i++) {
-    if (c->P[i].merged >= 0 || c->P[i].entity || !in_dwords(&c->P[i], role, rn)) continue;
+    if (c->P[i].merged >= 0 || c->P[i].entity || c->P[i].described ||
+        !in_dwords(&c->P[i], role, rn))
+      continue;
     if (found >= 0) {
       found = -2; /* two mayors: the label says no more */
       break;

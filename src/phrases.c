@@ -338,7 +338,7 @@ int lxs_np_left(actx *c, size_t j, int *ref) {
   if ((c->wc[j] & W_ROLE) && (a < j || (c->wc[a] & W_DET))) {
     *ref = REF_DESC;
     int r = lxs_resolve_desc(c, a, j);
-    return r >= 0 ? r : WHO_AUTHOR;
+    return r >= 0 ? r : lxs_desc_pending(c, a, j);
   }
   if (c->wc[j] & (W_ORG | W_PLACE)) {
     if (lxs_group_before_postmod(c, a, j) != WHO_NONE) return WHO_AUTHOR;
@@ -429,7 +429,7 @@ desc:
     if (c->wc[last] & W_ROLE) {
       *ref = REF_DESC;
       int r = lxs_resolve_desc(c, p, last);
-      return r >= 0 ? r : WHO_AUTHOR;
+      return r >= 0 ? r : lxs_desc_pending(c, p, last);
     }
   }
   return WHO_NONE;
@@ -533,7 +533,7 @@ int lxs_main_subject(actx *c, int *ref, size_t *pos) {
     if (e > k + 1 && (c->wc[e - 1] & W_ROLE)) {
       *ref = REF_DESC;
       int r = lxs_resolve_desc(c, k, e - 1);
-      return r >= 0 ? r : WHO_AUTHOR;
+      return r >= 0 ? r : lxs_desc_pending(c, k, e - 1);
     }
     int o = e > k + 1 ? lxs_org_desc(c, k, e - 1) : WHO_NONE; /* "The group predicted" */
     if (o >= 0) {

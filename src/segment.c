@@ -82,7 +82,7 @@ void lxs_name_holders(actx *c) {
     size_t at = h->names.len;
     if (x->who >= 0) {
       int pi = lxs_person_root(c, x->who);
-      if (pi < 0 || c->P[pi].tentative) continue;
+      if (pi < 0 || lxs_person_unnamed(c, pi)) continue;
       lxs_buf_puts(&h->names, c->P[pi].name);
     } else {
       group_name(c, x->a, x->e, &h->names);
@@ -176,7 +176,7 @@ static void apply_hints(actx *c) {
 static void intern_speakers(actx *c) {
   for (size_t s = 0; s < c->tk->nsent; s++) {
     int pi = lxs_person_root(c, c->who[s]);
-    if (pi >= 0 && c->P[pi].tentative) {
+    if (pi >= 0 && lxs_person_unnamed(c, pi)) {
       pi = WHO_AUTHOR;
       if (c->sc) c->sc[s] = LXS_CUE_AUTHOR;
     }
@@ -187,7 +187,7 @@ static void intern_speakers(actx *c) {
   for (size_t i = 0; i < c->clauses->n; i++) {
     lxs_clause x = c->clauses->items[i];
     int pi = lxs_person_root(c, (int)x.speaker);
-    if (pi < 0 || c->P[pi].tentative) continue;
+    if (pi < 0 || lxs_person_unnamed(c, pi)) continue;
     x.speaker = lxs_person_speaker(c, pi);
     if (x.speaker == c->ss[x.sentence]) continue;
     c->clauses->items[n++] = x;
@@ -272,6 +272,7 @@ void lxs_attribute_clauses(const lxs_tokenizer *tk, const char *text, lxs_speake
     c->runon = WHO_NONE; /* a layout paragraph ends what prose left open */
     c->para_after_colon = 0;
   }
+  lxs_settle_descriptions(c);
   intern_speakers(c);
   if (holders) lxs_name_holders(c);
   if (c->byline_e > c->byline_s) { /* the author's description names them */

@@ -567,6 +567,32 @@ static void scorer_credits_holders(void **state) {
 /* Organisations speak as people do (the codebook's view holder): a name
  * with an organisation word, an acronym in brackets, later the acronym,
  * its initials or "the group"; a person "of" one is that person. */
+/* 7. A description before the name: "the minister said" is the one
+ * minister the article names, before or after; two candidates leave it. */
+static void descriptions_named_later(void **state) {
+  (void)state;
+  const char *t = "The harbour opened a new quay on Monday.\n\n"
+                  "The minister said the fees were too high.\n\n"
+                  "Trade Minister Lina Osei said the quay was late.\n";
+  const char *want[] = {"fees were too high", "Lina Osei", "description", "quay was late",
+                        "Lina Osei",          "indirect",  NULL};
+  check(t, want);
+  const char *two = "The minister said the fees were too high.\n\n"
+                    "Trade Minister Lina Osei said the quay was late.\n\n"
+                    "Transport Minister Pim Alders said the ferries were full.\n";
+  const char *want2[] = {"fees were too high", "author", "author", NULL};
+  check(two, want2);
+  const char *mods = "The transport minister said the ferries were full.\n\n"
+                     "Trade Minister Lina Osei said the quay was late.\n\n"
+                     "Transport Minister Pim Alders said the fees were fair.\n";
+  const char *want3[] = {"ferries were full", "Pim Alders", "description", NULL};
+  check(mods, want3);
+  const char *nobody = "The president said the fees were too high.\n\n"
+                       "Trade Minister Lina Osei said the quay was late.\n";
+  const char *want4[] = {"fees were too high", "author", "author", NULL};
+  check(nobody, want4);
+}
+
 static void organisations_speak(void **state) {
   (void)state;
   arun r;
@@ -682,6 +708,7 @@ int main(void) {
       cmocka_unit_test(messages_outlets_datelines),
       cmocka_unit_test(pull_quotes),
       cmocka_unit_test(organisations_speak),
+      cmocka_unit_test(descriptions_named_later),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
