@@ -440,6 +440,17 @@ static void clashes_add(group_clashes *g, const ck_ctx *c, const size_t *idx, si
   if (polar_role(x->role_code) && sign) fc_add(pole_set(g, x->theme_code, sign, 1), c, idx, pos, 1);
 }
 
+/* A grievance: one term that is a positive stance term and a negative
+ * target of the same theme ("trade cheating": naming it supports
+ * protection, and what is done to it follows the opposite pole), written
+ * so on purpose, not a clash. */
+static int grievance_pair(const ck_entry *i, const ck_entry *j) {
+  if (i->theme_code != j->theme_code || strcmp(i->term, j->term) != 0) return 0;
+  const ck_entry *st = i->role_code == LXS_R_STANCE ? i : j, *tg = st == i ? j : i;
+  return st->role_code == LXS_R_STANCE && tg->role_code == LXS_R_TARGET && st->weight > 0 &&
+         tg->weight < 0;
+}
+
 /* Entry j against the group's earlier entries: the first opposite pole of
  * its theme, and the first target of another theme (or, for a target, the
  * first entry of another theme), in the order of those entries. */
@@ -449,6 +460,7 @@ static void check_clashes(ck_ctx *c, group_clashes *g, const size_t *idx, const 
   if (polar_role(j->role_code) && sign) {
     const first_clash *f = pole_set(g, j->theme_code, -sign, 0);
     if (f) pole = fc_first(f, c, idx, j, 1);
+    if (pole && grievance_pair(&c->e[idx[pole - 1]], j)) pole = 0;
   }
   if (is_real_theme(j->theme_code))
     coll = fc_first(j->role_code == LXS_R_TARGET ? &g->any : &g->targets, c, idx, j, 0);

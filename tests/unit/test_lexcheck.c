@@ -139,6 +139,20 @@ static void test_check_opposite_pole(void **state) {
   assert_string_equal(g_out, "1 file, 2 entries, 1 warning, 0 errors\n");
 }
 
+/* A positive stance term that is also a negative target of its theme is
+ * a grievance, written so on purpose; the other way round it clashes. */
+static void test_check_grievance_pair(void **state) {
+  (void)state;
+  static const args a = {.files = {
+                             D "check-grievance.tsv",
+                         }};
+  assert_int_equal(check(&a), 0);
+  assert_string_equal(g_err, "lexstance: " D "check-grievance.tsv:4: warning: opposite pole to " D
+                             "check-grievance.tsv:3: 'trade war' is us_protectionism stance -0.5 "
+                             "there, 'trade war' target 1 here\n");
+  assert_string_equal(g_out, "1 file, 4 entries, 1 warning, 0 errors\n");
+}
+
 static void test_check_broad_glob(void **state) {
   (void)state;
   static const args a = {.files = {
@@ -360,6 +374,7 @@ int main(void) {
       cmocka_unit_test_teardown(test_check_duplicate_and_conflict, teardown),
       cmocka_unit_test_teardown(test_check_conflict_across_files, teardown),
       cmocka_unit_test_teardown(test_check_opposite_pole, teardown),
+      cmocka_unit_test_teardown(test_check_grievance_pair, teardown),
       cmocka_unit_test_teardown(test_check_broad_glob, teardown),
       cmocka_unit_test_teardown(test_glob_breadth, teardown),
       cmocka_unit_test_teardown(test_check_never_matches_and_collision, teardown),

@@ -74,7 +74,10 @@ static const char kLex[] = "wto\tmulti\ttarget\t1\n"
                            "subject to\tsentiment\timpose\t0.4\n"
                            "cripple\tsentiment\tharm\t-0.7\n"
                            "withdraw from\tsentiment\tharm\t-0.5\n"
-                           "blow to\tsentiment\tharm\t-0.5\n";
+                           "blow to\tsentiment\tharm\t-0.5\n"
+                           "trade cheating\tprot\tstance\t0.6\n"
+                           "trade cheating\tprot\ttarget\t-0.5\n"
+                           "crack down on\tsentiment\toppose\t0.4\n";
 
 static lxs_lexicon *lex;
 static lxs_scorer *sc;
@@ -570,6 +573,19 @@ static void opposite_pole_inverts(void **state) {
   assert_near(raw_of(r, 0, "prot"), 0.5, TEST_EPS);
 }
 
+/* A grievance is a stance term and an opposite-pole target at once:
+ * naming it supports protection, and so does acting against it ("crack
+ * down on trade cheating") or condemning it; welcoming it does not. */
+static void grievance_follows_the_opposite_pole(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "We must crack down on trade cheating.");
+  assert_near(raw_of(r, 0, "prot"), 0.6 + 0.4, TEST_EPS);
+  r = test_run(sc, "Trade cheating is bad.");
+  assert_near(raw_of(r, 0, "prot"), 0.6 + 0.5, TEST_EPS);
+  r = test_run(sc, "Trade cheating is good.");
+  assert_near(raw_of(r, 0, "prot"), 0.6 - 0.5, TEST_EPS);
+}
+
 static void anaphor_agrees_in_number(void **state) {
   (void)state;
   /* "they" is the farmers, not the trade war: the war is the cause */
@@ -880,6 +896,7 @@ int main(void) {
       cmocka_unit_test(critic_passes_evaluation_to_object),
       cmocka_unit_test(doubt_distances_the_view),
       cmocka_unit_test(opposite_pole_inverts),
+      cmocka_unit_test(grievance_follows_the_opposite_pole),
       cmocka_unit_test(anaphor_agrees_in_number),
       cmocka_unit_test(adjectival_harm_evaluates),
       cmocka_unit_test(far_object_is_not_opposed),
