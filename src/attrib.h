@@ -56,6 +56,8 @@ typedef struct {
                     Ruth Okafor once she is named) */
   int described; /* only a description so far ("the minister said"): the
                     person it names is chosen once the article is read */
+  int fallback;  /* for a described one: who speaks if no person holds the
+                    role ("the chair of the Guild": the Guild), or -1 */
 } person;
 
 typedef struct {

@@ -391,10 +391,20 @@ int lxs_desc_pending(actx *c, size_t a, size_t e) {
   if (c->quiet) return WHO_AUTHOR;
   const lxs_token *t = TK(c, e);
   int pi = append_person(c, lxs_xstrndup(lxs_tok_norm(c->tk, t), t->norm_len));
+  /* "the chair of the Pilots' Guild": the organisation's words count */
+  size_t x = e + 1;
+  if (x + 1 < c->nw && (norm_is(c, x, "of") || norm_is(c, x, "at") || norm_is(c, x, "from"))) {
+    x++;
+    if (norm_is(c, x, "the")) x++;
+    size_t oe = x;
+    while (oe < c->nw && oe < x + 6 && is_word(c, oe) && (TK(c, oe)->flags & LXS_TF_CAPITAL)) oe++;
+    if (oe > x) e = oe - 1;
+  }
   const char *p;
   size_t n = tok_text(c, a, e, &p);
   add_dwords(&c->P[pi], p, n);
   c->P[pi].described = 1;
+  c->P[pi].fallback = WHO_NONE;
   return pi;
 }
 
@@ -428,7 +438,8 @@ void lxs_settle_descriptions(actx *c) {
       tie = sc == bestsc;
       if (sc > bestsc) best = (int)j, bestsc = sc;
     }
-    if (best >= 0 && !tie) {
+    if (best < 0 || tie) best = d->fallback;
+    if (best >= 0) {
       d->merged = best; /* "the minister" is Trade Minister Lina Osei */
       d->described = 0;
     }

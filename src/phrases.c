@@ -244,6 +244,21 @@ static int object_pronoun_gender(const char *nm) {
   return pronoun_gender(nm);
 }
 
+/* "the chair of the Pilots' Guild said": the description ending at the
+ * role word e is a person of the organisation, not the organisation; the
+ * person, or WHO_AUTHOR. */
+static int role_of_org(actx *c, size_t e, int *ref) {
+  if (!is_word(c, e) || !(c->wc[e] & W_ROLE) || (c->wc[e] & W_GROUPN)) return WHO_AUTHOR;
+  size_t d = e;
+  while (d > 0 && d + 3 > e && is_word(c, d - 1) && !(c->wc[d] & W_DET) &&
+         !((c->wc[d - 1] & W_STOP) && !(c->wc[d - 1] & W_DET)))
+    d--;
+  if (!(c->wc[d] & W_DET) || norm_is(c, d, "a") || norm_is(c, d, "an")) return WHO_AUTHOR;
+  *ref = REF_DESC;
+  int r = lxs_resolve_desc(c, d, e);
+  return r >= 0 ? r : lxs_desc_pending(c, d, e);
+}
+
 /* "Hana Lindqvist of Northport University said": the organisation run
  * [a, j] is a post-modifier of the name before "of", "from" or "at" (and
  * its description).  The person, or WHO_AUTHOR. */
@@ -253,7 +268,7 @@ static int postmod_owner(actx *c, size_t a, size_t j, int *ref) {
   if (p < 2 || !(norm_is(c, p - 1, "of") || norm_is(c, p - 1, "from") || norm_is(c, p - 1, "at")))
     return WHO_AUTHOR;
   size_t e = p - 2;
-  if (!namey(c, e)) return WHO_AUTHOR;
+  if (!namey(c, e)) return role_of_org(c, e, ref);
   size_t b = lxs_run_left(c, e, 0);
   nameinfo ni;
   lxs_analyze_run(c, b, e, 1, &ni);
@@ -271,6 +286,10 @@ static int postmod_owner(actx *c, size_t a, size_t j, int *ref) {
 static int capitals_left(actx *c, size_t j, int *ref) {
   size_t a = lxs_run_left(c, j, 0), oa = lxs_org_run_left(c, j);
   int r = postmod_owner(c, oa, j, ref);
+  if (r >= 0 && c->P[r].described) { /* nobody holds the role: the organisation */
+    int oref;
+    c->P[r].fallback = lxs_org_at(c, oa, j, oa < a, &oref);
+  }
   if (r >= 0) return r;
   r = lxs_org_at(c, oa, j, oa < a, ref); /* known, or named with glue */
   if (r >= 0) return r;

@@ -591,6 +591,26 @@ static void descriptions_named_later(void **state) {
                        "Trade Minister Lina Osei said the quay was late.\n";
   const char *want4[] = {"fees were too high", "author", "author", NULL};
   check(nobody, want4);
+  /* "the chair of the Guild" is a person of the Guild, named later; with
+   * nobody holding the role the Guild speaks, as before */
+  const char *org = "Berth fees should be capped, the chair of the Pilots' Guild said on "
+                    "Tuesday.\n\n"
+                    "The chair of the Pilots' Guild said the quay was too small.\n\n"
+                    "\"It is overdue,\" Guild chair Tomas Reyes told the Courier.\n";
+  const char *want5[] = {"should be capped", "Tomas Reyes", "description",   "quay was too small",
+                         "Tomas Reyes",      "description", "It is overdue", "Tomas Reyes",
+                         "said-after",       NULL};
+  check(org, want5);
+  const char *alone = "Berth fees should be capped, the chair of the Pilots' Guild said on "
+                      "Tuesday.\n";
+  const char *want6[] = {"should be capped", "Pilots' Guild", "description", NULL};
+  check(alone, want6);
+  /* a name in a sentence without speech is named all the same */
+  const char *met = "The minister said the fees were too high.\n\n"
+                    "Later that week, Trade Minister Lina Osei visited the new quay with her "
+                    "staff.\n";
+  const char *want7[] = {"fees were too high", "Lina Osei", "description", NULL};
+  check(met, want7);
 }
 
 static void organisations_speak(void **state) {
