@@ -95,6 +95,7 @@ static const char *fold(actx *c, const char *s, size_t n, size_t *kn) {
 }
 
 int lxs_key_get(actx *c, const lxs_strmap *m, const char *s, size_t n) {
+  if (!m->n) return -1; /* most documents name no organisation: skip the fold */
   size_t kn;
   const char *k = fold(c, s, n, &kn);
   return lxs_strmap_get(m, k, kn);
