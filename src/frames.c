@@ -417,7 +417,9 @@ static int verb_frame(actx *c, uint32_t k_in_para, size_t k, frame_t *cur, int q
   if (!is_word(c, k) || (c->inq[c->w[k]] && !quoted_ok)) return 0;
   lxs_wbits cl = c->wc[k];
   const char *nm = NORM(c, k);
-  int according = strcmp(nm, "according") == 0 || strcmp(nm, "per") == 0;
+  /* (every word comes here: its first letter spares most the strcmp) */
+  int according = (nm[0] == 'a' && strcmp(nm, "according") == 0) ||
+                  (nm[0] == 'p' && strcmp(nm, "per") == 0);
   if (!(cl & W_SPEECH) && !according) return 0;
   c->np_a = c->np_e = c->aside_end = 0;
   int who = WHO_NONE, ref = REF_FULL, at_start = 0, add = (cl & W_ADD) != 0, inverted = 0;

@@ -147,8 +147,8 @@ lxs_wbits lxs_wclass(const char *s, size_t n) {
 }
 
 int lxs_in_words(const char *const *l, const char *w) {
-  for (int i = 0; l[i]; i++)
-    if (strcmp(l[i], w) == 0) return 1;
+  for (int i = 0; l[i]; i++) /* (the first letter rules out most) */
+    if (l[i][0] == w[0] && strcmp(l[i], w) == 0) return 1;
   return 0;
 }
 
