@@ -586,6 +586,26 @@ static void grievance_follows_the_opposite_pole(void **state) {
   assert_near(raw_of(r, 0, "prot"), 0.6 - 0.5, TEST_EPS);
 }
 
+/* The shipped lexicons: leaving an institution is a harm done to it,
+ * against it when called for ("should leave the WTO", as "should
+ * withdraw from"), lamented when narrated; acting against a grievance
+ * supports protection. */
+static void shipped_leave_and_grievance(void **state) {
+  (void)state;
+  lxs_lexicon *dl = test_default_lexicon();
+  lxs_scorer *ds = test_scorer(dl);
+  const lxs_result *r = test_run(ds, "America should leave the WTO.");
+  assert_near(test_score(r, dl, 0, "multilateralism")->raw, -0.5, TEST_EPS);
+  r = test_run(ds, "Washington will leave the WTO.");
+  assert_near(test_score(r, dl, 0, "multilateralism")->raw, 0.5, TEST_EPS);
+  r = test_run(ds, "The United States ought to exit the WTO.");
+  assert_near(test_score(r, dl, 0, "multilateralism")->raw, -0.5, TEST_EPS);
+  r = test_run(ds, "We must crack down on trade cheating.");
+  assert_near(test_score(r, dl, 0, "us_protectionism")->raw, 0.6 + 0.4, TEST_EPS);
+  lxs_scorer_free(ds);
+  lxs_lexicon_free(dl);
+}
+
 static void anaphor_agrees_in_number(void **state) {
   (void)state;
   /* "they" is the farmers, not the trade war: the war is the cause */
@@ -897,6 +917,7 @@ int main(void) {
       cmocka_unit_test(doubt_distances_the_view),
       cmocka_unit_test(opposite_pole_inverts),
       cmocka_unit_test(grievance_follows_the_opposite_pole),
+      cmocka_unit_test(shipped_leave_and_grievance),
       cmocka_unit_test(anaphor_agrees_in_number),
       cmocka_unit_test(adjectival_harm_evaluates),
       cmocka_unit_test(far_object_is_not_opposed),
