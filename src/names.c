@@ -150,8 +150,19 @@ size_t lxs_canonical_name(const char *s, size_t len, lxs_buf *out) {
   return out->len - at;
 }
 
+/* Is s[0..n) printable ASCII with single spaces between words, and so
+ * its own clean copy (most names)? */
+static int clean_already(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)s[i];
+    if (ch == ' ' ? i == 0 || i + 1 == n || s[i + 1] == ' ' : ch < 0x21 || ch > 0x7F) return 0;
+  }
+  return 1;
+}
+
 /* Copy text collapsing any run of Unicode space to one ASCII space. */
 char *lxs_clean_copy(const char *s, size_t n) {
+  if (clean_already(s, n)) return lxs_xstrndup(s, n);
   lxs_buf b;
   lxs_buf_init(&b);
   size_t pos = 0;

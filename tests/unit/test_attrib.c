@@ -592,6 +592,29 @@ static void canon(const char *in, const char *want) {
   lxs_buf_free(&b);
 }
 
+char *lxs_clean_copy(const char *s, size_t n); /* src/attrib.h (its statics clash here) */
+
+static void clean(const char *in, const char *want) {
+  char *s = lxs_clean_copy(in, strlen(in));
+  assert_string_equal(s, want);
+  free(s);
+}
+
+/* Plain names are copied as they are; anything else goes the long way. */
+static void clean_copies(void **state) {
+  (void)state;
+  clean("Jayant Menon", "Jayant Menon");
+  clean("", "");
+  clean("Jayant  Menon", "Jayant Menon");
+  clean(" Jayant Menon ", "Jayant Menon");
+  clean("Jayant\tMenon\n", "Jayant Menon");
+  clean("Jos\xC3\xA9\xC2\xA0N\xC3\xBA\xC3\xB1"
+        "ez",
+        "Jos\xC3\xA9 N\xC3\xBA\xC3\xB1"
+        "ez");
+  clean("Ann\xFFLi", "Ann\xEF\xBF\xBDLi");
+}
+
 static void name_normalisation(void **state) {
   (void)state;
   canon("Peter T C Chang", "Peter T C Chang");
@@ -942,6 +965,7 @@ int main(void) {
       cmocka_unit_test(names_that_look_like_titles),
       cmocka_unit_test(british_single_quotes),
       cmocka_unit_test(asian_names_and_opinions),
+      cmocka_unit_test(clean_copies),
       cmocka_unit_test(name_normalisation),
       cmocka_unit_test(intern_dedupes_canonical),
       cmocka_unit_test(same_person_across_articles),
