@@ -1,7 +1,8 @@
 /* strmap.h - internal: the library's one string -> int map.  Its keys
  * compare ASCII case-insensitively (the segmenter's name tables, the
  * speaker registry, theme names, the directory walk's) or, made with
- * lxs_strmap_init_exact, byte for byte (lexicon check's indexes).  The
+ * lxs_strmap_init_exact, byte for byte (lexicon check's indexes, VADER's
+ * emoji by code point).  The
  * word classes keep a static table of their own (wordclass.c says why). */
 #ifndef LXS_STRMAP_H
 #define LXS_STRMAP_H
