@@ -169,7 +169,7 @@ static int speech_verb(actx *c, uint32_t k_in_para, size_t k, lxs_wbits cl, cons
   if (according) {
     if (k + 1 >= c->nw || !(norm_is(c, k + 1, "to") || strcmp(nm, "per") == 0)) return 0;
     if (strcmp(nm, "per") == 0) {
-      /* "per US Trade Representative Robert Lighthizer", not "per cent" */
+      /* "per Trade Commissioner Ines Varga", not "per cent" */
       if (!namey(c, k + 1) || (c->wc[k + 1] & W_TIME)) return 0;
       *ve = k;
       return 1;
@@ -287,7 +287,7 @@ static size_t subject_end(actx *c, size_t k) {
 /* Appositive subject: "Jayant Menon, a visiting senior fellow ..., said"
  * (p is the comma before the verb). */
 static int appositive_subject(actx *c, size_t p, int *ref, size_t *spos) {
-  /* "a former chief of the WTO, Pascal Lamy, told ...": the name right
+  /* "a former head of the port board, Pim Alders, told ...": the name right
    * before the comma, set off by a comma before it */
   if (p >= 2 && namey(c, p - 1)) {
     size_t a = lxs_run_left(c, p - 1, 0);
@@ -571,7 +571,7 @@ static int possessive_frame(actx *c, frame_t *f) {
 }
 
 /* Words that may stand in a label before a colon besides names, titles
- * and organisations: "Coalition for a Prosperous America Chairman ...". */
+ * and organisations: "Guild for Harbour Pilots Chairman ...". */
 static int label_word(const actx *c, size_t x) {
   static const char *const glue[] = {"of",  "for", "the", "a",  "an", "and", "on",  "at", "de",
                                      "del", "des", "du",  "la", "le", "van", "von", NULL};
@@ -595,10 +595,10 @@ static int headline_sentence(const actx *c, uint32_t k_in_para) {
   return S->paragraph == 0 || S->nwords <= 20;
 }
 
-/* A label before a colon names who speaks after it: "Coalition for a
- * Prosperous America Chairman Zach Mottl: "...", "Said Guild for Harbour
- * Pilots (GHP) President Anton Reyes:", the headline "Ramaphosa: US
- * tariffs undermine ...", "Bloomberg's take: "..."" (the outlet's view). */
+/* A label before a colon names who speaks after it: "Northport Traders
+ * Union Chairman Tomas Reyes: "...", "Said Guild for Harbour Pilots (GHP)
+ * President Anton Reyes:", the headline "Osei: new levies undermine ...",
+ * "The Courier's take: "..."" (the outlet's view). */
 static int label_frame(actx *c, uint32_t k_in_para, frame_t *f) {
   size_t k = 1;
   while (k < c->nw && k < 24 && label_word(c, k)) k++;
@@ -747,8 +747,8 @@ static int number_word(const actx *c, size_t k) {
   return is_word(c, k) && (lxs_in_words(n, NORM(c, k)) || (TK(c, k)->flags & LXS_TF_NUMBER));
 }
 
-/* Names listed in the tokens [a, e): runs of capitalised words ("India,
- * along with China, South Africa and Venezuela": 4). */
+/* Names listed in the tokens [a, e): runs of capitalised words ("Norland,
+ * along with Ostria, New Vell and Sarai": 4). */
 static size_t listed_names(const actx *c, uint32_t a, uint32_t e) {
   size_t n = 0;
   int in_run = 0;
@@ -762,8 +762,8 @@ static size_t listed_names(const actx *c, uint32_t a, uint32_t e) {
 }
 
 /* "the four countries said": the group of four listed by an earlier
- * frame's holder ("India, along with China, South Africa and Venezuela,
- * has insisted ...") takes the view.  Changes *h's tokens; 1 when found. */
+ * frame's holder ("Norland, along with Ostria, New Vell and Sarai, has
+ * insisted ...") takes the view.  Changes *h's tokens; 1 when found. */
 static int listed_group(const actx *c, struct pending_holder *h) {
   if (!(c->np_e == c->np_a + 3 && norm_is(c, c->np_a, "the") && number_word(c, c->np_a + 1)))
     return 0;

@@ -281,8 +281,8 @@ static int postmod_owner(actx *c, size_t a, size_t j, int *ref) {
 
 /* The subject ending at the capitalised word j: a person ("Jayant Menon",
  * "Hana Lindqvist of the Northport Institute"), an organisation ("The
- * Alliance for American Manufacturing (AAM) is urging", later "The AAM
- * objects"), or a group or place (a holder, WHO_AUTHOR). */
+ * Northport Traders Union (NTU) is urging", later "The NTU objects"), or a group or place (a
+ * holder, WHO_AUTHOR). */
 static int capitals_left(actx *c, size_t j, int *ref) {
   size_t a = lxs_run_left(c, j, 0), oa = lxs_org_run_left(c, j);
   int r = postmod_owner(c, oa, j, ref);
@@ -299,7 +299,7 @@ static int capitals_left(actx *c, size_t j, int *ref) {
     if (lxs_group_before_postmod(c, a, j) != WHO_NONE) return WHO_AUTHOR;
     r = lxs_org_at(c, a, j, 1, ref); /* "Steel Makers Association said" */
     if (r >= 0) return r;
-    /* "in an interview with Bloomberg News Trump said": the name after
+    /* "in an interview with the Courier Osei said": the name after
      * an organisation or a title holds the view */
     int prefix = 0;
     for (size_t k = a; k < ni.n0 && k <= j; k++)
@@ -389,7 +389,7 @@ int lxs_np_right(actx *c, size_t p, int *ref) {
     *ref = REF_SHORT;
     return h;
   }
-  /* an organisation: "said the Alliance for American Manufacturing" */
+  /* an organisation: "said the Northport Traders Union" */
   size_t f = p + (q > p + 1 && (c->wc[p] & W_DET));
   if (namey(c, f)) {
     size_t oe = lxs_org_run_right(c, f);

@@ -86,8 +86,8 @@ static void resume_pending(actx *c, const lxs_para *P) {
   int continues = s0 && s0->open == c->tk->sents[P->first_sent].first_tok;
   int who = WHO_NONE;
   if (continues && s0->attached && s0->who >= 0) who = s0->who;
-  /* "...," ¶ "Ursula von der Leyen, European Commission President,
-   * said, ..." -- or the person the next paragraph opens with */
+  /* "...," ¶ "Lina Osei, Trade Commission President, said,
+   * ..." -- or the person the next paragraph opens with */
   else if (!continues && c->pend_comma && c->fr[0].who >= 0 && !c->fr[0].after) who = c->fr[0].who;
   else if (!continues && c->pend_comma && c->fr[0].who == WHO_NONE && c->subj[0] >= 0)
     who = c->subj[0];

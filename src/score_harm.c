@@ -127,7 +127,7 @@ static uint64_t harm_object(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_se
   int agent = agent_between(cx, e, (size_t)g);
   *agent_out = agent;
   /* far beyond the word, a theme term is seldom its object ("oppose a bill
-   * that would limit the president's ability to levy tariffs"), and a
+   * that would curb the minister's power to raise the levies"), and a
    * pronoun object comes right after it ("hurt them"; in "hurt farmers
    * more than they help" "they" is a subject) */
   if (d > OBJECT_REACH && !agent) return 0;
@@ -233,9 +233,9 @@ void lxs_score_harm_roles(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sens
   if (se->role != LXS_R_OPPOSE || passive) harm_subject(sc, cx, e, se, me, ne, done, passive);
 }
 
-/* "calls for faster rollout of the AfCFTA", "urged a return to the WTO":
- * an advocacy word whose next match is a theme term, with no evaluation
- * between, supports it.  (Before a harm it is the harm that is called
+/* "calls for a quicker start of the regional free-trade area", "urged a
+ * return to the WTO": an advocacy word whose next match is a theme term,
+ * with no evaluation between, supports it.  (Before a harm it is the harm that is called
  * for: see the advocate pass.) */
 void lxs_score_advocacy(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *se, double me,
                         double ne) {

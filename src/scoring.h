@@ -40,7 +40,7 @@
 #define OBJECT_REACH 6       /* words after a harm verb for its object */
 #define SUBJECT_WORDS 6      /* a sentence's subject term starts this early */
 #define ADVOCATE_REACH 4     /* "should ... withdraw from" */
-#define ADVOCATE_SUPPORT 0.5 /* "calls for faster rollout of the AfCFTA" */
+#define ADVOCATE_SUPPORT 0.5 /* "calls for a quicker start of the free-trade area" */
 #define SCARE_QUOTE -0.6     /* a theme term in scare quotes is disapproved */
 #define SCARE_WORDS 4        /* longest quoted span read as scare quotes */
 #define DECAY_START 5        /* tie strength falls off beyond this distance */
