@@ -489,18 +489,6 @@ static int view_frame(actx *c, frame_t *f) {
   return 1;
 }
 
-/* Is word k one of the plain word list file (lexicons/words/)?  The
- * lists read here are a dozen words each. */
-static int in_word_file(const actx *c, size_t k, const char *file) {
-  if (!is_word(c, k)) return 0;
-  const char *n = NORM(c, k), *w;
-  size_t len = TK(c, k)->norm_len, wn;
-  lxs_word_cursor cur = lxs_word_list(file);
-  while (lxs_word_list_next(&cur, &w, &wn))
-    if (wn == len && memcmp(w, n, len) == 0) return 1;
-  return 0;
-}
-
 /* A frame of the person or group at subject position found by the
  * subject search from word k (a form of "be"); 1 when it names one. */
 static int be_subject_frame(actx *c, size_t k, size_t noun, frame_t *f) {
@@ -524,8 +512,7 @@ static int be_subject_frame(actx *c, size_t k, size_t noun, frame_t *f) {
  * critic of the WTO": the subject holds the view the sentence states. */
 static int supporter_frame(actx *c, frame_t *f) {
   for (size_t k = 2; k + 1 < c->nw; k++) {
-    if (c->inq[c->w[k]] || !norm_is(c, k + 1, "of") || !in_word_file(c, k, "view-holders.txt"))
-      continue;
+    if (c->inq[c->w[k]] || !norm_is(c, k + 1, "of") || !(c->wc[k] & W_HOLDERN)) continue;
     size_t x = k; /* back over adjectives ("vocal", "long-time") to the article */
     while (x > 0 && k - x < 3 && is_word(c, x - 1) && !(c->wc[x - 1] & (W_STOP | W_DET)) &&
            !namey(c, x - 1))

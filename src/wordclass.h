@@ -68,7 +68,8 @@ typedef uint64_t lxs_wbits;
 #define W_PLURAL W_BIT(49)     /* they, them: an anaphor for a plural term */
 #define W_UNDERGO W_BIT(50)    /* face, suffer: its subject undergoes the harm after it */
 #define W_RELATIVE W_BIT(51)   /* which: an anaphor for the noun right before it */
-#define W_NCLASSES 52
+#define W_HOLDERN W_BIT(52)    /* critic, supporter: "X is a vocal critic of" holds a view */
+#define W_NCLASSES 53
 
 /* Any verb form that may report speech. */
 #define W_SPEECH                                                                                   \
