@@ -92,11 +92,11 @@ struct lxs_lexicon {
 };
 
 static const char *const kRoleNames[LXS_R_COUNT] = {
-    "target",  "stance",      "eval",       "harm",    "benefit",  "oppose",     "negator",
-    "neutral", "intensifier", "diminisher", "hedge",   "contrast", "concessive", "conditional",
-    "report",  "agent",       "distancer",  "endorse", "anaphor",  "advocate",   "naming",
-    "decay",   "threat",      "describe",   "agency",  "scene",    "rhetorical", "doubt",
-    "shell",   "repair",      "impose"};
+    "target",  "stance",      "eval",       "harm",      "benefit",  "oppose",     "negator",
+    "neutral", "intensifier", "diminisher", "hedge",     "contrast", "concessive", "conditional",
+    "report",  "agent",       "distancer",  "endorse",   "anaphor",  "advocate",   "naming",
+    "decay",   "threat",      "describe",   "agency",    "scene",    "rhetorical", "doubt",
+    "shell",   "repair",      "impose",     "instrument"};
 
 const char *lxs_role_name(lxs_role r) { return (unsigned)r < LXS_R_COUNT ? kRoleNames[r] : "?"; }
 
@@ -521,7 +521,8 @@ static const char *check_role(uint32_t theme, lxs_role r, double w) {
   case LXS_R_STANCE:
   case LXS_R_EVAL: return (w < -1 || w > 1) ? "weight must be in [-1, 1]" : NULL;
   case LXS_R_SHELL: return (w <= 0 || w > 1) ? "shell weight must be in (0, 1]" : NULL;
-  default: return "role not allowed for a theme (use target, stance, eval or shell)";
+  case LXS_R_INSTRUMENT: return (w <= 0 || w > 1) ? "instrument weight must be in (0, 1]" : NULL;
+  default: return "role not allowed for a theme (use target, stance, eval, shell or instrument)";
   }
 }
 

@@ -49,6 +49,8 @@ typedef enum {
                        shape ("reform the WTO") */
   LXS_R_IMPOSE,     /* sentiment: putting a measure in place ("impose"):
                        support when the act is the holder's own */
+  LXS_R_INSTRUMENT, /* theme: the term names a policy instrument (a tariff,
+                       a quota): harm to it is its removal, not a loss */
   LXS_R_COUNT
 } lxs_role;
 

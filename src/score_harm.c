@@ -63,6 +63,22 @@ static int passive_before(const lxs_scorer *sc, const lxs_match *e) {
   return 0;
 }
 
+/* The themes for which match g (resolved) names a policy instrument
+ * ("tariffs", "quotas"): harm done to it is its removal ("the president
+ * is slashing the tariffs"), an act against the theme that, narrated,
+ * takes no side -- unlike harm done to an institution or an order ("the
+ * erosion of the WTO"), which the speaker laments. */
+static uint64_t instrument_themes(const lxs_scorer *sc, const sent_ctx *cx, size_t g) {
+  const lxs_match *m = &sc->mt.m[resolve(cx, g)];
+  if (!has_role(m, LXS_R_INSTRUMENT)) return 0;
+  uint64_t mask = 0;
+  for (uint32_t k = 0; k < m->nsenses; k++) {
+    const lxs_sense *s = sense_at(sc, m, k);
+    if (s->role == LXS_R_INSTRUMENT && s->theme < 64) mask |= (uint64_t)1 << s->theme;
+  }
+  return mask;
+}
+
 /* Remember that target g (resolved) suffers the harm at match e. */
 static void mark_harmed(const sent_ctx *cx, size_t g, size_t e) {
   lxs_mrec *r = rec_of(cx, local_ref(cx, g));
@@ -135,6 +151,7 @@ static uint64_t harm_object(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_se
   int cause = agent || (se->role == LXS_R_DECAY && !decay_patient(sc, cx, &M[e], &M[g]));
   double c;
   unsigned mods = 0;
+  uint64_t skip = 0;
   if (se->role == LXS_R_BENEFIT || se->role == LXS_R_REPAIR) {
     c = w * me * ne;
     if (agent) mods |= LXS_MOD_AGENT;
@@ -155,9 +172,10 @@ static uint64_t harm_object(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_se
     c = ne < 0 ? 0 : -w * me * ne;
     mods |= LXS_MOD_HARM_PATIENT;
     mark_harmed(cx, (size_t)g, e);
+    skip = instrument_themes(sc, cx, (size_t)g);
   }
   if (c == 0) return 0;
-  return lxs_credit(sc, cx, e, se, (size_t)g, c, mods, LXS_THEME_NONE, 0);
+  return lxs_credit(sc, cx, e, se, (size_t)g, c, mods, LXS_THEME_NONE, skip);
 }
 
 /* Is there a copula a few words before match e ("is a severe blow to",
@@ -212,6 +230,7 @@ static void harm_subject(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense
     c = ne < 0 ? 0 : -w * me * ne;
     mods = LXS_MOD_HARM_PATIENT;
     mark_harmed(cx, (size_t)b, e);
+    done |= instrument_themes(sc, cx, (size_t)b); /* "the tariffs were slashed" */
   } else {
     c = w * me * ne;
     mods = LXS_MOD_AGENT;

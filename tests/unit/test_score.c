@@ -77,7 +77,9 @@ static const char kLex[] = "wto\tmulti\ttarget\t1\n"
                            "blow to\tsentiment\tharm\t-0.5\n"
                            "trade cheating\tprot\tstance\t0.6\n"
                            "trade cheating\tprot\ttarget\t-0.5\n"
-                           "crack down on\tsentiment\toppose\t0.4\n";
+                           "crack down on\tsentiment\toppose\t0.4\n"
+                           "tariff\tprot\tinstrument\t1\n"
+                           "slash\tsentiment\tharm\t-0.4\n";
 
 static lxs_lexicon *lex;
 static lxs_scorer *sc;
@@ -726,7 +728,23 @@ static void attributive_ing_harm_blames(void **state) {
   /* after a present-tense verb it may be a gerund ("began slashing
    * tariffs"): read as a verb, tariffs its patient (a known limit) */
   r = test_run(sc, "Exporters fear crippling tariffs.");
-  assert_near(raw_of(r, 0, "prot"), -0.6 + 0.7, TEST_EPS);
+  assert_near(raw_of(r, 0, "prot"), -0.6, TEST_EPS); /* harm to an instrument: no loss */
+}
+
+/* Harm done to a policy instrument is its removal, not a loss the speaker
+ * laments: narrated it takes no side, done or called for by the speaker it
+ * goes against the measure; harm to an institution stays a lament. */
+static void harm_to_an_instrument_is_its_removal(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The president is slashing the tariffs.");
+  assert_near(raw_of(r, 0, "prot"), 0.0, TEST_EPS);
+  assert_int_equal(mentions_of(r, 0, "prot"), 1);
+  r = test_run(sc, "The tariffs were slashed.");
+  assert_near(raw_of(r, 0, "prot"), 0.0, TEST_EPS);
+  r = test_run(sc, "We will slash the tariffs.");
+  assert_near(raw_of(r, 0, "prot"), -0.4, TEST_EPS);
+  r = test_run(sc, "The president is slashing the WTO.");
+  assert_near(raw_of(r, 0, "multi"), 0.4, TEST_EPS);
 }
 
 /* A first-person subject doing a harm ("We will withdraw from the WTO")
@@ -799,8 +817,8 @@ static void distant_pronoun_is_no_object(void **state) {
   (void)state;
   const lxs_result *r = test_run(sc, "Tariffs undermine farmers so they stay.");
   assert_near(raw_of(r, 0, "prot"), -0.7, TEST_EPS);
-  r = test_run(sc, "Farmers said tariffs matter and rivals undermine them."); /* adjacent */
-  assert_near(raw_of(r, 0, "prot"), 0.7, TEST_EPS);
+  r = test_run(sc, "Farmers said the WTO matters and rivals undermine them."); /* adjacent */
+  assert_near(raw_of(r, 0, "multi"), 0.7, TEST_EPS);
 }
 
 /* A frame after the measure that announces it is the holder's own act. */
@@ -929,6 +947,7 @@ int main(void) {
       cmocka_unit_test(imposition_by_the_holder_supports),
       cmocka_unit_test(imposition_in_own_speech_supports),
       cmocka_unit_test(attributive_ing_harm_blames),
+      cmocka_unit_test(harm_to_an_instrument_is_its_removal),
       cmocka_unit_test(first_person_harm_is_the_speakers_act),
       cmocka_unit_test(copula_harm_reaches_the_subject),
       cmocka_unit_test(less_and_denial_negate),
