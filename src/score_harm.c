@@ -159,7 +159,8 @@ static uint64_t harm_object(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_se
      * what is to be repaired, as after a harm */
     if (se->role == LXS_R_REPAIR && !agent) mark_harmed(cx, (size_t)g, e);
   } else if (se->role == LXS_R_OPPOSE) {
-    c = agent ? 0 : -w * me * ne;
+    /* "a fight over tariffs" names a dispute, not a side in it */
+    c = agent || (wclass_tok(sc, cx, M[e].tok_last + 1) & W_TOPICPREP) ? 0 : -w * me * ne;
   } else if (cause || rec_of(cx, e)->advocated ||
              (se->role == LXS_R_HARM && first_person_act(sc, cx, e))) {
     /* The cause of a harm is blamed; a harm the speaker calls for, or

@@ -18,14 +18,14 @@ extern const lxs_embedded_file lxs_embedded_words[];
 extern const size_t lxs_embedded_word_count;
 
 static const char *const kClassNames[W_NCLASSES] = {
-    "title",   "role",        "roleadj",    "org",       "place",      "nation",     "opener",
-    "time",    "meta",        "say",        "weak",      "saying",     "add",        "male",
-    "female",  "aux",         "det",        "particle",  "asker",      "answer",     "postnom",
-    "stop",    "honorific",   "neg",        "group",     "suffix",     "opine",      "coord",
-    "passive", "firstperson", "reflexive",  "holderdet", "noundet",    "clauseword", "urge",
-    "inf",     "act",         "as",         "call",      "light",      "noun",       "view",
-    "given",   "phrasal",     "sufferprep", "causeprep", "infinitive", "shelldet",   "singular",
-    "plural",  "undergo",     "relative",   "viewholder"};
+    "title",   "role",        "roleadj",    "org",        "place",      "nation",     "opener",
+    "time",    "meta",        "say",        "weak",       "saying",     "add",        "male",
+    "female",  "aux",         "det",        "particle",   "asker",      "answer",     "postnom",
+    "stop",    "honorific",   "neg",        "group",      "suffix",     "opine",      "coord",
+    "passive", "firstperson", "reflexive",  "holderdet",  "noundet",    "clauseword", "urge",
+    "inf",     "act",         "as",         "call",       "light",      "noun",       "view",
+    "given",   "phrasal",     "sufferprep", "causeprep",  "infinitive", "shelldet",   "singular",
+    "plural",  "undergo",     "relative",   "viewholder", "topicprep"};
 
 const char *lxs_wclass_name(unsigned n) { return n < W_NCLASSES ? kClassNames[n] : NULL; }
 

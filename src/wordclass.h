@@ -69,7 +69,8 @@ typedef uint64_t lxs_wbits;
 #define W_UNDERGO W_BIT(50)    /* face, suffer: its subject undergoes the harm after it */
 #define W_RELATIVE W_BIT(51)   /* which: an anaphor for the noun right before it */
 #define W_HOLDERN W_BIT(52)    /* critic, supporter: "X is a vocal critic of" holds a view */
-#define W_NCLASSES 53
+#define W_TOPICPREP W_BIT(53)  /* over, about: after an oppose word, the topic of a dispute */
+#define W_NCLASSES 54
 
 /* Any verb form that may report speech. */
 #define W_SPEECH                                                                                   \

@@ -79,7 +79,9 @@ static const char kLex[] = "wto\tmulti\ttarget\t1\n"
                            "trade cheating\tprot\ttarget\t-0.5\n"
                            "crack down on\tsentiment\toppose\t0.4\n"
                            "tariff\tprot\tinstrument\t1\n"
-                           "slash\tsentiment\tharm\t-0.4\n";
+                           "slash\tsentiment\tharm\t-0.4\n"
+                           "fight\tsentiment\toppose\t0.5\n"
+                           "dumping\tprot\ttarget\t-0.5\n";
 
 static lxs_lexicon *lex;
 static lxs_scorer *sc;
@@ -731,6 +733,24 @@ static void attributive_ing_harm_blames(void **state) {
   assert_near(raw_of(r, 0, "prot"), -0.6, TEST_EPS); /* harm to an instrument: no loss */
 }
 
+/* Acting against the theme's opposite pole supports the theme ("fight
+ * dumping"), against the theme opposes it; an oppose word before "over",
+ * "about", "between" or "with" names a dispute, taking no side in it. */
+static void dispute_topic_is_not_opposed(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "Ministers will fight dumping.");
+  assert_near(raw_of(r, 0, "prot"), 0.5, TEST_EPS);
+  r = test_run(sc, "Farmers will fight the tariffs.");
+  assert_near(raw_of(r, 0, "prot"), -0.5, TEST_EPS);
+  r = test_run(sc, "A fight over tariffs broke out in Congress.");
+  assert_near(raw_of(r, 0, "prot"), 0.0, TEST_EPS);
+  assert_int_equal(mentions_of(r, 0, "prot"), 1);
+  r = test_run(sc, "Ottawa will criticise Washington about the tariffs.");
+  assert_near(raw_of(r, 0, "prot"), -0.5, TEST_EPS); /* a direct object first */
+  r = test_run(sc, "They criticise about tariffs.");
+  assert_near(raw_of(r, 0, "prot"), 0.0, TEST_EPS);
+}
+
 /* Harm done to a policy instrument is its removal, not a loss the speaker
  * laments: narrated it takes no side, done or called for by the speaker it
  * goes against the measure; harm to an institution stays a lament. */
@@ -948,6 +968,7 @@ int main(void) {
       cmocka_unit_test(imposition_in_own_speech_supports),
       cmocka_unit_test(attributive_ing_harm_blames),
       cmocka_unit_test(harm_to_an_instrument_is_its_removal),
+      cmocka_unit_test(dispute_topic_is_not_opposed),
       cmocka_unit_test(first_person_harm_is_the_speakers_act),
       cmocka_unit_test(copula_harm_reaches_the_subject),
       cmocka_unit_test(less_and_denial_negate),
