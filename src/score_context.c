@@ -180,16 +180,24 @@ void lxs_score_context_carry(lxs_scorer *sc, sent_ctx *cx) {
 
 /* After a sentence: its last theme term is what an anaphor opening the
  * next sentence refers to, and each theme it names is active, with the
- * sign of the sentence's stance on it. */
+ * sign of the sentence's stance on it.  A shell noun or an anaphor that
+ * refers back to an earlier sentence keeps its theme active, as naming it
+ * would ("Washington raised tariffs. The move angered allies. Critics
+ * called the measure a blunder."): the antecedent stays the term named. */
 void lxs_score_remember_targets(lxs_scorer *sc, const sent_ctx *cx) {
   const lxs_match *M = sc->mt.m;
   sc->last_target = -1;
   for (size_t j = cx->m0; j < cx->m1; j++) {
-    if (!is_target(&M[j])) continue;
-    sc->last_target = (long)j;
+    size_t a = j;
+    if (!is_target(&M[j])) {
+      const lxs_mrec *r = rec_of(cx, j);
+      if (!r->cross_ref || r->ante < 0) continue;
+      a = (size_t)r->ante;
+    }
+    sc->last_target = (long)a;
     for (uint32_t t = 0; t < cx->nth; t++)
-      if (orientation(sc, &M[j], t) != 0) {
-        sc->ctx_match[t] = (long)j;
+      if (orientation(sc, &M[a], t) != 0) {
+        sc->ctx_match[t] = (long)a;
         sc->ctx_sent[t] = cx->sent;
         int c = lxs_stance_class(sc->scores[cx->sent * cx->nth + t].stance);
         sc->ctx_sign[t] = (signed char)c;

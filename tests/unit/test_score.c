@@ -880,6 +880,19 @@ static void shell_noun_refers_back(void **state) {
   assert_int_equal(mentions_of(r, 3, "prot"), 0); /* too far back */
 }
 
+/* A shell noun that refers back keeps its theme active, as naming it
+ * would: the discourse goes on about the measure. */
+static void shell_noun_keeps_the_theme_active(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "Washington raised tariffs. It rained. The measure is bad. "
+                                     "We waited. The measure is harmful.");
+  assert_int_equal(mentions_of(r, 2, "prot"), 1);
+  assert_int_equal(mentions_of(r, 4, "prot"), 1);
+  assert_near(raw_of(r, 4, "prot"), -0.6, TEST_EPS);
+  r = test_run(sc, "Washington raised tariffs. It rained. We waited. We left. The measure is bad.");
+  assert_int_equal(mentions_of(r, 4, "prot"), 0);
+}
+
 static void shell_noun_prefers_its_weightier_theme(void **state) {
   (void)state;
   const lxs_result *r = test_run(sc, "The Global South met. The WTO watched. The bloc is good.");
@@ -979,6 +992,7 @@ int main(void) {
       cmocka_unit_test(announcing_frame_supports),
       cmocka_unit_test(comparison_lesser_side_is_concessive),
       cmocka_unit_test(shell_noun_refers_back),
+      cmocka_unit_test(shell_noun_keeps_the_theme_active),
       cmocka_unit_test(shell_noun_prefers_its_weightier_theme),
       cmocka_unit_test(evaluation_carries_to_the_active_theme),
       cmocka_unit_test(scorer_reuse_gives_same_result),
