@@ -270,13 +270,79 @@ void lxs_score_advocacy(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense 
   }
 }
 
+/* A frame set off after its clause and ending the sentence ("..., the
+ * secretary announced on Monday."): at most four words follow match e. */
+static int postposed_frame(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
+  if (rec_of(cx, e)->seg == 0) return 0;
+  unsigned after = 0;
+  for (uint32_t k = sc->mt.m[e].tok_last + 1; k < cx->tend; k++)
+    after += sc->tok->toks[k].kind == LXS_TOK_WORD;
+  return after <= 4;
+}
+
+/* The subject of the act at match e names another actor: the first word
+ * before it, past auxiliaries, negators and "to", is a capitalised name
+ * ("said Washington would impose tariffs", "China will slap duties"), not
+ * a pronoun or a form of be ("he would impose", "would be subject to"). */
+static int named_subject(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
+  const lxs_tokenizer *tk = sc->tok;
+  for (uint32_t k = sc->mt.m[e].tok_first; k > cx->t0; k--) {
+    const lxs_token *t = &tk->toks[k - 1];
+    if (t->kind != LXS_TOK_WORD) return 0;
+    if (t->flags & LXS_TF_PART) continue;
+    lxs_wbits c = lxs_wclass(lxs_tok_norm(tk, t), t->norm_len);
+    if (c & (W_AUX | W_NEG | W_INFINITIVE) || (t->flags & LXS_TF_NT)) continue;
+    return (t->flags & (LXS_TF_CAPITAL | LXS_TF_ALLCAPS)) && k - 1 > cx->t0 && !(c & W_FIRSTP);
+  }
+  return 0;
+}
+
+/* Is match e inside a speech frame whose holder the segmenter does not
+ * name ("The president warned that every car would be subject to a
+ * tariff", "..., the minister said")?  A say verb before it that opens a
+ * clause ("said he", "warned that", "said the"; not the noun in "member
+ * states pushed for"), or a post-posed frame after it: a last segment of
+ * at most four words, one a say verb. */
+static int unnamed_frame(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
+  const lxs_tokenizer *tk = sc->tok;
+  const lxs_wbits say = W_SAY | W_WEAK, opens = W_CLAUSEW | W_DET | W_FIRSTP;
+  lxs_wbits next = 0; /* the class of the word after token k - 1 */
+  for (uint32_t k = sc->mt.m[e].tok_first; k > cx->t0; k--) {
+    const lxs_token *t = &tk->toks[k - 1];
+    if (t->kind != LXS_TOK_WORD) {
+      next = t->punct == LXS_P_COLON || t->punct == LXS_P_QUOTE ? opens : 0;
+      continue;
+    }
+    lxs_wbits c = lxs_wclass(lxs_tok_norm(tk, t), t->norm_len);
+    if ((c & say) && (next & opens)) return 1;
+    next = c;
+  }
+  int found = 0;
+  unsigned words = 0;
+  for (uint32_t k = cx->tend; k > sc->mt.m[e].tok_last + 1; k--) {
+    const lxs_token *t = &tk->toks[k - 1];
+    if (t->kind != LXS_TOK_WORD) {
+      if (t->punct == LXS_P_COMMA || t->punct == LXS_P_DASH) return found && words <= 4;
+      continue;
+    }
+    words++;
+    if (lxs_wclass(lxs_tok_norm(tk, t), t->norm_len) & say) found = 1;
+  }
+  return 0;
+}
+
 /* Is the act at match e the holder's own: inside a view reported from its
  * holder ("Trump warned that any country ... would be subject to a
  * tariff"), inside the same frame when the sentence is that holder's own
- * (the segmenter gives it to Trump), or with a first-person subject a few words before it in its
- * segment ("We will impose tariffs")? */
+ * (the segmenter gives it to Trump), inside a frame whose holder has no
+ * name ("The president said he would impose tariffs") unless its subject
+ * names another actor (the frame then reports what the actor does), or
+ * with a first-person subject a few
+ * words before it in its segment ("We will impose tariffs")? */
 static int own_act(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
-  if (rec_of(cx, e)->reported || rec_of(cx, e)->own_speech) return 1;
+  const lxs_mrec *r = rec_of(cx, e);
+  if (r->reported || r->own_speech) return 1;
+  if (unnamed_frame(sc, cx, e) && !named_subject(sc, cx, e)) return 1;
   const lxs_tokenizer *tk = sc->tok;
   uint32_t words = 0;
   for (uint32_t k = sc->mt.m[e].tok_first; k > cx->t0 && words < AGENT_REACH; k--) {
@@ -291,16 +357,6 @@ static int own_act(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
     if (lxs_wclass(lxs_tok_norm(tk, t), t->norm_len) & W_FIRSTP) return 1;
   }
   return 0;
-}
-
-/* A frame set off after its clause and ending the sentence ("..., the
- * secretary announced on Monday."): at most four words follow match e. */
-static int postposed_frame(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
-  if (rec_of(cx, e)->seg == 0) return 0;
-  unsigned after = 0;
-  for (uint32_t k = sc->mt.m[e].tok_last + 1; k < cx->tend; k++)
-    after += sc->tok->toks[k].kind == LXS_TOK_WORD;
-  return after <= 4;
 }
 
 /* Performatives: a holder who puts a measure in place supports it ("We

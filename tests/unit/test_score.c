@@ -716,6 +716,23 @@ static void imposition_in_own_speech_supports(void **state) {
   assert_near(raw_of(r, 0, "prot"), 0.0, TEST_EPS);
 }
 
+/* A speech frame whose holder has no name (a role noun: "the president")
+ * still makes the measure inside it the holder's own act -- unless the
+ * act's subject names another actor. */
+static void imposition_in_an_unnamed_frame_supports(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The president said he would impose tariffs on steel.");
+  assert_near(raw_of(r, 0, "prot"), 0.5, TEST_EPS);
+  r = test_run(sc, "The president warned that every car would be subject to a tariff.");
+  assert_near(raw_of(r, 0, "prot"), 0.4, TEST_EPS);
+  r = test_run(sc, "Every car will be subject to a tariff, the president said.");
+  assert_near(raw_of(r, 0, "prot"), 0.4, TEST_EPS);
+  r = test_run(sc, "The president said Washington would impose tariffs.");
+  assert_near(raw_of(r, 0, "prot"), 0.0, TEST_EPS);
+  r = test_run(sc, "Member states impose tariffs."); /* "states" is no frame here */
+  assert_near(raw_of(r, 0, "prot"), 0.0, TEST_EPS);
+}
+
 /* "crippling 40% tariffs": an -ing harm inside the noun phrase of the
  * theme term describes it, so the term does the harm; with a determiner
  * after it, the -ing word is a verb and the term its patient. */
@@ -979,6 +996,7 @@ int main(void) {
       cmocka_unit_test(adjective_binds_to_its_head),
       cmocka_unit_test(imposition_by_the_holder_supports),
       cmocka_unit_test(imposition_in_own_speech_supports),
+      cmocka_unit_test(imposition_in_an_unnamed_frame_supports),
       cmocka_unit_test(attributive_ing_harm_blames),
       cmocka_unit_test(harm_to_an_instrument_is_its_removal),
       cmocka_unit_test(dispute_topic_is_not_opposed),
