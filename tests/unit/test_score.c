@@ -81,7 +81,8 @@ static const char kLex[] = "wto\tmulti\ttarget\t1\n"
                            "tariff\tprot\tinstrument\t1\n"
                            "slash\tsentiment\tharm\t-0.4\n"
                            "fight\tsentiment\toppose\t0.5\n"
-                           "dumping\tprot\ttarget\t-0.5\n";
+                           "dumping\tprot\ttarget\t-0.5\n"
+                           "criticism*\tsentiment\toppose\t0.5\n";
 
 static lxs_lexicon *lex;
 static lxs_scorer *sc;
@@ -848,6 +849,18 @@ static void own_reading_replaces_general(void **state) {
   assert_near(raw_of(r, 0, "multi"), -0.5, TEST_EPS);
 }
 
+/* The subject of "draw" or "attract" receives the criticism after it, as
+ * the subject of "face" undergoes a harm. */
+static void drawn_criticism_opposes_the_subject(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The tariff drew sharp criticism from allies.");
+  assert_near(raw_of(r, 0, "prot"), -0.5, TEST_EPS);
+  r = test_run(sc, "The tariff attracted criticism.");
+  assert_near(raw_of(r, 0, "prot"), -0.5, TEST_EPS);
+  r = test_run(sc, "The tariff prompted criticism."); /* no undergoing verb */
+  assert_near(raw_of(r, 0, "prot"), 0.0, TEST_EPS);
+}
+
 /* A pronoun object comes right after its verb: in "undermine farmers so
  * they stay" "they" is a subject, and the tariffs are the cause. */
 static void distant_pronoun_is_no_object(void **state) {
@@ -1007,6 +1020,7 @@ int main(void) {
       cmocka_unit_test(relative_pronoun_stays_in_its_sentence),
       cmocka_unit_test(own_reading_replaces_general),
       cmocka_unit_test(distant_pronoun_is_no_object),
+      cmocka_unit_test(drawn_criticism_opposes_the_subject),
       cmocka_unit_test(announcing_frame_supports),
       cmocka_unit_test(comparison_lesser_side_is_concessive),
       cmocka_unit_test(shell_noun_refers_back),
