@@ -6,6 +6,8 @@
  * The context is, per theme, its last target match in the document and
  * that match's sentence; a theme is active for CONTEXT_SENTENCES
  * sentences after it was last named. */
+#include <string.h>
+
 #include "scoring.h"
 #include "wordclass.h"
 
@@ -30,6 +32,33 @@ static lxs_wbits anaphor_number(const lxs_scorer *sc, const lxs_match *m) {
   return (c & (W_SINGULAR | W_PLURAL)) ? c : c | W_SINGULAR | W_PLURAL;
 }
 
+/* Is the word at token k exactly w (lower case)? */
+static int word_is(const lxs_tokenizer *tk, uint32_t k, const char *w) {
+  const lxs_token *t = &tk->toks[k];
+  return t->kind == LXS_TOK_WORD && strcmp(lxs_tok_norm(tk, t), w) == 0;
+}
+
+/* "It is important to recognise ...", "it was clear that ...": "it"
+ * before a form of be and, a word or two on, "to" or "that" -- with no
+ * determiner after the verb ("it is a tool to punish": a noun phrase
+ * that "it" refers to) -- is a dummy subject, no anaphor. */
+static int expletive_it(const lxs_scorer *sc, const sent_ctx *cx, const lxs_match *m) {
+  const lxs_tokenizer *tk = sc->tok;
+  uint32_t k = m->tok_first;
+  if (m->tok_last != k || !word_is(tk, k, "it") || k + 2 >= cx->tend) return 0;
+  const lxs_token *v = &tk->toks[k + 1];
+  if (v->kind != LXS_TOK_WORD || !(lxs_wclass(lxs_tok_norm(tk, v), v->norm_len) & W_PASSIVE))
+    return 0;
+  for (uint32_t j = k + 2; j < cx->tend && j <= k + 4; j++) {
+    const lxs_token *t = &tk->toks[j];
+    if (t->kind != LXS_TOK_WORD) return 0;
+    lxs_wbits c = lxs_wclass(lxs_tok_norm(tk, t), t->norm_len);
+    if (c & W_DET) return 0;
+    if (j > k + 2 && ((c & W_INFINITIVE) || word_is(tk, j, "that"))) return 1;
+  }
+  return 0;
+}
+
 /* Anaphors ("it", "they", "its") stand for the nearest theme term before
  * them in the sentence that agrees in number ("The trade war hurt farmers
  * so badly that Washington had to bail them out": not the trade war).  A
@@ -48,7 +77,7 @@ void lxs_score_anaphors(lxs_scorer *sc, sent_ctx *cx) {
       if (n & W_SINGULAR) last_sg = (long)j;
       if (n & W_PLURAL) last_pl = (long)j;
       any = 1;
-    } else if (has_role(&M[j], LXS_R_ANAPHOR)) {
+    } else if (has_role(&M[j], LXS_R_ANAPHOR) && !expletive_it(sc, cx, &M[j])) {
       lxs_mrec *r = rec_of(cx, j);
       lxs_wbits want = anaphor_number(sc, &M[j]);
       long a = -1;

@@ -87,6 +87,8 @@ static const char kLex[] = "wto\tmulti\ttarget\t1\n"
 static lxs_lexicon *lex;
 static lxs_scorer *sc;
 
+#define CONTEXT_HALF 0.5 /* an evaluation carried to the context's theme */
+
 static int setup(void **state) {
   (void)state;
   lex = test_lexicon(kLex);
@@ -830,6 +832,28 @@ static void undergoing_subject_is_the_patient(void **state) {
   assert_near(raw_of(r, 0, "prot"), -0.5, TEST_EPS);
 }
 
+/* "It is important to ...", "it is clear that ...": a dummy subject, no
+ * anaphor -- the evaluation only carries to the context, at half weight;
+ * "it is a good way to ..." and "it is bad" refer back.  (A lexicon of
+ * its own: "it" also matches "its" in the other tests' sentences.) */
+static void expletive_it_refers_to_nothing(void **state) {
+  (void)state;
+  char tsv[sizeof kLex + 64];
+  snprintf(tsv, sizeof tsv, "%sit\t-\tanaphor\t1\nimportant\tsentiment\teval\t0.3\n", kLex);
+  lxs_lexicon *lx = test_lexicon(tsv);
+  lxs_scorer *s2 = test_scorer(lx);
+  const lxs_result *r = test_run(s2, "The WTO met. It is important to rest.");
+  assert_near(test_score(r, lx, 1, "multi")->raw, CONTEXT_HALF * 0.3, TEST_EPS);
+  r = test_run(s2, "The WTO met. It is clear that the weather was bad.");
+  assert_near(test_score(r, lx, 1, "multi")->raw, CONTEXT_HALF * -0.5, TEST_EPS);
+  r = test_run(s2, "The WTO met. It is bad.");
+  assert_near(test_score(r, lx, 1, "multi")->raw, -0.5, TEST_EPS);
+  r = test_run(s2, "The WTO met. It is a good way to settle disputes.");
+  assert_near(test_score(r, lx, 1, "multi")->raw, 0.5, TEST_EPS);
+  lxs_scorer_free(s2);
+  lxs_lexicon_free(lx);
+}
+
 /* A relative pronoun never refers back to the sentence before. */
 static void relative_pronoun_stays_in_its_sentence(void **state) {
   (void)state;
@@ -1018,6 +1042,7 @@ int main(void) {
       cmocka_unit_test(less_and_denial_negate),
       cmocka_unit_test(undergoing_subject_is_the_patient),
       cmocka_unit_test(relative_pronoun_stays_in_its_sentence),
+      cmocka_unit_test(expletive_it_refers_to_nothing),
       cmocka_unit_test(own_reading_replaces_general),
       cmocka_unit_test(distant_pronoun_is_no_object),
       cmocka_unit_test(drawn_criticism_opposes_the_subject),
