@@ -6,9 +6,13 @@
  *     printed like Python floats) and reports mismatches.  Exit 0 when at
  *     least 99.9% of the rows match exactly.
  *
- *   vader_check --bench FILE VADER_LEXICON EMOJI_LEXICON
- *     Scores each line of FILE repeatedly for about two seconds and prints
- *     the single-thread throughput (best pass and mean). */
+ *   vader_check --bench [--passes N] FILE VADER_LEXICON EMOJI_LEXICON
+ *     Scores each line of FILE repeatedly for about two seconds (or
+ *     exactly N times) and prints the single-thread throughput (best pass
+ *     and mean).  A fixed N makes instruction counts reproducible:
+ *       valgrind --tool=callgrind --toggle-collect=lxs_vader_score \
+ *         vader_check --bench --passes 1 FILE ...
+ *     counts the scoring loop alone, whatever the machine's load. */
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #endif
@@ -179,7 +183,7 @@ static double now_seconds(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-static int run_bench(const char *file, const char *lex, const char *emoji) {
+static int run_bench(const char *file, const char *lex, const char *emoji, size_t fixed_passes) {
   size_t len, n;
   char *data = slurp(file, &len);
   lxs_vader *v = data ? load(lex, emoji) : NULL;
@@ -205,7 +209,7 @@ static int run_bench(const char *file, const char *lex, const char *emoji) {
     if (dt < best) best = dt;
     passes++;
     elapsed = now_seconds() - t0;
-  } while (elapsed < 2.0);
+  } while (fixed_passes ? passes < fixed_passes : elapsed < 2.0);
   double mb = (double)bytes_per_pass / 1e6;
   printf("%s: %zu lines, %zu bytes, %zu passes in %.3f s\n", file, n, bytes_per_pass, passes,
          elapsed);
@@ -219,10 +223,15 @@ static int run_bench(const char *file, const char *lex, const char *emoji) {
 }
 
 int main(int argc, char **argv) {
-  if (argc == 5 && strcmp(argv[1], "--bench") == 0) return run_bench(argv[2], argv[3], argv[4]);
+  if (argc == 5 && strcmp(argv[1], "--bench") == 0) return run_bench(argv[2], argv[3], argv[4], 0);
+  if (argc == 7 && strcmp(argv[1], "--bench") == 0 && strcmp(argv[2], "--passes") == 0) {
+    char *end;
+    unsigned long n = strtoul(argv[3], &end, 10);
+    if (*end == '\0' && n > 0) return run_bench(argv[4], argv[5], argv[6], (size_t)n);
+  }
   if (argc == 5 && argv[1][0] != '-') return run_check(argv[1], argv[2], argv[3], argv[4]);
   fprintf(stderr, "usage: vader_check VADER_LEXICON EMOJI_LEXICON GROUNDTRUTH "
                   "REFERENCE_TSV\n"
-                  "       vader_check --bench FILE VADER_LEXICON EMOJI_LEXICON\n");
+                  "       vader_check --bench [--passes N] FILE VADER_LEXICON EMOJI_LEXICON\n");
   return 2;
 }
