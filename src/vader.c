@@ -212,8 +212,9 @@ typedef struct {
   double val;
 } vader_senti;
 
-/* Bitmaps of one 64-byte block of an ASCII text: bit i = byte i is ...
- * (letter case and apostrophes are read from each word's bytes) */
+/* Bitmaps of an ASCII text, one bit a byte (bit i of word j is byte
+ * 64j + i), one after the other: byte i is ...  (letter case and
+ * apostrophes are read from each word's bytes) */
 enum {
   BM_SPACE, /* str.split() whitespace */
   BM_WORD,  /* neither whitespace nor string.punctuation */
@@ -221,10 +222,6 @@ enum {
   BM_QUEST, /* '?' */
   BM_COUNT
 };
-
-typedef struct {
-  uint64_t m[BM_COUNT];
-} vader_block;
 
 /* Byte classes of the scalar tokeniser. */
 enum {
@@ -238,7 +235,8 @@ enum {
 
 struct lxs_vader {
   vader_entry *tab;
-  size_t nslots; /* power of two */
+  size_t nslots;       /* power of two */
+  unsigned slot_shift; /* 64 - log2(nslots): a key's slot is its hash's top bits */
   size_t nents;
   lxs_buf keys;
   /* Bloom filter over the keys: three words in four are in no table, and
@@ -260,11 +258,11 @@ struct lxs_vader {
   /* Scratch reused across calls (this is why one instance = one thread).
    * Per text: the words, the indices of the lexicon words among them, the
    * nonzero sentiments, and counts the rules need. */
-  lxs_buf text;  /* emoji-replaced text */
-  lxs_buf pad;   /* ASCII text padded with spaces for the bitmaps */
-  lxs_buf lower; /* the words, lowercased, each zero-padded to 16 bytes */
-  vader_block *blocks;
-  size_t blocks_cap;
+  lxs_buf text;   /* emoji-replaced text */
+  lxs_buf pad;    /* ASCII text padded with spaces for the bitmaps */
+  lxs_buf lower;  /* the words, lowercased, each zero-padded to 16 bytes */
+  uint64_t *bits; /* the bitmaps: BM_COUNT of (64-byte blocks + 1) words */
+  size_t bits_cap;
   vader_word *words;
   size_t nwords, words_cap;
   vader_cand *cand;
@@ -282,11 +280,12 @@ struct lxs_vader {
 
 static void but_table_free(lxs_vader *v);
 
-/* The filter's hash: for keys of up to KEY_INLINE bytes (given
- * zero-padded) one multiply on two 8-byte loads instead of FNV's multiply
- * per byte; longer keys, which are rare, use FNV.  Only the well-mixed
- * high bits of the product are used. */
-static uint64_t filter_hash(const char *key, size_t n) {
+/* The hash of a key, for the filter and the table alike, so a word is
+ * hashed once: for keys of up to KEY_INLINE bytes (given zero-padded) one
+ * multiply on two 8-byte loads instead of FNV's multiply per byte; longer
+ * keys, which are rare, use FNV.  Only the well-mixed high bits of the
+ * product are used. */
+static uint64_t key_hash(const char *key, size_t n) {
   uint64_t a, b;
   if (n > KEY_INLINE) return lxs_hash_bytes(key, n);
   memcpy(&a, key, 8);
@@ -316,10 +315,12 @@ static inline int filter_may_have(const lxs_vader *v, uint64_t h) {
   return (v->filter[filter_word(h)] & bits) == bits;
 }
 
+static size_t table_slot(const lxs_vader *v, uint64_t h) { return (size_t)(h >> v->slot_shift); }
+
 /* key must be zero-padded to KEY_INLINE bytes when n <= KEY_INLINE. */
 static const vader_entry *table_find(const lxs_vader *v, const char *key, size_t n, uint64_t h) {
   size_t mask = v->nslots - 1;
-  for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+  for (size_t i = table_slot(v, h);; i = (i + 1) & mask) {
     const vader_entry *e = &v->tab[i];
     if (!e->key_len) return NULL;
     if (e->key_len != n) continue;
@@ -333,10 +334,10 @@ static const char *entry_key(const lxs_vader *v, const vader_entry *e) {
   return e->key_len <= KEY_INLINE ? e->key : v->keys.data + e->key_off;
 }
 
-static vader_entry *table_place(vader_entry *tab, size_t nslots, uint64_t h) {
-  size_t mask = nslots - 1, i = (size_t)h & mask;
-  while (tab[i].key_len) i = (i + 1) & mask;
-  return &tab[i];
+static vader_entry *table_place(lxs_vader *v, uint64_t h) {
+  size_t mask = v->nslots - 1, i = table_slot(v, h);
+  while (v->tab[i].key_len) i = (i + 1) & mask;
+  return &v->tab[i];
 }
 
 /* Rebuild table and filter with ns slots.  The load factor stays at most
@@ -346,12 +347,14 @@ static void table_resize(lxs_vader *v, size_t ns) {
   size_t oldn = v->nslots;
   v->tab = lxs_xcalloc(ns, sizeof *v->tab);
   v->nslots = ns;
+  v->slot_shift = 64;
+  while (ns > 1) ns >>= 1, v->slot_shift--;
   memset(v->filter, 0, sizeof v->filter);
   for (size_t i = 0; i < oldn; i++) {
     if (!old[i].key_len) continue;
-    const char *key = entry_key(v, &old[i]);
-    *table_place(v->tab, ns, lxs_hash_bytes(key, old[i].key_len)) = old[i];
-    filter_add(v, filter_hash(key, old[i].key_len));
+    uint64_t h = key_hash(entry_key(v, &old[i]), old[i].key_len);
+    *table_place(v, h) = old[i];
+    filter_add(v, h);
   }
   free(old);
 }
@@ -365,18 +368,18 @@ static vader_entry *table_intern(lxs_vader *v, const char *s, size_t n) {
     memcpy(padded, s, n);
     key = padded;
   }
-  uint64_t h = lxs_hash_bytes(s, n);
+  uint64_t h = key_hash(key, n);
   const vader_entry *found = table_find(v, key, n, h);
   if (found) return (vader_entry *)found;
   if ((v->nents + 1) * 2 > v->nslots) table_resize(v, v->nslots * 2);
-  vader_entry *e = table_place(v->tab, v->nslots, h);
+  vader_entry *e = table_place(v, h);
   memset(e, 0, sizeof *e);
   if (n <= KEY_INLINE) memcpy(e->key, padded, KEY_INLINE);
   e->key_off = (uint32_t)v->keys.len;
   e->key_len = (uint16_t)n;
   lxs_buf_put(&v->keys, s, n);
   v->nents++;
-  filter_add(v, filter_hash(key, n));
+  filter_add(v, h);
   return e;
 }
 
@@ -430,7 +433,7 @@ void lxs_vader_free(lxs_vader *v) {
   lxs_buf_free(&v->text);
   lxs_buf_free(&v->pad);
   lxs_buf_free(&v->lower);
-  free(v->blocks);
+  free(v->bits);
   free(v->words);
   free(v->cand);
   free(v->lexw);
@@ -688,11 +691,12 @@ static int has_nt(const char *s, size_t n) {
 #define PREFETCH(p) ((void)(p))
 #endif
 
-/* Words are looked up in three passes, so that the tokeniser runs without
+/* Words are looked up in two passes, so that the tokeniser runs without
  * data-dependent branches and the table's cache misses overlap:
- *   1. while tokenising: the Bloom filter (in L1) marks possible hits;
- *   2. for those: FNV (lxs_hash_bytes), prefetch the slot;
- *   3. probe, compare keys, copy the entry's facts into the word. */
+ *   1. while tokenising: hash the key; the Bloom filter (in L1) marks
+ *      possible hits, which keep their hash;
+ *   2. for those: probe (the slots of later candidates prefetched), compare
+ *      keys, copy the entry's facts into the word. */
 
 /* Room for a key of up to n bytes (+ padding) in the key arena; returns
  * its offset. */
@@ -717,28 +721,25 @@ static void add_word(lxs_vader *v, size_t key, size_t n, int upper, int maybe_nt
   w->upper = (uint8_t)upper;
   w->kw = KW_NONE;
   v->ncaps += (size_t)upper;
-  if (filter_may_have(v, filter_hash(low, n))) {
+  uint64_t h = key_hash(low, n);
+  if (filter_may_have(v, h)) {
     LXS_VEC_GROW(v->cand, v->ncand, v->cand_cap);
-    v->cand[v->ncand++].word = v->nwords;
+    v->cand[v->ncand].word = v->nwords;
+    v->cand[v->ncand++].hash = h;
   }
   v->nwords++;
 }
 
-/* Pass 2: hash the candidates and prefetch their slots. */
-static void probe_candidates(lxs_vader *v) {
-  size_t mask = v->nslots - 1;
-  for (size_t k = 0; k < v->ncand; k++) {
-    vader_cand *c = &v->cand[k];
-    const vader_word *w = &v->words[c->word];
-    c->hash = lxs_hash_bytes(v->lower.data + w->key, w->len);
-    PREFETCH(&v->tab[c->hash & mask]);
-  }
-}
+/* How many candidates ahead the look-up prefetches table slots. */
+#define PREFETCH_AHEAD 4
 
-/* Pass 3: look them up and take over the entry's facts. */
+/* Pass 2: look the candidates up and take over the entry's facts. */
 static void resolve_candidates(lxs_vader *v) {
+  for (size_t k = 0; k < v->ncand && k < PREFETCH_AHEAD; k++)
+    PREFETCH(&v->tab[table_slot(v, v->cand[k].hash)]);
   for (size_t k = 0; k < v->ncand; k++) {
     const vader_cand *c = &v->cand[k];
+    if (k + PREFETCH_AHEAD < v->ncand) PREFETCH(&v->tab[table_slot(v, c[PREFETCH_AHEAD].hash)]);
     vader_word *w = &v->words[c->word];
     const vader_entry *e = table_find(v, v->lower.data + w->key, w->len, c->hash);
     if (!e) continue;
@@ -759,10 +760,7 @@ static void begin_words(lxs_vader *v) {
   v->lower.len = 0;
 }
 
-static void end_words(lxs_vader *v) {
-  probe_candidates(v);
-  resolve_candidates(v);
-}
+static void end_words(lxs_vader *v) { resolve_candidates(v); }
 
 /* Length of the code point at s if it is str.split() whitespace, else 0;
  * *n gets its byte length either way. */
@@ -932,14 +930,17 @@ static unsigned popcount64(uint64_t x) {
 #endif
 }
 
-/* The 64 bits of bitmap `which` starting at byte pos (the next block must
- * exist). */
-static uint64_t bits_at(const vader_block *bl, int which, size_t pos) {
-  size_t i = pos >> 6;
-  unsigned sh = (unsigned)(pos & 63);
-  /* (x << 1) << (63 - sh) is x << (64 - sh) without the undefined shift
-   * by 64 when sh == 0 */
-  return (bl[i].m[which] >> sh) | ((bl[i + 1].m[which] << 1) << (63 - sh));
+/* The bits of bitmap bm from byte pos on: bit k is byte pos + k for k up
+ * to 56 at least (the higher bits are 0 or also right).  One unaligned
+ * load at the bitmap byte holding bit pos, instead of two words shifted
+ * and merged; bm must have a word after the one holding bit pos. */
+static uint64_t bits_from(const uint64_t *bm, size_t pos) {
+  uint64_t x;
+  memcpy(&x, (const unsigned char *)bm + (pos >> 3), sizeof x);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  x = __builtin_bswap64(x); /* byte pos/8 holds the low bits */
+#endif
+  return x >> (pos & 7);
 }
 
 #ifdef VADER_SSE2
@@ -961,10 +962,11 @@ static unsigned classify16(const unsigned char *p, unsigned m[BM_COUNT]) {
 }
 #endif
 
-/* Fill blocks[0..nb) from p[0..len) (readable and space-padded up to
- * nb*64); returns 0 if a byte is >= 0x80. */
-static int classify_blocks(const lxs_vader *v, const unsigned char *p, size_t len, vader_block *bl,
-                           size_t nb) {
+/* Fill the bitmaps bm (BM_COUNT of stride words) for blocks 0..nb from
+ * p[0..len) (readable and space-padded up to nb*64); returns 0 if a byte
+ * is >= 0x80. */
+static int classify_blocks(const lxs_vader *v, const unsigned char *p, size_t len, uint64_t *bm,
+                           size_t stride, size_t nb) {
 #ifdef VADER_SSE2
   (void)v;
   unsigned high = 0, m[4][BM_COUNT];
@@ -978,23 +980,23 @@ static int classify_blocks(const lxs_vader *v, const unsigned char *p, size_t le
       m[c][BM_SPACE] = 0xFFFF;
     }
     for (int k = 0; k < BM_COUNT; k++)
-      bl[b].m[k] = (uint64_t)m[0][k] | (uint64_t)m[1][k] << 16 | (uint64_t)m[2][k] << 32 |
-                   (uint64_t)m[3][k] << 48;
+      bm[k * stride + b] = (uint64_t)m[0][k] | (uint64_t)m[1][k] << 16 | (uint64_t)m[2][k] << 32 |
+                           (uint64_t)m[3][k] << 48;
   }
   return high == 0;
 #else
-  memset(bl, 0, nb * sizeof *bl);
+  for (int k = 0; k < BM_COUNT; k++) memset(bm + k * stride, 0, nb * sizeof *bm);
   for (size_t i = len; i < nb * 64; i++) /* the padding is spaces */
-    bl[i >> 6].m[BM_SPACE] |= 1ULL << (i & 63);
+    bm[BM_SPACE * stride + (i >> 6)] |= 1ULL << (i & 63);
   for (size_t i = 0; i < len; i++) {
     unsigned c = p[i], k = v->cls[c];
     uint64_t bit = 1ULL << (i & 63);
-    uint64_t *m = bl[i >> 6].m;
+    uint64_t *m = bm + (i >> 6);
     if (c >= 0x80) return 0;
-    if (k & C_SPACE) m[BM_SPACE] |= bit;
-    if (!(k & (C_SPACE | C_PUNCT))) m[BM_WORD] |= bit;
-    if (c == '!') m[BM_BANG] |= bit;
-    if (c == '?') m[BM_QUEST] |= bit;
+    if (k & C_SPACE) m[BM_SPACE * stride] |= bit;
+    if (!(k & (C_SPACE | C_PUNCT))) m[BM_WORD * stride] |= bit;
+    if (c == '!') m[BM_BANG * stride] |= bit;
+    if (c == '?') m[BM_QUEST * stride] |= bit;
   }
   return 1;
 #endif
@@ -1010,13 +1012,13 @@ static size_t build_bitmaps(lxs_vader *v, const char *text, size_t len) {
   lxs_buf_reserve(pad, nb * 64 + KEY_INLINE);
   memcpy(pad->data, text, len);
   memset(pad->data + len, ' ', nb * 64 + KEY_INLINE - len);
-  if (v->blocks_cap < nb + 1) {
-    v->blocks_cap = nb + 1;
-    v->blocks = lxs_xrealloc(v->blocks, v->blocks_cap * sizeof *v->blocks);
+  size_t stride = nb + 1;
+  if (v->bits_cap < BM_COUNT * stride) {
+    v->bits_cap = BM_COUNT * stride;
+    v->bits = lxs_xrealloc(v->bits, v->bits_cap * sizeof *v->bits);
   }
-  memset(&v->blocks[nb], 0, sizeof *v->blocks);
-  v->blocks[nb].m[BM_SPACE] = ~0ULL;
-  if (!classify_blocks(v, (const unsigned char *)pad->data, len, v->blocks, nb)) return 0;
+  for (int k = 0; k < BM_COUNT; k++) v->bits[k * stride + nb] = k == BM_SPACE ? ~0ULL : 0;
+  if (!classify_blocks(v, (const unsigned char *)pad->data, len, v->bits, stride, nb)) return 0;
   return nb;
 }
 
@@ -1065,7 +1067,7 @@ static void short_key(const unsigned char *p, size_t n, char *dst, vader_keyinfo
   _mm_storeu_si128((__m128i *)(void *)dst, x);
   uint64_t w[2];
   memcpy(w, &x, sizeof w);
-  ki->fh = filter_hash((const char *)w, n);
+  ki->fh = key_hash((const char *)w, n);
 #undef IN
 #undef B8
 #else
@@ -1082,7 +1084,7 @@ static void short_key(const unsigned char *p, size_t n, char *dst, vader_keyinfo
   w[0] |= up0 >> 2; /* lowercase: +0x20 on 'A'..'Z' */
   w[1] |= up1 >> 2;
   memcpy(dst, w, KEY_INLINE);
-  ki->fh = filter_hash((const char *)w, n);
+  ki->fh = key_hash((const char *)w, n);
 #endif
 }
 
@@ -1095,7 +1097,7 @@ static void long_key(const lxs_vader *v, const unsigned char *p, size_t n, char 
     dst[i] = (char)v->lower_tab[p[i]];
   }
   memset(dst + n, 0, KEY_INLINE);
-  ki->fh = filter_hash(dst, n);
+  ki->fh = key_hash(dst, n);
   ki->upper = (seen & C_UPPER) != 0;
   ki->lower = (seen & C_LOWER) != 0;
   ki->apos = (seen & C_APOS) != 0;
@@ -1105,7 +1107,7 @@ static void long_key(const lxs_vader *v, const unsigned char *p, size_t n, char 
  * are char-typed and would otherwise force the compiler to reload every
  * field of v after each one. */
 static void bitmap_tokens(lxs_vader *v, size_t nb) {
-  const vader_block *bl = v->blocks;
+  const uint64_t *space = v->bits + BM_SPACE * (nb + 1), *word = v->bits + BM_WORD * (nb + 1);
   const unsigned char *t = (const unsigned char *)v->pad.data;
   const uint64_t *filter = v->filter;
   vader_word *words = v->words;
@@ -1114,13 +1116,13 @@ static void bitmap_tokens(lxs_vader *v, size_t nb) {
   size_t nw = v->nwords, nc = v->ncand, klen = v->lower.len, ncaps = v->ncaps;
   uint64_t carry = 1; /* the text starts after a virtual space */
   for (size_t i = 0; i < nb; i++) {
-    uint64_t sp = bl[i].m[BM_SPACE];
+    uint64_t sp = space[i];
     uint64_t starts = ~sp & ((sp << 1) | carry);
     carry = sp >> 63;
     for (; starts; starts &= starts - 1) {
       size_t s = i * 64 + ctz64(starts);
-      uint64_t tsp = bits_at(bl, BM_SPACE, s);
-      if (!tsp) { /* 64 bytes or longer: the scalar path walks it */
+      uint64_t tsp = bits_from(space, s);
+      if (!tsp) { /* 57 bytes or longer: the scalar path walks it */
         v->nwords = nw, v->ncand = nc, v->lower.len = klen, v->ncaps = ncaps;
         ascii_token(v, t, v->pad.len, s);
         words = v->words, cand = v->cand, keys = v->lower.data;
@@ -1131,7 +1133,7 @@ static void bitmap_tokens(lxs_vader *v, size_t nb) {
       uint64_t tok = (1ULL << n) - 1;
       /* strip string.punctuation: the word is the first..last WORD byte,
        * but the whole token if that leaves <= 2 bytes (":)", ":-D") */
-      uint64_t wb = bits_at(bl, BM_WORD, s) & tok;
+      uint64_t wb = bits_from(word, s) & tok;
       unsigned b = wb ? ctz64(wb) : 0, e = wb ? 64 - clz64(wb) : 0;
       /* branch-free: which way this goes is unpredictable */
       unsigned whole = 0u - (unsigned)(e - b <= 2);
@@ -1158,6 +1160,7 @@ static void bitmap_tokens(lxs_vader *v, size_t nb) {
       ncaps += upper;
       uint64_t bits = filter_mask_bits(ki.fh);
       cand[nc].word = nw; /* kept only if the filter agrees */
+      cand[nc].hash = ki.fh;
       nc += (filter[filter_word(ki.fh)] & bits) == bits;
       nw++;
     }
@@ -1170,16 +1173,17 @@ static void bitmap_tokens(lxs_vader *v, size_t nb) {
 static int tokenize_bitmaps(lxs_vader *v, const char *text, size_t len) {
   size_t nb = build_bitmaps(v, text, len);
   if (!nb) return 0;
-  const vader_block *bl = v->blocks;
+  const uint64_t *space = v->bits + BM_SPACE * (nb + 1), *bang = v->bits + BM_BANG * (nb + 1),
+                 *quest = v->bits + BM_QUEST * (nb + 1);
   v->pad.len = nb * 64 + KEY_INLINE; /* readable; all but the text is spaces */
   uint64_t carry = 1;
   size_t ntok = 0;
   for (size_t i = 0; i < nb; i++) {
-    uint64_t sp = bl[i].m[BM_SPACE];
+    uint64_t sp = space[i];
     ntok += popcount64(~sp & ((sp << 1) | carry));
     carry = sp >> 63;
-    if (bl[i].m[BM_BANG]) v->bangs += popcount64(bl[i].m[BM_BANG]);
-    if (bl[i].m[BM_QUEST]) v->questions += popcount64(bl[i].m[BM_QUEST]);
+    if (bang[i]) v->bangs += popcount64(bang[i]);
+    if (quest[i]) v->questions += popcount64(quest[i]);
   }
   reserve_words(v, ntok, len);
   bitmap_tokens(v, nb);
