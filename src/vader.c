@@ -944,16 +944,25 @@ static uint64_t bits_from(const uint64_t *bm, size_t pos) {
 }
 
 #ifdef VADER_SSE2
-/* Classify the 16 bytes at p into the 16-bit masks m[BM_*]; returns the
- * mask of bytes >= 0x80 (signed compares are only right without them). */
-static unsigned classify16(const unsigned char *p, unsigned m[BM_COUNT]) {
 #define B8(c) _mm_set1_epi8((char)(c))
-#define IN(x, lo, hi) _mm_and_si128(_mm_cmpgt_epi8(x, B8((lo)-1)), _mm_cmplt_epi8(x, B8((hi) + 1)))
+
+/* 0xFF for the bytes of x in lo..hi, for ASCII x and 0 < lo <= hi < 0x80:
+ * the add moves lo to -128, so one signed compare tests both ends (two
+ * compares and an AND otherwise, and SSE2 has no "less than" of its own:
+ * the compiler adds a negation). */
+static inline __m128i ascii_in(__m128i x, int lo, int hi) {
+  return _mm_cmpgt_epi8(B8(hi - lo - 127), _mm_add_epi8(x, B8(0x80 - lo)));
+}
+
+/* Classify the 16 bytes at p into the 16-bit masks m[BM_*]; returns the
+ * mask of bytes >= 0x80 (the compares are only right without them). */
+static unsigned classify16(const unsigned char *p, unsigned m[BM_COUNT]) {
   __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-  __m128i space = _mm_or_si128(IN(x, 0x09, 0x0D), IN(x, 0x1C, 0x20));
-  __m128i upper = IN(x, 'A', 'Z'), lower = IN(x, 'a', 'z');
-  __m128i alnum = _mm_or_si128(_mm_or_si128(upper, lower), IN(x, '0', '9'));
-  __m128i punct = _mm_andnot_si128(alnum, IN(x, 0x21, 0x7E));
+  __m128i space = _mm_or_si128(ascii_in(x, 0x09, 0x0D), ascii_in(x, 0x1C, 0x20));
+  /* x | 0x20 maps 'A'..'Z' onto 'a'..'z' and no other ASCII byte there */
+  __m128i letter = ascii_in(_mm_or_si128(x, B8(0x20)), 'a', 'z');
+  __m128i alnum = _mm_or_si128(letter, ascii_in(x, '0', '9'));
+  __m128i punct = _mm_andnot_si128(alnum, ascii_in(x, 0x21, 0x7E));
   m[BM_SPACE] = (unsigned)_mm_movemask_epi8(space);
   m[BM_WORD] = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(space, punct)) & 0xFFFF;
   m[BM_BANG] = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, B8('!')));
@@ -1054,22 +1063,18 @@ static const unsigned char keep_bytes[2 * KEY_INLINE] = {
  * zero-padded, noting case and apostrophes on the way. */
 static void short_key(const unsigned char *p, size_t n, char *dst, vader_keyinfo *ki) {
 #ifdef VADER_SSE2
-#define B8(c) _mm_set1_epi8((char)(c))
-#define IN(x, lo, hi) _mm_and_si128(_mm_cmpgt_epi8(x, B8((lo)-1)), _mm_cmplt_epi8(x, B8((hi) + 1)))
   __m128i x = _mm_and_si128(
       _mm_loadu_si128((const __m128i *)(const void *)p),
       _mm_loadu_si128((const __m128i *)(const void *)(keep_bytes + KEY_INLINE - n)));
-  __m128i up = IN(x, 'A', 'Z');
+  __m128i up = ascii_in(x, 'A', 'Z');
   ki->upper = _mm_movemask_epi8(up) != 0;
-  ki->lower = _mm_movemask_epi8(IN(x, 'a', 'z')) != 0;
+  ki->lower = _mm_movemask_epi8(ascii_in(x, 'a', 'z')) != 0;
   ki->apos = _mm_movemask_epi8(_mm_cmpeq_epi8(x, B8('\''))) != 0;
   x = _mm_add_epi8(x, _mm_and_si128(up, B8(0x20)));
   _mm_storeu_si128((__m128i *)(void *)dst, x);
   uint64_t w[2];
   memcpy(w, &x, sizeof w);
   ki->fh = key_hash((const char *)w, n);
-#undef IN
-#undef B8
 #else
   const unsigned char *keep = keep_bytes;
   uint64_t w[2], m[2];
