@@ -214,12 +214,10 @@ typedef struct {
 
 /* Bitmaps of an ASCII text, one bit a byte (bit i of word j is byte
  * 64j + i), one after the other: byte i is ...  (letter case and
- * apostrophes are read from each word's bytes) */
+ * apostrophes are read from each word's bytes, '!' and '?' counted) */
 enum {
   BM_SPACE, /* str.split() whitespace */
   BM_WORD,  /* neither whitespace nor string.punctuation */
-  BM_BANG,  /* '!' */
-  BM_QUEST, /* '?' */
   BM_COUNT
 };
 
@@ -954,10 +952,8 @@ static inline __m128i ascii_in(__m128i x, int lo, int hi) {
   return _mm_cmpgt_epi8(B8(hi - lo - 127), _mm_add_epi8(x, B8(0x80 - lo)));
 }
 
-/* Classify the 16 bytes at p into the 16-bit masks m[BM_*]; returns the
- * mask of bytes >= 0x80 (the compares are only right without them). */
-static unsigned classify16(const unsigned char *p, unsigned m[BM_COUNT]) {
-  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+/* Classify the 16 ASCII bytes x into the 16-bit masks m[BM_*]. */
+static void classify16(__m128i x, unsigned m[BM_COUNT]) {
   __m128i space = _mm_or_si128(ascii_in(x, 0x09, 0x0D), ascii_in(x, 0x1C, 0x20));
   /* x | 0x20 maps 'A'..'Z' onto 'a'..'z' and no other ASCII byte there */
   __m128i letter = ascii_in(_mm_or_si128(x, B8(0x20)), 'a', 'z');
@@ -965,34 +961,47 @@ static unsigned classify16(const unsigned char *p, unsigned m[BM_COUNT]) {
   __m128i punct = _mm_andnot_si128(alnum, ascii_in(x, 0x21, 0x7E));
   m[BM_SPACE] = (unsigned)_mm_movemask_epi8(space);
   m[BM_WORD] = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(space, punct)) & 0xFFFF;
-  m[BM_BANG] = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, B8('!')));
-  m[BM_QUEST] = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, B8('?')));
-  return (unsigned)_mm_movemask_epi8(x);
+}
+
+/* The sum of the 16 bytes of x. */
+static size_t byte_sum(__m128i x) {
+  __m128i s = _mm_sad_epu8(x, _mm_setzero_si128()); /* two 16-bit sums */
+  return (size_t)_mm_cvtsi128_si32(s) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(s, 8));
 }
 #endif
 
 /* Fill the bitmaps bm (BM_COUNT of stride words) for blocks 0..nb from
- * p[0..len) (readable and space-padded up to nb*64); returns 0 if a byte
- * is >= 0x80. */
-static int classify_blocks(const lxs_vader *v, const unsigned char *p, size_t len, uint64_t *bm,
+ * p[0..len) (readable and space-padded up to nb*64) and count the '!' and
+ * '?' into v; returns 0 (counting nothing) if a byte is >= 0x80. */
+static int classify_blocks(lxs_vader *v, const unsigned char *p, size_t len, uint64_t *bm,
                            size_t stride, size_t nb) {
 #ifdef VADER_SSE2
-  (void)v;
-  unsigned high = 0, m[4][BM_COUNT];
-  size_t nchunks = (len + 15) / 16;
+  /* '!' and '?' are counted per byte lane (a compare gives -1), and the
+   * lanes summed every 32 blocks, before one can reach 256 */
+  __m128i high = _mm_setzero_si128(), bangs = high, quests = high;
+  size_t nchunks = (len + 15) / 16, nbang = 0, nquest = 0;
   for (size_t b = 0; b < nb; b++) {
-    /* chunks past the text are all spaces: no need to classify them */
-    unsigned c, nc = nchunks - b * 4 < 4 ? (unsigned)(nchunks - b * 4) : 4;
-    for (c = 0; c < nc; c++) high |= classify16(p + b * 64 + c * 16, m[c]);
-    for (; c < 4; c++) {
-      memset(m[c], 0, sizeof m[c]);
-      m[c][BM_SPACE] = 0xFFFF;
+    uint64_t m[BM_COUNT] = {0};
+    for (unsigned c = 0; c < 4; c++) {
+      unsigned cm[BM_COUNT] = {0xFFFF, 0}; /* chunks past the text are all spaces */
+      if (b * 4 + c < nchunks) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + b * 64 + c * 16));
+        classify16(x, cm);
+        high = _mm_or_si128(high, x);
+        bangs = _mm_sub_epi8(bangs, _mm_cmpeq_epi8(x, B8('!')));
+        quests = _mm_sub_epi8(quests, _mm_cmpeq_epi8(x, B8('?')));
+      }
+      for (int k = 0; k < BM_COUNT; k++) m[k] |= (uint64_t)cm[k] << (16 * c);
     }
-    for (int k = 0; k < BM_COUNT; k++)
-      bm[k * stride + b] = (uint64_t)m[0][k] | (uint64_t)m[1][k] << 16 | (uint64_t)m[2][k] << 32 |
-                           (uint64_t)m[3][k] << 48;
+    for (int k = 0; k < BM_COUNT; k++) bm[k * stride + b] = m[k];
+    if ((b & 31) == 31 || b + 1 == nb) {
+      nbang += byte_sum(bangs), nquest += byte_sum(quests);
+      bangs = quests = _mm_setzero_si128();
+    }
   }
-  return high == 0;
+  if (_mm_movemask_epi8(high)) return 0; /* the compares are only right for ASCII */
+  v->bangs += nbang, v->questions += nquest;
+  return 1;
 #else
   for (int k = 0; k < BM_COUNT; k++) memset(bm + k * stride, 0, nb * sizeof *bm);
   for (size_t i = len; i < nb * 64; i++) /* the padding is spaces */
@@ -1004,8 +1013,10 @@ static int classify_blocks(const lxs_vader *v, const unsigned char *p, size_t le
     if (c >= 0x80) return 0;
     if (k & C_SPACE) m[BM_SPACE * stride] |= bit;
     if (!(k & (C_SPACE | C_PUNCT))) m[BM_WORD * stride] |= bit;
-    if (c == '!') m[BM_BANG * stride] |= bit;
-    if (c == '?') m[BM_QUEST * stride] |= bit;
+  }
+  for (size_t i = 0; i < len; i++) {
+    v->bangs += p[i] == '!';
+    v->questions += p[i] == '?';
   }
   return 1;
 #endif
@@ -1178,8 +1189,7 @@ static void bitmap_tokens(lxs_vader *v, size_t nb) {
 static int tokenize_bitmaps(lxs_vader *v, const char *text, size_t len) {
   size_t nb = build_bitmaps(v, text, len);
   if (!nb) return 0;
-  const uint64_t *space = v->bits + BM_SPACE * (nb + 1), *bang = v->bits + BM_BANG * (nb + 1),
-                 *quest = v->bits + BM_QUEST * (nb + 1);
+  const uint64_t *space = v->bits + BM_SPACE * (nb + 1);
   v->pad.len = nb * 64 + KEY_INLINE; /* readable; all but the text is spaces */
   uint64_t carry = 1;
   size_t ntok = 0;
@@ -1187,8 +1197,6 @@ static int tokenize_bitmaps(lxs_vader *v, const char *text, size_t len) {
     uint64_t sp = space[i];
     ntok += popcount64(~sp & ((sp << 1) | carry));
     carry = sp >> 63;
-    if (bang[i]) v->bangs += popcount64(bang[i]);
-    if (quest[i]) v->questions += popcount64(quest[i]);
   }
   reserve_words(v, ntok, len);
   bitmap_tokens(v, nb);
