@@ -18,6 +18,10 @@
 #       Green Climate Fund, IFC) as 0 mentions;
 # 20-24 Global South: misfortune as sympathy (bear the brunt, a crisis,
 #       plight), the dismissal of the name (misnomer, grab bag), the
-#       South's claims as a mention (debt restructuring), found its voice.
+#       South's claims as a mention (debt restructuring), found its voice;
+# 25-29 exposure idioms (in the crosshairs), suspension as harm done to an
+#       institution (put on ice), pushing forward, pressing ahead with a
+#       measure in one's own voice, and lowering trade barriers as the
+#       opposite pole of protection.
 check vocab-kinds 0 -- sh -c "$BIN score --input lines --unit doc --no-attribution \
   $FX/vocab-kinds.txt | awk -F, 'NR == 1 || \$6 > 0 { print \$1 \",\" \$4 \",\" \$7 \",\" \$10 }'"
