@@ -232,8 +232,9 @@ static lxs_wbits tok_class(const lxs_tokenizer *tk, uint32_t k) {
 
 /* Modifier and head.  "A deeply divided Congress debated the tariff bill":
  * an evaluative adjective in the noun phrase that opens a segment, between
- * its determiner and a noun that is no lexicon term, describes that noun
- * (the subject), not a theme term later in the clause -- unless the noun
+ * its determiner and a noun that is no lexicon term (or a news-register
+ * one: "the bitter standoff over tariffs"), describes that noun (the
+ * subject), not a theme term later in the clause -- unless the noun
  * relates to a theme term by "of" or "for" ("the harmful effects of
  * tariffs"), which it then evaluates.  Later in a clause a noun phrase is
  * often said of the subject ("the CPTPP offers a better template", "tariffs
@@ -264,7 +265,11 @@ static long attributive_target(const lxs_scorer *sc, const sent_ctx *cx, size_t 
   uint32_t h = M[a].tok_last + 1;
   if (h >= cx->tend || tk->toks[h].kind != LXS_TOK_WORD) return ATTR_USUAL;
   if (tok_class(tk, h) & (W_STOP | W_AUX | W_PASSIVE)) return ATTR_USUAL;
-  if (a + 1 < cx->m1 && M[a + 1].tok_first <= h) return ATTR_USUAL;
+  /* a head noun of the news register ("the bitter standoff over tariffs")
+   * is a plain noun: it takes no side, the adjective describes it */
+  if (a + 1 < cx->m1 && M[a + 1].tok_first <= h &&
+      (is_target(&M[a + 1]) || is_evaluative(&M[a + 1]) || M[a + 1].mod_roles))
+    return ATTR_USUAL;
   /* the head's "of" complement, a few words on */
   uint32_t of = 0, words = 0;
   for (uint32_t j = h + 1; j < cx->tend && words < 3; j++) {

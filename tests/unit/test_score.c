@@ -82,7 +82,9 @@ static const char kLex[] = "wto\tmulti\ttarget\t1\n"
                            "slash\tsentiment\tharm\t-0.4\n"
                            "fight\tsentiment\toppose\t0.5\n"
                            "dumping\tprot\ttarget\t-0.5\n"
-                           "criticism*\tsentiment\toppose\t0.5\n";
+                           "criticism*\tsentiment\toppose\t0.5\n"
+                           "standoff\tsentiment\tdescribe\t-0.2\n"
+                           "bitter\tsentiment\teval\t-0.6\n";
 
 static lxs_lexicon *lex;
 static lxs_scorer *sc;
@@ -873,6 +875,17 @@ static void own_reading_replaces_general(void **state) {
   assert_near(raw_of(r, 0, "multi"), -0.5, TEST_EPS);
 }
 
+/* A news-register noun is a plain head for the adjective before it: "the
+ * bitter standoff over tariffs" is bitter, the tariffs are its topic. */
+static void adjective_describes_a_news_register_head(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The bitter standoff over tariffs dragged on.");
+  assert_near(raw_of(r, 0, "prot"), 0.0, TEST_EPS);
+  assert_near(r->sentences[0].sentiment, test_squash(-0.6 - 0.2), TEST_EPS);
+  r = test_run(sc, "The tariffs caused a bitter standoff."); /* later in the clause */
+  assert_near(raw_of(r, 0, "prot"), -0.6, TEST_EPS);
+}
+
 /* The subject of "draw" or "attract" receives the criticism after it, as
  * the subject of "face" undergoes a harm. */
 static void drawn_criticism_opposes_the_subject(void **state) {
@@ -1046,6 +1059,7 @@ int main(void) {
       cmocka_unit_test(own_reading_replaces_general),
       cmocka_unit_test(distant_pronoun_is_no_object),
       cmocka_unit_test(drawn_criticism_opposes_the_subject),
+      cmocka_unit_test(adjective_describes_a_news_register_head),
       cmocka_unit_test(announcing_frame_supports),
       cmocka_unit_test(comparison_lesser_side_is_concessive),
       cmocka_unit_test(shell_noun_refers_back),
