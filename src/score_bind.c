@@ -423,6 +423,24 @@ static int attributive_ing(const lxs_scorer *sc, const sent_ctx *cx, size_t e,
   return number || (tok_class(tk, k - 1) & (W_DET | W_NOUNDET)) || ed_form(tk, k - 1);
 }
 
+/* Is the praise word at match e the object of a harm just before it ("the
+ * duties will shave a point off growth", "tariffs destroy jobs")?  The
+ * good thing harmed is what the harm is about: the harm word has counted
+ * it, and as praise of the theme it would count against the harm.  Only
+ * a harm word in its segment, within OBJECT_REACH words, with no theme
+ * term and no other evaluation between. */
+static int harmed_good(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
+  const lxs_match *M = sc->mt.m;
+  const uint32_t harms = 1u << LXS_R_HARM | 1u << LXS_R_DECAY | 1u << LXS_R_THREAT;
+  uint32_t seg = rec_of(cx, e)->seg;
+  for (size_t j = e; j-- > cx->m0 && rec_of(cx, j)->seg == seg;) {
+    if (M[e].wpos > M[j].wpos_last + OBJECT_REACH || is_target_ref(sc, cx, j)) return 0;
+    if (M[j].roles & harms) return 1;
+    if (is_evaluative(&M[j])) return 0;
+  }
+  return 0;
+}
+
 /* Every match in order: its mentions, its tone, and each evaluative sense
  * bound to its target.  Contributions are summed in match order. */
 void lxs_score_bind(lxs_scorer *sc, sent_ctx *cx, double *sent_raw, uint32_t *sent_hits) {
@@ -448,6 +466,7 @@ void lxs_score_bind(lxs_scorer *sc, sent_ctx *cx, double *sent_raw, uint32_t *se
           lxs_add_evidence(sc, cx->sent, LXS_THEME_NONE, se, &M[e], NULL, r->flags, c);
         }
         if (r->no_stance || se->role == LXS_R_DESCRIBE) continue; /* tone only */
+        if (se->role == LXS_R_EVAL && se->weight > 0 && harmed_good(sc, cx, e)) continue;
         if (se->role == LXS_R_EVAL || adjectival_harm(sc, &M[e], se) ||
             attributive_ing(sc, cx, e, se))
           bind_eval(sc, cx, e, se, me, ne);

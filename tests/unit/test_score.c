@@ -84,12 +84,14 @@ static const char kLex[] = "wto\tmulti\ttarget\t1\n"
                            "dumping\tprot\ttarget\t-0.5\n"
                            "criticism*\tsentiment\toppose\t0.5\n"
                            "standoff\tsentiment\tdescribe\t-0.2\n"
-                           "bitter\tsentiment\teval\t-0.6\n";
+                           "bitter\tsentiment\teval\t-0.6\n"
+                           "growth\tsentiment\teval\t0.3\n";
 
 static lxs_lexicon *lex;
 static lxs_scorer *sc;
 
-#define CONTEXT_HALF 0.5 /* an evaluation carried to the context's theme */
+#define CONTEXT_HALF 0.5   /* an evaluation carried to the context's theme */
+#define WEAK_LINK_HALF 0.5 /* an evaluation tied across a comma */
 
 static int setup(void **state) {
   (void)state;
@@ -875,6 +877,18 @@ static void own_reading_replaces_general(void **state) {
   assert_near(raw_of(r, 0, "multi"), -0.5, TEST_EPS);
 }
 
+/* A good thing harmed ("undermine growth") is what the harm is about: it
+ * is no praise of the harm's cause; helped, it is ("boost growth"). */
+static void harmed_good_is_no_praise(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "Tariffs undermine growth.");
+  assert_near(raw_of(r, 0, "prot"), -0.7, TEST_EPS);
+  r = test_run(sc, "Tariffs boost growth.");
+  assert_near(raw_of(r, 0, "prot"), 0.4 + 0.3, TEST_EPS);
+  r = test_run(sc, "Tariffs undermine farmers, and growth rose."); /* another segment */
+  assert_near(raw_of(r, 0, "prot"), -0.7 + WEAK_LINK_HALF * 0.3, TEST_EPS);
+}
+
 /* A news-register noun is a plain head for the adjective before it: "the
  * bitter standoff over tariffs" is bitter, the tariffs are its topic. */
 static void adjective_describes_a_news_register_head(void **state) {
@@ -1060,6 +1074,7 @@ int main(void) {
       cmocka_unit_test(distant_pronoun_is_no_object),
       cmocka_unit_test(drawn_criticism_opposes_the_subject),
       cmocka_unit_test(adjective_describes_a_news_register_head),
+      cmocka_unit_test(harmed_good_is_no_praise),
       cmocka_unit_test(announcing_frame_supports),
       cmocka_unit_test(comparison_lesser_side_is_concessive),
       cmocka_unit_test(shell_noun_refers_back),
