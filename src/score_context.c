@@ -38,23 +38,29 @@ static int word_is(const lxs_tokenizer *tk, uint32_t k, const char *w) {
   return t->kind == LXS_TOK_WORD && strcmp(lxs_tok_norm(tk, t), w) == 0;
 }
 
-/* "It is important to recognise ...", "it was clear that ...": "it"
- * before a form of be and, a word or two on, "to" or "that" -- with no
- * determiner after the verb ("it is a tool to punish": a noun phrase
- * that "it" refers to) -- is a dummy subject, no anaphor. */
+/* "It is important to recognise ...", "it can be said that ...": "it"
+ * before a form of be (after at most two auxiliaries) and, a word or two
+ * on, "to" or "that" -- with no determiner after the verb ("it is a tool
+ * to punish": a noun phrase that "it" refers to) -- is a dummy subject,
+ * no anaphor. */
 static int expletive_it(const lxs_scorer *sc, const sent_ctx *cx, const lxs_match *m) {
   const lxs_tokenizer *tk = sc->tok;
-  uint32_t k = m->tok_first;
-  if (m->tok_last != k || !word_is(tk, k, "it") || k + 2 >= cx->tend) return 0;
-  const lxs_token *v = &tk->toks[k + 1];
-  if (v->kind != LXS_TOK_WORD || !(lxs_wclass(lxs_tok_norm(tk, v), v->norm_len) & W_PASSIVE))
-    return 0;
-  for (uint32_t j = k + 2; j < cx->tend && j <= k + 4; j++) {
+  uint32_t k = m->tok_first, v = k + 1;
+  if (m->tok_last != k || !word_is(tk, k, "it")) return 0;
+  for (; v < cx->tend && v <= k + 3; v++) {
+    const lxs_token *t = &tk->toks[v];
+    if (t->kind != LXS_TOK_WORD) return 0;
+    lxs_wbits c = lxs_wclass(lxs_tok_norm(tk, t), t->norm_len);
+    if (c & W_PASSIVE) break;
+    if (!(c & W_AUX)) return 0;
+  }
+  if (v > k + 3 || v >= cx->tend) return 0;
+  for (uint32_t j = v + 1; j < cx->tend && j <= v + 3; j++) {
     const lxs_token *t = &tk->toks[j];
     if (t->kind != LXS_TOK_WORD) return 0;
     lxs_wbits c = lxs_wclass(lxs_tok_norm(tk, t), t->norm_len);
     if (c & W_DET) return 0;
-    if (j > k + 2 && ((c & W_INFINITIVE) || word_is(tk, j, "that"))) return 1;
+    if (j > v + 1 && ((c & W_INFINITIVE) || word_is(tk, j, "that"))) return 1;
   }
   return 0;
 }
