@@ -236,9 +236,11 @@ static lxs_wbits tok_class(const lxs_tokenizer *tk, uint32_t k) {
  * one: "the bitter standoff over tariffs"), describes that noun (the
  * subject), not a theme term later in the clause -- unless the noun
  * relates to a theme term by "of" or "for" ("the harmful effects of
- * tariffs"), which it then evaluates.  Later in a clause a noun phrase is
- * often said of the subject ("the CPTPP offers a better template", "tariffs
- * are a bad idea") and binds as usual.  Returns ATTR_USUAL, ATTR_HEAD
+ * tariffs"), which it then evaluates.  So does one after a preposition,
+ * with or without a determiner ("replace open markets with failed
+ * policies").  Later in a clause a noun phrase is often said of the
+ * subject ("the CPTPP offers a better template", "tariffs are a bad idea")
+ * and binds as usual.  Returns ATTR_USUAL, ATTR_HEAD
  * (binds to nothing), or the match of the theme term it evaluates. */
 enum { ATTR_USUAL = -1, ATTR_HEAD = -2 };
 static long attributive_target(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
@@ -260,8 +262,13 @@ static long attributive_target(const lxs_scorer *sc, const sent_ctx *cx, size_t 
     if (k <= cx->t0) return ATTR_USUAL;
     k--;
   }
-  if (!(tok_class(tk, k) & W_DET)) return ATTR_USUAL;
-  if (k > cx->t0 && tk->toks[k - 1].kind == LXS_TOK_WORD) return ATTR_USUAL;
+  /* the phrase opens its segment, or follows a preposition */
+  if (tok_class(tk, k) & W_DET) {
+    int opens = k <= cx->t0 || tk->toks[k - 1].kind != LXS_TOK_WORD;
+    if (!opens && !(tok_class(tk, k - 1) & W_PREP)) return ATTR_USUAL;
+  } else if (!(tok_class(tk, k) & W_PREP)) {
+    return ATTR_USUAL;
+  }
   uint32_t h = M[a].tok_last + 1;
   if (h >= cx->tend || tk->toks[h].kind != LXS_TOK_WORD) return ATTR_USUAL;
   if (tok_class(tk, h) & (W_STOP | W_AUX | W_PASSIVE)) return ATTR_USUAL;

@@ -70,7 +70,8 @@ typedef uint64_t lxs_wbits;
 #define W_RELATIVE W_BIT(51)   /* which: an anaphor for the noun right before it */
 #define W_HOLDERN W_BIT(52)    /* critic, supporter: "X is a vocal critic of" holds a view */
 #define W_TOPICPREP W_BIT(53)  /* over, about: after an oppose word, the topic of a dispute */
-#define W_NCLASSES 54
+#define W_PREP W_BIT(54)       /* with, for, against: an adjective after it describes its head */
+#define W_NCLASSES 55
 
 /* Any verb form that may report speech. */
 #define W_SPEECH                                                                                   \

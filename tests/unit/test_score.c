@@ -881,6 +881,21 @@ static void own_reading_replaces_general(void **state) {
   assert_near(raw_of(r, 0, "multi"), -0.5, TEST_EPS);
 }
 
+/* An adjective after a preposition describes its own head noun: "with
+ * broken rules" says nothing of the WTO; of a theme term as its head it
+ * does ("with the broken WTO"). */
+static void adjective_after_a_preposition_binds_to_its_head(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "Washington replaced the WTO with broken rules.");
+  assert_near(raw_of(r, 0, "multi"), 0.0, TEST_EPS);
+  r = test_run(sc, "Washington replaced the WTO with the broken rules.");
+  assert_near(raw_of(r, 0, "multi"), 0.0, TEST_EPS);
+  r = test_run(sc, "Ministers met with the broken WTO.");
+  assert_near(raw_of(r, 0, "multi"), -0.6, TEST_EPS);
+  r = test_run(sc, "The WTO has broken rules."); /* after a verb: said of the subject */
+  assert_near(raw_of(r, 0, "multi"), -0.6, TEST_EPS);
+}
+
 /* A good thing harmed ("undermine growth") is what the harm is about: it
  * is no praise of the harm's cause; helped, it is ("boost growth"). */
 static void harmed_good_is_no_praise(void **state) {
@@ -1079,6 +1094,7 @@ int main(void) {
       cmocka_unit_test(drawn_criticism_opposes_the_subject),
       cmocka_unit_test(adjective_describes_a_news_register_head),
       cmocka_unit_test(harmed_good_is_no_praise),
+      cmocka_unit_test(adjective_after_a_preposition_binds_to_its_head),
       cmocka_unit_test(announcing_frame_supports),
       cmocka_unit_test(comparison_lesser_side_is_concessive),
       cmocka_unit_test(shell_noun_refers_back),
