@@ -448,6 +448,16 @@ static int harmed_good(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
   return 0;
 }
 
+/* "Poor countries were hit hard by the tariffs": a negative evaluation
+ * with an agent marker right after it (at most one word between) is a
+ * harm that the agent does and the subject suffers, and takes the harm
+ * roles: the tariffs are blamed, and harm suffered is defended. */
+static int agentive_eval(const lxs_scorer *sc, const sent_ctx *cx, size_t e, const lxs_sense *se) {
+  const lxs_match *M = sc->mt.m;
+  if (se->weight >= 0 || e + 1 >= cx->m1 || !((M[e + 1].mod_roles >> LXS_R_AGENT) & 1)) return 0;
+  return M[e + 1].wpos <= M[e].wpos_last + 2 && rec_of(cx, e + 1)->seg == rec_of(cx, e)->seg;
+}
+
 /* Every match in order: its mentions, its tone, and each evaluative sense
  * bound to its target.  Contributions are summed in match order. */
 void lxs_score_bind(lxs_scorer *sc, sent_ctx *cx, double *sent_raw, uint32_t *sent_hits) {
@@ -474,8 +484,8 @@ void lxs_score_bind(lxs_scorer *sc, sent_ctx *cx, double *sent_raw, uint32_t *se
         }
         if (r->no_stance || se->role == LXS_R_DESCRIBE) continue; /* tone only */
         if (se->role == LXS_R_EVAL && se->weight > 0 && harmed_good(sc, cx, e)) continue;
-        if (se->role == LXS_R_EVAL || adjectival_harm(sc, &M[e], se) ||
-            attributive_ing(sc, cx, e, se))
+        if ((se->role == LXS_R_EVAL && !agentive_eval(sc, cx, e, se)) ||
+            adjectival_harm(sc, &M[e], se) || attributive_ing(sc, cx, e, se))
           bind_eval(sc, cx, e, se, me, ne);
         else lxs_score_harm_roles(sc, cx, e, se, me, ne);
       } else if (se->theme < LXS_THEME_SENTIMENT && se->role == LXS_R_EVAL && !r->no_stance) {

@@ -85,7 +85,8 @@ static const char kLex[] = "wto\tmulti\ttarget\t1\n"
                            "criticism*\tsentiment\toppose\t0.5\n"
                            "standoff\tsentiment\tdescribe\t-0.2\n"
                            "bitter\tsentiment\teval\t-0.6\n"
-                           "growth\tsentiment\teval\t0.3\n";
+                           "growth\tsentiment\teval\t0.3\n"
+                           "battered\tsentiment\teval\t-0.5\n";
 
 static lxs_lexicon *lex;
 static lxs_scorer *sc;
@@ -881,6 +882,17 @@ static void own_reading_replaces_general(void **state) {
   assert_near(raw_of(r, 0, "multi"), -0.5, TEST_EPS);
 }
 
+/* A negative evaluation with its agent after it is a harm: the agent
+ * does it, the subject suffers it. */
+static void agentive_evaluation_is_a_harm(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The Global South was battered by the tariff.");
+  assert_near(raw_of(r, 0, "south"), 0.5, TEST_EPS);
+  assert_near(raw_of(r, 0, "prot"), -0.5, TEST_EPS);
+  r = test_run(sc, "The Global South was battered."); /* no agent: a plain evaluation */
+  assert_near(raw_of(r, 0, "south"), -0.5, TEST_EPS);
+}
+
 /* An adjective after a preposition describes its own head noun: "with
  * broken rules" says nothing of the WTO; of a theme term as its head it
  * does ("with the broken WTO"). */
@@ -1095,6 +1107,7 @@ int main(void) {
       cmocka_unit_test(adjective_describes_a_news_register_head),
       cmocka_unit_test(harmed_good_is_no_praise),
       cmocka_unit_test(adjective_after_a_preposition_binds_to_its_head),
+      cmocka_unit_test(agentive_evaluation_is_a_harm),
       cmocka_unit_test(announcing_frame_supports),
       cmocka_unit_test(comparison_lesser_side_is_concessive),
       cmocka_unit_test(shell_noun_refers_back),
