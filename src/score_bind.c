@@ -306,6 +306,19 @@ static uint64_t own_readings(const lxs_scorer *sc, const lxs_match *m) {
   return own;
 }
 
+/* "Exporters fear that the WTO will collapse": a negative evaluation of
+ * what follows it (not an adjective after a determiner: "the disastrous
+ * WTO"), whose theme term comes a few words on and suffers a harm, is
+ * about the harm -- concern for the term, as when the harm is lamented. */
+static int feared_harm(const lxs_scorer *sc, const sent_ctx *cx, size_t e, size_t g,
+                       const lxs_sense *se) {
+  const lxs_match *M = sc->mt.m;
+  if (se->weight >= 0 || g <= e || M[g].wpos > M[e].wpos_last + 3) return 0;
+  uint32_t k = M[e].tok_first;
+  if (k > cx->t0 && (tok_class(sc->tok, k - 1) & W_DET)) return 0;
+  return lxs_suffers_harm_after(sc, cx, g);
+}
+
 /* A general evaluative word ("The WTO is broken") is tied to the nearest
  * theme term in its segment, else its clause (weak), else the sentence
  * (weaker: "Tariffs protect jobs, but they raise prices"). */
@@ -335,6 +348,10 @@ static void bind_eval(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *s
   }
   if (g < 0) return;
   if (d > DECAY_START) f /= 1.0 + (d - DECAY_START) / DECAY_SCALE;
+  if (feared_harm(sc, cx, e, (size_t)g, se)) {
+    f = -f;
+    mods |= LXS_MOD_HARM_PATIENT;
+  }
   double hc = harm_consequence(sc, cx, e, (size_t)g, se);
   if (hc == 0) return;
   if (hc < 0) {

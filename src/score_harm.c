@@ -79,6 +79,22 @@ static uint64_t instrument_themes(const lxs_scorer *sc, const sent_ctx *cx, size
   return mask;
 }
 
+/* Does theme term g suffer a harm named a few words after it in its
+ * clause: a decay, or a harm in the passive ("the WTO will collapse",
+ * "the appellate body may be dismantled"), with no theme term between?
+ * An active harm ("tariffs will hurt them") makes g its cause. */
+int lxs_suffers_harm_after(const lxs_scorer *sc, const sent_ctx *cx, size_t g) {
+  const lxs_match *M = sc->mt.m;
+  const uint32_t harms = 1u << LXS_R_HARM | 1u << LXS_R_DECAY;
+  for (size_t h = g + 1; h < cx->m1 && rec_of(cx, h)->clause == rec_of(cx, g)->clause; h++) {
+    if (M[h].wpos > M[g].wpos_last + AGENT_REACH || is_target_ref(sc, cx, h)) return 0;
+    if (!(M[h].roles & harms)) continue;
+    if (agent_between(cx, g, h)) return 0;
+    return has_role(&M[h], LXS_R_DECAY) || passive_before(sc, &M[h]);
+  }
+  return 0;
+}
+
 /* Remember that target g (resolved) suffers the harm at match e. */
 static void mark_harmed(const sent_ctx *cx, size_t g, size_t e) {
   lxs_mrec *r = rec_of(cx, local_ref(cx, g));

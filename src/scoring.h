@@ -242,5 +242,8 @@ void lxs_score_advocacy(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense 
                         double ne);
 void lxs_score_imposition(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *se, double me,
                           double ne);
+/* Does theme term g suffer a harm named just after it (a decay, or a
+ * passive harm)? */
+int lxs_suffers_harm_after(const lxs_scorer *sc, const sent_ctx *cx, size_t g);
 
 #endif

@@ -882,6 +882,18 @@ static void own_reading_replaces_general(void **state) {
   assert_near(raw_of(r, 0, "multi"), -0.5, TEST_EPS);
 }
 
+/* Fear of a harm to the theme ("fear that the WTO will collapse") is
+ * concern for it; fear of what the theme does stays against it. */
+static void feared_harm_is_concern(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "Exporters fear that the WTO will collapse.");
+  assert_near(raw_of(r, 0, "multi"), 0.6 + 0.6, TEST_EPS);
+  r = test_run(sc, "Exporters fear the tariff will undermine farmers.");
+  assert_near(raw_of(r, 0, "prot"), -0.6 - 0.7, TEST_EPS);
+  r = test_run(sc, "The bad WTO is in collapse."); /* an adjective: said of the WTO */
+  assert_near(raw_of(r, 0, "multi"), -0.5 + 0.6, TEST_EPS);
+}
+
 /* A negative evaluation with its agent after it is a harm: the agent
  * does it, the subject suffers it. */
 static void agentive_evaluation_is_a_harm(void **state) {
@@ -1108,6 +1120,7 @@ int main(void) {
       cmocka_unit_test(harmed_good_is_no_praise),
       cmocka_unit_test(adjective_after_a_preposition_binds_to_its_head),
       cmocka_unit_test(agentive_evaluation_is_a_harm),
+      cmocka_unit_test(feared_harm_is_concern),
       cmocka_unit_test(announcing_frame_supports),
       cmocka_unit_test(comparison_lesser_side_is_concessive),
       cmocka_unit_test(shell_noun_refers_back),
