@@ -306,6 +306,21 @@ static uint64_t own_readings(const lxs_scorer *sc, const lxs_match *m) {
   return own;
 }
 
+/* "Special treatment is an integral part of the WTO": an evaluative noun
+ * phrase after a copula (and a determiner) with an "of" complement is said
+ * of the subject, not of the whole it is part of.  Returns the subject
+ * (the nearest theme term before it in its clause), or -1. */
+static long predicate_of_subject(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
+  const lxs_tokenizer *tk = sc->tok;
+  const lxs_match *M = sc->mt.m;
+  uint32_t of = M[e].tok_last + 1, k = M[e].tok_first;
+  if (of >= cx->tend || !tok_is(tk, of, "of") || k <= cx->t0) return -1;
+  if (tok_class(tk, k - 1) & W_DET) k--;
+  if (k <= cx->t0 || !(tok_class(tk, k - 1) & W_PASSIVE)) return -1;
+  unsigned d;
+  return lxs_nearest_target(sc, cx, e, LXS_THEME_NONE, SAME_CLAUSE, -1, &d);
+}
+
 /* "Exporters fear that the WTO will collapse": a negative evaluation of
  * what follows it (not an adjective after a determiner: "the disastrous
  * WTO"), whose theme term comes a few words on and suffers a harm, is
@@ -328,6 +343,7 @@ static void bind_eval(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *s
   uint64_t own = M[e].themes ? own_readings(sc, &M[e]) : 0;
   long at = attributive_target(sc, cx, e);
   if (at == ATTR_HEAD) return;
+  if (at < 0) at = predicate_of_subject(sc, cx, e);
   if (at >= 0) {
     lxs_credit(sc, cx, e, se, (size_t)at, se->weight * me * ne, 0, LXS_THEME_NONE, own);
     return;

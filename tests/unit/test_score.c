@@ -86,7 +86,8 @@ static const char kLex[] = "wto\tmulti\ttarget\t1\n"
                            "standoff\tsentiment\tdescribe\t-0.2\n"
                            "bitter\tsentiment\teval\t-0.6\n"
                            "growth\tsentiment\teval\t0.3\n"
-                           "battered\tsentiment\teval\t-0.5\n";
+                           "battered\tsentiment\teval\t-0.5\n"
+                           "integral part\tsentiment\teval\t0.4\n";
 
 static lxs_lexicon *lex;
 static lxs_scorer *sc;
@@ -882,6 +883,19 @@ static void own_reading_replaces_general(void **state) {
   assert_near(raw_of(r, 0, "multi"), -0.5, TEST_EPS);
 }
 
+/* "X is an integral part of Y" evaluates X, the subject, not the whole it
+ * is part of. */
+static void predicate_with_of_is_said_of_the_subject(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The Global South is an integral part of the WTO.");
+  assert_near(raw_of(r, 0, "south"), 0.4, TEST_EPS);
+  assert_near(raw_of(r, 0, "multi"), 0.0, TEST_EPS);
+  assert_int_equal(mentions_of(r, 0, "multi"), 1);
+  r = test_run(sc, "The WTO is an integral part of the Global South.");
+  assert_near(raw_of(r, 0, "multi"), 0.4, TEST_EPS);
+  assert_near(raw_of(r, 0, "south"), 0.0, TEST_EPS);
+}
+
 /* Fear of a harm to the theme ("fear that the WTO will collapse") is
  * concern for it; fear of what the theme does stays against it. */
 static void feared_harm_is_concern(void **state) {
@@ -1121,6 +1135,7 @@ int main(void) {
       cmocka_unit_test(adjective_after_a_preposition_binds_to_its_head),
       cmocka_unit_test(agentive_evaluation_is_a_harm),
       cmocka_unit_test(feared_harm_is_concern),
+      cmocka_unit_test(predicate_with_of_is_said_of_the_subject),
       cmocka_unit_test(announcing_frame_supports),
       cmocka_unit_test(comparison_lesser_side_is_concessive),
       cmocka_unit_test(shell_noun_refers_back),
