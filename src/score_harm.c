@@ -257,8 +257,20 @@ static void harm_subject(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense
   if (c != 0) lxs_credit(sc, cx, e, se, (size_t)b, c, mods, LXS_THEME_NONE, done);
 }
 
+/* "The bill would threaten to repeal the tariffs": the act after
+ * "threaten to" is what the threat names, as "threatened to impose
+ * tariffs" names the measure -- the threat's word says how the speaker
+ * sees it, and the act takes no side of its own. */
+static int threatened_act(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
+  const lxs_match *M = sc->mt.m;
+  if (e == cx->m0 || !has_role(&M[e - 1], LXS_R_THREAT)) return 0;
+  uint32_t k = M[e - 1].tok_last + 1;
+  return k + 1 == M[e].tok_first && (wclass_tok(sc, cx, k) & W_INFINITIVE);
+}
+
 void lxs_score_harm_roles(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *se, double me,
                           double ne) {
+  if (threatened_act(sc, cx, e)) return;
   int agent = 0;
   uint64_t done = harm_object(sc, cx, e, se, me, ne, &agent);
   /* A word whose object is its agent ("a world fractured by

@@ -87,7 +87,8 @@ static const char kLex[] = "wto\tmulti\ttarget\t1\n"
                            "bitter\tsentiment\teval\t-0.6\n"
                            "growth\tsentiment\teval\t0.3\n"
                            "battered\tsentiment\teval\t-0.5\n"
-                           "integral part\tsentiment\teval\t0.4\n";
+                           "integral part\tsentiment\teval\t0.4\n"
+                           "threaten\tsentiment\tthreat\t-0.8\n";
 
 static lxs_lexicon *lex;
 static lxs_scorer *sc;
@@ -883,6 +884,21 @@ static void own_reading_replaces_general(void **state) {
   assert_near(raw_of(r, 0, "multi"), -0.5, TEST_EPS);
 }
 
+/* The act after "threaten to" is what the threat names: it takes no side
+ * of its own, as the measure after "threatened to impose" does not. */
+static void threatened_act_takes_no_side(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "Washington threatened to withdraw from the WTO.");
+  assert_near(raw_of(r, 0, "multi"), 0.0, TEST_EPS);
+  assert_int_equal(mentions_of(r, 0, "multi"), 1);
+  r = test_run(sc, "The bill would threaten to oppose the tariff.");
+  assert_near(raw_of(r, 0, "prot"), 0.0, TEST_EPS);
+  r = test_run(sc, "The bill would oppose the tariff.");
+  assert_near(raw_of(r, 0, "prot"), -0.6, TEST_EPS);
+  r = test_run(sc, "The tariff threatens the WTO."); /* the threat's own object */
+  assert_near(raw_of(r, 0, "multi"), 0.8, TEST_EPS);
+}
+
 /* "X is an integral part of Y" evaluates X, the subject, not the whole it
  * is part of. */
 static void predicate_with_of_is_said_of_the_subject(void **state) {
@@ -1136,6 +1152,7 @@ int main(void) {
       cmocka_unit_test(agentive_evaluation_is_a_harm),
       cmocka_unit_test(feared_harm_is_concern),
       cmocka_unit_test(predicate_with_of_is_said_of_the_subject),
+      cmocka_unit_test(threatened_act_takes_no_side),
       cmocka_unit_test(announcing_frame_supports),
       cmocka_unit_test(comparison_lesser_side_is_concessive),
       cmocka_unit_test(shell_noun_refers_back),
