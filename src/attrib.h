@@ -184,8 +184,12 @@ typedef struct {
                         organisation (np_e = 0: none) */
   size_t aside_end;  /* the comma closing a subject's aside (", along
                         with ...,"), or 0 */
-  int quiet;         /* reading a quotation's verbs for their holders:
-                        pronouns fix no person's gender */
+  /* the last plural group read as a subject ("Dock workers", "the four
+   * ports"): tokens [they_a, they_e) of sentence they_sent, what a "they"
+   * at token they_tok of a later sentence refers to (they_e = 0: none) */
+  uint32_t they_a, they_e, they_sent, they_tok;
+  int quiet; /* reading a quotation's verbs for their holders:
+                pronouns fix no person's gender */
 } actx;
 
 typedef struct {
@@ -354,6 +358,13 @@ void lxs_scan_mentions(actx *c, uint32_t k_in_para);
  * author's.  A date or a number ("said Monday") holds no view.  Returns
  * WHO_AUTHOR. */
 int lxs_group_np(actx *c, size_t a, size_t e);
+/* "They" at word k: 1 when it refers to the plural group read as a
+ * subject in this or one of the two sentences before (c->they_a, they_e),
+ * noting k as that reference (c->they_tok). */
+int lxs_they_group(actx *c, size_t k);
+/* A plural group opening the current sentence as its subject ("The
+ * farmers' unions were angry."): noted for a later "they". */
+void lxs_group_subject(actx *c);
 /* A plural noun for people or groups ("critics", "farmers", "economists",
  * "governments"): the word lists' group nouns, or a plural agent noun by
  * its ending. */
@@ -384,6 +395,10 @@ int lxs_org_at(actx *c, size_t a, size_t e, int create, int *ref);
 /* "the group", "the union" [a, j]: the organisation it refers to, or
  * WHO_NONE. */
 int lxs_org_desc(actx *c, size_t a, size_t j);
+/* "The Fund", "the Commission" (an organisation word alone, capitalised,
+ * after "the"): the organisation named before with that word, or
+ * WHO_NONE. */
+int lxs_org_word_ref(actx *c, size_t j);
 
 /* ---- quotations (quotes.c) ----------------------------------------------- */
 

@@ -789,7 +789,9 @@ void lxs_note_holder(actx *c, const frame_t *f, int quoted) {
   long doc = f->who < 0 && !quoted && c->holders ? document_at(c, f->subj) : -1;
   /* inside a quotation only a group holds a view of its own ("Critics say
    * ...," she said); a person there is described by the speaker */
-  if (!c->holders || (f->who < 0 && !group && doc < 0) || (quoted && !group)) return;
+  /* "They said ..." after a group: the group's view */
+  int they = f->who < 0 && !group && c->they_e && f->subj < c->nw && c->they_tok == c->w[f->subj];
+  if (!c->holders || (f->who < 0 && !group && !they && doc < 0) || (quoted && !group)) return;
   if (c->nph && c->ph[c->nph - 1].verb >= f->verb) return; /* seen (and in order) */
   LXS_VEC_GROW(c->ph, c->nph, c->capph);
   struct pending_holder *h = &c->ph[c->nph++];
@@ -807,6 +809,10 @@ void lxs_note_holder(actx *c, const frame_t *f, int quoted) {
     h->e = c->ph[doc].e;
   } else if (group) {
     listed_group(c, h);
+  } else if (they) {
+    h->who = WHO_AUTHOR;
+    h->a = c->they_a;
+    h->e = c->they_e;
   }
 }
 

@@ -10,6 +10,22 @@
 
 /* ---- groups ---------------------------------------------------------------- */
 
+static int postmod_prep(const actx *c, size_t k) {
+  return norm_is(c, k, "of") || norm_is(c, k, "from") || norm_is(c, k, "at") ||
+         norm_is(c, k, "in"); /* "officials in Beijing" */
+}
+
+/* Do the words [a, e] name more than one ("critics", "the four ports",
+ * "Northland and Southmark"), so that a later "they" may be them? */
+static int plural_group(const actx *c, size_t a, size_t e) {
+  for (size_t k = a; k < e; k++)
+    if (norm_is(c, k, "and") || is_p(c, k, LXS_P_COMMA)) return 1;
+  if (c->wc[e] & W_GROUPN) return 1;
+  size_t n = TK(c, e)->norm_len;
+  const char *w = NORM(c, e);
+  return !namey(c, e) && n > 3 && w[n - 1] == 's' && w[n - 2] != 's';
+}
+
 int lxs_group_np(actx *c, size_t a, size_t e) {
   int words = 0;
   for (size_t k = a; k <= e; k++)
@@ -19,7 +35,43 @@ int lxs_group_np(actx *c, size_t a, size_t e) {
     return WHO_AUTHOR;
   c->np_a = a;
   c->np_e = e + 1;
+  if (plural_group(c, a, e)) {
+    c->they_a = c->w[a];
+    c->they_e = c->w[e] + 1;
+    c->they_sent = c->cur_sent;
+  }
   return WHO_AUTHOR;
+}
+
+void lxs_group_subject(actx *c) {
+  size_t k = 0;
+  while (k < c->nw && k < 6 && is_word(c, k) && !lxs_collective_head(c, k)) {
+    lxs_wbits cl = c->wc[k];
+    if ((cl & (W_STOP | W_SPEECH | W_AUX | W_NEG | W_TIME)) && !(cl & W_DET)) return;
+    k++;
+  }
+  if (k >= c->nw || k >= 6 || !is_word(c, k) || !lxs_collective_head(c, k) || k + 1 >= c->nw ||
+      !is_word(c, k + 1) || postmod_prep(c, k + 1))
+    return;
+  /* "the farmers' unions": the last plural noun heads the group */
+  while (k + 2 < c->nw && is_word(c, k + 1) && !namey(c, k + 1) &&
+         !(c->wc[k + 1] & (W_STOP | W_SPEECH | W_AUX | W_NEG | W_TIME)) &&
+         plural_group(c, k + 1, k + 1))
+    k++;
+  size_t a = 0;
+  while (a < k && (c->wc[a] & (W_DET | W_HOLDERDET | W_OPENER)) && !namey(c, a + 1)) a++;
+  if (!plural_group(c, a, k)) return;
+  c->they_a = c->w[a];
+  c->they_e = c->w[k] + 1;
+  c->they_sent = c->cur_sent;
+}
+
+int lxs_they_group(actx *c, size_t k) {
+  if (!c->they_e || c->cur_sent < c->they_sent || c->cur_sent > c->they_sent + 2 ||
+      c->they_a >= c->w[0])
+    return 0;
+  c->they_tok = c->w[k];
+  return 1;
 }
 
 /* "the four ports", "the 27 members": a plural counted by a number. */
@@ -58,10 +110,6 @@ size_t lxs_group_start(const actx *c, size_t j) {
     if (cl & W_DET) break;
   }
   return a;
-}
-
-static int postmod_prep(const actx *c, size_t k) {
-  return norm_is(c, k, "of") || norm_is(c, k, "from") || norm_is(c, k, "at");
 }
 
 size_t lxs_group_postmod_end(const actx *c, size_t j) {
@@ -199,6 +247,14 @@ int lxs_org_at(actx *c, size_t a, size_t e, int create, int *ref) {
   const char *ap = "";
   size_t an = ac ? tok_text(c, ac, ac, &ap) : 0;
   return lxs_entity_new(c, p, n, ap, an);
+}
+
+int lxs_org_word_ref(actx *c, size_t j) {
+  if (j < 1 || !norm_is(c, j - 1, "the") || !namey(c, j) || !(c->wc[j] & W_ORG) ||
+      (c->wc[j] & W_META) || (TK(c, j)->flags & LXS_TF_ALLCAPS) ||
+      (j + 1 < c->nw && namey(c, j + 1)))
+    return WHO_NONE;
+  return lxs_entity_desc(c, NORM(c, j), TK(c, j)->norm_len);
 }
 
 int lxs_org_desc(actx *c, size_t a, size_t j) {

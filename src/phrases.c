@@ -291,6 +291,14 @@ static int capitals_left(actx *c, size_t j, int *ref) {
     c->P[r].fallback = lxs_org_at(c, oa, j, oa < a, &oref);
   }
   if (r >= 0) return r;
+  /* "Experts at the Northwind Institute said": the experts, not the
+   * institute, hold the view */
+  if (lxs_group_before_postmod(c, oa, j) != WHO_NONE) return WHO_AUTHOR;
+  r = lxs_org_word_ref(c, j);
+  if (r >= 0) {
+    *ref = REF_DESC;
+    return r;
+  }
   r = lxs_org_at(c, oa, j, oa < a, ref); /* known, or named with glue */
   if (r >= 0) return r;
   nameinfo ni;
@@ -326,6 +334,7 @@ int lxs_np_left(actx *c, size_t j, int *ref) {
     int r = lxs_resolve_pronoun(c, g, 1);
     return r >= 0 ? r : WHO_NONE;
   }
+  if (nm[0] == 't' && strcmp(nm, "they") == 0 && lxs_they_group(c, j)) return WHO_AUTHOR;
   if (first_or_group(nm)) return WHO_AUTHOR;
   if (strcmp(nm, "who") == 0 && j >= 2 && is_p(c, j - 1, LXS_P_COMMA) && namey(c, j - 2)) j -= 2;
   int h = lxs_hint_span(c, j, j, 1);
@@ -591,6 +600,7 @@ static size_t org_mention(actx *c, size_t a, size_t e, int headline, int alone) 
 
 void lxs_scan_mentions(actx *c, uint32_t k_in_para) {
   c->subj[k_in_para] = WHO_NONE;
+  lxs_group_subject(c);
   int headline = title_case(c);
   int other[8];
   size_t nother = 0;
