@@ -143,6 +143,16 @@ static int first_person_act(const lxs_scorer *sc, const sent_ctx *cx, size_t e) 
   return 0;
 }
 
+/* Is theme term g the means of the harm before it, introduced by "with"
+ * or "through" (a determiner may stand between): "punishing its own
+ * consumers with tariffs", "hurting allies through the levies"?  The
+ * means does the harm, as an agent does. */
+static int means_of(const lxs_scorer *sc, const sent_ctx *cx, const lxs_match *g) {
+  uint32_t k = g->tok_first;
+  if (k > cx->t0 && (wclass_tok(sc, cx, k - 1) & (W_DET | W_NOUNDET))) k--;
+  return k > cx->t0 && (wclass_tok(sc, cx, k - 1) & W_MEANS);
+}
+
 /* The theme term after the word (its object): harmed or opposed, unless
  * an agent marker makes it the cause ("risk posed by tariffs") or the
  * speaker calls for the harm ("should withdraw from the WTO"); helped by
@@ -156,7 +166,7 @@ static uint64_t harm_object(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_se
   if (g < 0) return 0;
   if (se->role == LXS_R_THREAT && names_the_threat(sc, cx, &M[e], &M[g])) return 0;
   double w = se->weight;
-  int agent = agent_between(cx, e, (size_t)g);
+  int agent = agent_between(cx, e, (size_t)g) || means_of(sc, cx, &M[g]);
   *agent_out = agent;
   /* far beyond the word, a theme term is seldom its object ("oppose a bill
    * that would curb the minister's power to raise the levies"), and a

@@ -25,7 +25,7 @@ static const char *const kClassNames[W_NCLASSES] = {
     "passive", "firstperson", "reflexive",  "holderdet",  "noundet",    "clauseword", "urge",
     "inf",     "act",         "as",         "call",       "light",      "noun",       "view",
     "given",   "phrasal",     "sufferprep", "causeprep",  "infinitive", "shelldet",   "singular",
-    "plural",  "undergo",     "relative",   "viewholder", "topicprep",  "prep"};
+    "plural",  "undergo",     "relative",   "viewholder", "topicprep",  "prep",       "means"};
 
 const char *lxs_wclass_name(unsigned n) { return n < W_NCLASSES ? kClassNames[n] : NULL; }
 

@@ -884,6 +884,18 @@ static void own_reading_replaces_general(void **state) {
   assert_near(raw_of(r, 0, "multi"), -0.5, TEST_EPS);
 }
 
+/* A theme term after "with" or "through" is the means of the harm before
+ * it, and does the harm, as an agent does. */
+static void means_of_a_harm_is_its_cause(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "Washington keeps hurting farmers with the tariffs.");
+  assert_near(raw_of(r, 0, "prot"), -0.5, TEST_EPS);
+  r = test_run(sc, "Washington keeps hurting farmers and the tariffs stay.");
+  assert_near(raw_of(r, 0, "prot"), 0.0, TEST_EPS); /* an instrument harmed: no loss */
+  r = test_run(sc, "Washington keeps hurting the WTO with vetoes.");
+  assert_near(raw_of(r, 0, "multi"), 0.5, TEST_EPS);
+}
+
 /* The act after "threaten to" is what the threat names: it takes no side
  * of its own, as the measure after "threatened to impose" does not. */
 static void threatened_act_takes_no_side(void **state) {
@@ -1153,6 +1165,7 @@ int main(void) {
       cmocka_unit_test(feared_harm_is_concern),
       cmocka_unit_test(predicate_with_of_is_said_of_the_subject),
       cmocka_unit_test(threatened_act_takes_no_side),
+      cmocka_unit_test(means_of_a_harm_is_its_cause),
       cmocka_unit_test(announcing_frame_supports),
       cmocka_unit_test(comparison_lesser_side_is_concessive),
       cmocka_unit_test(shell_noun_refers_back),
