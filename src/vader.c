@@ -1150,11 +1150,15 @@ static void bitmap_tokens(lxs_vader *v, size_t nb) {
       /* strip string.punctuation: the word is the first..last WORD byte,
        * but the whole token if that leaves <= 2 bytes (":)", ":-D") */
       uint64_t wb = bits_from(word, s) & tok;
-      unsigned b = wb ? ctz64(wb) : 0, e = wb ? 64 - clz64(wb) : 0;
-      /* branch-free: which way this goes is unpredictable */
-      unsigned whole = 0u - (unsigned)(e - b <= 2);
-      b &= ~whole;
-      e = (e & ~whole) | (n & whole);
+      unsigned b = 0, e = n;
+      if (wb) { /* else all punctuation: the whole token */
+        unsigned wfirst = ctz64(wb), wend = 64 - clz64(wb);
+        /* branch-free (which way this goes is unpredictable): all ones
+         * when more than two bytes remain stripped */
+        unsigned stripped = 0u - (unsigned)(wend - wfirst > 2);
+        b = wfirst & stripped;
+        e = n ^ ((wend ^ n) & stripped);
+      }
       size_t wn = e - b, key = klen;
       vader_keyinfo ki;
       if (wn <= KEY_INLINE) {
