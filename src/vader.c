@@ -683,18 +683,12 @@ static int has_nt(const char *s, size_t n) {
   return 0;
 }
 
-#if defined(__GNUC__)
-#define PREFETCH(p) __builtin_prefetch(p)
-#else
-#define PREFETCH(p) ((void)(p))
-#endif
-
 /* Words are looked up in two passes, so that the tokeniser runs without
  * data-dependent branches and the table's cache misses overlap:
  *   1. while tokenising: hash the key; the Bloom filter (in L1) marks
  *      possible hits, which keep their hash;
- *   2. for those: probe (the slots of later candidates prefetched), compare
- *      keys, copy the entry's facts into the word. */
+ *   2. for those: probe, compare keys, copy the entry's facts into the
+ *      word. */
 
 /* Room for a key of up to n bytes (+ padding) in the key arena; returns
  * its offset. */
@@ -728,28 +722,29 @@ static void add_word(lxs_vader *v, size_t key, size_t n, int upper, int maybe_nt
   v->nwords++;
 }
 
-/* How many candidates ahead the look-up prefetches table slots. */
-#define PREFETCH_AHEAD 4
-
-/* Pass 2: look the candidates up and take over the entry's facts. */
+/* Pass 2: look the candidates up and take over the entry's facts.  (No
+ * prefetching: a text has a handful of candidates, and their look-ups are
+ * independent, so the processor overlaps their misses anyway.) */
 static void resolve_candidates(lxs_vader *v) {
-  for (size_t k = 0; k < v->ncand && k < PREFETCH_AHEAD; k++)
-    PREFETCH(&v->tab[table_slot(v, v->cand[k].hash)]);
+  if (v->lexw_cap < v->ncand) { /* room for every candidate being a lexicon word */
+    v->lexw_cap = v->ncand + 16;
+    v->lexw = lxs_xrealloc(v->lexw, v->lexw_cap * sizeof *v->lexw);
+  }
+  vader_word *words = v->words;
+  size_t nlexw = 0;
   for (size_t k = 0; k < v->ncand; k++) {
     const vader_cand *c = &v->cand[k];
-    if (k + PREFETCH_AHEAD < v->ncand) PREFETCH(&v->tab[table_slot(v, c[PREFETCH_AHEAD].hash)]);
-    vader_word *w = &v->words[c->word];
+    vader_word *w = &words[c->word];
     const vader_entry *e = table_find(v, v->lower.data + w->key, w->len, c->hash);
     if (!e) continue;
     w->valence = e->valence;
     w->flags |= e->flags;
     w->kw = e->kw;
-    if (e->flags & F_LEX) {
-      LXS_VEC_GROW(v->lexw, v->nlexw, v->lexw_cap);
-      v->lexw[v->nlexw++] = c->word;
-    }
+    v->lexw[nlexw] = c->word;
+    nlexw += (e->flags & F_LEX) != 0;
     if (e->kw == KW_BUT && v->but_index == SIZE_MAX) v->but_index = c->word;
   }
+  v->nlexw = nlexw;
 }
 
 static void begin_words(lxs_vader *v) {
