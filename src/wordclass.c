@@ -17,7 +17,9 @@
 extern const lxs_embedded_file lxs_embedded_words[];
 extern const size_t lxs_embedded_word_count;
 
-static const char *const kClassNames[W_NCLASSES] = {
+/* Unsized, so a class added to wordclass.h without its name here fails
+ * the build below instead of leaving a NULL that crashes the parser. */
+static const char *const kClassNames[] = {
     "title",   "role",        "roleadj",    "org",        "place",      "nation",     "opener",
     "time",    "meta",        "say",        "weak",       "saying",     "add",        "male",
     "female",  "aux",         "det",        "particle",   "asker",      "answer",     "postnom",
@@ -26,6 +28,8 @@ static const char *const kClassNames[W_NCLASSES] = {
     "inf",     "act",         "as",         "call",       "light",      "noun",       "view",
     "given",   "phrasal",     "sufferprep", "causeprep",  "infinitive", "shelldet",   "singular",
     "plural",  "undergo",     "relative",   "viewholder", "topicprep",  "prep",       "means"};
+_Static_assert(sizeof kClassNames / sizeof kClassNames[0] == W_NCLASSES,
+               "each word class in wordclass.h needs its name in kClassNames");
 
 const char *lxs_wclass_name(unsigned n) { return n < W_NCLASSES ? kClassNames[n] : NULL; }
 
