@@ -37,6 +37,7 @@
 #define RECENT 8
 #define MAX_RUN 8
 #define APPOS_REACH 60
+#define MAX_CLAUSES 4 /* speakers of clauses after the first, per sentence */
 
 enum { REF_FULL, REF_SHORT, REF_PRONOUN, REF_DESC };
 
@@ -87,10 +88,14 @@ typedef struct {
   int back;          /* "That is how X described ...": names the quote before */
   int participle;    /* ", saying ...": the clause's subject speaks */
   size_t subj;       /* word where the speaker's noun phrase starts */
-  /* a second speaker's clause: "Okafor said ..., while the lawyer, Tom
-   * Birch, argued that ..." */
-  int who2, ref2, add2;
-  uint32_t split; /* token where that clause starts */
+  /* the clauses other speakers hold, in order: "Okafor said ..., while
+   * the lawyer, Tom Birch, argued that ..., but Ada Moreau disagreed,
+   * calling ..." (each runs to the next one or the sentence's end) */
+  struct frame_clause {
+    int who, ref, add;
+    uint32_t split; /* token where the clause starts */
+  } more[MAX_CLAUSES];
+  size_t nmore;
 } frame_t;
 
 /* Paragraph layouts; PK_Q and after are turns of a transcript. */
@@ -410,6 +415,9 @@ void lxs_build_spans(actx *c, const lxs_para *P);
 
 /* The speech frame of the current sentence (k_in_para of its paragraph). */
 void lxs_find_frame(actx *c, uint32_t k_in_para, frame_t *f);
+/* May the current sentence be a headline by where it stands: first in
+ * the text, or alone on its line without a final full stop? */
+int lxs_headline_place(const actx *c);
 /* Does the current sentence point back to a quotation ("That is how X
  * described the vote")? */
 int lxs_points_back(const actx *c);
@@ -420,6 +428,9 @@ void lxs_note_holder(actx *c, const frame_t *f, int quoted);
 void lxs_name_holders(actx *c);
 /* The cue a frame gives its sentence. */
 int lxs_frame_cue(const frame_t *f);
+/* Records the clauses of other speakers in sentence s (its frame f) and
+ * makes them recent. */
+void lxs_frame_clauses(actx *c, const lxs_sent *S, uint32_t s, const frame_t *f);
 
 /* ---- paragraphs ------------------------------------------------------------ */
 

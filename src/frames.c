@@ -124,7 +124,6 @@ static int message_frame(actx *c, frame_t *f) {
   lxs_analyze_run(c, a, e, 1, &ni);
   if (!ni.ok) return 0;
   frame_t cur = {ni.pi, ni.ref, 0, 0, 0, 0, c->w[a - 1], c->w[a - 1], 0, 0, 0};
-  cur.who2 = WHO_NONE;
   cur.subj = a;
   *f = cur;
   return 1;
@@ -191,6 +190,8 @@ static int speech_verb(actx *c, uint32_t k_in_para, size_t k, lxs_wbits cl, cons
       return 0;
   } else if (strcmp(nm, "asked") == 0 && k == 0) {
     return 0; /* "Asked about ..., Menon said" */
+  } else if (k + 1 < c->nw && norm_is(c, k + 1, "nothing")) {
+    return 0; /* "Birch said nothing": no view */
   } else if ((strcmp(nm, "asked") == 0 || strcmp(nm, "asks") == 0) && k + 1 < c->nw &&
              is_word(c, k + 1) && !norm_is(c, k + 1, "that") && !object_then_to(c, k + 1)) {
     /* "the paper asked three scholars how ...": a question holds no view
@@ -284,6 +285,8 @@ static size_t subject_end(actx *c, size_t k) {
   return j;
 }
 
+static int opens_clause(const actx *c, size_t b);
+
 /* Appositive subject: "Jayant Menon, a visiting senior fellow ..., said"
  * (p is the comma before the verb). */
 static int appositive_subject(actx *c, size_t p, int *ref, size_t *spos) {
@@ -315,7 +318,8 @@ static int appositive_subject(actx *c, size_t p, int *ref, size_t *spos) {
     /* "The GHP, a lobby formed in 1990, said": an organisation's article */
     if (a < x - 1 && norm_is(c, a, "the")) a++;
     int the = a >= 1 && norm_is(c, a - 1, "the") && lxs_clause_start(c, a - 1);
-    if (!the && !lxs_clause_start(c, a)) continue;
+    /* (also after a clause's conjunction: "..., while Mary Jones, an ...,") */
+    if (!the && !lxs_clause_start(c, a) && !(a > 0 && opens_clause(c, a - 1))) continue;
     if (the) {
       int r, who = lxs_np_left(c, x - 1, &r);
       if (who < 0) continue;
@@ -458,7 +462,6 @@ static int verb_frame(actx *c, uint32_t k_in_para, size_t k, frame_t *cur, int q
   frame_t f = {who, ref, add, according, 0, 0, c->w[k], c->w[ve], at_start, 0, 0};
   f.subj = inverted ? ve + 1 : spos;
   f.participle = (cl & W_SAYING) && !be && k >= 1 && is_p(c, k - 1, LXS_P_COMMA);
-  f.who2 = WHO_NONE;
   *cur = f;
   return 1;
 }
@@ -484,7 +487,6 @@ static int view_frame(actx *c, frame_t *f) {
   }
   if (who < 0) return 0;
   frame_t cur = {who, ref, 0, 1, 0, 0, c->w[0], c->w[e + 1], 0, 0, 0};
-  cur.who2 = WHO_NONE;
   *f = cur;
   return 1;
 }
@@ -499,7 +501,6 @@ static int be_subject_frame(actx *c, size_t k, size_t noun, frame_t *f) {
   if (inverted || who == WHO_NONE) return 0;
   frame_t cur = {who, ref, 0, 0, 0, 0, c->w[k], c->w[noun], 0, 0, 0};
   cur.subj = spos;
-  cur.who2 = WHO_NONE;
   if (who < 0) { /* a group: it holds the view, the author reports it */
     lxs_note_holder(c, &cur, 0);
     return 0;
@@ -550,7 +551,6 @@ static int possessive_frame(actx *c, frame_t *f) {
     if (!ni.ok || ni.pi < 0) continue;
     frame_t cur = {ni.pi, ni.ref, 0, 1, 0, 0, c->w[n], c->w[n], 0, 0, 0};
     cur.subj = a;
-    cur.who2 = WHO_NONE;
     *f = cur;
     return 1;
   }
@@ -582,6 +582,21 @@ static int headline_sentence(const actx *c, uint32_t k_in_para) {
   return S->paragraph == 0 || S->nwords <= 20;
 }
 
+/* Does the current sentence stand where a headline may: first in the
+ * text, or alone on its line without a final full stop?  ("Ines Varga
+ * and Pim Alders Disagreed." in the body is a sentence, not a title.) */
+int lxs_headline_place(const actx *c) {
+  const lxs_sent *S = &c->tk->sents[c->cur_sent];
+  const char *t = c->text;
+  size_t a = S->start, e = S->end;
+  while (a > 0 && (t[a - 1] == ' ' || t[a - 1] == '\t')) a--;
+  int line_start = a == 0 || t[a - 1] == '\n' || t[a - 1] == '\r';
+  while (t[e] == ' ' || t[e] == '\t') e++;
+  int line_end = !t[e] || t[e] == '\n' || t[e] == '\r';
+  if (!line_start || !line_end) return c->cur_sent == 0 && c->tk->paras[0].nsent == 1;
+  return c->cur_sent == 0 || !c->nw || !is_p(c, c->nw - 1, LXS_P_PERIOD);
+}
+
 /* A label before a colon names who speaks after it: "Northport Traders
  * Union Chairman Tomas Reyes: "...", "Said Guild for Harbour Pilots (GHP)
  * President Anton Reyes:", the headline "Osei: new levies undermine ...",
@@ -610,7 +625,6 @@ static int label_frame(actx *c, uint32_t k_in_para, frame_t *f) {
   if (outlet >= 0) who = outlet;
   if (who >= 0) lxs_prename_desc(c, who, a, ni.n0);
   frame_t cur = {who, ref, 0, 0, 1, headline, c->w[k], c->w[k], 0, 0, 0};
-  cur.who2 = WHO_NONE;
   *f = cur;
   return 1;
 }
@@ -625,7 +639,6 @@ static int colon_frame(actx *c, frame_t *f) {
     int who = lxs_main_subject(c, &ref, &spos);
     if (who >= 0) {
       frame_t cur = {who, ref, 0, 0, 1, 0, c->w[k], c->w[k], 0, 0, 0};
-      cur.who2 = WHO_NONE;
       *f = cur;
       return 1;
     }
@@ -634,37 +647,85 @@ static int colon_frame(actx *c, frame_t *f) {
   return 0;
 }
 
-/* A clause boundary in words [from, to): a semicolon, or a comma or dash
- * before "while", "but", "whereas", "although", "though", "yet".  The
- * first word of the new clause, or 0. */
+static const char *const clause_conj[] = {"while",  "whilst", "but", "whereas", "although",
+                                          "though", "yet",    "and", NULL};
+
+/* Does word b, after a comma, dash or semicolon, open a new clause: a
+ * semicolon before it, or a comma or dash before "while", "but", "and",
+ * "whereas", "although", "though", "yet"? */
+static int opens_clause(const actx *c, size_t b) {
+  if (b == 0 || c->inq[c->w[b]] || c->inq[c->w[b - 1]]) return 0;
+  if (is_p(c, b - 1, LXS_P_SEMI)) return 1;
+  return (is_p(c, b - 1, LXS_P_COMMA) || is_p(c, b - 1, LXS_P_DASH)) && is_word(c, b) &&
+         lxs_in_words(clause_conj, NORM(c, b));
+}
+
+/* The first clause boundary in words [from, to): the first word of the
+ * new clause (its conjunction), or 0. */
 static size_t clause_boundary(const actx *c, size_t from, size_t to) {
-  static const char *const conj[] = {"while", "but", "whereas", "although", "though", "yet", NULL};
-  for (size_t b = from; b < to; b++) {
-    if (c->inq[c->w[b]]) continue;
-    if (is_p(c, b, LXS_P_SEMI) && b + 1 < to) return b + 1;
-    if ((is_p(c, b, LXS_P_COMMA) || is_p(c, b, LXS_P_DASH)) && b + 1 < to && is_word(c, b + 1) &&
-        lxs_in_words(conj, NORM(c, b + 1)))
-      return b + 1;
-  }
+  for (size_t b = from ? from : 1; b < to; b++)
+    if (opens_clause(c, b)) return b;
   return 0;
 }
 
-/* The next person's frame cur after the frame f at word after: a
- * second speaker when it has a clause of its own ("Okafor said ..., while
- * ... Tom Birch, argued that ..."; not "..., said Birch"). */
-static void second_speaker(actx *c, size_t after, const frame_t *cur, frame_t *f) {
-  if (cur->who == f->who || cur->subj <= after) return;
+/* The last clause boundary in words (from, to), or 0. */
+static size_t last_boundary(const actx *c, size_t from, size_t to) {
+  for (size_t b = to; b-- > from + 1;)
+    if (opens_clause(c, b)) return b;
+  return 0;
+}
+
+/* The speaker of the clause opened at b ("..., but Mary Jones
+ * disagreed, calling them a tax"), from its first words; WHO_NONE. */
+static int clause_subject(actx *c, size_t b, int *ref, size_t *spos) {
+  size_t a = b + (is_word(c, b) && lxs_in_words(clause_conj, NORM(c, b)));
+  *spos = a;
+  return lxs_np_right(c, a, ref);
+}
+
+/* The frame cur of another person after the previous speaker's frame at
+ * word after: a clause of its own when a clause boundary stands between
+ * them ("Okafor said ..., while ... Tom Birch, argued that ..."; not
+ * "..., said Birch").  1 when f gains the clause. */
+static int add_clause(actx *c, size_t after, const frame_t *cur, frame_t *f) {
+  int prev = f->nmore ? f->more[f->nmore - 1].who : f->who;
+  if (cur->who == prev || cur->subj <= after || f->nmore >= MAX_CLAUSES) return 0;
   size_t b = clause_boundary(c, after + 1, cur->subj + 1);
-  if (!b) return;
-  f->who2 = cur->who;
-  f->ref2 = cur->ref;
-  f->add2 = cur->add;
-  f->split = c->w[b];
+  /* "Varga said ..., Alders said ...": a comma before a subject whose
+   * verb goes on to what it reports (not "..., Alders noted.") */
+  size_t v = 0;
+  while (v < c->nw && c->w[v] < cur->vend) v++;
+  if (!b && cur->subj > after + 1 && is_p(c, cur->subj - 1, LXS_P_COMMA) &&
+      !c->inq[c->w[cur->subj - 1]] && cur->verb > c->w[cur->subj] && v + 1 < c->nw &&
+      is_word(c, v + 1))
+    b = cur->subj;
+  if (!b) return 0;
+  struct frame_clause *x = &f->more[f->nmore++];
+  x->who = cur->who;
+  x->ref = cur->ref;
+  x->add = cur->add;
+  x->split = c->w[b];
+  return 1;
+}
+
+/* A participle's speaker (", calling it a tax") when a clause boundary
+ * stands between it (at k) and the frame before it (at from): the
+ * subject of its own clause.  1 when cur changed. */
+static int participle_clause(actx *c, size_t from, size_t k, frame_t *cur) {
+  size_t b = last_boundary(c, from, k), spos;
+  if (!b) return 0;
+  c->np_a = c->np_e = c->aside_end = 0;
+  int ref, who = clause_subject(c, b, &ref, &spos);
+  if (who == WHO_NONE) return 0;
+  cur->who = who;
+  cur->ref = ref;
+  cur->subj = spos;
+  return 1;
 }
 
 /* The frames of the sentence's speech verbs, in order: the first
- * person's is the sentence's (*f), the next person's may hold a clause of
- * its own, the first non-person's is kept in *np (the view is then the
+ * person's is the sentence's (*f), the next persons' may hold clauses of
+ * their own, the first non-person's is kept in *np (the view is then the
  * author's to report, *have_np).  Each frame also names the holder of the
  * view it reports.  After a label ("Name: ..."), and inside quotations
  * ("Critics say the levy is unfair," she said), verbs only name holders;
@@ -672,8 +733,8 @@ static void second_speaker(actx *c, size_t after, const frame_t *cur, frame_t *f
 static void verb_frames(actx *c, uint32_t k_in_para, int label, frame_t *f, frame_t *np,
                         int *have_np) {
   frame_t cur, last = {0};
-  int second = 0, have_last = 0;
-  size_t first = 0, last_a = 0, last_e = 0;
+  int have_last = 0;
+  size_t prev = 0, last_k = 0, last_a = 0, last_e = 0;
   *have_np = 0;
   for (size_t k = 0; k < c->nw; k++) {
     int quoted = c->inq[c->w[k]] != 0;
@@ -681,7 +742,13 @@ static void verb_frames(actx *c, uint32_t k_in_para, int label, frame_t *f, fram
     int found = verb_frame(c, k_in_para, k, &cur, quoted);
     c->quiet = 0;
     if (!found) continue;
-    if (cur.participle && have_last) { /* "X asserted ..., rejecting ...": X */
+    if (cur.participle && !quoted && participle_clause(c, have_last ? last_k : 0, k, &cur)) {
+      last = cur; /* "..., but Jones disagreed, calling them a tax": Jones */
+      last_k = k;
+      last_a = c->np_a;
+      last_e = c->np_e;
+      have_last = 1;
+    } else if (cur.participle && have_last) { /* "X asserted ..., rejecting ...": X */
       cur.who = last.who;
       cur.ref = last.ref;
       cur.subj = last.subj;
@@ -689,6 +756,7 @@ static void verb_frames(actx *c, uint32_t k_in_para, int label, frame_t *f, fram
       c->np_e = last_e;
     } else if (!quoted) {
       last = cur;
+      last_k = k;
       last_a = c->np_a;
       last_e = c->np_e;
       have_last = 1;
@@ -697,10 +765,9 @@ static void verb_frames(actx *c, uint32_t k_in_para, int label, frame_t *f, fram
     if (label || quoted) continue;
     if (cur.who >= 0 && f->who < 0) {
       *f = cur;
-      first = k;
-    } else if (cur.who >= 0 && !second && k >= first + 2 && cur.who != f->who) {
-      second = 1;
-      second_speaker(c, first, &cur, f);
+      prev = k;
+    } else if (cur.who >= 0 && k >= prev + 2) {
+      if (add_clause(c, prev, &cur, f)) prev = k;
     } else if (cur.who < 0 && !*have_np) {
       *np = cur;
       *have_np = 1;
@@ -711,7 +778,6 @@ static void verb_frames(actx *c, uint32_t k_in_para, int label, frame_t *f, fram
 void lxs_find_frame(actx *c, uint32_t k_in_para, frame_t *f) {
   memset(f, 0, sizeof *f);
   f->who = WHO_NONE;
-  f->who2 = WHO_NONE;
   frame_t nonperson;
   int have_np;
   /* (holders or not, the same scan: the people it meets are the same) */
@@ -722,10 +788,7 @@ void lxs_find_frame(actx *c, uint32_t k_in_para, frame_t *f) {
    * with the radio Trump said: ..." is not the sentence subject's) */
   if (view_frame(c, f) || message_frame(c, f) || (!have_np && colon_frame(c, f))) return;
   if ((!have_np && supporter_frame(c, f)) || possessive_frame(c, f)) return;
-  if (have_np) {
-    *f = nonperson;
-    f->who2 = WHO_NONE;
-  }
+  if (have_np) *f = nonperson;
 }
 
 static int number_word(const actx *c, size_t k) {
@@ -826,4 +889,25 @@ int lxs_frame_cue(const frame_t *f) {
   if (f->after) return LXS_CUE_SAID_AFTER;
   if (f->before) return LXS_CUE_SAID_BEFORE;
   return LXS_CUE_INDIRECT;
+}
+
+void lxs_frame_clauses(actx *c, const lxs_sent *S, uint32_t s, const frame_t *f) {
+  for (size_t i = 0; i < f->nmore; i++) {
+    const struct frame_clause *m = &f->more[i];
+    lxs_recent_push(c, m->who);
+    if (!c->clauses) continue;
+    lxs_clauses *cl = c->clauses;
+    LXS_VEC_GROW(cl->items, cl->n, cl->cap);
+    lxs_clause *x = &cl->items[cl->n++];
+    x->sentence = s;
+    x->start = c->tk->toks[m->split].start;
+    x->end = i + 1 < f->nmore ? c->tk->toks[f->more[i + 1].split].start : S->end;
+    while (x->end > x->start && (c->text[x->end - 1] == ' ' || c->text[x->end - 1] == '\t'))
+      x->end--;
+    x->speaker = (uint32_t)m->who; /* a person until the speakers are interned */
+    frame_t g = {0};
+    g.ref = m->ref;
+    g.add = m->add;
+    x->cue = (uint8_t)lxs_frame_cue(&g);
+  }
 }

@@ -601,7 +601,7 @@ static size_t org_mention(actx *c, size_t a, size_t e, int headline, int alone) 
 void lxs_scan_mentions(actx *c, uint32_t k_in_para) {
   c->subj[k_in_para] = WHO_NONE;
   lxs_group_subject(c);
-  int headline = title_case(c);
+  int headline = title_case(c) && lxs_headline_place(c);
   int other[8];
   size_t nother = 0;
   size_t k = 0;

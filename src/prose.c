@@ -147,23 +147,6 @@ static int quote_speaker(actx *c, uint32_t pi, uint32_t k, int qx, int *cue) {
   return who;
 }
 
-/* Records the clause of a second speaker in sentence s. */
-static void second_clause(actx *c, const lxs_sent *S, uint32_t s, const frame_t *f) {
-  lxs_recent_push(c, f->who2);
-  if (!c->clauses) return;
-  lxs_clauses *cl = c->clauses;
-  LXS_VEC_GROW(cl->items, cl->n, cl->cap);
-  lxs_clause *x = &cl->items[cl->n++];
-  x->sentence = s;
-  x->start = c->tk->toks[f->split].start;
-  x->end = S->end;
-  x->speaker = (uint32_t)f->who2; /* a person until the speakers are interned */
-  frame_t g = {0};
-  g.ref = f->ref2;
-  g.add = f->add2;
-  x->cue = (uint8_t)lxs_frame_cue(&g);
-}
-
 /* Attributes sentence k of paragraph pi; *reported carries a person whose
  * reported speech may continue into the next sentence. */
 static void assign_sentence(actx *c, uint32_t pi, uint32_t k, int *reported) {
@@ -204,7 +187,7 @@ static void assign_sentence(actx *c, uint32_t pi, uint32_t k, int *reported) {
     if (cue != LXS_CUE_HEADLINE) c->P[who].tentative = 0; /* the body names them */
   }
   lxs_put_sent(c, s, who, cue, qx >= 0 ? LXS_SENT_QUOTE : 0);
-  if (f->who >= 0 && f->who2 >= 0 && qx < 0) second_clause(c, S, s, f);
+  if (f->who >= 0 && qx < 0) lxs_frame_clauses(c, S, s, f);
   /* "Fix the quay or we walk away. That was the message Okafor had ...":
    * the sentence before, unmarked and nobody's, says the message */
   if (f->back && f->who >= 0 && !f->after && k > 0 && c->sspan0[k - 1] == NO_TOK &&

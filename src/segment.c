@@ -183,13 +183,21 @@ static void intern_speakers(actx *c) {
     c->ss[s] = pi >= 0 ? lxs_person_speaker(c, pi) : 0;
   }
   if (!c->clauses) return;
-  size_t n = 0; /* a clause of the sentence's own speaker, or of nobody, goes */
+  /* a clause of nobody, or of the speaker of the span before it, joins
+   * that span */
+  size_t n = 0;
   for (size_t i = 0; i < c->clauses->n; i++) {
     lxs_clause x = c->clauses->items[i];
     int pi = lxs_person_root(c, (int)x.speaker);
-    if (pi < 0 || lxs_person_unnamed(c, pi)) continue;
-    x.speaker = lxs_person_speaker(c, pi);
-    if (x.speaker == c->ss[x.sentence]) continue;
+    lxs_clause *prev = n && c->clauses->items[n - 1].sentence == x.sentence
+                           ? &c->clauses->items[n - 1]
+                           : NULL;
+    uint32_t before = prev ? prev->speaker : c->ss[x.sentence];
+    if (pi >= 0 && !lxs_person_unnamed(c, pi)) x.speaker = lxs_person_speaker(c, pi);
+    if (pi < 0 || lxs_person_unnamed(c, pi) || x.speaker == before) {
+      if (prev) prev->end = x.end;
+      continue;
+    }
     c->clauses->items[n++] = x;
   }
   c->clauses->n = n;

@@ -372,6 +372,80 @@ static void speaker_named_next_and_objects(void **state) {
   check(t, want);
 }
 
+/* Clause n of the clauses: its speaker and first words. */
+static void expect_clause(const char *t, const lxs_speakers *sp, const lxs_clauses *cl, size_t n,
+                          uint32_t sentence, const char *speaker, const char *from,
+                          const char *upto) {
+  assert_true(n < cl->n);
+  const lxs_clause *x = &cl->items[n];
+  assert_int_equal(x->sentence, sentence);
+  assert_string_equal(sp->names[x->speaker], speaker);
+  assert_int_equal(x->start, (size_t)(strstr(t, from) - t));
+  assert_int_equal(x->end, (size_t)(strstr(t, upto) - t) + strlen(upto));
+}
+
+/* 7. Several speakers in one sentence: each later one holds the span
+ * from its clause's start (a conjunction after a comma, a semicolon, or a
+ * comma before a subject whose verb reports) to the next one. */
+static void several_speakers_one_sentence(void **state) {
+  (void)state;
+  const char *t =
+      "John Smith said tariffs work, while Mary Jones, an economist at the Institute, said they "
+      "backfire.\n\n"
+      "Tariffs protect jobs, Smith argued, but Jones disagreed, calling them a tax.\n\n"
+      "Smith said the fees fund dredging, Jones said they are too high, and Mayor Ruth Okafor "
+      "warned that the board must decide, but Smith insisted the money is needed.\n\n"
+      "Smith said tariffs work; Jones said they fail.\n\n"
+      "Smith said tariffs work, Jones noted.\n\n"
+      "Jones said nothing after the vote.\n";
+  lxs_tokenizer *tk = lxs_tokenizer_new();
+  lxs_tokenize(tk, t, strlen(t));
+  lxs_speakers sp;
+  lxs_speakers_init(&sp);
+  uint32_t ss[8], sf[8];
+  uint8_t cue[8];
+  lxs_clauses cl = {0};
+  lxs_attribute_clauses(tk, t, &sp, NULL, ss, sf, cue, &cl, NULL);
+  assert_int_equal(tk->nsent, 6);
+  assert_string_equal(sp.names[ss[0]], "John Smith");
+  expect_clause(t, &sp, &cl, 0, 0, "Mary Jones", "while Mary", "backfire.");
+  assert_string_equal(sp.descs[cl.items[0].speaker], "an economist at the Institute");
+  /* a post-posed frame holds the first clause; the participle the second's */
+  assert_string_equal(sp.names[ss[1]], "John Smith");
+  expect_clause(t, &sp, &cl, 1, 1, "Mary Jones", "but Jones", "a tax.");
+  /* four spans: the sentence's speaker may hold a later one again */
+  assert_string_equal(sp.names[ss[2]], "John Smith");
+  expect_clause(t, &sp, &cl, 2, 2, "Mary Jones", "Jones said they are", "too high,");
+  expect_clause(t, &sp, &cl, 3, 2, "Ruth Okafor", "and Mayor", "must decide,");
+  expect_clause(t, &sp, &cl, 4, 2, "John Smith", "but Smith insisted", "is needed.");
+  assert_string_equal(lxs_cue_name(cl.items[4].cue), "short-name");
+  expect_clause(t, &sp, &cl, 5, 3, "Mary Jones", "Jones said they fail", "fail.");
+  /* "..., Jones noted." reports nothing of its own; "said nothing" no view */
+  assert_int_equal(cl.n, 6);
+  assert_string_equal(sp.names[ss[4]], "John Smith");
+  assert_string_equal(sp.names[ss[5]], "author");
+  lxs_clauses_free(&cl);
+  lxs_speakers_free(&sp);
+  lxs_tokenizer_free(tk);
+}
+
+/* A title-case sentence is a headline only where one stands: first in
+ * the text or alone on its line without a full stop.  In the body its
+ * names are people. */
+static void headlines_only_where_they_stand(void **state) {
+  (void)state;
+  const char *t = "Port Board Keeps Berth Levy\n\n"
+                  "The board met on Monday. Ines Varga and Pim Alders disagreed. Varga said the "
+                  "levy is unfair.\n\n"
+                  "Fees Rise For Small Boats\n\n"
+                  "Alders said the fees are fair.\n";
+  const char *const want[] = {"Port Board", "author",          "author",     "Varga said the",
+                              "Ines Varga", "short-name",      "Fees Rise",  "author",
+                              "author",     "Alders said the", "Pim Alders", "short-name",
+                              NULL};
+  check(t, want);
+}
+
 /* 7. Two speakers in one sentence: the second holds its clause. */
 static void two_speakers_one_sentence(void **state) {
   (void)state;
@@ -721,6 +795,8 @@ int main(void) {
       cmocka_unit_test(bylines),
       cmocka_unit_test(speaker_named_next_and_objects),
       cmocka_unit_test(two_speakers_one_sentence),
+      cmocka_unit_test(several_speakers_one_sentence),
+      cmocka_unit_test(headlines_only_where_they_stand),
       cmocka_unit_test(holders_of_reported_views),
       cmocka_unit_test(held_views_and_works),
       cmocka_unit_test(listed_groups_and_their_documents),
