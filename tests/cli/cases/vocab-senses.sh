@@ -7,6 +7,9 @@
 # (-0.515 before).  3: "fairly modest" is a degree, not fairness (+0.447
 # before).  6: "perfectly legal" is not perfection (+0.669 before).
 # 7: "optimize" is not optimism (+0.447 before).  8: a meeting's closure
-# is not plant closures (-0.447 before).
+# is not plant closures (-0.447 before).  9-10: "developed countries" are
+# not the developing ones (line 9 was a global_south mention; the
+# hyphenated "developing-country" still is one).  11: "dangerously" scales
+# the verb, it adds no threat of its own (-0.669 before).
 check vocab-senses 0 -- sh -c "$BIN score --input lines --unit doc --no-attribution \
   $FX/vocab-senses.txt | awk -F, 'NR == 1 || \$6 > 0 { print \$1 \",\" \$4 \",\" \$7 \",\" \$10 }'"
