@@ -129,6 +129,23 @@ static int message_frame(actx *c, frame_t *f) {
   return 1;
 }
 
+/* A verb at k set off after what it reports: a comma at most four words
+ * before it (its subject: "Varga", "the mayor"), and after it the end of
+ * the sentence, perhaps after a short time phrase ("on Monday"). */
+static int post_posed(const actx *c, size_t k, size_t nx) {
+  size_t x = nx;
+  while (x < c->nw && x < nx + 3 && is_word(c, x) && !is_quote(c, x) &&
+         (time_word(c, x) || norm_is(c, x, "on") || norm_is(c, x, "last") ||
+          norm_is(c, x, "this") || norm_is(c, x, "earlier") || (c->wc[x] & W_TIME)))
+    x++;
+  if (!(x + 1 == c->nw && terminal(c, x))) return 0;
+  for (size_t p = k; p-- > 0 && k - p <= 5;) {
+    if (is_p(c, p, LXS_P_COMMA)) return p + 1 < k && !c->inq[c->w[p]];
+    if (!is_word(c, p)) return 0;
+  }
+  return 0;
+}
+
 /* Does a verb of classes cl at k report speech, by what follows it?  *ve
  * may move to the frame's last word (a light verb's noun). */
 static int reports_here(actx *c, uint32_t k_in_para, size_t k, lxs_wbits cl, size_t *ve) {
@@ -156,6 +173,8 @@ static int reports_here(actx *c, uint32_t k_in_para, size_t k, lxs_wbits cl, siz
       return 1;
     }
   }
+  /* "The levy is unfair, Varga warned (on Monday)." */
+  if (post_posed(c, k, nx)) return 1;
   /* ""...," she warned." */
   return quote_closes_before(c, k_in_para, c->w[k]);
 }
@@ -397,8 +416,16 @@ static size_t had_this_to(const actx *c, size_t k) {
 /* The speaker of the participle at k (", saying ..."), or WHO_NONE. */
 static int participle_subject(actx *c, size_t k, int *ref, size_t *spos) {
   if (k >= 1 && is_p(c, k - 1, LXS_P_COMMA)) return lxs_main_subject(c, ref, spos);
-  if (k >= 3 && norm_is(c, k - 1, "as") && norm_is(c, k - 2, "quoted")) {
-    size_t j = k - 3;
+  /* "X was quoted (by the Courier) as saying" */
+  size_t qd = k >= 3 && norm_is(c, k - 1, "as") ? k - 2 : 0;
+  if (qd && !norm_is(c, qd, "quoted"))
+    for (size_t x = qd; x-- > 1 && qd - x < 6 && is_word(c, x);)
+      if (norm_is(c, x, "by")) {
+        qd = norm_is(c, x - 1, "quoted") ? x - 1 : 0;
+        break;
+      }
+  if (qd >= 1 && norm_is(c, qd, "quoted")) {
+    size_t j = qd - 1;
     while (j > 0 && is_word(c, j) && (c->wc[j] & W_AUX)) j--;
     return lxs_np_left(c, j, ref);
   }

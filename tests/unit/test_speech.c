@@ -429,6 +429,20 @@ static void several_speakers_one_sentence(void **state) {
   lxs_tokenizer_free(tk);
 }
 
+/* Post-posed weak verbs, with a time phrase after them, and the agent
+ * between "quoted" and "as saying". */
+static void post_posed_and_quoted_by(void **state) {
+  (void)state;
+  const char *t = "The levy is unfair, Ines Varga warned on Monday.\n\n"
+                  "Fees must fall, Pim Alders urged.\n\n"
+                  "Ada Moreau was quoted by the Courier as saying the quay is too small.\n\n"
+                  "The board met, Varga warned the pilots about the tide.\n";
+  const char *const want[] = {"The levy", "Ines Varga", "indirect",   "Fees must", "Pim Alders",
+                              "indirect", "Ada Moreau", "Ada Moreau", "indirect",  "The board met",
+                              "author",   "author",     NULL};
+  check(t, want);
+}
+
 /* A title-case sentence is a headline only where one stands: first in
  * the text or alone on its line without a full stop.  In the body its
  * names are people. */
@@ -797,6 +811,7 @@ int main(void) {
       cmocka_unit_test(two_speakers_one_sentence),
       cmocka_unit_test(several_speakers_one_sentence),
       cmocka_unit_test(headlines_only_where_they_stand),
+      cmocka_unit_test(post_posed_and_quoted_by),
       cmocka_unit_test(holders_of_reported_views),
       cmocka_unit_test(held_views_and_works),
       cmocka_unit_test(listed_groups_and_their_documents),
