@@ -717,12 +717,13 @@ static int clause_subject(actx *c, size_t b, int *ref, size_t *spos) {
 static int add_clause(actx *c, size_t after, const frame_t *cur, frame_t *f) {
   int prev = f->nmore ? f->more[f->nmore - 1].who : f->who;
   if (cur->who == prev || cur->subj <= after || f->nmore >= MAX_CLAUSES) return 0;
-  size_t b = clause_boundary(c, after + 1, cur->subj + 1);
+  size_t lo = cur->subj > after + 40 ? cur->subj - 40 : after + 1; /* (bounded: linear) */
+  size_t b = clause_boundary(c, lo, cur->subj + 1);
   /* "Varga said ..., Alders said ...": a comma before a subject whose
    * verb goes on to what it reports (not "..., Alders noted.") */
-  size_t v = 0;
+  size_t v = cur->subj; /* (the frame's last word, found from its subject) */
   while (v < c->nw && c->w[v] < cur->vend) v++;
-  if (!b && cur->subj > after + 1 && is_p(c, cur->subj - 1, LXS_P_COMMA) &&
+  if (!b && cur->subj > after + 1 && cur->subj < c->nw && is_p(c, cur->subj - 1, LXS_P_COMMA) &&
       !c->inq[c->w[cur->subj - 1]] && cur->verb > c->w[cur->subj] && v + 1 < c->nw &&
       is_word(c, v + 1))
     b = cur->subj;
@@ -739,7 +740,8 @@ static int add_clause(actx *c, size_t after, const frame_t *cur, frame_t *f) {
  * stands between it (at k) and the frame before it (at from): the
  * subject of its own clause.  1 when cur changed. */
 static int participle_clause(actx *c, size_t from, size_t k, frame_t *cur) {
-  size_t b = last_boundary(c, from, k), spos;
+  /* (a bounded look back: a sentence of many participles stays linear) */
+  size_t b = last_boundary(c, from + 40 < k ? k - 40 : from, k), spos;
   if (!b) return 0;
   c->np_a = c->np_e = c->aside_end = 0;
   int ref, who = clause_subject(c, b, &ref, &spos);
