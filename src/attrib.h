@@ -59,6 +59,7 @@ typedef struct {
                     person it names is chosen once the article is read */
   int fallback;  /* for a described one: who speaks if no person holds the
                     role ("the chair of the Guild": the Guild), or -1 */
+  uint32_t para; /* for a described one: the paragraph that named it */
 } person;
 
 typedef struct {

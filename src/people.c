@@ -285,7 +285,10 @@ void lxs_recent_append(actx *c, int pi) {
 int lxs_resolve_pronoun(actx *c, int g, int commit) {
   for (int i = 0; i < c->nrecent; i++) {
     person *p = &c->P[c->recent[i]];
-    if (p->described) continue; /* a bare role is no antecedent yet */
+    /* a bare role ("the minister said") is one for "he" or "she" in its
+     * own paragraph: the pronoun's sentence is the role's until a name
+     * holds it */
+    if (p->described && c->tk->sents[c->cur_sent].paragraph != p->para) continue;
     if (p->gender == 0 || p->gender == g) {
       if (commit && p->gender == 0 && !c->quiet) p->gender = g;
       return c->recent[i];
@@ -405,6 +408,7 @@ int lxs_desc_pending(actx *c, size_t a, size_t e) {
   size_t n = tok_text(c, a, e, &p);
   add_dwords(&c->P[pi], p, n);
   c->P[pi].described = 1;
+  c->P[pi].para = c->tk->sents[c->cur_sent].paragraph;
   c->P[pi].fallback = WHO_NONE;
   return pi;
 }

@@ -115,12 +115,28 @@ static void one_speaker_across_variants(void **state) {
                            "ez");
 }
 
+/* "He" after a role that spoke ("the harbour minister said") is that
+ * role: the person named with it later, or nobody (the author) when no
+ * one is. */
+static void pronoun_after_a_role(void **state) {
+  (void)state;
+  char got[1024];
+  attribution_of("The harbour minister said on Monday that the fees would fall. He later said "
+                 "the quay would reopen in June.\n\n"
+                 "Harbour Minister Tomas Brenner said he took office in May.\n",
+                 got, sizeof got);
+  assert_string_equal(got, "Tomas Brenner|Tomas Brenner|Tomas Brenner");
+  attribution_of("The harbour minister said on Monday that the fees would fall. He later said "
+                 "the quay would reopen in June.\n",
+                 got, sizeof got);
+  assert_string_equal(got, "author|author");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(groups_named_by_description),
-      cmocka_unit_test(organisation_by_one_word),
-      cmocka_unit_test(they_after_a_group),
-      cmocka_unit_test(one_speaker_across_variants),
+      cmocka_unit_test(groups_named_by_description), cmocka_unit_test(organisation_by_one_word),
+      cmocka_unit_test(they_after_a_group),          cmocka_unit_test(one_speaker_across_variants),
+      cmocka_unit_test(pronoun_after_a_role),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
