@@ -126,11 +126,9 @@ void cli_doc_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex, const c
 void cli_agg_rows(lxs_buf *b, const cli_opts *o, lxs_themes th, const char *doc,
                   const char *speaker, const lxs_agg *a);
 typedef struct lxs_vader lxs_vader;
-/* Like cli_doc_rows; in VADER mode (vd != NULL) adds neg,neu,pos,compound
- * computed on text[0..len) and uses compound as the sentiment. */
-void cli_doc_rows_v(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex, const char *doc,
-                    const char *const *keep, const char *speaker_override, const lxs_result *res,
-                    const char *text, size_t len, lxs_vader *vd);
+/* score's rows, prepared once for the run (lxs_row_writer_doc writes a
+ * document's; in VADER mode they add neg,neu,pos,compound). */
+void cli_row_writer_init(lxs_row_writer *w, const cli_opts *o, const lxs_lexicon *lex);
 /* A VADER scorer from --vader-lexicon/--emoji-lexicon, or NULL; exits with
  * a message on a bad file. */
 lxs_vader *cli_load_vader(const cli_opts *o);

@@ -32,11 +32,9 @@ void cli_doc_rows(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex, const c
   lxs_rows_doc(b, &r, lxs_themes_of(lex), doc, NULL, speaker_override, res, NULL, 0, NULL);
 }
 
-void cli_doc_rows_v(lxs_buf *b, const cli_opts *o, const lxs_lexicon *lex, const char *doc,
-                    const char *const *keep, const char *speaker_override, const lxs_result *res,
-                    const char *text, size_t len, lxs_vader *vd) {
+void cli_row_writer_init(lxs_row_writer *w, const cli_opts *o, const lxs_lexicon *lex) {
   lxs_rows_opts r = rows_opts(o);
-  lxs_rows_doc(b, &r, lxs_themes_of(lex), doc, keep, speaker_override, res, text, len, vd);
+  lxs_row_writer_init(w, &r, lxs_themes_of(lex));
 }
 
 void cli_agg_rows(lxs_buf *b, const cli_opts *o, lxs_themes th, const char *doc,

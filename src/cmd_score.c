@@ -72,6 +72,7 @@ struct score_ctx {
   const cli_opts *o;
   const lxs_lexicon *lex;
   lxs_options sopt;
+  lxs_row_writer rows;
   pthread_mutex_t mu; /* guards everything below */
   pthread_cond_t cv;  /* a batch was written, or the input ended */
   /* input */
@@ -107,7 +108,7 @@ static void score_doc(score_ctx *c, lxs_scorer *sc, lxs_vader *vd, doc_slot *d) 
   } else if (c->o->categories) {
     lxs_categories_csv(&d->out, c->lex, res, d->id, 0);
   } else {
-    cli_doc_rows_v(&d->out, c->o, c->lex, d->id, d->keep, d->speaker, res, d->tp, d->tlen, vd);
+    lxs_row_writer_doc(&d->out, &c->rows, d->id, d->keep, d->speaker, res, d->tp, d->tlen, vd);
   }
   if (c->pout) lxs_partial_rows(&d->part, c->lex, d->id, d->speaker, res);
 }
@@ -475,6 +476,7 @@ static void score_ctx_free(score_ctx *c) {
     lxs_vader_free(c->w[i].vd);
   }
   free(c->w);
+  lxs_row_writer_free(&c->rows);
   pthread_mutex_destroy(&c->mu);
   pthread_cond_destroy(&c->cv);
 }
@@ -499,6 +501,7 @@ int cmd_score(int argc, char **argv) {
   c.sopt.segment_speakers = (o.input == LXS_IN_TEXT || o.unit == UNIT_SPEAKER) && !o.no_attribution;
   lxs_speaker_hints *hints = cli_load_hints(&o);
   c.sopt.speakers = hints;
+  cli_row_writer_init(&c.rows, &o, lex);
   workers_new(&c, &o, nthreads);
   if (rc == 0) rc = open_outputs(&c, &o, lex);
   c.files = &files;

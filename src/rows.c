@@ -371,20 +371,22 @@ static void put_again(lxs_buf *b, size_t from, size_t n) {
  * their rows were a quarter of the cost: the prefix is escaped once per
  * unit, and the values of the themes a unit does not mention, the same
  * for all of them, are formatted once and copied. */
-static void emit_rows(lxs_buf *b, const lxs_rows_opts *o, lxs_themes th, const row_key *k,
-                      const row_vals *v) {
+static void emit_rows(lxs_buf *b, const lxs_row_writer *w, const row_key *k, const row_vals *v) {
+  const lxs_rows_opts *o = &w->o;
+  size_t nth = w->th.n;
   size_t prefix = b->len;
   row_prefix(b, o, k);
   size_t prefix_len = b->len - prefix;
   if (o->format == LXS_FMT_WIDE) {
-    emit_wide(b, o, v, th.n);
+    emit_wide(b, o, v, nth);
     return;
   }
   const row_vals *quiet = NULL; /* the last row without mentions, at b[qstart..+qlen) */
   size_t qstart = 0, qlen = 0;
-  for (size_t t = 0; t < th.n; t++) {
+  for (size_t t = 0; t < nth; t++) {
     if (t) put_again(b, prefix, prefix_len);
-    put_cell(b, o, th.name[t]);
+    size_t cell = t ? w->cell_end[t - 1] : 0;
+    lxs_buf_put(b, w->cells.data + cell, w->cell_end[t] - cell);
     if (quiet && v[t].mentions == 0 && same_values(quiet, &v[t])) {
       put_again(b, qstart, qlen);
       continue;
@@ -430,9 +432,10 @@ static void space_free(theme_space *s) {
   free(s->sa);
 }
 
-static void agg_rows(lxs_buf *b, const lxs_rows_opts *o, lxs_themes th, const row_key *k,
-                     const lxs_agg *a, const lxs_vader_scores *vs) {
-  size_t nth = th.n;
+static void agg_rows(lxs_buf *b, const lxs_row_writer *w, const row_key *k, const lxs_agg *a,
+                     const lxs_vader_scores *vs) {
+  const lxs_rows_opts *o = &w->o;
+  size_t nth = w->th.n;
   theme_space sp;
   space_init(&sp, nth);
   /* intervals stay empty ("not ok") without the bootstrap */
@@ -459,20 +462,39 @@ static void agg_rows(lxs_buf *b, const lxs_rows_opts *o, lxs_themes th, const ro
       v->sentiment = vs->compound;
     }
   }
-  emit_rows(b, o, th, k, sp.v);
+  emit_rows(b, w, k, sp.v);
   space_free(&sp);
+}
+
+void lxs_row_writer_init(lxs_row_writer *w, const lxs_rows_opts *o, lxs_themes th) {
+  w->o = *o;
+  w->th = th;
+  lxs_buf_init(&w->cells);
+  w->cell_end = lxs_xcalloc(th.n + 1, sizeof *w->cell_end);
+  for (size_t t = 0; t < th.n; t++) {
+    put_cell(&w->cells, o, th.name[t]);
+    w->cell_end[t] = w->cells.len;
+  }
+}
+
+void lxs_row_writer_free(lxs_row_writer *w) {
+  lxs_buf_free(&w->cells);
+  free(w->cell_end);
 }
 
 void lxs_rows_agg(lxs_buf *b, const lxs_rows_opts *o, lxs_themes th, const char *doc,
                   const char *speaker, const lxs_agg *a) {
   row_key k = {doc, NULL, speaker, -1};
-  agg_rows(b, o, th, &k, a, NULL);
+  lxs_row_writer w;
+  lxs_row_writer_init(&w, o, th);
+  agg_rows(b, &w, &k, a, NULL);
+  lxs_row_writer_free(&w);
 }
 
 /* One row (or one per theme) per sentence. */
-static void sentence_rows(lxs_buf *b, const lxs_rows_opts *o, lxs_themes th, row_key *k,
-                          const lxs_result *res, const char *text, lxs_vader *vd) {
-  size_t nth = th.n;
+static void sentence_rows(lxs_buf *b, const lxs_row_writer *w, row_key *k, const lxs_result *res,
+                          const char *text, lxs_vader *vd) {
+  size_t nth = w->th.n;
   const char *speaker_override = k->speaker;
   theme_space sp;
   space_init(&sp, nth);
@@ -499,7 +521,7 @@ static void sentence_rows(lxs_buf *b, const lxs_rows_opts *o, lxs_themes th, row
         v->sentiment = vs.compound;
       }
     }
-    emit_rows(b, o, th, k, sp.v);
+    emit_rows(b, w, k, sp.v);
   }
   space_free(&sp);
 }
@@ -507,10 +529,20 @@ static void sentence_rows(lxs_buf *b, const lxs_rows_opts *o, lxs_themes th, row
 void lxs_rows_doc(lxs_buf *b, const lxs_rows_opts *o, lxs_themes th, const char *doc,
                   const char *const *keep, const char *speaker_override, const lxs_result *res,
                   const char *text, size_t len, lxs_vader *vd) {
-  size_t nth = th.n;
+  lxs_row_writer w;
+  lxs_row_writer_init(&w, o, th);
+  lxs_row_writer_doc(b, &w, doc, keep, speaker_override, res, text, len, vd);
+  lxs_row_writer_free(&w);
+}
+
+void lxs_row_writer_doc(lxs_buf *b, const lxs_row_writer *w, const char *doc,
+                        const char *const *keep, const char *speaker_override,
+                        const lxs_result *res, const char *text, size_t len, lxs_vader *vd) {
+  const lxs_rows_opts *o = &w->o;
+  size_t nth = w->th.n;
   row_key k = {doc, keep, speaker_override, -1};
   if (o->unit == LXS_UNIT_SENTENCE) {
-    sentence_rows(b, o, th, &k, res, text, vd);
+    sentence_rows(b, w, &k, res, text, vd);
     return;
   }
   if (o->unit == LXS_UNIT_DOC) {
@@ -523,7 +555,7 @@ void lxs_rows_doc(lxs_buf *b, const lxs_rows_opts *o, lxs_themes th, const char 
     /* VADER scores the document as one text, as the reference does. */
     if (vd) lxs_vader_score(vd, text, len, &vs, NULL);
     if (!speaker_override) k.speaker = "";
-    agg_rows(b, o, th, &k, &a, vd ? &vs : NULL);
+    agg_rows(b, w, &k, &a, vd ? &vs : NULL);
     lxs_agg_clear(&a);
     return;
   }
@@ -563,7 +595,7 @@ void lxs_rows_doc(lxs_buf *b, const lxs_rows_opts *o, lxs_themes th, const char 
       vs.compound = vsum[sp].compound / n;
     }
     k.speaker = speaker_override ? speaker_override : res->speakers[sp].name;
-    if (a->sentences > 0 || a->tokens > 0) agg_rows(b, o, th, &k, a, vd ? &vs : NULL);
+    if (a->sentences > 0 || a->tokens > 0) agg_rows(b, w, &k, a, vd ? &vs : NULL);
     lxs_agg_clear(a);
   }
   free(aggs);
