@@ -100,8 +100,8 @@ $(BUILD)/pic/%_embedded.o: $(BUILD)/%_embedded.c | $(BUILD)/pic
 $(BUILD)/obj $(BUILD)/pic $(BUILD)/tests:
 	mkdir -p $@
 
-$(BUILD)/embed: tools/embed.c | $(BUILD)/obj
-	$(CC) -std=c11 -O1 -o $@ $<
+$(BUILD)/embed: tools/embed.c src/sha256.c | $(BUILD)/obj
+	$(CC) -std=c11 -O1 -Isrc -o $@ tools/embed.c src/sha256.c
 
 # The list of embedded files is itself a prerequisite: changing LEXICONS
 # (or adding a theme file) re-embeds even when no file is newer.

@@ -88,6 +88,12 @@ struct lxs_lexicon {
   char **terms; /* owned copies of terms as written */
   size_t nterms, capterms;
   lxs_buf scratch;
+  /* Term words stemmed so far: normal form -> offset of its stem (NUL
+   * ended) in stem_text.  Entries repeat words, and Snowball costs
+   * thousands of instructions a word: half the default lexicons' words
+   * were stemmed again. */
+  lxs_strmap stem_cache;
+  lxs_buf stem_text;
   int broken; /* a call ran out of memory: only free it */
 };
 
@@ -117,6 +123,8 @@ static lxs_lexicon *lexicon_new(const char *language, char *err, size_t errlen) 
   lex->language = lxs_xstrndup(name, strlen(name));
   lxs_buf_init(&lex->scratch);
   lxs_strmap_init(&lex->theme_index);
+  lxs_strmap_init_exact(&lex->stem_cache);
+  lxs_buf_init(&lex->stem_text);
   return lex;
 }
 
@@ -184,6 +192,8 @@ void lxs_lexicon_free(lxs_lexicon *lex) {
   for (size_t i = 0; i < lex->nterms; i++) free(lex->terms[i]);
   free(lex->terms);
   lxs_buf_free(&lex->scratch);
+  lxs_strmap_free(&lex->stem_cache);
+  lxs_buf_free(&lex->stem_text);
   lxs_tokenizer_free(lex->tok);
   lxs_stemmer_free(lex->stemmer);
   free(lex->language);
@@ -279,6 +289,24 @@ static int theme_for(lxs_lexicon *lex, const char *name) {
   return (int)lex->nthemes++;
 }
 
+/* The stem of the term word norm[0..n), stemmed on its first sight only;
+ * valid until the next call. */
+static const char *term_stem(lxs_lexicon *lex, const char *norm, size_t n, size_t *sl) {
+  int at = lxs_strmap_get(&lex->stem_cache, norm, n);
+  if (at >= 0) {
+    const char *st = lex->stem_text.data + at;
+    *sl = strlen(st);
+    return st;
+  }
+  const char *st = lxs_stem(lex->stemmer, norm, n, sl);
+  if (lex->stem_text.len + *sl < INT32_MAX) {
+    lxs_strmap_put(&lex->stem_cache, norm, n, (int)lex->stem_text.len, 0);
+    lxs_buf_put(&lex->stem_text, st, *sl);
+    lxs_buf_putc(&lex->stem_text, '\0');
+  }
+  return st;
+}
+
 /* Turn one written term into pattern words.  alt: the variant with every
  * hyphenated compound replaced by its parts.  Returns words, or -1 with
  * message in why. */
@@ -360,7 +388,7 @@ static int term_to_words_(lxs_lexicon *lex, const char *term, lxs_pword *out, lx
           w.acro = 1;
         } else {
           size_t sl;
-          const char *st = lxs_stem(lex->stemmer, lxs_tok_norm(t, k), k->norm_len, &sl);
+          const char *st = term_stem(lex, lxs_tok_norm(t, k), k->norm_len, &sl);
           w.key = lxs_xstrndup(st, sl);
           w.len = (uint16_t)sl;
         }
@@ -544,16 +572,24 @@ static char *keep_term(lxs_lexicon *lex, const char *s) {
     goto done;                                                                                     \
   } while (0)
 
-uint32_t lxs_lexicon_begin_source(lxs_lexicon *lex, const char *name, const char *format,
-                                  const char *data, size_t len) {
+/* A new source whose data has the digest sha256 (64 hex digits), or,
+ * when sha256 is NULL, the digest of data[0..len). */
+static uint32_t begin_source(lxs_lexicon *lex, const char *name, const char *format,
+                             const char *data, size_t len, const char *sha256) {
   LXS_VEC_GROW(lex->sources, lex->nsources, lex->capsources);
   uint32_t src = (uint32_t)lex->nsources;
   lxs_source *so = &lex->sources[lex->nsources++];
   memset(so, 0, sizeof *so);
   so->name = lxs_xstrndup(name, strlen(name));
   so->format = lxs_xstrndup(format, strlen(format));
-  lxs_sha256_hex(data, len, so->sha256);
+  if (sha256) memcpy(so->sha256, sha256, sizeof so->sha256);
+  else lxs_sha256_hex(data, len, so->sha256);
   return src;
+}
+
+uint32_t lxs_lexicon_begin_source(lxs_lexicon *lex, const char *name, const char *format,
+                                  const char *data, size_t len) {
+  return begin_source(lex, name, format, data, len, NULL);
 }
 
 int lxs_lexicon_add_entry(lxs_lexicon *lex, uint32_t src, uint32_t lineno, const char *term,
@@ -653,9 +689,11 @@ lxs_status lxs_lexicon_check_language(const lxs_lexicon *lex, char *err, size_t 
   return LXS_OK;
 }
 
+/* Loads a TSV lexicon; sha256: its digest when known (embedded files),
+ * else NULL. */
 static lxs_status load_buffer(lxs_lexicon *lex, const char *name, const char *data, size_t len,
-                              char *err, size_t errlen) {
-  uint32_t src = lxs_lexicon_begin_source(lex, name, "tsv", data, len);
+                              const char *sha256, char *err, size_t errlen) {
+  uint32_t src = begin_source(lex, name, "tsv", data, len, sha256);
   lxs_source *so = &lex->sources[src];
   size_t pos = 0;
   uint32_t lineno = 0;
@@ -723,7 +761,7 @@ static lxs_status load_file(lxs_lexicon *lex, const char *path, char *err, size_
   lxs_buf b;
   lxs_buf_init(&b);
   lxs_status rc = lxs_read_file(path, &b, err, errlen);
-  if (rc == LXS_OK) rc = load_buffer(lex, path, b.data ? b.data : "", b.len, err, errlen);
+  if (rc == LXS_OK) rc = load_buffer(lex, path, b.data ? b.data : "", b.len, NULL, err, errlen);
   lxs_buf_free(&b);
   return rc;
 }
@@ -731,7 +769,7 @@ static lxs_status load_file(lxs_lexicon *lex, const char *path, char *err, size_
 static lxs_status load_defaults(lxs_lexicon *lex, char *err, size_t errlen) {
   for (size_t i = 0; i < lxs_embedded_lexicon_count; i++) {
     const lxs_embedded_file *f = &lxs_embedded_lexicons[i];
-    lxs_status rc = load_buffer(lex, f->name, f->data, f->len, err, errlen);
+    lxs_status rc = load_buffer(lex, f->name, f->data, f->len, f->sha256, err, errlen);
     if (rc) return rc;
   }
   return LXS_OK;
@@ -753,7 +791,7 @@ static lxs_status guarded_load(lxs_lexicon *lex, int from, const char *name, con
   }
   lxs_status rc = from == FROM_FILE       ? load_file(lex, name, err, errlen)
                   : from == FROM_DEFAULTS ? load_defaults(lex, err, errlen)
-                                          : load_buffer(lex, name, data, len, err, errlen);
+                                          : load_buffer(lex, name, data, len, NULL, err, errlen);
   lxs_guard_leave(&g);
   return rc;
 }

@@ -129,6 +129,7 @@ typedef struct {
   const char *name;
   const char *data;
   size_t len;
+  const char *sha256; /* data's digest in hex, worked out at build time */
 } lxs_embedded_file;
 extern const lxs_embedded_file lxs_embedded_lexicons[];
 extern const size_t lxs_embedded_lexicon_count;
