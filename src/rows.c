@@ -207,6 +207,48 @@ static void row_prefix(lxs_buf *p, const lxs_rows_opts *o, const row_key *k) {
   lxs_buf_puts(p, sep);
 }
 
+/* A CSV row's values, the commonest row of all: separators and the empty
+ * intervals are stored by constant sizes, no copy calls. */
+static void csv_values(lxs_buf *b, const row_vals *v, int cls) {
+  lxs_buf_putc(b, ',');
+  lxs_buf_put_uint(b, v->tokens);
+  lxs_buf_putc(b, ',');
+  lxs_buf_put_uint(b, v->mentions);
+  lxs_buf_putc(b, ',');
+  if (v->present) lxs_fmt_num(b, v->stance);
+  lxs_buf_putc(b, ',');
+  lxs_fmt_num(b, v->salience);
+  lxs_buf_putc(b, ',');
+  lxs_fmt_num(b, v->sentiment);
+  lxs_buf_putc(b, ',');
+  if (v->present) lxs_buf_put_int(b, cls);
+  const lxs_interval *iv[3] = {&v->ci_st, &v->ci_sa, &v->ci_se};
+  if (!iv[0]->ok && !iv[1]->ok && !iv[2]->ok) {
+    lxs_buf_put(b, ",,,,,,", 6); /* no bootstrap: no intervals */
+  } else {
+    for (int i = 0; i < 3; i++) {
+      if (iv[i]->ok) {
+        lxs_buf_putc(b, ',');
+        lxs_fmt_num(b, iv[i]->lo);
+        lxs_buf_putc(b, ',');
+        lxs_fmt_num(b, iv[i]->hi);
+      } else {
+        lxs_buf_put(b, ",,", 2);
+      }
+    }
+  }
+  lxs_buf_putc(b, ',');
+  lxs_buf_put_uint(b, v->sentences);
+  if (v->vader) {
+    const double x[4] = {v->vader->neg, v->vader->neu, v->vader->pos, v->vader->compound};
+    for (int i = 0; i < 4; i++) {
+      lxs_buf_putc(b, ',');
+      lxs_fmt_num(b, x[i]);
+    }
+  }
+  lxs_buf_put(b, "\r\n", 2);
+}
+
 /* A row's values: everything after its theme cell. */
 static void row_values(lxs_buf *b, const lxs_rows_opts *o, const row_vals *v) {
   int cls = v->present ? lxs_stance_class(v->stance) : 0;
@@ -249,57 +291,37 @@ static void row_values(lxs_buf *b, const lxs_rows_opts *o, const row_vals *v) {
     lxs_buf_puts(b, "}\n");
     return;
   }
-  int csv = o->format == LXS_FMT_CSV;
-  /* separators by length: this runs for every row of large reports */
-  const char *sep = csv ? "," : " | ";
-  size_t seplen = csv ? 1 : 3;
-#define SEP() lxs_buf_put(b, sep, seplen)
-  SEP();
+  if (o->format == LXS_FMT_CSV) {
+    csv_values(b, v, cls);
+    return;
+  }
+  /* Markdown */
+  lxs_buf_put(b, " | ", 3);
   lxs_buf_put_uint(b, v->tokens);
-  SEP();
+  lxs_buf_put(b, " | ", 3);
   lxs_buf_put_uint(b, v->mentions);
-  SEP();
+  lxs_buf_put(b, " | ", 3);
   if (v->present) lxs_fmt_num(b, v->stance);
-  SEP();
+  lxs_buf_put(b, " | ", 3);
   lxs_fmt_num(b, v->salience);
-  SEP();
+  lxs_buf_put(b, " | ", 3);
   lxs_fmt_num(b, v->sentiment);
-  SEP();
+  lxs_buf_put(b, " | ", 3);
   if (v->present) lxs_buf_put_int(b, cls);
   const lxs_interval *iv[3] = {&v->ci_st, &v->ci_sa, &v->ci_se};
   for (int i = 0; i < 3; i++) {
-    if (csv) {
-      if (iv[i]->ok) {
-        lxs_buf_putc(b, ',');
-        lxs_fmt_num(b, iv[i]->lo);
-        lxs_buf_putc(b, ',');
-        lxs_fmt_num(b, iv[i]->hi);
-      } else {
-        lxs_buf_put(b, ",,", 2);
-      }
-    } else {
-      SEP();
-      if (iv[i]->ok) {
-        lxs_buf_putc(b, '[');
-        lxs_fmt_num(b, iv[i]->lo);
-        lxs_buf_put(b, ", ", 2);
-        lxs_fmt_num(b, iv[i]->hi);
-        lxs_buf_putc(b, ']');
-      }
+    lxs_buf_put(b, " | ", 3);
+    if (iv[i]->ok) {
+      lxs_buf_putc(b, '[');
+      lxs_fmt_num(b, iv[i]->lo);
+      lxs_buf_put(b, ", ", 2);
+      lxs_fmt_num(b, iv[i]->hi);
+      lxs_buf_putc(b, ']');
     }
   }
-  SEP();
-#undef SEP
+  lxs_buf_put(b, " | ", 3);
   lxs_buf_put_uint(b, v->sentences);
-  if (v->vader && csv) {
-    const double x[4] = {v->vader->neg, v->vader->neu, v->vader->pos, v->vader->compound};
-    for (int i = 0; i < 4; i++) {
-      lxs_buf_putc(b, ',');
-      lxs_fmt_num(b, x[i]);
-    }
-  }
-  if (csv) lxs_buf_put(b, "\r\n", 2);
-  else lxs_buf_put(b, " |\n", 3);
+  lxs_buf_put(b, " |\n", 3);
 }
 
 /* One wide row: every theme's stance, its interval, class, salience and
