@@ -615,11 +615,11 @@ static int headline_sentence(const actx *c, uint32_t k_in_para) {
 int lxs_headline_place(const actx *c) {
   const lxs_sent *S = &c->tk->sents[c->cur_sent];
   const char *t = c->text;
-  size_t a = S->start, e = S->end;
+  size_t a = S->start, e = S->end, len = c->tk->len;
   while (a > 0 && (t[a - 1] == ' ' || t[a - 1] == '\t')) a--;
   int line_start = a == 0 || t[a - 1] == '\n' || t[a - 1] == '\r';
-  while (t[e] == ' ' || t[e] == '\t') e++;
-  int line_end = !t[e] || t[e] == '\n' || t[e] == '\r';
+  while (e < len && (t[e] == ' ' || t[e] == '\t')) e++;
+  int line_end = e >= len || !t[e] || t[e] == '\n' || t[e] == '\r';
   if (!line_start || !line_end) return c->cur_sent == 0 && c->tk->paras[0].nsent == 1;
   return c->cur_sent == 0 || !c->nw || !is_p(c, c->nw - 1, LXS_P_PERIOD);
 }

@@ -925,6 +925,7 @@ static size_t punctuation(tk_state *s, size_t pos, size_t n, int32_t cp) {
 void lxs_tokenize(lxs_tokenizer *t, const char *text, size_t len) {
   t->ntok = t->nsent = t->npara = t->npunct = 0;
   t->nwords = 0;
+  t->len = len;
   t->norms.len = 0;
   tk_state st = {t, text, len, 0, 0, 0, 0, 1, -1};
   tk_state *s = &st;

@@ -60,6 +60,7 @@ typedef struct lxs_tokenizer {
   size_t npunct, cappunct;
   lxs_buf norms; /* arena of normal forms, reset per document */
   size_t nwords; /* word tokens in the document (no parts) */
+  size_t len;    /* bytes of the document's text: it need not end in NUL */
 } lxs_tokenizer;
 
 lxs_tokenizer *lxs_tokenizer_new(void);
