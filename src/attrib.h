@@ -37,7 +37,9 @@
 #define RECENT 8
 #define MAX_RUN 8
 #define APPOS_REACH 60
-#define MAX_CLAUSES 4 /* speakers of clauses after the first, per sentence */
+#define MAX_CLAUSES                                                                                \
+  16 /* speakers of clauses after the first, per sentence;                                         \
+        later ones go to the last (a fixed cap keeps frames copyable) */
 
 enum { REF_FULL, REF_SHORT, REF_PRONOUN, REF_DESC };
 
@@ -365,7 +367,7 @@ void lxs_scan_mentions(actx *c, uint32_t k_in_para);
  * WHO_AUTHOR. */
 int lxs_group_np(actx *c, size_t a, size_t e);
 /* "They" at word k: 1 when it refers to the plural group read as a
- * subject in this or one of the two sentences before (c->they_a, they_e),
+ * subject in one of the two sentences before (c->they_a, they_e),
  * noting k as that reference (c->they_tok). */
 int lxs_they_group(actx *c, size_t k);
 /* A plural group opening the current sentence as its subject ("The

@@ -687,14 +687,6 @@ static int opens_clause(const actx *c, size_t b) {
          lxs_in_words(clause_conj, NORM(c, b));
 }
 
-/* The first clause boundary in words [from, to): the first word of the
- * new clause (its conjunction), or 0. */
-static size_t clause_boundary(const actx *c, size_t from, size_t to) {
-  for (size_t b = from ? from : 1; b < to; b++)
-    if (opens_clause(c, b)) return b;
-  return 0;
-}
-
 /* The last clause boundary in words (from, to), or 0. */
 static size_t last_boundary(const actx *c, size_t from, size_t to) {
   for (size_t b = to; b-- > from + 1;)
@@ -718,7 +710,7 @@ static int add_clause(actx *c, size_t after, const frame_t *cur, frame_t *f) {
   int prev = f->nmore ? f->more[f->nmore - 1].who : f->who;
   if (cur->who == prev || cur->subj <= after || f->nmore >= MAX_CLAUSES) return 0;
   size_t lo = cur->subj > after + 40 ? cur->subj - 40 : after + 1; /* (bounded: linear) */
-  size_t b = clause_boundary(c, lo, cur->subj + 1);
+  size_t b = last_boundary(c, lo - 1, cur->subj + 1);              /* the clause cur opens */
   /* "Varga said ..., Alders said ...": a comma before a subject whose
    * verb goes on to what it reports (not "..., Alders noted.") */
   size_t v = cur->subj; /* (the frame's last word, found from its subject) */
@@ -743,9 +735,15 @@ static int participle_clause(actx *c, size_t from, size_t k, frame_t *cur) {
   /* (a bounded look back: a sentence of many participles stays linear) */
   size_t b = last_boundary(c, from + 40 < k ? k - 40 : from, k), spos;
   if (!b) return 0;
+  size_t np_a = c->np_a, np_e = c->np_e, aside_end = c->aside_end;
   c->np_a = c->np_e = c->aside_end = 0;
   int ref, who = clause_subject(c, b, &ref, &spos);
-  if (who == WHO_NONE) return 0;
+  if (who == WHO_NONE) { /* no subject there: the verb frame's reading stands */
+    c->np_a = np_a;
+    c->np_e = np_e;
+    c->aside_end = aside_end;
+    return 0;
+  }
   cur->who = who;
   cur->ref = ref;
   cur->subj = spos;

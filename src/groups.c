@@ -35,7 +35,7 @@ int lxs_group_np(actx *c, size_t a, size_t e) {
     return WHO_AUTHOR;
   c->np_a = a;
   c->np_e = e + 1;
-  if (plural_group(c, a, e)) {
+  if (!c->quiet && plural_group(c, a, e)) { /* (a quotation's subject is no antecedent) */
     c->they_a = c->w[a];
     c->they_e = c->w[e] + 1;
     c->they_sent = c->cur_sent;

@@ -211,12 +211,6 @@ static double harm_consequence(const lxs_scorer *sc, const sent_ctx *cx, size_t 
   return -1;
 }
 
-/* Is the word token k exactly the given lower-case word? */
-static int tok_is(const lxs_tokenizer *tk, uint32_t k, const char *w) {
-  const lxs_token *t = &tk->toks[k];
-  return t->kind == LXS_TOK_WORD && strcmp(lxs_tok_norm(tk, t), w) == 0;
-}
-
 /* Is token k a word ending in "-ly" ("deeply", "bitterly")? */
 static int ly_adverb(const lxs_tokenizer *tk, uint32_t k) {
   const lxs_token *t = &tk->toks[k];

@@ -32,12 +32,6 @@ static lxs_wbits anaphor_number(const lxs_scorer *sc, const lxs_match *m) {
   return (c & (W_SINGULAR | W_PLURAL)) ? c : c | W_SINGULAR | W_PLURAL;
 }
 
-/* Is the word at token k exactly w (lower case)? */
-static int word_is(const lxs_tokenizer *tk, uint32_t k, const char *w) {
-  const lxs_token *t = &tk->toks[k];
-  return t->kind == LXS_TOK_WORD && strcmp(lxs_tok_norm(tk, t), w) == 0;
-}
-
 /* "It is important to recognise ...", "it can be said that ...": "it"
  * before a form of be (after at most two auxiliaries) and, a word or two
  * on, "to" or "that" -- with no determiner after the verb ("it is a tool
@@ -46,7 +40,7 @@ static int word_is(const lxs_tokenizer *tk, uint32_t k, const char *w) {
 static int expletive_it(const lxs_scorer *sc, const sent_ctx *cx, const lxs_match *m) {
   const lxs_tokenizer *tk = sc->tok;
   uint32_t k = m->tok_first, v = k + 1;
-  if (m->tok_last != k || !word_is(tk, k, "it")) return 0;
+  if (m->tok_last != k || !tok_is(tk, k, "it")) return 0;
   for (; v < cx->tend && v <= k + 3; v++) {
     const lxs_token *t = &tk->toks[v];
     if (t->kind != LXS_TOK_WORD) return 0;
@@ -60,7 +54,7 @@ static int expletive_it(const lxs_scorer *sc, const sent_ctx *cx, const lxs_matc
     if (t->kind != LXS_TOK_WORD) return 0;
     lxs_wbits c = lxs_wclass(lxs_tok_norm(tk, t), t->norm_len);
     if (c & W_DET) return 0;
-    if (j > v + 1 && ((c & W_INFINITIVE) || word_is(tk, j, "that"))) return 1;
+    if (j > v + 1 && ((c & W_INFINITIVE) || tok_is(tk, j, "that"))) return 1;
   }
   return 0;
 }

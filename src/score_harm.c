@@ -341,11 +341,14 @@ static int named_subject(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
  * clause ("said he", "warned that", "said the"; not the noun in "member
  * states pushed for"), or a post-posed frame after it: a last segment of
  * at most four words, one a say verb. */
+#define FRAME_REACH 48 /* tokens looked back for a say verb */
 static int unnamed_frame(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
   const lxs_tokenizer *tk = sc->tok;
   const lxs_wbits say = W_SAY | W_WEAK, opens = W_CLAUSEW | W_DET | W_FIRSTP;
   lxs_wbits next = 0; /* the class of the word after token k - 1 */
-  for (uint32_t k = sc->mt.m[e].tok_first; k > cx->t0; k--) {
+  uint32_t lo = sc->mt.m[e].tok_first > cx->t0 + FRAME_REACH ? sc->mt.m[e].tok_first - FRAME_REACH
+                                                             : cx->t0; /* (bounded: linear) */
+  for (uint32_t k = sc->mt.m[e].tok_first; k > lo; k--) {
     const lxs_token *t = &tk->toks[k - 1];
     if (t->kind != LXS_TOK_WORD) {
       next = t->punct == LXS_P_COLON || t->punct == LXS_P_QUOTE ? opens : 0;
@@ -363,7 +366,7 @@ static int unnamed_frame(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
       if (t->punct == LXS_P_COMMA || t->punct == LXS_P_DASH) return found && words <= 4;
       continue;
     }
-    words++;
+    if (++words > 4) return 0; /* a frame of a few words only */
     if (lxs_wclass(lxs_tok_norm(tk, t), t->norm_len) & say) found = 1;
   }
   return 0;

@@ -23,6 +23,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "lexicon.h"
 #include "match.h"
@@ -132,6 +133,12 @@ static inline const lxs_sense *sense_at(const lxs_scorer *sc, const lxs_match *m
 static inline int has_role(const lxs_match *m, lxs_role r) { return (m->roles >> r) & 1; }
 
 static inline int is_target(const lxs_match *m) { return m->target != 0; }
+
+/* Is token k the word w (lower case) exactly? */
+static inline int tok_is(const lxs_tokenizer *tk, uint32_t k, const char *w) {
+  const lxs_token *t = &tk->toks[k];
+  return t->kind == LXS_TOK_WORD && strcmp(lxs_tok_norm(tk, t), w) == 0;
+}
 
 static inline int is_evaluative(const lxs_match *m) {
   const uint32_t evaluative = 1u << LXS_R_EVAL | 1u << LXS_R_HARM | 1u << LXS_R_BENEFIT |

@@ -254,6 +254,7 @@ void lxs_attribute_clauses(const lxs_tokenizer *tk, const char *text, lxs_speake
   c->intro_next = WHO_NONE;
   c->runon = WHO_NONE;
   c->interviewee = WHO_NONE;
+  c->they_tok = UINT32_MAX; /* (no "they" read yet) */
   c->intro_best = -1;
   lxs_strmap_init(&c->full);
   lxs_strmap_init(&c->sur);

@@ -429,6 +429,63 @@ static void several_speakers_one_sentence(void **state) {
   lxs_tokenizer_free(tk);
 }
 
+/* A later speaker's clause opens at the boundary nearest to them, not
+ * at the first one after the previous frame; past four clauses each
+ * speaker still holds their own. */
+static void clause_opens_nearest_its_speaker(void **state) {
+  (void)state;
+  const char *t =
+      "Ines Varga and Pim Alders spoke at the quay.\n\n"
+      "Varga said the levy is high, and the port is busy, but Alders disagreed, calling it a "
+      "tax.\n\n"
+      "Ann Lee, Bo Dahl, Cy Moss, Di Roe and Ed Fox met.\n\n"
+      "Lee said fees rise; Dahl said fees fall; Moss said fees stay; Roe said fees go; Fox said "
+      "fees end; Varga said fees vary.\n";
+  lxs_tokenizer *tk = lxs_tokenizer_new();
+  lxs_tokenize(tk, t, strlen(t));
+  lxs_speakers sp;
+  lxs_speakers_init(&sp);
+  uint32_t ss[8], sf[8];
+  uint8_t cue[8];
+  lxs_clauses cl = {0};
+  lxs_attribute_clauses(tk, t, &sp, NULL, ss, sf, cue, &cl, NULL);
+  assert_int_equal(tk->nsent, 4);
+  assert_string_equal(sp.names[ss[1]], "Ines Varga");
+  expect_clause(t, &sp, &cl, 0, 1, "Pim Alders", "but Alders", "a tax.");
+  assert_string_equal(sp.names[ss[3]], "Ann Lee");
+  expect_clause(t, &sp, &cl, 1, 3, "Bo Dahl", "Dahl said", "fees fall;");
+  expect_clause(t, &sp, &cl, 2, 3, "Cy Moss", "Moss said", "fees stay;");
+  expect_clause(t, &sp, &cl, 3, 3, "Di Roe", "Roe said", "fees go;");
+  expect_clause(t, &sp, &cl, 4, 3, "Ed Fox", "Fox said", "fees end;");
+  expect_clause(t, &sp, &cl, 5, 3, "Ines Varga", "Varga said fees", "vary.");
+  assert_int_equal(cl.n, 6);
+  lxs_clauses_free(&cl);
+  lxs_speakers_free(&sp);
+  lxs_tokenizer_free(tk);
+}
+
+/* The text need not end in NUL: a title-like last line is read up to the
+ * text's length, never past it (make asan catches a read beyond). */
+static void headline_at_unterminated_end(void **state) {
+  (void)state;
+  static const char s[] = "Varga said the levy is fair.\n\nPort Board Keeps Berth Levy";
+  size_t n = sizeof s - 1;
+  char *t = malloc(n); /* no room for a NUL */
+  memcpy(t, s, n);
+  lxs_tokenizer *tk = lxs_tokenizer_new();
+  lxs_tokenize(tk, t, n);
+  lxs_speakers sp;
+  lxs_speakers_init(&sp);
+  uint32_t ss[4], sf[4];
+  uint8_t cue[4];
+  lxs_attribute_clauses(tk, t, &sp, NULL, ss, sf, cue, NULL, NULL);
+  assert_int_equal(tk->nsent, 2);
+  assert_string_equal(sp.names[ss[1]], "author");
+  lxs_speakers_free(&sp);
+  lxs_tokenizer_free(tk);
+  free(t);
+}
+
 /* Post-posed weak verbs, with a time phrase after them, and the agent
  * between "quoted" and "as saying". */
 static void post_posed_and_quoted_by(void **state) {
@@ -818,6 +875,8 @@ int main(void) {
       cmocka_unit_test(scorer_credits_holders),
       cmocka_unit_test(messages_outlets_datelines),
       cmocka_unit_test(pull_quotes),
+      cmocka_unit_test(clause_opens_nearest_its_speaker),
+      cmocka_unit_test(headline_at_unterminated_end),
       cmocka_unit_test(organisations_speak),
       cmocka_unit_test(descriptions_named_later),
   };
