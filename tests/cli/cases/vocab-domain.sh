@@ -1,0 +1,16 @@
+# Domain families by kind (issue 14, third pass): one invented sentence per
+# line of tests/fixtures/input/vocab-domain.txt scored alone with the
+# DEFAULT lexicons: doc, theme, stance, class of every theme a line names.
+#  1-4  the WTO's bodies, agreements and agenda (General Council, fisheries
+#       subsidies, the Anti-Dumping Agreement, bound tariffs) and a bloc's
+#       common external tariff are multilateralism 0 mentions, not US
+#       protection (lines 2-4 were us_protectionism mentions before);
+#  5    a free trade zone is a named agreement, not "free trade" as policy
+#       (was us_protectionism -1);
+#  6-7  plural acronyms (MDBs, IFIs) and the UN family (IPCC, Human Rights
+#       Council) as 0 mentions (were absent);
+#  8-9  acting alone (unilateral trade measures) and "might is right" as
+#       multilateralism's opposite pole (were absent);
+# 10    a customs union as regional integration (was absent).
+check vocab-domain 0 -- sh -c "$BIN score --input lines --unit doc --no-attribution \
+  $FX/vocab-domain.txt | awk -F, 'NR == 1 || \$6 > 0 { print \$1 \",\" \$4 \",\" \$7 \",\" \$10 }'"
