@@ -12,5 +12,15 @@
 #  8-9  acting alone (unilateral trade measures) and "might is right" as
 #       multilateralism's opposite pole (were absent);
 # 10    a customs union as regional integration (was absent).
+# 11-15 us_protectionism: export licences, America's trade agenda, a
+#       partner's rebalancing measures, secondary sanctions as 0 mentions
+#       (were absent); 12: the IMF's quotas are its voting shares, an IMF
+#       mention (the neutral blocker left it absent);
+# 16-20 global_south: plural acronyms (LDCs), debt swaps, the aid that
+#       flows to the group (cuts to foreign aid lamented: +1), climate
+#       finance and climate justice, the new climate finance goal (all
+#       absent before).
+# 21    the Group of Seven spelled out is no mention (Theme scope; it was a
+#       multilateralism 0): the line prints nothing.
 check vocab-domain 0 -- sh -c "$BIN score --input lines --unit doc --no-attribution \
   $FX/vocab-domain.txt | awk -F, 'NR == 1 || \$6 > 0 { print \$1 \",\" \$4 \",\" \$7 \",\" \$10 }'"
