@@ -22,5 +22,11 @@
 #       absent before).
 # 21    the Group of Seven spelled out is no mention (Theme scope; it was a
 #       multilateralism 0): the line prints nothing.
+# 22-23 a trade policy or posture named without a holder is Washington's
+#       (peripheral; were absent);
+# 24-25 "duty-free" is no multilateralism mention (line 24 was one); the
+#       WTO's e-commerce moratorium on customs duties is not US protection;
+# 26-27 one African leader is not the group (was global_south 0), African
+#       leaders are.
 check vocab-domain 0 -- sh -c "$BIN score --input lines --unit doc --no-attribution \
   $FX/vocab-domain.txt | awk -F, 'NR == 1 || \$6 > 0 { print \$1 \",\" \$4 \",\" \$7 \",\" \$10 }'"
