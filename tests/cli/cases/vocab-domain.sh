@@ -28,5 +28,11 @@
 #       WTO's e-commerce moratorium on customs duties is not US protection;
 # 26-27 one African leader is not the group (was global_south 0), African
 #       leaders are.
+# 28-29 word sense: "escape" is not ESCAP (was multilateralism 0), the
+#       capitalised acronym is;
+# 30    negotiating coalitions of developing countries (AOSIS, the LMDC)
+#       acting as agents (was absent);
+# 31    a trade embargo (was absent);
+# 32    outmoded and defanged as verdicts on an institution (was 0).
 check vocab-domain 0 -- sh -c "$BIN score --input lines --unit doc --no-attribution \
   $FX/vocab-domain.txt | awk -F, 'NR == 1 || \$6 > 0 { print \$1 \",\" \$4 \",\" \$7 \",\" \$10 }'"
