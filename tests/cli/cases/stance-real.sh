@@ -1,0 +1,9 @@
+# Stance rules and vocabulary from the tune half of the real set (issue
+# 14), one invented sentence per line of tests/fixtures/input/stance-real.txt
+# scored alone with the DEFAULT lexicons: doc, theme, stance, class of
+# every theme a line names.
+#  1-3  helping a theme forward: "the acceleration of", "harness",
+#       "expedite" are benefits (bare "accelerate" is not: "tariffs are
+#       accelerating the decoupling" blames the tariffs).
+check stance-real 0 -- sh -c "$BIN score --input lines --unit doc --no-attribution \
+  $FX/stance-real.txt | awk -F, 'NR == 1 || \$6 > 0 { print \$1 \",\" \$4 \",\" \$7 \",\" \$10 }'"
