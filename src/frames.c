@@ -60,6 +60,48 @@ static int object_then_to(const actx *c, size_t nx) {
   return 0;
 }
 
+static int finite_aux(const char *n) {
+  static const char *const f[] = {"is",   "are",    "was",   "were",  "will", "would", "could",
+                                  "can",  "should", "might", "may",   "must", "had",   "has",
+                                  "have", "'s",     "'ll",   "won't", NULL};
+  return lxs_in_words(f, n);
+}
+
+/* Words [a, e] between a weak verb and "that": a time or place phrase
+ * ("on Monday", "in a statement") or the people addressed ("shipowners",
+ * "the board", "him"), not a thing a relative clause describes ("a plan
+ * that the board rejected"). */
+static int addressee_or_phrase(const actx *c, size_t a, size_t e) {
+  static const char *const prep[] = {"on",   "in",   "at",      "during", "after", "before",
+                                     "to",   "via",  "through", "from",   "with",  "over",
+                                     "last", "this", "earlier", "late",   NULL};
+  static const char *const obj[] = {"him", "her", "them", "us", "me", "you", NULL};
+  if (lxs_in_words(prep, NORM(c, a)) || time_word(c, a)) return 1;
+  if ((c->wc[e] & (W_ROLE | W_GROUPN)) || lxs_collective_head(c, e)) return 1;
+  /* ("the board", "Congress"; not "a plan": "plan" is also an
+   * organisation word, as in "the Colombo Plan") */
+  int indefinite = norm_is(c, a, "a") || norm_is(c, a, "an");
+  return !indefinite && (namey(c, e) || (c->wc[e] & W_ORG) || lxs_in_words(obj, NORM(c, e)));
+}
+
+/* The complement of a weak speech verb a few words on, over an object or
+ * a time or place phrase: "warned shipowners that ...", "hinted on Monday
+ * that ...", "acknowledged the timetable was tight", "predicted the fees
+ * would fall".  A "that" after a speech noun ("a statement that") or a
+ * relative word stops the search: what follows is no reported clause. */
+static int weak_complement(const actx *c, size_t nx) {
+  for (size_t x = nx; x < c->nw && x < nx + 6; x++) {
+    if (!is_word(c, x) || c->inq[c->w[x]] || (c->wc[x] & (W_SPEECH | W_NEG))) return 0;
+    const char *n = NORM(c, x);
+    if (x > nx && strcmp(n, "that") == 0)
+      return x + 1 < c->nw && is_word(c, x + 1) && addressee_or_phrase(c, nx, x - 1);
+    if (strcmp(n, "which") == 0 || strcmp(n, "who") == 0 || strcmp(n, "to") == 0) return 0;
+    /* a subject of a word or more and its finite verb */
+    if (x > nx && finite_aux(n)) return !(c->wc[x - 1] & W_AUX);
+  }
+  return 0;
+}
+
 /* "as" within a few words: "described the deal as ...". */
 static int as_follows(const actx *c, size_t nx) {
   for (size_t x = nx; x < c->nw && x < nx + 12; x++) {
@@ -157,6 +199,9 @@ static int reports_here(actx *c, uint32_t k_in_para, size_t k, lxs_wbits cl, siz
                             (is_p(c, nx, LXS_P_COMMA) && nx + 1 < c->nw && is_quote(c, nx + 1)));
     /* "Menon believes the pact will help" */
     if (!ok && (cl & W_OPINE) && nx < c->nw && is_word(c, nx)) ok = 1;
+    /* "questioned whether ...", "warned shipowners that ..." */
+    if (!ok && nx + 1 < c->nw && norm_is(c, nx, "whether")) ok = 1;
+    if (!ok && !namey(c, k) && weak_complement(c, nx)) ok = 1; /* (not "United States")*/
     if (ok) return 1;
   }
   if ((cl & W_URGE) && object_then_to(c, nx)) return 1;
@@ -442,6 +487,16 @@ static int participle_subject(actx *c, size_t k, int *ref, size_t *spos) {
 
 static long document_at(const actx *c, size_t s);
 
+/* An opinion word that is no verb ("convinced", "adamant", "confident")
+ * after a form of "be", before "that", "about" or a clause: "Okafor is
+ * convinced the levy is fair", "Varga was adamant that ...".  Read as the
+ * subject's speech verb. */
+static int opinion_adjective(const actx *c, size_t k) {
+  if (!be_before(c, k) || k + 2 >= c->nw) return 0;
+  size_t nx = k + 1;
+  return norm_is(c, nx, "that") || norm_is(c, nx, "about") || weak_complement(c, nx);
+}
+
 /* A frame at word k, if it is one: 1 and *cur filled.  A word inside a
  * quotation is none unless quoted_ok. */
 static int verb_frame(actx *c, uint32_t k_in_para, size_t k, frame_t *cur, int quoted_ok) {
@@ -451,7 +506,7 @@ static int verb_frame(actx *c, uint32_t k_in_para, size_t k, frame_t *cur, int q
   /* (every word comes here: its first letter spares most the strcmp) */
   int according = (nm[0] == 'a' && strcmp(nm, "according") == 0) ||
                   (nm[0] == 'p' && strcmp(nm, "per") == 0);
-  if (!(cl & W_SPEECH) && !according) return 0;
+  if (!(cl & W_SPEECH) && !according && !((cl & W_OPINE) && opinion_adjective(c, k))) return 0;
   c->np_a = c->np_e = c->aside_end = 0;
   int who = WHO_NONE, ref = REF_FULL, at_start = 0, add = (cl & W_ADD) != 0, inverted = 0;
   size_t spos = 0, ve = k;
@@ -464,6 +519,9 @@ static int verb_frame(actx *c, uint32_t k_in_para, size_t k, frame_t *cur, int q
       cl &= ~W_SAYING;
       if (!(cl & W_SPEECH) || !speech_verb(c, k_in_para, k, cl, nm, 0, &ve)) return 0;
       who = verb_subject(c, k, ve, &ref, &spos, &inverted);
+    } else if (!(cl & W_SPEECH)) { /* an opinion adjective: "is convinced that" */
+      who = verb_subject(c, k, ve, &ref, &spos, &inverted);
+      if (inverted) return 0;
     } else if (k + 2 < c->nw && norm_is(c, k + 1, "by")) {
       /* the passive with its agent: "was told by the harbour master, X:" */
       who = lxs_np_right(c, k + 2, &ref);
@@ -485,6 +543,9 @@ static int verb_frame(actx *c, uint32_t k_in_para, size_t k, frame_t *cur, int q
   if (who == WHO_NONE && !inverted && spos < k && document_at(c, spos)) who = WHO_AUTHOR;
   if (who == WHO_NONE) return 0;
   if (who == WHO_AUTHOR && add) return 0; /* "value added" */
+  /* "China opposes the order", "the group backed Ethiopia's bid": acts of
+   * a country or an organisation, not words */
+  if ((cl & W_STANCE) && (who < 0 || c->P[lxs_person_root(c, who)].entity)) return 0;
   at_start = spos <= 1 && k <= spos + MAX_RUN + 2;
   frame_t f = {who, ref, add, according, 0, 0, c->w[k], c->w[ve], at_start, 0, 0};
   f.subj = inverted ? ve + 1 : spos;

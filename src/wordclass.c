@@ -27,7 +27,8 @@ static const char *const kClassNames[] = {
     "passive", "firstperson", "reflexive",  "holderdet",  "noundet",    "clauseword", "urge",
     "inf",     "act",         "as",         "call",       "light",      "noun",       "view",
     "given",   "phrasal",     "sufferprep", "causeprep",  "infinitive", "shelldet",   "singular",
-    "plural",  "undergo",     "relative",   "viewholder", "topicprep",  "prep",       "means"};
+    "plural",  "undergo",     "relative",   "viewholder", "topicprep",  "prep",       "means",
+    "stance"};
 _Static_assert(sizeof kClassNames / sizeof kClassNames[0] == W_NCLASSES,
                "each word class in wordclass.h needs its name in kClassNames");
 

@@ -83,6 +83,63 @@ static void reporting_verbs(void **state) {
   check(t, want);
 }
 
+/* 1b. Weak verbs before an object or a time phrase and their clause,
+ * opinion adjectives, stance verbs and more speech nouns; a country or
+ * an organisation "opposing" something is no speaker. */
+static void complements_and_stances(void **state) {
+  (void)state;
+  const char *t = "Economist Sara Lind warned shipowners that the fees would rise again.\n\n"
+                  "Mayor Ruth Okafor hinted on Monday that the quay would reopen.\n\n"
+                  "Okafor acknowledged the timetable was tight.\n\n"
+                  "Lind questioned whether the levy was legal.\n\n"
+                  "Okafor is convinced the levy is fair.\n\n"
+                  "Lind was adamant that the board had erred.\n\n"
+                  "Okafor voiced support for the pilots.\n\n"
+                  "Lind has long opposed the levy.\n\n"
+                  "Norland and Ostria strongly oppose the levy.\n\n"
+                  "The Pilots Guild backed the levy.\n\n"
+                  "Lind announced a plan that the board rejected.\n\n"
+                  "The ferry was warned that the quay would close.\n";
+  const char *want[] = {"warned shipowners that",
+                        "Sara Lind",
+                        "indirect",
+                        "hinted on Monday",
+                        "Ruth Okafor",
+                        "indirect",
+                        "timetable was tight",
+                        "Ruth Okafor",
+                        "short-name",
+                        "questioned whether",
+                        "Sara Lind",
+                        "short-name",
+                        "is convinced",
+                        "Ruth Okafor",
+                        "short-name",
+                        "was adamant",
+                        "Sara Lind",
+                        "short-name",
+                        "voiced support",
+                        "Ruth Okafor",
+                        "short-name",
+                        "long opposed",
+                        "Sara Lind",
+                        "short-name",
+                        "strongly oppose",
+                        "author",
+                        "author",
+                        "Guild backed",
+                        "author",
+                        "author",
+                        "announced a plan",
+                        "author",
+                        "author",
+                        "was warned that",
+                        "author",
+                        "author",
+                        NULL};
+  check(t, want);
+}
+
 /* 3. Colon-introduced quotes whose introducer is not a plain "X said". */
 static void colon_introducers(void **state) {
   (void)state;
@@ -855,6 +912,7 @@ static void pull_quotes(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(reporting_verbs),
+      cmocka_unit_test(complements_and_stances),
       cmocka_unit_test(colon_introducers),
       cmocka_unit_test(headlines),
       cmocka_unit_test(one_person_per_name),
