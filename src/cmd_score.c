@@ -20,6 +20,7 @@
 #include "cli.h"
 #include "lexformat.h"
 #include "partial.h"
+#include "scorer.h"
 #include "vader.h"
 #include "walk.h"
 
@@ -424,6 +425,8 @@ static void workers_new(score_ctx *c, const cli_opts *o, unsigned nthreads) {
   for (unsigned i = 0; i < nthreads; i++) {
     c->w[i].ctx = c;
     c->w[i].sc = lxs_scorer_new(c->lex, err, sizeof err);
+    /* only per-speaker rows and partials credit a view's holder */
+    if (c->w[i].sc) lxs_scorer_theme_views_only(c->w[i].sc, o->unit != UNIT_SPEAKER && !o->partial);
     c->w[i].vd = cli_load_vader(o);
     if (!c->w[i].sc) {
       cli_err("%s", err);

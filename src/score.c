@@ -77,6 +77,14 @@ void lxs_scorer_free(lxs_scorer *sc) {
 lxs_tokenizer *lxs_scorer_tokenizer(lxs_scorer *sc) { return sc->tok; }
 const lxs_matcher *lxs_scorer_matcher(const lxs_scorer *sc) { return &sc->mt; }
 lxs_stemmer *lxs_scorer_stemmer(lxs_scorer *sc) { return sc->stemmer; }
+void lxs_scorer_theme_views_only(lxs_scorer *sc, int on) { sc->theme_views_only = on; }
+
+/* Does a match of the document have a sense of some theme? */
+static int names_a_theme(const lxs_matcher *mt) {
+  for (size_t i = 0; i < mt->n; i++)
+    if (mt->m[i].themes) return 1;
+  return 0;
+}
 
 /* The sentence's stance per theme and its tone, squashed into [-1, 1]. */
 static void finish_sentence(lxs_scorer *sc, const sent_ctx *cx, double sent_raw,
@@ -170,8 +178,9 @@ static void prepare_document(lxs_scorer *sc, const char *text, const lxs_options
                           sc->sent_cue, NULL, &sc->holders);
   } else {
     /* Reported views need their holders even when the text is all the
-     * author's: the segmenter reads them, its speakers are dropped. */
-    if (sc->mt.nspeech) {
+     * author's: the segmenter reads them, its speakers are dropped.  A
+     * view with no theme term only moves tone between speakers. */
+    if (sc->mt.nspeech && (!sc->theme_views_only || names_a_theme(&sc->mt))) {
       lxs_speakers_clear(&sc->scratch);
       lxs_attribute_clauses(tk, text, &sc->scratch, opt ? opt->speakers : NULL, sc->sent_speaker,
                             sc->sent_flags, sc->sent_cue, NULL, &sc->holders);

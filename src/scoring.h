@@ -103,6 +103,7 @@ struct lxs_scorer {
   const char *text;      /* the current document */
   lxs_holders holders;   /* the segmenter's holder of each reporting verb */
   lxs_speakers scratch;  /* speakers found when they are not wanted */
+  int theme_views_only;  /* lxs_scorer_theme_views_only */
   uint32_t holder_idx;
   lxs_result res;
 };

@@ -24,3 +24,9 @@ check score-tsv-partial 0 -- $BIN score $LEX --input tsv --partial - $FX/docs.ts
 # ... and a record holding an article, one document when no --unit says
 # speaker: one row per theme, no speakers found.
 check score-jsonl-article-doc 0 -- $BIN score $LEX --input jsonl $FX/article.jsonl
+# A view with no theme term ("Critics say the movie is terrible"): its
+# holder still gets a per-speaker row (the held part of the tokens), though
+# doc and sentence rows skip seeking holders where no theme is named
+# (issue 19).
+check score-tone-view-holder 0 -- sh -c "printf 'Critics say the movie is terrible.\n' \
+  | $BIN score --input lines --unit speaker --no-attribution -"
