@@ -423,6 +423,57 @@ static void emit_rows(lxs_buf *b, const lxs_row_writer *w, const row_key *k, con
   }
 }
 
+/* A document that mentions no theme, the commonest unit on real text:
+ * its rows differ only in the theme cell, and their values are its
+ * tokens, sentences and tone, summed here as lxs_agg_sum_sentence and
+ * lxs_agg_sentiment do (the same additions in the same order, so the
+ * same bytes) without building an aggregate or per-theme values.  0 when
+ * the document mentions a theme, or the rows need what only the
+ * aggregate gives (intervals, the wide shape). */
+static int quiet_doc_rows(lxs_buf *b, const lxs_row_writer *w, const row_key *k,
+                          const lxs_result *res, const lxs_vader_scores *vs) {
+  const lxs_rows_opts *o = &w->o;
+  if (o->format == LXS_FMT_WIDE || o->bootstrap || w->th.n == 0) return 0;
+  size_t nscores = res->n_sentences * res->n_themes;
+  for (size_t i = 0; i < nscores; i++)
+    if (res->scores[i].mentions) return 0;
+  row_vals v;
+  memset(&v, 0, sizeof v);
+  double sentiment_sum = 0;
+  size_t sentiment_n = 0;
+  for (size_t s = 0; s < res->n_sentences; s++) {
+    const lxs_sentence *se = &res->sentences[s];
+    if (se->flags & LXS_SENTENCE_HEADER) continue;
+    v.tokens += se->tokens;
+    v.sentences++;
+    if (se->sentiment_hits) {
+      sentiment_sum += se->sentiment;
+      sentiment_n++;
+    }
+  }
+  v.sentiment = sentiment_n ? sentiment_sum / sentiment_n : 0;
+  if (vs) {
+    v.vader = vs;
+    v.sentiment = vs->compound;
+  }
+  size_t prefix = b->len;
+  row_prefix(b, o, k);
+  size_t prefix_len = b->len - prefix, values = 0, values_len = 0;
+  for (size_t t = 0; t < w->th.n; t++) {
+    if (t) put_again(b, prefix, prefix_len);
+    size_t cell = t ? w->cell_end[t - 1] : 0;
+    lxs_buf_put(b, w->cells.data + cell, w->cell_end[t] - cell);
+    if (t) {
+      put_again(b, values, values_len);
+      continue;
+    }
+    values = b->len;
+    row_values(b, o, &v);
+    values_len = b->len - values;
+  }
+  return 1;
+}
+
 /* Space for a unit's per-theme values: on the stack for a few themes. */
 enum { FEW_THEMES = 16 };
 typedef struct {
@@ -568,15 +619,16 @@ void lxs_row_writer_doc(lxs_buf *b, const lxs_row_writer *w, const char *doc,
     return;
   }
   if (o->unit == LXS_UNIT_DOC) {
+    lxs_vader_scores vs;
+    /* VADER scores the document as one text, as the reference does. */
+    if (vd) lxs_vader_score(vd, text, len, &vs, NULL);
+    if (!speaker_override) k.speaker = "";
+    if (quiet_doc_rows(b, w, &k, res, vd ? &vs : NULL)) return;
     lxs_agg a;
     double few[LXS_AGG_BLOCK_DOUBLES(FEW_THEMES)] = {0};
     lxs_agg_init_in(&a, nth, nth <= FEW_THEMES ? few : NULL);
     a.keep_samples = o->bootstrap > 0;
     for (size_t s = 0; s < res->n_sentences; s++) lxs_agg_sum_sentence(&a, res, s);
-    lxs_vader_scores vs;
-    /* VADER scores the document as one text, as the reference does. */
-    if (vd) lxs_vader_score(vd, text, len, &vs, NULL);
-    if (!speaker_override) k.speaker = "";
     agg_rows(b, w, &k, &a, vd ? &vs : NULL);
     lxs_agg_clear(&a);
     return;
