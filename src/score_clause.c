@@ -347,7 +347,16 @@ void lxs_score_near_modifiers(lxs_scorer *sc, sent_ctx *cx) {
       case LXS_R_DISTANCER:
         for (size_t i = j + 1; i < cx->m1 && rec_of(cx, i)->seg == sj; i++) {
           if (M[i].wpos - M[j].wpos_last > NEAR_WORDS) break;
-          if (!is_target(&M[i])) continue;
+          if (!is_target(&M[i])) {
+            /* "the supposed benefits", "its so-called success": praise
+             * held at a distance is ironic */
+            if (!is_evaluative(&M[i])) continue;
+            if (eval_weight(sc, &M[i]) > 0 || has_role(&M[i], LXS_R_BENEFIT)) {
+              rec_of(cx, i)->mult *= -1;
+              rec_of(cx, i)->flags |= LXS_MOD_DISTANCED;
+            }
+            break;
+          }
           rec_of(cx, i)->dist = w;
           rec_of(cx, i)->flags |= LXS_MOD_DISTANCED;
           break;
@@ -378,11 +387,12 @@ void lxs_score_eval_pairs(lxs_scorer *sc, sent_ctx *cx) {
 
 /* Questions ("Will the WTO deliver anything on fisheries?") take no side
  * unless a cue makes them rhetorical ("Why should ...", "Isn't it time
- * ...", "How long will ... keep"): a rhetorical cue or a negation keeps
- * them, damped; otherwise no match of the question binds to a theme. */
+ * ...", "How long will ... keep", "Has it delivered the so-called
+ * gains?"): a rhetorical cue, a negation or a distancer keeps them,
+ * damped; otherwise no match of the question binds to a theme. */
 void lxs_score_question(lxs_scorer *sc, sent_ctx *cx) {
   const lxs_match *M = sc->mt.m;
-  const uint32_t cues = 1u << LXS_R_RHETORICAL | 1u << LXS_R_NEGATOR;
+  const uint32_t cues = 1u << LXS_R_RHETORICAL | 1u << LXS_R_NEGATOR | 1u << LXS_R_DISTANCER;
   for (size_t i = cx->m0; i < cx->m1; i++)
     if (M[i].mod_roles & cues) return;
   for (size_t i = cx->m0; i < cx->m1; i++) rec_of(cx, i)->no_stance = 1;

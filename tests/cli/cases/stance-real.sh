@@ -5,5 +5,8 @@
 #  1-3  helping a theme forward: "the acceleration of", "harness",
 #       "expedite" are benefits (bare "accelerate" is not: "tariffs are
 #       accelerating the decoupling" blames the tariffs).
+#  4-6  distancing praise: "the supposed benefits", "so-called gains" are
+#       ironic (4: -1), and a question that distances its praise is
+#       rhetorical (5: -1); the same question without it takes no side (6).
 check stance-real 0 -- sh -c "$BIN score --input lines --unit doc --no-attribution \
   $FX/stance-real.txt | awk -F, 'NR == 1 || \$6 > 0 { print \$1 \",\" \$4 \",\" \$7 \",\" \$10 }'"
