@@ -128,6 +128,7 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
   if ((smod >> LXS_R_DOUBT) & 1) lxs_score_doubt(sc, cx);
   if (smod) lxs_score_near_modifiers(sc, cx);
   if ((smod >> LXS_R_SCENE) & 1) lxs_score_scene(sc, cx);
+  lxs_score_venues(sc, cx);
   lxs_score_target_index(sc, cx);
   lxs_score_eval_pairs(sc, cx);
   lxs_score_reported_views(sc, cx); /* (the segmenter's speech verbs) */

@@ -38,6 +38,8 @@ void lxs_add_evidence(lxs_scorer *sc, uint32_t sent, uint32_t theme, const lxs_s
   e->holder = NULL;
 }
 
+static lxs_wbits tok_class(const lxs_tokenizer *tk, uint32_t k);
+
 static unsigned wdist(const lxs_match *a, const lxs_match *b) {
   if (a->wpos > b->wpos_last) return a->wpos - b->wpos_last;
   if (b->wpos > a->wpos_last) return b->wpos - a->wpos_last;
@@ -116,6 +118,26 @@ long lxs_nearest_target(const lxs_scorer *sc, const sent_ctx *cx, size_t e, uint
   return best;
 }
 
+/* Venues: "concern over the way the debate at the WTO is being
+ * deflected" -- a theme term after "at" (and a determiner) names where
+ * something happens: it is a mention, and no evaluation elsewhere in the
+ * sentence is about it.  Not after an evaluative word, whose object "at"
+ * introduces ("anger at the WTO", "take aim at the tariffs"). */
+void lxs_score_venues(lxs_scorer *sc, sent_ctx *cx) {
+  const lxs_tokenizer *tk = sc->tok;
+  const lxs_match *M = sc->mt.m;
+  for (size_t i = cx->m0; i < cx->m1; i++) {
+    if (!is_target(&M[i])) continue;
+    uint32_t k = M[i].tok_first;
+    if (k > cx->t0 && (tok_class(tk, k - 1) & W_DET)) k--;
+    if (k <= cx->t0 || !tok_is(tk, k - 1, "at")) continue;
+    int object = 0;
+    for (size_t j = cx->m0; j < i && !object; j++)
+      object = M[j].tok_last + 2 == k && is_evaluative(&M[j]);
+    if (!object) rec_of(cx, i)->venue = 1;
+  }
+}
+
 uint64_t lxs_credit(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *se, size_t g,
                     double factor, unsigned mods, uint32_t only_theme, uint64_t skip) {
   const lxs_match *M = sc->mt.m;
@@ -123,6 +145,7 @@ uint64_t lxs_credit(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *se,
   const lxs_mrec *er = rec_of(cx, e);
   uint64_t done = 0;
   if (er->scene != rec_of(cx, local_ref(cx, g))->scene) return 0;
+  if (rec_of(cx, local_ref(cx, g))->venue && e != local_ref(cx, g)) return 0;
   for (uint32_t t = 0; t < cx->nth; t++) {
     if (only_theme != LXS_THEME_NONE && t != only_theme) continue;
     if (t < 64 && (skip >> t & 1)) continue;

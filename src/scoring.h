@@ -68,6 +68,7 @@ typedef struct {
   uint8_t cross_ref;    /* an anaphor resolved to the previous sentence */
   uint8_t no_stance;    /* takes no side: a genuine question */
   uint8_t scene;        /* inside a scene-setting phrase ("amid ...") */
+  uint8_t venue;        /* a theme term named as the place ("at the WTO") */
 } lxs_mrec;
 
 struct lxs_scorer {
@@ -222,6 +223,7 @@ void lxs_score_remember_targets(lxs_scorer *sc, const sent_ctx *cx);
 /* score_report.c */
 void lxs_score_reported_views(lxs_scorer *sc, sent_ctx *cx);
 /* score_bind.c */
+void lxs_score_venues(lxs_scorer *sc, sent_ctx *cx);
 void lxs_score_target_index(lxs_scorer *sc, const sent_ctx *cx);
 void lxs_score_bind(lxs_scorer *sc, sent_ctx *cx, double *sent_raw, uint32_t *sent_hits);
 

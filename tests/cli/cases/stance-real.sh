@@ -8,5 +8,8 @@
 #  4-6  distancing praise: "the supposed benefits", "so-called gains" are
 #       ironic (4: -1), and a question that distances its praise is
 #       rhetorical (5: -1); the same question without it takes no side (6).
+#  7-8  a venue: "talks at the WTO" names where, and the frustration is
+#       about the talks (7: 0, -1 before); after an evaluative word "at"
+#       introduces its object ("anger at the WTO", 8: -1).
 check stance-real 0 -- sh -c "$BIN score --input lines --unit doc --no-attribution \
   $FX/stance-real.txt | awk -F, 'NR == 1 || \$6 > 0 { print \$1 \",\" \$4 \",\" \$7 \",\" \$10 }'"
