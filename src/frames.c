@@ -351,6 +351,26 @@ static size_t subject_end(actx *c, size_t k) {
 
 static int opens_clause(const actx *c, size_t b);
 
+/* A description opening the sentence, then an aside set off by commas
+ * that opens with a participle or "who" (p is the comma before the verb):
+ * "The minister, speaking at the harbour, said ...", "The guild's
+ * president, who chairs the board, told ...". */
+static int described_aside(actx *c, size_t p, int *ref, size_t *spos) {
+  size_t x = 0; /* the comma after the description */
+  while (x < p && x < 8 && is_word(c, x)) x++;
+  if (x < 2 || x >= p || !is_p(c, x, LXS_P_COMMA) || !(c->wc[0] & W_DET) ||
+      !(c->wc[x - 1] & W_ROLE) || namey(c, x - 1) || !is_word(c, x + 1))
+    return WHO_NONE;
+  const char *n = NORM(c, x + 1);
+  if (!(ends_with(n, "ing") || strcmp(n, "who") == 0)) return WHO_NONE;
+  for (size_t y = x + 1; y < p; y++)
+    if (!is_word(c, y) && !is_p(c, y, LXS_P_OTHER)) return WHO_NONE;
+  int who = lxs_np_left(c, x - 1, ref);
+  if (who == WHO_NONE) return WHO_NONE;
+  *spos = 0;
+  return who;
+}
+
 /* Appositive subject: "Jayant Menon, a visiting senior fellow ..., said"
  * (p is the comma before the verb). */
 static int appositive_subject(actx *c, size_t p, int *ref, size_t *spos) {
@@ -374,6 +394,8 @@ static int appositive_subject(actx *c, size_t p, int *ref, size_t *spos) {
       }
     }
   }
+  int desc = described_aside(c, p, ref, spos);
+  if (desc != WHO_NONE) return desc;
   size_t lo = p > APPOS_REACH ? p - APPOS_REACH : 0;
   for (size_t x = p; x-- > lo;) {
     if (is_quote(c, x) || terminal(c, x)) break;

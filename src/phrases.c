@@ -279,6 +279,38 @@ static int postmod_owner(actx *c, size_t a, size_t j, int *ref) {
   return ni.pi;
 }
 
+/* A surname alone as the subject of a speech verb, never named in full
+ * before ("in an interview with the Courier, Okafor said", "Okafor
+ * said"): a person (known by it alone until a full name with it comes),
+ * unless the word is a place, an organisation, a group ("Democrats",
+ * "Europeans") or an acronym.  The person, or WHO_NONE. */
+static int lone_name(actx *c, size_t j, int *ref) {
+  static const char *const plural[] = {"ans", "ats", "ives", "ists", "ites", NULL};
+  static const char *const nobody[] = {"everyone", "everybody", "someone", "somebody", "nobody",
+                                       "anyone",   "others",    "many",    "most",     NULL};
+  const lxs_token *t = TK(c, j);
+  if (c->quiet || !namey(c, j) || (t->flags & (LXS_TF_ALLCAPS | LXS_TF_ABBR)) || t->norm_len < 3 ||
+      possessive(c, j) ||
+      (c->wc[j] & (W_NONNAME | W_GROUPN | W_STOP | W_DET | W_SPEECH | W_AUX | W_NEG)))
+    return WHO_NONE;
+  const char *n = NORM(c, j);
+  if (lxs_in_words(nobody, n)) return WHO_NONE;
+  /* a list ("Norland and Ostria oppose"): places or groups */
+  if (j > 0 && (norm_is(c, j - 1, "and") || norm_is(c, j - 1, "or") || is_p(c, j - 1, LXS_P_OTHER)))
+    return WHO_NONE;
+  if (c->aside_end > j) return WHO_NONE; /* "Norland, along with Ostria, insisted" */
+  for (int i = 0; plural[i]; i++) {
+    size_t m = strlen(plural[i]);
+    if (t->norm_len > m && memcmp(n + t->norm_len - m, plural[i], m) == 0) return WHO_NONE;
+  }
+  const char *p;
+  size_t len = tok_text(c, j, j, &p);
+  int pi = lxs_person_from_text(c, p, len);
+  if (pi < 0 || c->P[lxs_person_root(c, pi)].entity) return WHO_NONE;
+  *ref = REF_SHORT;
+  return pi;
+}
+
 /* The subject ending at the capitalised word j: a person ("Jayant Menon",
  * "Hana Lindqvist of the Northport Institute"), an organisation ("The
  * Northport Traders Union (NTU) is urging", later "The NTU objects"), or a group or place (a
@@ -312,6 +344,12 @@ static int capitals_left(actx *c, size_t j, int *ref) {
     int prefix = 0;
     for (size_t k = a; k < ni.n0 && k <= j; k++)
       if (c->wc[k] & (W_ORG | W_TITLE | W_ROLE)) prefix = 1;
+    /* ("the Courier Okafor": after "the", the run names a thing first) */
+    int after_the = a > 0 && a < j && (c->wc[a - 1] & W_DET);
+    if (a == j || (prefix && ni.n0 == j) || after_the) {
+      int lone = lone_name(c, j, ref);
+      if (lone >= 0) return lone;
+    }
     return lxs_group_np(c, prefix && ni.n0 == j ? j : a, j);
   }
   /* "Kin Phea and Jayant Menon said" (not "Commerce and Industry
@@ -416,6 +454,7 @@ int lxs_np_right(actx *c, size_t p, int *ref) {
     if (!ni.ok) {
       if (c->wc[q - 1] & W_ROLE) goto desc;
       int o = lxs_org_at(c, a, e, 1, ref);
+      if (o < 0 && a == e) o = lone_name(c, e, ref); /* "said Okafor" */
       return o >= 0 ? o : lxs_group_np(c, a, e);
     }
     lxs_prename_desc(c, ni.pi, a, ni.n0);
@@ -544,6 +583,7 @@ int lxs_main_subject(actx *c, int *ref, size_t *pos) {
     /* "Labor unions", "European farmers": a group noun after the capitals */
     if (!ni.ok && e + 1 < c->nw && !namey(c, e + 1) && lxs_collective_head(c, e + 1))
       return lxs_group_np(c, k, lxs_group_postmod_end(c, e + 1));
+    if (!ni.ok && k == e && (o = lone_name(c, k, ref)) >= 0) return o; /* "Okafor was blunt:" */
     if (!ni.ok) return lxs_group_np(c, k, e);
     lxs_prename_desc(c, ni.pi, k, ni.n0);
     *ref = ni.ref;
@@ -596,6 +636,23 @@ static size_t org_mention(actx *c, size_t a, size_t e, int headline, int alone) 
   if (o < 0) return 0;
   lxs_entity_push(c, o);
   return oe;
+}
+
+/* Does the name at a open its sentence after its description ("The
+ * historian Karl Weiss", "Harbour chief Odile Marsh", "Northland's
+ * Brenner")?  Only words of a description stand before it: no
+ * preposition, verb or punctuation. */
+static int described_subject(const actx *c, size_t a) {
+  if (a > 6) return 0;
+  for (size_t b = 0; b < a; b++) {
+    if (!is_word(c, b) && !is_p(c, b, LXS_P_DASH)) return 0;
+    if (!is_word(c, b)) continue;
+    lxs_wbits cl = c->wc[b];
+    if (b == 0 && (cl & W_DET)) continue;
+    if ((cl & (W_STOP | W_SPEECH | W_AUX | W_NEG | W_TIME)) || (TK(c, b)->flags & LXS_TF_NUMBER))
+      return 0;
+  }
+  return 1;
 }
 
 void lxs_scan_mentions(actx *c, uint32_t k_in_para) {
@@ -674,7 +731,8 @@ void lxs_scan_mentions(actx *c, uint32_t k_in_para) {
       p->intro += sc;
       if (c->intro_best < 0 || p->intro > c->P[c->intro_best].intro) c->intro_best = ni.pi;
     }
-    int subject = a == 0 || (a == 1 && (c->wc[0] & W_OPENER) && !(c->wc[0] & W_DET));
+    int subject = a == 0 || (a == 1 && (c->wc[0] & W_OPENER) && !(c->wc[0] & W_DET)) ||
+                  described_subject(c, a);
     if (subject && !inq) {
       lxs_recent_push(c, ni.pi);
       c->subj[k_in_para] = ni.pi;

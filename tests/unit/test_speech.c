@@ -140,6 +140,58 @@ static void complements_and_stances(void **state) {
   check(t, want);
 }
 
+/* A surname alone, never named in full, speaks (not a group holding a
+ * view); plural group names, places and "everyone" do not.  A name after
+ * its description opens the sentence as its subject ("The historian Karl
+ * Weiss ... He said"), and a description keeps its verb over an aside
+ * ("The minister, speaking at the harbour, said"). */
+static void lone_surnames_and_described_subjects(void **state) {
+  (void)state;
+  const char *t = "The levy passed on Monday.\n\n"
+                  "Okafor said the levy was fair.\n\n"
+                  "\"It is unfair,\" said Lund.\n\n"
+                  "Varga was blunt: \"The levy stays.\"\n\n"
+                  "The toll rose in May, but in an interview with the Courier Falk said it "
+                  "would fall.\n\n"
+                  "Democrats said the levy was unfair.\n\n"
+                  "Everyone said the levy was unfair.\n\n"
+                  "Brussels said the levy was unfair.\n\n"
+                  "Tomas Brenner, a ferry captain, disagreed with the plan.\n\n"
+                  "The historian Karl Weiss first mapped the old quay. "
+                  "He said the levy would end a tradition.\n\n"
+                  "The transport minister, Ada Moreau, defended the vote.\n\n"
+                  "The minister, speaking at the harbour, said the fares were fair.\n";
+  const char *want[] = {"Okafor said",
+                        "Okafor",
+                        "short-name",
+                        "said Lund",
+                        "Lund",
+                        "short-name",
+                        "Varga was blunt",
+                        "Varga",
+                        "short-name",
+                        "Falk said",
+                        "Falk",
+                        "short-name",
+                        "Democrats said",
+                        "author",
+                        "author",
+                        "Everyone said",
+                        "author",
+                        "author",
+                        "Brussels said",
+                        "author",
+                        "author",
+                        "end a tradition",
+                        "Karl Weiss",
+                        "pronoun",
+                        "speaking at the harbour",
+                        "Ada Moreau",
+                        "description",
+                        NULL};
+  check(t, want);
+}
+
 /* 3. Colon-introduced quotes whose introducer is not a plain "X said". */
 static void colon_introducers(void **state) {
   (void)state;
@@ -913,6 +965,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(reporting_verbs),
       cmocka_unit_test(complements_and_stances),
+      cmocka_unit_test(lone_surnames_and_described_subjects),
       cmocka_unit_test(colon_introducers),
       cmocka_unit_test(headlines),
       cmocka_unit_test(one_person_per_name),
