@@ -96,13 +96,18 @@ void lxs_buf_grow_(lxs_buf *b, size_t need) {
 }
 
 void lxs_buf_put_uint(lxs_buf *b, unsigned long long v) {
-  char tmp[24];
-  size_t k = sizeof tmp;
+  /* the digits counted first, then written in place from the last: no
+   * copy call (every row writes several small numbers) */
+  size_t n = 1;
+  for (unsigned long long x = v; x >= 10; x /= 10) n++;
+  lxs_buf_reserve(b, n);
+  char *d = b->data + b->len + n;
+  *d = '\0';
   do {
-    tmp[--k] = (char)('0' + v % 10);
+    *--d = (char)('0' + v % 10);
     v /= 10;
   } while (v);
-  lxs_buf_put(b, tmp + k, sizeof tmp - k);
+  b->len += n;
 }
 
 void lxs_buf_put_int(lxs_buf *b, long long v) {
