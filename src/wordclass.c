@@ -6,6 +6,7 @@
 #include "wordclass.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -44,18 +45,31 @@ const char *lxs_wclass_name(unsigned n) { return n < W_NCLASSES ? kClassNames[n]
 #define WTAB_BITS 13
 #define WTAB_SIZE (1u << WTAB_BITS)
 #define MAX_WORD 40
+/* A slot is known by its word's 64-bit case-folded hash and length: a
+ * lookup compares those, not the bytes (the segmenter and the scorer ask
+ * about nearly every token, and the byte compare of a found word was
+ * half the cost).  Two listed words with the same hash and length would
+ * share a slot: lxs_wordclass_check (a unit test) fails then, and a word of
+ * the text takes a listed word's classes only if it collides with it, as
+ * likely as a collision in the stemmer's cache (stem.c). */
 static struct {
   const char *w; /* into the embedded data, not NUL-terminated */
   uint32_t n;
   lxs_wbits c;
+  uint64_t hash; /* lxs_hash_lower(w, n) */
 } g_wtab[WTAB_SIZE];
 static size_t g_nwords;
+static int g_collision; /* two listed words share a hash and a length */
 static pthread_once_t g_wtab_once = PTHREAD_ONCE_INIT;
+static atomic_int g_wtab_built; /* set once the table is filled */
 
 static void wtab_put(const char *w, size_t n, lxs_wbits c) {
-  size_t h = (size_t)(lxs_hash_lower(w, n) & (WTAB_SIZE - 1));
-  while (g_wtab[h].w && !lxs_eq_lower(g_wtab[h].w, g_wtab[h].n, w, n))
+  uint64_t hash = lxs_hash_lower(w, n);
+  size_t h = (size_t)(hash & (WTAB_SIZE - 1));
+  while (g_wtab[h].w && !(g_wtab[h].hash == hash && g_wtab[h].n == n))
     h = (h + 1) & (WTAB_SIZE - 1);
+  if (g_wtab[h].w && !lxs_eq_lower(g_wtab[h].w, g_wtab[h].n, w, n)) g_collision = 1;
+  g_wtab[h].hash = hash;
   if (!g_wtab[h].w) {
     if ((g_nwords + 1) * 2 > WTAB_SIZE) return; /* checked by the unit test */
     g_nwords++;
@@ -124,6 +138,7 @@ static void wtab_build(void) {
   for (size_t i = 0; i < lxs_embedded_word_count; i++)
     if (is_class_list(&lxs_embedded_words[i]))
       parse_list(&lxs_embedded_words[i], 1, err, sizeof err);
+  atomic_store_explicit(&g_wtab_built, 1, memory_order_release);
 }
 
 int lxs_wordclass_check(char *err, size_t errlen) {
@@ -137,15 +152,22 @@ int lxs_wordclass_check(char *err, size_t errlen) {
     lxs_set_err(err, errlen, "lexicons/words: more than %u words", WTAB_SIZE / 2 - 1);
     return LXS_EDATA;
   }
+  if (g_collision) {
+    lxs_set_err(err, errlen, "lexicons/words: two words share a hash (see wordclass.c)");
+    return LXS_EDATA;
+  }
   return LXS_OK;
 }
 
 lxs_wbits lxs_wclass(const char *s, size_t n) {
-  pthread_once(&g_wtab_once, wtab_build);
+  /* (the flag spares the pthread_once call on every lookup) */
+  if (!atomic_load_explicit(&g_wtab_built, memory_order_acquire))
+    pthread_once(&g_wtab_once, wtab_build);
   if (n == 0 || n > MAX_WORD) return 0;
-  size_t h = (size_t)(lxs_hash_lower(s, n) & (WTAB_SIZE - 1));
+  uint64_t hash = lxs_hash_lower(s, n);
+  size_t h = (size_t)(hash & (WTAB_SIZE - 1));
   while (g_wtab[h].w) {
-    if (lxs_eq_lower(g_wtab[h].w, g_wtab[h].n, s, n)) return g_wtab[h].c;
+    if (g_wtab[h].hash == hash && g_wtab[h].n == n) return g_wtab[h].c;
     h = (h + 1) & (WTAB_SIZE - 1);
   }
   return 0;
