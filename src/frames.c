@@ -677,6 +677,8 @@ static int label_word(const actx *c, size_t x) {
     return 1;
   if (!is_word(c, x)) return 0;
   if (particle(c, x)) return 1;
+  /* (not a clause in title case: "Berth Reform Is A Win For Small Ports:") */
+  if ((c->wc[x] & W_AUX) && (c->wc[x] & W_STOP)) return 0;
   if (namey(c, x) || possessive(c, x)) return !(c->wc[x] & W_SPEECH) || x == 0;
   return (c->wc[x] & (W_TITLE | W_ROLE | W_ROLEADJ | W_ORG | W_VIEW | W_NOUN)) ||
          lxs_in_words(glue, NORM(c, x));
@@ -720,6 +722,20 @@ static int label_frame(actx *c, uint32_t k_in_para, frame_t *f) {
   if (!quote_next && k + 1 < c->nw && !headline) return 0;
   size_t e = k - 1;
   if (e >= 1 && (c->wc[e] & (W_VIEW | W_NOUN)) && possessive(c, e - 1)) e--; /* "X's take:" */
+  int roles_only = 1; /* "Mayor:", "Port Chief:" */
+  for (size_t x = 0; x <= e && roles_only; x++)
+    roles_only = is_word(c, x) && (c->wc[x] & (W_TITLE | W_ROLE | W_ROLEADJ | W_DET));
+  if (headline && (!namey(c, e) || roles_only) && (c->wc[e] & W_ROLE) && !(c->wc[e] & W_GROUPN) &&
+      e < 6 && label_word(c, 0)) {
+    /* "Pilots' guild chief: New rules are overdue": the person the
+     * article names with that role */
+    int r = lxs_resolve_desc(c, 0, e);
+    if (r < 0) r = lxs_desc_pending(c, 0, e);
+    if (r < 0) return 0;
+    frame_t cur = {r, REF_DESC, 0, 0, 1, 1, c->w[k], c->w[k], 0, 0, 0};
+    *f = cur;
+    return 1;
+  }
   if (!namey(c, e) || !label_word(c, 0)) return 0;
   size_t a = lxs_run_left(c, e, 0);
   nameinfo ni;
@@ -735,6 +751,39 @@ static int label_frame(actx *c, uint32_t k_in_para, frame_t *f) {
   if (outlet >= 0) who = outlet;
   if (who >= 0) lxs_prename_desc(c, who, a, ni.n0);
   frame_t cur = {who, ref, 0, 0, 1, headline, c->w[k], c->w[k], 0, 0, 0};
+  *f = cur;
+  return 1;
+}
+
+/* A headline whose speaker follows the claim: "East quay will reopen:
+ * Okafor", "Berth reform is a win for small ports: Guild statement".  The
+ * words after the last colon are a name of one to four words, perhaps
+ * with a speech noun after it. */
+static int trailing_label_frame(actx *c, uint32_t k_in_para, frame_t *f) {
+  if (c->nw < 4 || !headline_sentence(c, k_in_para)) return 0;
+  size_t k = c->nw;
+  while (k > 0 && c->nw - k < 7 && !is_p(c, k - 1, LXS_P_COLON)) k--;
+  if (k < 3 || k >= c->nw || !is_p(c, k - 1, LXS_P_COLON) || c->inq[c->w[k - 1]]) return 0;
+  size_t e = c->nw - 1;
+  if (e > k && (c->wc[e] & W_NOUN)) e--; /* "Guild statement" */
+  if (!namey(c, k) || lxs_run_right(c, k, c->nw) != e || e > k + 3) return 0;
+  int ref = REF_FULL, who = lxs_org_at(c, k, e, 1, &ref);
+  if (who < 0) {
+    nameinfo ni;
+    lxs_analyze_run(c, k, e, 1, &ni);
+    if (ni.ok) {
+      who = ni.pi;
+      ref = ni.ref;
+    } else if (k == e && !c->wc[e] && !(TK(c, e)->flags & LXS_TF_ALLCAPS)) {
+      const char *p;
+      size_t n = tok_text(c, e, e, &p); /* "...: Okafor", named in full later */
+      who = lxs_person_from_text(c, p, n);
+      if (who >= 0 && !strchr(c->P[who].name, ' ')) c->P[who].tentative = 1;
+    }
+  }
+  if (who < 0) return 0;
+  frame_t cur = {who, ref, 0, 0, 1, 1, c->w[k - 1], c->w[k - 1], 0, 0, 0};
+  cur.subj = k;
   *f = cur;
   return 1;
 }
@@ -891,7 +940,7 @@ void lxs_find_frame(actx *c, uint32_t k_in_para, frame_t *f) {
   frame_t nonperson;
   int have_np;
   /* (holders or not, the same scan: the people it meets are the same) */
-  int label = label_frame(c, k_in_para, f);
+  int label = label_frame(c, k_in_para, f) || trailing_label_frame(c, k_in_para, f);
   verb_frames(c, k_in_para, label, f, &nonperson, &have_np);
   if (label || f->who >= 0) return;
   /* ("X was blunt: ..." only without a speech verb: "..., in an interview

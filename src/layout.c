@@ -57,6 +57,10 @@ static int names_only(const actx *c, size_t a, size_t e) {
     if (!namey(c, k) || (c->wc[k] & (W_NONNAME & ~W_TITLE))) return 0;
     size_t r = lxs_run_right(c, k, e);
     if (r == k) return 0; /* a one-word "name" is not enough */
+    /* a headline in title case ("Okafor Slams Port Board Over Fees") */
+    if (r > k + 3) return 0;
+    for (size_t x = k + 1; x <= r; x++)
+      if (c->wc[x] & (W_SPEECH | (W_NONNAME & ~(W_TITLE | W_ROLE)))) return 0;
     names++;
     k = r + 1;
   }
@@ -359,15 +363,31 @@ static void settle_name_line(actx *c, uint32_t p, int name_only) {
   }
 }
 
+/* Does paragraph p report someone in the third person ("Mayor Ruth
+ * Okafor said", "said Varga")?  Then one label opening the text is a
+ * headline ("Mayor: East quay will reopen"), not a remarks transcript. */
+static int reports_others(actx *c, uint32_t p) {
+  const lxs_para *P = &c->tk->paras[p];
+  for (uint32_t s = P->first_sent; s < P->first_sent + P->nsent; s++) {
+    lxs_sent_words(c, s);
+    for (size_t k = 1; k < c->nw; k++)
+      if (is_word(c, k) && !(TK(c, k)->flags & LXS_TF_CAPITAL) && (c->wc[k] & (W_SAY | W_WEAK)) &&
+          ((namey(c, k - 1) && !norm_is(c, k - 1, "i")) || (k + 1 < c->nw && namey(c, k + 1))))
+        return 1;
+  }
+  return 0;
+}
+
 void lxs_layout_prepass(actx *c) {
   const lxs_tokenizer *tk = c->tk;
   layout_counts n;
   memset(&n, 0, sizeof n);
-  int bare = 0;
+  int bare = 0, reports = 0;
   for (uint32_t p = 0; p < tk->npara; p++) {
     classify_para(c, p, &c->pk[p]);
     count_layout(c, p, &c->pk[p], &n);
     bare += c->pk[p].kind == PK_BYLINE && c->pk[p].bare;
+    if (c->pk[p].kind == PK_NONE && !reports) reports = reports_others(c, p);
   }
   /* a bare name at the top is a byline unless more bare names follow: then
    * it opens the first section of a round-up */
@@ -383,7 +403,8 @@ void lxs_layout_prepass(actx *c) {
   L->labelled = (n.nq >= 1 && n.na >= 1) || (n.nq + n.nname >= 2 && n.distinct >= 2) ||
                 (n.nname >= 2 && n.multi) ||
                 /* remarks: one label opening the text makes it that speaker's */
-                (n.nq + n.na == 0 && n.nname == 1 && n.first_label && n.first_label <= 2);
+                (n.nq + n.na == 0 && n.nname == 1 && n.first_label && n.first_label <= 2 &&
+                 !reports);
   L->owner = WHO_NONE;
   L->owner_cue = LXS_CUE_HEADER;
   L->turn = WHO_NONE;

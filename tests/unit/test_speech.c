@@ -316,6 +316,34 @@ static void run_on_quotes(void **state) {
   check(t, want);
 }
 
+/* 5b. More headline frames: the speaker after the claim, a role label
+ * resolved to the person holding the role, a title-case headline that is
+ * no byline, a clause in title case before a colon that is no label, and
+ * a role label opening a news text that is no remarks transcript. */
+static void headline_frames(void **state) {
+  (void)state;
+  const char *body = "\n\nThe levy passed on Monday.\n\n"
+                     "Mayor Ruth Okafor said the quay would reopen in May. Anton Reyes, chief "
+                     "of the Pilots Guild, said the rules were overdue.\n";
+  static const char *const heads[][3] = {
+      {"East quay will reopen: Okafor", "Ruth Okafor", "headline"},
+      {"Berth reform a win for small ports: Pilots Guild statement", "Pilots Guild", "headline"},
+      {"Pilots' guild chief: New berth rules are overdue", "Anton Reyes", "headline"},
+      {"Mayor: East quay will reopen", "Ruth Okafor", "headline"},
+      {"Okafor Slams Port Board Over Fees", "Ruth Okafor", "short-name"},
+      {"Berth Reform Is A Win For Small Ports: Guild Rules", "author", "author"},
+  };
+  for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+    char t[512];
+    snprintf(t, sizeof t, "%s%s", heads[i][0], body);
+    arun r;
+    arun_str(&r, t, NULL);
+    EXPECT(&r, heads[i][0], heads[i][1], heads[i][2]);
+    EXPECT(&r, "quay would reopen", "Ruth Okafor", "indirect");
+    arun_free(&r);
+  }
+}
+
 /* 6. Reported speech goes on without a cue; a quote ending in a comma
  * takes the speaker the next paragraph names. */
 static void speech_goes_on(void **state) {
@@ -968,6 +996,7 @@ int main(void) {
       cmocka_unit_test(lone_surnames_and_described_subjects),
       cmocka_unit_test(colon_introducers),
       cmocka_unit_test(headlines),
+      cmocka_unit_test(headline_frames),
       cmocka_unit_test(one_person_per_name),
       cmocka_unit_test(pronoun_gender_from_names),
       cmocka_unit_test(run_on_quotes),
