@@ -132,6 +132,7 @@ static void score_sentence(lxs_scorer *sc, sent_ctx *cx) {
   lxs_score_target_index(sc, cx);
   lxs_score_eval_pairs(sc, cx);
   lxs_score_reported_views(sc, cx); /* (the segmenter's speech verbs) */
+  if (cx->holder && ((smod >> LXS_R_CONTRAST) & 1)) lxs_score_rebuttal(sc, cx);
   double sent_raw = 0;
   uint32_t sent_hits = 0;
   lxs_score_bind(sc, cx, &sent_raw, &sent_hits);

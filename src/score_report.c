@@ -111,3 +111,26 @@ void lxs_score_reported_views(lxs_scorer *sc, sent_ctx *cx) {
     return;
   }
 }
+
+/* Rebuttal: "Skeptics insist the WTO is obsolete, but its panels have
+ * resolved hundreds of disputes" -- a view reported from another holder
+ * and answered by a contrast ("but", "yet", "instead") in the reporter's
+ * own voice is cited to be refuted: it counts against itself. */
+void lxs_score_rebuttal(lxs_scorer *sc, sent_ctx *cx) {
+  const lxs_match *M = sc->mt.m;
+  size_t marker = cx->m1;
+  int before = 0;
+  for (size_t i = cx->m0; i < cx->m1 && marker == cx->m1; i++) {
+    if (rec_of(cx, i)->reported) before = 1;
+    else if (before && ((M[i].mod_roles >> LXS_R_CONTRAST) & 1)) marker = i;
+  }
+  if (marker == cx->m1) return;
+  for (size_t i = marker + 1; i < cx->m1; i++)
+    if (rec_of(cx, i)->reported) return; /* the view goes on past the marker */
+  for (size_t i = cx->m0; i < marker; i++) {
+    lxs_mrec *r = rec_of(cx, i);
+    if (!r->reported) continue;
+    r->mult *= -1;
+    r->flags |= LXS_MOD_DISTANCED;
+  }
+}

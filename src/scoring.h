@@ -10,7 +10,8 @@
  *   score_context.c  references: anaphors, within the sentence and back
  *                    to the previous one
  *   score_report.c   reported views: who holds the view a reporting verb
- *                    introduces, and which matches it covers
+ *                    introduces, and which matches it covers; a view
+ *                    the reporter answers with "but" is rebutted
  *   score_bind.c     binding: each evaluative term tied to the theme
  *                    term(s) it speaks about, and the contributions
  *   score_harm.c     harm roles: who suffers or causes a harm, benefit or
@@ -222,6 +223,7 @@ void lxs_score_context_carry(lxs_scorer *sc, sent_ctx *cx);
 void lxs_score_remember_targets(lxs_scorer *sc, const sent_ctx *cx);
 /* score_report.c */
 void lxs_score_reported_views(lxs_scorer *sc, sent_ctx *cx);
+void lxs_score_rebuttal(lxs_scorer *sc, sent_ctx *cx);
 /* score_bind.c */
 void lxs_score_venues(lxs_scorer *sc, sent_ctx *cx);
 void lxs_score_target_index(lxs_scorer *sc, const sent_ctx *cx);

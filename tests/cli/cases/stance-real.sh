@@ -11,5 +11,8 @@
 #  7-8  a venue: "talks at the WTO" names where, and the frustration is
 #       about the talks (7: 0, -1 before); after an evaluative word "at"
 #       introduces its object ("anger at the WTO", 8: -1).
+#  9-11 rebuttal: a reported view answered by "but" / "yet" in the
+#       reporter's own voice counts against itself (9, 10: +1; -1 before);
+#       unanswered it stands (11: -1).
 check stance-real 0 -- sh -c "$BIN score --input lines --unit doc --no-attribution \
   $FX/stance-real.txt | awk -F, 'NR == 1 || \$6 > 0 { print \$1 \",\" \$4 \",\" \$7 \",\" \$10 }'"
