@@ -126,6 +126,23 @@ int lxs_utf8_is_quote(int32_t cp) {
 
 const char *lxs_utf8_category_code(int32_t cp) { return utf8proc_category_string(cp); }
 
+/* Whether s is ASCII but for curly apostrophes (U+2018, U+2019), with no
+ * backquote: what normalisation gives is then the ASCII lower-cased, each
+ * curly apostrophe a straight one (NFKC and case folding change no other
+ * ASCII byte; a backquote is left to the general path). */
+static int ascii_with_apostrophes(const char *s, size_t len) {
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == '`') return 0;
+    if (c < 0x80) continue;
+    if (c != 0xE2 || i + 2 >= len || (unsigned char)s[i + 1] != 0x80 ||
+        ((unsigned char)s[i + 2] != 0x98 && (unsigned char)s[i + 2] != 0x99))
+      return 0;
+    i += 2;
+  }
+  return 1;
+}
+
 size_t lxs_utf8_normalize_word(const char *s, size_t len, lxs_buf *out) {
   size_t i;
   for (i = 0; i < len; i++)
@@ -142,6 +159,21 @@ size_t lxs_utf8_normalize_word(const char *s, size_t len, lxs_buf *out) {
     out->len += len;
     out->data[out->len] = '\0';
     return len;
+  }
+  if (ascii_with_apostrophes(s, len)) { /* "Trump\u2019s": no utf8proc */
+    lxs_buf_reserve(out, len);
+    size_t before = out->len;
+    for (i = 0; i < len; i++) {
+      char c = s[i];
+      if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+      if ((unsigned char)c == 0xE2) { /* U+2018 or U+2019 */
+        c = '\'';
+        i += 2;
+      }
+      out->data[out->len++] = c;
+    }
+    out->data[out->len] = '\0';
+    return out->len - before;
   }
   /* Decompose into a scratch area of code points kept at the end of out,
    * then recompose.  utf8proc needs the buffer size up front; a case fold

@@ -110,6 +110,9 @@ static void curly_apostrophe_normalised_to_ascii(void **state) {
   toks(t);
   assert_string_equal(norms(), "china's|role");
   assert_span(t, word(0)->start, word(0)->end, "China\xE2\x80\x99s");
+  /* both curly marks, upper case; and one beside another non-ASCII letter */
+  toks("O\xE2\x80\x98NEILL\xE2\x80\x99S caf\xC3\xA9\xE2\x80\x99s");
+  assert_string_equal(norms(), "o'neill's|caf\xC3\xA9's");
 }
 
 static void no_break_space_separates_words(void **state) {
