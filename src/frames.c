@@ -483,6 +483,19 @@ static size_t had_this_to(const actx *c, size_t k) {
 /* The speaker of the participle at k (", saying ..."), or WHO_NONE. */
 static int participle_subject(actx *c, size_t k, int *ref, size_t *spos) {
   if (k >= 1 && is_p(c, k - 1, LXS_P_COMMA)) return lxs_main_subject(c, ref, spos);
+  /* "The statement quoted Minister Ada Moreau as saying": the one quoted */
+  if (k >= 4 && norm_is(c, k - 1, "as") && is_word(c, k - 2))
+    for (size_t x = k - 2; x-- > 0 && k - x < 9 && is_word(c, x);)
+      if (norm_is(c, x, "quoted") || norm_is(c, x, "quotes") || norm_is(c, x, "quoting")) {
+        /* (not the passive "X was quoted (by the Courier) as saying") */
+        if (be_before(c, x) || x + 1 == k - 1 || norm_is(c, x + 1, "by")) break;
+        *spos = x + 1;
+        int g = norm_is(c, k - 2, "him") ? 1 : norm_is(c, k - 2, "her") ? 2 : 0;
+        if (!g) return lxs_np_left(c, k - 2, ref);
+        *ref = REF_PRONOUN; /* "quoted her as saying" */
+        int r = lxs_resolve_pronoun(c, g, 1);
+        return r >= 0 ? r : WHO_NONE;
+      }
   /* "X was quoted (by the Courier) as saying" */
   size_t qd = k >= 3 && norm_is(c, k - 1, "as") ? k - 2 : 0;
   if (qd && !norm_is(c, qd, "quoted"))

@@ -192,6 +192,46 @@ static void lone_surnames_and_described_subjects(void **state) {
   check(t, want);
 }
 
+/* "The statement quoted X as saying" (active: the one quoted speaks, not
+ * the statement; the passive "X was quoted by the Courier as saying" is
+ * X's too), "laid out how", "spelled out", "outlined"; "laid off" is no
+ * speech. */
+static void quoted_as_saying_and_plans(void **state) {
+  (void)state;
+  const char *t = "The levy passed.\n\n"
+                  "The ministry statement quoted Minister Ada Moreau as saying the levy was "
+                  "fair.\n\n"
+                  "The Courier quoted her as saying the levy would stay.\n\n"
+                  "Tomas Brenner was quoted by the Courier as saying the levy was unfair.\n\n"
+                  "Moreau laid out how the levy would pay for dredging.\n\n"
+                  "Brenner spelled out his plan for the quay.\n\n"
+                  "Moreau outlined the case for a levy.\n\n"
+                  "The board laid off 40 workers.\n";
+  const char *want[] = {"ministry statement quoted",
+                        "Ada Moreau",
+                        "indirect",
+                        "quoted her",
+                        "Ada Moreau",
+                        "pronoun",
+                        "quoted by the Courier",
+                        "Tomas Brenner",
+                        "indirect",
+                        "laid out how",
+                        "Ada Moreau",
+                        "short-name",
+                        "spelled out",
+                        "Tomas Brenner",
+                        "short-name",
+                        "outlined the case",
+                        "Ada Moreau",
+                        "short-name",
+                        "laid off",
+                        "author",
+                        "author",
+                        NULL};
+  check(t, want);
+}
+
 /* 3. Colon-introduced quotes whose introducer is not a plain "X said". */
 static void colon_introducers(void **state) {
   (void)state;
@@ -993,6 +1033,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(reporting_verbs),
       cmocka_unit_test(complements_and_stances),
+      cmocka_unit_test(quoted_as_saying_and_plans),
       cmocka_unit_test(lone_surnames_and_described_subjects),
       cmocka_unit_test(colon_introducers),
       cmocka_unit_test(headlines),
