@@ -190,6 +190,11 @@ static void row_prefix(lxs_buf *p, const lxs_rows_opts *o, const row_key *k) {
     lxs_buf_puts(p, ",\"theme\":");
     return;
   }
+  if (o->format == LXS_FMT_CSV && !o->nkeep && !k->speaker[0] && k->sentence < 0) {
+    lxs_csv_str(p, k->doc); /* a document's rows: no speaker, no sentence */
+    lxs_buf_put(p, ",,,", 3);
+    return;
+  }
   int md = o->format == LXS_FMT_MD, wide = o->format == LXS_FMT_WIDE;
   const char *sep = md ? " | " : ",";
   if (md) lxs_buf_puts(p, "| ");
@@ -423,6 +428,33 @@ static void emit_rows(lxs_buf *b, const lxs_row_writer *w, const row_key *k, con
   }
 }
 
+/* v in decimal at d (room for 20 digits); returns how many. */
+static size_t put_digits(char *d, size_t v) {
+  size_t n = 1;
+  for (size_t x = v; x >= 10; x /= 10) n++;
+  for (size_t i = n; i-- > 0; v /= 10) d[i] = (char)('0' + v % 10);
+  return n;
+}
+
+/* csv_values of a row with no mention, no interval and no VADER columns
+ * -- the commonest row of all -- written in place: "," tokens ",0,,0.0000,"
+ * sentiment ",,,,,,,," sentences CRLF. */
+static void quiet_csv_values(lxs_buf *b, const row_vals *v) {
+  lxs_buf_reserve(b, 40);
+  char *d = b->data + b->len;
+  d[0] = ',';
+  size_t n = 1 + put_digits(d + 1, v->tokens);
+  memcpy(d + n, ",0,,0.0000,", 11);
+  b->len += n + 11;
+  lxs_fmt_num(b, v->sentiment);
+  lxs_buf_reserve(b, 40);
+  d = b->data + b->len;
+  memcpy(d, ",,,,,,,,", 8);
+  n = 8 + put_digits(d + 8, v->sentences);
+  memcpy(d + n, "\r\n", 3); /* with the NUL */
+  b->len += n + 2;
+}
+
 /* A document that mentions no theme, the commonest unit on real text:
  * its rows differ only in the theme cell, and their values are its
  * tokens, sentences and tone, summed here as lxs_agg_sum_sentence and
@@ -468,7 +500,8 @@ static int quiet_doc_rows(lxs_buf *b, const lxs_row_writer *w, const row_key *k,
       continue;
     }
     values = b->len;
-    row_values(b, o, &v);
+    if (o->format == LXS_FMT_CSV && !vs) quiet_csv_values(b, &v);
+    else row_values(b, o, &v);
     values_len = b->len - values;
   }
   return 1;
