@@ -801,14 +801,39 @@ static int trailing_label_frame(actx *c, uint32_t k_in_para, frame_t *f) {
   return 1;
 }
 
+/* "Brenner's reply was short:", "Her answer was blunt:" -- the holder of
+ * the speech noun that opens the sentence, or WHO_NONE. */
+static int speech_noun_owner(actx *c, size_t colon, int *ref) {
+  size_t e = 0;
+  int pron = norm_is(c, 0, "his") || norm_is(c, 0, "her");
+  while (!pron && e < colon && e < 6 && namey(c, e) && !possessive(c, e)) e++;
+  if (e + 1 >= colon || !is_word(c, e)) return WHO_NONE;
+  size_t n = e + 1; /* one adjective may stand between ("curt reply") */
+  if (n + 1 < colon && is_word(c, n) && !(c->wc[n] & (W_NOUN | W_VIEW | W_STOP))) n++;
+  if (!(c->wc[n] & (W_NOUN | W_VIEW))) return WHO_NONE;
+  const char *pn = NORM(c, e);
+  if (e == 0 && (strcmp(pn, "his") == 0 || strcmp(pn, "her") == 0)) {
+    *ref = REF_PRONOUN;
+    int r = lxs_resolve_pronoun(c, pn[1] == 'i' ? 1 : 2, 1);
+    return r >= 0 ? r : WHO_NONE;
+  }
+  if (!possessive(c, e) || !namey(c, e)) return WHO_NONE;
+  nameinfo ni;
+  lxs_analyze_run(c, 0, e, 1, &ni);
+  if (!ni.ok || ni.pi < 0) return WHO_NONE;
+  *ref = ni.ref;
+  return ni.pi;
+}
+
 /* "Menon was blunt: "..."" */
 static int colon_frame(actx *c, frame_t *f) {
   for (size_t k = 1; k + 1 < c->nw; k++) {
     if (!is_p(c, k, LXS_P_COLON) || c->inq[c->w[k]] || !is_quote(c, k + 1) || !in_speech(c, k + 1))
       continue;
-    int ref;
+    int ref = REF_FULL;
     size_t spos;
-    int who = lxs_main_subject(c, &ref, &spos);
+    int who = speech_noun_owner(c, k, &ref);
+    if (who < 0) who = lxs_main_subject(c, &ref, &spos);
     if (who >= 0) {
       frame_t cur = {who, ref, 0, 0, 1, 0, c->w[k], c->w[k], 0, 0, 0};
       *f = cur;

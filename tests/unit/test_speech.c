@@ -232,6 +232,21 @@ static void quoted_as_saying_and_plans(void **state) {
   check(t, want);
 }
 
+/* A possessive speech noun before a colon and a quotation names the
+ * speaker: not the one quoted before ("Brenner's reply was short:"). */
+static void speech_noun_before_colon(void **state) {
+  (void)state;
+  const char *t = "Levy row\n\n"
+                  "\"We will see,\" said Mayor Ruth Okafor.\n\n"
+                  "Tomas Brenner, a ferry captain, was at the meeting.\n\n"
+                  "Okafor told the council: \"The dredging alone costs millions.\"\n\n"
+                  "Brenner's reply was short: \"Then cut your salary.\"\n\n"
+                  "Her answer was blunt: \"The levy stays.\"\n";
+  const char *want[] = {"Brenner's reply", "Tomas Brenner", "short-name", "Her answer",
+                        "Ruth Okafor",     "pronoun",       NULL};
+  check(t, want);
+}
+
 /* 3. Colon-introduced quotes whose introducer is not a plain "X said". */
 static void colon_introducers(void **state) {
   (void)state;
@@ -1033,6 +1048,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(reporting_verbs),
       cmocka_unit_test(complements_and_stances),
+      cmocka_unit_test(speech_noun_before_colon),
       cmocka_unit_test(quoted_as_saying_and_plans),
       cmocka_unit_test(lone_surnames_and_described_subjects),
       cmocka_unit_test(colon_introducers),
