@@ -110,7 +110,8 @@ static int distance_cue(const lxs_scorer *sc, const lxs_match *m) {
 /* Scare quotes: a theme term alone in short quotes (the 'rules-based
  * order' ... never stopped Beijing) is held at a distance, and a quoted
  * praise word (the "fair" tariffs have been anything but fair) is ironic --
- * when a cue outside the quotes says so (distance_cue).  Without one, news
+ * when a cue outside the quotes, in their clause segment, says so
+ * (distance_cue).  Without one, news
  * writing is quoting a name or a term of art ("unveiled his “fair-share
  * tariffs”", the “most-favoured-nation” principle): the evaluative words
  * of a quoted name with a theme term in it take no side -- but a quoted
@@ -147,8 +148,6 @@ void lxs_score_scare_quotes(lxs_scorer *sc, sent_ctx *cx) {
   const lxs_match *M = sc->mt.m;
   const lxs_sent *S = &tk->sents[cx->sent];
   uint32_t t0 = cx->t0;
-  int cues = 0;
-  for (size_t i = cx->m0; i < cx->m1; i++) cues += distance_cue(sc, &M[i]);
   size_t mp = cx->m0; /* first match at or after token k */
   for (uint32_t k = 0; k + 2 < S->ntok; k++) {
     while (mp < cx->m1 && M[mp].tok_first < t0 + k) mp++;
@@ -165,10 +164,15 @@ void lxs_score_scare_quotes(lxs_scorer *sc, sent_ctx *cx) {
     if (qc->kind != LXS_TOK_PUNCT || qc->punct != LXS_P_QUOTE) continue;
     int naming = mp > cx->m0 && M[mp - 1].tok_last + 1 == t0 + k &&
                  has_role(&M[mp - 1], LXS_R_NAMING);
-    int inside = 0;
-    for (size_t i = mp; i < cx->m1 && M[i].tok_first < t0 + e; i++)
-      inside += distance_cue(sc, &M[i]);
-    quoted_span(sc, cx, mp, t0 + k + 1, t0 + e, !naming && inside < cues);
+    if (mp >= cx->m1) continue;
+    /* the cue must stand in the quotes' own segment ("In the absence of
+     * a better word, writers use “Global South”" quotes a name) */
+    uint32_t seg = rec_of(cx, mp)->seg;
+    int outside = 0;
+    for (size_t i = cx->m0; i < cx->m1; i++)
+      if (rec_of(cx, i)->seg == seg && (M[i].tok_last < t0 + k || M[i].tok_first >= t0 + e))
+        outside += distance_cue(sc, &M[i]);
+    quoted_span(sc, cx, mp, t0 + k + 1, t0 + e, !naming && outside > 0);
   }
 }
 

@@ -14,5 +14,8 @@
 #  9-11 rebuttal: a reported view answered by "but" / "yet" in the
 #       reporter's own voice counts against itself (9, 10: +1; -1 before);
 #       unanswered it stands (11: -1).
+# 12-13 scare quotes need their cue in the quotes' own segment: a negator
+#       in an opening phrase does not make a quoted name disputed (12: 0,
+#       -1 before); a dismissive word beside it does (13: -1).
 check stance-real 0 -- sh -c "$BIN score --input lines --unit doc --no-attribution \
   $FX/stance-real.txt | awk -F, 'NR == 1 || \$6 > 0 { print \$1 \",\" \$4 \",\" \$7 \",\" \$10 }'"
