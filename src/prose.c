@@ -252,6 +252,13 @@ static void close_paragraph(actx *c, const lxs_para *P) {
   if (c->para_after_colon) {
     if (c->fr[ns - 1].who >= 0) c->intro_next = c->fr[ns - 1].who;
     else c->intro_next = c->subj[ns - 1];
+    if (c->intro_next < 0) { /* "Northland's Brenner summed it up:" */
+      lxs_sent_words(c, P->first_sent + ns - 1);
+      int ref;
+      size_t pos;
+      int who = lxs_main_subject(c, &ref, &pos);
+      if (who >= 0) c->intro_next = who;
+    }
   }
 }
 
