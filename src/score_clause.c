@@ -143,6 +143,30 @@ static void quoted_span(lxs_scorer *sc, sent_ctx *cx, size_t mp, uint32_t begin,
   }
 }
 
+/* A longer quotation in title case ("the forum, themed “Building
+ * Momentum For Growth, Promoting Solidarity”") is a name or a slogan
+ * quoted: its evaluative words take no side.  The span runs from begin,
+ * after the opening quote, to the closing one. */
+static void quoted_title(lxs_scorer *sc, sent_ctx *cx, size_t mp, uint32_t begin) {
+  const lxs_tokenizer *tk = sc->tok;
+  const lxs_match *M = sc->mt.m;
+  uint32_t end = begin, lower = 0, words = 0;
+  for (; end < cx->tend; end++) {
+    const lxs_token *t = &tk->toks[end];
+    if (t->kind != LXS_TOK_WORD) {
+      if (t->punct == LXS_P_QUOTE) break;
+      if (t->punct == LXS_P_COMMA || t->punct == LXS_P_DASH) continue;
+      return;
+    }
+    if (t->flags & LXS_TF_PART) continue;
+    words++;
+    if (!(t->flags & (LXS_TF_CAPITAL | LXS_TF_ALLCAPS)) && ++lower > words / 4) return;
+  }
+  if (end >= cx->tend || words > 16) return;
+  for (size_t i = mp; i < cx->m1 && M[i].tok_first < end; i++)
+    if (M[i].tok_first >= begin && !is_target(&M[i])) rec_of(cx, i)->no_stance = 1;
+}
+
 void lxs_score_scare_quotes(lxs_scorer *sc, sent_ctx *cx) {
   const lxs_tokenizer *tk = sc->tok;
   const lxs_match *M = sc->mt.m;
@@ -159,9 +183,12 @@ void lxs_score_scare_quotes(lxs_scorer *sc, sent_ctx *cx) {
       if (!(tk->toks[t0 + e].flags & LXS_TF_PART)) words++;
       e++;
     }
-    if (e >= S->ntok || words == 0 || words > SCARE_WORDS) continue;
+    if (e >= S->ntok || words == 0) continue;
     const lxs_token *qc = &tk->toks[t0 + e];
-    if (qc->kind != LXS_TOK_PUNCT || qc->punct != LXS_P_QUOTE) continue;
+    if (words > SCARE_WORDS || qc->kind != LXS_TOK_PUNCT || qc->punct != LXS_P_QUOTE) {
+      quoted_title(sc, cx, mp, t0 + k + 1);
+      continue;
+    }
     int naming = mp > cx->m0 && M[mp - 1].tok_last + 1 == t0 + k &&
                  has_role(&M[mp - 1], LXS_R_NAMING);
     if (mp >= cx->m1) continue;

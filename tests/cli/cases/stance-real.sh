@@ -17,5 +17,7 @@
 # 12-13 scare quotes need their cue in the quotes' own segment: a negator
 #       in an opening phrase does not make a quoted name disputed (12: 0,
 #       -1 before); a dismissive word beside it does (13: -1).
+# 14    a longer quotation in title case is a slogan or a name: its
+#       evaluative words take no side (0; +1 before).
 check stance-real 0 -- sh -c "$BIN score --input lines --unit doc --no-attribution \
   $FX/stance-real.txt | awk -F, 'NR == 1 || \$6 > 0 { print \$1 \",\" \$4 \",\" \$7 \",\" \$10 }'"
