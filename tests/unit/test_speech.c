@@ -565,6 +565,31 @@ static void speaker_named_next_and_objects(void **state) {
   check(t, want);
 }
 
+/* A text attributed sentence by sentence and clause by clause (up to
+ * eight sentences): what the clause tests below look at. */
+typedef struct {
+  lxs_tokenizer *tk;
+  lxs_speakers sp;
+  uint32_t ss[8], sf[8];
+  uint8_t cue[8];
+  lxs_clauses cl;
+} attributed;
+
+static void attribute(attributed *a, const char *t) {
+  memset(a, 0, sizeof *a);
+  a->tk = lxs_tokenizer_new();
+  lxs_tokenize(a->tk, t, strlen(t));
+  assert_true(a->tk->nsent <= 8);
+  lxs_speakers_init(&a->sp);
+  lxs_attribute_clauses(a->tk, t, &a->sp, NULL, a->ss, a->sf, a->cue, &a->cl, NULL);
+}
+
+static void attributed_free(attributed *a) {
+  lxs_clauses_free(&a->cl);
+  lxs_speakers_free(&a->sp);
+  lxs_tokenizer_free(a->tk);
+}
+
 /* Clause n of the clauses: its speaker and first words. */
 static void expect_clause(const char *t, const lxs_speakers *sp, const lxs_clauses *cl, size_t n,
                           uint32_t sentence, const char *speaker, const char *from,
@@ -591,35 +616,27 @@ static void several_speakers_one_sentence(void **state) {
       "Smith said tariffs work; Jones said they fail.\n\n"
       "Smith said tariffs work, Jones noted.\n\n"
       "Jones said nothing after the vote.\n";
-  lxs_tokenizer *tk = lxs_tokenizer_new();
-  lxs_tokenize(tk, t, strlen(t));
-  lxs_speakers sp;
-  lxs_speakers_init(&sp);
-  uint32_t ss[8], sf[8];
-  uint8_t cue[8];
-  lxs_clauses cl = {0};
-  lxs_attribute_clauses(tk, t, &sp, NULL, ss, sf, cue, &cl, NULL);
-  assert_int_equal(tk->nsent, 6);
-  assert_string_equal(sp.names[ss[0]], "John Smith");
-  expect_clause(t, &sp, &cl, 0, 0, "Mary Jones", "while Mary", "backfire.");
-  assert_string_equal(sp.descs[cl.items[0].speaker], "an economist at the Institute");
+  attributed a;
+  attribute(&a, t);
+  assert_int_equal(a.tk->nsent, 6);
+  assert_string_equal(a.sp.names[a.ss[0]], "John Smith");
+  expect_clause(t, &a.sp, &a.cl, 0, 0, "Mary Jones", "while Mary", "backfire.");
+  assert_string_equal(a.sp.descs[a.cl.items[0].speaker], "an economist at the Institute");
   /* a post-posed frame holds the first clause; the participle the second's */
-  assert_string_equal(sp.names[ss[1]], "John Smith");
-  expect_clause(t, &sp, &cl, 1, 1, "Mary Jones", "but Jones", "a tax.");
+  assert_string_equal(a.sp.names[a.ss[1]], "John Smith");
+  expect_clause(t, &a.sp, &a.cl, 1, 1, "Mary Jones", "but Jones", "a tax.");
   /* four spans: the sentence's speaker may hold a later one again */
-  assert_string_equal(sp.names[ss[2]], "John Smith");
-  expect_clause(t, &sp, &cl, 2, 2, "Mary Jones", "Jones said they are", "too high,");
-  expect_clause(t, &sp, &cl, 3, 2, "Ruth Okafor", "and Mayor", "must decide,");
-  expect_clause(t, &sp, &cl, 4, 2, "John Smith", "but Smith insisted", "is needed.");
-  assert_string_equal(lxs_cue_name(cl.items[4].cue), "short-name");
-  expect_clause(t, &sp, &cl, 5, 3, "Mary Jones", "Jones said they fail", "fail.");
+  assert_string_equal(a.sp.names[a.ss[2]], "John Smith");
+  expect_clause(t, &a.sp, &a.cl, 2, 2, "Mary Jones", "Jones said they are", "too high,");
+  expect_clause(t, &a.sp, &a.cl, 3, 2, "Ruth Okafor", "and Mayor", "must decide,");
+  expect_clause(t, &a.sp, &a.cl, 4, 2, "John Smith", "but Smith insisted", "is needed.");
+  assert_string_equal(lxs_cue_name(a.cl.items[4].cue), "short-name");
+  expect_clause(t, &a.sp, &a.cl, 5, 3, "Mary Jones", "Jones said they fail", "fail.");
   /* "..., Jones noted." reports nothing of its own; "said nothing" no view */
-  assert_int_equal(cl.n, 6);
-  assert_string_equal(sp.names[ss[4]], "John Smith");
-  assert_string_equal(sp.names[ss[5]], "author");
-  lxs_clauses_free(&cl);
-  lxs_speakers_free(&sp);
-  lxs_tokenizer_free(tk);
+  assert_int_equal(a.cl.n, 6);
+  assert_string_equal(a.sp.names[a.ss[4]], "John Smith");
+  assert_string_equal(a.sp.names[a.ss[5]], "author");
+  attributed_free(&a);
 }
 
 /* A later speaker's clause opens at the boundary nearest to them, not
@@ -634,27 +651,19 @@ static void clause_opens_nearest_its_speaker(void **state) {
       "Ann Lee, Bo Dahl, Cy Moss, Di Roe and Ed Fox met.\n\n"
       "Lee said fees rise; Dahl said fees fall; Moss said fees stay; Roe said fees go; Fox said "
       "fees end; Varga said fees vary.\n";
-  lxs_tokenizer *tk = lxs_tokenizer_new();
-  lxs_tokenize(tk, t, strlen(t));
-  lxs_speakers sp;
-  lxs_speakers_init(&sp);
-  uint32_t ss[8], sf[8];
-  uint8_t cue[8];
-  lxs_clauses cl = {0};
-  lxs_attribute_clauses(tk, t, &sp, NULL, ss, sf, cue, &cl, NULL);
-  assert_int_equal(tk->nsent, 4);
-  assert_string_equal(sp.names[ss[1]], "Ines Varga");
-  expect_clause(t, &sp, &cl, 0, 1, "Pim Alders", "but Alders", "a tax.");
-  assert_string_equal(sp.names[ss[3]], "Ann Lee");
-  expect_clause(t, &sp, &cl, 1, 3, "Bo Dahl", "Dahl said", "fees fall;");
-  expect_clause(t, &sp, &cl, 2, 3, "Cy Moss", "Moss said", "fees stay;");
-  expect_clause(t, &sp, &cl, 3, 3, "Di Roe", "Roe said", "fees go;");
-  expect_clause(t, &sp, &cl, 4, 3, "Ed Fox", "Fox said", "fees end;");
-  expect_clause(t, &sp, &cl, 5, 3, "Ines Varga", "Varga said fees", "vary.");
-  assert_int_equal(cl.n, 6);
-  lxs_clauses_free(&cl);
-  lxs_speakers_free(&sp);
-  lxs_tokenizer_free(tk);
+  attributed a;
+  attribute(&a, t);
+  assert_int_equal(a.tk->nsent, 4);
+  assert_string_equal(a.sp.names[a.ss[1]], "Ines Varga");
+  expect_clause(t, &a.sp, &a.cl, 0, 1, "Pim Alders", "but Alders", "a tax.");
+  assert_string_equal(a.sp.names[a.ss[3]], "Ann Lee");
+  expect_clause(t, &a.sp, &a.cl, 1, 3, "Bo Dahl", "Dahl said", "fees fall;");
+  expect_clause(t, &a.sp, &a.cl, 2, 3, "Cy Moss", "Moss said", "fees stay;");
+  expect_clause(t, &a.sp, &a.cl, 3, 3, "Di Roe", "Roe said", "fees go;");
+  expect_clause(t, &a.sp, &a.cl, 4, 3, "Ed Fox", "Fox said", "fees end;");
+  expect_clause(t, &a.sp, &a.cl, 5, 3, "Ines Varga", "Varga said fees", "vary.");
+  assert_int_equal(a.cl.n, 6);
+  attributed_free(&a);
 }
 
 /* The text need not end in NUL: a title-like last line is read up to the
@@ -717,27 +726,19 @@ static void two_speakers_one_sentence(void **state) {
       "Mayor Ruth Okafor said the levy is temporary, while the ferry operators' lawyer, "
       "Tom Birch, argued that it breaks the 1998 charter.\n\n"
       "Okafor said the levy would stay, and Birch said nothing.\n";
-  lxs_tokenizer *tk = lxs_tokenizer_new();
-  lxs_tokenize(tk, t, strlen(t));
-  lxs_speakers sp;
-  lxs_speakers_init(&sp);
-  uint32_t ss[8], sf[8];
-  uint8_t cue[8];
-  lxs_clauses cl = {0};
-  lxs_attribute_clauses(tk, t, &sp, NULL, ss, sf, cue, &cl, NULL);
-  assert_string_equal(sp.names[ss[0]], "Ruth Okafor");
-  assert_int_equal(cl.n, 1);
-  assert_int_equal(cl.items[0].sentence, 0);
-  assert_string_equal(sp.names[cl.items[0].speaker], "Tom Birch");
-  assert_int_equal(cl.items[0].start, (size_t)(strstr(t, "while") - t));
-  assert_int_equal(cl.items[0].end, tk->sents[0].end);
-  assert_string_equal(lxs_cue_name(cl.items[0].cue), "indirect");
-  assert_string_equal(sp.descs[cl.items[0].speaker], "the ferry operators' lawyer");
+  attributed a;
+  attribute(&a, t);
+  assert_string_equal(a.sp.names[a.ss[0]], "Ruth Okafor");
+  assert_int_equal(a.cl.n, 1);
+  assert_int_equal(a.cl.items[0].sentence, 0);
+  assert_string_equal(a.sp.names[a.cl.items[0].speaker], "Tom Birch");
+  assert_int_equal(a.cl.items[0].start, (size_t)(strstr(t, "while") - t));
+  assert_int_equal(a.cl.items[0].end, a.tk->sents[0].end);
+  assert_string_equal(lxs_cue_name(a.cl.items[0].cue), "indirect");
+  assert_string_equal(a.sp.descs[a.cl.items[0].speaker], "the ferry operators' lawyer");
   /* "and" alone opens no clause of a second speaker */
-  assert_string_equal(sp.names[ss[1]], "Ruth Okafor");
-  lxs_clauses_free(&cl);
-  lxs_speakers_free(&sp);
-  lxs_tokenizer_free(tk);
+  assert_string_equal(a.sp.names[a.ss[1]], "Ruth Okafor");
+  attributed_free(&a);
   assert_true(lxs_cue_confidence(LXS_CUE_SAID_AFTER) > lxs_cue_confidence(LXS_CUE_PRONOUN));
   assert_true(lxs_cue_confidence(LXS_CUE_AUTHOR) < 0);
   assert_true(lxs_cue_confidence(LXS_CUE_COUNT) < 0);
