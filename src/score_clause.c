@@ -167,11 +167,47 @@ static void quoted_title(lxs_scorer *sc, sent_ctx *cx, size_t mp, uint32_t begin
     if (M[i].tok_first >= begin && !is_target(&M[i])) rec_of(cx, i)->no_stance = 1;
 }
 
+/* The distance cues of one clause segment.  Segments number the
+ * sentence's matches in order, so each is a range of them, and the
+ * quotes of a sentence, read in order, ask for them in order: each range
+ * is counted once (a sentence of many quotes stays linear). */
+typedef struct {
+  uint32_t seg;
+  size_t hi; /* the match after the segment */
+  int cues;
+} segment_cues;
+
+static void segment_cues_at(const lxs_scorer *sc, const sent_ctx *cx, segment_cues *s,
+                            uint32_t seg) {
+  if (s->seg == seg) return;
+  size_t i = s->hi;
+  while (i < cx->m1 && rec_of(cx, i)->seg < seg) i++;
+  s->cues = 0;
+  for (; i < cx->m1 && rec_of(cx, i)->seg == seg; i++) s->cues += distance_cue(sc, &sc->mt.m[i]);
+  s->hi = i;
+  s->seg = seg;
+}
+
+/* The cues of segment seg among the matches that reach into tokens
+ * [begin, end): matches do not overlap, so only the one before mp (the
+ * first at or after begin) can reach in from before. */
+static int cues_within(const lxs_scorer *sc, const sent_ctx *cx, size_t mp, uint32_t seg,
+                       uint32_t begin, uint32_t end) {
+  const lxs_match *M = sc->mt.m;
+  int n = 0;
+  if (mp > cx->m0 && M[mp - 1].tok_last >= begin && rec_of(cx, mp - 1)->seg == seg)
+    n += distance_cue(sc, &M[mp - 1]);
+  for (size_t i = mp; i < cx->m1 && M[i].tok_first < end; i++)
+    if (rec_of(cx, i)->seg == seg) n += distance_cue(sc, &M[i]);
+  return n;
+}
+
 void lxs_score_scare_quotes(lxs_scorer *sc, sent_ctx *cx) {
   const lxs_tokenizer *tk = sc->tok;
   const lxs_match *M = sc->mt.m;
   const lxs_sent *S = &tk->sents[cx->sent];
   uint32_t t0 = cx->t0;
+  segment_cues sg = {UINT32_MAX, cx->m0, 0};
   size_t mp = cx->m0; /* first match at or after token k */
   for (uint32_t k = 0; k + 2 < S->ntok; k++) {
     while (mp < cx->m1 && M[mp].tok_first < t0 + k) mp++;
@@ -195,10 +231,8 @@ void lxs_score_scare_quotes(lxs_scorer *sc, sent_ctx *cx) {
     /* the cue must stand in the quotes' own segment ("In the absence of
      * a better word, writers use “Global South”" quotes a name) */
     uint32_t seg = rec_of(cx, mp)->seg;
-    int outside = 0;
-    for (size_t i = cx->m0; i < cx->m1; i++)
-      if (rec_of(cx, i)->seg == seg && (M[i].tok_last < t0 + k || M[i].tok_first >= t0 + e))
-        outside += distance_cue(sc, &M[i]);
+    segment_cues_at(sc, cx, &sg, seg);
+    int outside = sg.cues - cues_within(sc, cx, mp, seg, t0 + k, t0 + e);
     quoted_span(sc, cx, mp, t0 + k + 1, t0 + e, !naming && outside > 0);
   }
 }

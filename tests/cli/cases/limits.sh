@@ -53,6 +53,12 @@ if [ -n "$CG" ] && [ -z "$VALGRIND" ]; then
     dicx "$L/all$n.dicx" $n all
   done
   printf 'The WTO is good.\n' > "$L/one.txt"
+  # one sentence of many quoted theme terms: each pair of quotes looked
+  # for its segment's cues among all the sentence's matches (quadratic;
+  # 16,000 pairs cost 23 times what 2,000 did)
+  for n in 2000 16000; do
+    awk -v n=$n 'BEGIN { printf "Critics call the"; for (i = 0; i < n; i++) printf " \"tariffs\" unfair,"; print " they said." }' > "$L/quotes$n.txt"
+  done
   # growth NAME ARGS-FOR-1x -- ARGS-FOR-8x: passes when 8x the input costs
   # under 10x the instructions
   growth() {
@@ -68,13 +74,14 @@ if [ -n "$CG" ] && [ -z "$VALGRIND" ]; then
     -- score --no-default-lexicons --lexicon "$L/c8000.dicx" "$L/one.txt"
   growth lexicon-check-word-in-all-categories-linear lexicon check "$L/all1000.dicx" \
     -- lexicon check "$L/all8000.dicx"
+  growth scare-quotes-in-one-sentence-linear score "$L/quotes2000.txt" -- score "$L/quotes16000.txt"
   # a glob's breadth is worked out once per prefix: at most 150,000
   # instructions per further entry (it was 1.3 million, every time)
   g1=$(ir lexicon check "$L/glob1000.tsv"); g8=$(ir lexicon check "$L/glob8000.tsv")
   if [ -n "$g1" ] && [ $(( (g8 - g1) / 7000 )) -lt 150000 ]; then echo "ok lexicon-check-glob-cost"
   else echo "# lexicon-check-glob-cost: $g1 and $g8 instructions"; echo "not ok lexicon-check-glob-cost"; fi
 else
-  echo "# skip lexicon-check-same-stem-linear, dicx-categories-linear, lexicon-check-word-in-all-categories-linear, lexicon-check-glob-cost (no valgrind, or a sanitized build)"
+  echo "# skip lexicon-check-same-stem-linear, dicx-categories-linear, lexicon-check-word-in-all-categories-linear, scare-quotes-in-one-sentence-linear, lexicon-check-glob-cost (no valgrind, or a sanitized build)"
 fi
 # a header that names a category twice: the first repeat, by name
 printf 'DicTerm,A,B,C,B,A\nwto,X,,,,\n' > "$L/dup.dicx"
