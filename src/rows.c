@@ -457,10 +457,9 @@ static void quiet_csv_values(lxs_buf *b, const row_vals *v) {
 
 /* A document that mentions no theme, the commonest unit on real text:
  * its rows differ only in the theme cell, and their values are its
- * tokens, sentences and tone, summed here as lxs_agg_sum_sentence and
- * lxs_agg_sentiment do (the same additions in the same order, so the
- * same bytes) without building an aggregate or per-theme values.  0 when
- * the document mentions a theme, or the rows need what only the
+ * tokens, sentences and tone -- summed by an aggregate of no themes, so
+ * no per-theme values or comparison are built -- formatted once.  0 when
+ * the document mentions a theme, or the rows need what only the full
  * aggregate gives (intervals, the wide shape). */
 static int quiet_doc_rows(lxs_buf *b, const lxs_row_writer *w, const row_key *k,
                           const lxs_result *res, const lxs_vader_scores *vs) {
@@ -469,21 +468,16 @@ static int quiet_doc_rows(lxs_buf *b, const lxs_row_writer *w, const row_key *k,
   size_t nscores = res->n_sentences * res->n_themes;
   for (size_t i = 0; i < nscores; i++)
     if (res->scores[i].mentions) return 0;
+  lxs_agg a;
+  double block[LXS_AGG_BLOCK_DOUBLES(0)];
+  lxs_agg_init_in(&a, 0, block);
+  for (size_t s = 0; s < res->n_sentences; s++) lxs_agg_sum_sentence(&a, res, s);
   row_vals v;
   memset(&v, 0, sizeof v);
-  double sentiment_sum = 0;
-  size_t sentiment_n = 0;
-  for (size_t s = 0; s < res->n_sentences; s++) {
-    const lxs_sentence *se = &res->sentences[s];
-    if (se->flags & LXS_SENTENCE_HEADER) continue;
-    v.tokens += se->tokens;
-    v.sentences++;
-    if (se->sentiment_hits) {
-      sentiment_sum += se->sentiment;
-      sentiment_n++;
-    }
-  }
-  v.sentiment = sentiment_n ? sentiment_sum / sentiment_n : 0;
+  v.tokens = a.tokens;
+  v.sentences = a.sentences;
+  v.sentiment = lxs_agg_sentiment(&a);
+  lxs_agg_clear(&a);
   if (vs) {
     v.vader = vs;
     v.sentiment = vs->compound;
