@@ -114,7 +114,9 @@ static int distance_cue(const lxs_scorer *sc, const lxs_match *m) {
  * (distance_cue).  Without one, news
  * writing is quoting a name or a term of art ("unveiled his “fair-share
  * tariffs”", the “most-favoured-nation” principle): the evaluative words
- * of a quoted name with a theme term in it take no side -- but a quoted
+ * and loaded terms ("fair-trade") of a quoted name with a plain theme
+ * term in it take no side -- but a loaded term alone in quotes ("naked
+ * economic bullying") is a quoted verdict, and a quoted
  * clause ("tariffs are bad") is a quotation, and keeps them.  A naming
  * word ("known as", "dubbed") always introduces a name. */
 static void quoted_span(lxs_scorer *sc, sent_ctx *cx, size_t mp, uint32_t begin, uint32_t end,
@@ -123,7 +125,7 @@ static void quoted_span(lxs_scorer *sc, sent_ctx *cx, size_t mp, uint32_t begin,
   const lxs_match *M = sc->mt.m;
   int named = 0;
   for (size_t i = mp; i < cx->m1 && M[i].tok_first < end; i++)
-    if (M[i].tok_last < end && is_target(&M[i])) named = 1;
+    if (M[i].tok_last < end && has_role(&M[i], LXS_R_TARGET)) named = 1;
   for (uint32_t k = begin; k < end && named; k++) {
     const lxs_token *t = &tk->toks[k];
     if (lxs_wclass(lxs_tok_norm(tk, t), t->norm_len) & W_CLAUSEW) named = 0;
@@ -132,7 +134,7 @@ static void quoted_span(lxs_scorer *sc, sent_ctx *cx, size_t mp, uint32_t begin,
     if (M[i].tok_last >= end) continue;
     lxs_mrec *r = rec_of(cx, i);
     if (!cued) {
-      if (named && !is_target(&M[i])) r->no_stance = 1;
+      if (named && !has_role(&M[i], LXS_R_TARGET)) r->no_stance = 1;
     } else if (is_target(&M[i])) {
       r->dist = SCARE_QUOTE;
       r->flags |= LXS_MOD_DISTANCED;

@@ -36,3 +36,17 @@
 # 32    outmoded and defanged as verdicts on an institution (was 0).
 check vocab-domain 0 -- sh -c "$BIN score --input lines --unit doc --no-attribution \
   $FX/vocab-domain.txt | awk -F, 'NR == 1 || \$6 > 0 { print \$1 \",\" \$4 \",\" \$7 \",\" \$10 }'"
+
+# The advocates' own vocabulary (issue 14, fourth pass), scored alone:
+#  1-3  bringing work home, whatever stands between the verb and its object
+#       (1-2 were 0); negated it is the case against (3: -1);
+#  4-5  protection named by what it protects in the first person, and "put
+#       America First" (4 had only "foreign cheating" unmatched; 5 was 0);
+#  6-9  grievances that name the country as the victim: ripped off, taken
+#       advantage of, jobs stolen, unfair foreign competition (absent
+#       before);
+# 10-11 a loaded term inside a quoted name with a plain theme term takes no
+#       side (10: 0, +1 before); a loaded term alone in quotes is a quoted
+#       verdict and keeps its sign (11: -1).
+check vocab-advocates 0 -- sh -c "$BIN score --input lines --unit doc --no-attribution \
+  $FX/vocab-advocates.txt | awk -F, 'NR == 1 || \$6 > 0 { print \$1 \",\" \$4 \",\" \$7 \",\" \$10 }'"
