@@ -244,7 +244,7 @@ static int ly_adverb(const lxs_tokenizer *tk, uint32_t k) {
 
 static lxs_wbits tok_class(const lxs_tokenizer *tk, uint32_t k) {
   const lxs_token *t = &tk->toks[k];
-  return t->kind == LXS_TOK_WORD ? lxs_wclass(lxs_tok_norm(tk, t), t->norm_len) : 0;
+  return t->kind == LXS_TOK_WORD ? tok_wclass(tk, t) : 0;
 }
 
 /* Modifier and head.  "A deeply divided Congress debated the tariff bill":

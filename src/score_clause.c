@@ -128,7 +128,7 @@ static void quoted_span(lxs_scorer *sc, sent_ctx *cx, size_t mp, uint32_t begin,
     if (M[i].tok_last < end && has_role(&M[i], LXS_R_TARGET)) named = 1;
   for (uint32_t k = begin; k < end && named; k++) {
     const lxs_token *t = &tk->toks[k];
-    if (lxs_wclass(lxs_tok_norm(tk, t), t->norm_len) & W_CLAUSEW) named = 0;
+    if (tok_wclass(tk, t) & W_CLAUSEW) named = 0;
   }
   for (size_t i = mp; i < cx->m1 && M[i].tok_first < end; i++) {
     if (M[i].tok_last >= end) continue;
@@ -308,7 +308,7 @@ static int coordinated_after(const lxs_tokenizer *tk, uint32_t k, uint32_t tend)
     const lxs_token *t = &tk->toks[n];
     if (t->flags & LXS_TF_PART) continue;
     if (t->kind != LXS_TOK_WORD) return 0;
-    return (lxs_wclass(lxs_tok_norm(tk, t), t->norm_len) & W_COORD) != 0;
+    return (tok_wclass(tk, t) & W_COORD) != 0;
   }
   return 0;
 }

@@ -27,7 +27,7 @@ static lxs_wbits term_number(const lxs_scorer *sc, const lxs_match *m) {
  * and W_RELATIVE for a relative pronoun. */
 static lxs_wbits anaphor_number(const lxs_scorer *sc, const lxs_match *m) {
   const lxs_token *t = &sc->tok->toks[m->tok_first];
-  lxs_wbits c = lxs_wclass(lxs_tok_norm(sc->tok, t), t->norm_len) &
+  lxs_wbits c = tok_wclass(sc->tok, t) &
                 (W_SINGULAR | W_PLURAL | W_RELATIVE);
   return (c & (W_SINGULAR | W_PLURAL)) ? c : c | W_SINGULAR | W_PLURAL;
 }
@@ -44,7 +44,7 @@ static int expletive_it(const lxs_scorer *sc, const sent_ctx *cx, const lxs_matc
   for (; v < cx->tend && v <= k + 3; v++) {
     const lxs_token *t = &tk->toks[v];
     if (t->kind != LXS_TOK_WORD) return 0;
-    lxs_wbits c = lxs_wclass(lxs_tok_norm(tk, t), t->norm_len);
+    lxs_wbits c = tok_wclass(tk, t);
     if (c & W_PASSIVE) break;
     if (!(c & W_AUX)) return 0;
   }
@@ -52,7 +52,7 @@ static int expletive_it(const lxs_scorer *sc, const sent_ctx *cx, const lxs_matc
   for (uint32_t j = v + 1; j < cx->tend && j <= v + 3; j++) {
     const lxs_token *t = &tk->toks[j];
     if (t->kind != LXS_TOK_WORD) return 0;
-    lxs_wbits c = lxs_wclass(lxs_tok_norm(tk, t), t->norm_len);
+    lxs_wbits c = tok_wclass(tk, t);
     if (c & W_DET) return 0;
     if (j > v + 1 && ((c & W_INFINITIVE) || tok_is(tk, j, "that"))) return 1;
   }
@@ -104,7 +104,7 @@ static int determined(const lxs_scorer *sc, const sent_ctx *cx, const lxs_match 
   for (uint32_t back = 1; back <= 2 && m->tok_first >= cx->t0 + back; back++) {
     const lxs_token *t = &tk->toks[m->tok_first - back];
     if (t->kind != LXS_TOK_WORD) return 0;
-    if (lxs_wclass(lxs_tok_norm(tk, t), t->norm_len) & W_SHELLDET) return 1;
+    if (tok_wclass(tk, t) & W_SHELLDET) return 1;
   }
   return 0;
 }

@@ -31,7 +31,7 @@ static lxs_wbits wclass_tok(const lxs_scorer *sc, const sent_ctx *cx, uint32_t k
   if (k >= cx->tend) return 0;
   const lxs_token *t = &sc->tok->toks[k];
   if (t->kind != LXS_TOK_WORD) return 0;
-  return lxs_wclass(lxs_tok_norm(sc->tok, t), t->norm_len);
+  return tok_wclass(sc->tok, t);
 }
 
 /* Does the word (the first of a phrase: "tearing holes in") end in "ing"
@@ -55,7 +55,7 @@ static int passive_before(const lxs_scorer *sc, const lxs_match *e) {
     if (e->tok_first < t0 + (uint32_t)back) return 0;
     const lxs_token *t = &tk->toks[e->tok_first - back];
     if (t->kind != LXS_TOK_WORD) return 0;
-    lxs_wbits c = lxs_wclass(lxs_tok_norm(tk, t), t->norm_len);
+    lxs_wbits c = tok_wclass(tk, t);
     if (c & W_UNDERGO) return 1;
     if ((c & W_PASSIVE) && !progressive && !noun && back <= 2) return 1;
     if (c & (W_DET | W_NOUNDET)) noun = 1;
@@ -136,7 +136,7 @@ static int first_person_act(const lxs_scorer *sc, const sent_ctx *cx, size_t e) 
     if (t->flags & LXS_TF_PART) continue;
     words++;
     if (t->flags & (LXS_TF_ALLCAPS | LXS_TF_ACRO)) return 0; /* "US", not "us" */
-    lxs_wbits c = lxs_wclass(lxs_tok_norm(tk, t), t->norm_len);
+    lxs_wbits c = tok_wclass(tk, t);
     if (c & W_FIRSTP) return !(c & W_DET); /* "we", "I"; not "our" */
     if (!(c & (W_AUX | W_INFINITIVE | W_NEG)) && !(t->flags & LXS_TF_NT)) return 0;
   }
@@ -214,7 +214,7 @@ static int copula_before(const lxs_scorer *sc, const sent_ctx *cx, const lxs_mat
     if (t->kind != LXS_TOK_WORD) return 0;
     if (t->flags & LXS_TF_PART) continue;
     words++;
-    if (lxs_wclass(lxs_tok_norm(sc->tok, t), t->norm_len) & W_PASSIVE) return 1;
+    if (tok_wclass(sc->tok, t) & W_PASSIVE) return 1;
   }
   return 0;
 }
@@ -328,7 +328,7 @@ static int named_subject(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
     const lxs_token *t = &tk->toks[k - 1];
     if (t->kind != LXS_TOK_WORD) return 0;
     if (t->flags & LXS_TF_PART) continue;
-    lxs_wbits c = lxs_wclass(lxs_tok_norm(tk, t), t->norm_len);
+    lxs_wbits c = tok_wclass(tk, t);
     if (c & (W_AUX | W_NEG | W_INFINITIVE) || (t->flags & LXS_TF_NT)) continue;
     return (t->flags & (LXS_TF_CAPITAL | LXS_TF_ALLCAPS)) && k - 1 > cx->t0 && !(c & W_FIRSTP);
   }
@@ -354,7 +354,7 @@ static int unnamed_frame(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
       next = t->punct == LXS_P_COLON || t->punct == LXS_P_QUOTE ? opens : 0;
       continue;
     }
-    lxs_wbits c = lxs_wclass(lxs_tok_norm(tk, t), t->norm_len);
+    lxs_wbits c = tok_wclass(tk, t);
     if ((c & say) && (next & opens)) return 1;
     next = c;
   }
@@ -367,7 +367,7 @@ static int unnamed_frame(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
       continue;
     }
     if (++words > 4) return 0; /* a frame of a few words only */
-    if (lxs_wclass(lxs_tok_norm(tk, t), t->norm_len) & say) found = 1;
+    if (tok_wclass(tk, t) & say) found = 1;
   }
   return 0;
 }
@@ -395,7 +395,7 @@ static int own_act(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
     if (t->flags & LXS_TF_PART) continue;
     words++;
     if (t->flags & (LXS_TF_ALLCAPS | LXS_TF_ACRO)) continue; /* "US", not "us" */
-    if (lxs_wclass(lxs_tok_norm(tk, t), t->norm_len) & W_FIRSTP) return 1;
+    if (tok_wclass(tk, t) & W_FIRSTP) return 1;
   }
   return 0;
 }

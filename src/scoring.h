@@ -31,6 +31,7 @@
 #include "scorer.h"
 #include "segment.h"
 #include "tokenize.h"
+#include "wordclass.h"
 
 #define STANCE_ALPHA 1.0 /* raw -> raw / sqrt(raw^2 + alpha) */
 #define SENTIMENT_ALPHA 1.0
@@ -136,6 +137,11 @@ static inline const lxs_sense *sense_at(const lxs_scorer *sc, const lxs_match *m
 static inline int has_role(const lxs_match *m, lxs_role r) { return (m->roles >> r) & 1; }
 
 static inline int is_target(const lxs_match *m) { return m->target != 0; }
+
+/* The word classes of token t (0 for punctuation). */
+static inline lxs_wbits tok_wclass(const lxs_tokenizer *tk, const lxs_token *t) {
+  return lxs_wclass_hashed(lxs_tok_norm(tk, t), t->norm_len, t->hash);
+}
 
 /* Is token k the word w (lower case) exactly? */
 static inline int tok_is(const lxs_tokenizer *tk, uint32_t k, const char *w) {

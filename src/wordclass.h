@@ -85,6 +85,12 @@ typedef uint64_t lxs_wbits;
 /* Class bits of a word (ASCII case-insensitive); 0 for unknown words. */
 lxs_wbits lxs_wclass(const char *s, size_t n);
 
+/* lxs_wclass(s, n) of a word the tokenizer hashed (hash: lxs_hash_word of
+ * its normal form s[0..n); 0 for none), remembered per thread by the
+ * hash: the scorer asks about the same few words in sentence after
+ * sentence. */
+lxs_wbits lxs_wclass_hashed(const char *s, size_t n, uint64_t hash);
+
 /* The name of class bit n ("title", "say", ...), or NULL. */
 const char *lxs_wclass_name(unsigned n);
 
