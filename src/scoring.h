@@ -98,6 +98,7 @@ struct lxs_scorer {
   size_t capm;
   long *prev_t, *next_t; /* target index, see lxs_score_target_index */
   size_t captix;
+  int no_targets; /* the sentence has no target reference: no index */
   long last_target;      /* last theme term of the previous sentence */
   long *ctx_match;       /* per theme: its last target match, or -1 */
   size_t *ctx_sent;      /* per theme: the sentence of that match */
