@@ -34,6 +34,10 @@
 #       acting as agents (was absent);
 # 31    a trade embargo (was absent);
 # 32    outmoded and defanged as verdicts on an institution (was 0).
+# 33-34 trade preferences a country grants are its own trade policy, not
+#       multilateral cooperation (Theme scope): "preferential access" is no
+#       mention (was multilateralism -1), "preferential tariffs" names
+#       tariffs (us_protectionism 0; was multilateralism 0).
 check vocab-domain 0 -- sh -c "$BIN score --input lines --unit doc --no-attribution \
   $FX/vocab-domain.txt | awk -F, 'NR == 1 || \$6 > 0 { print \$1 \",\" \$4 \",\" \$7 \",\" \$10 }'"
 
