@@ -350,6 +350,33 @@ static int group_in_dwords(const person *p, int group) {
   return 0;
 }
 
+/* The capitalised words [*a, return) of the organisation after the role
+ * word e ("the chair of the Pilots' Guild"); empty when none. */
+static size_t role_org_words(const actx *c, size_t e, size_t *a) {
+  size_t x = e + 1;
+  *a = x;
+  if (!(x + 1 < c->nw && (norm_is(c, x, "of") || norm_is(c, x, "at") || norm_is(c, x, "from"))))
+    return x;
+  x++;
+  if (norm_is(c, x, "the")) x++;
+  size_t oe = x;
+  while (oe < c->nw && oe < x + 6 && is_word(c, oe) && (TK(c, oe)->flags & LXS_TF_CAPITAL)) oe++;
+  *a = x;
+  return oe;
+}
+
+/* Does person pp's description hold one of the organisation words
+ * [a, e), or say nothing at all that could contradict them? */
+static int org_words_held(const actx *c, const person *pp, size_t a, size_t e) {
+  if (pp->dwords.len == 0) return 1;
+  for (size_t k = a; k < e; k++) {
+    const lxs_token *t = TK(c, k);
+    if (!(c->wc[k] & W_ROLE) && in_dwords(pp, lxs_tok_norm(c->tk, t), t->norm_len))
+      return 1;
+  }
+  return 0;
+}
+
 int lxs_resolve_desc(actx *c, size_t a, size_t e) {
   /* user alias: "the ADB economist" */
   const char *p;
@@ -360,9 +387,12 @@ int lxs_resolve_desc(actx *c, size_t a, size_t e) {
   if (h >= 0) return h;
   int best = WHO_NONE, bestsc = 0;
   int group = role_group(NORM(c, e));
+  size_t oa, oe = role_org_words(c, e, &oa);
   for (int r = 0; r < c->nrecent; r++) {
     const person *pp = &c->P[c->recent[r]];
     int sc = 0, head = 0;
+    /* "the head of the Ferry Union" is not the head of the Pilots Guild */
+    if (oe > oa && !org_words_held(c, pp, oa, oe)) continue;
     /* "the expert" for a professor, "the official" for a minister */
     if (group && group_in_dwords(pp, group)) {
       sc = 1;
@@ -417,17 +447,29 @@ int lxs_desc_pending(actx *c, size_t a, size_t e) {
  * not hold d's role (its name), else the other words of d that q holds. */
 static int desc_score(const person *d, const person *q) {
   if (!in_dwords(q, d->name, strlen(d->name))) return -1;
-  int sc = 0;
+  int sc = 0, org_words = 0, org_held = 0, in_org = 0;
   const char *w = d->dwords.data, *end = w + d->dwords.len;
   while (w < end) {
     while (w < end && *w == ' ') w++;
     const char *st = w;
     while (w < end && *w != ' ') w++;
     size_t wn = (size_t)(w - st);
-    if (!wn || (lxs_wclass(st, wn) & (W_DET | W_STOP))) continue;
-    if (!(wn == strlen(d->name) && memcmp(st, d->name, wn) == 0) && in_dwords(q, st, wn)) sc++;
+    if (!wn) continue;
+    lxs_wbits cl = lxs_wclass(st, wn);
+    /* the words of "the head of the Ferry Union" after the preposition */
+    if ((wn == 2 && (memcmp(st, "of", 2) == 0 || memcmp(st, "at", 2) == 0)) ||
+        (wn == 4 && memcmp(st, "from", 4) == 0))
+      in_org = 1;
+    if (cl & (W_DET | W_STOP)) continue;
+    int held = in_dwords(q, st, wn);
+    if (in_org && !(cl & W_ROLE)) {
+      org_words++;
+      org_held += held;
+    }
+    if (!(wn == strlen(d->name) && memcmp(st, d->name, wn) == 0) && held) sc++;
   }
-  return sc;
+  /* another organisation's head is someone else */
+  return org_words && !org_held && q->dwords.len ? -1 : sc;
 }
 
 void lxs_settle_descriptions(actx *c) {

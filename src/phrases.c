@@ -413,6 +413,20 @@ int lxs_np_left(actx *c, size_t j, int *ref) {
   return WHO_NONE;
 }
 
+/* The role word before q ("the chair" in "the chair of the Pilots'
+ * Guild, Anton Reyes") followed by "of/for/at/from" and an organisation
+ * run: the position after that run, else q.  Bounded by the run. */
+static size_t role_postmod_end(const actx *c, size_t q) {
+  if (q == 0 || q + 1 >= c->nw || !is_word(c, q - 1) || !(c->wc[q - 1] & W_ROLE) ||
+      !(norm_is(c, q, "of") || norm_is(c, q, "for") || norm_is(c, q, "at") ||
+        norm_is(c, q, "from")))
+    return q;
+  size_t x = q + 1;
+  if (x + 1 < c->nw && norm_is(c, x, "the")) x++;
+  if (!namey(c, x)) return q;
+  return lxs_org_run_right(c, x) + 1;
+}
+
 /* The noun phrase starting at p (after an inverted verb or "according
  * to"): "said Jayant Menon, a ...", "said the former ADB economist". */
 int lxs_np_right(actx *c, size_t p, int *ref) {
@@ -470,14 +484,18 @@ int lxs_np_right(actx *c, size_t p, int *ref) {
     *ref = ni.ref;
     return ni.pi;
   }
-desc:
-  /* "the harbour master, Pim Alders": the name after the description */
-  if (q > p && q + 1 < c->nw && is_p(c, q, LXS_P_COMMA) && namey(c, q + 1) && (c->wc[p] & W_DET)) {
-    size_t e2 = lxs_run_right(c, q + 1, c->nw);
+desc:;
+  /* "the harbour master, Pim Alders": the name after the description,
+   * also past the role's organisation ("the chair of the Pilots' Guild,
+   * Anton Reyes") */
+  size_t cm = role_postmod_end(c, q);
+  if (q > p && cm + 1 < c->nw && is_p(c, cm, LXS_P_COMMA) && namey(c, cm + 1) &&
+      (c->wc[p] & W_DET)) {
+    size_t e2 = lxs_run_right(c, cm + 1, c->nw);
     nameinfo ni;
     lxs_analyze_run(c, q + 1, e2, 1, &ni);
     if (ni.ok && ni.pi >= 0) {
-      lxs_set_appositive(c, ni.pi, p, q);
+      lxs_set_appositive(c, ni.pi, p, cm);
       *ref = ni.ref;
       return ni.pi;
     }

@@ -952,6 +952,21 @@ static void descriptions_named_later(void **state) {
   check(met, want7);
 }
 
+/* "said the head of the Pilots Guild, Anton Reyes": the name after the
+ * role's organisation speaks, and the head of another organisation is
+ * not him. */
+static void role_of_org_then_name(void **state) {
+  (void)state;
+  const char *t = "The port board raised berth fees on Monday.\n\n"
+                  "The fees are a mistake, said the head of the Pilots Guild, Anton Reyes.\n\n"
+                  "\"We were not asked,\" said the chair of the Quay Traders Guild, Ines Varga.\n\n"
+                  "The levy is unfair, the head of the Ferry Union said on Tuesday.\n";
+  const char *want[] = {"are a mistake",  "Anton Reyes", "indirect",   "We were not asked",
+                        "Ines Varga",     "said-after",  "is unfair",  "Ferry Union",
+                        "description",    NULL};
+  check(t, want);
+}
+
 static void organisations_speak(void **state) {
   (void)state;
   arun r;
@@ -1079,6 +1094,7 @@ int main(void) {
       cmocka_unit_test(headline_at_unterminated_end),
       cmocka_unit_test(organisations_speak),
       cmocka_unit_test(descriptions_named_later),
+      cmocka_unit_test(role_of_org_then_name),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
