@@ -311,13 +311,44 @@ static int lone_name(actx *c, size_t j, int *ref) {
   return pi;
 }
 
+/* "a spokesman for Senator Pim Alders", "the office of Governor Hana
+ * Lindqvist": the name run [a, j] after a proxy word and "for"/"of"
+ * speaks through it.  The person, or WHO_NONE. */
+static int proxy_owner(actx *c, size_t a, size_t j, int *ref) {
+  if (a < 2 || !(norm_is(c, a - 1, "for") || norm_is(c, a - 1, "of")) || !is_word(c, a - 2) ||
+      !(c->wc[a - 2] & W_PROXY))
+    return WHO_NONE;
+  nameinfo ni;
+  lxs_analyze_run(c, a, j, 1, &ni);
+  if (!ni.ok || ni.pi < 0 || c->P[lxs_person_root(c, ni.pi)].entity) return WHO_NONE;
+  lxs_prename_desc(c, ni.pi, a, ni.n0);
+  *ref = ni.ref;
+  return ni.pi;
+}
+
+/* "Governor Hana Lindqvist's office said": the possessive name before the
+ * proxy word j.  The person, or WHO_NONE. */
+static int proxy_possessor(actx *c, size_t j, int *ref) {
+  if (j == 0 || !(c->wc[j] & W_PROXY) || !possessive(c, j - 1) || !namey(c, j - 1))
+    return WHO_NONE;
+  size_t a = lxs_run_left(c, j - 1, 0);
+  nameinfo ni;
+  lxs_analyze_run(c, a, j - 1, 1, &ni);
+  if (!ni.ok || ni.pi < 0 || c->P[lxs_person_root(c, ni.pi)].entity) return WHO_NONE;
+  lxs_prename_desc(c, ni.pi, a, ni.n0);
+  *ref = ni.ref;
+  return ni.pi;
+}
+
 /* The subject ending at the capitalised word j: a person ("Jayant Menon",
  * "Hana Lindqvist of the Northport Institute"), an organisation ("The
  * Northport Traders Union (NTU) is urging", later "The NTU objects"), or a group or place (a
  * holder, WHO_AUTHOR). */
 static int capitals_left(actx *c, size_t j, int *ref) {
   size_t a = lxs_run_left(c, j, 0), oa = lxs_org_run_left(c, j);
-  int r = postmod_owner(c, oa, j, ref);
+  int r = proxy_owner(c, a, j, ref);
+  if (r >= 0) return r;
+  r = postmod_owner(c, oa, j, ref);
   if (r >= 0 && c->P[r].described) { /* nobody holds the role: the organisation */
     int oref;
     c->P[r].fallback = lxs_org_at(c, oa, j, oa < a, &oref);
@@ -381,6 +412,8 @@ int lxs_np_left(actx *c, size_t j, int *ref) {
     return h;
   }
   if (namey(c, j) && !(j == 0 && (c->wc[j] & W_ROLE))) return capitals_left(c, j, ref);
+  int px = proxy_possessor(c, j, ref);
+  if (px >= 0) return px;
   if (lxs_collective_head(c, j)) return lxs_group_np(c, lxs_group_start(c, j), j);
   /* lower-case noun phrase: "the former ADB economist" */
   size_t a = j;
@@ -483,6 +516,11 @@ int lxs_np_right(actx *c, size_t p, int *ref) {
     }
     *ref = ni.ref;
     return ni.pi;
+  }
+  /* "said a spokesman for Senator Pim Alders" */
+  if (q > p && q + 1 < c->nw && namey(c, q + 1)) {
+    int px = proxy_owner(c, q + 1, lxs_run_right(c, q + 1, c->nw), ref);
+    if (px >= 0) return px;
   }
 desc:;
   /* "the harbour master, Pim Alders": the name after the description,

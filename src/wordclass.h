@@ -73,7 +73,8 @@ typedef uint64_t lxs_wbits;
 #define W_PREP W_BIT(54)       /* with, for, against: an adjective after it describes its head */
 #define W_MEANS W_BIT(55)      /* with, through: after a harm, introduces its means */
 #define W_STANCE W_BIT(56)     /* supports, opposes: a person's stance, not an organisation's */
-#define W_NCLASSES 57
+#define W_PROXY W_BIT(57)      /* office, spokesperson: "X's office said" speaks for X */
+#define W_NCLASSES 58
 
 /* Any verb form that may report speech. */
 #define W_SPEECH                                                                                   \

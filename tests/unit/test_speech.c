@@ -967,6 +967,23 @@ static void role_of_org_then_name(void **state) {
   check(t, want);
 }
 
+/* A proxy speaks for the person named with it (view-holder convention):
+ * "X's office said", "a spokesman for X said", "the office of X said";
+ * an organisation's office stays the organisation. */
+static void proxies_speak_for_their_person(void **state) {
+  (void)state;
+  const char *t = "The port board raised berth fees on Monday.\n\n"
+                  "Governor Hana Lindqvist's office said the fees were lawful.\n\n"
+                  "\"The fees will go,\" said a spokesman for Mayor Ruth Okafor.\n\n"
+                  "The office of Senator Tom Birch said the fees were low.\n\n"
+                  "The office of the Pilots Guild said the fees were high.\n";
+  const char *want[] = {"were lawful",  "Hana Lindqvist", "indirect",   "The fees will go",
+                        "Ruth Okafor",  "said-after",     "were low",   "Tom Birch",
+                        "indirect",     "were high",      "Pilots Guild", "indirect",
+                        NULL};
+  check(t, want);
+}
+
 static void organisations_speak(void **state) {
   (void)state;
   arun r;
@@ -1095,6 +1112,7 @@ int main(void) {
       cmocka_unit_test(organisations_speak),
       cmocka_unit_test(descriptions_named_later),
       cmocka_unit_test(role_of_org_then_name),
+      cmocka_unit_test(proxies_speak_for_their_person),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
