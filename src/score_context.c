@@ -97,14 +97,26 @@ static int active(const lxs_scorer *sc, uint32_t t, size_t s) {
   return sc->ctx_match[t] >= 0 && s - sc->ctx_sent[t] <= CONTEXT_SENTENCES;
 }
 
+/* Is token t a possessive noun ("Washington's", "the president's") --
+ * not a pronoun's contraction ("it's", "there's", "what's": function
+ * words that may open a sentence)? */
+static int possessive_noun(const lxs_tokenizer *tk, const lxs_token *t) {
+  const char *nm = lxs_tok_norm(tk, t);
+  size_t n = t->norm_len;
+  if (n < 4 || nm[n - 1] != 's' || nm[n - 2] != '\'') return 0;
+  return !(lxs_wclass(nm, n - 2) & (W_OPENER | W_STOP));
+}
+
 /* Is the word before m a determiner that makes it refer back ("the",
- * "this", "such"; "the new" is allowed one word between)? */
+ * "this", "such", "his"; "the new" is allowed one word between), or a
+ * possessive noun right before it ("Washington's move")? */
 static int determined(const lxs_scorer *sc, const sent_ctx *cx, const lxs_match *m) {
   const lxs_tokenizer *tk = sc->tok;
   for (uint32_t back = 1; back <= 2 && m->tok_first >= cx->t0 + back; back++) {
     const lxs_token *t = &tk->toks[m->tok_first - back];
     if (t->kind != LXS_TOK_WORD) return 0;
     if (tok_wclass(tk, t) & W_SHELLDET) return 1;
+    if (back == 1 && possessive_noun(tk, t)) return 1;
   }
   return 0;
 }

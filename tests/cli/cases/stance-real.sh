@@ -21,3 +21,14 @@
 #       evaluative words take no side (0; +1 before).
 check stance-real 0 -- sh -c "$BIN score --input lines --unit doc --no-attribution \
   $FX/stance-real.txt | awk -F, 'NR == 1 || \$6 > 0 { print \$1 \",\" \$4 \",\" \$7 \",\" \$10 }'"
+
+# Shell nouns after possessives (issue 14, spec 1), second sentence of each
+# line scored in its document (the first names the tariffs):
+#  1-2  a possessive pronoun or noun makes a shell noun refer back ("his
+#       decision", "Washington's decision"): the full praise binds to the
+#       tariffs (0.7926; 0.5450 before, carried at half weight);
+#  3    so does "our plan" (0.5735; 0.3304 before);
+#  4    a pronoun's contraction is no possessive ("It's decision time"):
+#       unchanged, no stance.
+check stance-shells 0 -- sh -c "$BIN score --input lines --unit sentence --no-attribution \
+  $FX/stance-shells.txt | awk -F, 'NR == 1 || (\$6 > 0 && \$3 == 2) { print \$1 \",\" \$3 \",\" \$4 \",\" \$6 \",\" \$7 \",\" \$10 }'"
