@@ -145,10 +145,16 @@ typedef struct {
   int nrecent;
   int orecent[RECENT]; /* organisations, most recently named first */
   int norecent;
-  /* the current sentence: main (non-part) token indices and classes */
+  /* the current sentence: main (non-part) token indices and classes,
+   * views into the document's arrays below (lxs_sent_words) */
   uint32_t *w;
   lxs_wbits *wc;
-  size_t nw, capw;
+  size_t nw;
+  /* every sentence's, listed once per document: sentence s has entries
+   * [sent_w0[s], sent_w0[s + 1]) */
+  uint32_t *doc_w;
+  lxs_wbits *doc_wc;
+  uint32_t *sent_w0;
   uint32_t cur_sent;
   uint32_t *inq; /* per token: quote span + 1 (current paragraph) */
   qspan *spans;
@@ -211,7 +217,8 @@ typedef struct {
 
 /* ---- tokens of the current sentence (segment.c loads them) ------------ */
 
-/* Loads sentence s's main (non-part) tokens and their classes into c->w. */
+/* Points c->w and c->wc at sentence s's main (non-part) tokens and their
+ * classes (listed once per document by lxs_attribute_clauses). */
 void lxs_sent_words(actx *c, uint32_t s);
 /* Quotation mark kind of a token: 0 none, 1 opening, 2 closing, 3 straight
  * double (direction from context), 4 opening single, 5 closing single. */
