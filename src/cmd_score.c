@@ -427,6 +427,8 @@ static void workers_new(score_ctx *c, const cli_opts *o, unsigned nthreads) {
     c->w[i].sc = lxs_scorer_new(c->lex, err, sizeof err);
     /* only per-speaker rows and partials credit a view's holder */
     if (c->w[i].sc) lxs_scorer_theme_views_only(c->w[i].sc, o->unit != UNIT_SPEAKER && !o->partial);
+    /* no table of score's lists evidence */
+    if (c->w[i].sc) lxs_scorer_keep_evidence(c->w[i].sc, 0);
     c->w[i].vd = cli_load_vader(o);
     if (!c->w[i].sc) {
       cli_err("%s", err);

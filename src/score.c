@@ -78,6 +78,7 @@ lxs_tokenizer *lxs_scorer_tokenizer(lxs_scorer *sc) { return sc->tok; }
 const lxs_matcher *lxs_scorer_matcher(const lxs_scorer *sc) { return &sc->mt; }
 lxs_stemmer *lxs_scorer_stemmer(lxs_scorer *sc) { return sc->stemmer; }
 void lxs_scorer_theme_views_only(lxs_scorer *sc, int on) { sc->theme_views_only = on; }
+void lxs_scorer_keep_evidence(lxs_scorer *sc, int on) { sc->no_evidence = !on; }
 
 /* Does a match of the document have a sense of some theme? */
 static int names_a_theme(const lxs_matcher *mt) {

@@ -14,9 +14,10 @@
 #include "wordclass.h"
 #include "util.h"
 
-void lxs_add_evidence(lxs_scorer *sc, uint32_t sent, uint32_t theme, const lxs_sense *se,
-                      const lxs_match *m, const lxs_match *target, unsigned mods,
-                      double contribution) {
+lxs_evidence *lxs_add_evidence(lxs_scorer *sc, uint32_t sent, uint32_t theme,
+                               const lxs_sense *se, const lxs_match *m, const lxs_match *target,
+                               unsigned mods, double contribution) {
+  if (sc->no_evidence) return NULL;
   LXS_VEC_GROW(sc->ev, sc->nev, sc->capev);
   lxs_evidence *e = &sc->ev[sc->nev++];
   const lxs_tokenizer *tk = sc->tok;
@@ -36,6 +37,7 @@ void lxs_add_evidence(lxs_scorer *sc, uint32_t sent, uint32_t theme, const lxs_s
   e->modifiers = mods;
   e->contribution = contribution;
   e->holder = NULL;
+  return e;
 }
 
 static lxs_wbits tok_class(const lxs_tokenizer *tk, uint32_t k);
@@ -182,8 +184,8 @@ uint64_t lxs_credit(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *se,
       cx->held_raw[t] += c;
       f |= LXS_MOD_REPORTED;
     }
-    lxs_add_evidence(sc, cx->sent, t, se, &M[e], &M[g], f, c);
-    if (f & LXS_MOD_REPORTED) sc->ev[sc->nev - 1].holder = cx->holder;
+    lxs_evidence *ev = lxs_add_evidence(sc, cx->sent, t, se, &M[e], &M[g], f, c);
+    if (ev && (f & LXS_MOD_REPORTED)) ev->holder = cx->holder;
     if (t < 64) done |= (uint64_t)1 << t;
   }
   return done;

@@ -108,6 +108,7 @@ struct lxs_scorer {
   lxs_holders holders;   /* the segmenter's holder of each reporting verb */
   lxs_speakers scratch;  /* speakers found when they are not wanted */
   int theme_views_only;  /* lxs_scorer_theme_views_only */
+  int no_evidence;       /* lxs_scorer_keep_evidence(sc, 0) */
   uint32_t holder_idx;
   lxs_result res;
 };
@@ -250,9 +251,11 @@ long lxs_nearest_target(const lxs_scorer *sc, const sent_ctx *cx, size_t e, uint
  * Returns the themes credited. */
 uint64_t lxs_credit(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *se, size_t g,
                     double factor, unsigned mods, uint32_t only_theme, uint64_t skip);
-void lxs_add_evidence(lxs_scorer *sc, uint32_t sent, uint32_t theme, const lxs_sense *se,
-                      const lxs_match *m, const lxs_match *target, unsigned mods,
-                      double contribution);
+/* Records one contribution as evidence: the record, or NULL when the
+ * scorer keeps none (lxs_scorer_keep_evidence). */
+lxs_evidence *lxs_add_evidence(lxs_scorer *sc, uint32_t sent, uint32_t theme,
+                               const lxs_sense *se, const lxs_match *m, const lxs_match *target,
+                               unsigned mods, double contribution);
 
 /* score_harm.c: harm, benefit, opposition and decay at match e. */
 void lxs_score_harm_roles(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *se, double me,

@@ -5,6 +5,7 @@
 
 #include "attrib_run.h"
 #include "lexstance.h"
+#include "scorer.h"
 
 /* Runs text and checks (needle, speaker, cue) triples; NULL ends them. */
 static void check(const char *text, const char *const *triples) {
@@ -903,6 +904,39 @@ static void scorer_credits_holders(void **state) {
   lxs_lexicon_free(lex);
 }
 
+/* A scorer that keeps no evidence (score's rows never read it) scores
+ * the same: the same stances and holders, only no evidence records. */
+static void scorer_without_evidence(void **state) {
+  (void)state;
+  char err[256];
+  lxs_lexicon *lex = lxs_lexicon_new(NULL, err, sizeof err);
+  assert_non_null(lex);
+  const char *lx = "tariff\tus_protectionism\ttarget\t1\nharmful\tus_protectionism\teval\t-1\n";
+  assert_int_equal(lxs_lexicon_load_buffer(lex, "t.tsv", lx, strlen(lx), err, sizeof err), LXS_OK);
+  lxs_scorer *sc = lxs_scorer_new(lex, err, sizeof err);
+  const char *t = "Dock workers are warning that the tariff is harmful.\n\n"
+                  "The new tariff is harmful.\n";
+  const lxs_result *r = lxs_scorer_run(sc, t, strlen(t), NULL);
+  assert_int_equal(r->n_sentences, 2);
+  size_t nev = r->n_evidence;
+  assert_int_equal(nev, 4); /* a target and an evaluation a sentence */
+  assert_null(r->evidence[0].holder);
+  assert_non_null(r->evidence[1].holder);
+  assert_string_equal(r->evidence[1].holder, "Dock workers");
+  double stance0 = r->scores[0].stance, stance1 = r->scores[r->n_themes].stance;
+  assert_true(stance0 < 0 && stance1 < 0);
+  lxs_scorer_keep_evidence(sc, 0);
+  r = lxs_scorer_run(sc, t, strlen(t), NULL);
+  assert_int_equal(r->n_evidence, 0);
+  assert_true(r->scores[0].stance == stance0 && r->scores[r->n_themes].stance == stance1);
+  assert_string_equal(r->speakers[r->sentences[0].holder].name, "Dock workers");
+  lxs_scorer_keep_evidence(sc, 1);
+  r = lxs_scorer_run(sc, t, strlen(t), NULL);
+  assert_int_equal(r->n_evidence, nev);
+  lxs_scorer_free(sc);
+  lxs_lexicon_free(lex);
+}
+
 /* Organisations speak as people do (the codebook's view holder): a name
  * with an organisation word, an acronym in brackets, later the acronym,
  * its initials or "the group"; a person "of" one is that person. */
@@ -1097,6 +1131,7 @@ int main(void) {
       cmocka_unit_test(transcripts),
       cmocka_unit_test(bylines),
       cmocka_unit_test(speaker_named_next_and_objects),
+      cmocka_unit_test(scorer_without_evidence),
       cmocka_unit_test(two_speakers_one_sentence),
       cmocka_unit_test(several_speakers_one_sentence),
       cmocka_unit_test(headlines_only_where_they_stand),
