@@ -52,5 +52,8 @@ check vocab-domain 0 -- sh -c "$BIN score --input lines --unit doc --no-attribut
 # 10-11 a loaded term inside a quoted name with a plain theme term takes no
 #       side (10: 0, +1 before); a loaded term alone in quotes is a quoted
 #       verdict and keeps its sign (11: -1).
+# 12-13 effectiveness without an evaluative adjective: "producing results"
+#       (was 0), "proven them wrong" praises the subject, not the critics
+#       (was -1: "wrong" bound to the tariffs).
 check vocab-advocates 0 -- sh -c "$BIN score --input lines --unit doc --no-attribution \
   $FX/vocab-advocates.txt | awk -F, 'NR == 1 || \$6 > 0 { print \$1 \",\" \$4 \",\" \$7 \",\" \$10 }'"
