@@ -589,8 +589,44 @@ static int verb_frame(actx *c, uint32_t k_in_para, size_t k, frame_t *cur, int q
   return 1;
 }
 
+/* "For Ines Varga, the fees are a tax on small boats": a person named
+ * alone before the comma of a fronted "For" holds the view that follows
+ * ("For him, ..." too).  A one-word name must be a person already known
+ * ("For Brazil," "For years," are no one). */
+static int for_frame(actx *c, frame_t *f) {
+  if (!(c->nw > 5 && norm_is(c, 0, "for"))) return 0;
+  size_t e = 1;
+  while (e < c->nw && e < 7 && namey(c, e) && !possessive(c, e)) e++;
+  int who = WHO_NONE, ref = REF_FULL;
+  if (e == 1 && is_word(c, 1) && is_p(c, 2, LXS_P_COMMA)) {
+    int g = norm_is(c, 1, "him") ? 1 : norm_is(c, 1, "her") ? 2 : 0;
+    if (!g) return 0;
+    ref = REF_PRONOUN;
+    who = lxs_resolve_pronoun(c, g, 1);
+  } else if (e > 1 && is_p(c, e, LXS_P_COMMA)) {
+    const char *p;
+    size_t n = tok_text(c, 1, e - 1, &p);
+    int is_short;
+    c->tmp.len = 0;
+    lxs_canonical_name(p, n, &c->tmp);
+    if (e == 2) {
+      who = lxs_person_lookup(c, c->tmp.data, c->tmp.len, &is_short);
+      ref = REF_SHORT;
+    } else {
+      nameinfo ni;
+      lxs_analyze_run(c, 1, e - 1, 1, &ni);
+      if (ni.ok) who = ni.pi, ref = ni.ref;
+    }
+  }
+  if (who < 0 || c->P[lxs_person_root(c, who)].entity) return 0;
+  frame_t cur = {who, ref, 0, 1, 0, 0, c->w[0], c->w[e], 0, 0, 0};
+  *f = cur;
+  return 1;
+}
+
 /* "In Menon's view, ...", "In his view, ..." */
 static int view_frame(actx *c, frame_t *f) {
+  if (for_frame(c, f)) return 1;
   if (!(c->nw > 4 && norm_is(c, 0, "in"))) return 0;
   size_t e = 1;
   while (e + 1 < c->nw && namey(c, e) && !possessive(c, e) && e < 6) e++;

@@ -1018,6 +1018,23 @@ static void proxies_speak_for_their_person(void **state) {
   check(t, want);
 }
 
+/* "For X, ..." gives the view that follows to the person X; a place, an
+ * organisation or a time after "For" is nobody. */
+static void for_person_frames(void **state) {
+  (void)state;
+  const char *t = "The port board raised berth fees on Monday.\n\n"
+                  "For Ines Varga, the fees are a tax on small boats.\n\n"
+                  "For Brazil, the fees are a detail.\n\n"
+                  "For years, the fees were low.\n\n"
+                  "Mayor Ruth Okafor spoke on Monday. For her, the levy is overdue.\n\n"
+                  "For the Pilots Guild, the fees are a loss.\n";
+  const char *want[] = {"tax on small boats", "Ines Varga", "according-to", "are a detail",
+                        "author",             "author",     "were low",     "author",
+                        "author",             "overdue",    "Ruth Okafor",  "pronoun",
+                        "are a loss",         "author",     "author",       NULL};
+  check(t, want);
+}
+
 static void organisations_speak(void **state) {
   (void)state;
   arun r;
@@ -1148,6 +1165,7 @@ int main(void) {
       cmocka_unit_test(descriptions_named_later),
       cmocka_unit_test(role_of_org_then_name),
       cmocka_unit_test(proxies_speak_for_their_person),
+      cmocka_unit_test(for_person_frames),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
