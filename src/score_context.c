@@ -109,7 +109,8 @@ static int possessive_noun(const lxs_tokenizer *tk, const lxs_token *t) {
 
 /* Is the word before m a determiner that makes it refer back ("the",
  * "this", "such", "his"; "the new" is allowed one word between), or a
- * possessive noun right before it ("Washington's move")? */
+ * possessive noun right before it ("Washington's move"), or "like this"
+ * after it ("action like this")? */
 static int determined(const lxs_scorer *sc, const sent_ctx *cx, const lxs_match *m) {
   const lxs_tokenizer *tk = sc->tok;
   for (uint32_t back = 1; back <= 2 && m->tok_first >= cx->t0 + back; back++) {
@@ -118,7 +119,10 @@ static int determined(const lxs_scorer *sc, const sent_ctx *cx, const lxs_match 
     if (tok_wclass(tk, t) & W_SHELLDET) return 1;
     if (back == 1 && possessive_noun(tk, t)) return 1;
   }
-  return 0;
+  /* after it: "action like this", "measures like these" */
+  uint32_t k = m->tok_last + 1;
+  return k + 1 < cx->tend && tok_is(tk, k, "like") &&
+         (tok_wclass(tk, &tk->toks[k + 1]) & W_SHELLDET) && !tok_is(tk, k + 1, "the");
 }
 
 /* Shell nouns ("the measure", "the move", "this approach", "the bloc")

@@ -30,5 +30,7 @@ check stance-real 0 -- sh -c "$BIN score --input lines --unit doc --no-attributi
 #  3    so does "our plan" (0.5735; 0.3304 before);
 #  4    a pronoun's contraction is no possessive ("It's decision time"):
 #       unchanged, no stance.
+#  5    "like this" after a shell noun refers back too ("praised action like
+#       this": 0.5145; 0.2873 before, carried at half weight).
 check stance-shells 0 -- sh -c "$BIN score --input lines --unit sentence --no-attribution \
   $FX/stance-shells.txt | awk -F, 'NR == 1 || (\$6 > 0 && \$3 == 2) { print \$1 \",\" \$3 \",\" \$4 \",\" \$6 \",\" \$7 \",\" \$10 }'"
