@@ -445,8 +445,32 @@ int lxs_desc_pending(actx *c, size_t a, size_t e) {
 
 /* How well q's description words answer the stand-in d's: -1 when q does
  * not hold d's role (its name), else the other words of d that q holds. */
+/* Does q's description hold role r as a verb of a relative clause ("the
+ * head of the Guild" = "Reyes, who heads the Guild"; "the leader" = "who
+ * leads"): r+s, r+ed, or for an -er noun its stem+s, stem+ed. */
+static int holds_role_verb(const person *q, const char *r) {
+  size_t n = strlen(r);
+  if (n < 3 || n > 30) return 0;
+  char v[40];
+  static const char *const ends[] = {"s", "ed", NULL};
+  for (int stem = 0; stem < 2; stem++) {
+    size_t m = n;
+    if (stem) {
+      if (!(r[n - 2] == 'e' && r[n - 1] == 'r')) break;
+      m = n - 2;
+    }
+    for (int i = 0; ends[i]; i++) {
+      size_t k = strlen(ends[i]);
+      memcpy(v, r, m);
+      memcpy(v + m, ends[i], k);
+      if (in_dwords(q, v, m + k)) return 1;
+    }
+  }
+  return 0;
+}
+
 static int desc_score(const person *d, const person *q) {
-  if (!in_dwords(q, d->name, strlen(d->name))) return -1;
+  if (!in_dwords(q, d->name, strlen(d->name)) && !holds_role_verb(q, d->name)) return -1;
   int sc = 0, org_words = 0, org_held = 0, in_org = 0;
   const char *w = d->dwords.data, *end = w + d->dwords.len;
   while (w < end) {

@@ -200,6 +200,20 @@ size_t lxs_appositive_end(const actx *c, size_t d, int to_end) {
   return k;
 }
 
+/* A finite verb at d that may say what office one holds, before its
+ * object: "heads the", "chaired the", "leads Northport's" (not a speech
+ * verb or an auxiliary: "who said", "who has"). */
+static int role_verb(const actx *c, size_t d) {
+  if (!is_word(c, d) || namey(c, d) || (c->wc[d] & (W_SPEECH | W_AUX | W_STOP | W_OPINE)))
+    return 0;
+  const lxs_token *t = TK(c, d);
+  const char *n = NORM(c, d);
+  size_t m = t->norm_len;
+  int finite = (m > 3 && n[m - 1] == 's' && n[m - 2] != 's') ||
+               (m > 4 && n[m - 2] == 'e' && n[m - 1] == 'd');
+  return finite && (c->wc[d + 1] & W_DET || namey(c, d + 1));
+}
+
 void lxs_set_appositive(actx *c, int pi, size_t d, size_t end) {
   if (pi < 0 || end <= d) return;
   /* "who is/was ..." */
@@ -209,6 +223,9 @@ void lxs_set_appositive(actx *c, int pi, size_t d, size_t end) {
     if (d + 1 < end && (norm_is(c, d, "serves") || norm_is(c, d, "served")) &&
         norm_is(c, d + 1, "as")) {
       d += 2;
+    } else if (d + 1 < end && role_verb(c, d)) {
+      /* "who heads the Pilots Guild", "who led the talks": kept as said,
+       * a later "the head of the Pilots Guild" finds it (people.c) */
     } else {
       if (!(d < end && (norm_is(c, d, "is") || norm_is(c, d, "was")))) return;
       while (d < end && is_word(c, d) && (c->wc[d] & W_AUX)) d++;

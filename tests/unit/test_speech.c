@@ -1035,6 +1035,22 @@ static void for_person_frames(void **state) {
   check(t, want);
 }
 
+/* "the head of the Pilots Guild said" is the person later described as
+ * "who heads the Pilots Guild"; "the leader" is "who leads". */
+static void role_named_later_by_its_verb(void **state) {
+  (void)state;
+  const char *t = "The port board raised berth fees on Monday.\n\n"
+                  "The fees will hurt small operators, the head of the Pilots Guild said.\n\n"
+                  "Anton Reyes, who heads the Pilots Guild, has fought the fees for years.\n";
+  const char *want[] = {"hurt small operators", "Anton Reyes", "description", NULL};
+  check(t, want);
+  const char *l = "The port board raised berth fees on Monday.\n\n"
+                  "The fees will hurt small operators, the leader of the Ferry Union said.\n\n"
+                  "Tomas Brenner, who leads the Ferry Union, met the board on Friday.\n";
+  const char *want2[] = {"hurt small operators", "Tomas Brenner", "description", NULL};
+  check(l, want2);
+}
+
 static void organisations_speak(void **state) {
   (void)state;
   arun r;
@@ -1166,6 +1182,7 @@ int main(void) {
       cmocka_unit_test(role_of_org_then_name),
       cmocka_unit_test(proxies_speak_for_their_person),
       cmocka_unit_test(for_person_frames),
+      cmocka_unit_test(role_named_later_by_its_verb),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
