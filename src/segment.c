@@ -94,31 +94,15 @@ void lxs_name_holders(actx *c) {
   }
 }
 
-/* A word's class as the segmenter reads it: "China's", "Gazette's" take
- * the class of the word without "'s". */
-static lxs_wbits word_class(const char *n, size_t len) {
-  lxs_wbits cl = lxs_wclass(n, len);
+/* A token's class as the segmenter reads it: "China's", "Gazette's" take
+ * the class of the word without "'s".  The whole word's class comes from
+ * the per-thread memo keyed by the tokenizer's hash (wordclass.c). */
+static lxs_wbits token_class(const lxs_tokenizer *tk, const lxs_token *t) {
+  const char *n = lxs_tok_norm(tk, t);
+  size_t len = t->norm_len;
+  lxs_wbits cl = lxs_wclass_hashed(n, len, t->hash);
   if (!cl && len > 3 && n[len - 2] == '\'' && n[len - 1] == 's') cl = lxs_wclass(n, len - 2);
   return cl;
-}
-
-/* The classes of the words seen last on this thread, by the hash the
- * tokenizer gave each word (64 bits tell words apart, as in the stemmer's
- * cache: stem.c): a probe instead of hashing and comparing the word's
- * bytes for every token of every attributed sentence. */
-enum { CLASS_MEMO_BITS = 12 };
-typedef struct {
-  uint64_t hash; /* 0: empty */
-  lxs_wbits cl;
-} class_memo;
-static _Thread_local class_memo tl_class_memo[1u << CLASS_MEMO_BITS];
-
-static lxs_wbits token_class(const lxs_tokenizer *tk, const lxs_token *t) {
-  class_memo *m = &tl_class_memo[t->hash >> (64 - CLASS_MEMO_BITS)];
-  if (t->hash && m->hash == t->hash) return m->cl;
-  m->hash = t->hash;
-  m->cl = word_class(lxs_tok_norm(tk, t), t->norm_len);
-  return m->cl;
 }
 
 /* The main (non-part) tokens of every sentence and their classes, once
