@@ -371,8 +371,7 @@ static int org_words_held(const actx *c, const person *pp, size_t a, size_t e) {
   if (pp->dwords.len == 0) return 1;
   for (size_t k = a; k < e; k++) {
     const lxs_token *t = TK(c, k);
-    if (!(c->wc[k] & W_ROLE) && in_dwords(pp, lxs_tok_norm(c->tk, t), t->norm_len))
-      return 1;
+    if (!(c->wc[k] & W_ROLE) && in_dwords(pp, lxs_tok_norm(c->tk, t), t->norm_len)) return 1;
   }
   return 0;
 }

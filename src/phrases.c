@@ -204,8 +204,7 @@ size_t lxs_appositive_end(const actx *c, size_t d, int to_end) {
  * object: "heads the", "chaired the", "leads Northport's" (not a speech
  * verb or an auxiliary: "who said", "who has"). */
 static int role_verb(const actx *c, size_t d) {
-  if (!is_word(c, d) || namey(c, d) || (c->wc[d] & (W_SPEECH | W_AUX | W_STOP | W_OPINE)))
-    return 0;
+  if (!is_word(c, d) || namey(c, d) || (c->wc[d] & (W_SPEECH | W_AUX | W_STOP | W_OPINE))) return 0;
   const lxs_token *t = TK(c, d);
   const char *n = NORM(c, d);
   size_t m = t->norm_len;
@@ -346,8 +345,7 @@ static int proxy_owner(actx *c, size_t a, size_t j, int *ref) {
 /* "Governor Hana Lindqvist's office said": the possessive name before the
  * proxy word j.  The person, or WHO_NONE. */
 static int proxy_possessor(actx *c, size_t j, int *ref) {
-  if (j == 0 || !(c->wc[j] & W_PROXY) || !possessive(c, j - 1) || !namey(c, j - 1))
-    return WHO_NONE;
+  if (j == 0 || !(c->wc[j] & W_PROXY) || !possessive(c, j - 1) || !namey(c, j - 1)) return WHO_NONE;
   size_t a = lxs_run_left(c, j - 1, 0);
   nameinfo ni;
   lxs_analyze_run(c, a, j - 1, 1, &ni);

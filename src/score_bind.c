@@ -14,9 +14,9 @@
 #include "wordclass.h"
 #include "util.h"
 
-lxs_evidence *lxs_add_evidence(lxs_scorer *sc, uint32_t sent, uint32_t theme,
-                               const lxs_sense *se, const lxs_match *m, const lxs_match *target,
-                               unsigned mods, double contribution) {
+lxs_evidence *lxs_add_evidence(lxs_scorer *sc, uint32_t sent, uint32_t theme, const lxs_sense *se,
+                               const lxs_match *m, const lxs_match *target, unsigned mods,
+                               double contribution) {
   if (sc->no_evidence) return NULL;
   LXS_VEC_GROW(sc->ev, sc->nev, sc->capev);
   lxs_evidence *e = &sc->ev[sc->nev++];

@@ -27,8 +27,7 @@ static lxs_wbits term_number(const lxs_scorer *sc, const lxs_match *m) {
  * and W_RELATIVE for a relative pronoun. */
 static lxs_wbits anaphor_number(const lxs_scorer *sc, const lxs_match *m) {
   const lxs_token *t = &sc->tok->toks[m->tok_first];
-  lxs_wbits c = tok_wclass(sc->tok, t) &
-                (W_SINGULAR | W_PLURAL | W_RELATIVE);
+  lxs_wbits c = tok_wclass(sc->tok, t) & (W_SINGULAR | W_PLURAL | W_RELATIVE);
   return (c & (W_SINGULAR | W_PLURAL)) ? c : c | W_SINGULAR | W_PLURAL;
 }
 

@@ -98,7 +98,7 @@ struct lxs_scorer {
   size_t capm;
   long *prev_t, *next_t; /* target index, see lxs_score_target_index */
   size_t captix;
-  int no_targets; /* the sentence has no target reference: no index */
+  int no_targets;        /* the sentence has no target reference: no index */
   long last_target;      /* last theme term of the previous sentence */
   long *ctx_match;       /* per theme: its last target match, or -1 */
   size_t *ctx_sent;      /* per theme: the sentence of that match */
@@ -253,9 +253,9 @@ uint64_t lxs_credit(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *se,
                     double factor, unsigned mods, uint32_t only_theme, uint64_t skip);
 /* Records one contribution as evidence: the record, or NULL when the
  * scorer keeps none (lxs_scorer_keep_evidence). */
-lxs_evidence *lxs_add_evidence(lxs_scorer *sc, uint32_t sent, uint32_t theme,
-                               const lxs_sense *se, const lxs_match *m, const lxs_match *target,
-                               unsigned mods, double contribution);
+lxs_evidence *lxs_add_evidence(lxs_scorer *sc, uint32_t sent, uint32_t theme, const lxs_sense *se,
+                               const lxs_match *m, const lxs_match *target, unsigned mods,
+                               double contribution);
 
 /* score_harm.c: harm, benefit, opposition and decay at match e. */
 void lxs_score_harm_roles(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *se, double me,

@@ -995,9 +995,9 @@ static void role_of_org_then_name(void **state) {
                   "The fees are a mistake, said the head of the Pilots Guild, Anton Reyes.\n\n"
                   "\"We were not asked,\" said the chair of the Quay Traders Guild, Ines Varga.\n\n"
                   "The levy is unfair, the head of the Ferry Union said on Tuesday.\n";
-  const char *want[] = {"are a mistake",  "Anton Reyes", "indirect",   "We were not asked",
-                        "Ines Varga",     "said-after",  "is unfair",  "Ferry Union",
-                        "description",    NULL};
+  const char *want[] = {"are a mistake", "Anton Reyes", "indirect",  "We were not asked",
+                        "Ines Varga",    "said-after",  "is unfair", "Ferry Union",
+                        "description",   NULL};
   check(t, want);
 }
 
@@ -1011,9 +1011,9 @@ static void proxies_speak_for_their_person(void **state) {
                   "\"The fees will go,\" said a spokesman for Mayor Ruth Okafor.\n\n"
                   "The office of Senator Tom Birch said the fees were low.\n\n"
                   "The office of the Pilots Guild said the fees were high.\n";
-  const char *want[] = {"were lawful",  "Hana Lindqvist", "indirect",   "The fees will go",
-                        "Ruth Okafor",  "said-after",     "were low",   "Tom Birch",
-                        "indirect",     "were high",      "Pilots Guild", "indirect",
+  const char *want[] = {"were lawful", "Hana Lindqvist", "indirect",     "The fees will go",
+                        "Ruth Okafor", "said-after",     "were low",     "Tom Birch",
+                        "indirect",    "were high",      "Pilots Guild", "indirect",
                         NULL};
   check(t, want);
 }
@@ -1028,10 +1028,22 @@ static void for_person_frames(void **state) {
                   "For years, the fees were low.\n\n"
                   "Mayor Ruth Okafor spoke on Monday. For her, the levy is overdue.\n\n"
                   "For the Pilots Guild, the fees are a loss.\n";
-  const char *want[] = {"tax on small boats", "Ines Varga", "according-to", "are a detail",
-                        "author",             "author",     "were low",     "author",
-                        "author",             "overdue",    "Ruth Okafor",  "pronoun",
-                        "are a loss",         "author",     "author",       NULL};
+  const char *want[] = {"tax on small boats",
+                        "Ines Varga",
+                        "according-to",
+                        "are a detail",
+                        "author",
+                        "author",
+                        "were low",
+                        "author",
+                        "author",
+                        "overdue",
+                        "Ruth Okafor",
+                        "pronoun",
+                        "are a loss",
+                        "author",
+                        "author",
+                        NULL};
   check(t, want);
 }
 
