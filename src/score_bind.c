@@ -40,8 +40,6 @@ lxs_evidence *lxs_add_evidence(lxs_scorer *sc, uint32_t sent, uint32_t theme, co
   return e;
 }
 
-static lxs_wbits tok_class(const lxs_tokenizer *tk, uint32_t k);
-
 static unsigned wdist(const lxs_match *a, const lxs_match *b) {
   if (a->wpos > b->wpos_last) return a->wpos - b->wpos_last;
   if (b->wpos > a->wpos_last) return b->wpos - a->wpos_last;
@@ -155,7 +153,7 @@ void lxs_score_venues(lxs_scorer *sc, sent_ctx *cx) {
   for (size_t i = cx->m0; i < cx->m1; i++) {
     if (!is_target(&M[i])) continue;
     uint32_t k = M[i].tok_first;
-    if (k > cx->t0 && (tok_class(tk, k - 1) & W_DET)) k--;
+    if (k > cx->t0 && (tok_class_at(tk, k - 1) & W_DET)) k--;
     if (k <= cx->t0 || !tok_is(tk, k - 1, "at")) continue;
     int object = 0;
     for (size_t j = cx->m0; j < i && !object; j++)
@@ -268,11 +266,6 @@ static int ly_adverb(const lxs_tokenizer *tk, uint32_t k) {
          nm[t->norm_len - 1] == 'y';
 }
 
-static lxs_wbits tok_class(const lxs_tokenizer *tk, uint32_t k) {
-  const lxs_token *t = &tk->toks[k];
-  return t->kind == LXS_TOK_WORD ? tok_wclass(tk, t) : 0;
-}
-
 /* Modifier and head.  "A deeply divided Congress debated the tariff bill":
  * an evaluative adjective in the noun phrase that opens a segment, between
  * its determiner and a noun that is no lexicon term (or a news-register
@@ -306,15 +299,15 @@ static long attributive_target(const lxs_scorer *sc, const sent_ctx *cx, size_t 
     k--;
   }
   /* the phrase opens its segment, or follows a preposition */
-  if (tok_class(tk, k) & W_DET) {
+  if (tok_class_at(tk, k) & W_DET) {
     int opens = k <= cx->t0 || tk->toks[k - 1].kind != LXS_TOK_WORD;
-    if (!opens && !(tok_class(tk, k - 1) & W_PREP)) return ATTR_USUAL;
-  } else if (!(tok_class(tk, k) & W_PREP)) {
+    if (!opens && !(tok_class_at(tk, k - 1) & W_PREP)) return ATTR_USUAL;
+  } else if (!(tok_class_at(tk, k) & W_PREP)) {
     return ATTR_USUAL;
   }
   uint32_t h = M[a].tok_last + 1;
   if (h >= cx->tend || tk->toks[h].kind != LXS_TOK_WORD) return ATTR_USUAL;
-  if (tok_class(tk, h) & (W_STOP | W_AUX | W_PASSIVE)) return ATTR_USUAL;
+  if (tok_class_at(tk, h) & (W_STOP | W_AUX | W_PASSIVE)) return ATTR_USUAL;
   /* a head noun of the news register ("the bitter standoff over tariffs")
    * is a plain noun: it takes no side, the adjective describes it */
   if (a + 1 < cx->m1 && M[a + 1].tok_first <= h &&
@@ -358,8 +351,8 @@ static long predicate_of_subject(const lxs_scorer *sc, const sent_ctx *cx, size_
   const lxs_match *M = sc->mt.m;
   uint32_t of = M[e].tok_last + 1, k = M[e].tok_first;
   if (of >= cx->tend || !tok_is(tk, of, "of") || k <= cx->t0) return -1;
-  if (tok_class(tk, k - 1) & W_DET) k--;
-  if (k <= cx->t0 || !(tok_class(tk, k - 1) & W_PASSIVE)) return -1;
+  if (tok_class_at(tk, k - 1) & W_DET) k--;
+  if (k <= cx->t0 || !(tok_class_at(tk, k - 1) & W_PASSIVE)) return -1;
   unsigned d;
   return lxs_nearest_target(sc, cx, e, LXS_THEME_NONE, SAME_CLAUSE, -1, &d);
 }
@@ -373,7 +366,7 @@ static int feared_harm(const lxs_scorer *sc, const sent_ctx *cx, size_t e, size_
   const lxs_match *M = sc->mt.m;
   if (se->weight >= 0 || g <= e || M[g].wpos > M[e].wpos_last + 3) return 0;
   uint32_t k = M[e].tok_first;
-  if (k > cx->t0 && (tok_class(sc->tok, k - 1) & W_DET)) return 0;
+  if (k > cx->t0 && (tok_class_at(sc->tok, k - 1) & W_DET)) return 0;
   return lxs_suffers_harm_after(sc, cx, g);
 }
 
@@ -499,11 +492,11 @@ static int attributive_ing(const lxs_scorer *sc, const sent_ctx *cx, size_t e,
       continue; /* "40%" */
     }
     if (b->flags & LXS_TF_NUMBER) number = 1;
-    else if (tok_class(tk, k) & (W_STOP | W_DET | W_AUX)) return 0;
+    else if (tok_class_at(tk, k) & (W_STOP | W_DET | W_AUX)) return 0;
   }
   uint32_t k = M[e].tok_first;
   if (k <= cx->t0 || tk->toks[k - 1].kind != LXS_TOK_WORD) return number;
-  return number || (tok_class(tk, k - 1) & (W_DET | W_NOUNDET)) || ed_form(tk, k - 1);
+  return number || (tok_class_at(tk, k - 1) & (W_DET | W_NOUNDET)) || ed_form(tk, k - 1);
 }
 
 /* Is the praise word at match e the object of a harm just before it ("the

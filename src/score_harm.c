@@ -28,10 +28,7 @@ static int agent_between(const sent_ctx *cx, size_t a, size_t b) {
 /* Word class bits of token k of the sentence (0 past its end or for
  * punctuation). */
 static lxs_wbits wclass_tok(const lxs_scorer *sc, const sent_ctx *cx, uint32_t k) {
-  if (k >= cx->tend) return 0;
-  const lxs_token *t = &sc->tok->toks[k];
-  if (t->kind != LXS_TOK_WORD) return 0;
-  return tok_wclass(sc->tok, t);
+  return k < cx->tend ? tok_class_at(sc->tok, k) : 0;
 }
 
 /* Does the word (the first of a phrase: "tearing holes in") end in "ing"

@@ -145,6 +145,12 @@ static inline lxs_wbits tok_wclass(const lxs_tokenizer *tk, const lxs_token *t) 
   return lxs_wclass_hashed(lxs_tok_norm(tk, t), t->norm_len, t->hash);
 }
 
+/* The word classes of token k (0 for punctuation). */
+static inline lxs_wbits tok_class_at(const lxs_tokenizer *tk, uint32_t k) {
+  const lxs_token *t = &tk->toks[k];
+  return t->kind == LXS_TOK_WORD ? tok_wclass(tk, t) : 0;
+}
+
 /* Is token k the word w (lower case) exactly? */
 static inline int tok_is(const lxs_tokenizer *tk, uint32_t k, const char *w) {
   const lxs_token *t = &tk->toks[k];
