@@ -96,6 +96,7 @@ struct score_ctx {
   double bytes, total, t0;
   worker *w;
   unsigned nw;
+  lxs_word_memo *memo; /* first sights shared by the threads' stemmers */
 };
 
 static void score_doc(score_ctx *c, lxs_scorer *sc, lxs_vader *vd, doc_slot *d) {
@@ -422,9 +423,12 @@ static void workers_new(score_ctx *c, const cli_opts *o, unsigned nthreads) {
   pthread_cond_init(&c->cv, NULL);
   c->nw = nthreads;
   c->w = lxs_xcalloc(nthreads, sizeof *c->w);
+  /* one thread has no one to share its words with */
+  c->memo = nthreads > 1 ? lxs_word_memo_new() : NULL;
   for (unsigned i = 0; i < nthreads; i++) {
     c->w[i].ctx = c;
     c->w[i].sc = lxs_scorer_new(c->lex, err, sizeof err);
+    if (c->w[i].sc) lxs_stemmer_set_memo(lxs_scorer_stemmer(c->w[i].sc), c->memo);
     /* only per-speaker rows and partials credit a view's holder */
     if (c->w[i].sc) lxs_scorer_theme_views_only(c->w[i].sc, o->unit != UNIT_SPEAKER && !o->partial);
     /* no table of score's lists evidence */
@@ -481,6 +485,7 @@ static void score_ctx_free(score_ctx *c) {
     lxs_vader_free(c->w[i].vd);
   }
   free(c->w);
+  lxs_word_memo_free(c->memo);
   lxs_row_writer_free(&c->rows);
   pthread_mutex_destroy(&c->mu);
   pthread_cond_destroy(&c->cv);

@@ -133,8 +133,9 @@ typedef struct {
 /* Fills a new word's ref (lxs_word_init_fn): the handle of its candidate
  * patterns (by stem and globs, or by acronym key for words interned as
  * "\x01KEY"; 0 for none) and the lexicon number of its stem, computed
- * once per distinct word. */
-static void init_word(void *ctx, const lxs_word *w, lxs_word_ref *ref) {
+ * once per distinct word.  A word without candidates (most words) has
+ * values that other threads may share; a handle is this matcher's own. */
+static int init_word(void *ctx, const lxs_word *w, lxs_word_ref *ref) {
   lxs_matcher *mt = ((init_ctx *)ctx)->mt;
   const lxs_lexicon *lex = ((init_ctx *)ctx)->lex;
   cand_list c = {mt->found, 0, mt->capfound};
@@ -150,7 +151,7 @@ static void init_word(void *ctx, const lxs_word *w, lxs_word_ref *ref) {
   }
   mt->found = c.p; /* reused for the next word */
   mt->capfound = c.cap;
-  if (!c.n) return;
+  if (!c.n) return 1;
   /* Kept until the stemmer drops its cache (lxs_match_document notices). */
   LXS_VEC_GROW(mt->lists, mt->nlists, mt->caplists);
   cand_list_hdr *h = &mt->lists[mt->nlists++];
@@ -180,6 +181,7 @@ static void init_word(void *ctx, const lxs_word *w, lxs_word_ref *ref) {
   order_tied(c.p, h->nsingle);
   h->single = union_senses(c.p, h->nsingle, &mt->spool, &mt->nspool, &mt->capspool);
   ref->user |= (uint32_t)mt->nlists; /* index + 1 */
+  return 0;
 }
 
 void lxs_matcher_init(lxs_matcher *mt) { memset(mt, 0, sizeof *mt); }

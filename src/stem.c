@@ -35,6 +35,7 @@
 #include "stem.h"
 
 #include <libstemmer.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -151,6 +152,82 @@ static void grow(lxs_stemmer *s) {
   s->nslots = nn;
 }
 
+/* ---- the memo shared between threads ---------------------------------- */
+
+#define MEMO_MAX_WORDS (1u << 17) /* 4 MB of slots at most */
+
+struct lxs_word_memo {
+  pthread_mutex_t mu;
+  slot *slots; /* open addressing, 2 x MEMO_MAX_WORDS (hash 0: empty) */
+  size_t nwords;
+};
+
+lxs_word_memo *lxs_word_memo_new(void) {
+  lxs_word_memo *m = lxs_xcalloc(1, sizeof *m);
+  pthread_mutex_init(&m->mu, NULL);
+  m->slots = lxs_xcalloc(2 * (size_t)MEMO_MAX_WORDS, sizeof *m->slots);
+  return m;
+}
+
+void lxs_word_memo_free(lxs_word_memo *m) {
+  if (!m) return;
+  pthread_mutex_destroy(&m->mu);
+  free(m->slots);
+  free(m);
+}
+
+void lxs_stemmer_set_memo(lxs_stemmer *s, lxs_word_memo *m) { s->memo = m; }
+
+size_t lxs_word_memo_size(lxs_word_memo *m) {
+  pthread_mutex_lock(&m->mu);
+  size_t n = m->nwords;
+  pthread_mutex_unlock(&m->mu);
+  return n;
+}
+
+/* The slot of hash hv in m: its entry, or the empty slot it would take
+ * (m->mu held). */
+static slot *memo_slot(lxs_word_memo *m, uint64_t hv) {
+  size_t mask = 2 * (size_t)MEMO_MAX_WORDS - 1, h = hv & mask;
+  while (m->slots[h].hash && m->slots[h].hash != hv) h = (h + 1) & mask;
+  return &m->slots[h];
+}
+
+/* A word's values from the memo into *rec; 0 when it holds none. */
+static int memo_get(lxs_word_memo *m, uint64_t hv, slot *rec) {
+  pthread_mutex_lock(&m->mu);
+  const slot *e = memo_slot(m, hv);
+  int found = e->hash != 0;
+  if (found) *rec = *e;
+  pthread_mutex_unlock(&m->mu);
+  return found;
+}
+
+static void memo_put(lxs_word_memo *m, const slot *rec) {
+  pthread_mutex_lock(&m->mu);
+  if (m->nwords >= MEMO_MAX_WORDS) { /* full: start again, as the caches do */
+    memset(m->slots, 0, 2 * (size_t)MEMO_MAX_WORDS * sizeof *m->slots);
+    m->nwords = 0;
+  }
+  slot *e = memo_slot(m, rec->hash);
+  if (!e->hash) { /* (another thread may have put it meanwhile) */
+    *e = *rec;
+    m->nwords++;
+  }
+  pthread_mutex_unlock(&m->mu);
+}
+
+/* A word's first sight in this stemmer: its values from the memo, else
+ * stemmed and given by the caller's init (and shared when init allows). */
+static void first_sight(lxs_stemmer *s, const char *word, size_t len, lxs_word_init_fn init,
+                        void *ctx, slot *rec) {
+  if (s->memo && memo_get(s->memo, rec->hash, rec)) return;
+  size_t sl;
+  const char *st = lxs_stem(s, word, len, &sl);
+  lxs_word w = {word, st, (unsigned)len, (unsigned)sl};
+  if (init(ctx, &w, rec) && s->memo) memo_put(s->memo, rec);
+}
+
 /* The big table: find or insert. */
 static slot *table_lookup(lxs_stemmer *s, const char *word, size_t len, uint64_t hv,
                           lxs_word_init_fn init, void *ctx) {
@@ -161,12 +238,7 @@ static slot *table_lookup(lxs_stemmer *s, const char *word, size_t len, uint64_t
     h = (h + 1) & mask;
   }
   slot rec = {hv, 0, 0};
-  if (init) { /* first sight: stem it for the caller's values */
-    size_t sl;
-    const char *st = lxs_stem(s, word, len, &sl);
-    lxs_word w = {word, st, (unsigned)len, (unsigned)sl};
-    init(ctx, &w, &rec);
-  }
+  if (init) first_sight(s, word, len, init, ctx, &rec);
   if (len > UINT32_MAX) { /* a 4 GB "word": stem it, do not cache it */
     s->scratch = rec;
     return &s->scratch;

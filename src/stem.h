@@ -26,8 +26,10 @@ typedef struct {
 } lxs_word_ref;
 
 /* Fills a new word's caller values on first sight.  It must not look
- * words up. */
-typedef void (*lxs_word_init_fn)(void *ctx, const lxs_word *w, lxs_word_ref *ref);
+ * words up.  Returns 1 when the values depend on the word alone (not on
+ * the caller's state), so that other threads' stemmers may take them from
+ * a shared memo (lxs_word_memo) instead of stemming the word again. */
+typedef int (*lxs_word_init_fn)(void *ctx, const lxs_word *w, lxs_word_ref *ref);
 
 /* The Snowball algorithm a language name stands for ("de", "ger" and
  * "german" are all "german"; case does not matter), or NULL when there is
@@ -38,6 +40,25 @@ const char *lxs_language_name(const char *name);
  * English.  Returns NULL with a message in err for an unknown language. */
 lxs_stemmer *lxs_stemmer_new(const char *language, char *err, size_t errlen);
 void lxs_stemmer_free(lxs_stemmer *s);
+
+/* First-sight values shared by the stemmers of several threads.  Each
+ * stemmer caches the words it has seen; without a memo every thread
+ * stems and initialises each distinct word again (with -j 2 on real text,
+ * 4% more instructions than -j 1, three quarters of them libstemmer's).
+ * A stemmer given a memo looks a word it has not seen up there first and
+ * adds what its init marked as shareable.  Thread-safe (a mutex: lookups
+ * reach it only on a thread's first sight of a word); bounded (cleared
+ * when full, like the per-thread caches).  Values depend on the word
+ * alone, so which thread stems a word first does not change any
+ * output. */
+typedef struct lxs_word_memo lxs_word_memo;
+lxs_word_memo *lxs_word_memo_new(void);
+void lxs_word_memo_free(lxs_word_memo *m);
+/* s consults and fills m from now on (NULL: no memo).  Every stemmer
+ * sharing m must serve the same init (the same lexicon and language). */
+void lxs_stemmer_set_memo(lxs_stemmer *s, lxs_word_memo *m);
+/* The words m holds (tests). */
+size_t lxs_word_memo_size(lxs_word_memo *m);
 
 /* Stem one normalised (lower-case NFC) word.  The result belongs to the
  * stemmer until the next call. */
@@ -61,6 +82,7 @@ struct lxs_stemmer {
   uint32_t generation;  /* counts cache drops (lxs_stemmer_trim) */
   size_t max_words;     /* lxs_stemmer_trim drops the cache beyond */
   lxs_word_ref scratch; /* for a word too long to cache */
+  lxs_word_memo *memo;  /* shared with other threads' stemmers, or NULL */
 };
 
 const lxs_word_ref *lxs_stem_lookup_slow(lxs_stemmer *s, const char *word, size_t len,

@@ -201,6 +201,37 @@ static void matches_survive_word_cache_drops(void **state) {
   lxs_stemmer_set_max_words(st, (size_t)1 << 17);
 }
 
+/* Scorers of several threads share first sights through a memo: the words
+ * one stemmed are taken from it by the other, but a word's candidate
+ * patterns stay each matcher's own (their handles differ between
+ * matchers: the second scorer sees another text first).  Matches must be
+ * those of a scorer without a memo. */
+static void matches_same_with_shared_memo(void **state) {
+  (void)state;
+  const char *doc = "The so-called rules-based order and US tariffs: a trade "
+                    "war the World Trade Organization cannot stop; unilateral "
+                    "protectionism and South South ties with China.";
+  char alone[2048];
+  snprintf(alone, sizeof alone, "%s", matches(doc));
+  lxs_word_memo *memo = lxs_word_memo_new();
+  lxs_scorer *a = test_scorer(lex), *b = test_scorer(lex), *keep = sc;
+  lxs_stemmer_set_memo(lxs_scorer_stemmer(a), memo);
+  lxs_stemmer_set_memo(lxs_scorer_stemmer(b), memo);
+  sc = a;
+  assert_string_equal(matches(doc), alone);
+  assert_true(lxs_word_memo_size(memo) > 10);
+  sc = b;
+  assert_string_equal(matches("China and the war on unilateral protectionism."),
+                      "China=china|war=war|unilateral=unilateral|protectionism=protection*");
+  size_t before = lxs_word_memo_size(memo);
+  assert_string_equal(matches(doc), alone);
+  assert_int_equal(lxs_word_memo_size(memo), before); /* b stemmed no word of doc again */
+  sc = keep;
+  lxs_scorer_free(a);
+  lxs_scorer_free(b);
+  lxs_word_memo_free(memo);
+}
+
 /* The words that may report speech, counted once per token whether the
  * word is new or cached (the scorer looks for holders of reported views
  * only in a text with one); a compound's parts are not words of their
@@ -221,6 +252,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(single_word_matches_through_stemming),
       cmocka_unit_test(speech_words_counted_per_token),
+      cmocka_unit_test(matches_same_with_shared_memo),
       cmocka_unit_test(multiword_term),
       cmocka_unit_test(glob_matches_prefix_of_normal_form),
       cmocka_unit_test(longest_match_wins),
