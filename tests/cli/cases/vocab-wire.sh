@@ -1,0 +1,23 @@
+# Vocabulary by kind, fifth pass (issue 14): one invented sentence per line
+# of tests/fixtures/input/vocab-wire.txt scored alone with the DEFAULT
+# lexicons: doc, theme, stance, class of every theme a line names.
+#  1-2  the WTO and the IMF under their wire-copy names (the global trade
+#       watchdog, the global lender) as 0 mentions (were absent);
+#  3-4  acronyms not yet listed (EAC, CUSMA) as 0 mentions (were absent);
+#  5-6  the WTO's working vocabulary (the single undertaking, appeals
+#       "into the void") as 0 mentions (were absent);
+#  7-8  the camps by their holders' names: multilateralists lamenting a
+#       collapsing world trade order (+1; was absent), unilateralists (0;
+#       was absent); 9: Mercosur's Portuguese spelling (was absent);
+# 10-14 us_protectionism: retaliatory steps, tit-for-tat measures, a
+#       percentage surcharge (both spellings), import prohibitions as 0
+#       mentions (were absent);
+# 15-16 global_south: a region's exporters and governments as the group
+#       (were absent; 16 named only the levies);
+# 17-18 South-specific regimes: the Enabling Clause, the G20's Common
+#       Framework for debt (were absent);
+# 19-20 scope: "the U.S.-led global order" is geopolitics, not the rules
+#       (no multilateralism), and a bare region named as a place (the
+#       Caribbean) is not the Global South: both lines print nothing.
+check vocab-wire 0 -- sh -c "$BIN score --input lines --unit doc --no-attribution \
+  $FX/vocab-wire.txt | awk -F, 'NR == 1 || \$6 > 0 { print \$1 \",\" \$4 \",\" \$7 \",\" \$10 }'"
