@@ -573,7 +573,15 @@ static inline int ascii_word_at(const char *text, size_t len, size_t pos, ascii_
   __m128i x;
   if (pos + 16 <= len) {
     x = _mm_loadu_si128((const __m128i *)p);
-  } else { /* the end of the text: zeros after it end the word */
+  } else if (len >= 16) {
+    /* The end of the text (a line's last words): its last 16 bytes, then
+     * zeros (which end the word), loaded from pos on -- no memcpy call,
+     * once or twice per document. */
+    unsigned char tail[32];
+    _mm_storeu_si128((__m128i *)tail, _mm_loadu_si128((const __m128i *)(text + len - 16)));
+    _mm_storeu_si128((__m128i *)(tail + 16), _mm_setzero_si128());
+    x = _mm_loadu_si128((const __m128i *)(tail + 16 - (len - pos)));
+  } else { /* a text under 16 bytes */
     unsigned char tail[16] = {0};
     memcpy(tail, p, len - pos);
     x = _mm_loadu_si128((const __m128i *)tail);

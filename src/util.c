@@ -95,18 +95,29 @@ void lxs_buf_grow_(lxs_buf *b, size_t need) {
   b->cap = nc;
 }
 
+/* "00" to "99": numbers are written two digits a step. */
+static const char kDigitPairs[201] = "00010203040506070809101112131415161718192021222324"
+                                     "25262728293031323334353637383940414243444546474849"
+                                     "50515253545556575859606162636465666768697071727374"
+                                     "75767778798081828384858687888990919293949596979899";
+
 void lxs_buf_put_uint(lxs_buf *b, unsigned long long v) {
-  /* the digits counted first, then written in place from the last: no
-   * copy call (every row writes several small numbers) */
+  /* the digits counted first, then written in place from the last, two
+   * at a time and in 32 bits when the value fits (line-number ids, counts:
+   * one per document and row): no copy call, half the divisions */
   size_t n = 1;
   for (unsigned long long x = v; x >= 10; x /= 10) n++;
   lxs_buf_reserve(b, n);
   char *d = b->data + b->len + n;
   *d = '\0';
-  do {
-    *--d = (char)('0' + v % 10);
-    v /= 10;
-  } while (v);
+  for (; v > UINT32_MAX; v /= 10) *--d = (char)('0' + v % 10);
+  uint32_t x = (uint32_t)v;
+  for (; x >= 100; x /= 100) {
+    d -= 2;
+    memcpy(d, kDigitPairs + 2 * (x % 100), 2);
+  }
+  if (x >= 10) memcpy(d - 2, kDigitPairs + 2 * x, 2);
+  else d[-1] = (char)('0' + x);
   b->len += n;
 }
 

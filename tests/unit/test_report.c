@@ -157,6 +157,35 @@ static void fmt_num_equals_printf(void **state) {
   }
 }
 
+/* lxs_buf_put_uint and lxs_buf_put_int print "%llu" and "%lld" byte for
+ * byte: every digit count, the 32-bit edge, both ends of the range. */
+static void put_uint_equals_printf(void **state) {
+  (void)state;
+  const unsigned long long v[] = {0,          9,
+                                  10,         99,
+                                  100,        101,
+                                  12345,      1000000,
+                                  4294967295, 4294967296,
+                                  9999999999, 18446744073709551615ULL,
+                                  1ULL << 63, 10000000000000000000ULL};
+  char want[32];
+  for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+    for (unsigned long long d = 0; d < 3 && d <= v[i]; d++) {
+      lxs_buf nb;
+      lxs_buf_init(&nb);
+      lxs_buf_put(&nb, "x", 1);
+      lxs_buf_put_uint(&nb, v[i] - d);
+      snprintf(want, sizeof want, "x%llu", v[i] - d);
+      assert_string_equal(nb.data, want);
+      nb.len = 0;
+      lxs_buf_put_int(&nb, -(long long)((v[i] - d) >> 1));
+      snprintf(want, sizeof want, "%lld", -(long long)((v[i] - d) >> 1));
+      assert_string_equal(nb.data, want);
+      lxs_buf_free(&nb);
+    }
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(csv_plain_field_unquoted, setup_buf, teardown_buf),
@@ -170,6 +199,7 @@ int main(void) {
                                       teardown_buf),
       cmocka_unit_test_setup_teardown(md_cell_escapes_pipes_and_newlines, setup_buf, teardown_buf),
       cmocka_unit_test(fmt_num_equals_printf),
+      cmocka_unit_test(put_uint_equals_printf),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
