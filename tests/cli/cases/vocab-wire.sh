@@ -19,5 +19,8 @@
 # 19-20 scope: "the U.S.-led global order" is geopolitics, not the rules
 #       (no multilateralism), and a bare region named as a place (the
 #       Caribbean) is not the Global South: both lines print nothing.
+# 21-23 scope: cooperation that may be between two parties ("trade
+#       cooperation") and a corporate "global partnership" are no
+#       multilateralism (were +1 and 0); international cooperation is (+1).
 check vocab-wire 0 -- sh -c "$BIN score --input lines --unit doc --no-attribution \
   $FX/vocab-wire.txt | awk -F, 'NR == 1 || \$6 > 0 { print \$1 \",\" \$4 \",\" \$7 \",\" \$10 }'"
