@@ -22,5 +22,8 @@
 # 21-23 scope: cooperation that may be between two parties ("trade
 #       cooperation") and a corporate "global partnership" are no
 #       multilateralism (were +1 and 0); international cooperation is (+1).
+# 24-25 a vague action noun with a US holder is a peripheral
+#       us_protectionism mention: the American measure that breaches
+#       promises (-1), US trade measures braced for (0; both were absent).
 check vocab-wire 0 -- sh -c "$BIN score --input lines --unit doc --no-attribution \
   $FX/vocab-wire.txt | awk -F, 'NR == 1 || \$6 > 0 { print \$1 \",\" \$4 \",\" \$7 \",\" \$10 }'"
