@@ -11,6 +11,12 @@ WARN    += $(if $(WERROR),-Werror)
 ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -Iinclude -Isrc $(CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS  := -lstemmer -lutf8proc -ljansson -lcsv -lyaml -lm -lpthread
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+# Link-time optimisation of the lexstance binary (GCC): the objects carry
+# machine code (for the tests and the libraries' users) and GCC's
+# intermediate code, from which the binary's link inlines across files --
+# the per-token helpers live in other files than their callers (make
+# bench-ipb: 167.0 -> 162.0 instructions per byte).  LTO= turns it off.
+LTO     ?= $(if $(findstring Free Software Foundation,$(shell $(CC) --version 2>/dev/null)),-flto=auto)
 
 # Debian packages this project needs (headers and libraries).
 DEB_PKGS := libutf8proc-dev libstemmer-dev uthash-dev libcmocka-dev libjansson-dev libcsv-dev libyaml-dev pkg-config
@@ -89,7 +95,7 @@ deps:
 
 # ---- build ----------------------------------------------------------------
 $(BUILD)/obj/%.o: src/%.c include/lexstance.h $(wildcard src/*.h) | $(BUILD)/obj
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(if $(LTO),$(LTO) -ffat-lto-objects) -c $< -o $@
 
 $(BUILD)/pic/%.o: src/%.c include/lexstance.h $(wildcard src/*.h) | $(BUILD)/pic
 	$(CC) $(ALL_CFLAGS) -fPIC -fvisibility=hidden -c $< -o $@
@@ -135,7 +141,7 @@ $(BUILD)/$(SHLIB): $(PIC_OBJ)
 	ln -sf $(SONAME) $(BUILD)/liblexstance.so
 
 $(BUILD)/lexstance: $(CLI_OBJ) $(BUILD)/liblexstance.a
-	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/liblexstance.a $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $(LTO) -o $@ $(CLI_OBJ) $(BUILD)/liblexstance.a $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/liblexstance.a | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/liblexstance.a $(LDLIBS) -lcmocka
