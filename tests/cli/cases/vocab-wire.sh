@@ -25,5 +25,8 @@
 # 24-25 a vague action noun with a US holder is a peripheral
 #       us_protectionism mention: the American measure that breaches
 #       promises (-1), US trade measures braced for (0; both were absent).
+# 26    "the globalists", the protectionists' label for their opponents: a
+#       us_protectionism grievance (+1; was absent) as well as
+#       multilateralism's pejorative stance term (-1, as before).
 check vocab-wire 0 -- sh -c "$BIN score --input lines --unit doc --no-attribution \
   $FX/vocab-wire.txt | awk -F, 'NR == 1 || \$6 > 0 { print \$1 \",\" \$4 \",\" \$7 \",\" \$10 }'"
