@@ -162,6 +162,24 @@ void lxs_score_venues(lxs_scorer *sc, sent_ctx *cx) {
   }
 }
 
+/* "The ministerial conference collapsed in the small hours", "with the
+ * collapse of the fisheries negotiations": a meeting or negotiation (a
+ * theme term whose last word is an event noun) that breaks down, stalls
+ * or is harmed is news of how the event went, not a verdict on the theme
+ * -- a decay or harm word, or a negative word in a past form ("collapsed",
+ * "stalled").  A verdict on what the talks did is still one ("the
+ * negotiations have produced nothing but communiques"). */
+static int event_outcome(const lxs_scorer *sc, const lxs_match *e, const lxs_sense *se,
+                         const lxs_match *g) {
+  if (se->theme != LXS_THEME_SENTIMENT || se->weight >= 0 || e == g) return 0;
+  if (!(tok_class_at(sc->tok, g->tok_last) & W_EVENT)) return 0;
+  if (se->role == LXS_R_DECAY || se->role == LXS_R_HARM) return 1;
+  if (se->role != LXS_R_EVAL) return 0;
+  const lxs_token *t = &sc->tok->toks[e->tok_first];
+  const char *nm = lxs_tok_norm(sc->tok, t);
+  return t->norm_len > 4 && strcmp(nm + t->norm_len - 2, "ed") == 0;
+}
+
 uint64_t lxs_credit(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *se, size_t g,
                     double factor, unsigned mods, uint32_t only_theme, uint64_t skip) {
   const lxs_match *M = sc->mt.m;
@@ -170,6 +188,7 @@ uint64_t lxs_credit(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *se,
   uint64_t done = 0;
   if (er->scene != rec_of(cx, local_ref(cx, g))->scene) return 0;
   if (rec_of(cx, local_ref(cx, g))->venue && e != local_ref(cx, g)) return 0;
+  if (event_outcome(sc, &M[e], se, &M[gr])) return 0;
   for (uint32_t t = 0; t < cx->nth; t++) {
     if (only_theme != LXS_THEME_NONE && t != only_theme) continue;
     if (t < 64 && (skip >> t & 1)) continue;

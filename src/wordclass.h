@@ -74,7 +74,8 @@ typedef uint64_t lxs_wbits;
 #define W_MEANS W_BIT(55)      /* with, through: after a harm, introduces its means */
 #define W_STANCE W_BIT(56)     /* supports, opposes: a person's stance, not an organisation's */
 #define W_PROXY W_BIT(57)      /* office, spokesperson: "X's office said" speaks for X */
-#define W_NCLASSES 58
+#define W_EVENT W_BIT(58)      /* talks, summit: a meeting whose course is news, not a verdict */
+#define W_NCLASSES 59
 
 /* Any verb form that may report speech. */
 #define W_SPEECH                                                                                   \

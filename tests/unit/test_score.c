@@ -88,7 +88,10 @@ static const char kLex[] = "wto\tmulti\ttarget\t1\n"
                            "growth\tsentiment\teval\t0.3\n"
                            "battered\tsentiment\teval\t-0.5\n"
                            "integral part\tsentiment\teval\t0.4\n"
-                           "threaten\tsentiment\tthreat\t-0.8\n";
+                           "threaten\tsentiment\tthreat\t-0.8\n"
+                           "wto talks\tmulti\ttarget\t0.5\n"
+                           "stalled\tsentiment\teval\t-0.4\n"
+                           "unproductive\tsentiment\teval\t-0.5\n";
 
 static lxs_lexicon *lex;
 static lxs_scorer *sc;
@@ -543,6 +546,22 @@ static void decay_after_theme_blames_it(void **state) {
   const lxs_result *r = test_run(sc, "Exports collapse after the tariffs.");
   assert_near(raw_of(r, 0, "prot"), -0.6, TEST_EPS);
   assert_true(test_evidence(r, lex, "prot", "decay", "collapse")->modifiers & LXS_MOD_AGENT);
+  r = test_run(sc, "The collapse of the WTO.");
+  assert_near(raw_of(r, 0, "multi"), 0.6, TEST_EPS);
+}
+
+/* How a meeting went is news: "the WTO talks collapsed" or "stalled"
+ * takes no side, while a verdict on the talks ("unproductive") and the
+ * collapse of the institution itself still count. */
+static void event_outcome_is_news(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The collapse of the WTO talks.");
+  assert_near(raw_of(r, 0, "multi"), 0.0, TEST_EPS);
+  assert_int_equal(mentions_of(r, 0, "multi"), 1);
+  r = test_run(sc, "The WTO talks stalled on Monday.");
+  assert_near(raw_of(r, 0, "multi"), 0.0, TEST_EPS);
+  r = test_run(sc, "The WTO talks were unproductive.");
+  assert_near(raw_of(r, 0, "multi"), -0.5, TEST_EPS);
   r = test_run(sc, "The collapse of the WTO.");
   assert_near(raw_of(r, 0, "multi"), 0.6, TEST_EPS);
 }
@@ -1124,6 +1143,7 @@ int main(void) {
       cmocka_unit_test(evidence_spans_multiword_and_compound),
       cmocka_unit_test(evidence_modifiers_in_later_sentences),
       cmocka_unit_test(scene_setting_binds_to_nothing),
+      cmocka_unit_test(event_outcome_is_news),
       cmocka_unit_test(news_register_is_tone_only),
       cmocka_unit_test(threat_of_names_the_theme),
       cmocka_unit_test(progressive_subject_is_the_cause),
