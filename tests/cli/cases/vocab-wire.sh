@@ -28,5 +28,8 @@
 # 26    "the globalists", the protectionists' label for their opponents: a
 #       us_protectionism grievance (+1; was absent) as well as
 #       multilateralism's pejorative stance term (-1, as before).
+# 27-28 what protection fights, named plainly: factories sent abroad that
+#       hollowed out towns (+1, as "decades of offshoring"), and the Davos
+#       crowd as a grievance (+1; both were absent).
 check vocab-wire 0 -- sh -c "$BIN score --input lines --unit doc --no-attribution \
   $FX/vocab-wire.txt | awk -F, 'NR == 1 || \$6 > 0 { print \$1 \",\" \$4 \",\" \$7 \",\" \$10 }'"
