@@ -168,12 +168,14 @@ typedef struct {
   lxs_buf key; /* scratch for folded identity keys */
   int *who;    /* per sentence: person (resolved at the end) */
   uint32_t *ss, *sf;
-  uint8_t *sc;
+  uint8_t *sc; /* per sentence: cue (the caller's array, or sc_own) */
+  uint8_t *sc_own;
   int chain; /* last quoted person, WHO_AUTHOR or WHO_NONE */
   uint32_t chain_para;
   int dangling;         /* speaker of a quote left open at paragraph end */
   int intro_next;       /* person introducing a quote across a colon */
   int para_after_colon; /* the previous paragraph ended in a colon */
+  int intro_frame;      /* ... after a speech frame ("X said in a statement:") */
   int runon;            /* speaker of an unclosed colon-opened quote */
   int pend_comma;       /* the pending quote closed with a comma */
   uint32_t *pend;       /* sentences of an open quote awaiting a speaker */

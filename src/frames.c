@@ -131,6 +131,13 @@ static size_t light_noun(const actx *c, size_t nx) {
   return 0;
 }
 
+/* "made (it) clear that ...", "made it plain:" after a light verb. */
+static int made_clear(const actx *c, size_t nx) {
+  size_t x = nx + (nx < c->nw && norm_is(c, nx, "it"));
+  if (!(x + 1 < c->nw && (norm_is(c, x, "clear") || norm_is(c, x, "plain")))) return 0;
+  return norm_is(c, x + 1, "that") || is_p(c, x + 1, LXS_P_COLON);
+}
+
 /* "That is" / "This was" opening the sentence: the position after it
  * and the adverbs that may follow ("That was essentially ..."), or 0. */
 static size_t that_was(const actx *c) {
@@ -199,6 +206,10 @@ static int reports_here(actx *c, uint32_t k_in_para, size_t k, lxs_wbits cl, siz
                             (is_p(c, nx, LXS_P_COMMA) && nx + 1 < c->nw && is_quote(c, nx + 1)));
     /* "Menon believes the pact will help" */
     if (!ok && (cl & W_OPINE) && nx < c->nw && is_word(c, nx)) ok = 1;
+    /* "warned of a trade war", "cautioned against tariffs" */
+    if (!ok && nx + 1 < c->nw && is_word(c, nx + 1) &&
+        (norm_is(c, nx, "of") || norm_is(c, nx, "against") || norm_is(c, nx, "about")))
+      ok = 1;
     /* "questioned whether ...", "warned shipowners that ..." */
     if (!ok && nx + 1 < c->nw && norm_is(c, nx, "whether")) ok = 1;
     if (!ok && !namey(c, k) && weak_complement(c, nx)) ok = 1; /* (not "United States")*/
@@ -217,11 +228,31 @@ static int reports_here(actx *c, uint32_t k_in_para, size_t k, lxs_wbits cl, siz
       *ve = n;
       return 1;
     }
+    if (made_clear(c, nx)) return 1;
   }
   /* "The levy is unfair, Varga warned (on Monday)." */
   if (post_posed(c, k, nx)) return 1;
   /* ""...," she warned." */
   return quote_closes_before(c, k_in_para, c->w[k]);
+}
+
+/* The particles that make a phrasal verb at k report besides "out" and
+ * "aim": "hit back at", "pushed back against", "pushed for", "spoke of",
+ * "took issue with", and "put it" as a frame ("As Varga put it, ...",
+ * "he puts it bluntly:"). */
+static int particle_reports(const actx *c, size_t k, const char *nm) {
+  size_t p = k + 1, x = k + 2;
+  int more = x < c->nw && is_word(c, x);
+  if (norm_is(c, p, "back"))
+    return more && (norm_is(c, x, "at") || norm_is(c, x, "against") || norm_is(c, x, "on"));
+  if (norm_is(c, p, "for")) return more && strncmp(nm, "push", 4) == 0;
+  if (norm_is(c, p, "of") || norm_is(c, p, "about"))
+    return more && (strncmp(nm, "spok", 4) == 0 || strncmp(nm, "speak", 5) == 0);
+  if (norm_is(c, p, "issue")) return more && norm_is(c, x, "with") && nm[0] == 't';
+  if (norm_is(c, p, "it") && strncmp(nm, "put", 3) == 0 && x < c->nw)
+    return is_p(c, x, LXS_P_COMMA) || is_p(c, x, LXS_P_COLON) || terminal(c, x) ||
+           (is_word(c, x) && (ends_with(NORM(c, x), "ly") || norm_is(c, x, "this")));
+  return 0;
 }
 
 /* Is word k (class cl, normal form nm) a speech verb here?  Sets *ve to
@@ -239,8 +270,8 @@ static int speech_verb(actx *c, uint32_t k_in_para, size_t k, lxs_wbits cl, cons
     }
     *ve = k + 1;
   } else if (cl & W_PHRASAL) {
-    if (k + 1 >= c->nw ||
-        !(norm_is(c, k + 1, "out") || norm_is(c, k + 1, "aim") || norm_is(c, k + 1, "on")))
+    if (k + 1 >= c->nw || !(norm_is(c, k + 1, "out") || norm_is(c, k + 1, "aim") ||
+                            norm_is(c, k + 1, "on") || particle_reports(c, k, nm)))
       return 0;
     *ve = k + 1;
     if (strcmp(nm, "went") == 0 && *ve + 2 < c->nw && norm_is(c, *ve + 1, "to") &&
@@ -529,7 +560,9 @@ static long document_at(const actx *c, size_t s);
 static int opinion_adjective(const actx *c, size_t k) {
   if (!be_before(c, k) || k + 2 >= c->nw) return 0;
   size_t nx = k + 1;
-  return norm_is(c, nx, "that") || norm_is(c, nx, "about") || weak_complement(c, nx);
+  /* ("critical of the levy", "wary of new tariffs") */
+  return norm_is(c, nx, "that") || norm_is(c, nx, "about") || norm_is(c, nx, "of") ||
+         weak_complement(c, nx);
 }
 
 /* A frame at word k, if it is one: 1 and *cur filled.  A word inside a
@@ -555,6 +588,10 @@ static int verb_frame(actx *c, uint32_t k_in_para, size_t k, frame_t *cur, int q
       if (!(cl & W_SPEECH) || !speech_verb(c, k_in_para, k, cl, nm, 0, &ve)) return 0;
       who = verb_subject(c, k, ve, &ref, &spos, &inverted);
     } else if (!(cl & W_SPEECH)) { /* an opinion adjective: "is convinced that" */
+      who = verb_subject(c, k, ve, &ref, &spos, &inverted);
+      if (inverted) return 0;
+    } else if ((cl & W_STANCE) && k + 2 < c->nw && norm_is(c, k + 1, "to")) {
+      /* "is opposed to the levy": a stance held, as "opposes" */
       who = verb_subject(c, k, ve, &ref, &spos, &inverted);
       if (inverted) return 0;
     } else if (k + 2 < c->nw && norm_is(c, k + 1, "by")) {
@@ -624,10 +661,23 @@ static int for_frame(actx *c, frame_t *f) {
   return 1;
 }
 
+/* "In the words of Ines Varga, ...": the person named holds the view. */
+static int words_of_frame(actx *c, frame_t *f) {
+  if (!(c->nw > 6 && norm_is(c, 1, "the") && norm_is(c, 2, "words") && norm_is(c, 3, "of")))
+    return 0;
+  int ref = REF_FULL, who = lxs_np_right(c, 4, &ref);
+  if (who < 0 || c->P[lxs_person_root(c, who)].entity) return 0;
+  frame_t cur = {who, ref, 0, 1, 0, 0, c->w[0], c->w[3], 0, 0, 0};
+  cur.subj = 4;
+  *f = cur;
+  return 1;
+}
+
 /* "In Menon's view, ...", "In his view, ..." */
 static int view_frame(actx *c, frame_t *f) {
   if (for_frame(c, f)) return 1;
   if (!(c->nw > 4 && norm_is(c, 0, "in"))) return 0;
+  if (words_of_frame(c, f)) return 1;
   size_t e = 1;
   while (e + 1 < c->nw && namey(c, e) && !possessive(c, e) && e < 6) e++;
   static const char *const views[] = {"view",       "opinion",  "words",    "assessment",

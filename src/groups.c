@@ -154,10 +154,37 @@ static size_t after_glue(const actx *c, size_t k) {
   return k;
 }
 
+/* "and" (or "&", or a comma before a later "and") joining names inside
+ * an organisation's name at n, after the run ending at e: within the
+ * complement of an organisation word, one word more ("Ministry of Trade
+ * and Industry", "Department of Trade, Industry and Competition"), or
+ * before a run ending in an organisation word ("Iron and Steel
+ * Institute").  The new run's last word, or 0. */
+static size_t list_glue(const actx *c, size_t n, size_t e, int in_complement) {
+  if (n + 1 >= c->nw || !namey(c, e) || possessive(c, e) || !namey(c, n + 1)) return 0;
+  int comma = is_p(c, n, LXS_P_COMMA);
+  if (!comma && !norm_is(c, n, "and") && !norm_is(c, n, "&")) return 0;
+  size_t e2 = lxs_run_right(c, n + 1, c->nw);
+  if (possessive(c, e2)) return 0;
+  if (comma) /* a list: "Trade, Industry and ..." */
+    return in_complement && e2 == n + 1 && e2 + 2 < c->nw &&
+                   (norm_is(c, e2 + 1, "and") || is_p(c, e2 + 1, LXS_P_COMMA))
+               ? e2
+               : 0;
+  if (in_complement && e2 == n + 1) return e2;
+  return (c->wc[e2] & W_ORG) && !(c->wc[e] & W_ORG) && e2 - n <= 3 ? e2 : 0;
+}
+
 size_t lxs_org_run_right(const actx *c, size_t a) {
   size_t e = lxs_run_right(c, a, c->nw);
+  int in_complement = 0; /* after "Ministry of", "Alliance for" */
   for (;;) {
     size_t n = e + 1;
+    size_t l = e - a < 16 ? list_glue(c, n, e, in_complement) : 0;
+    if (l) {
+      e = l;
+      continue;
+    }
     /* "Taxpayer's Union" (not "China's Ministry of Commerce") */
     if (possessive(c, e) && n < c->nw && namey(c, n) && !(c->wc[e] & (W_PLACE | W_NATION))) {
       e = lxs_run_right(c, n, c->nw);
@@ -166,6 +193,7 @@ size_t lxs_org_run_right(const actx *c, size_t a) {
     if (n + 1 >= c->nw || e - a >= 16 || possessive(c, e) || !org_glue(c, n)) break;
     size_t x = after_glue(c, n + 1);
     if (!namey(c, x)) break;
+    in_complement = !norm_is(c, n, "and") && !norm_is(c, n, "&");
     e = lxs_run_right(c, x, c->nw);
   }
   return e;
@@ -179,6 +207,29 @@ size_t lxs_org_run_left(const actx *c, size_t j) {
     if (possessive(c, p) && namey(c, p) && !(c->wc[p] & (W_PLACE | W_NATION))) {
       a = lxs_run_left(c, p, 0);
       continue;
+    }
+    /* "Department of Trade, Industry and Competition": single words listed
+     * in the complement of an organisation word */
+    size_t q = p, listed = 0;
+    while (q > 2 && listed < 4 &&
+           (norm_is(c, q, "and") || norm_is(c, q, "&") || is_p(c, q, LXS_P_COMMA)) &&
+           namey(c, q - 1) && !possessive(c, q - 1) && !namey(c, q - 2)) {
+      q -= 2;
+      listed++;
+    }
+    if (listed && org_glue(c, q)) {
+      a = lxs_run_left(c, q - 1, 0);
+      continue;
+    }
+    /* "Iron and Steel Institute": a word or two before "and" */
+    if ((norm_is(c, p, "and") || norm_is(c, p, "&")) && p > 0 && namey(c, p - 1) &&
+        !possessive(c, p - 1) && (c->wc[j] & W_ORG)) {
+      size_t b = lxs_run_left(c, p - 1, 0);
+      while (b + 1 < p && (c->wc[b] & (W_DET | W_OPENER))) b++; /* ("The") */
+      if (p - b <= 2 && !(c->wc[p - 1] & W_ORG)) {
+        a = b;
+        continue;
+      }
     }
     if ((norm_is(c, p, "the") || norm_is(c, p, "a")) && p > 1) p--;
     if (!org_glue(c, p)) break;

@@ -363,6 +363,38 @@ static void settle_name_line(actx *c, uint32_t p, int name_only) {
   }
 }
 
+/* A title line naming the speaker of the whole text: "Remarks by Minister
+ * Ada Moreau at the Harbour Forum", "Full text of the statement of
+ * Ambassador Ines Varga", "Keynote speech by Tom Birch, chair of the
+ * Guild".  The name's byte range in *ns, *ne; 1 when it is one.  c holds
+ * the paragraph's only sentence. */
+static int speech_title(actx *c, size_t *ns, size_t *ne) {
+  static const char *const nouns[] = {"remarks",   "statement", "speech",  "address", "keynote",
+                                      "testimony", "message",   "lecture", NULL};
+  static const char *const by[] = {"by", "of", "from", NULL};
+  size_t k = 0;
+  while (k < c->nw && k < 8 && is_word(c, k) && !lxs_in_words(nouns, NORM(c, k))) k++;
+  if (k >= c->nw || k >= 8 || !is_word(c, k) || !lxs_in_words(nouns, NORM(c, k))) return 0;
+  size_t x = k + 1; /* "Keynote speech by", "Remarks as delivered by" */
+  if (x < c->nw && is_word(c, x) && lxs_in_words(nouns, NORM(c, x))) x++;
+  if (x + 1 < c->nw && norm_is(c, x, "as") && norm_is(c, x + 1, "delivered")) x += 2;
+  if (!(x + 1 < c->nw && lxs_in_words(by, NORM(c, x)))) return 0;
+  size_t a = x + 1;
+  while (a < c->nw && a < x + 6 && is_word(c, a) && !namey(c, a) &&
+         (c->wc[a] & (W_DET | W_ROLEADJ)))
+    a++;
+  while (a < c->nw && a < x + 8 && is_word(c, a) && (c->wc[a] & W_TITLE) && !(c->wc[a] & W_GIVEN))
+    a++;
+  if (a >= c->nw || !namey(c, a)) return 0;
+  size_t e = lxs_run_right(c, a, c->nw);
+  nameinfo ni;
+  lxs_analyze_run(c, a, e, 0, &ni);
+  if (!ni.ok || ni.ref != REF_FULL) return 0;
+  *ns = TK(c, ni.n0)->start;
+  *ne = TK(c, e)->end;
+  return 1;
+}
+
 /* Does paragraph p report someone in the third person ("Mayor Ruth
  * Okafor said", "said Varga")?  Then one label opening the text is a
  * headline ("Mayor: East quay will reopen"), not a remarks transcript. */
@@ -399,6 +431,14 @@ void lxs_layout_prepass(actx *c) {
       }
   for (uint32_t p = 0; p < tk->npara; p++)
     if (c->pk[p].kind == PK_NAMEONLY) settle_name_line(c, p, n.name_only);
+  /* a title line naming the speaker opens a text that is theirs (not a
+   * report of them: no "Okafor said" anywhere) */
+  uint32_t t = tk->npara && c->pk[0].kind == PK_BYLINE ? 1 : 0;
+  if (t < tk->npara && !reports && c->pk[t].kind == PK_NONE && tk->paras[t].nsent == 1 &&
+      n.nq + n.na + n.nname == 0) {
+    lxs_sent_words(c, tk->paras[t].first_sent);
+    if (speech_title(c, &c->pk[t].ns, &c->pk[t].ne)) c->pk[t].kind = PK_HEADER;
+  }
   layout_state *L = &c->lay;
   L->labelled = (n.nq >= 1 && n.na >= 1) || (n.nq + n.nname >= 2 && n.distinct >= 2) ||
                 (n.nname >= 2 && n.multi) ||

@@ -46,6 +46,21 @@ size_t lxs_run_right(const actx *c, size_t a, size_t hi) {
   return e;
 }
 
+/* A three-letter month abbreviation inside a run of names is a name
+ * ("Zhang Jun", "Jan Kowalski"): in prose a date's "Jun" has a full stop
+ * or a number after it, and a full month ("May", "June") is left alone
+ * ("In May Okafor said ...").  Its neighbour in the run must be a name
+ * word. */
+static int month_name_part(const actx *c, size_t p, size_t a, size_t e) {
+  const lxs_token *t = TK(c, p);
+  if (t->kind != LXS_TOK_WORD || t->norm_len != 3 || (t->flags & (LXS_TF_ALLCAPS | LXS_TF_ABBR)))
+    return 0;
+  if ((c->wc[p] & W_NONNAME) != W_TIME || (p + 1 < c->nw && is_p(c, p + 1, LXS_P_PERIOD))) return 0;
+  size_t q = p > a ? p - 1 : p + 1; /* the neighbour in the run */
+  if (q > e || q == p) return 0;
+  return namey(c, q) && !(c->wc[q] & W_NONNAME) && !(TK(c, q)->flags & LXS_TF_NUMBER);
+}
+
 /* Analyse the run of capitalised words [a, e]: strip leading titles,
  * offices, places and openers, validate and resolve the rest. */
 void lxs_analyze_run(actx *c, size_t a, size_t e, int create, nameinfo *ni) {
@@ -70,7 +85,8 @@ void lxs_analyze_run(actx *c, size_t a, size_t e, int create, nameinfo *ni) {
     else if (cl == W_ROLE && namey(c, p) && p < e) part = 1; /* "Dean Baker" */
     else if (p < e && namey(c, p) && namey(c, p + 1) && !(c->wc[p + 1] & W_NONNAME) &&
              (norm_is(c, p, "he") || norm_is(c, p, "an") || norm_is(c, p, "do")))
-      part = 1; /* "He Lifeng", "An Gang" */
+      part = 1;                                     /* "He Lifeng", "An Gang" */
+    else if (month_name_part(c, p, a, e)) part = 1; /* "Zhang Jun", "Jan Kowalski" */
     else if (t->kind != LXS_TOK_WORD || (cl & W_NONNAME) || (t->flags & LXS_TF_NUMBER)) part = 0;
     else if (possessive(c, p) && p != e) part = 0;
     else if ((t->flags & LXS_TF_ALLCAPS) && mixed)

@@ -226,6 +226,21 @@ static int run_on(actx *c, uint32_t pi) {
   return 1;
 }
 
+/* A paragraph after one ending in a speech frame and a colon ("Varga said
+ * in a statement:") with no quotation marks of its own is the statement
+ * itself, when it carries no frame: the speaker's (run-on cue, as a quote
+ * left open).  1 when this paragraph was. */
+static int colon_statement(actx *c, uint32_t pi) {
+  const lxs_para *P = &c->tk->paras[pi];
+  if (!c->para_after_colon || !c->intro_frame || c->intro_next < 0 || c->nspans) return 0;
+  for (uint32_t k = 0; k < P->nsent; k++)
+    if (c->fr[k].who != WHO_NONE) return 0;
+  lxs_put_para(c, P, c->intro_next, LXS_CUE_RUN_ON, LXS_SENT_QUOTE);
+  c->chain = c->intro_next;
+  c->chain_para = pi;
+  return 1;
+}
+
 /* What the paragraph leaves to the next: a quotation left open, and a
  * speaker introducing the next paragraph's quote ("Menon put it this
  * way:"). */
@@ -250,6 +265,7 @@ static void close_paragraph(actx *c, const lxs_para *P) {
   const lxs_token *lt = &c->tk->toks[L->first_tok + L->ntok - 1];
   c->para_after_colon = lt->kind == LXS_TOK_PUNCT && lt->punct == LXS_P_COLON;
   if (c->para_after_colon) {
+    c->intro_frame = c->fr[ns - 1].who >= 0 && !c->fr[ns - 1].colon;
     if (c->fr[ns - 1].who >= 0) c->intro_next = c->fr[ns - 1].who;
     else c->intro_next = c->subj[ns - 1];
     if (c->intro_next < 0) { /* "Northland's Brenner summed it up:" */
@@ -285,6 +301,52 @@ static int pull_quote_name(actx *c, uint32_t pi) {
   return ni.pi;
 }
 
+/* A sign-off under or after a quotation ("— Tom Birch, United
+ * Steelworkers", ""...," — CPA chairman Zach Mottl."): a dash opening the
+ * sentence or right after a closing quote mark, then a person's name, at
+ * most a description after a comma, and no speech verb.  The person, or
+ * WHO_NONE; *d is the dash.  c holds the sentence's words. */
+static int signoff_name(actx *c, size_t *d) {
+  size_t x = 0;
+  while (x < c->nw && x < 40 && !is_p(c, x, LXS_P_DASH)) x++;
+  if (x + 2 >= c->nw || x + 24 < c->nw || !namey(c, x + 1)) return WHO_NONE;
+  if (x > 0 && !(is_quote(c, x - 1) || (x > 1 && is_quote(c, x - 2) && !is_word(c, x - 1))))
+    return WHO_NONE;
+  /* (an embedded post's "— Name (@handle) March 1, 2018" signs no quote) */
+  for (size_t k = x + 1; k < c->nw; k++)
+    if ((is_word(c, k) && (c->wc[k] & (W_SPEECH | W_AUX))) || is_p(c, k, LXS_P_OPEN))
+      return WHO_NONE;
+  int ref, who = lxs_np_right(c, x + 1, &ref);
+  /* ("— CPA chairman Zach Mottl": an organisation and a title before) */
+  for (size_t k = x + 1; who < 0 && k < c->nw && k < x + 6 && is_word(c, k); k++) {
+    if (!namey(c, k) && !(c->wc[k] & (W_TITLE | W_ROLE | W_ROLEADJ))) break;
+    if (!namey(c, k)) continue;
+    nameinfo ni;
+    lxs_analyze_run(c, k, lxs_run_right(c, k, c->nw), 1, &ni);
+    if (ni.ok && ni.pi >= 0) who = ni.pi, ref = ni.ref;
+  }
+  if (who < 0 || ref != REF_FULL || c->P[lxs_person_root(c, who)].entity) return WHO_NONE;
+  *d = x;
+  return who;
+}
+
+/* The quotation a sign-off closes is the person's: the sentences before
+ * it in quotation marks that no frame of their own attributed (those the
+ * author or the last quoted person got by default), back to the first
+ * that is no quotation.  A sign-off line alone is a header, not scored. */
+static void sign_off(actx *c, uint32_t s, int who, int alone) {
+  lxs_put_sent(c, s, who, LXS_CUE_SAID_AFTER, alone ? LXS_SENT_HEADER : LXS_SENT_QUOTE);
+  for (uint32_t t = s, n = 0; t-- > 0 && n < 12; n++) {
+    uint8_t cue = c->sc[t];
+    if (!(c->sf[t] & LXS_SENT_QUOTE) || !(cue == LXS_CUE_AUTHOR || cue == LXS_CUE_CONTINUATION ||
+                                          cue == LXS_CUE_QUOTE || cue == LXS_CUE_RUN_ON))
+      break;
+    lxs_put_sent(c, t, who, LXS_CUE_SAID_AFTER, LXS_SENT_QUOTE);
+  }
+  lxs_recent_push(c, who);
+  c->chain = who;
+}
+
 /* Prose: quotations, frames, continuations. */
 void lxs_prose_paragraph(actx *c, uint32_t pi) {
   const lxs_para *P = &c->tk->paras[pi];
@@ -300,7 +362,7 @@ void lxs_prose_paragraph(actx *c, uint32_t pi) {
      * the next sentences in this paragraph ("..., said X. He added ..."). */
     if (c->fr[k].who >= 0) lxs_recent_push(c, c->fr[k].who);
   }
-  if (run_on(c, pi)) {
+  if (run_on(c, pi) || colon_statement(c, pi)) {
     c->para_after_colon = 0;
     return;
   }
@@ -308,6 +370,13 @@ void lxs_prose_paragraph(actx *c, uint32_t pi) {
   resume_pending(c, P);
   int reported = WHO_NONE; /* the previous sentence reported this person */
   for (uint32_t k = 0; k < ns; k++) assign_sentence(c, pi, k, &reported);
+  for (uint32_t k = 0; k < ns; k++) {
+    if (c->fr[k].who != WHO_NONE) continue;
+    lxs_sent_words(c, P->first_sent + k);
+    size_t d;
+    int who = signoff_name(c, &d);
+    if (who >= 0) sign_off(c, P->first_sent + k, who, d == 0);
+  }
   int pulled = pull_quote_name(c, pi);
   if (pulled >= 0) lxs_put_sent(c, P->first_sent, pulled, LXS_CUE_QUOTE, LXS_SENT_HEADER);
   close_paragraph(c, P);

@@ -201,6 +201,7 @@ static void intern_speakers(actx *c) {
 
 static void ctx_free(actx *c) {
   free(c->who);
+  free(c->sc_own);
   free(c->ph);
   lxs_buf_free(&c->key);
   lxs_people_free(c);
@@ -245,7 +246,8 @@ void lxs_attribute_clauses(const lxs_tokenizer *tk, const char *text, lxs_speake
   c->hints = hints;
   c->ss = sent_speaker;
   c->sf = sent_flags;
-  c->sc = sent_cue;
+  /* (cues are kept when the caller wants none: later passes read them) */
+  c->sc = sent_cue ? sent_cue : (c->sc_own = lxs_xcalloc(tk->nsent + 1, 1));
   c->chain = WHO_NONE;
   c->dangling = WHO_NONE;
   c->intro_next = WHO_NONE;
@@ -264,7 +266,7 @@ void lxs_attribute_clauses(const lxs_tokenizer *tk, const char *text, lxs_speake
     c->who[s] = WHO_AUTHOR;
     sent_speaker[s] = 0;
     sent_flags[s] = 0;
-    if (sent_cue) sent_cue[s] = LXS_CUE_AUTHOR;
+    c->sc[s] = LXS_CUE_AUTHOR;
   }
   if (hints) apply_hints(c);
   c->inq = lxs_xcalloc(tk->ntok + 1, sizeof *c->inq);

@@ -1215,6 +1215,157 @@ static void broad_reporting_verbs(void **state) {
   check(t, want);
 }
 
+/* Organisations whose names join words with "and" or a list ("Ministry of
+ * Trade and Industry", "Iron and Steel Institute"), and research firms
+ * ("Capital Economics") that are no person: "Capital Economics" is not
+ * "Oxford Economics" by a shared surname. */
+static void organisation_names_with_and(void **state) {
+  (void)state;
+  const char *t = "Northland's Ministry of Trade and Industry said growth would slow.\n\n"
+                  "The Northland Iron and Steel Institute said the levy was overdue.\n\n"
+                  "The Department of Ports, Harbours and Fisheries said the quay would reopen.\n\n"
+                  "Oxford Economics said the fees would cut trade.\n\n"
+                  "Capital Economics said in a note that the impact would be small.\n";
+  const char *want[] = {"growth would slow",
+                        "Ministry of Trade and Industry",
+                        "indirect",
+                        "the levy was overdue",
+                        "Northland Iron and Steel Institute",
+                        "indirect",
+                        "quay would reopen",
+                        "Department of Ports, Harbours and Fisheries",
+                        "indirect",
+                        "cut trade",
+                        "Oxford Economics",
+                        "indirect",
+                        "impact would be small",
+                        "Capital Economics",
+                        "indirect",
+                        NULL};
+  check(t, want);
+}
+
+/* Frames of news prose beyond a verb and its clause: "warned of",
+ * "As X put it", "In the words of X", "made it clear that", "is opposed
+ * to", "pushed back against", "spoke of"; plural titles before names. */
+static void more_frames(void **state) {
+  (void)state;
+  const char *t = "Ines Varga warned of a new levy war.\n\n"
+                  "As Tomas Brenner put it, the levy is a tax on breathing.\n\n"
+                  "In the words of Odile Marsh, the quay is a disgrace.\n\n"
+                  "Pim Alders made it clear that the fees must go.\n\n"
+                  "Ada Moreau is opposed to the berth lottery.\n\n"
+                  "Ruth Okafor pushed back against calls for new fees.\n\n"
+                  "Hana Lindqvist spoke of a new era for the ports.\n\n"
+                  "Senators Anton Reyes and Lena Falk filed a bill.\n\n"
+                  "\"The fees are unfair,\" Reyes said.\n\n"
+                  "The crane was put back on the quay.\n";
+  const char *want[] = {"warned of a new levy war",
+                        "Ines Varga",
+                        "indirect",
+                        "put it, the levy",
+                        "Tomas Brenner",
+                        "indirect",
+                        "the quay is a disgrace",
+                        "Odile Marsh",
+                        "according-to",
+                        "made it clear",
+                        "Pim Alders",
+                        "indirect",
+                        "opposed to the berth",
+                        "Ada Moreau",
+                        "indirect",
+                        "pushed back against",
+                        "Ruth Okafor",
+                        "indirect",
+                        "spoke of a new era",
+                        "Hana Lindqvist",
+                        "indirect",
+                        "The fees are unfair",
+                        "Anton Reyes",
+                        "short-name",
+                        "crane was put back",
+                        "author",
+                        "author",
+                        NULL};
+  check(t, want);
+}
+
+/* Sign-offs under quotations ("— Name, Title") give the quotation to the
+ * person; an embedded post's "— Name (@handle) date" does not. */
+static void quote_sign_offs(void **state) {
+  (void)state;
+  const char *t = "The board voted on Monday.\n\n"
+                  "\"The fees are a tax on small boats. We will fight them.\"\n\n"
+                  "— Ines Varga, chair of the Pilots' Guild\n\n"
+                  "\"The quay is too small,\" — Harbour chief Tomas Brenner.\n\n"
+                  "The vote was close.\n";
+  const char *want[] = {"a tax on small boats",
+                        "Ines Varga",
+                        "said-after",
+                        "We will fight them",
+                        "Ines Varga",
+                        "said-after",
+                        "The quay is too small",
+                        "Tomas Brenner",
+                        "said-after",
+                        "The vote was close",
+                        "author",
+                        "author",
+                        NULL};
+  check(t, want);
+}
+
+/* An unquoted statement after "X said in a statement:" is X's. */
+static void colon_statement_paragraph(void **state) {
+  (void)state;
+  const char *t = "Guild chair Ines Varga said in a statement:\n\n"
+                  "The fees restore a level playing field. Our members are hiring again.\n\n"
+                  "The harbour reopened in May.\n";
+  const char *want[] = {"level playing field",
+                        "Ines Varga",
+                        "run-on",
+                        "hiring again",
+                        "Ines Varga",
+                        "run-on",
+                        "harbour reopened",
+                        "author",
+                        "author",
+                        NULL};
+  check(t, want);
+}
+
+/* A three-letter month abbreviation inside a name ("Zhang Jun", "Jan
+ * Kowalski") is a name; a date's is not. */
+static void month_abbreviations_in_names(void **state) {
+  (void)state;
+  const char *t = "Ambassador Zhang Jun said the port supports open trade.\n\n"
+                  "Jan Kowalski warned that the levy would close small ports.\n\n"
+                  "The quay reopens on Jun. 5, the board said.\n";
+  const char *want[] = {"supports open trade",
+                        "Zhang Jun",
+                        "indirect",
+                        "close small ports",
+                        "Jan Kowalski",
+                        "indirect",
+                        "reopens on Jun",
+                        "author",
+                        "author",
+                        NULL};
+  check(t, want);
+}
+
+/* A title line "Remarks by Minister X at ..." makes the text X's. */
+static void speech_title_lines(void **state) {
+  (void)state;
+  const char *t = "Remarks by Minister Ada Moreau at the Harbour Forum\n\n"
+                  "Thank you, Chair. It is an honour to be here.\n\n"
+                  "The levy is a tax on the poor. We will fight it.\n";
+  const char *want[] = {"honour to be here", "Ada Moreau", "header", "tax on the poor",
+                        "Ada Moreau",        "header",     NULL};
+  check(t, want);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(reporting_verbs),
@@ -1254,6 +1405,12 @@ int main(void) {
       cmocka_unit_test(for_person_frames),
       cmocka_unit_test(role_named_later_by_its_verb),
       cmocka_unit_test(broad_reporting_verbs),
+      cmocka_unit_test(organisation_names_with_and),
+      cmocka_unit_test(more_frames),
+      cmocka_unit_test(quote_sign_offs),
+      cmocka_unit_test(colon_statement_paragraph),
+      cmocka_unit_test(month_abbreviations_in_names),
+      cmocka_unit_test(speech_title_lines),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
