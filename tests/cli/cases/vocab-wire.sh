@@ -31,5 +31,9 @@
 # 27-28 what protection fights, named plainly: factories sent abroad that
 #       hollowed out towns (+1, as "decades of offshoring"), and the Davos
 #       crowd as a grievance (+1; both were absent).
+# 29    a tariff named by its rate ("a flat 50 percent rate on all
+#       exports"): a us_protectionism mention (was absent).
+# 30    "special treatment", the short name of special and differential
+#       treatment: a global_south mention (was absent).
 check vocab-wire 0 -- sh -c "$BIN score --input lines --unit doc --no-attribution \
   $FX/vocab-wire.txt | awk -F, 'NR == 1 || \$6 > 0 { print \$1 \",\" \$4 \",\" \$7 \",\" \$10 }'"
