@@ -363,6 +363,28 @@ static void settle_name_line(actx *c, uint32_t p, int name_only) {
   }
 }
 
+/* "Full text of Governor Hana Lindqvist's speech at ...", "Minister Ada
+ * Moreau's opening remarks": the speech noun at k (one adjective may stand
+ * between) owned by a full name; its byte range without "'s". */
+static int possessive_title(actx *c, size_t k, size_t *ns, size_t *ne) {
+  size_t e = k - (k > 0);
+  if (e > 0 && !possessive(c, e) && is_word(c, e) && !namey(c, e)) e--;
+  if (!k || !possessive(c, e) || !namey(c, e)) return 0;
+  size_t a = lxs_run_left(c, e, 0);
+  while (a < e && (c->wc[a] & W_TITLE) && !(c->wc[a] & W_GIVEN)) a++;
+  nameinfo ni;
+  lxs_analyze_run(c, a, e, 0, &ni);
+  if (!ni.ok || ni.ref != REF_FULL) return 0;
+  const char *p = c->text + TK(c, e)->start;
+  size_t n = TK(c, e)->end - TK(c, e)->start;
+  if (n > 2 && p[n - 1] == 's') n--; /* "'s" or "’s" (three bytes) */
+  if (n > 1 && p[n - 1] == '\'') n--;
+  else if (n > 3 && (unsigned char)p[n - 1] >= 0x80) n -= 3;
+  *ns = TK(c, ni.n0)->start;
+  *ne = TK(c, e)->start + n;
+  return *ne > *ns;
+}
+
 /* A title line naming the speaker of the whole text: "Remarks by Minister
  * Ada Moreau at the Harbour Forum", "Full text of the statement of
  * Ambassador Ines Varga", "Keynote speech by Tom Birch, chair of the
@@ -373,8 +395,11 @@ static int speech_title(actx *c, size_t *ns, size_t *ne) {
                                       "testimony", "message",   "lecture", NULL};
   static const char *const by[] = {"by", "of", "from", NULL};
   size_t k = 0;
-  while (k < c->nw && k < 8 && is_word(c, k) && !lxs_in_words(nouns, NORM(c, k))) k++;
-  if (k >= c->nw || k >= 8 || !is_word(c, k) || !lxs_in_words(nouns, NORM(c, k))) return 0;
+  while (k < c->nw && k < 12 && (is_word(c, k) || is_p(c, k, LXS_P_COLON)) &&
+         !lxs_in_words(nouns, NORM(c, k)))
+    k++;
+  if (k >= c->nw || k >= 12 || !is_word(c, k) || !lxs_in_words(nouns, NORM(c, k))) return 0;
+  if (possessive_title(c, k, ns, ne)) return 1;
   size_t x = k + 1; /* "Keynote speech by", "Remarks as delivered by" */
   if (x < c->nw && is_word(c, x) && lxs_in_words(nouns, NORM(c, x))) x++;
   if (x + 1 < c->nw && norm_is(c, x, "as") && norm_is(c, x + 1, "delivered")) x += 2;

@@ -1364,6 +1364,22 @@ static void speech_title_lines(void **state) {
   const char *want[] = {"honour to be here", "Ada Moreau", "header", "tax on the poor",
                         "Ada Moreau",        "header",     NULL};
   check(t, want);
+  /* the speech noun owned by a name ("X's speech", "X’s address") */
+  const char *t2 = "Full text of Governor Hana Lindqvist's speech at the Northport Forum\n\n"
+                   "It is an honour to address this forum. Trade built this city.\n\n"
+                   "We will never accept tariffs that punish the poor.\n";
+  const char *want2[] = {"honour to address", "Hana Lindqvist", "header", "never accept",
+                         "Hana Lindqvist",    "header",         NULL};
+  check(t2, want2);
+  const char *t3 = "Full text: Minister Anton Reyes\u2019s opening remarks at the Guild\n\n"
+                   "Good morning. The levy is a tax on the poor.\n";
+  const char *want3[] = {"tax on the poor", "Anton Reyes", "header", NULL};
+  check(t3, want3);
+  /* a possessive that is no speech title leaves the text the author's */
+  const char *t4 = "Governor Hana Lindqvist's port plan\n\n"
+                   "The plan will cost a lot. It is late.\n";
+  const char *want4[] = {"cost a lot", "author", "author", NULL};
+  check(t4, want4);
 }
 
 int main(void) {
