@@ -1382,6 +1382,19 @@ static void speech_title_lines(void **state) {
   check(t4, want4);
 }
 
+/* Hyphenated offices are titles, not given names: "Vice-Minister Li
+ * Chenggang" is Li Chenggang, and "Li" later is the same person. */
+static void hyphenated_titles(void **state) {
+  (void)state;
+  const char *t = "Vice-Minister Wen Haobo told the forum that the port supports open trade. "
+                  "Wen said the rules must be kept.\n\n"
+                  "Vice-Premier Ines Varga said the levy was fair.\n";
+  const char *want[] = {
+      "supports open trade", "Wen Haobo",     "indirect",   "rules must be kept", "Wen Haobo",
+      "short-name",          "levy was fair", "Ines Varga", "indirect",           NULL};
+  check(t, want);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(reporting_verbs),
@@ -1427,6 +1440,7 @@ int main(void) {
       cmocka_unit_test(colon_statement_paragraph),
       cmocka_unit_test(month_abbreviations_in_names),
       cmocka_unit_test(speech_title_lines),
+      cmocka_unit_test(hyphenated_titles),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
