@@ -365,7 +365,7 @@ static void settle_name_line(actx *c, uint32_t p, int name_only) {
 
 /* "Full text of Governor Hana Lindqvist's speech at ...", "Minister Ada
  * Moreau's opening remarks": the speech noun at k (one adjective may stand
- * between) owned by a full name; its byte range without "'s". */
+ * between) owned by a full name; its byte range. */
 static int possessive_title(actx *c, size_t k, size_t *ns, size_t *ne) {
   size_t e = k - (k > 0);
   if (e > 0 && !possessive(c, e) && is_word(c, e) && !namey(c, e)) e--;
@@ -375,14 +375,9 @@ static int possessive_title(actx *c, size_t k, size_t *ns, size_t *ne) {
   nameinfo ni;
   lxs_analyze_run(c, a, e, 0, &ni);
   if (!ni.ok || ni.ref != REF_FULL) return 0;
-  const char *p = c->text + TK(c, e)->start;
-  size_t n = TK(c, e)->end - TK(c, e)->start;
-  if (n > 2 && p[n - 1] == 's') n--; /* "'s" or "’s" (three bytes) */
-  if (n > 1 && p[n - 1] == '\'') n--;
-  else if (n > 3 && (unsigned char)p[n - 1] >= 0x80) n -= 3;
   *ns = TK(c, ni.n0)->start;
-  *ne = TK(c, e)->start + n;
-  return *ne > *ns;
+  *ne = TK(c, e)->end; /* with its "'s": lxs_canonical_name drops it */
+  return 1;
 }
 
 /* A title line naming the speaker of the whole text: "Remarks by Minister

@@ -139,10 +139,8 @@ void lxs_sent_words(actx *c, uint32_t s) {
 void lxs_put_sent(actx *c, uint32_t s, int who, int cue, uint32_t flags) {
   c->who[s] = who;
   c->sf[s] = flags;
-  if (c->sc)
-    c->sc[s] = (uint8_t)(who >= 0 || cue == LXS_CUE_QA || cue == LXS_CUE_TRANSCRIPT
-                             ? cue
-                             : LXS_CUE_AUTHOR);
+  c->sc[s] = (uint8_t)(who >= 0 || cue == LXS_CUE_QA || cue == LXS_CUE_TRANSCRIPT ? cue
+                                                                                  : LXS_CUE_AUTHOR);
 }
 
 void lxs_put_para(actx *c, const lxs_para *P, int who, int cue, uint32_t flags) {
@@ -174,7 +172,7 @@ static void intern_speakers(actx *c) {
     int pi = lxs_person_root(c, c->who[s]);
     if (pi >= 0 && lxs_person_unnamed(c, pi)) {
       pi = WHO_AUTHOR;
-      if (c->sc) c->sc[s] = LXS_CUE_AUTHOR;
+      c->sc[s] = LXS_CUE_AUTHOR;
     }
     c->ss[s] = pi >= 0 ? lxs_person_speaker(c, pi) : 0;
   }
