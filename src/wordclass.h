@@ -57,7 +57,7 @@ typedef uint64_t lxs_wbits;
 #define W_NOUN W_BIT(40)    /* statement, warning, concerns */
 #define W_VIEW W_BIT(41)    /* "In X's view" */
 #define W_GIVEN W_BIT(42)   /* a given name (with male or female) */
-#define W_PHRASAL W_BIT(43) /* pointed, hit: reports only with "out", "aim" or "on" next */
+#define W_PHRASAL W_BIT(43) /* pointed, hit: reports only with a particle next (frames.c) */
 
 /* More of the scorer's classes: */
 #define W_SUFFERPREP W_BIT(44) /* of, in: after a decay word, what suffers it */
