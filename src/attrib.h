@@ -177,6 +177,7 @@ typedef struct {
   int para_after_colon; /* the previous paragraph ended in a colon */
   int intro_frame;      /* ... after a speech frame ("X said in a statement:") */
   int runon;            /* speaker of an unclosed colon-opened quote */
+  int list_who;         /* speaker of a list the previous paragraph was an item of */
   int pend_comma;       /* the pending quote closed with a comma */
   uint32_t *pend;       /* sentences of an open quote awaiting a speaker */
   size_t npend, cappend;

@@ -141,12 +141,24 @@ static int made_clear(const actx *c, size_t nx) {
 /* "That is" / "This was" opening the sentence: the position after it
  * and the adverbs that may follow ("That was essentially ..."), or 0. */
 static size_t that_was(const actx *c) {
-  if (!(c->nw > 4 && (norm_is(c, 0, "that") || norm_is(c, 0, "this")) &&
-        (norm_is(c, 1, "is") || norm_is(c, 1, "was") || norm_is(c, 1, "'s"))))
-    return 0;
+  int one = c->nw > 4 && (norm_is(c, 0, "that") || norm_is(c, 0, "this")) &&
+            (norm_is(c, 1, "is") || norm_is(c, 1, "was") || norm_is(c, 1, "'s"));
+  int many = c->nw > 4 && (norm_is(c, 0, "those") || norm_is(c, 0, "these")) &&
+             (norm_is(c, 1, "are") || norm_is(c, 1, "were"));
+  if (!one && !many) return 0;
   size_t x = 2;
   while (x < 4 && is_word(c, x) && !namey(c, x) && ends_with(NORM(c, x), "ly")) x++;
   return x;
+}
+
+/* "(Those were) the words of Anna Varga", "the view of ...": the
+ * position of the name after "of", or 0. */
+static size_t words_of(const actx *c, size_t x) {
+  if (!(x + 3 < c->nw && norm_is(c, x, "the") && (c->wc[x + 1] & W_VIEW) &&
+        norm_is(c, x + 2, "of")))
+    return 0;
+  size_t a = x + 3;
+  return namey(c, a) || ((c->wc[a] & W_DET) && a + 1 < c->nw) ? a : 0;
 }
 
 /* "That is how Mayor Okafor described the vote", "That is what Okafor
@@ -156,6 +168,7 @@ int lxs_points_back(const actx *c) {
   size_t x = that_was(c);
   if (!x) return 0;
   if (norm_is(c, x, "how") || norm_is(c, x, "what")) return 1;
+  if (words_of(c, x)) return 1;
   return x + 2 < c->nw && (c->wc[x] & W_DET) && (c->wc[x + 1] & W_NOUN) && !possessive(c, x + 1) &&
          namey(c, x + 2);
 }
@@ -165,6 +178,15 @@ int lxs_points_back(const actx *c) {
  * holds the sentence and the one before. */
 static int message_frame(actx *c, frame_t *f) {
   if (!lxs_points_back(c)) return 0;
+  size_t w = words_of(c, that_was(c));
+  if (w) { /* "Those were the words of Anna Varga, who chairs ..." */
+    int ref = REF_FULL, who = lxs_np_right(c, w, &ref);
+    if (who < 0 || c->P[lxs_person_root(c, who)].entity) return 0;
+    frame_t cur = {who, ref, 0, 0, 0, 0, c->w[w - 1], c->w[w - 1], 0, 0, 0};
+    cur.subj = w;
+    *f = cur;
+    return 1;
+  }
   size_t a = that_was(c) + 2;
   if (a >= c->nw || !namey(c, a)) return 0;
   size_t e = lxs_run_right(c, a, c->nw);
@@ -359,6 +381,13 @@ static size_t subject_end(actx *c, size_t k) {
     if (is_p(c, p, LXS_P_COMMA) && p >= 2 && is_word(c, p - 1) &&
         (c->wc[p - 1] & (W_AUX | W_OPENER)) && is_p(c, p - 2, LXS_P_COMMA) &&
         !(c->wc[p - 1] & W_STOP)) {
+      j = p - 2;
+      steps++;
+      continue;
+    }
+    /* "Birch, 61, said": an age set off by commas after the subject */
+    if (is_p(c, p, LXS_P_COMMA) && p >= 3 && is_word(c, p - 1) && is_p(c, p - 2, LXS_P_COMMA) &&
+        (TK(c, p - 1)->flags & LXS_TF_NUMBER) && TK(c, p - 1)->norm_len <= 3 && namey(c, p - 3)) {
       j = p - 2;
       steps++;
       continue;
@@ -616,8 +645,11 @@ static int verb_frame(actx *c, uint32_t k_in_para, size_t k, frame_t *cur, int q
   if (who == WHO_NONE) return 0;
   if (who == WHO_AUTHOR && add) return 0; /* "value added" */
   /* "China opposes the order", "the group backed Ethiopia's bid": acts of
-   * a country or an organisation, not words */
-  if ((cl & W_STANCE) && (who < 0 || c->P[lxs_person_root(c, who)].entity)) return 0;
+   * a country or an organisation, not words; but an organisation's stance
+   * in the present ("The Guild strongly opposes the levy") is its
+   * declared position, held as a speaker's */
+  if ((cl & W_STANCE) && (who < 0 || (c->P[lxs_person_root(c, who)].entity && ends_with(nm, "ed"))))
+    return 0;
   at_start = spos <= 1 && k <= spos + MAX_RUN + 2;
   frame_t f = {who, ref, add, according, 0, 0, c->w[k], c->w[ve], at_start, 0, 0};
   f.subj = inverted ? ve + 1 : spos;
@@ -813,6 +845,9 @@ int lxs_headline_place(const actx *c) {
  * President Anton Reyes:", the headline "Osei: new levies undermine ...",
  * "The Courier's take: "..."" (the outlet's view). */
 static int label_frame(actx *c, uint32_t k_in_para, frame_t *f) {
+  /* ("Said Anton Reyes, president of the Guild:" is an inverted verb
+   * frame: its speaker is the noun phrase after the verb) */
+  if (c->nw && namey(c, 0) && (c->wc[0] & (W_SAY | W_ADD)) && !(c->wc[0] & W_GIVEN)) return 0;
   size_t k = 1;
   while (k < c->nw && k < 24 && label_word(c, k)) k++;
   if (k >= c->nw || !is_p(c, k, LXS_P_COLON) || c->inq[c->w[k]]) return 0;
@@ -1006,6 +1041,23 @@ static int participle_clause(actx *c, size_t from, size_t k, frame_t *cur) {
   return 1;
 }
 
+/* A subordinate clause fronted before the main clause ("(And) after she
+ * criticised the fees, the minister was told ..."): the position after
+ * its comma, or 0.  A speaker found inside it gives way to the main
+ * clause's. */
+static size_t fronted_clause_end(const actx *c) {
+  static const char *const sub[] = {"after",  "when",    "while",  "since", "although",
+                                    "though", "as",      "before", "once",  "because",
+                                    "until",  "whereas", NULL};
+  size_t k = c->nw > 1 && (norm_is(c, 0, "and") || norm_is(c, 0, "but")) ? 1 : 0;
+  if (k + 3 >= c->nw || !is_word(c, k) || !lxs_in_words(sub, NORM(c, k))) return 0;
+  for (size_t x = k + 2; x < c->nw && x < k + 20; x++) {
+    if (is_p(c, x, LXS_P_COMMA)) return c->inq[c->w[x]] ? 0 : x + 1;
+    if (!is_word(c, x)) return 0;
+  }
+  return 0;
+}
+
 /* The frames of the sentence's speech verbs, in order: the first
  * person's is the sentence's (*f), the next persons' may hold clauses of
  * their own, the first non-person's is kept in *np (the view is then the
@@ -1017,7 +1069,8 @@ static void verb_frames(actx *c, uint32_t k_in_para, int label, frame_t *f, fram
                         int *have_np) {
   frame_t cur, last = {0};
   int have_last = 0;
-  size_t prev = 0, last_k = 0, last_a = 0, last_e = 0;
+  size_t prev = 0, last_k = 0, last_a = 0, last_e = 0, fronted = fronted_clause_end(c);
+  int f_fronted = 0;
   *have_np = 0;
   for (size_t k = 0; k < c->nw; k++) {
     int quoted = c->inq[c->w[k]] != 0;
@@ -1046,9 +1099,10 @@ static void verb_frames(actx *c, uint32_t k_in_para, int label, frame_t *f, fram
     }
     lxs_note_holder(c, &cur, quoted);
     if (label || quoted) continue;
-    if (cur.who >= 0 && f->who < 0) {
+    if (cur.who >= 0 && (f->who < 0 || (f_fronted && k >= fronted && f->nmore == 0))) {
       *f = cur;
       prev = k;
+      f_fronted = k < fronted;
     } else if (cur.who >= 0 && k >= prev + 2) {
       if (add_clause(c, prev, &cur, f)) prev = k;
     } else if (cur.who < 0 && !*have_np) {

@@ -87,6 +87,8 @@ void lxs_analyze_run(actx *c, size_t a, size_t e, int create, nameinfo *ni) {
              (norm_is(c, p, "he") || norm_is(c, p, "an") || norm_is(c, p, "do")))
       part = 1;                                     /* "He Lifeng", "An Gang" */
     else if (month_name_part(c, p, a, e)) part = 1; /* "Zhang Jun", "Jan Kowalski" */
+    else if (p == 0 && p < e && (cl & (W_SAY | W_ADD)) && !(cl & W_GIVEN))
+      part = 0; /* "Said Anton Reyes, president of the Guild:": an inverted verb */
     else if (t->kind != LXS_TOK_WORD || (cl & W_NONNAME) || (t->flags & LXS_TF_NUMBER)) part = 0;
     else if (possessive(c, p) && p != e) part = 0;
     else if ((t->flags & LXS_TF_ALLCAPS) && mixed)
@@ -465,7 +467,9 @@ int lxs_np_left(actx *c, size_t j, int *ref) {
   if ((c->wc[j] & W_ROLE) && (norm_is(c, a, "a") || norm_is(c, a, "an") || norm_is(c, a, "one") ||
                               norm_is(c, a, "another")))
     return lxs_group_np(c, a, j); /* "a MOFCOM spokesperson said": nobody we know */
-  if ((c->wc[j] & W_ROLE) && (a < j || (c->wc[a] & W_DET))) {
+  /* (a headline drops the article: "Minister slams tariff plan") */
+  int headline_role = a == 0 && j == 0 && !(c->wc[j] & W_GROUPN) && lxs_headline_place(c);
+  if ((c->wc[j] & W_ROLE) && (a < j || (c->wc[a] & W_DET) || headline_role)) {
     *ref = REF_DESC;
     int r = lxs_resolve_desc(c, a, j);
     return r >= 0 ? r : lxs_desc_pending(c, a, j);
@@ -491,6 +495,30 @@ static size_t role_postmod_end(const actx *c, size_t q) {
   return lxs_org_run_right(c, x) + 1;
 }
 
+/* "her counterpart, Pim Alders", "his deputy, Tom Birch" at p: a
+ * possessive before a description set off from the name that follows. */
+static int possessive_then_name(const actx *c, size_t p) {
+  if (!(c->wc[p] & W_DET)) return 0;
+  size_t x = p + 1;
+  while (x < c->nw && x < p + 4 && is_word(c, x) && !namey(c, x) && !(c->wc[x] & W_STOP)) x++;
+  return x > p + 1 && x + 1 < c->nw && is_p(c, x, LXS_P_COMMA) && (c->wc[x - 1] & W_ROLE) &&
+         namey(c, x + 1);
+}
+
+/* An office after an organisation's name ending at oe, then a personal
+ * name: "said WTO chief Anna Lind", "Said Guild for Harbour Pilots (GHP)
+ * President Anton Reyes:".  The organisation premodifies the office; the
+ * first word of the office, or 0. */
+static size_t office_after_org(const actx *c, size_t oe) {
+  size_t x = oe + 1;
+  if (x + 2 < c->nw && is_p(c, x, LXS_P_OPEN) && is_p(c, x + 2, LXS_P_CLOSE)) x += 3; /* (GHP) */
+  size_t t = x;
+  while (t < c->nw && t < x + 3 && is_word(c, t) && (c->wc[t] & (W_TITLE | W_ROLE | W_ROLEADJ)))
+    t++;
+  if (t == x || t >= c->nw || !namey(c, t) || (c->wc[t] & W_NONNAME)) return 0;
+  return x;
+}
+
 /* The noun phrase starting at p (after an inverted verb or "according
  * to"): "said Jayant Menon, a ...", "said the former ADB economist". */
 int lxs_np_right(actx *c, size_t p, int *ref) {
@@ -498,6 +526,7 @@ int lxs_np_right(actx *c, size_t p, int *ref) {
   if (p >= c->nw || !is_word(c, p)) return WHO_NONE;
   const char *nm = NORM(c, p);
   int g = object_pronoun_gender(nm);
+  if (g && possessive_then_name(c, p)) g = 0; /* "by her counterpart, Pim Alders" */
   if (g) {
     *ref = REF_PRONOUN;
     int r = lxs_resolve_pronoun(c, g, 1);
@@ -518,8 +547,14 @@ int lxs_np_right(actx *c, size_t p, int *ref) {
   size_t f = p + (q > p + 1 && (c->wc[p] & W_DET));
   if (namey(c, f)) {
     size_t oe = lxs_org_run_right(c, f);
-    int o = lxs_org_at(c, f, oe, oe > lxs_run_right(c, f, c->nw), ref);
-    if (o >= 0) return o;
+    size_t off = office_after_org(c, oe);
+    if (off) { /* the name after the office holds the view */
+      p = off;
+      q = lxs_run_right(c, off, c->nw) + 1;
+    } else {
+      int o = lxs_org_at(c, f, oe, oe > lxs_run_right(c, f, c->nw), ref);
+      if (o >= 0) return o;
+    }
   }
   /* the last run of capitalised words in [p, q) */
   size_t e = q;

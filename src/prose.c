@@ -147,6 +147,16 @@ static int quote_speaker(actx *c, uint32_t pi, uint32_t k, int qx, int *cue) {
   return who;
 }
 
+/* The quotation sentences right before sentence s that went to nobody
+ * (at most a paragraph's worth) are who's: a sentence opening its
+ * paragraph points back to them ("Those were the words of X"). */
+static void back_to_quote(actx *c, uint32_t s, int who) {
+  for (uint32_t t = s, n = 0; t-- > 0 && n < 12; n++) {
+    if (!(c->sf[t] & LXS_SENT_QUOTE) || c->who[t] >= 0) break;
+    lxs_put_sent(c, t, who, LXS_CUE_SAID_AFTER, LXS_SENT_QUOTE);
+  }
+}
+
 /* Attributes sentence k of paragraph pi; *reported carries a person whose
  * reported speech may continue into the next sentence. */
 static void assign_sentence(actx *c, uint32_t pi, uint32_t k, int *reported) {
@@ -193,6 +203,9 @@ static void assign_sentence(actx *c, uint32_t pi, uint32_t k, int *reported) {
   if (f->back && f->who >= 0 && !f->after && k > 0 && c->sspan0[k - 1] == NO_TOK &&
       c->fr[k - 1].who == WHO_NONE && c->who[s - 1] < 0)
     lxs_put_sent(c, s - 1, f->who, LXS_CUE_SAID_AFTER, 0);
+  /* ""We cannot afford it." ¶ Those were the words of Anna Varga": the
+   * quotation of the paragraph before, if it went to nobody */
+  if (f->back && f->who >= 0 && !f->after && k == 0 && s > 0) back_to_quote(c, s, f->who);
 }
 
 /* Was the quotation opened right after a colon ("stating: "...", or a
@@ -226,18 +239,41 @@ static int run_on(actx *c, uint32_t pi) {
   return 1;
 }
 
+/* Does paragraph P open with a list bullet ("- ", "* ", "• ", "– ",
+ * "1. ", "2) ")? */
+static int bullet_item(const actx *c, const lxs_para *P) {
+  const unsigned char *t = (const unsigned char *)c->text + P->start;
+  size_t n = P->end - P->start;
+  if (n < 3) return 0;
+  if ((t[0] == '-' || t[0] == '*' || t[0] == '+') && t[1] == ' ') return 1;
+  /* "•", "–", "—", "▪" and a space */
+  if (n > 4 && t[0] == 0xE2 && t[3] == ' ' &&
+      ((t[1] == 0x80 && (t[2] == 0xA2 || t[2] == 0x93 || t[2] == 0x94)) ||
+       (t[1] == 0x96 && t[2] == 0xAA)))
+    return 1;
+  size_t d = 0;
+  while (d < n && d < 3 && t[d] >= '0' && t[d] <= '9') d++;
+  return d > 0 && d + 1 < n && (t[d] == '.' || t[d] == ')') && t[d + 1] == ' ';
+}
+
 /* A paragraph after one ending in a speech frame and a colon ("Varga said
  * in a statement:") with no quotation marks of its own is the statement
  * itself, when it carries no frame: the speaker's (run-on cue, as a quote
- * left open).  1 when this paragraph was. */
+ * left open).  So is each further item of a list it opens ("X said:" ¶
+ * "- ..." ¶ "- ...").  1 when this paragraph was. */
 static int colon_statement(actx *c, uint32_t pi) {
   const lxs_para *P = &c->tk->paras[pi];
-  if (!c->para_after_colon || !c->intro_frame || c->intro_next < 0 || c->nspans) return 0;
+  int list = c->list_who, who = WHO_NONE, bullet = bullet_item(c, P);
+  c->list_who = WHO_NONE;
+  if (c->para_after_colon && c->intro_frame && c->intro_next >= 0) who = c->intro_next;
+  else if (list >= 0 && bullet) who = list; /* the next item of the same list */
+  if (who < 0 || c->nspans) return 0;
   for (uint32_t k = 0; k < P->nsent; k++)
     if (c->fr[k].who != WHO_NONE) return 0;
-  lxs_put_para(c, P, c->intro_next, LXS_CUE_RUN_ON, LXS_SENT_QUOTE);
-  c->chain = c->intro_next;
+  lxs_put_para(c, P, who, LXS_CUE_RUN_ON, LXS_SENT_QUOTE);
+  c->chain = who;
   c->chain_para = pi;
+  if (bullet) c->list_who = who;
   return 1;
 }
 

@@ -250,6 +250,7 @@ void lxs_attribute_clauses(const lxs_tokenizer *tk, const char *text, lxs_speake
   c->dangling = WHO_NONE;
   c->intro_next = WHO_NONE;
   c->runon = WHO_NONE;
+  c->list_who = WHO_NONE;
   c->interviewee = WHO_NONE;
   c->they_tok = UINT32_MAX; /* (no "they" read yet) */
   c->intro_best = -1;
@@ -276,7 +277,7 @@ void lxs_attribute_clauses(const lxs_tokenizer *tk, const char *text, lxs_speake
       lxs_prose_paragraph(c, p);
       continue;
     }
-    c->runon = WHO_NONE; /* a layout paragraph ends what prose left open */
+    c->runon = c->list_who = WHO_NONE; /* a layout paragraph ends what prose left open */
     c->para_after_colon = 0;
   }
   lxs_settle_descriptions(c);

@@ -1,0 +1,197 @@
+/* test_news_frames.c - more speech frames of ordinary news style (issue
+ * 15): inverted "Said X:" introducers, offices premodified by their
+ * organisation, fronted subordinate clauses, ages set off by commas,
+ * lists after a colon, "Those were the words of X", headlines led by a
+ * bare office, organisations' declared positions and outlets' interview
+ * labels.  Every sentence is invented. */
+#include "testutil.h"
+
+#include "attrib_run.h"
+#include "lexstance.h"
+
+/* Runs text and checks (needle, speaker, cue) triples; NULL ends them. */
+static void check(const char *text, const char *const *triples) {
+  arun r;
+  arun_str(&r, text, NULL);
+  for (size_t i = 0; triples[i]; i += 3) EXPECT(&r, triples[i], triples[i + 1], triples[i + 2]);
+  arun_free(&r);
+}
+
+/* "Said Anton Reyes, president of the Guild:" is an inverted frame, not
+ * a round-up header naming "Said Anton Reyes"; after an inverted verb an
+ * organisation before an office premodifies it ("said WTO chief Anna
+ * Lind", "Said Guild for Harbour Pilots (GHP) President Anton Reyes:"). */
+static void inverted_said_and_offices(void **state) {
+  (void)state;
+  const char *t = "The guild met on Monday.\n\n"
+                  "Said Anton Reyes, president of the Guild:\n\n"
+                  "\"The rules are fair.\"\n\n"
+                  "\"It will pass,\" said WTO chief Anna Lind.\n\n"
+                  "Said Guild for Harbour Pilots (GHP) President Tomas Brenner:\n\n"
+                  "\"The berth rules are overdue.\"\n\n"
+                  "Dock work resumed on Tuesday.\n";
+  const char *want[] = {"Said Anton Reyes",
+                        "Anton Reyes",
+                        "indirect",
+                        "The rules are fair",
+                        "Anton Reyes",
+                        "quote",
+                        "It will pass",
+                        "Anna Lind",
+                        "said-after",
+                        "Said Guild",
+                        "Tomas Brenner",
+                        "indirect",
+                        "berth rules are overdue",
+                        "Tomas Brenner",
+                        "quote",
+                        "Dock work resumed",
+                        "author",
+                        "author",
+                        NULL};
+  check(t, want);
+  arun r;
+  arun_str(&r, t, NULL);
+  const char *names[] = {"author", "Anton Reyes", "Anna Lind", "Tomas Brenner", NULL};
+  expect_speakers(&r, names);
+  arun_free(&r);
+}
+
+/* A speaker found in a fronted subordinate clause gives way to the main
+ * clause's; a passive agent after a possessive description ("by her
+ * counterpart, Pim Alders") is the name, not the pronoun. */
+static void fronted_clauses_and_agents(void **state) {
+  (void)state;
+  const char *t =
+      "Dorian Vale said the fees were fair. And after she criticised the fees, the "
+      "Northland minister was told by her counterpart, Pim Alders: \"You are wrong.\"\n\n"
+      "When Ines Varga spoke of the levy, Tom Birch said it was unfair.\n";
+  const char *want[] = {"fees were fair", "Dorian Vale", "indirect",      "You are wrong",
+                        "Pim Alders",     "said-before", "it was unfair", "Tom Birch",
+                        "indirect",       NULL};
+  check(t, want);
+}
+
+/* "Birch, 61, said": an age set off by commas stands between a subject
+ * and its verb, also for a surname never named in full. */
+static void ages_before_the_verb(void **state) {
+  (void)state;
+  const char *t = "The port is busy.\n\n"
+                  "\"It is a bad plan,\" Birch, 61, said.\n\n"
+                  "Okafor, 52, argued that the levy was fair.\n\n"
+                  "The quay, 200, was built in 1901.\n";
+  const char *want[] = {"a bad plan", "Birch",     "short-name", "levy was fair", "Okafor",
+                        "short-name", "was built", "author",     "author",        NULL};
+  check(t, want);
+}
+
+/* A list after "X said ...:" is X's, item by item; the paragraph after
+ * the list is the reporter's again, and a list after a colon that no
+ * frame opens is nobody's. */
+static void lists_after_a_frame(void **state) {
+  (void)state;
+  const char *t = "Ruth Okafor said the board would act on three points:\n\n"
+                  "- Fees will be capped at 5 percent.\n"
+                  "- Small boats will be exempt.\n"
+                  "- The levy ends in 2028.\n\n"
+                  "The board meets on Monday. The agenda has two items:\n\n"
+                  "1. The budget for the quay.\n"
+                  "2. The new lights.\n";
+  const char *want[] = {"capped at 5", "Ruth Okafor", "run-on",    "Small boats",
+                        "Ruth Okafor", "run-on",      "levy ends", "Ruth Okafor",
+                        "run-on",      "board meets", "author",    "author",
+                        "The budget",  "author",      "author",    "The new lights",
+                        "author",      "author",      NULL};
+  check(t, want);
+}
+
+/* "Those were the words of Anna Varga": the quotation before it, in the
+ * paragraph before, is hers. */
+static void words_of_before(void **state) {
+  (void)state;
+  const char *t = "\"We cannot afford this levy. It will sink us.\"\n\n"
+                  "Those were the words of Anna Varga, who chairs the port board.\n\n"
+                  "The board meets on Monday.\n";
+  const char *want[] = {"cannot afford",
+                        "Anna Varga",
+                        "said-after",
+                        "It will sink us",
+                        "Anna Varga",
+                        "said-after",
+                        "Those were the words",
+                        "Anna Varga",
+                        "indirect",
+                        "board meets",
+                        "author",
+                        "author",
+                        NULL};
+  check(t, want);
+}
+
+/* A headline led by a bare office ("Minister slams tariff plan") is the
+ * person the article names with that office, not whoever comes first. */
+static void headline_office(void **state) {
+  (void)state;
+  const char *t = "Minister slams tariff plan\n\n"
+                  "The government unveiled a tariff plan on Monday. Opposition leader Tom Birch "
+                  "was not consulted.\n\n"
+                  "Trade Minister Ines Varga said the plan would hurt exporters.\n";
+  const char *want[] = {"Minister slams", "Ines Varga", "description", "was not consulted",
+                        "author",         "author",     NULL};
+  check(t, want);
+  const char *t2 = "Minister slams tariff plan\n\n"
+                   "The government unveiled a tariff plan on Monday. Tom Birch said it would "
+                   "hurt exporters.\n";
+  const char *want2[] = {"Minister slams", "author", "author", NULL};
+  check(t2, want2);
+}
+
+/* An organisation's stance in the present is its declared position; in
+ * the past ("backed") it is an act, and a country's is never a
+ * speaker's. */
+static void organisations_declare(void **state) {
+  (void)state;
+  const char *t = "The Guild of Steelmakers strongly opposes the levy.\n\n"
+                  "The Northport Chamber of Commerce supports the plan.\n\n"
+                  "The Pilots Guild backed the levy.\n\n"
+                  "Brazil strongly opposes the levy.\n";
+  const char *want[] = {"strongly opposes the levy",
+                        "Guild of Steelmakers",
+                        "indirect",
+                        "supports the plan",
+                        "Northport Chamber of Commerce",
+                        "indirect",
+                        "backed the levy",
+                        "author",
+                        "author",
+                        "Brazil strongly",
+                        "author",
+                        "author",
+                        NULL};
+  check(t, want);
+}
+
+/* An outlet's interview label ("Courier: ...") asks; the questions are
+ * the author's, the answers the interviewee's. */
+static void outlet_interview_labels(void **state) {
+  (void)state;
+  const char *t = "Courier: Why did you oppose the levy?\n\n"
+                  "Varga: Because it hurts small ports.\n\n"
+                  "Courier: What comes next?\n\n"
+                  "Varga: We will fight it in court.\n";
+  const char *want[] = {
+      "Why did you", "author",          "transcript", "hurts small ports", "Varga",
+      "transcript",  "What comes next", "author",     "transcript",        "fight it in court",
+      "Varga",       "transcript",      NULL};
+  check(t, want);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(inverted_said_and_offices), cmocka_unit_test(fronted_clauses_and_agents),
+      cmocka_unit_test(ages_before_the_verb),      cmocka_unit_test(lists_after_a_frame),
+      cmocka_unit_test(words_of_before),           cmocka_unit_test(headline_office),
+      cmocka_unit_test(organisations_declare),     cmocka_unit_test(outlet_interview_labels),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
