@@ -777,6 +777,22 @@ static int described_subject(const actx *c, size_t a) {
   return 1;
 }
 
+/* A description set off before a name that opens its clause: "Its
+ * chief, Anton Reyes, spoke first", "The guild's new president, Ines
+ * Varga, ...".  It describes the person (for a role named elsewhere,
+ * such as a headline's "Pilots' guild chief:"). */
+static void desc_before_name(actx *c, int pi, size_t a) {
+  if (a < 3 || !is_p(c, a - 1, LXS_P_COMMA) || !is_word(c, a - 2) || !(c->wc[a - 2] & W_ROLE) ||
+      (c->wc[a - 2] & W_GROUPN) || namey(c, a - 2))
+    return;
+  size_t d = a - 2;
+  while (d > 0 && a - d < 8 && is_word(c, d - 1) && !namey(c, d - 1)) d--;
+  if (d == 1 && (c->wc[0] & W_DET)) d = 0; /* "The trade minister, ..." */
+  if (d > 0 && !is_p(c, d - 1, LXS_P_COMMA)) return;
+  if (!(c->wc[d] & W_DET) && !possessive(c, d)) return;
+  lxs_set_appositive(c, pi, d, a - 1);
+}
+
 void lxs_scan_mentions(actx *c, uint32_t k_in_para) {
   c->subj[k_in_para] = WHO_NONE;
   lxs_group_subject(c);
@@ -809,6 +825,7 @@ void lxs_scan_mentions(actx *c, uint32_t k_in_para) {
     }
     person *p = &c->P[ni.pi];
     lxs_prename_desc(c, ni.pi, a, ni.n0);
+    desc_before_name(c, ni.pi, a);
     size_t x = e + 1;
     /* "Jayant Menon (Menon), a ..." */
     if (x < c->nw && is_p(c, x, LXS_P_OPEN)) {

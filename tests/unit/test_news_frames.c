@@ -146,6 +146,25 @@ static void headline_office(void **state) {
   check(t2, want2);
 }
 
+/* A description set off before a name ("The trade minister, Ines Varga,
+ * ...", "Its chief, Anton Reyes, ...") describes the person, so a
+ * headline's office or "Role: claim" label finds them. */
+static void description_before_name(void **state) {
+  (void)state;
+  const char *t = "Minister slams tariff plan\n\n"
+                  "The plan was unveiled on Monday. The trade minister, Ines Varga, spoke "
+                  "first.\n";
+  const char *want[] = {"Minister slams", "Ines Varga", "description", "spoke first",
+                        "author",         "author",     NULL};
+  check(t, want);
+  const char *t2 = "Pilots' guild chief: New berth rules are overdue\n\n"
+                   "The Pilots' Guild met on Monday. Its chief, Anton Reyes, spoke first.\n\n"
+                   "\"We waited too long,\" Reyes said.\n";
+  const char *want2[] = {"New berth rules", "Anton Reyes", "headline", "Guild met",
+                         "author",          "author",      NULL};
+  check(t2, want2);
+}
+
 /* An organisation's stance in the present is its declared position; in
  * the past ("backed") it is an act, and a country's is never a
  * speaker's. */
@@ -191,7 +210,8 @@ int main(void) {
       cmocka_unit_test(inverted_said_and_offices), cmocka_unit_test(fronted_clauses_and_agents),
       cmocka_unit_test(ages_before_the_verb),      cmocka_unit_test(lists_after_a_frame),
       cmocka_unit_test(words_of_before),           cmocka_unit_test(headline_office),
-      cmocka_unit_test(organisations_declare),     cmocka_unit_test(outlet_interview_labels),
+      cmocka_unit_test(organisations_declare),     cmocka_unit_test(description_before_name),
+      cmocka_unit_test(outlet_interview_labels),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
