@@ -18,6 +18,7 @@
 #include "tokenize.h"
 #include "utf8.h"
 #include "util.h"
+#include "wordclass.h"
 
 typedef struct {
   char *key; /* kind char + key bytes */
@@ -94,6 +95,13 @@ struct lxs_lexicon {
    * were stemmed again. */
   lxs_strmap stem_cache;
   lxs_buf stem_text;
+  /* Irregular past forms (read_past_forms), read on the first phrase
+   * entry: the verbs sorted by base stem, their stems in past_text.  Not
+   * through stem_cache or a strmap: the list must not grow them. */
+  struct past_verb *past;
+  size_t npast, cappast;
+  lxs_buf past_text;
+  int past_read;
   int broken; /* a call ran out of memory: only free it */
 };
 
@@ -125,6 +133,7 @@ static lxs_lexicon *lexicon_new(const char *language, char *err, size_t errlen) 
   lxs_strmap_init(&lex->theme_index);
   lxs_strmap_init_exact(&lex->stem_cache);
   lxs_buf_init(&lex->stem_text);
+  lxs_buf_init(&lex->past_text);
   return lex;
 }
 
@@ -194,6 +203,8 @@ void lxs_lexicon_free(lxs_lexicon *lex) {
   lxs_buf_free(&lex->scratch);
   lxs_strmap_free(&lex->stem_cache);
   lxs_buf_free(&lex->stem_text);
+  free(lex->past);
+  lxs_buf_free(&lex->past_text);
   lxs_tokenizer_free(lex->tok);
   lxs_stemmer_free(lex->stemmer);
   free(lex->language);
@@ -485,6 +496,128 @@ static int add_sense(lxs_lexicon *lex, lxs_pword *words, int n, const lxs_sense 
   return 1;
 }
 
+/* ---- irregular past forms of phrase verbs ----
+ * Snowball maps "fights" and "fighting" to "fight" but leaves "fought"
+ * alone, so the entry "fight for" missed "fought for" (and "stand by"
+ * "stood by", "go it alone" "went it alone").  In an English lexicon
+ * every phrase entry therefore also matches with each of its words that
+ * is a verb of lexicons/words/irregular-verbs.txt (embedded data: "base
+ * past participle ...") replaced by its irregular forms.  The list says
+ * which forms; this code only substitutes them. */
+
+struct past_verb {
+  uint32_t base, len; /* the base form's stem: past_text[base, base + len) */
+  uint32_t forms;     /* its past stems from there, each NUL ended, then "" */
+};
+
+static int stem_cmp(const char *a, size_t an, const char *b, size_t bn) {
+  int c = memcmp(a, b, an < bn ? an : bn);
+  return c ? c : (an > bn) - (an < bn);
+}
+
+/* The first verb whose base stem is not below key[0..n). */
+static size_t past_lower_bound(const lxs_lexicon *lex, const char *key, size_t n) {
+  size_t lo = 0, hi = lex->npast;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    const struct past_verb *v = &lex->past[mid];
+    if (stem_cmp(lex->past_text.data + v->base, v->len, key, n) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* Appends the stem of word[0..n) to past_text, NUL ended; its length. */
+static size_t put_stem(lxs_lexicon *lex, const char *word, size_t n) {
+  size_t sl;
+  const char *st = lxs_stem(lex->stemmer, word, n, &sl);
+  lxs_buf_put(&lex->past_text, st, sl);
+  lxs_buf_putc(&lex->past_text, '\0');
+  return sl;
+}
+
+/* Reads the list once; nothing for other languages (it is English). */
+static void read_past_forms(lxs_lexicon *lex) {
+  lex->past_read = 1;
+  if (strcmp(lex->language, "english") != 0) return;
+  lxs_word_cursor c = lxs_word_list("irregular-verbs.txt");
+  const char *l;
+  size_t n;
+  while (lxs_word_list_next(&c, &l, &n)) {
+    const char *end = l + n, *sp = memchr(l, ' ', n);
+    if (!sp || sp == l) continue;
+    struct past_verb v = {(uint32_t)lex->past_text.len, 0, 0};
+    v.len = (uint32_t)put_stem(lex, l, (size_t)(sp - l));
+    v.forms = (uint32_t)lex->past_text.len;
+    for (const char *p = sp + 1; p < end;) {
+      const char *q = memchr(p, ' ', (size_t)(end - p));
+      size_t wl = q ? (size_t)(q - p) : (size_t)(end - p), at = lex->past_text.len;
+      size_t sl = wl ? put_stem(lex, p, wl) : 0;
+      if (!wl || stem_cmp(lex->past_text.data + at, sl, lex->past_text.data + v.base, v.len) == 0)
+        lex->past_text.len = at; /* the base's own stem ("beat" "beaten") */
+      p += wl + 1;
+    }
+    lxs_buf_putc(&lex->past_text, '\0');
+    size_t at = past_lower_bound(lex, lex->past_text.data + v.base, v.len);
+    LXS_VEC_GROW(lex->past, lex->npast, lex->cappast);
+    memmove(&lex->past[at + 1], &lex->past[at], (lex->npast - at) * sizeof *lex->past);
+    lex->past[at] = v;
+    lex->npast++;
+  }
+}
+
+/* Whether the pattern words[0..n) already has a sense of this theme and
+ * role: an entry written out ("took effect") wins over a derived one. */
+static int has_sense(lxs_lexicon *lex, const lxs_pword *words, int n, const lxs_sense *sense) {
+  lxs_buf key;
+  lxs_buf_init(&key);
+  serialise(words, n, &key);
+  pattern_entry *pe = NULL;
+  HASH_FIND(hh, lex->patterns, key.data, (unsigned)key.len, pe);
+  lxs_buf_free(&key);
+  if (!pe) return 0;
+  sense_key k;
+  memset(&k, 0, sizeof k);
+  k.pattern = pe->pat->order;
+  k.theme = sense->theme;
+  k.role = (uint32_t)sense->role;
+  sense_entry *se = NULL;
+  HASH_FIND(hh, lex->sense_index, &k, sizeof k, se);
+  return se != NULL;
+}
+
+/* Adds sense to the phrase words[0..n) with one word replaced by each of
+ * its irregular past forms.  An entry written later for the same words
+ * overrides the derived sense, as any later entry does. */
+static void add_past_forms(lxs_lexicon *lex, const lxs_pword *words, int n,
+                           const lxs_sense *sense) {
+  if (n < 2) return;
+  if (!lex->past_read) read_past_forms(lex);
+  for (int i = 0; i < n; i++) {
+    if (words[i].glob || words[i].acro) continue;
+    size_t vi = past_lower_bound(lex, words[i].key, words[i].len);
+    if (vi == lex->npast) continue;
+    const struct past_verb *v = &lex->past[vi];
+    if (stem_cmp(lex->past_text.data + v->base, v->len, words[i].key, words[i].len) != 0) continue;
+    for (size_t at = v->forms; lex->past_text.data[at];) {
+      const char *past = lex->past_text.data + at;
+      size_t pl = strlen(past);
+      at += pl + 1;
+      lxs_pword w[LXS_MAX_PATTERN_WORDS];
+      for (int k = 0; k < n; k++) {
+        w[k] = words[k];
+        w[k].key = k == i ? lxs_xstrndup(past, pl) : lxs_xstrndup(words[k].key, words[k].len);
+        w[k].len = k == i ? (uint16_t)pl : words[k].len;
+      }
+      if (!has_sense(lex, w, n, sense)) {
+        add_sense(lex, w, n, sense); /* takes the keys */
+        continue;
+      }
+      for (int k = 0; k < n; k++) free((void *)w[k].key);
+    }
+  }
+}
+
 static int parse_weight(const char *s, double *out) {
   if (!*s) return -1;
   char *end;
@@ -634,6 +767,8 @@ int lxs_lexicon_add_entry(lxs_lexicon *lex, uint32_t src, uint32_t lineno, const
     for (int i = 0; same && i < nw; i++)
       same = alt[i].len == words[i].len && alt[i].glob == words[i].glob &&
              memcmp(alt[i].key, words[i].key, words[i].len) == 0;
+    add_past_forms(lex, words, nw, &sense); /* before add_sense takes the keys */
+    if (!same) add_past_forms(lex, alt, nalt, &sense);
     int fresh = add_sense(lex, words, nw, &sense);
     if (!same) add_sense(lex, alt, nalt, &sense);
     else

@@ -302,6 +302,68 @@ static void unknown_stemmer_language(void **state) {
   assert_string_equal(err, "unknown stemmer language 'klingon'");
 }
 
+/* The two-word pattern "first second" (stems), or NULL. */
+static const lxs_pattern *phrase(const lxs_lexicon *lex, const char *first, const char *second) {
+  const lxs_patlist *l = lxs_lexicon_find(lex, first, strlen(first), 0);
+  for (size_t i = 0; l && i < l->n; i++)
+    if (l->pats[i]->nwords == 2 && strcmp(l->pats[i]->words[1].key, second) == 0) return l->pats[i];
+  return NULL;
+}
+
+/* Snowball leaves "fought" as it is: a phrase entry's verb also matches
+ * its irregular past forms (lexicons/words/irregular-verbs.txt), with the
+ * entry's own sense; one-word entries are not expanded. */
+static void phrase_verbs_match_irregular_past(void **state) {
+  (void)state;
+  lxs_lexicon *lex = test_lexicon("fight for\tsentiment\timpose\t0.4\n"
+                                  "fight\tsentiment\teval\t-0.3\n"
+                                  "go it alone\tmulti\ttarget\t-1\n");
+  const lxs_pattern *p = phrase(lex, "fought", "for");
+  assert_non_null(p);
+  assert_int_equal(p->nsenses, 1);
+  assert_string_equal(p->senses[0].term, "fight for");
+  assert_int_equal(p->senses[0].role, LXS_R_IMPOSE);
+  assert_near(p->senses[0].weight, 0.4, TEST_EPS);
+  const lxs_patlist *one = lxs_lexicon_find(lex, "fought", 6, 0);
+  for (size_t i = 0; i < one->n; i++) assert_int_equal(one->pats[i]->nwords, 2);
+  assert_int_equal(lxs_lexicon_entry_count(lex), 3); /* derived patterns are no entries */
+  lxs_scorer *sc = test_scorer(lex);
+  const lxs_result *r = test_run(sc, "Washington went it alone.");
+  assert_int_equal(test_score(r, lex, 0, "multi")->mentions, 1);
+  r = test_run(sc, "Washington has gone it alone.");
+  assert_int_equal(test_score(r, lex, 0, "multi")->mentions, 1);
+  r = test_run(sc, "Washington walked it alone.");
+  assert_int_equal(test_score(r, lex, 0, "multi")->mentions, 0);
+  lxs_scorer_free(sc);
+  lxs_lexicon_free(lex);
+}
+
+/* An entry written out for the past form keeps its own weight, whether it
+ * comes before or after the base form's entry. */
+static void written_past_entry_wins(void **state) {
+  (void)state;
+  lxs_lexicon *lex = test_lexicon("took part\tsentiment\teval\t0.6\n"
+                                  "take part\tsentiment\teval\t0.3\n");
+  assert_near(phrase(lex, "took", "part")->senses[0].weight, 0.6, TEST_EPS);
+  assert_near(phrase(lex, "taken", "part")->senses[0].weight, 0.3, TEST_EPS);
+  lxs_lexicon_free(lex);
+  lex = test_lexicon("take part\tsentiment\teval\t0.3\n"
+                     "took part\tsentiment\teval\t0.6\n");
+  assert_near(phrase(lex, "took", "part")->senses[0].weight, 0.6, TEST_EPS);
+  lxs_lexicon_free(lex);
+}
+
+/* The list is English: a German lexicon derives nothing. */
+static void irregular_past_only_in_english(void **state) {
+  (void)state;
+  char err[256] = "";
+  lxs_lexicon *lex = lxs_lexicon_new("german", err, sizeof err);
+  assert_non_null(lex);
+  assert_int_equal(load(lex, "fight for\tt\ttarget\t1\n", err, sizeof err), 0);
+  assert_null(lxs_lexicon_find(lex, "fought", 6, 0));
+  lxs_lexicon_free(lex);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(loads_fixture_file),
@@ -321,6 +383,9 @@ int main(void) {
       cmocka_unit_test(entry_counts_per_source),
       cmocka_unit_test(empty_buffer_loads_nothing),
       cmocka_unit_test(unknown_stemmer_language),
+      cmocka_unit_test(phrase_verbs_match_irregular_past),
+      cmocka_unit_test(written_past_entry_wins),
+      cmocka_unit_test(irregular_past_only_in_english),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
