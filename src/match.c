@@ -117,11 +117,6 @@ static sense_summary union_senses(const lxs_pattern *const *pats, size_t n, cons
   return r;
 }
 
-typedef struct {
-  lxs_matcher *mt;
-  const lxs_lexicon *lex;
-} init_ctx;
-
 /* A word's ref->user: the handle of its candidate patterns (index + 1; 0
  * for none) and, in the top bit, whether it may report speech -- the
  * segmenter's question, answered once per distinct word here rather than
@@ -135,9 +130,21 @@ typedef struct {
  * "\x01KEY"; 0 for none) and the lexicon number of its stem, computed
  * once per distinct word.  A word without candidates (most words) has
  * values that other threads may share; a handle is this matcher's own. */
+/* Candidate handles live as long as the stemmer's cache: dropped when it
+ * was (a new generation), before the first word of the new one is
+ * initialised -- which may be in the tokenizer, before
+ * lxs_match_document. */
+static void sync_generation(lxs_matcher *mt) {
+  if (mt->generation != lxs_stemmer_generation(mt->st) || !mt->lists) {
+    mt->generation = lxs_stemmer_generation(mt->st);
+    mt->nlists = mt->npool = mt->nspool = 0;
+  }
+}
+
 static int init_word(void *ctx, const lxs_word *w, lxs_word_ref *ref) {
-  lxs_matcher *mt = ((init_ctx *)ctx)->mt;
-  const lxs_lexicon *lex = ((init_ctx *)ctx)->lex;
+  lxs_matcher *mt = ctx;
+  const lxs_lexicon *lex = mt->lex;
+  sync_generation(mt);
   cand_list c = {mt->found, 0, mt->capfound};
   if (w->norm_len && w->norm[0] == '\x01') {
     const lxs_patlist *l = lxs_lexicon_find(lex, w->norm + 1, w->norm_len - 1, 1);
@@ -233,22 +240,36 @@ static size_t try_pattern(const lxs_tokenizer *tk, size_t k, const lxs_pattern *
   return cur;
 }
 
-/* Interns the words of tk (each distinct word is stemmed and given its
- * candidate patterns once per stemmer cache), assigns word positions, and
- * lists the tokens that may start a match (candidate patterns or an
- * acronym key) in mt->starts: most words start none, and the matching
- * pass visits only these. */
-static void intern_words(lxs_matcher *mt, lxs_stemmer *st, lxs_tokenizer *tk, init_ctx *ictx) {
+/* Looks the words of tk up in the word cache (each distinct word is
+ * stemmed and given its candidate patterns once per stemmer cache), as a
+ * tokenizer with the cache attached does while it makes them: the values
+ * go into each word's stem_id and cands.  Only for a document tokenized
+ * before the attachment (the first). */
+static void lookup_words(lxs_matcher *mt, lxs_tokenizer *tk) {
   /* The tokenizer hashed every word, so the cache lookup of a word can be
-   * prefetched a few words ahead: a lookup that misses the CPU caches
-   * costs more than everything else done for a token. */
+   * prefetched a few words ahead. */
   enum { PREFETCH_AHEAD = 16 };
   for (size_t i = 0; i < tk->ntok && i < PREFETCH_AHEAD; i++)
-    if (tk->toks[i].kind == LXS_TOK_WORD) lxs_stem_prefetch(st, tk->toks[i].hash);
+    if (tk->toks[i].kind == LXS_TOK_WORD) lxs_stem_prefetch(mt->st, tk->toks[i].hash);
+  for (size_t i = 0; i < tk->ntok; i++) {
+    if (i + PREFETCH_AHEAD < tk->ntok) lxs_stem_prefetch(mt->st, tk->toks[i + PREFETCH_AHEAD].hash);
+    lxs_token *t = &tk->toks[i];
+    if (t->kind != LXS_TOK_WORD) continue;
+    const lxs_word_ref *ref = lxs_stem_lookup(mt->st, lxs_tok_norm(tk, t), t->norm_len, t->hash,
+                                              init_word, mt);
+    t->cands = ref->user;
+    t->stem_id = ref->id;
+  }
+}
+
+/* Assigns word positions, counts the words that may report speech, keeps
+ * only the candidate handle in each word's cands, and lists the tokens
+ * that may start a match (candidate patterns or an acronym key) in
+ * mt->starts: most words start none, and the matching pass visits only
+ * these. */
+static void index_words(lxs_matcher *mt, lxs_tokenizer *tk) {
   uint32_t wp = 0, cur_sent = UINT32_MAX, compound_pos = 0;
   for (size_t i = 0; i < tk->ntok; i++) {
-    /* punctuation (hash 0) prefetches a line too: cheaper than a test */
-    if (i + PREFETCH_AHEAD < tk->ntok) lxs_stem_prefetch(st, tk->toks[i + PREFETCH_AHEAD].hash);
     lxs_token *t = &tk->toks[i];
     if (t->sentence != cur_sent) {
       cur_sent = t->sentence;
@@ -258,16 +279,14 @@ static void intern_words(lxs_matcher *mt, lxs_stemmer *st, lxs_tokenizer *tk, in
       mt->wpos[i] = wp;
       continue;
     }
-    const lxs_word_ref *ref = lxs_stem_lookup(st, lxs_tok_norm(tk, t), t->norm_len, t->hash,
-                                              init_word, ictx);
-    t->cands = USER_HANDLE(ref->user);
-    t->stem_id = ref->id;
+    uint32_t user = t->cands;
+    t->cands = USER_HANDLE(user);
     mt->starts[mt->nstarts] = (uint32_t)i;
     mt->nstarts += (t->cands | (t->flags & LXS_TF_ACRO)) != 0;
     if (t->flags & LXS_TF_PART) {
       mt->wpos[i] = compound_pos;
     } else {
-      mt->nspeech += ref->user >> 31;
+      mt->nspeech += user >> 31;
       if (t->flags & LXS_TF_COMPOUND) compound_pos = wp;
       mt->wpos[i] = wp++;
     }
@@ -276,14 +295,14 @@ static void intern_words(lxs_matcher *mt, lxs_stemmer *st, lxs_tokenizer *tk, in
 
 /* The candidate handle of an acronym token's key ("\x01KEY", interned as a
  * word; akey is scratch), or 0. */
-static uint32_t acronym_handle(lxs_stemmer *st, const lxs_tokenizer *tk, const lxs_token *t,
-                               lxs_buf *akey, init_ctx *ictx) {
+static uint32_t acronym_handle(lxs_matcher *mt, const lxs_tokenizer *tk, const lxs_token *t,
+                               lxs_buf *akey) {
   if (!(t->flags & LXS_TF_ACRO)) return 0;
   akey->len = 0;
   lxs_buf_putc(akey, '\x01');
   lxs_buf_puts(akey, lxs_tok_acro(tk, t));
-  return USER_HANDLE(lxs_stem_lookup(st, akey->data, akey->len,
-                                     lxs_hash_word(akey->data, akey->len), init_word, ictx)
+  return USER_HANDLE(lxs_stem_lookup(mt->st, akey->data, akey->len,
+                                     lxs_hash_word(akey->data, akey->len), init_word, mt)
                          ->user);
 }
 
@@ -425,13 +444,16 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex, lxs_stemmer *st
   }
   mt->nstarts = 0;
   mt->nspeech = 0;
-  /* Candidate handles live as long as the stemmer's cache. */
-  if (mt->generation != lxs_stemmer_generation(st) || !mt->lists) {
-    mt->generation = lxs_stemmer_generation(st);
-    mt->nlists = mt->npool = mt->nspool = 0;
-  }
-  init_ctx ictx = {mt, lex};
-  intern_words(mt, st, tk, &ictx);
+  /* The tokenizer looked this document's words up if it did so in this
+   * matcher's cache; else they are looked up here, and the tokenizer
+   * does it from the next document on. */
+  int looked_up = tk->interned && tk->intern.st == st && tk->intern.ctx == mt && mt->lex == lex;
+  mt->lex = lex;
+  mt->st = st;
+  sync_generation(mt);
+  if (!looked_up) lookup_words(mt, tk);
+  tk->intern = (lxs_tok_intern){st, init_word, mt};
+  index_words(mt, tk);
   lxs_buf akey;
   lxs_buf_init(&akey);
   size_t i = 0; /* tokens before i are taken by a match already */
@@ -440,7 +462,7 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex, lxs_stemmer *st
     i = mt->starts[si];
     mt->ncand = 0;
     uint32_t hc = tk->toks[i].cands;
-    uint32_t ha = acronym_handle(st, tk, &tk->toks[i], &akey, &ictx);
+    uint32_t ha = acronym_handle(mt, tk, &tk->toks[i], &akey);
     if (!ha && (!hc || no_match_possible(mt, tk, i, hc))) continue;
     best_match b = {SIZE_MAX, 0, 0};
     if (hc) try_candidates(mt, tk, i, hc, ha, &b);

@@ -48,11 +48,19 @@ typedef struct {
   size_t nspool, capspool;
   const lxs_pattern **found; /* scratch for one word's patterns */
   size_t capfound;
+  /* What new words are initialised with (match.c): set by
+   * lxs_match_document, which also attaches this matcher's word lookups
+   * to the tokenizer it is given (lxs_tok_intern). */
+  const lxs_lexicon *lex;
+  lxs_stemmer *st;
 } lxs_matcher;
 
 void lxs_matcher_init(lxs_matcher *mt);
 void lxs_matcher_free(lxs_matcher *mt);
-/* Fill mt with every match in the tokenised document, in token order. */
+/* Fill mt with every match in the tokenised document, in token order.
+ * From then on tk looks its words up in st as it makes them (the match
+ * stage's word cache, one pass per word): mt, st and tk must then be
+ * freed together (a scorer owns all three). */
 void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex, lxs_stemmer *st,
                         lxs_tokenizer *tk);
 

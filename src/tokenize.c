@@ -242,12 +242,22 @@ static lxs_token *push_token(tk_state *s, int kind, size_t start, size_t end) {
   return k;
 }
 
+/* Word k (normal form norm, hashed) looked up in the word cache, if one
+ * is attached: its values go into k->stem_id and k->cands. */
+static inline void intern_word(const lxs_tok_intern *in, lxs_token *k, const char *norm) {
+  if (!in->st) return;
+  const lxs_word_ref *ref = lxs_stem_lookup(in->st, norm, k->norm_len, k->hash, in->init, in->ctx);
+  k->stem_id = ref->id;
+  k->cands = ref->user;
+}
+
 static void set_norm(tk_state *s, lxs_token *k, const char *src, size_t n) {
   lxs_buf *b = &s->t->norms;
   k->norm = (uint32_t)b->len;
   k->norm_len = (uint32_t)lxs_utf8_normalize_word(src, n, b);
   lxs_buf_putc(b, '\0');
   k->hash = lxs_hash_word(b->data + k->norm, k->norm_len);
+  intern_word(&s->t->intern, k, b->data + k->norm);
 }
 
 static void set_norm_str(tk_state *s, lxs_token *k, const char *str) {
@@ -257,6 +267,7 @@ static void set_norm_str(tk_state *s, lxs_token *k, const char *str) {
   lxs_buf_put(b, str, k->norm_len);
   lxs_buf_putc(b, '\0');
   k->hash = lxs_hash_word(b->data + k->norm, k->norm_len);
+  intern_word(&s->t->intern, k, b->data + k->norm);
 }
 
 /* Acronym key: upper-case letters and digits, dots and a possessive
@@ -660,6 +671,7 @@ static size_t fast_ascii_word(tk_state *s, size_t pos) {
   LXS_VEC_GROW(t->toks, t->ntok, t->captok);
   lxs_token *k = &t->toks[t->ntok++];
   put_ascii_word(k, b->data, b->len, pos, (uint32_t)(t->nsent - 1), &w);
+  intern_word(&t->intern, k, b->data + b->len);
   b->len += n + 1;
   if (w.flags & LXS_TF_ALLCAPS) set_acro(s, k, s->text + pos, n);
   lxs_sent *se = &t->sents[t->nsent - 1];
@@ -687,6 +699,7 @@ static size_t fast_ascii_run(tk_state *s, size_t pos) {
   size_t nlen = t->norms.len, ncap = t->norms.cap;
   uint32_t sent = (uint32_t)(t->nsent - 1);
   size_t added = 0;
+  const lxs_tok_intern in = t->intern; /* (a copy: the stores below may alias t) */
 #define RUN_SAVE()                                                                                 \
   do {                                                                                             \
     t->ntok = ntok;                                                                                \
@@ -716,6 +729,7 @@ static size_t fast_ascii_run(tk_state *s, size_t pos) {
     }
     lxs_token *k = &toks[ntok++];
     put_ascii_word(k, nb, nlen, q, sent, &w);
+    intern_word(&in, k, nb + nlen);
     nlen += n + 1;
     added++;
     pos = q + n;
@@ -935,6 +949,7 @@ void lxs_tokenize(lxs_tokenizer *t, const char *text, size_t len) {
   t->nwords = 0;
   t->len = len;
   t->norms.len = 0;
+  t->interned = t->intern.st != NULL;
   tk_state st = {t, text, len, 0, 0, 0, 0, 1, -1};
   tk_state *s = &st;
   size_t pos = 0;

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "stem.h"
 #include "util.h"
 
 enum lxs_tok_kind { LXS_TOK_WORD = 1, LXS_TOK_PUNCT = 2 };
@@ -32,8 +33,9 @@ typedef struct {
   uint8_t kind;
   uint8_t nparts;   /* for LXS_TF_COMPOUND */
   char punct;       /* punctuation class, see tokenize.c */
-  uint32_t stem_id; /* match stage: lexicon number of the stem, or 0 */
-  uint32_t cands;   /* match stage: handle of the patterns starting here */
+  uint32_t stem_id; /* word cache: the lexicon number of the stem, or 0 */
+  uint32_t cands;   /* word cache: the match stage's handle of the patterns
+                       starting here (see lxs_tok_intern) */
   uint64_t hash;    /* words: lxs_hash_word(normal form) */
 } lxs_token;
 
@@ -49,6 +51,17 @@ typedef struct {
   uint32_t first_sent, nsent;
 } lxs_para;
 
+/* The word cache each word is looked up in as the tokenizer makes it --
+ * one pass per word rather than a second pass over the tokens (make
+ * bench-ipb: see the commit).  The match stage attaches its own on first
+ * use (match.c) and reads the values the lookups leave in each word's
+ * stem_id and cands (id and user of its lxs_word_ref). */
+typedef struct {
+  lxs_stemmer *st; /* NULL: no lookups */
+  lxs_word_init_fn init;
+  void *ctx;
+} lxs_tok_intern;
+
 typedef struct lxs_tokenizer {
   lxs_token *toks;
   size_t ntok, captok;
@@ -61,6 +74,8 @@ typedef struct lxs_tokenizer {
   lxs_buf norms; /* arena of normal forms, reset per document */
   size_t nwords; /* word tokens in the document (no parts) */
   size_t len;    /* bytes of the document's text: it need not end in NUL */
+  lxs_tok_intern intern;
+  int interned; /* this document's words were looked up in intern */
 } lxs_tokenizer;
 
 lxs_tokenizer *lxs_tokenizer_new(void);
