@@ -58,13 +58,39 @@ static int expletive_it(const lxs_scorer *sc, const sent_ctx *cx, const lxs_matc
   return 0;
 }
 
+/* Does a noun that the pronoun at m could stand for come before it in
+ * its own sentence -- a name (a capitalised word that does not open the
+ * sentence) for "it" / "its", a plural noun for "they" / "them"?  Then the
+ * pronoun refers to it, not back to the previous sentence: "America
+ * needs to restore its leadership", "Leaders gathered in Rio, among them
+ * ...", "South Africa finds itself in the firing line". */
+static int local_rival(const lxs_scorer *sc, const sent_ctx *cx, const lxs_match *m,
+                       lxs_wbits want) {
+  const lxs_tokenizer *tk = sc->tok;
+  const lxs_wbits function = W_STOP | W_AUX | W_DET | W_OPENER | W_FIRSTP | W_SINGULAR | W_PLURAL |
+                             W_PREP;
+  for (uint32_t k = cx->t0; k < m->tok_first; k++) {
+    const lxs_token *t = &tk->toks[k];
+    if (t->kind != LXS_TOK_WORD || (tok_wclass(tk, t) & function)) continue;
+    const char *nm = lxs_tok_norm(tk, t);
+    size_t n = t->norm_len;
+    char c0 = sc->text[t->start];
+    if ((want & W_SINGULAR) && k > cx->t0 && c0 >= 'A' && c0 <= 'Z') return 1;
+    if ((want & W_PLURAL) && n > 3 && nm[n - 1] == 's' && nm[n - 2] != 's' && nm[n - 2] != 'u' &&
+        nm[n - 2] != 'i' && nm[n - 2] != '\'')
+      return 1;
+  }
+  return 0;
+}
+
 /* Anaphors ("it", "they", "its") stand for the nearest theme term before
  * them in the sentence that agrees in number ("The trade war hurt farmers
  * so badly that Washington had to bail them out": not the trade war).  A
  * sentence that opens with no theme term of its own may refer back to
  * the previous sentence ("The WTO is slow. Without it, small states would
  * be at the mercy of the strong.") -- but not with a relative pronoun
- * ("The Global Century, which argued ...": a noun this sentence names). */
+ * ("The Global Century, which argued ...": a noun this sentence names),
+ * nor past a noun of its own sentence it may stand for (local_rival). */
 void lxs_score_anaphors(lxs_scorer *sc, sent_ctx *cx) {
   const lxs_match *M = sc->mt.m;
   long last_sg = -1, last_pl = -1;
@@ -83,7 +109,8 @@ void lxs_score_anaphors(lxs_scorer *sc, sent_ctx *cx) {
       if (want & W_SINGULAR) a = last_sg;
       if ((want & W_PLURAL) && last_pl > a) a = last_pl;
       if (a >= 0) r->ante = a;
-      else if (!any && !(want & W_RELATIVE) && prev >= 0 && (term_number(sc, &M[prev]) & want)) {
+      else if (!any && !(want & W_RELATIVE) && prev >= 0 && (term_number(sc, &M[prev]) & want) &&
+               !local_rival(sc, cx, &M[j], want)) {
         r->ante = prev;
         r->cross_ref = 1;
       }

@@ -893,6 +893,27 @@ static void relative_pronoun_stays_in_its_sentence(void **state) {
   assert_int_equal(mentions_of(r, 1, "prot"), 1);
 }
 
+/* A pronoun after a noun of its own sentence that it may stand for (a
+ * name for "it", a plural noun for "they") refers to that noun, not back
+ * to the sentence before: the evaluation only carries to the context. */
+static void pronoun_prefers_a_noun_of_its_sentence(void **state) {
+  (void)state;
+  char tsv[sizeof kLex + 32];
+  snprintf(tsv, sizeof tsv, "%sit\t-\tanaphor\t1\n", kLex);
+  lxs_lexicon *lx = test_lexicon(tsv);
+  lxs_scorer *s2 = test_scorer(lx);
+  const lxs_result *r = test_run(s2, "The WTO met. Later, Kenya found it was bad.");
+  assert_near(test_score(r, lx, 1, "multi")->raw, CONTEXT_HALF * -0.5, TEST_EPS);
+  r = test_run(s2, "The WTO met. Later, it was bad.");
+  assert_near(test_score(r, lx, 1, "multi")->raw, -0.5, TEST_EPS);
+  lxs_scorer_free(s2);
+  lxs_lexicon_free(lx);
+  r = test_run(sc, "Tariffs rose. Farmers stayed because they could.");
+  assert_int_equal(mentions_of(r, 1, "prot"), 0);
+  r = test_run(sc, "Tariffs rose. Still, they stayed.");
+  assert_int_equal(mentions_of(r, 1, "prot"), 1);
+}
+
 /* A theme's own evaluative sense replaces the general one for that theme:
  * poverty said of the Global South is sympathy. */
 static void own_reading_replaces_general(void **state) {
@@ -1156,6 +1177,7 @@ int main(void) {
       cmocka_unit_test(grievance_follows_the_opposite_pole),
       cmocka_unit_test(shipped_leave_and_grievance),
       cmocka_unit_test(anaphor_agrees_in_number),
+      cmocka_unit_test(pronoun_prefers_a_noun_of_its_sentence),
       cmocka_unit_test(adjectival_harm_evaluates),
       cmocka_unit_test(far_object_is_not_opposed),
       cmocka_unit_test(repair_supports_and_reads_faults_as_need),
