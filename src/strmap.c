@@ -74,8 +74,11 @@ int lxs_strmap_get(const lxs_strmap *m, const char *k, size_t n) {
 
 static void grow(lxs_strmap *m) {
   size_t nc = m->cap ? m->cap * 2 : 64;
+  /* allocate before freeing: lxs_xcalloc may unwind on out-of-memory,
+   * and the map must then still own a valid slot array */
+  uint32_t *ns = lxs_xcalloc(nc, sizeof *ns);
   free(m->slots);
-  m->slots = lxs_xcalloc(nc, sizeof *m->slots);
+  m->slots = ns;
   m->cap = nc;
   for (size_t i = 0; i < m->n; i++) {
     uint32_t *s = slot(m, m->keys.data + m->ents[i].off, m->ents[i].len);
