@@ -125,11 +125,6 @@ static sense_summary union_senses(const lxs_pattern *const *pats, size_t n, cons
 #define USER_SPEECH (UINT32_C(1) << 31)
 #define USER_HANDLE(u) ((u) & ~USER_SPEECH)
 
-/* Fills a new word's ref (lxs_word_init_fn): the handle of its candidate
- * patterns (by stem and globs, or by acronym key for words interned as
- * "\x01KEY"; 0 for none) and the lexicon number of its stem, computed
- * once per distinct word.  A word without candidates (most words) has
- * values that other threads may share; a handle is this matcher's own. */
 /* Candidate handles live as long as the stemmer's cache: dropped when it
  * was (a new generation), before the first word of the new one is
  * initialised -- which may be in the tokenizer, before
@@ -141,6 +136,11 @@ static void sync_generation(lxs_matcher *mt) {
   }
 }
 
+/* Fills a new word's ref (lxs_word_init_fn): the handle of its candidate
+ * patterns (by stem and globs, or by acronym key for words interned as
+ * "\x01KEY"; 0 for none) and the lexicon number of its stem, computed
+ * once per distinct word.  A word without candidates (most words) has
+ * values that other threads may share; a handle is this matcher's own. */
 static int init_word(void *ctx, const lxs_word *w, lxs_word_ref *ref) {
   lxs_matcher *mt = ctx;
   const lxs_lexicon *lex = mt->lex;
