@@ -74,8 +74,7 @@ static int local_rival(const lxs_scorer *sc, const sent_ctx *cx, const lxs_match
     if (t->kind != LXS_TOK_WORD || (tok_wclass(tk, t) & function)) continue;
     const char *nm = lxs_tok_norm(tk, t);
     size_t n = t->norm_len;
-    char c0 = sc->text[t->start];
-    if ((want & W_SINGULAR) && k > cx->t0 && c0 >= 'A' && c0 <= 'Z') return 1;
+    if ((want & W_SINGULAR) && k > cx->t0 && (t->flags & LXS_TF_CAPITAL)) return 1;
     if ((want & W_PLURAL) && n > 3 && nm[n - 1] == 's' && nm[n - 2] != 's' && nm[n - 2] != 'u' &&
         nm[n - 2] != 'i' && nm[n - 2] != '\'')
       return 1;
