@@ -98,6 +98,10 @@ static int header_line(actx *c, const line_t *l, pinfo *pk) {
     return 0;
   size_t e = lxs_run_right(c, 0, nw);
   if (!(e + 1 < nw && is_p(c, e + 1, LXS_P_COMMA) && e >= 1 && S->nwords >= e + 3)) return 0;
+  /* "Tariffs Hurt Farmers, Minister Says" is a title-case headline whose
+   * speech verb ends it, not a name and a description */
+  if (is_word(c, nw - 1) && (c->wc[nw - 1] & (W_SAY | W_WEAK | W_ACT)) && !(c->wc[nw - 1] & W_ROLE))
+    return 0;
   nameinfo ni;
   lxs_analyze_run(c, 0, e, 0, &ni);
   int only = titles_only(c, &ni);

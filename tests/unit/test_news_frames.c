@@ -205,13 +205,39 @@ static void outlet_interview_labels(void **state) {
   check(t, want);
 }
 
+/* A title-case headline whose speech verb ends it ("Tariffs Hurt
+ * Farmers, Minister Says") is no round-up header "Name, description":
+ * the text after it is not the headline's. */
+static void headline_ending_in_says(void **state) {
+  (void)state;
+  const char *t = "Tariffs Will Hurt Small Farms, Economist Warns\n\n"
+                  "By Jane Miller\n\n"
+                  "New tariffs will hurt small farms, the Farm Institute said on Tuesday.\n\n"
+                  "\"Farmers cannot absorb these costs,\" said Paul Dorsey, chief economist at "
+                  "the Farm Institute.\n\n"
+                  "The White House did not respond.\n";
+  const char *want[] = {"Farmers cannot absorb",
+                        "Paul Dorsey",
+                        "said-after",
+                        "White House did not",
+                        "author",
+                        "author",
+                        NULL};
+  check(t, want);
+  arun r;
+  arun_str(&r, t, NULL);
+  const char *names[] = {"author", "Farm Institute", "Paul Dorsey", NULL};
+  expect_speakers(&r, names);
+  arun_free(&r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(inverted_said_and_offices), cmocka_unit_test(fronted_clauses_and_agents),
       cmocka_unit_test(ages_before_the_verb),      cmocka_unit_test(lists_after_a_frame),
       cmocka_unit_test(words_of_before),           cmocka_unit_test(headline_office),
       cmocka_unit_test(organisations_declare),     cmocka_unit_test(description_before_name),
-      cmocka_unit_test(outlet_interview_labels),
+      cmocka_unit_test(outlet_interview_labels),   cmocka_unit_test(headline_ending_in_says),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
