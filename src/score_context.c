@@ -35,12 +35,15 @@ static lxs_wbits anaphor_number(const lxs_scorer *sc, const lxs_match *m) {
  * before a form of be (after at most two auxiliaries) and, a word or two
  * on, "to" or "that" -- with no determiner after the verb ("it is a tool
  * to punish": a noun phrase that "it" refers to) -- is a dummy subject,
- * no anaphor. */
+ * no anaphor.  The contraction holds the verb itself ("it's better to
+ * wait", but "it's a failure" refers back). */
 static int expletive_it(const lxs_scorer *sc, const sent_ctx *cx, const lxs_match *m) {
   const lxs_tokenizer *tk = sc->tok;
   uint32_t k = m->tok_first, v = k + 1;
-  if (m->tok_last != k || !tok_is(tk, k, "it")) return 0;
-  for (; v < cx->tend && v <= k + 3; v++) {
+  if (m->tok_last != k) return 0;
+  if (tok_is(tk, k, "it's")) v = k; /* "it's better to wait": the verb is in the word */
+  else if (!tok_is(tk, k, "it")) return 0;
+  for (; v > k && v < cx->tend && v <= k + 3; v++) {
     const lxs_token *t = &tk->toks[v];
     if (t->kind != LXS_TOK_WORD) return 0;
     lxs_wbits c = tok_wclass(tk, t);

@@ -874,6 +874,14 @@ static void expletive_it_refers_to_nothing(void **state) {
   assert_near(test_score(r, lx, 1, "multi")->raw, CONTEXT_HALF * -0.5, TEST_EPS);
   r = test_run(s2, "The WTO met. It could be said that the weather was bad.");
   assert_near(test_score(r, lx, 1, "multi")->raw, CONTEXT_HALF * -0.5, TEST_EPS);
+  r = test_run(s2, "The WTO met. It can be said that the weather was bad.");
+  assert_near(test_score(r, lx, 1, "multi")->raw, CONTEXT_HALF * -0.5, TEST_EPS);
+  r = test_run(s2, "The WTO met. It's important to rest.");
+  assert_near(test_score(r, lx, 1, "multi")->raw, CONTEXT_HALF * 0.3, TEST_EPS);
+  r = test_run(s2, "The WTO met. It\u2019s clear that the weather was bad.");
+  assert_near(test_score(r, lx, 1, "multi")->raw, CONTEXT_HALF * -0.5, TEST_EPS);
+  r = test_run(s2, "The WTO met. It's bad.");
+  assert_near(test_score(r, lx, 1, "multi")->raw, -0.5, TEST_EPS);
   r = test_run(s2, "The WTO met. It could rest.");
   assert_int_equal(test_score(r, lx, 1, "multi")->mentions, 1);
   r = test_run(s2, "The WTO met. It is bad.");
