@@ -536,6 +536,40 @@ static int harmed_good(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
   return 0;
 }
 
+/* The mirror of harmed_good: "the tariffs counter harmful practices
+ * abroad", "the pact will fix a broken system", "leaders vowed to reform
+ * the dysfunctional body".  A negative word in the object of an act
+ * against something or of a repair (an oppose or repair word before it in
+ * its segment, within OBJECT_REACH words, with no theme term and no other
+ * evaluation between) names what is fought or mended: it is no verdict on
+ * the theme term that acts.  When the object names a theme term itself
+ * ("counter the harmful tariffs") the word is about that term and binds
+ * as usual. */
+static int remedied_bad(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
+  const lxs_match *M = sc->mt.m;
+  const uint32_t remedies = 1u << LXS_R_OPPOSE | 1u << LXS_R_REPAIR;
+  uint32_t seg = rec_of(cx, e)->seg;
+  for (size_t j = e; j-- > cx->m0 && rec_of(cx, j)->seg == seg;) {
+    if (M[e].wpos > M[j].wpos_last + OBJECT_REACH || is_target_ref(sc, cx, j)) return 0;
+    if (M[j].roles & remedies) {
+      unsigned d;
+      long g = lxs_nearest_target(sc, cx, e, LXS_THEME_NONE, SAME_SEG, 1, &d);
+      return g < 0 || d > OBJECT_REACH;
+    }
+    if (is_evaluative(&M[j])) return 0;
+  }
+  return 0;
+}
+
+/* Has match m a negative general evaluation, harm or decay sense? */
+static int negative_sentiment(const lxs_scorer *sc, const lxs_match *m) {
+  for (uint32_t k = 0; k < m->nsenses; k++) {
+    const lxs_sense *se = sense_at(sc, m, k);
+    if (se->theme == LXS_THEME_SENTIMENT && se->weight < 0 && se->role != LXS_R_DESCRIBE) return 1;
+  }
+  return 0;
+}
+
 /* "Poor countries were hit hard by the tariffs": a negative evaluation
  * with an agent marker right after it (at most one word between) is a
  * harm that the agent does and the subject suffers, and takes the harm
@@ -559,6 +593,8 @@ void lxs_score_bind(lxs_scorer *sc, sent_ctx *cx, double *sent_raw, uint32_t *se
     /* A neutral sense on the same words blocks the others: "successive"
      * (successive*) is not "success", though Snowball stems them alike. */
     if ((M[e].mod_roles >> LXS_R_NEUTRAL) & 1) continue;
+    if (!is_target(&M[e]) && negative_sentiment(sc, &M[e]) && remedied_bad(sc, cx, e))
+      rec_of(cx, e)->remedied = 1;
     for (uint32_t k = 0; k < M[e].nsenses; k++) {
       const lxs_sense *se = sense_at(sc, &M[e], k);
       if (se->theme == LXS_THEME_SENTIMENT && se->role == LXS_R_IMPOSE) {
@@ -571,6 +607,7 @@ void lxs_score_bind(lxs_scorer *sc, sent_ctx *cx, double *sent_raw, uint32_t *se
           lxs_add_evidence(sc, cx->sent, LXS_THEME_NONE, se, &M[e], NULL, r->flags, c);
         }
         if (r->no_stance || se->role == LXS_R_DESCRIBE) continue; /* tone only */
+        if (r->remedied && se->weight < 0) continue;              /* tone only */
         if (se->role == LXS_R_EVAL && se->weight > 0 && harmed_good(sc, cx, e)) continue;
         if ((se->role == LXS_R_EVAL && !agentive_eval(sc, cx, e, se)) ||
             adjectival_harm(sc, &M[e], se) || attributive_ing(sc, cx, e, se))

@@ -82,7 +82,7 @@ void lxs_score_reset_records(const sent_ctx *cx) {
   for (size_t i = 0; i < nm; i++) {
     lxs_mrec *r = &cx->rec[i];
     r->reported = r->own_speech = r->advocated = r->cross_ref = r->no_stance = r->scene = 0;
-    r->venue = 0;
+    r->venue = r->remedied = 0;
     r->ante = r->harmed_by = -1;
     r->mult = cx->question ? QUESTION_DAMP : 1.0;
     r->neg = 1.0;

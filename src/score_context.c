@@ -203,7 +203,8 @@ void lxs_score_shells(lxs_scorer *sc, sent_ctx *cx) {
  * choice", after a sentence on tariffs) speaks about the theme of the
  * context: its evaluations count, at CONTEXT_WEIGHT, for the theme(s)
  * named most recently, with that mention's orientation.  News-register
- * description and scene-setting carry nothing. */
+ * description, scene-setting and a bad thing fought or mended ("the pact
+ * tackles the bitter disputes of the past") carry nothing. */
 void lxs_score_context_carry(lxs_scorer *sc, sent_ctx *cx) {
   const lxs_match *M = sc->mt.m;
   size_t latest = 0;
@@ -224,7 +225,7 @@ void lxs_score_context_carry(lxs_scorer *sc, sent_ctx *cx) {
     for (int pass = 0; pass < 2; pass++) {
       for (size_t e = cx->m0; e < cx->m1; e++) {
         const lxs_mrec *r = rec_of(cx, e);
-        if (r->no_stance || r->scene) continue;
+        if (r->no_stance || r->scene || r->remedied) continue;
         for (uint32_t k = 0; k < M[e].nsenses; k++) {
           const lxs_sense *se = sense_at(sc, &M[e], k);
           if (se->theme != LXS_THEME_SENTIMENT || se->role == LXS_R_DESCRIBE ||

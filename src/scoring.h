@@ -71,6 +71,8 @@ typedef struct {
   uint8_t no_stance;    /* takes no side: a genuine question */
   uint8_t scene;        /* inside a scene-setting phrase ("amid ...") */
   uint8_t venue;        /* a theme term named as the place ("at the WTO") */
+  uint8_t remedied;     /* a bad thing fought or mended ("counter harmful
+                           practices"): no verdict on the actor */
 } lxs_mrec;
 
 struct lxs_scorer {

@@ -1022,6 +1022,23 @@ static void harmed_good_is_no_praise(void **state) {
   assert_near(raw_of(r, 0, "prot"), -0.7 + WEAK_LINK_HALF * 0.3, TEST_EPS);
 }
 
+/* The mirror: a bad thing fought or mended ("fight harmful subsidies",
+ * "reform the dysfunctional courts") is what the act is about, no verdict
+ * on the theme term that acts; a theme term in the object takes it. */
+static void remedied_bad_is_no_blame(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The WTO will fight harmful subsidies.");
+  assert_near(raw_of(r, 0, "multi"), 0.0, TEST_EPS);
+  assert_int_equal(mentions_of(r, 0, "multi"), 1);
+  r = test_run(sc, "The tariff will reform the dysfunctional courts.");
+  assert_near(raw_of(r, 0, "prot"), 0.3, TEST_EPS); /* the repairer's credit only */
+  r = test_run(sc, "The WTO will fight the harmful tariff.");
+  assert_near(raw_of(r, 0, "prot"), -0.5 + -0.6, TEST_EPS);
+  assert_near(raw_of(r, 0, "multi"), 0.0, TEST_EPS);
+  r = test_run(sc, "The WTO is harmful and will fight subsidies."); /* before the act */
+  assert_near(raw_of(r, 0, "multi"), -0.6, TEST_EPS);
+}
+
 /* A news-register noun is a plain head for the adjective before it: "the
  * bitter standoff over tariffs" is bitter, the tariffs are its topic. */
 static void adjective_describes_a_news_register_head(void **state) {
@@ -1210,6 +1227,7 @@ int main(void) {
       cmocka_unit_test(drawn_criticism_opposes_the_subject),
       cmocka_unit_test(adjective_describes_a_news_register_head),
       cmocka_unit_test(harmed_good_is_no_praise),
+      cmocka_unit_test(remedied_bad_is_no_blame),
       cmocka_unit_test(adjective_after_a_preposition_binds_to_its_head),
       cmocka_unit_test(agentive_evaluation_is_a_harm),
       cmocka_unit_test(feared_harm_is_concern),
