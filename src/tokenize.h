@@ -75,7 +75,9 @@ typedef struct lxs_tokenizer {
   size_t nwords; /* word tokens in the document (no parts) */
   size_t len;    /* bytes of the document's text: it need not end in NUL */
   lxs_tok_intern intern;
-  int interned; /* this document's words were looked up in intern */
+  int interned;     /* this document's words were looked up in intern */
+  int general_only; /* tests: every word takes the general path, to check
+                       that the fast ASCII path makes the same tokens */
 } lxs_tokenizer;
 
 lxs_tokenizer *lxs_tokenizer_new(void);

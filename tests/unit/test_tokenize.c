@@ -553,10 +553,84 @@ static void word_hash_is_hash_of_normal_form(void **state) {
   }
 }
 
+/* Tokens of text with the fast ASCII path on and with every word on the
+ * general path (scan_word, emit_word) must be the same, field for field:
+ * the fast path is only a shortcut.  Sentences and their word counts
+ * too. */
+static void assert_fast_path_matches_general(const char *text) {
+  size_t len = strlen(text);
+  tk->general_only = 1;
+  tok(text, len);
+  size_t ntok = tk->ntok, nsent = tk->nsent;
+  lxs_token *slow = malloc(ntok * sizeof *slow + 1);
+  lxs_sent *ss = malloc(nsent * sizeof *ss + 1);
+  char *nslow = malloc(tk->norms.len + 1);
+  memcpy(slow, tk->toks, ntok * sizeof *slow);
+  memcpy(ss, tk->sents, nsent * sizeof *ss);
+  memcpy(nslow, tk->norms.data ? tk->norms.data : "", tk->norms.len);
+  tk->general_only = 0;
+  tok(text, len);
+  assert_int_equal(tk->ntok, ntok);
+  assert_int_equal(tk->nsent, nsent);
+  for (size_t i = 0; i < ntok; i++) {
+    const lxs_token *a = &slow[i], *b = &tk->toks[i];
+    assert_int_equal(a->start, b->start);
+    assert_int_equal(a->end, b->end);
+    assert_int_equal(a->flags, b->flags);
+    assert_int_equal(a->kind, b->kind);
+    assert_int_equal(a->sentence, b->sentence);
+    assert_int_equal(a->norm_len, b->norm_len);
+    assert_true(a->hash == b->hash);
+    if (a->kind == LXS_TOK_WORD) assert_string_equal(nslow + a->norm, lxs_tok_norm(tk, b));
+    if (a->flags & LXS_TF_ACRO) assert_string_equal(nslow + a->acro, lxs_tok_acro(tk, b));
+  }
+  for (size_t i = 0; i < nsent; i++) {
+    assert_int_equal(ss[i].start, tk->sents[i].start);
+    assert_int_equal(ss[i].end, tk->sents[i].end);
+    assert_int_equal(ss[i].nwords, tk->sents[i].nwords);
+  }
+  free(slow);
+  free(ss);
+  free(nslow);
+}
+
+/* Possessives ("'s" in every case, after letters, capitals and digits),
+ * words before curly quotes and dashes, periods before them, and the
+ * words the fast path leaves to the general one. */
+static void fast_path_makes_the_general_paths_tokens(void **state) {
+  (void)state;
+  const char *texts[] = {
+      "The city's plan and Mary's view. The US's role, the UK's.",
+      "I's US'S Us's NATO's 1990's 9's. A's x's's it's' it'sa it's-done",
+      "abcdefghijklm's abcdefghijklmn's abcdefghijkl's end's",
+      "He said \xE2\x80\x9Cthe South\xE2\x80\x9D was fine\xE2\x80\x94"
+      "and then more.\xE2\x80\x9D "
+      "Then prosperity.\xE2\x80\x9D"
+      " And again,\xE2\x80\x9D she said\xE2\x80\x93so.",
+      "China\xE2\x80\x99s role, US\xE2\x80\x99 view, don\xE2\x80\x99t go. Dr. Smith's No. 5's",
+      "word\xE2\x80\x9C next \xE2\x80\x94 dash 1990\xE2\x80\x93"
+      "2000 a.\xE2\x80\x9D b",
+      "end's",
+      "it's.",
+      "Trump's\n\nParagraph's start. It's.\xE2\x80\x9D",
+  };
+  for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+    assert_fast_path_matches_general(texts[i]);
+  /* and the fast path took the plain possessive: one word, its span */
+  const char *t = "The city's plan";
+  toks(t);
+  assert_string_equal(norms(), "the|city's|plan");
+  assert_span(t, word(1)->start, word(1)->end, "city's");
+  toks("The US's role");
+  assert_true(word(1)->flags & LXS_TF_ALLCAPS);
+  assert_string_equal(lxs_tok_acro(tk, word(1)), "US");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(offsets_slice_the_original_text),
       cmocka_unit_test(word_hash_is_hash_of_normal_form),
+      cmocka_unit_test(fast_path_makes_the_general_paths_tokens),
       cmocka_unit_test(normal_forms_are_case_folded_nfc),
       cmocka_unit_test(curly_apostrophe_normalised_to_ascii),
       cmocka_unit_test(no_break_space_separates_words),
