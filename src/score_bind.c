@@ -389,6 +389,30 @@ static int feared_harm(const lxs_scorer *sc, const sent_ctx *cx, size_t e, size_
   return lxs_suffers_harm_after(sc, cx, g);
 }
 
+/* "The WTO is facing difficulties", "developing economies suffered
+ * shortages", "the problems facing the WTO": a misfortune that the theme
+ * term undergoes (a negative word a few words after a verb of undergoing
+ * whose subject it is, or right before "facing" and the term) makes it
+ * the patient, as a harm does: lamented, not blamed.  Not after a verb of
+ * receiving ("the plan drew scorn": a verdict on it). */
+static int suffered_misfortune(const lxs_scorer *sc, const sent_ctx *cx, size_t e, size_t g) {
+  const lxs_tokenizer *tk = sc->tok;
+  const lxs_match *M = sc->mt.m;
+  const lxs_wbits suffer = W_UNDERGO, receive = W_RECEIVE;
+  if (g < e) {
+    uint32_t k = M[e].tok_first;
+    for (uint32_t j = k; j-- > cx->t0 && j + 3 >= k && j > M[g].tok_last;) {
+      if (tk->toks[j].kind != LXS_TOK_WORD) return 0;
+      lxs_wbits c = tok_class_at(tk, j);
+      if (c & suffer) return !(c & receive);
+    }
+    return 0;
+  }
+  uint32_t v = M[e].tok_last + 1;
+  lxs_wbits c = v < cx->tend ? tok_class_at(tk, v) : 0;
+  return (c & suffer) && !(c & receive) && M[g].tok_first > v && M[g].tok_first <= v + 2;
+}
+
 /* A general evaluative word ("The WTO is broken") is tied to the nearest
  * theme term in its segment, else its clause (weak), else the sentence
  * (weaker: "Tariffs protect jobs, but they raise prices"). */
@@ -419,7 +443,8 @@ static void bind_eval(lxs_scorer *sc, sent_ctx *cx, size_t e, const lxs_sense *s
   }
   if (g < 0) return;
   if (d > DECAY_START) f /= 1.0 + (d - DECAY_START) / DECAY_SCALE;
-  if (feared_harm(sc, cx, e, (size_t)g, se)) {
+  if (feared_harm(sc, cx, e, (size_t)g, se) ||
+      (se->weight < 0 && suffered_misfortune(sc, cx, e, (size_t)g))) {
     f = -f;
     mods |= LXS_MOD_HARM_PATIENT;
   }

@@ -29,7 +29,7 @@ static const char *const kClassNames[] = {
     "inf",     "act",         "as",         "call",       "light",      "noun",       "view",
     "given",   "phrasal",     "sufferprep", "causeprep",  "infinitive", "shelldet",   "singular",
     "plural",  "undergo",     "relative",   "viewholder", "topicprep",  "prep",       "means",
-    "stance",  "proxy",       "event"};
+    "stance",  "proxy",       "event",      "receive"};
 _Static_assert(sizeof kClassNames / sizeof kClassNames[0] == W_NCLASSES,
                "each word class in wordclass.h needs its name in kClassNames");
 

@@ -75,7 +75,8 @@ typedef uint64_t lxs_wbits;
 #define W_STANCE W_BIT(56)     /* supports, opposes: a person's stance, not an organisation's */
 #define W_PROXY W_BIT(57)      /* office, spokesperson: "X's office said" speaks for X */
 #define W_EVENT W_BIT(58)      /* talks, summit: a meeting whose course is news, not a verdict */
-#define W_NCLASSES 59
+#define W_RECEIVE W_BIT(59)    /* drew, attracted: its subject receives the verdict after it */
+#define W_NCLASSES 60
 
 /* Any verb form that may report speech. */
 #define W_SPEECH                                                                                   \

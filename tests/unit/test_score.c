@@ -1039,6 +1039,23 @@ static void remedied_bad_is_no_blame(void **state) {
   assert_near(raw_of(r, 0, "multi"), -0.6, TEST_EPS);
 }
 
+/* A misfortune the theme term undergoes ("faces a crisis", "the crisis
+ * facing the WTO") is lamented, as a harm done to it; a verdict it
+ * receives ("drew bad reviews") is not. */
+static void suffered_misfortune_is_lamented(void **state) {
+  (void)state;
+  const lxs_result *r = test_run(sc, "The WTO faces a crisis.");
+  assert_near(raw_of(r, 0, "multi"), 0.5, TEST_EPS);
+  r = test_run(sc, "The Global South suffered a deep crisis.");
+  assert_near(raw_of(r, 0, "south"), 0.5, TEST_EPS);
+  r = test_run(sc, "Leaders discussed the crisis facing the WTO.");
+  assert_near(raw_of(r, 0, "multi"), 0.5, TEST_EPS);
+  r = test_run(sc, "The WTO drew bad reviews.");
+  assert_near(raw_of(r, 0, "multi"), -0.5, TEST_EPS);
+  r = test_run(sc, "The WTO is in crisis."); /* no verb of undergoing: as before */
+  assert_near(raw_of(r, 0, "multi"), -0.5, TEST_EPS);
+}
+
 /* A news-register noun is a plain head for the adjective before it: "the
  * bitter standoff over tariffs" is bitter, the tariffs are its topic. */
 static void adjective_describes_a_news_register_head(void **state) {
@@ -1228,6 +1245,7 @@ int main(void) {
       cmocka_unit_test(adjective_describes_a_news_register_head),
       cmocka_unit_test(harmed_good_is_no_praise),
       cmocka_unit_test(remedied_bad_is_no_blame),
+      cmocka_unit_test(suffered_misfortune_is_lamented),
       cmocka_unit_test(adjective_after_a_preposition_binds_to_its_head),
       cmocka_unit_test(agentive_evaluation_is_a_harm),
       cmocka_unit_test(feared_harm_is_concern),
