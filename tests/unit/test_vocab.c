@@ -1,0 +1,85 @@
+/* test_vocab.c - the shipped theme vocabulary on invented sentences: each
+ * kind of entry added from real writing (issue 14) is detected, and the
+ * sense blockers beside it keep unrelated senses out. */
+#include "testutil.h"
+
+/* One invented sentence, a theme and how many of its terms the shipped
+ * lexicons should match there (0: the sentence does not name the theme). */
+typedef struct {
+  const char *text;
+  const char *theme;
+  uint32_t mentions;
+} vocab_case;
+
+static void check_cases(const vocab_case *cases, size_t n) {
+  lxs_lexicon *lex = test_default_lexicon();
+  lxs_scorer *sc = test_scorer(lex);
+  for (size_t i = 0; i < n; i++) {
+    const lxs_result *r = test_run(sc, cases[i].text);
+    assert_int_equal(r->n_sentences, 1);
+    uint32_t got = test_score(r, lex, 0, cases[i].theme)->mentions;
+    if (got != cases[i].mentions)
+      fail_msg("'%s': %u %s mentions, expected %u", cases[i].text, got, cases[i].theme,
+               cases[i].mentions);
+  }
+  lxs_scorer_free(sc);
+  lxs_lexicon_free(lex);
+}
+
+/* multilateralism: the UN and its court by their newspaper names, the
+ * WTO's agreements and bound commitments by their full names, the rules of
+ * world trade with other prepositions, and the opposite pole's adverb. A
+ * protection word inside an agreement's name is the agreement's. */
+static void multilateralism_by_kind(void **state) {
+  (void)state;
+  static const vocab_case cases[] = {
+      {"The world body adopted the resolution on Friday.", "multilateralism", 1},
+      {"Kenya took the border case to the World Court.", "multilateralism", 1},
+      {"The Technical Barriers to Trade committee met on Tuesday.", "multilateralism", 1},
+      {"The Technical Barriers to Trade committee met on Tuesday.", "us_protectionism", 0},
+      {"Ministers hailed the Agreement on Government Procurement.", "multilateralism", 1},
+      {"Canada tabled new schedules of concessions.", "multilateralism", 1},
+      {"The body sets rules for global trade and settles disputes.", "multilateralism", 1},
+      {"Officials prefer to negotiate bilaterally with each partner.", "multilateralism", 1},
+      {"Delegates recalled the Geneva Conventions.", "multilateralism", 0},
+  };
+  check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* us_protectionism: a partner's counter-duties, the conflict's news
+ * names; excise duties and fishing quotas are not import duties or
+ * quotas. */
+static void us_protectionism_by_kind(void **state) {
+  (void)state;
+  static const vocab_case cases[] = {
+      {"Brussels readied counter-duties on bourbon and jeans.", "us_protectionism", 1},
+      {"The trade clash between the two powers dragged on.", "us_protectionism", 1},
+      {"Excise duties on tobacco rose again.", "us_protectionism", 0},
+      {"Norway cut fishing quotas for cod.", "us_protectionism", 0},
+      {"A stamp duty on homes was announced.", "us_protectionism", 0},
+  };
+  check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* global_south: hyphenated coalition names, the BASIC group in capitals
+ * only, aid recipients, industrialising economies. */
+static void global_south_by_kind(void **state) {
+  (void)state;
+  static const vocab_case cases[] = {
+      {"The G-33 tabled a proposal on food stocks.", "global_south", 1},
+      {"The BASIC group met before the climate talks.", "global_south", 1},
+      {"Schools lack basic supplies.", "global_south", 0},
+      {"Aid recipients face deep cuts this year.", "global_south", 1},
+      {"Industrialising economies pressed for more time.", "global_south", 1},
+  };
+  check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(multilateralism_by_kind),
+      cmocka_unit_test(us_protectionism_by_kind),
+      cmocka_unit_test(global_south_by_kind),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
