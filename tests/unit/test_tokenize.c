@@ -419,6 +419,22 @@ static void fold_key_ascii_and_accented_agree(void **state) {
                        "b\xE2\x85\xA0"; /* fullwidth A, b, Roman numeral one */
   lxs_utf8_fold_key(compat, strlen(compat), &b);
   assert_string_equal(b.data, "abi");
+  /* appended after what the buffer holds: no space before the key's first
+   * character, one per gap, across ASCII and non-ASCII runs alike; a long
+   * run of separators and letters grows the buffer as it goes */
+  b.len = 0;
+  lxs_buf_puts(&b, "k:");
+  const char *mixed = "..a, \xC3\xA9-b..\xE2\x80\x94 C";
+  lxs_utf8_fold_key(mixed, strlen(mixed), &b);
+  assert_string_equal(b.data, "k:a e b c");
+  b.len = 0;
+  char many[601];
+  for (int i = 0; i < 600; i++) many[i] = i % 2 ? ' ' : 'Q';
+  many[600] = '\0';
+  lxs_utf8_fold_key(many, 600, &b);
+  assert_int_equal(b.len, 599);
+  assert_int_equal(b.data[598], 'q');
+  assert_int_equal(b.data[599], '\0');
   lxs_buf_free(&b);
 }
 
