@@ -108,6 +108,7 @@ enum {
   PK_SPEAKERLINE,
   PK_NAMEONLY,
   PK_DESCLINE,
+  PK_TEASER, /* "(RELATED: ...)": the author's, and no break in the prose */
   PK_Q,
   PK_A,
   PK_NAME,
@@ -452,7 +453,8 @@ void lxs_prose_paragraph(actx *c, uint32_t pi);
 /* Classifies every paragraph's layout (c->pk) and decides whether the text
  * is a transcript (layout.c). */
 void lxs_layout_prepass(actx *c);
-/* Attributes paragraph p if its layout decides it; 0 for prose. */
+/* Attributes paragraph p if its layout decides it: 1, or 2 for a teaser
+ * line that leaves the prose around it open; 0 for prose. */
 int lxs_layout_paragraph(actx *c, uint32_t p);
 
 #endif

@@ -267,6 +267,22 @@ static void label_line(actx *c, const line_t *l, pinfo *pk) {
   pk->ne = TK(c, le)->end;
 }
 
+/* A teaser or furniture line between paragraphs: "(RELATED: Mayor Hits
+ * Out At Port Board)", "READ MORE: ...", "Photo: ...".  A furniture
+ * label of one to three capitalised words, perhaps in brackets, then a
+ * colon. */
+static int teaser_line(const actx *c, const line_t *l, pinfo *pk) {
+  size_t nw = l->nw, k = is_p(c, 0, LXS_P_OPEN) ? 1 : 0, m = k;
+  if (!l->one_line || nw < k + 3 || !is_word(c, k) || !(c->wc[k] & W_META)) return 0;
+  while (m < nw && m < k + 3 && is_word(c, m) && (TK(c, m)->flags & LXS_TF_CAPITAL)) m++;
+  if (m >= nw || !is_p(c, m, LXS_P_COLON)) return 0;
+  /* ("Editor's Note: ... reporter Li Wen talked to Jayant Menon." is prose:
+   * a teaser is in brackets, has a label in capitals, or ends unstopped) */
+  if (!k && !(TK(c, 0)->flags & LXS_TF_ALLCAPS) && terminal(c, nw - 1)) return 0;
+  pk->kind = PK_TEASER;
+  return 1;
+}
+
 /* Classify paragraph p by its first sentence. */
 static void classify_para(actx *c, uint32_t p, pinfo *pk) {
   line_t l;
@@ -278,8 +294,8 @@ static void classify_para(actx *c, uint32_t p, pinfo *pk) {
   l.S = &c->tk->sents[l.P->first_sent];
   l.one_line = l.P->nsent == 1;
   l.has_next = p + 1 < c->tk->npara;
-  if (speaker_line(c, &l, pk) || byline(c, p, &l, pk) || header_line(c, &l, pk) ||
-      name_line(c, &l, pk))
+  if (speaker_line(c, &l, pk) || teaser_line(c, &l, pk) || byline(c, p, &l, pk) ||
+      header_line(c, &l, pk) || name_line(c, &l, pk))
     return;
   label_line(c, &l, pk);
 }
@@ -528,6 +544,10 @@ int lxs_layout_paragraph(actx *c, uint32_t p) {
     }
     lxs_put_para(c, P, WHO_AUTHOR, LXS_CUE_AUTHOR, LXS_SENT_HEADER);
     return 1;
+  }
+  if (pk->kind == PK_TEASER) { /* read on as if it were not there */
+    lxs_put_para(c, P, WHO_AUTHOR, LXS_CUE_AUTHOR, 0);
+    return 2;
   }
   if (pk->kind == PK_HEADER || pk->kind == PK_SPEAKERLINE) {
     open_section(c, P, pk);

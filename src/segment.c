@@ -273,10 +273,12 @@ void lxs_attribute_clauses(const lxs_tokenizer *tk, const char *text, lxs_speake
   doc_words(c);
   lxs_layout_prepass(c);
   for (uint32_t p = 0; p < tk->npara; p++) {
-    if (!lxs_layout_paragraph(c, p)) {
+    int layout = lxs_layout_paragraph(c, p);
+    if (!layout) {
       lxs_prose_paragraph(c, p);
       continue;
     }
+    if (layout == 2) continue;         /* a teaser line leaves the prose open */
     c->runon = c->list_who = WHO_NONE; /* a layout paragraph ends what prose left open */
     c->para_after_colon = 0;
   }

@@ -231,13 +231,36 @@ static void headline_ending_in_says(void **state) {
   arun_free(&r);
 }
 
+/* A teaser line ("(RELATED: ...)", "READ MORE: ...") is the author's
+ * and leaves a quotation running across paragraphs open. */
+static void teaser_lines(void **state) {
+  (void)state;
+  const char *t = "Senator Pim Alders said on Monday that the levy was unfair.\n\n"
+                  "\"The levy is a tax on breathing,\" Alders said. \"It must go.\n\n"
+                  "(RELATED: Mayor Hits Out At Port Board Over Fees)\n\n"
+                  "\"We will fight it in every court.\"\n\n"
+                  "READ MORE: Ferry Operators Say Levy Is Unfair\n\n"
+                  "The vote is due in May.\n";
+  const char *want[] = {"It must go",   "Pim Alders", "continuation", "RELATED",
+                        "author",       "author",     "every court",  "Pim Alders",
+                        "continuation", "READ MORE",  "author",       "author",
+                        "vote is due",  "author",     "author",       NULL};
+  check(t, want);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(inverted_said_and_offices), cmocka_unit_test(fronted_clauses_and_agents),
-      cmocka_unit_test(ages_before_the_verb),      cmocka_unit_test(lists_after_a_frame),
-      cmocka_unit_test(words_of_before),           cmocka_unit_test(headline_office),
-      cmocka_unit_test(organisations_declare),     cmocka_unit_test(description_before_name),
-      cmocka_unit_test(outlet_interview_labels),   cmocka_unit_test(headline_ending_in_says),
+      cmocka_unit_test(inverted_said_and_offices),
+      cmocka_unit_test(fronted_clauses_and_agents),
+      cmocka_unit_test(ages_before_the_verb),
+      cmocka_unit_test(lists_after_a_frame),
+      cmocka_unit_test(words_of_before),
+      cmocka_unit_test(headline_office),
+      cmocka_unit_test(organisations_declare),
+      cmocka_unit_test(description_before_name),
+      cmocka_unit_test(outlet_interview_labels),
+      cmocka_unit_test(headline_ending_in_says),
+      cmocka_unit_test(teaser_lines),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
