@@ -426,6 +426,28 @@ static int capitals_left(actx *c, size_t j, int *ref) {
   return ni.pi;
 }
 
+/* "the 58-year-old said", "the 58-year-old diplomat said": an age after
+ * "the" describes the person the text spoke of last, never someone new.
+ * The person, or WHO_NONE. */
+static int age_description(actx *c, size_t a, size_t j, int *ref) {
+  if (!norm_is(c, a, "the")) return WHO_NONE;
+  int age = 0;
+  for (size_t k = a + 1; k <= j && !age; k++) {
+    const char *n = NORM(c, k);
+    size_t len = strlen(n);
+    age = (TK(c, k)->flags & LXS_TF_NUMBER) && len > 9 &&
+          (strcmp(n + len - 9, "-year-old") == 0 || strcmp(n + len - 10, "-years-old") == 0);
+  }
+  if (!age) return WHO_NONE;
+  for (int r = 0; r < c->nrecent; r++) {
+    const person *p = &c->P[c->recent[r]];
+    if (p->entity || p->described || p->tentative) continue;
+    *ref = REF_DESC;
+    return c->recent[r];
+  }
+  return WHO_NONE;
+}
+
 int lxs_np_left(actx *c, size_t j, int *ref) {
   *ref = REF_FULL;
   if (!is_word(c, j)) return WHO_NONE;
@@ -459,6 +481,8 @@ int lxs_np_left(actx *c, size_t j, int *ref) {
     words++;
     if (c->wc[p] & W_DET) break;
   }
+  int aged = age_description(c, a, j, ref);
+  if (aged >= 0) return aged;
   int o = lxs_org_desc(c, a, j); /* "the group said" */
   if (o >= 0) {
     *ref = REF_DESC;

@@ -248,6 +248,19 @@ static void teaser_lines(void **state) {
   check(t, want);
 }
 
+/* "The 58-year-old (diplomat) said": an age describes the person spoken
+ * of last, even when what is known of them shares no word with it. */
+static void age_as_description(void **state) {
+  (void)state;
+  const char *t = "The bloc will retaliate, EU trade chief Maros Kral said on Thursday.\n\n"
+                  "The 58-year-old diplomat said the bloc had a list of goods ready.\n\n"
+                  "Ines Varga, a port official, said the quay would close. The 61-year-old "
+                  "said it was a pity.\n";
+  const char *want[] = {"list of goods", "Maros Kral",  "description", "was a pity",
+                        "Ines Varga",    "description", NULL};
+  check(t, want);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(inverted_said_and_offices),
@@ -261,6 +274,7 @@ int main(void) {
       cmocka_unit_test(outlet_interview_labels),
       cmocka_unit_test(headline_ending_in_says),
       cmocka_unit_test(teaser_lines),
+      cmocka_unit_test(age_as_description),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
