@@ -141,14 +141,41 @@ static int made_clear(const actx *c, size_t nx) {
 /* "That is" / "This was" opening the sentence: the position after it
  * and the adverbs that may follow ("That was essentially ..."), or 0. */
 static size_t that_was(const actx *c) {
-  int one = c->nw > 4 && (norm_is(c, 0, "that") || norm_is(c, 0, "this")) &&
-            (norm_is(c, 1, "is") || norm_is(c, 1, "was") || norm_is(c, 1, "'s"));
-  int many = c->nw > 4 && (norm_is(c, 0, "those") || norm_is(c, 0, "these")) &&
-             (norm_is(c, 1, "are") || norm_is(c, 1, "were"));
+  /* a short adverbial before or after "that" is set off by commas: "At
+   * least, that is what ...", "That, at least, is the view of ..." */
+  size_t t = 0, b;
+  for (size_t x = 1; x < 4 && x + 1 < c->nw; x++)
+    if (is_p(c, x, LXS_P_COMMA)) {
+      t = x + 1;
+      break;
+    }
+  if (!t || !(norm_is(c, t, "that") || norm_is(c, t, "this"))) t = 0;
+  b = t + 1;
+  if (b + 1 < c->nw && is_p(c, b, LXS_P_COMMA))
+    for (size_t x = b + 1; x < b + 4 && x + 1 < c->nw; x++)
+      if (is_p(c, x, LXS_P_COMMA)) {
+        b = x + 1;
+        break;
+      }
+  int one = c->nw > b + 3 && (norm_is(c, t, "that") || norm_is(c, t, "this")) &&
+            (norm_is(c, b, "is") || norm_is(c, b, "was") || norm_is(c, b, "'s"));
+  int many = c->nw > b + 3 && (norm_is(c, t, "those") || norm_is(c, t, "these")) &&
+             (norm_is(c, b, "are") || norm_is(c, b, "were"));
   if (!one && !many) return 0;
-  size_t x = 2;
-  while (x < 4 && is_word(c, x) && !namey(c, x) && ends_with(NORM(c, x), "ly")) x++;
+  size_t x = b + 1;
+  while (x < b + 3 && is_word(c, x) && !namey(c, x) && ends_with(NORM(c, x), "ly")) x++;
   return x;
+}
+
+/* "So argues Kofi Boateng, ...", "Or so says Lena Park": an inverted
+ * speech verb after "so" points back to the sentence before; the position
+ * of the verb, or 0. */
+static size_t so_says(const actx *c) {
+  size_t x = norm_is(c, 0, "or") ? 1 : 0;
+  if (!(x + 2 < c->nw && norm_is(c, x, "so") && is_word(c, x + 1) &&
+        (c->wc[x + 1] & (W_SAY | W_WEAK | W_OPINE)) && namey(c, x + 2)))
+    return 0;
+  return x + 1;
 }
 
 /* "(Those were) the words of Anna Varga", "the view of ...": the
@@ -158,13 +185,16 @@ static size_t words_of(const actx *c, size_t x) {
         norm_is(c, x + 2, "of")))
     return 0;
   size_t a = x + 3;
-  return namey(c, a) || ((c->wc[a] & W_DET) && a + 1 < c->nw) ? a : 0;
+  /* ("the view of economist Omar Haddad": a bare role before the name) */
+  int role = a + 1 < c->nw && (c->wc[a] & (W_ROLE | W_TITLE)) && namey(c, a + 1);
+  return namey(c, a) || role || ((c->wc[a] & W_DET) && a + 1 < c->nw) ? a : 0;
 }
 
 /* "That is how Mayor Okafor described the vote", "That is what Okafor
  * said", "That was essentially the message Mayor Okafor had for ...":
  * the sentence points back to what the sentence before it says. */
 int lxs_points_back(const actx *c) {
+  if (so_says(c)) return 1;
   size_t x = that_was(c);
   if (!x) return 0;
   if (norm_is(c, x, "how") || norm_is(c, x, "what")) return 1;
@@ -178,6 +208,15 @@ int lxs_points_back(const actx *c) {
  * holds the sentence and the one before. */
 static int message_frame(actx *c, frame_t *f) {
   if (!lxs_points_back(c)) return 0;
+  size_t v = so_says(c);
+  if (v) { /* "So argues Kofi Boateng, a fellow at ..." */
+    int ref = REF_FULL, who = lxs_np_right(c, v + 1, &ref);
+    if (who < 0 || c->P[lxs_person_root(c, who)].entity) return 0;
+    frame_t cur = {who, ref, 0, 0, 0, 0, c->w[v], c->w[v], 0, 0, 0};
+    cur.subj = v + 1;
+    *f = cur;
+    return 1;
+  }
   size_t w = words_of(c, that_was(c));
   if (w) { /* "Those were the words of Anna Varga, who chairs ..." */
     int ref = REF_FULL, who = lxs_np_right(c, w, &ref);

@@ -261,6 +261,27 @@ static void age_as_description(void **state) {
   check(t, want);
 }
 
+/* The speaker named in the next sentence: "So argues X", "Or so says
+ * X", "At least, that is what X believes", "That, at least, is the view
+ * of economist X" hold the sentence before. */
+static void speaker_in_next_sentence(void **state) {
+  (void)state;
+  const char *t = "The port met on Monday.\n\n"
+                  "Trade wars are easy to win. At least, that is what President Rex Donner "
+                  "believes.\n\n"
+                  "Global trade is at a crossroads. So argues Kofi Boateng, a fellow at the Bay "
+                  "Institute.\n\n"
+                  "Tariffs protect nobody. Or so says Lena Park, the trade envoy.\n\n"
+                  "Free trade lifted millions out of poverty. That, at least, is the view of "
+                  "economist Omar Haddad.\n\n"
+                  "So the port closed early.\n";
+  const char *want[] = {"easy to win",       "Rex Donner",     "said-after",     "at a crossroads",
+                        "Kofi Boateng",      "said-after",     "protect nobody", "Lena Park",
+                        "said-after",        "out of poverty", "Omar Haddad",    "said-after",
+                        "port closed early", "author",         "author",         NULL};
+  check(t, want);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(inverted_said_and_offices),
@@ -275,6 +296,7 @@ int main(void) {
       cmocka_unit_test(headline_ending_in_says),
       cmocka_unit_test(teaser_lines),
       cmocka_unit_test(age_as_description),
+      cmocka_unit_test(speaker_in_next_sentence),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
