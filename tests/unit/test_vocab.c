@@ -47,8 +47,8 @@ static void multilateralism_by_kind(void **state) {
 }
 
 /* us_protectionism: a partner's counter-duties, the conflict's news
- * names; excise duties and fishing quotas are not import duties or
- * quotas. */
+ * names, dumped imports and import protection; excise duties and fishing quotas are not import
+ * duties or quotas. */
 static void us_protectionism_by_kind(void **state) {
   (void)state;
   static const vocab_case cases[] = {
@@ -57,6 +57,9 @@ static void us_protectionism_by_kind(void **state) {
       {"Excise duties on tobacco rose again.", "us_protectionism", 0},
       {"Norway cut fishing quotas for cod.", "us_protectionism", 0},
       {"A stamp duty on homes was announced.", "us_protectionism", 0},
+      {"Mills struggled against dumped steel from abroad.", "us_protectionism", 1},
+      {"Growers asked for import protection on tomatoes.", "us_protectionism", 1},
+      {"The remedy shields mills from import competition.", "us_protectionism", 1},
   };
   check_cases(cases, sizeof cases / sizeof cases[0]);
 }
