@@ -78,11 +78,48 @@ static void global_south_by_kind(void **state) {
   check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* Eighth pass: the WTO's dispute bodies and packages by acronym and name,
+ * UN agencies and regional unions by their short names, the trade-remedy
+ * law's own terms, the South's finance initiatives; and blockers for the
+ * senses that are not the theme (a person's duties, an industry's trade
+ * body, the National Security Council, dumping shares, another holder's
+ * trade policy, a world war). */
+static void eighth_pass_by_kind(void **state) {
+  (void)state;
+  static const vocab_case cases[] = {
+      {"Members invoked the DSU to request consultations.", "multilateralism", 1},
+      {"Negotiators sought a Trips waiver for vaccines.", "multilateralism", 1},
+      {"WAEMU states share a currency.", "multilateralism", 1},
+      {"The AU summit opened in Addis Ababa.", "multilateralism", 1},
+      {"The global rulebook is clear on this.", "multilateralism", 1},
+      {"Washington went its own way on steel.", "multilateralism", 1},
+      {"The National Security Council met at the White House.", "multilateralism", 0},
+      {"The trade body for carmakers warned of job losses.", "multilateralism", 0},
+      {"The EU emissions trading system sets a carbon price.", "multilateralism", 0},
+      {"Growers petitioned for relief under the escape clause.", "us_protectionism", 1},
+      {"The safeguard on washing machines expired.", "us_protectionism", 1},
+      {"Officials vowed to safeguard jobs in the region.", "us_protectionism", 0},
+      {"Commerce issued a preliminary CVD determination.", "us_protectionism", 1},
+      {"The 301 investigation into shipbuilding concluded.", "us_protectionism", 1},
+      {"He resumed his duties as mayor.", "us_protectionism", 0},
+      {"Investors were dumping shares all week.", "us_protectionism", 0},
+      {"The council will levy a fine on late payers.", "us_protectionism", 0},
+      {"Students protested the job quotas.", "us_protectionism", 0},
+      {"China's trade policy is set in Beijing.", "us_protectionism", 0},
+      {"The Bridgetown Initiative calls for cheaper loans.", "global_south", 1},
+      {"Lesser-developed countries want more time.", "global_south", 1},
+      {"Aid cuts hit clinics hardest.", "global_south", 1},
+      {"Pundits warned of a third world war.", "global_south", 0},
+  };
+  check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(multilateralism_by_kind),
       cmocka_unit_test(us_protectionism_by_kind),
       cmocka_unit_test(global_south_by_kind),
+      cmocka_unit_test(eighth_pass_by_kind),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
