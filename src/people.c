@@ -320,6 +320,18 @@ static int in_dwords(const person *p, const char *w, size_t n) {
 
 /* ---- description references ------------------------------------------- */
 
+/* Does p's description hold a role word ("economist", "minister")? */
+static int role_in_dwords(const person *p) {
+  const char *d = p->dwords.data, *end = d + p->dwords.len;
+  while (d < end) {
+    while (d < end && *d == ' ') d++;
+    const char *st = d;
+    while (d < end && *d != ' ') d++;
+    if (d > st && (lxs_wclass(st, (size_t)(d - st)) & (W_ROLE | W_TITLE))) return 1;
+  }
+  return 0;
+}
+
 static const char *const kExperts[] = {"expert",     "scholar",    "academic",  "analyst",
                                        "researcher", "professor",  "prof",      "fellow",
                                        "economist",  "specialist", "observer",  "lecturer",
@@ -413,10 +425,13 @@ int lxs_resolve_desc(actx *c, size_t a, size_t e) {
   }
   if (best >= 0) return best;
   /* "the economist said" about the last person quoted, when nothing is
-   * known about them that could contradict it */
-  if ((c->wc[e] & W_ROLE) && c->nrecent && c->P[c->recent[0]].speaker != NO_SPK &&
-      c->P[c->recent[0]].dwords.len == 0)
-    return c->recent[0];
+   * known about them that could contradict it (no role in their
+   * description: "the first woman to lead the body") */
+  if ((c->wc[e] & W_ROLE) && norm_is(c, a, "the") && c->nrecent) {
+    const person *pp = &c->P[c->recent[0]];
+    if (pp->spoke && !pp->entity && !pp->described && !pp->tentative && !role_in_dwords(pp))
+      return c->recent[0];
+  }
   return WHO_NONE;
 }
 

@@ -193,6 +193,7 @@ static void assign_sentence(actx *c, uint32_t pi, uint32_t k, int *reported) {
   if (who >= 0) {
     c->chain = who;
     c->chain_para = pi;
+    c->P[who].spoke = 1;
     lxs_recent_push(c, who);
     if (cue != LXS_CUE_HEADLINE) c->P[who].tentative = 0; /* the body names them */
   }
@@ -396,7 +397,10 @@ void lxs_prose_paragraph(actx *c, uint32_t pi) {
     c->fr[k].back = c->fr[k].who >= 0 && lxs_points_back(c);
     /* A speaker framed here is the most recent person for the pronouns of
      * the next sentences in this paragraph ("..., said X. He added ..."). */
-    if (c->fr[k].who >= 0) lxs_recent_push(c, c->fr[k].who);
+    if (c->fr[k].who >= 0) {
+      lxs_recent_push(c, c->fr[k].who);
+      c->P[c->fr[k].who].spoke = 1;
+    }
   }
   if (run_on(c, pi) || colon_statement(c, pi)) {
     c->para_after_colon = 0;

@@ -132,11 +132,44 @@ static void pronoun_after_a_role(void **state) {
   assert_string_equal(got, "author|author");
 }
 
+/* "The economist said" right after a named person spoke is that person
+ * when nothing said of them names another role; a role they are known by
+ * otherwise ("the chair of the Guild") keeps the description pending. */
+static void definite_role_after_a_speaker(void **state) {
+  (void)state;
+  char got[1024];
+  attribution_of("Ines Varga said the berth fees were fair. The economist said the levy would "
+                 "fall next year.\n\n"
+                 "Pim Alders, the first man to run the east quay, said reform was urgent. The "
+                 "Dutch economist said the board must go.\n",
+                 got, sizeof got);
+  assert_string_equal(got, "Ines Varga|Ines Varga|Pim Alders|Pim Alders");
+  attribution_of("Ines Varga, the chair of the Pilots Guild, said the fees were fair. The "
+                 "economist said the levy would fall.\n",
+                 got, sizeof got);
+  assert_string_equal(got, "Ines Varga|author");
+}
+
+/* "He" and "she" never name an organisation that spoke last. */
+static void pronoun_skips_organisations(void **state) {
+  (void)state;
+  char got[1024];
+  attribution_of("Ruth Okafor chairs the harbour board.\n\n"
+                 "The Northport Pilots Guild said the levy was unfair. She said the board would "
+                 "fight it.\n",
+                 got, sizeof got);
+  assert_string_equal(got, "author|Northport Pilots Guild|Ruth Okafor");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(groups_named_by_description), cmocka_unit_test(organisation_by_one_word),
-      cmocka_unit_test(they_after_a_group),          cmocka_unit_test(one_speaker_across_variants),
+      cmocka_unit_test(groups_named_by_description),
+      cmocka_unit_test(organisation_by_one_word),
+      cmocka_unit_test(they_after_a_group),
+      cmocka_unit_test(one_speaker_across_variants),
       cmocka_unit_test(pronoun_after_a_role),
+      cmocka_unit_test(definite_role_after_a_speaker),
+      cmocka_unit_test(pronoun_skips_organisations),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
