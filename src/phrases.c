@@ -373,6 +373,30 @@ static int proxy_possessor(actx *c, size_t j, int *ref) {
   return ni.pi;
 }
 
+/* Is the word k the last word of a place's name ("Africa", "Brazil")? */
+static int place_end(const actx *c, size_t k) {
+  return namey(c, k) && (c->wc[k] & W_PLACE) && !possessive(c, k);
+}
+
+/* "India and South Africa said", "Brazil, India and China argue": the
+ * places listed before the run [a, j] ending in a place hold the view
+ * together.  The first word of the list, else a. */
+static size_t place_list_start(const actx *c, size_t a, size_t j) {
+  if (!place_end(c, j)) return a;
+  size_t start = a;
+  for (int n = 0; n < 8; n++) {
+    size_t k = start; /* the conjunct's first word; "the" may open it */
+    if (k >= 1 && norm_is(c, k - 1, "the")) k--;
+    if (k < 2) break;
+    int and = norm_is(c, k - 1, "and");
+    if (!(and || (n > 0 && is_p(c, k - 1, LXS_P_COMMA))) || (n == 0 && !and) ||
+        !place_end(c, k - 2))
+      break;
+    start = lxs_run_left(c, k - 2, 0);
+  }
+  return start;
+}
+
 /* The subject ending at the capitalised word j: a person ("Jayant Menon",
  * "Hana Lindqvist of the Northport Institute"), an organisation ("The
  * Northport Traders Union (NTU) is urging", later "The NTU objects"), or a group or place (a
@@ -414,7 +438,7 @@ static int capitals_left(actx *c, size_t j, int *ref) {
       int lone = lone_name(c, j, ref);
       if (lone >= 0) return lone;
     }
-    return lxs_group_np(c, prefix && ni.n0 == j ? j : a, j);
+    return lxs_group_np(c, prefix && ni.n0 == j ? j : place_list_start(c, a, j), j);
   }
   /* "Kin Phea and Jayant Menon said" (not "Commerce and Industry
    * Minister Suresh Prabhu said": an office) */

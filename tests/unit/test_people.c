@@ -161,6 +161,19 @@ static void pronoun_skips_organisations(void **state) {
   assert_string_equal(got, "author|Northport Pilots Guild|Ruth Okafor");
 }
 
+/* Places listed as one subject hold the view together, and "the two
+ * countries" later are that list. */
+static void listed_places_hold_together(void **state) {
+  (void)state;
+  char got[1024];
+  attribution_of("Chile and New Zealand said the harbour rules were unfair. The two countries "
+                 "argued that small ports needed time.\n\n"
+                 "Kenya, Peru and Norway warned that the levy would hurt trade.\n",
+                 got, sizeof got);
+  assert_string_equal(got, "author>Chile and New Zealand|author>Chile and New Zealand|"
+                           "author>Kenya, Peru and Norway");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(groups_named_by_description),
@@ -170,6 +183,7 @@ int main(void) {
       cmocka_unit_test(pronoun_after_a_role),
       cmocka_unit_test(definite_role_after_a_speaker),
       cmocka_unit_test(pronoun_skips_organisations),
+      cmocka_unit_test(listed_places_hold_together),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
