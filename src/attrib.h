@@ -242,10 +242,20 @@ static inline int terminal(const actx *c, size_t k) {
   return is_p(c, k, LXS_P_PERIOD) || is_p(c, k, LXS_P_QUEST) || is_p(c, k, LXS_P_EXCL);
 }
 static inline int is_quote(const actx *c, size_t k) { return lxs_qkind(c, TK(c, k)) != 0; }
+/* A lower-case particle joined by a hyphen to a capitalised name:
+ * "al-Qasabi", "el-Sisi", "bin-Zayed". */
+static inline int particle_hyphen_name(const actx *c, const lxs_token *t) {
+  const char *s = c->text + t->start;
+  size_t n = t->end - t->start, h = 2;
+  while (h < n && h < 4 && s[h] != '-') h++;
+  return h + 1 < n && s[h] == '-' && s[h + 1] >= 'A' && s[h + 1] <= 'Z' && s[0] >= 'a' &&
+         s[0] <= 'z' && (lxs_wclass(s, h) & W_PARTICLE);
+}
 /* Word that may be part of a personal name: capitalised, no digits. */
 static inline int namey(const actx *c, size_t k) {
   const lxs_token *t = TK(c, k);
-  return t->kind == LXS_TOK_WORD && (t->flags & LXS_TF_CAPITAL) && !(t->flags & LXS_TF_NUMBER);
+  return t->kind == LXS_TOK_WORD && !(t->flags & LXS_TF_NUMBER) &&
+         ((t->flags & LXS_TF_CAPITAL) || particle_hyphen_name(c, t));
 }
 static inline int particle(const actx *c, size_t k) {
   const lxs_token *t = TK(c, k);

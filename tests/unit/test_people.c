@@ -174,6 +174,18 @@ static void listed_places_hold_together(void **state) {
                            "author>Kenya, Peru and Norway");
 }
 
+/* A surname joined to a lower-case particle by a hyphen ("al-Hadi") is
+ * part of the name, and a later "Al-Hadi" is the same person. */
+static void hyphenated_particle_names(void **state) {
+  (void)state;
+  char got[1024];
+  attribution_of("Harbour Minister Faris al-Hadi said the quay would reopen in May. Al-Hadi "
+                 "told reporters that the fees were fair.\n\n"
+                 "Samir el-Badawi said the levy was a tax on breathing.\n",
+                 got, sizeof got);
+  assert_string_equal(got, "Faris al-Hadi|Faris al-Hadi|Samir el-Badawi");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(groups_named_by_description),
@@ -184,6 +196,7 @@ int main(void) {
       cmocka_unit_test(definite_role_after_a_speaker),
       cmocka_unit_test(pronoun_skips_organisations),
       cmocka_unit_test(listed_places_hold_together),
+      cmocka_unit_test(hyphenated_particle_names),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
