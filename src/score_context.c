@@ -61,6 +61,27 @@ static int expletive_it(const lxs_scorer *sc, const sent_ctx *cx, const lxs_matc
   return 0;
 }
 
+/* Is t an adverb in -ly ("it bluntly said")? */
+static int ly_word(const lxs_tokenizer *tk, const lxs_token *t) {
+  size_t n = t->norm_len;
+  return n > 4 && strcmp(lxs_tok_norm(tk, t) + n - 2, "ly") == 0;
+}
+
+/* ", it added.", "it said in a statement": a pronoun right before a speech
+ * verb (an adverb such as "also" may stand between) is the holder of the
+ * view, which speaks about something else, not the thing evaluated. */
+static int speaking_pronoun(const lxs_scorer *sc, const sent_ctx *cx, const lxs_match *m) {
+  const lxs_tokenizer *tk = sc->tok;
+  for (uint32_t k = m->tok_last + 1; k < cx->tend && k <= m->tok_last + 2; k++) {
+    const lxs_token *t = &tk->toks[k];
+    if (t->kind != LXS_TOK_WORD) return 0;
+    lxs_wbits c = tok_wclass(tk, t);
+    if (c & (W_SAY | W_ADD)) return 1;
+    if (!tok_is(tk, k, "also") && !ly_word(tk, t)) return 0;
+  }
+  return 0;
+}
+
 /* Does a noun that the pronoun at m could stand for come before it in
  * its own sentence -- a name (a capitalised word that does not open the
  * sentence) for "it" / "its", a plural noun for "they" / "them"?  Then the
@@ -104,7 +125,8 @@ void lxs_score_anaphors(lxs_scorer *sc, sent_ctx *cx) {
       if (n & W_SINGULAR) last_sg = (long)j;
       if (n & W_PLURAL) last_pl = (long)j;
       any = 1;
-    } else if (has_role(&M[j], LXS_R_ANAPHOR) && !expletive_it(sc, cx, &M[j])) {
+    } else if (has_role(&M[j], LXS_R_ANAPHOR) && !expletive_it(sc, cx, &M[j]) &&
+               !speaking_pronoun(sc, cx, &M[j])) {
       lxs_mrec *r = rec_of(cx, j);
       lxs_wbits want = anaphor_number(sc, &M[j]);
       long a = -1;

@@ -892,6 +892,24 @@ static void expletive_it_refers_to_nothing(void **state) {
   lxs_lexicon_free(lx);
 }
 
+/* "..., it added.": a pronoun before a speech verb holds the view; it
+ * stands for no theme term.  The evaluation only carries to the context. */
+static void speaking_pronoun_is_the_holder(void **state) {
+  (void)state;
+  char tsv[sizeof kLex + 64];
+  snprintf(tsv, sizeof tsv, "%sit\t-\tanaphor\t1\n", kLex);
+  lxs_lexicon *lx = test_lexicon(tsv);
+  lxs_scorer *s2 = test_scorer(lx);
+  const lxs_result *r = test_run(s2, "The WTO met in Geneva. The weather was bad, it added.");
+  assert_near(test_score(r, lx, 1, "multi")->raw, CONTEXT_HALF * -0.5, TEST_EPS);
+  r = test_run(s2, "The WTO met in Geneva. It also said the weather was bad.");
+  assert_near(test_score(r, lx, 1, "multi")->raw, CONTEXT_HALF * -0.5, TEST_EPS);
+  r = test_run(s2, "The WTO met in Geneva. It was bad, it said.");
+  assert_near(test_score(r, lx, 1, "multi")->raw, -0.5, TEST_EPS); /* the first "it" refers */
+  lxs_scorer_free(s2);
+  lxs_lexicon_free(lx);
+}
+
 /* A relative pronoun never refers back to the sentence before. */
 static void relative_pronoun_stays_in_its_sentence(void **state) {
   (void)state;
@@ -1239,6 +1257,7 @@ int main(void) {
       cmocka_unit_test(undergoing_subject_is_the_patient),
       cmocka_unit_test(relative_pronoun_stays_in_its_sentence),
       cmocka_unit_test(expletive_it_refers_to_nothing),
+      cmocka_unit_test(speaking_pronoun_is_the_holder),
       cmocka_unit_test(own_reading_replaces_general),
       cmocka_unit_test(distant_pronoun_is_no_object),
       cmocka_unit_test(drawn_criticism_opposes_the_subject),
