@@ -605,6 +605,38 @@ static int agentive_eval(const lxs_scorer *sc, const sent_ctx *cx, size_t e, con
   return M[e + 1].wpos <= M[e].wpos_last + 2 && rec_of(cx, e + 1)->seg == rec_of(cx, e)->seg;
 }
 
+/* Has match m a negative general sense, the news register's included? */
+static int negative_or_conflict(const lxs_scorer *sc, const lxs_match *m) {
+  for (uint32_t k = 0; k < m->nsenses; k++) {
+    const lxs_sense *se = sense_at(sc, m, k);
+    if (se->theme == LXS_THEME_SENTIMENT && se->weight < 0) return 1;
+  }
+  return 0;
+}
+
+/* "The tariffs deepened the rift", "the levies will fuel the crisis":
+ * a benefit verb whose direct object is a bad thing (at most two words
+ * between, no preposition: "shield farmers from the crisis" protects the
+ * farmers) makes the bad thing grow -- no good done to the theme.  The
+ * object's own word says what it is (a harm, or news of a conflict). */
+static int amplified_bad(const lxs_scorer *sc, const sent_ctx *cx, size_t e, const lxs_sense *se) {
+  const lxs_tokenizer *tk = sc->tok;
+  const lxs_match *M = sc->mt.m;
+  if (se->role != LXS_R_BENEFIT || se->weight <= 0 || e + 1 >= cx->m1) return 0;
+  size_t j = e + 1;
+  if (rec_of(cx, j)->seg != rec_of(cx, e)->seg || is_target_ref(sc, cx, j)) return 0;
+  if (!negative_or_conflict(sc, &M[j])) return 0;
+  unsigned words = 0;
+  for (uint32_t k = M[e].tok_last + 1; k < M[j].tok_first; k++) {
+    if (tk->toks[k].kind != LXS_TOK_WORD) {
+      if (tk->toks[k].flags & LXS_TF_PART) continue;
+      return 0;
+    }
+    if (++words > 2 || (tok_class_at(tk, k) & W_PREP)) return 0;
+  }
+  return 1;
+}
+
 /* Every match in order: its mentions, its tone, and each evaluative sense
  * bound to its target.  Contributions are summed in match order. */
 void lxs_score_bind(lxs_scorer *sc, sent_ctx *cx, double *sent_raw, uint32_t *sent_hits) {
@@ -633,6 +665,7 @@ void lxs_score_bind(lxs_scorer *sc, sent_ctx *cx, double *sent_raw, uint32_t *se
         }
         if (r->no_stance || se->role == LXS_R_DESCRIBE) continue; /* tone only */
         if (r->remedied && se->weight < 0) continue;              /* tone only */
+        if (amplified_bad(sc, cx, e, se)) continue;               /* tone only */
         if (se->role == LXS_R_EVAL && se->weight > 0 && harmed_good(sc, cx, e)) continue;
         if ((se->role == LXS_R_EVAL && !agentive_eval(sc, cx, e, se)) ||
             adjectival_harm(sc, &M[e], se) || attributive_ing(sc, cx, e, se))

@@ -1057,6 +1057,32 @@ static void remedied_bad_is_no_blame(void **state) {
   assert_near(raw_of(r, 0, "multi"), -0.6, TEST_EPS);
 }
 
+/* A benefit verb whose direct object is a bad thing ("deepen the rift",
+ * "deepen the crisis") makes it grow: no good done to the theme term
+ * that acts; the object's own word counts.  Not past a preposition
+ * ("shield farmers from the crisis" protects the farmers). */
+static void amplified_bad_is_no_benefit(void **state) {
+  (void)state;
+  char tsv[sizeof kLex + 128];
+  snprintf(tsv, sizeof tsv,
+           "%sdeepen\tsentiment\tbenefit\t0.5\nrift\tsentiment\tdescribe\t-0.4\n"
+           "shield\tsentiment\tbenefit\t0.4\n",
+           kLex);
+  lxs_lexicon *lx = test_lexicon(tsv);
+  lxs_scorer *s2 = test_scorer(lx);
+  const lxs_result *r = test_run(s2, "The tariff will deepen the rift.");
+  assert_near(test_score(r, lx, 0, "prot")->raw, 0.0, TEST_EPS);
+  assert_int_equal(test_score(r, lx, 0, "prot")->mentions, 1);
+  r = test_run(s2, "The tariff will deepen the crisis.");
+  assert_near(test_score(r, lx, 0, "prot")->raw, -0.5, TEST_EPS);
+  r = test_run(s2, "The tariff will deepen good ties.");
+  assert_near(test_score(r, lx, 0, "prot")->raw, 0.5 + 0.5, TEST_EPS);
+  r = test_run(s2, "The tariff will shield farmers from the rift.");
+  assert_near(test_score(r, lx, 0, "prot")->raw, 0.4, TEST_EPS);
+  lxs_scorer_free(s2);
+  lxs_lexicon_free(lx);
+}
+
 /* A misfortune the theme term undergoes ("faces a crisis", "the crisis
  * facing the WTO") is lamented, as a harm done to it; a verdict it
  * receives ("drew bad reviews") is not. */
@@ -1264,6 +1290,7 @@ int main(void) {
       cmocka_unit_test(adjective_describes_a_news_register_head),
       cmocka_unit_test(harmed_good_is_no_praise),
       cmocka_unit_test(remedied_bad_is_no_blame),
+      cmocka_unit_test(amplified_bad_is_no_benefit),
       cmocka_unit_test(suffered_misfortune_is_lamented),
       cmocka_unit_test(adjective_after_a_preposition_binds_to_its_head),
       cmocka_unit_test(agentive_evaluation_is_a_harm),
