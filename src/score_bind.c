@@ -561,6 +561,16 @@ static int harmed_good(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
   return 0;
 }
 
+/* "The tariffs shield farmers from the crisis", "protect workers against
+ * unfair competition": a benefit verb with "from" or "against" between it
+ * and a bad thing wards the bad thing off. */
+static int warded_off(const lxs_scorer *sc, const lxs_match *b, const lxs_match *bad) {
+  if (!((b->roles >> LXS_R_BENEFIT) & 1)) return 0;
+  for (uint32_t k = b->tok_last + 1; k < bad->tok_first; k++)
+    if (tok_is(sc->tok, k, "from") || tok_is(sc->tok, k, "against")) return 1;
+  return 0;
+}
+
 /* The mirror of harmed_good: "the tariffs counter harmful practices
  * abroad", "the pact will fix a broken system", "leaders vowed to reform
  * the dysfunctional body".  A negative word in the object of an act
@@ -576,7 +586,7 @@ static int remedied_bad(const lxs_scorer *sc, const sent_ctx *cx, size_t e) {
   uint32_t seg = rec_of(cx, e)->seg;
   for (size_t j = e; j-- > cx->m0 && rec_of(cx, j)->seg == seg;) {
     if (M[e].wpos > M[j].wpos_last + OBJECT_REACH || is_target_ref(sc, cx, j)) return 0;
-    if (M[j].roles & remedies) {
+    if ((M[j].roles & remedies) || warded_off(sc, &M[j], &M[e])) {
       unsigned d;
       long g = lxs_nearest_target(sc, cx, e, LXS_THEME_NONE, SAME_SEG, 1, &d);
       return g < 0 || d > OBJECT_REACH;

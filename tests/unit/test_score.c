@@ -1083,6 +1083,24 @@ static void amplified_bad_is_no_benefit(void **state) {
   lxs_lexicon_free(lx);
 }
 
+/* A bad thing after a benefit verb and "from" or "against" is warded
+ * off: no verdict on the theme term that protects. */
+static void warded_off_bad_is_no_blame(void **state) {
+  (void)state;
+  char tsv[sizeof kLex + 64];
+  snprintf(tsv, sizeof tsv, "%sshield\tsentiment\tbenefit\t0.4\n", kLex);
+  lxs_lexicon *lx = test_lexicon(tsv);
+  lxs_scorer *s2 = test_scorer(lx);
+  const lxs_result *r = test_run(s2, "The tariff will shield farmers from the crisis.");
+  assert_near(test_score(r, lx, 0, "prot")->raw, 0.4, TEST_EPS);
+  r = test_run(s2, "The tariff will shield farmers against the crisis.");
+  assert_near(test_score(r, lx, 0, "prot")->raw, 0.4, TEST_EPS);
+  r = test_run(s2, "The tariff will shield farmers in a crisis."); /* no warding word */
+  assert_true(test_score(r, lx, 0, "prot")->raw < 0.4 - TEST_EPS);
+  lxs_scorer_free(s2);
+  lxs_lexicon_free(lx);
+}
+
 /* A misfortune the theme term undergoes ("faces a crisis", "the crisis
  * facing the WTO") is lamented, as a harm done to it; a verdict it
  * receives ("drew bad reviews") is not. */
@@ -1291,6 +1309,7 @@ int main(void) {
       cmocka_unit_test(harmed_good_is_no_praise),
       cmocka_unit_test(remedied_bad_is_no_blame),
       cmocka_unit_test(amplified_bad_is_no_benefit),
+      cmocka_unit_test(warded_off_bad_is_no_blame),
       cmocka_unit_test(suffered_misfortune_is_lamented),
       cmocka_unit_test(adjective_after_a_preposition_binds_to_its_head),
       cmocka_unit_test(agentive_evaluation_is_a_harm),
