@@ -239,18 +239,65 @@ static int message_frame(actx *c, frame_t *f) {
   return 1;
 }
 
-/* A verb at k set off after what it reports: a comma at most four words
- * before it (its subject: "Varga", "the mayor"), and after it the end of
- * the sentence, perhaps after a short time phrase ("on Monday"). */
-static int post_posed(const actx *c, size_t k, size_t nx) {
+/* Does the sentence end at x: its final stop, or the end of a headline
+ * ("Levy will ruin small ports, warns Varga")? */
+static int ends_at(const actx *c, size_t x) {
+  if (x + 1 == c->nw && terminal(c, x)) return 1;
+  return x == c->nw && c->nw && !terminal(c, c->nw - 1) && lxs_headline_place(c);
+}
+
+/* The end of a phrase after a post-posed verb that adds no clause of its
+ * own: a short time phrase ("on Monday") or a prepositional phrase ("in a
+ * letter to members", "at a news conference on Monday").  Returns where
+ * it ends (nx when there is none). */
+static size_t trailing_phrase(const actx *c, size_t nx) {
+  static const char *const prep[] = {"in",      "at",   "on",      "to",    "during", "after",
+                                     "before",  "from", "via",     "with",  "last",   "this",
+                                     "earlier", "late", "through", "while", NULL};
   size_t x = nx;
-  while (x < c->nw && x < nx + 3 && is_word(c, x) && !is_quote(c, x) &&
-         (time_word(c, x) || norm_is(c, x, "on") || norm_is(c, x, "last") ||
-          norm_is(c, x, "this") || norm_is(c, x, "earlier") || (c->wc[x] & W_TIME)))
-    x++;
-  if (!(x + 1 == c->nw && terminal(c, x))) return 0;
-  for (size_t p = k; p-- > 0 && k - p <= 5;) {
-    if (is_p(c, p, LXS_P_COMMA)) return p + 1 < k && !c->inq[c->w[p]];
+  if (x >= c->nw || !is_word(c, x) || c->inq[c->w[x]]) return nx;
+  if (!lxs_in_words(prep, NORM(c, x)) && !time_word(c, x) && !(c->wc[x] & W_TIME)) return nx;
+  for (; x < c->nw && x < nx + 12; x++) {
+    if (is_p(c, x, LXS_P_COMMA)) continue;
+    if (!is_word(c, x) || c->inq[c->w[x]]) break;
+    const char *n = NORM(c, x);
+    if ((c->wc[x] & W_SPEECH) || finite_aux(n) || strcmp(n, "that") == 0 ||
+        strcmp(n, "which") == 0 || strcmp(n, "who") == 0)
+      return nx;
+  }
+  return x;
+}
+
+/* An inverted verb right after the comma, then its speaker to the end:
+ * "..., warned Ines Varga(, the guild chair)." (not a passive "by"). */
+static int inverted_to_end(const actx *c, size_t nx) {
+  if (nx >= c->nw || !is_word(c, nx) || c->inq[c->w[nx]] || norm_is(c, nx, "by") ||
+      !(namey(c, nx) || (c->wc[nx] & (W_DET | W_TITLE | W_ROLE))))
+    return 0;
+  for (size_t x = nx; x < c->nw && x < nx + 14; x++) {
+    if (ends_at(c, x)) return 1;
+    if (is_p(c, x, LXS_P_COMMA) || is_p(c, x, LXS_P_OPEN) || is_p(c, x, LXS_P_CLOSE)) continue;
+    if (!is_word(c, x) || c->inq[c->w[x]] || (c->wc[x] & W_SPEECH) || finite_aux(NORM(c, x)) ||
+        norm_is(c, x, "that"))
+      return 0;
+  }
+  return ends_at(c, c->nw);
+}
+
+/* A verb at k set off after what it reports: a comma at most six words
+ * before it (its subject: "Varga", "the guild chair Ines Varga"), and after it the end of
+ * the sentence, perhaps after a short time or place phrase ("on Monday",
+ * "in a letter to members"); or the verb right after the comma, its
+ * speaker after it ("..., warned Ines Varga."). */
+static int post_posed(const actx *c, size_t k, size_t nx) {
+  for (size_t p = k; p-- > 0 && k - p <= 7;) {
+    if (is_p(c, p, LXS_P_COMMA)) {
+      if (c->inq[c->w[p]]) return 0;
+      /* (a capitalised verb is title case: its "names" are no names) */
+      if (p + 1 == k)
+        return p >= 3 && !(TK(c, k)->flags & LXS_TF_CAPITAL) && inverted_to_end(c, nx);
+      return ends_at(c, trailing_phrase(c, nx));
+    }
     if (!is_word(c, p)) return 0;
   }
   return 0;
@@ -1151,6 +1198,45 @@ static void verb_frames(actx *c, uint32_t k_in_para, int label, frame_t *f, fram
   }
 }
 
+/* Does a fronted adverbial of speech open at k?  A speech participle
+ * ("Speaking to reporters", "Writing in the Courier", "Asked about the
+ * levy"; not "Speaking of ...") or "In" + a speech noun a few words on
+ * ("In an interview with the Courier", "In his weekly letter"). */
+static int speech_adverbial(const actx *c, size_t k) {
+  if (!is_word(c, k) || c->inq[c->w[k]] || !is_word(c, k + 1)) return 0;
+  lxs_wbits cl = c->wc[k];
+  if ((cl & W_SAYING) && (cl & W_SAY)) return !norm_is(c, k + 1, "of");
+  if (norm_is(c, k, "asked")) return 1;
+  if (!norm_is(c, k, "in")) return 0;
+  for (size_t x = k + 1; x < c->nw && x < k + 5 && is_word(c, x); x++)
+    if (c->wc[x] & W_NOUN) return x > k + 1 && !namey(c, x);
+  return 0;
+}
+
+/* A fronted adverbial of speech before the main clause: "Speaking to
+ * reporters on Monday, Varga called the levy unfair", "In an interview,
+ * she described ...": the main clause's subject speaks, whatever its
+ * verb (only when no speech verb names a person). */
+static int fronted_speech_frame(actx *c, frame_t *f) {
+  size_t k = c->nw > 1 && (norm_is(c, 0, "and") || norm_is(c, 0, "but")) ? 1 : 0;
+  if (k + 4 >= c->nw || !speech_adverbial(c, k)) return 0;
+  size_t b = 0;
+  for (size_t x = k + 2; x < c->nw && x < k + 20; x++) {
+    if (is_p(c, x, LXS_P_COMMA)) {
+      b = c->inq[c->w[x]] ? 0 : x + 1;
+      break;
+    }
+    if (terminal(c, x) || is_quote(c, x) || is_p(c, x, LXS_P_COLON)) return 0;
+  }
+  if (!b || b + 1 >= c->nw || !is_word(c, b)) return 0;
+  int ref = REF_FULL, who = lxs_np_right(c, b, &ref);
+  if (who < 0) return 0;
+  frame_t cur = {who, ref, 0, 0, 0, 0, c->w[k], c->w[b - 1], 0, 0, 0};
+  cur.subj = b;
+  *f = cur;
+  return 1;
+}
+
 void lxs_find_frame(actx *c, uint32_t k_in_para, frame_t *f) {
   memset(f, 0, sizeof *f);
   f->who = WHO_NONE;
@@ -1163,6 +1249,7 @@ void lxs_find_frame(actx *c, uint32_t k_in_para, frame_t *f) {
   /* ("X was blunt: ..." only without a speech verb: "..., in an interview
    * with the radio Trump said: ..." is not the sentence subject's) */
   if (view_frame(c, f) || message_frame(c, f) || (!have_np && colon_frame(c, f))) return;
+  if (fronted_speech_frame(c, f)) return;
   if ((!have_np && supporter_frame(c, f)) || possessive_frame(c, f)) return;
   if (have_np) *f = nonperson;
 }

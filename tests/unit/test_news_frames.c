@@ -282,6 +282,69 @@ static void speaker_in_next_sentence(void **state) {
   check(t, want);
 }
 
+/* A fronted adverbial of speech ("Speaking to reporters", "Writing in
+ * ...", "In an interview with ...") makes the main clause's subject the
+ * speaker, whatever its verb; "Speaking of ..." and "In a sign of ..."
+ * make no one speak. */
+static void fronted_speech_adverbials(void **state) {
+  (void)state;
+  const char *t = "The port met on Monday.\n\n"
+                  "Speaking to reporters on Monday, Ines Varga called the levy unfair.\n\n"
+                  "Writing in the Courier, Tom Birch called the quay a relic.\n\n"
+                  "In an interview with the Courier, Pim Alders called the fees unfair.\n\n"
+                  "Speaking of fees, Ada Moreau runs the east quay.\n\n"
+                  "In a sign of trouble, Lena Park left the board.\n";
+  const char *want[] = {"Speaking to reporters",
+                        "Ines Varga",
+                        "indirect",
+                        "Writing in the Courier",
+                        "Tom Birch",
+                        "indirect",
+                        "In an interview",
+                        "Pim Alders",
+                        "indirect",
+                        "Speaking of fees",
+                        "author",
+                        "author",
+                        "In a sign of trouble",
+                        "author",
+                        "author",
+                        NULL};
+  check(t, want);
+}
+
+/* A weak verb set off after what it reports: inverted after the comma
+ * ("..., warned Ines Varga, the guild chair."), or before a place or time
+ * phrase ("..., Tom Birch warned in a letter to members."), also in a
+ * headline; a title-case headline's capitalised verb names no one. */
+static void post_posed_weak_verbs(void **state) {
+  (void)state;
+  const char *t = "Levy will ruin small ports, warns Varga\n\n"
+                  "The port met on Monday.\n\n"
+                  "The levy will ruin small ports, warned Ines Varga, the guild chair.\n\n"
+                  "The quay must close, the harbour master Tom Birch warned in a letter to "
+                  "members.\n\n"
+                  "Port Fees Rise Again, Urges Restraint Of Owners\n\n"
+                  "After the vote, Pim Alders announced a new fee.\n";
+  const char *want[] = {"warns Varga",
+                        "Ines Varga",
+                        "short-name",
+                        "warned Ines Varga",
+                        "Ines Varga",
+                        "indirect",
+                        "The quay must close",
+                        "Tom Birch",
+                        "indirect",
+                        "Urges Restraint",
+                        "author",
+                        "author",
+                        "After the vote",
+                        "author",
+                        "author",
+                        NULL};
+  check(t, want);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(inverted_said_and_offices),
@@ -297,6 +360,8 @@ int main(void) {
       cmocka_unit_test(teaser_lines),
       cmocka_unit_test(age_as_description),
       cmocka_unit_test(speaker_in_next_sentence),
+      cmocka_unit_test(fronted_speech_adverbials),
+      cmocka_unit_test(post_posed_weak_verbs),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
