@@ -111,10 +111,18 @@ static int as_follows(const actx *c, size_t nx) {
   return 0;
 }
 
-/* "called on/for ...", "called it "reckless"". */
+/* "called on/for ...", "called it "reckless"", "called it a tax". */
 static int call_reports(const actx *c, size_t nx) {
   if (nx >= c->nw) return 0;
   if ((norm_is(c, nx, "on") || norm_is(c, nx, "for")) && nx + 1 < c->nw && is_word(c, nx + 1))
+    return 1;
+  /* "called it a tax on breathing", "calls them unfair" (not "called it
+   * off", "called it a day", nor inside a quotation: "I call it a plan") */
+  static const char *const obj[] = {"it", "them", "this", NULL};
+  static const char *const idiom[] = {"off", "up", "back", "in", "out", "quits", "together", NULL};
+  if (!c->inq[c->w[nx]] && lxs_in_words(obj, NORM(c, nx)) && nx + 2 < c->nw && is_word(c, nx + 1) &&
+      !lxs_in_words(idiom, NORM(c, nx + 1)) &&
+      !(norm_is(c, nx + 1, "a") && norm_is(c, nx + 2, "day")))
     return 1;
   for (size_t x = nx; x < c->nw && x < nx + 5; x++) {
     if (is_quote(c, x)) return x > nx;
@@ -239,6 +247,19 @@ static int message_frame(actx *c, frame_t *f) {
   return 1;
 }
 
+/* Past a time phrase at nx ("on Monday", "last week", "today"): the
+ * word after it, or nx. */
+static size_t past_time(const actx *c, size_t nx) {
+  size_t x = nx;
+  if (x < c->nw && is_word(c, x) &&
+      (norm_is(c, x, "on") || norm_is(c, x, "last") || norm_is(c, x, "this") ||
+       norm_is(c, x, "earlier")))
+    x++;
+  size_t t = x;
+  while (x < c->nw && x < t + 3 && is_word(c, x) && (time_word(c, x) || (c->wc[x] & W_TIME))) x++;
+  return x > t ? x : nx;
+}
+
 /* Does the sentence end at x: its final stop, or the end of a headline
  * ("Levy will ruin small ports, warns Varga")? */
 static int ends_at(const actx *c, size_t x) {
@@ -314,9 +335,11 @@ static int reports_here(actx *c, uint32_t k_in_para, size_t k, lxs_wbits cl, siz
                             (is_p(c, nx, LXS_P_COMMA) && nx + 1 < c->nw && is_quote(c, nx + 1)));
     /* "Menon believes the pact will help" */
     if (!ok && (cl & W_OPINE) && nx < c->nw && is_word(c, nx)) ok = 1;
-    /* "warned of a trade war", "cautioned against tariffs" */
-    if (!ok && nx + 1 < c->nw && is_word(c, nx + 1) &&
-        (norm_is(c, nx, "of") || norm_is(c, nx, "against") || norm_is(c, nx, "about")))
+    /* "warned of a trade war", "cautioned against tariffs", "warned on
+     * Monday of ..." */
+    size_t of = past_time(c, nx);
+    if (!ok && of + 1 < c->nw && is_word(c, of + 1) &&
+        (norm_is(c, of, "of") || norm_is(c, of, "against") || norm_is(c, of, "about")))
       ok = 1;
     /* "questioned whether ...", "warned shipowners that ..." */
     if (!ok && nx + 1 < c->nw && norm_is(c, nx, "whether")) ok = 1;
@@ -345,7 +368,8 @@ static int reports_here(actx *c, uint32_t k_in_para, size_t k, lxs_wbits cl, siz
 }
 
 /* The particles that make a phrasal verb at k report besides "out" and
- * "aim": "hit back at", "pushed back against", "pushed for", "spoke of",
+ * "aim": "hit back at", "pushed back against", "pushed for", "pointed
+ * to", "spoke of",
  * "took issue with", and "put it" as a frame ("As Varga put it, ...",
  * "he puts it bluntly:"). */
 static int particle_reports(const actx *c, size_t k, const char *nm) {
@@ -354,6 +378,7 @@ static int particle_reports(const actx *c, size_t k, const char *nm) {
   if (norm_is(c, p, "back"))
     return more && (norm_is(c, x, "at") || norm_is(c, x, "against") || norm_is(c, x, "on"));
   if (norm_is(c, p, "for")) return more && strncmp(nm, "push", 4) == 0;
+  if (norm_is(c, p, "to")) return more && strncmp(nm, "point", 5) == 0; /* "pointed to" */
   if (norm_is(c, p, "of") || norm_is(c, p, "about"))
     return more && (strncmp(nm, "spok", 4) == 0 || strncmp(nm, "speak", 5) == 0);
   if (norm_is(c, p, "issue")) return more && norm_is(c, x, "with") && nm[0] == 't';
@@ -524,9 +549,21 @@ static int appositive_subject(actx *c, size_t p, int *ref, size_t *spos) {
    * before the comma, set off by a comma before it */
   if (p >= 2 && namey(c, p - 1)) {
     size_t a = lxs_run_left(c, p - 1, 0);
-    if (a >= 2 && is_p(c, a - 1, LXS_P_COMMA)) {
+    /* "Critics, including lawmaker Tom Birch, said": the one named */
+    size_t inc = a;
+    while (inc > 2 && a - inc < 3 && is_word(c, inc - 1) && !norm_is(c, inc - 1, "including") &&
+           (c->wc[inc - 1] & W_ROLE))
+      inc--;
+    int including = inc >= 3 && norm_is(c, inc - 1, "including") && is_p(c, inc - 2, LXS_P_COMMA);
+    if (including || (a >= 2 && is_p(c, a - 1, LXS_P_COMMA))) {
       nameinfo ni;
       lxs_analyze_run(c, a, p - 1, 1, &ni);
+      if (ni.ok && ni.pi >= 0 && ni.n0 == a && including &&
+          !(a >= 2 && is_p(c, a - 1, LXS_P_COMMA))) {
+        *ref = ni.ref;
+        *spos = a;
+        return ni.pi;
+      }
       if (ni.ok && ni.pi >= 0 && ni.n0 == a) {
         size_t d = a - 1; /* the description from its clause start */
         while (d > 0 && d + 12 > a && !terminal(c, d - 1) && !is_quote(c, d - 1) &&
@@ -627,8 +664,27 @@ static size_t had_this_to(const actx *c, size_t k) {
 }
 
 /* The speaker of the participle at k (", saying ..."), or WHO_NONE. */
+/* A name set off by commas after a short description that opens the
+ * sentence: "Costa's predecessor, Tom Birch, took a softer line, ...".
+ * The person, or WHO_NONE. */
+static int opening_appositive(actx *c, size_t k, int *ref, size_t *spos) {
+  size_t p0 = 1;
+  while (p0 < c->nw && p0 < 6 && is_word(c, p0)) p0++;
+  if (p0 >= c->nw || !is_p(c, p0, LXS_P_COMMA) || !namey(c, p0 + 1)) return WHO_NONE;
+  size_t e = lxs_run_right(c, p0 + 1, c->nw);
+  if (e + 1 >= k || !is_p(c, e + 1, LXS_P_COMMA) || c->inq[c->w[e + 1]]) return WHO_NONE;
+  return appositive_subject(c, e + 1, ref, spos);
+}
+
 static int participle_subject(actx *c, size_t k, int *ref, size_t *spos) {
-  if (k >= 1 && is_p(c, k - 1, LXS_P_COMMA)) return lxs_main_subject(c, ref, spos);
+  if (k >= 1 && is_p(c, k - 1, LXS_P_COMMA)) {
+    int who = lxs_main_subject(c, ref, spos);
+    if (who < 0) {
+      int r, w = opening_appositive(c, k, &r, spos);
+      if (w >= 0) *ref = r, who = w;
+    }
+    return who;
+  }
   /* "The statement quoted Minister Ada Moreau as saying": the one quoted */
   if (k >= 4 && norm_is(c, k - 1, "as") && is_word(c, k - 2))
     for (size_t x = k - 2; x-- > 0 && k - x < 9 && is_word(c, x);)
@@ -791,35 +847,60 @@ static int words_of_frame(actx *c, frame_t *f) {
   return 1;
 }
 
+/* The holder named by the possessor in words [a, e]: "his", "her", or a
+ * name ending in "'s" ("Menon's"); WHO_NONE. */
+static int view_owner(actx *c, size_t a, size_t e, int *ref) {
+  const char *pn = NORM(c, e);
+  *ref = REF_FULL;
+  if (a == e && (strcmp(pn, "his") == 0 || strcmp(pn, "her") == 0)) {
+    *ref = REF_PRONOUN;
+    return lxs_resolve_pronoun(c, pn[0] == 'h' && pn[1] == 'i' ? 1 : 2, 1);
+  }
+  if (possessive(c, e) && namey(c, e)) {
+    nameinfo ni;
+    lxs_analyze_run(c, a, e, 1, &ni);
+    if (ni.ok) {
+      *ref = ni.ref;
+      return ni.pi;
+    }
+  }
+  return WHO_NONE;
+}
+
+/* "..., in his view.", "..., in Varga's opinion.", "..., by her
+ * account.": a view phrase set off at the sentence's end names the holder
+ * of what comes before it. */
+static int tail_view_frame(actx *c, frame_t *f) {
+  size_t n = c->nw;
+  if (n < 7 || !terminal(c, n - 1) || !is_word(c, n - 2) || !(c->wc[n - 2] & W_VIEW)) return 0;
+  size_t e = n - 3, a = e;
+  while (a > 2 && a + 5 > e && namey(c, a - 1) && is_word(c, a - 1)) a--;
+  if (a < 2 || !(norm_is(c, a - 1, "in") || norm_is(c, a - 1, "by")) ||
+      !is_p(c, a - 2, LXS_P_COMMA) || c->inq[c->w[a - 2]])
+    return 0;
+  int ref, who = view_owner(c, a, e, &ref);
+  if (who < 0 || c->P[lxs_person_root(c, who)].entity) return 0;
+  frame_t cur = {who, ref, 0, 1, 0, 0, c->w[a - 1], c->w[n - 2], 0, 0, 0};
+  cur.subj = a;
+  *f = cur;
+  return 1;
+}
+
 /* "In Menon's view, ...", "In his view, ..." */
 static int view_frame(actx *c, frame_t *f) {
-  if (for_frame(c, f)) return 1;
+  if (for_frame(c, f) || tail_view_frame(c, f)) return 1;
   if (!(c->nw > 4 && norm_is(c, 0, "in"))) return 0;
   if (words_of_frame(c, f)) return 1;
   size_t e = 1;
   while (e + 1 < c->nw && namey(c, e) && !possessive(c, e) && e < 6) e++;
-  static const char *const views[] = {"view",       "opinion",  "words",    "assessment",
-                                      "estimation", "analysis", "judgment", "judgement",
-                                      "eyes",       "mind",     NULL};
-  if (!(e + 1 < c->nw && lxs_in_words(views, NORM(c, e + 1)))) return 0;
-  int who = WHO_NONE, ref = REF_FULL;
-  const char *pn = NORM(c, e);
-  if (e == 1 && (strcmp(pn, "his") == 0 || strcmp(pn, "her") == 0)) {
-    ref = REF_PRONOUN;
-    who = lxs_resolve_pronoun(c, pn[0] == 'h' && pn[1] == 'i' ? 1 : 2, 1);
-  } else if (possessive(c, e) && namey(c, e)) {
-    nameinfo ni;
-    lxs_analyze_run(c, 1, e, 1, &ni);
-    if (ni.ok) who = ni.pi, ref = ni.ref;
-  }
+  if (!(e + 1 < c->nw && (c->wc[e + 1] & W_VIEW))) return 0;
+  int ref, who = view_owner(c, 1, e, &ref);
   if (who < 0) return 0;
   frame_t cur = {who, ref, 0, 1, 0, 0, c->w[0], c->w[e + 1], 0, 0, 0};
   *f = cur;
   return 1;
 }
 
-/* A frame of the person or group at subject position found by the
- * subject search from word k (a form of "be"); 1 when it names one. */
 static int be_subject_frame(actx *c, size_t k, size_t noun, frame_t *f) {
   int ref = REF_FULL, inverted = 0;
   size_t spos = 0;

@@ -345,6 +345,62 @@ static void post_posed_weak_verbs(void **state) {
   check(t, want);
 }
 
+/* More speech frames: "pointed to", "warned on Monday of", "called it a
+ * tax" (not "called it off", nor a quoted "I call it"), "Critics,
+ * including X, said" (the one named), a participle after an opening
+ * appositive ("X's predecessor, Rui Costa, took a softer line, telling
+ * ..."), and a view phrase set off at the end ("..., in his view.",
+ * "..., by Birch's account."). */
+static void pointers_calls_and_tail_views(void **state) {
+  (void)state;
+  const char *t = "The port met on Monday.\n\n"
+                  "Tom Birch runs the guild. He points to the new quays as proof. Small boats "
+                  "will gain within five years, in his view. The levy is fair, by Birch's "
+                  "account.\n\n"
+                  "Harbour official Lena Park warned on Monday of a long strike.\n\n"
+                  "Ada Moreau chairs the board. She calls it a tax on breathing. Then she "
+                  "called it off.\n\n"
+                  "Critics, including lawmaker Pim Alders, said the fee was unfair.\n\n"
+                  "\"You may call it a levy, I call it a tax,\" said Omar Haddad.\n\n"
+                  "Park's predecessor, Rui Costa, took a softer line, telling reporters the fee "
+                  "was fair.\n";
+  const char *want[] = {"points to the new quays",
+                        "Tom Birch",
+                        "pronoun",
+                        "in his view",
+                        "Tom Birch",
+                        "pronoun",
+                        "by Birch's account",
+                        "Tom Birch",
+                        "short-name",
+                        "warned on Monday",
+                        "Lena Park",
+                        "indirect",
+                        "calls it a tax",
+                        "Ada Moreau",
+                        "pronoun",
+                        "called it off",
+                        "author",
+                        "author",
+                        "Critics, including",
+                        "Pim Alders",
+                        "indirect",
+                        "I call it a tax",
+                        "Omar Haddad",
+                        "said-after",
+                        "took a softer line",
+                        "Rui Costa",
+                        "indirect",
+                        NULL};
+  check(t, want);
+  arun r;
+  arun_str(&r, t, NULL);
+  const char *names[] = {"author",     "Tom Birch",   "Lena Park", "Ada Moreau",
+                         "Pim Alders", "Omar Haddad", "Rui Costa", NULL};
+  expect_speakers(&r, names);
+  arun_free(&r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(inverted_said_and_offices),
@@ -362,6 +418,7 @@ int main(void) {
       cmocka_unit_test(speaker_in_next_sentence),
       cmocka_unit_test(fronted_speech_adverbials),
       cmocka_unit_test(post_posed_weak_verbs),
+      cmocka_unit_test(pointers_calls_and_tail_views),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
