@@ -196,8 +196,7 @@ void lxs_matcher_init(lxs_matcher *mt) { memset(mt, 0, sizeof *mt); }
 void lxs_matcher_free(lxs_matcher *mt) {
   free(mt->m);
   free(mt->senses);
-  free(mt->wpos);
-  free(mt->starts);
+  free(mt->own_starts);
   free(mt->cand);
   free(mt->lists);
   free(mt->pool);
@@ -262,34 +261,27 @@ static void lookup_words(lxs_matcher *mt, lxs_tokenizer *tk) {
   }
 }
 
-/* Assigns word positions, counts the words that may report speech, keeps
- * only the candidate handle in each word's cands, and lists the tokens
- * that may start a match (candidate patterns or an acronym key) in
- * mt->starts: most words start none, and the matching pass visits only
- * these. */
-static void index_words(lxs_matcher *mt, lxs_tokenizer *tk) {
-  uint32_t wp = 0, cur_sent = UINT32_MAX, compound_pos = 0;
-  for (size_t i = 0; i < tk->ntok; i++) {
-    lxs_token *t = &tk->toks[i];
-    if (t->sentence != cur_sent) {
-      cur_sent = t->sentence;
-      wp = 0;
+/* Lists the tokens that may start a match (a word-cache value or an
+ * acronym key) in mt->starts: most words start none, and the matching
+ * pass visits only these.  A tokenizer that looked the words up listed
+ * them as it went (its marks); else every token is visited. */
+static void index_words(lxs_matcher *mt, lxs_tokenizer *tk, int looked_up) {
+  if (looked_up) {
+    mt->starts = tk->marks;
+    mt->nstarts = tk->nmarks;
+  } else {
+    if (mt->capstarts < tk->ntok + 1) {
+      mt->capstarts = tk->ntok + 1;
+      mt->own_starts = lxs_xrealloc(mt->own_starts, mt->capstarts * sizeof *mt->own_starts);
     }
-    if (t->kind != LXS_TOK_WORD) {
-      mt->wpos[i] = wp;
-      continue;
+    size_t n = 0;
+    for (size_t i = 0; i < tk->ntok; i++) {
+      const lxs_token *t = &tk->toks[i];
+      mt->own_starts[n] = (uint32_t)i;
+      n += t->kind == LXS_TOK_WORD && (t->cands | (t->flags & LXS_TF_ACRO)) != 0;
     }
-    uint32_t user = t->cands;
-    t->cands = USER_HANDLE(user);
-    mt->starts[mt->nstarts] = (uint32_t)i;
-    mt->nstarts += (t->cands | (t->flags & LXS_TF_ACRO)) != 0;
-    if (t->flags & LXS_TF_PART) {
-      mt->wpos[i] = compound_pos;
-    } else {
-      mt->nspeech += user >> 31;
-      if (t->flags & LXS_TF_COMPOUND) compound_pos = wp;
-      mt->wpos[i] = wp++;
-    }
+    mt->starts = mt->own_starts;
+    mt->nstarts = n;
   }
 }
 
@@ -437,12 +429,7 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex, lxs_stemmer *st
                         lxs_tokenizer *tk) {
   mt->n = 0;
   mt->nsenses = 0;
-  if (mt->capwpos < tk->ntok + 1) {
-    mt->capwpos = tk->ntok + 1;
-    mt->wpos = lxs_xrealloc(mt->wpos, mt->capwpos * sizeof *mt->wpos);
-    mt->starts = lxs_xrealloc(mt->starts, mt->capwpos * sizeof *mt->starts);
-  }
-  mt->nstarts = 0;
+  mt->wpos = tk->wpos;
   mt->nspeech = 0;
   /* The tokenizer looked this document's words up if it did so in this
    * matcher's cache; else they are looked up here, and the tokenizer
@@ -453,15 +440,19 @@ void lxs_match_document(lxs_matcher *mt, const lxs_lexicon *lex, lxs_stemmer *st
   sync_generation(mt);
   if (!looked_up) lookup_words(mt, tk);
   tk->intern = (lxs_tok_intern){st, init_word, mt};
-  index_words(mt, tk);
+  index_words(mt, tk, looked_up);
   lxs_buf akey;
   lxs_buf_init(&akey);
   size_t i = 0; /* tokens before i are taken by a match already */
   for (size_t si = 0; si < mt->nstarts; si++) {
+    /* the words that may report speech are among the starts */
+    const lxs_token *t = &tk->toks[mt->starts[si]];
+    uint32_t user = t->cands;
+    mt->nspeech += (t->flags & LXS_TF_PART) ? 0 : user >> 31;
     if (mt->starts[si] < i) continue;
     i = mt->starts[si];
     mt->ncand = 0;
-    uint32_t hc = tk->toks[i].cands;
+    uint32_t hc = USER_HANDLE(user);
     uint32_t ha = acronym_handle(mt, tk, &tk->toks[i], &akey);
     if (!ha && (!hc || no_match_possible(mt, tk, i, hc))) continue;
     best_match b = {SIZE_MAX, 0, 0};

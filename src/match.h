@@ -29,10 +29,13 @@ typedef struct {
   size_t n, cap;
   const lxs_sense **senses;
   size_t nsenses, capsenses;
-  uint32_t *wpos; /* per token: word position in sentence */
-  size_t capwpos;
-  uint32_t *starts; /* tokens that may start a match (capwpos) */
+  const uint32_t *wpos;   /* per token: word position in sentence (the
+                             tokenizer's: lxs_tokenizer.wpos) */
+  const uint32_t *starts; /* tokens that may start a match: own_starts or
+                             the tokenizer's marks */
   size_t nstarts;
+  uint32_t *own_starts;
+  size_t capstarts;
   size_t nspeech;           /* word tokens (no compound parts) that may report
                                speech (lxs_speech_word) */
   const lxs_pattern **cand; /* scratch */

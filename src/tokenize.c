@@ -149,6 +149,8 @@ lxs_tokenizer *lxs_tokenizer_new(void) {
 void lxs_tokenizer_free(lxs_tokenizer *t) {
   if (!t) return;
   free(t->toks);
+  free(t->wpos);
+  free(t->marks);
   free(t->sents);
   free(t->paras);
   free(t->puncts);
@@ -228,27 +230,49 @@ static void open_sentence(tk_state *s, size_t start) {
   s->in_sent = 1;
 }
 
+/* Room for one more token (and its wpos and mark). */
+static inline void grow_toks(lxs_tokenizer *t) {
+  if (t->ntok < t->captok) return;
+  t->captok = t->captok ? t->captok * 2 : 64;
+  t->toks = lxs_xrealloc(t->toks, t->captok * sizeof *t->toks);
+  t->wpos = lxs_xrealloc(t->wpos, t->captok * sizeof *t->wpos);
+  t->marks = lxs_xrealloc(t->marks, t->captok * sizeof *t->marks);
+}
+
+/* A new token; its word position is the words of its sentence so far
+ * (the caller corrects a compound part's and a contraction's "n't"). */
 static lxs_token *push_token(tk_state *s, int kind, size_t start, size_t end) {
   lxs_tokenizer *t = s->t;
   if (!s->in_sent) open_sentence(s, start);
-  LXS_VEC_GROW(t->toks, t->ntok, t->captok);
+  grow_toks(t);
+  lxs_sent *se = &t->sents[t->nsent - 1];
+  t->wpos[t->ntok] = se->nwords;
   lxs_token *k = &t->toks[t->ntok++];
   memset(k, 0, sizeof *k);
   k->kind = (uint8_t)kind;
   k->start = start;
   k->end = end;
   k->sentence = (uint32_t)(t->nsent - 1);
-  t->sents[t->nsent - 1].ntok++;
+  se->ntok++;
   return k;
 }
 
+/* Token k joins the marks (once). */
+static inline void mark_token(lxs_tokenizer *t, const lxs_token *k) {
+  uint32_t i = (uint32_t)(k - t->toks);
+  if (t->nmarks && t->marks[t->nmarks - 1] == i) return;
+  t->marks[t->nmarks++] = i;
+}
+
 /* Word k (normal form norm, hashed) looked up in the word cache, if one
- * is attached: its values go into k->stem_id and k->cands. */
-static inline void intern_word(const lxs_tok_intern *in, lxs_token *k, const char *norm) {
-  if (!in->st) return;
+ * is attached: its values go into k->stem_id and k->cands.  Returns
+ * whether the value is not 0 (the word is to be marked). */
+static inline int intern_word(const lxs_tok_intern *in, lxs_token *k, const char *norm) {
+  if (!in->st) return 0;
   const lxs_word_ref *ref = lxs_stem_lookup(in->st, norm, k->norm_len, k->hash, in->init, in->ctx);
   k->stem_id = ref->id;
   k->cands = ref->user;
+  return ref->user != 0;
 }
 
 static void set_norm(tk_state *s, lxs_token *k, const char *src, size_t n) {
@@ -257,7 +281,7 @@ static void set_norm(tk_state *s, lxs_token *k, const char *src, size_t n) {
   k->norm_len = (uint32_t)lxs_utf8_normalize_word(src, n, b);
   lxs_buf_putc(b, '\0');
   k->hash = lxs_hash_word(b->data + k->norm, k->norm_len);
-  intern_word(&s->t->intern, k, b->data + k->norm);
+  if (intern_word(&s->t->intern, k, b->data + k->norm)) mark_token(s->t, k);
 }
 
 static void set_norm_str(tk_state *s, lxs_token *k, const char *str) {
@@ -267,7 +291,7 @@ static void set_norm_str(tk_state *s, lxs_token *k, const char *str) {
   lxs_buf_put(b, str, k->norm_len);
   lxs_buf_putc(b, '\0');
   k->hash = lxs_hash_word(b->data + k->norm, k->norm_len);
-  intern_word(&s->t->intern, k, b->data + k->norm);
+  if (intern_word(&s->t->intern, k, b->data + k->norm)) mark_token(s->t, k);
 }
 
 /* Acronym key: upper-case letters and digits, dots and a possessive
@@ -290,6 +314,7 @@ static void set_acro(tk_state *s, lxs_token *k, const char *src, size_t n) {
   lxs_buf_putc(b, '\0');
   k->acro = (uint32_t)at;
   k->flags |= LXS_TF_ACRO;
+  mark_token(s->t, k);
 }
 
 static inline int ascii_alnum(unsigned char c) {
@@ -457,6 +482,7 @@ static void emit_word(tk_state *s, size_t start, word_scan *w) {
       set_norm(s, k, src, a - 1 - start);
       k->flags |= caseflags & LXS_TF_CAPITAL;
       lxs_token *nt = push_token(s, LXS_TOK_WORD, a - 1, w->end);
+      t->wpos[t->ntok - 1]++; /* the word after "do" */
       set_norm_str(s, nt, "n't");
       nt->flags |= LXS_TF_NT;
       t->sents[t->nsent - 1].nwords += 2;
@@ -477,6 +503,7 @@ static void emit_word(tk_state *s, size_t start, word_scan *w) {
     for (int p = 0; p < w->nparts; p++) {
       size_t ps = w->part_start[p], pe = w->part_end[p];
       lxs_token *pk = push_token(s, LXS_TOK_WORD, ps, pe);
+      t->wpos[t->ntok - 1] = t->wpos[ci]; /* the compound's */
       pk->flags |= LXS_TF_PART;
       set_norm(s, pk, s->text + ps, pe - ps);
       int32_t c0;
@@ -707,13 +734,14 @@ static size_t fast_ascii_word(tk_state *s, size_t pos) {
   if (!s->in_sent) open_sentence(s, pos);
   lxs_buf *b = &t->norms;
   lxs_buf_reserve(b, 16);
-  LXS_VEC_GROW(t->toks, t->ntok, t->captok);
+  grow_toks(t);
+  lxs_sent *se = &t->sents[t->nsent - 1];
+  t->wpos[t->ntok] = se->nwords;
   lxs_token *k = &t->toks[t->ntok++];
   put_ascii_word(k, b->data, b->len, pos, (uint32_t)(t->nsent - 1), &w);
-  intern_word(&t->intern, k, b->data + b->len);
+  if (intern_word(&t->intern, k, b->data + b->len)) mark_token(t, k);
   b->len += n + 1;
   if (w.flags & LXS_TF_ALLCAPS) set_acro(s, k, s->text + pos, n);
-  lxs_sent *se = &t->sents[t->nsent - 1];
   se->ntok++;
   se->nwords++;
   t->nwords++;
@@ -733,15 +761,18 @@ static size_t fast_ascii_run(tk_state *s, size_t pos) {
   size_t len = s->len;
   if (s->pending_soft || s->pending_break || !s->in_sent) return pos;
   lxs_token *toks = t->toks;
-  size_t ntok = t->ntok, captok = t->captok;
+  uint32_t *wpos = t->wpos, *marks = t->marks;
+  size_t ntok = t->ntok, captok = t->captok, nmarks = t->nmarks;
   char *nb = t->norms.data;
   size_t nlen = t->norms.len, ncap = t->norms.cap;
   uint32_t sent = (uint32_t)(t->nsent - 1);
+  uint32_t wbase = t->sents[sent].nwords; /* plus added: the next word's position */
   size_t added = 0;
   const lxs_tok_intern in = t->intern; /* (a copy: the stores below may alias t) */
 #define RUN_SAVE()                                                                                 \
   do {                                                                                             \
     t->ntok = ntok;                                                                                \
+    t->nmarks = nmarks;                                                                            \
     t->norms.len = nlen;                                                                           \
     t->sents[sent].ntok += (uint32_t)added;                                                        \
     t->sents[sent].nwords += (uint32_t)added;                                                      \
@@ -751,6 +782,10 @@ static size_t fast_ascii_run(tk_state *s, size_t pos) {
 #define RUN_LOAD()                                                                                 \
   do {                                                                                             \
     toks = t->toks;                                                                                \
+    wpos = t->wpos;                                                                                \
+    wbase = t->sents[sent].nwords;                                                                 \
+    marks = t->marks;                                                                              \
+    nmarks = t->nmarks;                                                                            \
     captok = t->captok;                                                                            \
     nb = t->norms.data;                                                                            \
     ncap = t->norms.cap;                                                                           \
@@ -762,13 +797,15 @@ static size_t fast_ascii_run(tk_state *s, size_t pos) {
     unsigned n = w.n;
     if (ntok == captok || nlen + 17 > ncap) {
       RUN_SAVE();
-      if (ntok == captok) LXS_VEC_GROW(t->toks, t->ntok, t->captok);
+      grow_toks(t);
       lxs_buf_reserve(&t->norms, 16);
       RUN_LOAD();
     }
+    wpos[ntok] = wbase + (uint32_t)added;
+    marks[nmarks] = (uint32_t)ntok; /* (room for every token) */
     lxs_token *k = &toks[ntok++];
     put_ascii_word(k, nb, nlen, q, sent, &w);
-    intern_word(&in, k, nb + nlen);
+    nmarks += (size_t)intern_word(&in, k, nb + nlen);
     nlen += n + 1;
     added++;
     pos = q + n;
@@ -984,7 +1021,7 @@ static size_t punctuation(tk_state *s, size_t pos, size_t n, int32_t cp) {
 }
 
 void lxs_tokenize(lxs_tokenizer *t, const char *text, size_t len) {
-  t->ntok = t->nsent = t->npara = t->npunct = 0;
+  t->ntok = t->nsent = t->npara = t->npunct = t->nmarks = 0;
   t->nwords = 0;
   t->len = len;
   t->norms.len = 0;

@@ -34,8 +34,8 @@ typedef struct {
   uint8_t nparts;   /* for LXS_TF_COMPOUND */
   char punct;       /* punctuation class, see tokenize.c */
   uint32_t stem_id; /* word cache: the lexicon number of the stem, or 0 */
-  uint32_t cands;   /* word cache: the match stage's handle of the patterns
-                       starting here (see lxs_tok_intern) */
+  uint32_t cands;   /* word cache: the match stage's value for the word
+                       (lxs_word_ref.user; see lxs_tok_intern) */
   uint64_t hash;    /* words: lxs_hash_word(normal form) */
 } lxs_token;
 
@@ -65,6 +65,17 @@ typedef struct {
 typedef struct lxs_tokenizer {
   lxs_token *toks;
   size_t ntok, captok;
+  /* Per token (captok of them): its word position in its sentence, the
+   * words before it (a compound's parts: the compound's) -- what the
+   * match stage needs, counted here rather than in a second pass over the
+   * tokens (make bench-ipb: see the commit). */
+  uint32_t *wpos;
+  /* The word tokens whose word-cache value (lxs_word_ref.user) is not 0
+   * or that have an acronym key, in token order, each once (captok of
+   * room): when the words were looked up (interned), the only tokens that
+   * may start a match. */
+  uint32_t *marks;
+  size_t nmarks;
   lxs_sent *sents;
   size_t nsent, capsent;
   lxs_para *paras;

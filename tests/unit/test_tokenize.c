@@ -569,6 +569,23 @@ static void word_hash_is_hash_of_normal_form(void **state) {
   }
 }
 
+/* Each token's word position in its sentence: the words before it; a
+ * compound's parts share the compound's, the "n't" of a contraction is a
+ * word of its own, punctuation has the position of the word after it. */
+static void word_positions(void **state) {
+  (void)state;
+  const char *text = "Free trade isn't well-known, Dr. Lee said. Tariffs rose.";
+  /* Free trade is n't well-known well known , Dr. Lee said . Tariffs rose . */
+  const uint32_t want[] = {0, 1, 2, 3, 4, 4, 4, 5, 5, 6, 7, 8, 0, 1, 2};
+  for (int general = 0; general < 2; general++) {
+    tk->general_only = general;
+    toks(text);
+    assert_int_equal(tk->ntok, sizeof want / sizeof *want);
+    for (size_t i = 0; i < tk->ntok; i++) assert_int_equal(tk->wpos[i], want[i]);
+  }
+  tk->general_only = 0;
+}
+
 /* Tokens of text with the fast ASCII path on and with every word on the
  * general path (scan_word, emit_word) must be the same, field for field:
  * the fast path is only a shortcut.  Sentences and their word counts
@@ -578,6 +595,8 @@ static void assert_fast_path_matches_general(const char *text) {
   tk->general_only = 1;
   tok(text, len);
   size_t ntok = tk->ntok, nsent = tk->nsent;
+  uint32_t *wslow = malloc(ntok * sizeof *wslow + 1);
+  memcpy(wslow, tk->wpos, ntok * sizeof *wslow);
   lxs_token *slow = malloc(ntok * sizeof *slow + 1);
   lxs_sent *ss = malloc(nsent * sizeof *ss + 1);
   char *nslow = malloc(tk->norms.len + 1);
@@ -597,6 +616,7 @@ static void assert_fast_path_matches_general(const char *text) {
     assert_int_equal(a->sentence, b->sentence);
     assert_int_equal(a->norm_len, b->norm_len);
     assert_true(a->hash == b->hash);
+    assert_int_equal(wslow[i], tk->wpos[i]);
     if (a->kind == LXS_TOK_WORD) assert_string_equal(nslow + a->norm, lxs_tok_norm(tk, b));
     if (a->flags & LXS_TF_ACRO) assert_string_equal(nslow + a->acro, lxs_tok_acro(tk, b));
   }
@@ -606,6 +626,7 @@ static void assert_fast_path_matches_general(const char *text) {
     assert_int_equal(ss[i].nwords, tk->sents[i].nwords);
   }
   free(slow);
+  free(wslow);
   free(ss);
   free(nslow);
 }
@@ -647,6 +668,7 @@ int main(void) {
       cmocka_unit_test(offsets_slice_the_original_text),
       cmocka_unit_test(word_hash_is_hash_of_normal_form),
       cmocka_unit_test(fast_path_makes_the_general_paths_tokens),
+      cmocka_unit_test(word_positions),
       cmocka_unit_test(normal_forms_are_case_folded_nfc),
       cmocka_unit_test(curly_apostrophe_normalised_to_ascii),
       cmocka_unit_test(no_break_space_separates_words),
