@@ -62,7 +62,7 @@ typedef struct {
   int fallback;  /* for a described one: who speaks if no person holds the
                     role ("the chair of the Guild": the Guild), or -1 */
   uint32_t para; /* for a described one: the paragraph that named it */
-  int spoke;     /* a frame or a sentence has been given to them */
+  int spoke;     /* the last sentence given to them (by a frame) + 1, or 0 */
 } person;
 
 typedef struct {

@@ -483,6 +483,15 @@ int lxs_np_left(actx *c, size_t j, int *ref) {
     return r >= 0 ? r : WHO_NONE;
   }
   if (nm[0] == 't' && strcmp(nm, "they") == 0 && lxs_they_group(c, j)) return WHO_AUTHOR;
+  /* "The Guild praised the rules. In a statement, it said ...": "it" is
+   * the organisation that spoke in one of the two sentences before, when
+   * no one has since */
+  if (nm[0] == 'i' && strcmp(nm, "it") == 0 && c->nrecent && c->P[c->recent[0]].entity &&
+      c->P[c->recent[0]].merged < 0 && c->P[c->recent[0]].spoke &&
+      c->cur_sent < (uint32_t)c->P[c->recent[0]].spoke + 2) {
+    *ref = REF_PRONOUN;
+    return c->recent[0];
+  }
   if (first_or_group(nm)) return WHO_AUTHOR;
   if (strcmp(nm, "who") == 0 && j >= 2 && is_p(c, j - 1, LXS_P_COMMA) && namey(c, j - 2)) j -= 2;
   int h = lxs_hint_span(c, j, j, 1);

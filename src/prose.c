@@ -193,7 +193,7 @@ static void assign_sentence(actx *c, uint32_t pi, uint32_t k, int *reported) {
   if (who >= 0) {
     c->chain = who;
     c->chain_para = pi;
-    c->P[who].spoke = 1;
+    c->P[who].spoke = (int)s + 1;
     lxs_recent_push(c, who);
     if (cue != LXS_CUE_HEADLINE) c->P[who].tentative = 0; /* the body names them */
   }
@@ -399,7 +399,7 @@ void lxs_prose_paragraph(actx *c, uint32_t pi) {
      * the next sentences in this paragraph ("..., said X. He added ..."). */
     if (c->fr[k].who >= 0) {
       lxs_recent_push(c, c->fr[k].who);
-      c->P[c->fr[k].who].spoke = 1;
+      c->P[c->fr[k].who].spoke = (int)(P->first_sent + k) + 1;
     }
   }
   if (run_on(c, pi) || colon_statement(c, pi)) {

@@ -186,6 +186,20 @@ static void hyphenated_particle_names(void **state) {
   assert_string_equal(got, "Faris al-Hadi|Faris al-Hadi|Samir el-Badawi");
 }
 
+/* "It said" right after an organisation spoke is the organisation; later
+ * on, after other sentences, "it" names nobody. */
+static void it_after_an_organisation(void **state) {
+  (void)state;
+  char got[1024];
+  attribution_of("The Northport Pilots Guild praised the decision. In a statement, it said the "
+                 "berth rules were overdue.\n\n"
+                 "The Ferry Safety Commission welcomed the rules. The quay was busy on Monday. "
+                 "The boats came in late. It said the fees were fair.\n",
+                 got, sizeof got);
+  assert_string_equal(got, "Northport Pilots Guild|Northport Pilots Guild|"
+                           "Ferry Safety Commission|author|author|author");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(groups_named_by_description),
@@ -197,6 +211,7 @@ int main(void) {
       cmocka_unit_test(pronoun_skips_organisations),
       cmocka_unit_test(listed_places_hold_together),
       cmocka_unit_test(hyphenated_particle_names),
+      cmocka_unit_test(it_after_an_organisation),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
