@@ -114,12 +114,59 @@ static void eighth_pass_by_kind(void **state) {
   check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* Ninth pass: terms of art whose words read as a verdict take no side.
+ * Section 232's legal standard is no threat made by the tariffs, a
+ * safeguard named as tariffs is no praise of them ("safeguard" the verb),
+ * and the national-treatment test is no negated "favourable". Each
+ * sentence names its theme once and scores exactly 0. */
+static void terms_of_art_take_no_side(void **state) {
+  (void)state;
+  static const vocab_case cases[] = {
+      {"Section 232 lets the president curb steel imports that he finds are threats to "
+       "national security.",
+       "us_protectionism", 1},
+      {"Commerce may restrict imports that threaten to impair the national security under "
+       "Section 232.",
+       "us_protectionism", 1},
+      {"The safeguard tariffs on solar cells took effect in February.", "us_protectionism", 1},
+      {"Officials warned of a national security threat before the tariffs took effect.",
+       "us_protectionism", 1},
+      {"The rule accords less favourable treatment to imported cars than the WTO allows.",
+       "multilateralism", 1},
+  };
+  check_cases(cases, sizeof cases / sizeof cases[0]);
+  lxs_lexicon *lex = test_default_lexicon();
+  lxs_scorer *sc = test_scorer(lex);
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    const lxs_result *r = test_run(sc, cases[i].text);
+    double got = test_score(r, lex, 0, cases[i].theme)->stance;
+    if (got != 0.0)
+      fail_msg("'%s': %s stance %.4f, expected 0", cases[i].text, cases[i].theme, got);
+  }
+  lxs_scorer_free(sc);
+  lxs_lexicon_free(lex);
+}
+
+/* Ninth pass vocabulary: the IMF's instruments, US trade laws by name,
+ * Africa's solidarity movement. */
+static void ninth_pass_by_kind(void **state) {
+  (void)state;
+  static const vocab_case cases[] = {
+      {"The board approved an Extended Fund Facility for Egypt.", "multilateralism", 1},
+      {"SDRs were rechannelled to poorer members.", "multilateralism", 1},
+      {"The Cairns Group pressed for farm reform.", "multilateralism", 1},
+      {"Customs held the shipment under the UFLPA.", "us_protectionism", 1},
+      {"The Byrd Amendment paid the proceeds to petitioners.", "us_protectionism", 1},
+      {"Pan-Africanism inspired the founders.", "global_south", 1},
+  };
+  check_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(multilateralism_by_kind),
-      cmocka_unit_test(us_protectionism_by_kind),
-      cmocka_unit_test(global_south_by_kind),
-      cmocka_unit_test(eighth_pass_by_kind),
+      cmocka_unit_test(multilateralism_by_kind),   cmocka_unit_test(us_protectionism_by_kind),
+      cmocka_unit_test(global_south_by_kind),      cmocka_unit_test(eighth_pass_by_kind),
+      cmocka_unit_test(terms_of_art_take_no_side), cmocka_unit_test(ninth_pass_by_kind),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
