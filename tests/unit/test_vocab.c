@@ -162,11 +162,40 @@ static void ninth_pass_by_kind(void **state) {
   check_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* Tenth pass: a measure found inconsistent with (incompatible with, afoul
+ * of) the WTO's rules is a verdict for the rules and against the measure,
+ * as "WTO-inconsistent" is; word by word, "inconsistent with" fell on the
+ * WTO. */
+static void rule_verdicts_side_with_the_rules(void **state) {
+  (void)state;
+  static const char *const texts[] = {
+      "The panel found the duties inconsistent with WTO rules.",
+      "The levies are incompatible with the WTO agreements, Ottawa argued.",
+      "The tariffs run afoul of WTO rules.",
+  };
+  lxs_lexicon *lex = test_default_lexicon();
+  lxs_scorer *sc = test_scorer(lex);
+  for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+    const lxs_result *r = test_run(sc, texts[i]);
+    double multi = test_score(r, lex, 0, "multilateralism")->stance;
+    double prot = test_score(r, lex, 0, "us_protectionism")->stance;
+    if (!(multi > 0.25 && prot < -0.25))
+      fail_msg("'%s': multilateralism %.4f (want > 0.25), us_protectionism %.4f (want < -0.25)",
+               texts[i], multi, prot);
+  }
+  lxs_scorer_free(sc);
+  lxs_lexicon_free(lex);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(multilateralism_by_kind),   cmocka_unit_test(us_protectionism_by_kind),
-      cmocka_unit_test(global_south_by_kind),      cmocka_unit_test(eighth_pass_by_kind),
-      cmocka_unit_test(terms_of_art_take_no_side), cmocka_unit_test(ninth_pass_by_kind),
+      cmocka_unit_test(multilateralism_by_kind),
+      cmocka_unit_test(us_protectionism_by_kind),
+      cmocka_unit_test(global_south_by_kind),
+      cmocka_unit_test(eighth_pass_by_kind),
+      cmocka_unit_test(terms_of_art_take_no_side),
+      cmocka_unit_test(ninth_pass_by_kind),
+      cmocka_unit_test(rule_verdicts_side_with_the_rules),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
