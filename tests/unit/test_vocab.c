@@ -187,6 +187,27 @@ static void rule_verdicts_side_with_the_rules(void **state) {
   lxs_lexicon_free(lex);
 }
 
+/* Tenth pass: a meeting "on the sidelines of" a summit harms neither the
+ * summit nor the ministers who met there; a group "left on the sidelines"
+ * suffers it (passive: sympathy, as "sidelined"). */
+static void sidelines_of_a_summit_take_no_side(void **state) {
+  (void)state;
+  lxs_lexicon *lex = test_default_lexicon();
+  lxs_scorer *sc = test_scorer(lex);
+  const lxs_result *r = test_run(sc, "Ministers met on the sidelines of the G20 summit in Rio.");
+  assert_int_equal(test_score(r, lex, 0, "multilateralism")->mentions, 1);
+  assert_true(test_score(r, lex, 0, "multilateralism")->stance == 0.0);
+  r = test_run(sc, "Developing countries met on the sidelines of the UN General Assembly.");
+  assert_true(test_score(r, lex, 0, "global_south")->stance == 0.0);
+  assert_true(test_score(r, lex, 0, "multilateralism")->stance == 0.0);
+  r = test_run(sc, "Poor countries were left on the sidelines.");
+  assert_true(test_score(r, lex, 0, "global_south")->stance > 0.25);
+  r = test_run(sc, "Emerging-market currencies weakened against the dollar.");
+  assert_int_equal(test_score(r, lex, 0, "global_south")->mentions, 0);
+  lxs_scorer_free(sc);
+  lxs_lexicon_free(lex);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(multilateralism_by_kind),
@@ -196,6 +217,7 @@ int main(void) {
       cmocka_unit_test(terms_of_art_take_no_side),
       cmocka_unit_test(ninth_pass_by_kind),
       cmocka_unit_test(rule_verdicts_side_with_the_rules),
+      cmocka_unit_test(sidelines_of_a_summit_take_no_side),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
