@@ -202,6 +202,8 @@ static void sidelines_of_a_summit_take_no_side(void **state) {
   assert_true(test_score(r, lex, 0, "multilateralism")->stance == 0.0);
   r = test_run(sc, "Poor countries were left on the sidelines.");
   assert_true(test_score(r, lex, 0, "global_south")->stance > 0.25);
+  r = test_run(sc, "Developing countries stand to lose the most from the new duties.");
+  assert_true(test_score(r, lex, 0, "global_south")->stance > 0.25);
   r = test_run(sc, "Emerging-market currencies weakened against the dollar.");
   assert_int_equal(test_score(r, lex, 0, "global_south")->mentions, 0);
   lxs_scorer_free(sc);
