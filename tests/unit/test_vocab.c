@@ -189,7 +189,8 @@ static void rule_verdicts_side_with_the_rules(void **state) {
 
 /* Tenth pass: a meeting "on the sidelines of" a summit harms neither the
  * summit nor the ministers who met there; a group "left on the sidelines"
- * suffers it (passive: sympathy, as "sidelined"). */
+ * suffers it (passive: sympathy, as "sidelined"), and so does a group
+ * that stands to lose; goods on store shelves are no harm "shelve". */
 static void sidelines_of_a_summit_take_no_side(void **state) {
   (void)state;
   lxs_lexicon *lex = test_default_lexicon();
@@ -204,6 +205,10 @@ static void sidelines_of_a_summit_take_no_side(void **state) {
   assert_true(test_score(r, lex, 0, "global_south")->stance > 0.25);
   r = test_run(sc, "Developing countries stand to lose the most from the new duties.");
   assert_true(test_score(r, lex, 0, "global_south")->stance > 0.25);
+  r = test_run(sc, "The levies put fewer imported toys on store shelves.");
+  assert_true(test_score(r, lex, 0, "us_protectionism")->stance == 0.0);
+  r = test_run(sc, "Retailers warned that the levies would lead to empty shelves.");
+  assert_true(test_score(r, lex, 0, "us_protectionism")->stance < -0.25);
   r = test_run(sc, "Emerging-market currencies weakened against the dollar.");
   assert_int_equal(test_score(r, lex, 0, "global_south")->mentions, 0);
   lxs_scorer_free(sc);
