@@ -215,6 +215,30 @@ static void sidelines_of_a_summit_take_no_side(void **state) {
   lxs_lexicon_free(lex);
 }
 
+/* Tenth pass: the noun "blocks" is not the harm verb "block" (Snowball
+ * stems both "block"): trade blocks are blocs, the rules as "building
+ * blocks" are praised, negotiating blocks and blocks of goods take no
+ * side; the verb still harms ("Washington blocks appointments"). */
+static void blocks_the_noun_is_no_harm(void **state) {
+  (void)state;
+  lxs_lexicon *lex = test_default_lexicon();
+  lxs_scorer *sc = test_scorer(lex);
+  const lxs_result *r = test_run(sc, "Trade blocks are multiplying in Asia.");
+  assert_int_equal(test_score(r, lex, 0, "multilateralism")->mentions, 1);
+  assert_true(test_score(r, lex, 0, "multilateralism")->stance == 0.0);
+  r = test_run(sc, "Shared rules are the building blocks of the trading system.");
+  assert_true(test_score(r, lex, 0, "multilateralism")->stance > 0.25);
+  r = test_run(sc, "Levies on several blocks of Chinese goods took effect.");
+  assert_true(test_score(r, lex, 0, "us_protectionism")->stance == 0.0);
+  r = test_run(sc, "Poorer countries formed negotiating blocks at the WTO.");
+  assert_true(test_score(r, lex, 0, "global_south")->stance == 0.0);
+  assert_true(test_score(r, lex, 0, "multilateralism")->stance == 0.0);
+  r = test_run(sc, "Washington blocks appointments to the Appellate Body.");
+  assert_true(test_score(r, lex, 0, "multilateralism")->stance > 0.25);
+  lxs_scorer_free(sc);
+  lxs_lexicon_free(lex);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(multilateralism_by_kind),
@@ -225,6 +249,7 @@ int main(void) {
       cmocka_unit_test(ninth_pass_by_kind),
       cmocka_unit_test(rule_verdicts_side_with_the_rules),
       cmocka_unit_test(sidelines_of_a_summit_take_no_side),
+      cmocka_unit_test(blocks_the_noun_is_no_harm),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
