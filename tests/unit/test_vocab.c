@@ -239,6 +239,27 @@ static void blocks_the_noun_is_no_harm(void **state) {
   lxs_lexicon_free(lex);
 }
 
+/* Tenth pass: verbs Snowball merges with a noun or a verdict. Cement the
+ * building material is no help to the tariffs; a measure that "runs
+ * counter to" WTO rules breaks them (as "violate"), it does not oppose
+ * them; India's buffer stocks are a term of art, no benefit. */
+static void merged_senses_take_their_own_side(void **state) {
+  (void)state;
+  lxs_lexicon *lex = test_default_lexicon();
+  lxs_scorer *sc = test_scorer(lex);
+  const lxs_result *r = test_run(sc, "The levies on steel and cement were raised.");
+  assert_true(test_score(r, lex, 0, "us_protectionism")->stance == 0.0);
+  r = test_run(sc, "The levies run counter to WTO rules, Ottawa said.");
+  assert_true(test_score(r, lex, 0, "multilateralism")->stance > 0.25);
+  assert_true(test_score(r, lex, 0, "us_protectionism")->stance < -0.25);
+  r = test_run(sc, "Buffer stocks of grain are covered by the peace clause.");
+  assert_true(test_score(r, lex, 0, "multilateralism")->stance == 0.0);
+  r = test_run(sc, "The summit helped cement ties within the WTO.");
+  assert_true(test_score(r, lex, 0, "multilateralism")->stance > 0.25);
+  lxs_scorer_free(sc);
+  lxs_lexicon_free(lex);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(multilateralism_by_kind),
@@ -250,6 +271,7 @@ int main(void) {
       cmocka_unit_test(rule_verdicts_side_with_the_rules),
       cmocka_unit_test(sidelines_of_a_summit_take_no_side),
       cmocka_unit_test(blocks_the_noun_is_no_harm),
+      cmocka_unit_test(merged_senses_take_their_own_side),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
