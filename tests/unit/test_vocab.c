@@ -242,7 +242,8 @@ static void blocks_the_noun_is_no_harm(void **state) {
 /* Tenth pass: verbs Snowball merges with a noun or a verdict. Cement the
  * building material is no help to the tariffs; a measure that "runs
  * counter to" WTO rules breaks them (as "violate"), it does not oppose
- * them; India's buffer stocks are a term of art, no benefit. */
+ * them; India's buffer stocks are a term of art, no benefit; levies that
+ * "hit goods" cover them, while levies that hit farmers harm them. */
 static void merged_senses_take_their_own_side(void **state) {
   (void)state;
   lxs_lexicon *lex = test_default_lexicon();
@@ -254,6 +255,10 @@ static void merged_senses_take_their_own_side(void **state) {
   assert_true(test_score(r, lex, 0, "us_protectionism")->stance < -0.25);
   r = test_run(sc, "Buffer stocks of grain are covered by the peace clause.");
   assert_true(test_score(r, lex, 0, "multilateralism")->stance == 0.0);
+  r = test_run(sc, "The new levies hit goods worth 50 billion dollars.");
+  assert_true(test_score(r, lex, 0, "us_protectionism")->stance == 0.0);
+  r = test_run(sc, "The new levies hit farmers hard.");
+  assert_true(test_score(r, lex, 0, "us_protectionism")->stance < -0.25);
   r = test_run(sc, "The summit helped cement ties within the WTO.");
   assert_true(test_score(r, lex, 0, "multilateralism")->stance > 0.25);
   lxs_scorer_free(sc);
