@@ -389,9 +389,8 @@ static size_t place_list_start(const actx *c, size_t a, size_t j) {
     if (k >= 1 && norm_is(c, k - 1, "the")) k--;
     if (k < 2) break;
     int and = norm_is(c, k - 1, "and");
-    if (!(and || (n > 0 && is_p(c, k - 1, LXS_P_COMMA))) || (n == 0 && !and) ||
-        !place_end(c, k - 2))
-      break;
+    /* the first conjunct back is joined by "and", the rest by commas */
+    if (!(and || (n > 0 && is_p(c, k - 1, LXS_P_COMMA))) || !place_end(c, k - 2)) break;
     start = lxs_run_left(c, k - 2, 0);
   }
   return start;
