@@ -186,6 +186,21 @@ static void hyphenated_particle_names(void **state) {
   assert_string_equal(got, "Faris al-Hadi|Faris al-Hadi|Samir el-Badawi");
 }
 
+/* Dutch, German and Italian particles inside a name: "van den", "zu",
+ * "della" keep the whole name, and the surname with its particles names
+ * the same person later. */
+static void multi_particle_names(void **state) {
+  (void)state;
+  char got[1024];
+  attribution_of("Harbour minister Pieter van den Berg warned that the levy hurt everyone. "
+                 "Van den Berg said the port would suffer.\n\n"
+                 "Lotte zu Ebersdorf said the ferries were too slow.\n\n"
+                 "Marco della Rovere argued that the quay was too small.\n",
+                 got, sizeof got);
+  assert_string_equal(got, "Pieter van den Berg|Pieter van den Berg|Lotte zu Ebersdorf|"
+                           "Marco della Rovere");
+}
+
 /* "It said" right after an organisation spoke is the organisation; later
  * on, after other sentences, "it" names nobody. */
 static void it_after_an_organisation(void **state) {
@@ -212,6 +227,7 @@ int main(void) {
       cmocka_unit_test(listed_places_hold_together),
       cmocka_unit_test(hyphenated_particle_names),
       cmocka_unit_test(it_after_an_organisation),
+      cmocka_unit_test(multi_particle_names),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
