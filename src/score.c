@@ -158,6 +158,19 @@ static int same_person(const char *a, const char *b) {
   return 0;
 }
 
+/* Does a match of the document feed a pass that reads the holders of
+ * reported views when only theme scores and tone are wanted: the
+ * rebuttal (a contrast) or a measure put in place (impose, own_act)?
+ * Elsewhere a holder only splits off the part per-speaker totals credit
+ * it, which these rows never print.  (A pass that comes to read
+ * lxs_mrec.reported, .own_speech or cx->holder must be added here.) */
+static int holders_read(const lxs_matcher *mt) {
+  for (size_t i = 0; i < mt->n; i++)
+    if (((mt->m[i].mod_roles >> LXS_R_CONTRAST) & 1) || ((mt->m[i].roles >> LXS_R_IMPOSE) & 1))
+      return 1;
+  return 0;
+}
+
 /* Room for the document's sentences and scores, its speakers found, and
  * the per-theme scratch (kept for the scorer's lifetime). */
 static void prepare_document(lxs_scorer *sc, const char *text, const lxs_options *opt) {
@@ -183,7 +196,8 @@ static void prepare_document(lxs_scorer *sc, const char *text, const lxs_options
     /* Reported views need their holders even when the text is all the
      * author's: the segmenter reads them, its speakers are dropped.  A
      * view with no theme term only moves tone between speakers. */
-    if (sc->mt.nspeech && (!sc->theme_views_only || names_a_theme(&sc->mt))) {
+    if (sc->mt.nspeech &&
+        (!sc->theme_views_only || (names_a_theme(&sc->mt) && holders_read(&sc->mt)))) {
       lxs_speakers_clear(&sc->scratch);
       lxs_attribute_clauses(tk, text, &sc->scratch, opt ? opt->speakers : NULL, sc->sent_speaker,
                             sc->sent_flags, sc->sent_cue, NULL, &sc->holders);
